@@ -1,0 +1,224 @@
+//! The same network written as plainly as possible: one neuron at a time, one sample at a time.
+//!
+//! This is the textbook version of backprop (in the spirit of micrograd's `nn.py`):
+//! a [`Neuron`] holds its weights `w` and bias `b`, a [`Layer`] is a list of neurons,
+//! an [`Mlp`] is a list of layers. Every formula appears once, in the obvious place.
+//! It is the **test oracle** (the fast engine must agree with it) and the **benchmark
+//! baseline** (the fast engine must beat it). It is never used by the page.
+
+use crate::activation::Activation;
+use crate::loss::Loss;
+
+/// One unit: a = g(w · x + b).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Neuron {
+    pub w: Vec<f64>,
+    pub b: f64,
+}
+
+/// A layer of neurons sharing one activation function.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    pub neurons: Vec<Neuron>,
+    pub act: Activation,
+}
+
+/// What a forward pass remembers for the backward pass: every layer's z and a.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trace {
+    /// `zs[l][j]`: pre-activation of unit j in layer l.
+    pub zs: Vec<Vec<f64>>,
+    /// `activations[0]` is the input x; `activations[l + 1]` is layer l's output.
+    pub activations: Vec<Vec<f64>>,
+}
+
+/// Gradients with the same shape as the network.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gradients {
+    /// `dw[l][j][i]` = ∂loss/∂w of input i into unit j of layer l.
+    pub dw: Vec<Vec<Vec<f64>>>,
+    /// `db[l][j]` = ∂loss/∂b of unit j of layer l.
+    pub db: Vec<Vec<f64>>,
+}
+
+/// A multilayer perceptron with a sigmoid output unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mlp {
+    pub layers: Vec<Layer>,
+}
+
+/// g(z) exactly as a textbook writes it, with the standard library's functions.
+pub fn textbook_activation(act: Activation, z: f64) -> f64 {
+    match act {
+        Activation::Sigmoid => 1.0 / (1.0 + libm::exp(-z)),
+        Activation::Tanh => libm::tanh(z),
+        Activation::Relu => {
+            if z > 0.0 {
+                z
+            } else {
+                0.0
+            }
+        }
+        Activation::Linear => z,
+    }
+}
+
+impl Neuron {
+    /// z = w · x + b, summed in input order.
+    pub fn pre_activation(&self, x: &[f64]) -> f64 {
+        let mut z = self.b;
+        for (wi, xi) in self.w.iter().zip(x) {
+            z += wi * xi;
+        }
+        z
+    }
+}
+
+impl Mlp {
+    /// Build the network from the fast engine's parameters (same values, plain layout).
+    pub fn from_engine(engine: &crate::mlp::Mlp) -> Mlp {
+        let layers = engine
+            .layers
+            .iter()
+            .enumerate()
+            .map(|(l, shape)| Layer {
+                act: engine.activation_of(l),
+                neurons: (0..shape.n_out)
+                    .map(|j| Neuron {
+                        w: engine.params
+                            [shape.w_at + j * shape.n_in..shape.w_at + (j + 1) * shape.n_in]
+                            .to_vec(),
+                        b: engine.params[shape.b_at + j],
+                    })
+                    .collect(),
+            })
+            .collect();
+        Mlp { layers }
+    }
+
+    /// Forward pass for one sample x, keeping every z and a.
+    pub fn forward(&self, x: &[f64]) -> Trace {
+        let mut trace = Trace {
+            zs: Vec::new(),
+            activations: vec![x.to_vec()],
+        };
+        for layer in &self.layers {
+            let input = trace.activations.last().unwrap();
+            let z: Vec<f64> = layer
+                .neurons
+                .iter()
+                .map(|n| n.pre_activation(input))
+                .collect();
+            let a: Vec<f64> = z
+                .iter()
+                .map(|&z| textbook_activation(layer.act, z))
+                .collect();
+            trace.zs.push(z);
+            trace.activations.push(a);
+        }
+        trace
+    }
+
+    /// Loss of one sample and its gradient with respect to every weight and bias.
+    pub fn loss_and_gradients(&self, x: &[f64], y: f64, loss: Loss) -> (f64, Gradients) {
+        let trace = self.forward(x);
+        let z_out = trace.zs.last().unwrap()[0];
+        // δ = ∂loss/∂z for the output unit.
+        let mut delta = vec![loss.dz(z_out, y)];
+        let mut dw = vec![Vec::new(); self.layers.len()];
+        let mut db = vec![Vec::new(); self.layers.len()];
+        for l in (0..self.layers.len()).rev() {
+            let input = &trace.activations[l];
+            // ∂loss/∂w_ji = δ_j · a_i,  ∂loss/∂b_j = δ_j
+            dw[l] = delta
+                .iter()
+                .map(|d| input.iter().map(|a| d * a).collect())
+                .collect();
+            db[l] = delta.clone();
+            if l == 0 {
+                break;
+            }
+            // δ_i of the layer below = g'(z_i) · Σ_j w_ji · δ_j
+            let below = &self.layers[l - 1];
+            delta = (0..input.len())
+                .map(|i| {
+                    let mut back = 0.0;
+                    for (neuron, d) in self.layers[l].neurons.iter().zip(&delta) {
+                        back += neuron.w[i] * d;
+                    }
+                    back * below.act.derivative(trace.zs[l - 1][i], input[i])
+                })
+                .collect();
+        }
+        (loss.value(z_out, y), Gradients { dw, db })
+    }
+
+    /// Mean loss and mean gradient over a batch of samples (rows of `x`, `n_in` wide).
+    pub fn batch_gradients(
+        &self,
+        x: &[f64],
+        y: &[f64],
+        batch: &[usize],
+        loss: Loss,
+    ) -> (f64, Gradients) {
+        let n_in = self.layers[0].neurons[0].w.len();
+        let mut total = 0.0;
+        let mut sum: Option<Gradients> = None;
+        for &k in batch {
+            let (l, g) = self.loss_and_gradients(&x[k * n_in..(k + 1) * n_in], y[k], loss);
+            total += l;
+            sum = Some(match sum {
+                None => g,
+                Some(mut s) => {
+                    for (sl, gl) in s.dw.iter_mut().zip(&g.dw) {
+                        for (sj, gj) in sl.iter_mut().zip(gl) {
+                            for (si, gi) in sj.iter_mut().zip(gj) {
+                                *si += gi;
+                            }
+                        }
+                    }
+                    for (sl, gl) in s.db.iter_mut().zip(&g.db) {
+                        for (sj, gj) in sl.iter_mut().zip(gl) {
+                            *sj += gj;
+                        }
+                    }
+                    s
+                }
+            });
+        }
+        let mut mean = sum.expect("a batch has at least one sample");
+        let scale = 1.0 / batch.len() as f64;
+        mean.dw
+            .iter_mut()
+            .flatten()
+            .flatten()
+            .for_each(|g| *g *= scale);
+        mean.db.iter_mut().flatten().for_each(|g| *g *= scale);
+        (total * scale, mean)
+    }
+
+    /// One plain SGD step: θ ← θ − η · mean gradient. Returns the batch's mean loss.
+    pub fn sgd_step(&mut self, x: &[f64], y: &[f64], batch: &[usize], loss: Loss, lr: f64) -> f64 {
+        let (mean_loss, grads) = self.batch_gradients(x, y, batch, loss);
+        for (l, layer) in self.layers.iter_mut().enumerate() {
+            for (j, neuron) in layer.neurons.iter_mut().enumerate() {
+                for (i, w) in neuron.w.iter_mut().enumerate() {
+                    *w -= lr * grads.dw[l][j][i];
+                }
+                neuron.b -= lr * grads.db[l][j];
+            }
+        }
+        mean_loss
+    }
+
+    /// Mean loss over samples `idx`.
+    pub fn mean_loss(&self, x: &[f64], y: &[f64], idx: &[usize], loss: Loss) -> f64 {
+        let n_in = self.layers[0].neurons[0].w.len();
+        let mut total = 0.0;
+        for &k in idx {
+            let trace = self.forward(&x[k * n_in..(k + 1) * n_in]);
+            total += loss.value(trace.zs.last().unwrap()[0], y[k]);
+        }
+        total / idx.len() as f64
+    }
+}

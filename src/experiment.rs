@@ -1,0 +1,320 @@
+//! An experiment: one config, its data, its network and its training history.
+//!
+//! The page steps it, snapshots it and reconfigures it. A seed fixes everything (data,
+//! initial weights, batch order), so `reset()` replays the same run bit for bit.
+
+use crate::config::{Config, Spec};
+use crate::data::Dataset;
+use crate::init::{BiasInit, Distribution, LayerInit};
+use crate::mlp::{Mlp, Trainer};
+use crate::rng::Rng;
+use crate::stats::{Evaluator, LayerStats, Score};
+use crate::ConfigError;
+use serde::Serialize;
+
+/// The loss history keeps at most this many points; beyond it every other point is dropped.
+pub const MAX_HISTORY: usize = 1000;
+
+/// Train and test loss, recorded every `every` steps (starting at step 0).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct History {
+    pub steps: Vec<usize>,
+    pub train: Vec<f64>,
+    pub test: Vec<f64>,
+    pub train_accuracy: Vec<f64>,
+    pub test_accuracy: Vec<f64>,
+    /// Steps between two recorded points (doubles as the history is thinned).
+    pub every: usize,
+}
+
+impl History {
+    fn new() -> Self {
+        History {
+            steps: Vec::new(),
+            train: Vec::new(),
+            test: Vec::new(),
+            train_accuracy: Vec::new(),
+            test_accuracy: Vec::new(),
+            every: 10,
+        }
+    }
+
+    fn record(&mut self, step: usize, train: Score, test: Score) {
+        self.steps.push(step);
+        self.train.push(train.loss);
+        self.test.push(test.loss);
+        self.train_accuracy.push(train.accuracy);
+        self.test_accuracy.push(test.accuracy);
+        if self.steps.len() > MAX_HISTORY {
+            self.every *= 2;
+            let every = self.every;
+            let keep: Vec<bool> = self.steps.iter().map(|s| s % every == 0).collect();
+            for column in [
+                &mut self.train,
+                &mut self.test,
+                &mut self.train_accuracy,
+                &mut self.test_accuracy,
+            ] {
+                let mut k = keep.iter();
+                column.retain(|_| *k.next().unwrap());
+            }
+            self.steps.retain(|s| s % every == 0);
+        }
+    }
+}
+
+/// What the page shows at one moment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Snapshot {
+    pub step: usize,
+    pub diverged: bool,
+    pub diverged_at: Option<usize>,
+    /// Mean training loss over all training points at the current weights.
+    pub loss: f64,
+    pub test_loss: f64,
+    pub accuracy: f64,
+    pub test_accuracy: f64,
+    pub history: History,
+    /// Hidden layers in order, then the output layer.
+    pub layers: Vec<LayerStats>,
+}
+
+/// Data, network, optimiser state and history for one config.
+#[derive(Clone, Debug)]
+pub struct Experiment {
+    config: Config,
+    spec: Spec,
+    data: Dataset,
+    mlp: Mlp,
+    /// What each weight layer was drawn from.
+    inits: Vec<LayerInit>,
+    /// What each layer's biases were drawn from.
+    bias_dists: Vec<Distribution>,
+    trainer: Trainer,
+    evaluator: Evaluator,
+    /// The order in which training points are visited; reshuffled every epoch.
+    order: Vec<usize>,
+    cursor: usize,
+    batch_rng: Rng,
+    steps: usize,
+    diverged_at: Option<usize>,
+    history: History,
+}
+
+/// Independent random streams from one seed: data, weights and batch order.
+const WEIGHT_STREAM: u64 = 0x57E1_6475;
+const BATCH_STREAM: u64 = 0xBA7C_4E50;
+
+impl Experiment {
+    pub fn new(config: &Config) -> Result<Experiment, ConfigError> {
+        let spec = config.validate()?;
+        let data = Dataset::generate(&spec.data);
+        let sizes = spec.sizes();
+        let mut mlp = Mlp::new(&sizes, spec.hidden);
+        let mut rng = Rng::seed_from(spec.seed ^ WEIGHT_STREAM);
+        let mut inits = Vec::with_capacity(mlp.layers.len());
+        let mut bias_dists = Vec::with_capacity(mlp.layers.len());
+        for shape in mlp.layers.clone() {
+            let init = spec.weights.for_layer(shape.n_in, shape.n_out)?;
+            init.distribution
+                .fill(&mut rng, &mut mlp.params[shape.weights()]);
+            let bias = match spec.bias {
+                BiasInit::Zeros => Distribution::Zeros,
+                BiasInit::Constant(c) => Distribution::Constant(c),
+                BiasInit::SameAsWeights => init.distribution,
+            };
+            bias.fill(&mut rng, &mut mlp.params[shape.biases()]);
+            inits.push(init);
+            bias_dists.push(bias);
+        }
+        let trainer = Trainer::new(&mlp, spec.batch);
+        let evaluator = Evaluator::new(&mlp);
+        let mut experiment = Experiment {
+            config: config.clone(),
+            order: (0..data.train.len()).collect(),
+            cursor: usize::MAX,
+            batch_rng: Rng::seed_from(spec.seed ^ BATCH_STREAM),
+            spec,
+            data,
+            mlp,
+            inits,
+            bias_dists,
+            trainer,
+            evaluator,
+            steps: 0,
+            diverged_at: None,
+            history: History::new(),
+        };
+        experiment.record();
+        Ok(experiment)
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn spec(&self) -> &Spec {
+        &self.spec
+    }
+
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    pub fn mlp(&self) -> &Mlp {
+        &self.mlp
+    }
+
+    pub fn inits(&self) -> &[LayerInit] {
+        &self.inits
+    }
+
+    pub fn steps_done(&self) -> usize {
+        self.steps
+    }
+
+    pub fn diverged_at(&self) -> Option<usize> {
+        self.diverged_at
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Gradient of the last training step (same layout as the parameters).
+    pub fn last_gradient(&self) -> &[f64] {
+        &self.trainer.grads
+    }
+
+    /// Apply a new config. Learning rate, batch size and momentum take effect on the next
+    /// step and keep the run going; any other change starts a fresh run. On error nothing changes.
+    pub fn configure(&mut self, config: &Config) -> Result<(), ConfigError> {
+        let spec = config.validate()?;
+        let only_training_changed = {
+            let mut same = config.clone();
+            same.lr = self.config.lr;
+            same.batch = self.config.batch;
+            same.momentum = self.config.momentum;
+            same == self.config
+        };
+        if only_training_changed {
+            if spec.batch != self.spec.batch {
+                let velocity = std::mem::take(&mut self.trainer.velocity);
+                self.trainer = Trainer::new(&self.mlp, spec.batch);
+                self.trainer.velocity = velocity;
+            }
+            self.spec = spec;
+            self.config = config.clone();
+        } else {
+            *self = Experiment::new(config)?;
+        }
+        Ok(())
+    }
+
+    /// Start the same run again: same seed, so the same data, weights and batches.
+    pub fn reset(&mut self) {
+        *self = Experiment::new(&self.config)
+            .expect("the current config was validated when it was set");
+    }
+
+    /// Start a fresh run with another seed.
+    pub fn reseed(&mut self, seed: u64) {
+        let mut config = self.config.clone();
+        config.seed = (seed % (crate::config::MAX_SEED as u64 + 1)) as f64;
+        *self = Experiment::new(&config).expect("only the seed changed, and every seed is valid");
+    }
+
+    /// Train `n` mini-batch steps. Stops early, and records the step, if the loss or any
+    /// weight stops being finite (the run has diverged); `reset()` recovers.
+    pub fn step(&mut self, n: usize) {
+        for _ in 0..n {
+            if self.diverged_at.is_some() {
+                return;
+            }
+            let batch_len = self.spec.batch.min(self.order.len());
+            if self.cursor.saturating_add(batch_len) > self.order.len() {
+                self.batch_rng.shuffle(&mut self.order);
+                self.cursor = 0;
+            }
+            let batch = &self.order[self.cursor..self.cursor + batch_len];
+            self.cursor += batch_len;
+            let loss = self.trainer.step(
+                &mut self.mlp,
+                &self.data.train.x,
+                &self.data.train.y,
+                batch,
+                self.spec.loss,
+                self.spec.lr,
+                self.spec.momentum,
+            );
+            self.steps += 1;
+            // Check the weights too: a NaN weight can hide behind a finite loss.
+            if !loss.is_finite() || !self.mlp.params.iter().all(|p| p.is_finite()) {
+                self.diverged_at = Some(self.steps);
+                return;
+            }
+            if self.steps % self.history.every == 0 {
+                self.record();
+            }
+        }
+    }
+
+    fn record(&mut self) {
+        let train = self
+            .evaluator
+            .score(&self.mlp, &self.data.train, self.spec.loss);
+        let test = self
+            .evaluator
+            .score(&self.mlp, &self.data.test, self.spec.loss);
+        self.history.record(self.steps, train, test);
+    }
+
+    /// Loss and accuracy on the training and test splits at the current weights.
+    pub fn scores(&mut self) -> (Score, Score) {
+        let train = self
+            .evaluator
+            .score(&self.mlp, &self.data.train, self.spec.loss);
+        let test = self
+            .evaluator
+            .score(&self.mlp, &self.data.test, self.spec.loss);
+        (train, test)
+    }
+
+    /// Everything the page draws, computed over all training points at the current weights.
+    pub fn snapshot(&mut self) -> Snapshot {
+        let (layers, train) = self.evaluator.layer_stats(
+            &self.mlp,
+            &self.inits,
+            &self.bias_dists,
+            &self.data.train,
+            self.spec.loss,
+        );
+        let test = self
+            .evaluator
+            .score(&self.mlp, &self.data.test, self.spec.loss);
+        Snapshot {
+            step: self.steps,
+            diverged: self.diverged_at.is_some(),
+            diverged_at: self.diverged_at,
+            loss: train.loss,
+            test_loss: test.loss,
+            accuracy: train.accuracy,
+            test_accuracy: test.accuracy,
+            history: self.history.clone(),
+            layers,
+        }
+    }
+
+    /// FNV-1a over the bits of the recorded train and test losses: equal checksums mean
+    /// bit-identical runs (used to check that wasm and native agree).
+    pub fn history_checksum(&self) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for x in self.history.train.iter().chain(&self.history.test) {
+            for byte in x.to_bits().to_le_bytes() {
+                hash ^= byte as u64;
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        hash
+    }
+}

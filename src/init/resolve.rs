@@ -1,0 +1,339 @@
+//! From an initialiser to one layer's distribution: the scale rule, the variance correction of
+//! a truncated normal, and the checks that stop settings which cannot work.
+
+use super::{
+    BoundsUnit, Distribution, Family, LayerInit, ScaleRule, TruncatedStandardNormal, WeightInit,
+};
+use crate::special::{normal_mass, normal_sf};
+use crate::ConfigError;
+
+/// A truncation interval must hold at least this share of the normal. A plain normal draw
+/// lands in a smaller interval less than once per 10¹² weights: the "truncated normal" would
+/// then be a different distribution altogether, glued to one bound.
+const MIN_MASS: f64 = 1e-12;
+
+/// Variance correction with absolute bounds refuses a target std within this relative
+/// distance of the uniform's (hi − lo)/√12, which is only reached as σ' → ∞.
+const REACH_MARGIN: f64 = 1e-6;
+
+/// Doublings of σ' allowed while bracketing the variance-corrected parent σ'.
+const MAX_DOUBLINGS: usize = 64;
+
+/// Bisection steps on ln σ' after bracketing; 64 halvings of a factor-2 bracket reach far
+/// below double precision, in a fixed amount of work.
+const BISECTIONS: usize = 64;
+
+impl WeightInit {
+    /// Resolve the init for one layer with `fan_in` inputs and `fan_out` outputs per unit.
+    ///
+    /// Errors name the setting at fault (`field` is "sigma", "lo", "hi", "gain" or "const"):
+    /// a σ or gain that is not a positive finite number, a constant that is not finite,
+    /// lo ≥ hi, a truncation interval holding less than 1e-12 of the normal, and a
+    /// variance-corrected std that absolute bounds cannot reach.
+    ///
+    /// Zeros and Constant do not consult the scale rule (their σ fields are 0), so a bad σ or
+    /// gain is not reported for them; likewise `Manual` ignores the gain.
+    pub fn for_layer(&self, fan_in: usize, fan_out: usize) -> Result<LayerInit, ConfigError> {
+        let with_sigma = |sigma_requested: f64, sigma_used: f64, distribution| LayerInit {
+            sigma_used,
+            sigma_requested,
+            distribution,
+        };
+        match self.family {
+            Family::Zeros => Ok(with_sigma(0.0, 0.0, Distribution::Zeros)),
+            Family::Constant(c) => {
+                if !c.is_finite() {
+                    return Err(ConfigError::new(
+                        "const",
+                        format!(
+                            "the constant weight must be a finite number, not {}",
+                            show(c)
+                        ),
+                    ));
+                }
+                Ok(with_sigma(0.0, 0.0, Distribution::Constant(c)))
+            }
+            Family::Uniform => {
+                let sigma = self.requested_sigma(fan_in, fan_out)?;
+                // U(−a, a) has variance a²/3, so a = σ√3 gives std σ.
+                let a = sigma * libm::sqrt(3.0);
+                Ok(with_sigma(
+                    sigma,
+                    sigma,
+                    Distribution::Uniform { lo: -a, hi: a },
+                ))
+            }
+            Family::Normal => {
+                let sigma = self.requested_sigma(fan_in, fan_out)?;
+                Ok(with_sigma(
+                    sigma,
+                    sigma,
+                    Distribution::Normal { std: sigma },
+                ))
+            }
+            Family::TruncatedNormal {
+                lo,
+                hi,
+                bounds,
+                variance_corrected,
+            } => {
+                let sigma = self.requested_sigma(fan_in, fan_out)?;
+                let (sigma_used, distribution) =
+                    truncated(sigma, lo, hi, bounds, variance_corrected)?;
+                Ok(with_sigma(sigma, sigma_used, distribution))
+            }
+        }
+    }
+
+    /// The σ the scale rule asks for, after checking σ (manual) or the gain (the other rules).
+    fn requested_sigma(&self, fan_in: usize, fan_out: usize) -> Result<f64, ConfigError> {
+        if let ScaleRule::Manual(sigma) = self.scale {
+            if !(sigma.is_finite() && sigma > 0.0) {
+                return Err(ConfigError::new(
+                    "sigma",
+                    format!(
+                        "σ must be a positive, finite number, not {}; σ sets the spread of the weights",
+                        show(sigma)
+                    ),
+                ));
+            }
+        } else if !(self.gain.is_finite() && self.gain > 0.0) {
+            return Err(ConfigError::new(
+                "gain",
+                format!(
+                    "the gain must be a positive, finite number, not {}; it multiplies the {} rule's σ",
+                    show(self.gain),
+                    self.scale.name()
+                ),
+            ));
+        }
+        let sigma = self.scale.std(self.gain, fan_in, fan_out);
+        if !(sigma.is_finite() && sigma > 0.0) {
+            return Err(ConfigError::new(
+                "sigma",
+                format!(
+                    "the {} rule gives σ = {} for a layer with fan-in {fan_in} and fan-out {fan_out}; \
+                     σ must be a positive, finite number",
+                    self.scale.name(),
+                    show(sigma)
+                ),
+            ));
+        }
+        Ok(sigma)
+    }
+}
+
+/// The truncated normal for a requested std σ: returns the parent σ' and the distribution.
+fn truncated(
+    sigma: f64,
+    lo: f64,
+    hi: f64,
+    bounds: BoundsUnit,
+    variance_corrected: bool,
+) -> Result<(f64, Distribution), ConfigError> {
+    if lo.is_nan() {
+        return Err(ConfigError::new("lo", "lo must be a number"));
+    }
+    if hi.is_nan() {
+        return Err(ConfigError::new("hi", "hi must be a number"));
+    }
+    if lo >= hi {
+        return Err(ConfigError::new(
+            "lo",
+            format!("lo ({}) must be below hi ({})", show(lo), show(hi)),
+        ));
+    }
+    match bounds {
+        BoundsUnit::Sigma => {
+            check_mass(lo, hi, || {
+                let (lo, hi) = show_pair(lo, hi);
+                format!("[{lo}σ, {hi}σ]")
+            })?;
+            // Cutting at [lo, hi] (in σ units) multiplies the std by s = std of N(0, 1) cut
+            // there, whatever σ' is; so σ' = σ/s gives std σ afterwards (±2: s = 0.8796…).
+            let sigma_used = if variance_corrected {
+                sigma / TruncatedStandardNormal::new(lo, hi).std()
+            } else {
+                sigma
+            };
+            let distribution = Distribution::TruncatedNormal {
+                std: sigma_used,
+                lo: lo * sigma_used,
+                hi: hi * sigma_used,
+            };
+            Ok((sigma_used, distribution))
+        }
+        BoundsUnit::Absolute => {
+            let sigma_used = if variance_corrected {
+                parent_sigma_for_absolute_bounds(sigma, lo, hi)?
+            } else {
+                sigma
+            };
+            let (alpha, beta) = (lo / sigma_used, hi / sigma_used);
+            check_mass(alpha, beta, || {
+                let (lo, hi) = show_pair(lo, hi);
+                let (alpha, beta) = show_pair(alpha, beta);
+                let parent = if variance_corrected {
+                    "the variance-corrected parent σ"
+                } else {
+                    "σ"
+                };
+                format!(
+                    "[{lo}, {hi}] (that is [{alpha}σ, {beta}σ] for {parent} = {})",
+                    show(sigma_used)
+                )
+            })?;
+            Ok((
+                sigma_used,
+                Distribution::TruncatedNormal {
+                    std: sigma_used,
+                    lo,
+                    hi,
+                },
+            ))
+        }
+    }
+}
+
+/// Refuses an interval [α, β] (σ units) holding less than [`MIN_MASS`] of the normal.
+/// `interval` describes it to the learner, in the units they typed.
+fn check_mass(alpha: f64, beta: f64, interval: impl FnOnce() -> String) -> Result<(), ConfigError> {
+    let mass = normal_mass(alpha, beta);
+    if mass >= MIN_MASS {
+        return Ok(());
+    }
+    // Distance from 0 to the interval. If even everything beyond it is too little, only moving
+    // the interval helps; otherwise it is merely too narrow.
+    let near = if alpha >= 0.0 {
+        alpha
+    } else if beta <= 0.0 {
+        -beta
+    } else {
+        0.0
+    };
+    let too_far = normal_sf(near) < MIN_MASS;
+    let (field, advice) = match (too_far, alpha >= 0.0) {
+        (true, true) => ("lo", "move the bounds closer to 0"),
+        (true, false) => ("hi", "move the bounds closer to 0"),
+        (false, _) if beta <= 0.0 => ("lo", "widen the interval"),
+        (false, _) => ("hi", "widen the interval"),
+    };
+    let share = if mass > 0.0 {
+        format!("only {mass:.1e}")
+    } else {
+        "less than 1e-300".to_string()
+    };
+    Err(ConfigError::new(
+        field,
+        format!(
+            "the interval {} holds {share} of a normal distribution's probability, \
+             so practically no weight would ever be drawn there; {advice}",
+            interval()
+        ),
+    ))
+}
+
+/// The parent σ' whose normal, cut to the absolute interval [lo, hi], has std σ.
+///
+/// The std after cutting, σ'·s(lo/σ', hi/σ'), grows with σ' from 0 towards the uniform's
+/// (hi − lo)/√12 (a very wide normal looks flat on [lo, hi]). Cutting only ever narrows, so
+/// σ' = σ is too small: we double σ' until it is large enough, then bisect on ln σ'.
+fn parent_sigma_for_absolute_bounds(sigma: f64, lo: f64, hi: f64) -> Result<f64, ConfigError> {
+    let std_after_cut =
+        |parent: f64| parent * TruncatedStandardNormal::new(lo / parent, hi / parent).std();
+    let widest = (hi - lo) / libm::sqrt(12.0);
+    let unreachable = || {
+        ConfigError::new(
+            "hi",
+            format!(
+                "variance correction cannot reach σ = {}: a normal cut to [{}, {}] has a std \
+                 below {} however wide it is (at most a uniform's (hi − lo)/√12); widen the bounds \
+                 or turn variance correction off",
+                show(sigma),
+                show(lo),
+                show(hi),
+                show(widest)
+            ),
+        )
+    };
+    if sigma >= widest * (1.0 - REACH_MARGIN) {
+        return Err(unreachable());
+    }
+    let (mut low, mut high) = (sigma, sigma);
+    let mut doublings = 0;
+    while std_after_cut(high) < sigma {
+        if doublings == MAX_DOUBLINGS {
+            return Err(unreachable());
+        }
+        low = high;
+        high *= 2.0;
+        doublings += 1;
+    }
+    for _ in 0..BISECTIONS {
+        let mid = low * libm::sqrt(high / low);
+        if std_after_cut(mid) < sigma {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    Ok(low * libm::sqrt(high / low))
+}
+
+/// A number for a message: as typed when short (0.5, -2, 100), else 4 significant digits.
+fn show(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "∞" } else { "-∞" }.to_string();
+    }
+    let plain = format!("{x}");
+    if plain.len() <= 10 {
+        return plain;
+    }
+    let magnitude = libm::floor(libm::log10(x.abs()));
+    if (-4.0..6.0).contains(&magnitude) {
+        let decimals = (3.0 - magnitude).max(0.0) as usize;
+        trim_zeros(format!("{x:.decimals$}"))
+    } else {
+        let text = format!("{x:.3e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        format!("{}e{exponent}", trim_zeros(mantissa.to_string()))
+    }
+}
+
+/// Two bounds for a message, with as many digits as it takes to tell them apart.
+fn show_pair(lo: f64, hi: f64) -> (String, String) {
+    let (short_lo, short_hi) = (show(lo), show(hi));
+    if short_lo == short_hi {
+        (format!("{lo}"), format!("{hi}"))
+    } else {
+        (short_lo, short_hi)
+    }
+}
+
+/// "2.5000" → "2.5", "3.000" → "3".
+fn trim_zeros(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::show;
+
+    #[test]
+    fn show_keeps_short_numbers_as_typed_and_rounds_long_ones() {
+        assert_eq!(show(0.5), "0.5");
+        assert_eq!(show(-2.0), "-2");
+        assert_eq!(show(2.999_999_999_999_999_6), "3");
+        assert_eq!(show(0.086_602_540_378_443_87), "0.0866");
+        assert_eq!(show(1e-13), "1e-13");
+        assert_eq!(show(1.234_567e-13), "1.235e-13");
+        assert_eq!(show(f64::NEG_INFINITY), "-∞");
+    }
+}

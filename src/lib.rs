@@ -1,0 +1,36 @@
+//! InitLab's engine: why a neural network's weights must start random, and at what scale.
+//!
+//! Everything here is plain Rust with no knowledge of the page, so it can be tested
+//! natively and runs bit for bit the same in WebAssembly:
+//!
+//! - [`rng`]: a seeded, portable random number generator;
+//! - [`special`]: erf, the normal CDF and its inverse;
+//! - [`init`]: the weight distributions, the scale rules (LeCun, Glorot, He) and their exact theory;
+//! - [`activation`] and [`loss`]: the nonlinearities and the training objectives;
+//! - [`mlp`]: the fast engine (flat buffers, batch-major, no allocation per step);
+//! - [`baseline`]: the same network written as plainly as possible, used as test oracle and benchmark baseline;
+//! - [`data`]: the toy datasets;
+//! - [`stats`]: per-layer statistics over the whole training set;
+//! - [`config`]: the settings a learner can change, their validation and the framework presets;
+//! - [`experiment`]: data + network + history, stepped by the page.
+
+pub mod activation;
+pub mod baseline;
+pub mod bench;
+pub mod config;
+pub mod data;
+mod error;
+pub mod experiment;
+pub mod init;
+pub mod loss;
+pub mod mlp;
+pub mod rng;
+pub mod special;
+pub mod stats;
+
+pub use config::Config;
+pub use error::ConfigError;
+pub use experiment::Experiment;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,63 @@
+//! The training objective on the single sigmoid output p = σ(z_out).
+
+use serde::{Deserialize, Serialize};
+
+/// Loss between the network's probability p and the 0/1 label y.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Loss {
+    /// Binary cross-entropy −[y ln p + (1−y) ln(1−p)]: the natural partner of a sigmoid output.
+    Bce,
+    /// Squared error (p − y)², which many older texts use.
+    Mse,
+}
+
+impl Loss {
+    pub fn name(self) -> &'static str {
+        match self {
+            Loss::Bce => "bce",
+            Loss::Mse => "mse",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Loss> {
+        [Loss::Bce, Loss::Mse]
+            .into_iter()
+            .find(|l| l.name() == name)
+    }
+
+    /// The loss of one example, given the output pre-activation z (p = σ(z)).
+    ///
+    /// BCE is computed from z directly (softplus form), so it stays finite when p rounds to 0 or 1.
+    #[inline(always)]
+    pub fn value(self, z: f64, y: f64) -> f64 {
+        match self {
+            // −[y ln σ(z) + (1−y) ln(1−σ(z))] = softplus(z) − y·z
+            Loss::Bce => softplus(z) - y * z,
+            Loss::Mse => {
+                let e = crate::activation::sigmoid(z) - y;
+                e * e
+            }
+        }
+    }
+
+    /// ∂loss/∂z for one example: p − y for BCE (the sigmoid's slope cancels), 2(p − y)·p(1 − p) for MSE.
+    #[inline(always)]
+    pub fn dz(self, z: f64, y: f64) -> f64 {
+        let p = crate::activation::sigmoid(z);
+        match self {
+            Loss::Bce => p - y,
+            Loss::Mse => 2.0 * (p - y) * p * (1.0 - p),
+        }
+    }
+}
+
+/// ln(1 + e^z) without overflow.
+#[inline(always)]
+pub fn softplus(z: f64) -> f64 {
+    if z > 0.0 {
+        z + libm::log1p(libm::exp(-z))
+    } else {
+        libm::log1p(libm::exp(z))
+    }
+}

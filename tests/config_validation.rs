@@ -1,0 +1,139 @@
+//! Every bad setting is refused with a message that names its key and says why.
+
+mod common;
+use initlab::{Config, Experiment};
+
+fn error_for(changes: &[(&str, &str)]) -> initlab::ConfigError {
+    Config::default()
+        .with_changes(changes.iter().copied())
+        .expect_err(&format!("{changes:?} should be refused"))
+}
+
+#[test]
+fn each_bad_value_is_refused_by_the_key_it_names() {
+    // (changes, the key the error must name, a value its message must quote)
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: &[Case] = &[
+        (&[("sigma", "NaN")], "sigma", "NaN"),
+        (&[("sigma", "inf")], "sigma", "inf"),
+        (&[("sigma", "-1"), ("scale", "manual")], "sigma", "-1"),
+        (&[("sigma", "0")], "sigma", "0"),
+        (&[("lr", "0")], "lr", "0"),
+        (&[("lr", "11")], "lr", "11"),
+        (&[("lr", "-0.5")], "lr", "-0.5"),
+        (&[("layers", "8,8,8,8,8,8,8,8,8")], "layers", "9"),
+        (&[("layers", "257")], "layers", "257"),
+        (&[("layers", "8,x")], "layers", "x"),
+        (&[("points", "5001")], "points", "5001"),
+        (&[("points", "12.5")], "points", "12.5"),
+        (&[("act", "banana")], "act", "banana"),
+        (&[("init", "gaussian")], "init", "gaussian"),
+        (&[("data", "moons")], "data", "moons"),
+        (&[("loss", "hinge")], "loss", "hinge"),
+        (&[("preset", "torch-magic")], "preset", "torch-magic"),
+        (
+            &[("init", "truncnormal"), ("lo", "1"), ("hi", "0.5")],
+            "lo",
+            "0.5",
+        ),
+        (
+            &[("init", "truncnormal"), ("lo", "9"), ("hi", "10")],
+            "lo",
+            "9",
+        ),
+        (&[("batch", "0")], "batch", "0"),
+        (&[("momentum", "1")], "momentum", "1"),
+        (&[("noise", "2")], "noise", "2"),
+        (&[("bias", "abc")], "bias", "abc"),
+        (&[("seed", "-3")], "seed", "-3"),
+        (&[("gain", "0")], "gain", "0"),
+        (&[("colour", "red")], "config", "colour"),
+    ];
+    for (changes, field, mentions) in cases {
+        let e = error_for(changes);
+        assert_eq!(
+            &e.field, field,
+            "{changes:?} blamed {} ({})",
+            e.field, e.message
+        );
+        assert!(
+            e.message.contains(mentions),
+            "{changes:?}: message '{}' should mention '{mentions}'",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn a_refused_change_leaves_the_experiment_untouched() {
+    let mut exp = common::experiment(&[]);
+    exp.step(30);
+    let params = exp.mlp().params.clone();
+    let bad = Config::default().with_changes([("lr", "-1")]);
+    assert!(bad.is_err());
+    let mut broken = exp.config().clone();
+    broken.lr = f64::NAN;
+    assert!(exp.configure(&broken).is_err());
+    assert_eq!(exp.steps_done(), 30);
+    assert_eq!(exp.mlp().params, params);
+}
+
+#[test]
+fn a_bad_url_opens_a_working_page_with_notices() {
+    let (config, notices) =
+        Config::from_query("?sigma=-1&act=banana&layers=8,8&lr=abc&nonsense=1&data=circles");
+    let fields: Vec<&str> = notices.iter().map(|n| n.field).collect();
+    for key in ["sigma", "act", "lr", "config"] {
+        assert!(fields.contains(&key), "no notice for {key}: {notices:?}");
+    }
+    // The good keys survive and the bad ones keep their defaults.
+    assert_eq!(config.data, "circles");
+    assert_eq!(config.act, Config::default().act);
+    assert!(Experiment::new(&config).is_ok());
+}
+
+#[test]
+fn bounds_given_in_either_order_in_the_url_are_judged_together() {
+    let (config, notices) =
+        Config::from_query("init=truncnormal&lo=3&hi=5&bounds=abs&scale=manual&sigma=2");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!((config.lo, config.hi), (3.0, 5.0));
+}
+
+#[test]
+fn the_url_round_trips_every_config() {
+    let queries = [
+        "",
+        "preset=keras-glorot-normal&sigma=0.3&scale=manual",
+        "init=truncnormal&lo=-1.5&hi=2.5&bounds=abs&correct=1&scale=manual&sigma=1",
+        "act=relu&bias=0.1&layers=16,16,16&data=spiral&points=800&noise=0.25&lr=0.1&batch=32&momentum=0.9&loss=mse&seed=77",
+        "preset=playground",
+    ];
+    for q in queries {
+        let (config, notices) = Config::from_query(q);
+        assert!(notices.is_empty(), "{q}: {notices:?}");
+        let (again, notices) = Config::from_query(&config.to_query());
+        assert!(notices.is_empty());
+        assert_eq!(again, config, "{q} -> {}", config.to_query());
+    }
+}
+
+#[test]
+fn percent_encoded_values_are_decoded_and_nothing_panics_on_junk() {
+    let (config, _) = Config::from_query("layers=8%2C4&act=%74anh");
+    assert_eq!(config.layers, "8,4");
+    assert_eq!(config.act, "tanh");
+    for junk in [
+        "%",
+        "%zz",
+        "=&&=",
+        "layers=%FF%FE",
+        "sigma=1e999",
+        "seed=1e300",
+        "a=b=c",
+        "\u{0}=\u{0}",
+    ] {
+        let (config, _) = Config::from_query(junk);
+        assert!(config.validate().is_ok(), "{junk}");
+    }
+}

@@ -1,0 +1,105 @@
+//! A seed fixes the run: same seed, same history, bit for bit, here and in the browser.
+
+mod common;
+use common::{config, experiment};
+use initlab::Experiment;
+
+/// The run the browser test replays (tests/web.rs); both compare against the same golden file.
+const REFERENCE_QUERY: &str = "data=xor&act=tanh&layers=8,8&init=truncnormal&scale=glorot&seed=42";
+
+#[test]
+fn same_seed_gives_identical_histories() {
+    let changes = [
+        ("data", "spiral"),
+        ("act", "relu"),
+        ("init", "truncnormal"),
+        ("momentum", "0.9"),
+        ("seed", "5"),
+    ];
+    let mut a = experiment(&changes);
+    let mut b = experiment(&changes);
+    a.step(700);
+    b.step(700);
+    assert_eq!(a.history(), b.history());
+    assert_eq!(a.mlp().params, b.mlp().params);
+}
+
+#[test]
+fn reset_reproduces_the_run_bit_for_bit() {
+    let mut exp = experiment(&[("data", "circles"), ("batch", "7"), ("seed", "9")]);
+    exp.step(500);
+    let (history, params) = (exp.history().clone(), exp.mlp().params.clone());
+    exp.reset();
+    assert_eq!(exp.steps_done(), 0);
+    exp.step(500);
+    assert_eq!(exp.history(), &history);
+    assert_eq!(exp.mlp().params, params);
+}
+
+#[test]
+fn another_seed_gives_another_run() {
+    let mut a = experiment(&[("seed", "1")]);
+    let mut b = experiment(&[("seed", "2")]);
+    a.step(100);
+    b.step(100);
+    assert_ne!(a.mlp().params, b.mlp().params);
+}
+
+#[test]
+fn reference_run_matches_the_golden_checksum_shared_with_wasm() {
+    let (config, notices) = initlab::Config::from_query(REFERENCE_QUERY);
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut exp = Experiment::new(&config).unwrap();
+    exp.step(500);
+    let checksum = format!("{:016x}", exp.history_checksum());
+    let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/reference_checksum.txt");
+    if std::env::var_os("INITLAB_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, format!("{checksum}\n")).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden)
+        .expect("tests/golden/reference_checksum.txt (INITLAB_UPDATE_GOLDEN=1 writes it)");
+    // The wasm test (tests/web.rs) asserts the same file, so native == wasm bit for bit.
+    assert_eq!(
+        checksum,
+        expected.trim(),
+        "the reference run changed; if intended, rerun with INITLAB_UPDATE_GOLDEN=1"
+    );
+}
+
+#[test]
+fn changing_learning_rate_keeps_the_run_but_changing_init_restarts_it() {
+    let mut exp = experiment(&[]);
+    exp.step(50);
+    exp.configure(&config(&[("lr", "0.1")])).unwrap();
+    assert_eq!(exp.steps_done(), 50);
+    exp.configure(&config(&[
+        ("lr", "0.1"),
+        ("sigma", "0.5"),
+        ("scale", "manual"),
+    ]))
+    .unwrap();
+    assert_eq!(exp.steps_done(), 0);
+}
+
+#[test]
+fn divergence_stops_training_and_reset_recovers() {
+    // lr = 10 with σ = 10 and MSE-free BCE on ReLU: weights explode within a few steps.
+    let mut exp = experiment(&[
+        ("act", "relu"),
+        ("scale", "manual"),
+        ("sigma", "10"),
+        ("lr", "10"),
+        ("layers", "64,64,64"),
+        ("data", "spiral"),
+    ]);
+    exp.step(5000);
+    let at = exp.diverged_at().expect("this run diverges");
+    assert_eq!(exp.steps_done(), at, "training went on after diverging");
+    exp.step(10);
+    assert_eq!(exp.steps_done(), at);
+    assert!(exp.snapshot().diverged);
+    exp.reset();
+    assert_eq!(exp.diverged_at(), None);
+    assert!(exp.mlp().params.iter().all(|p| p.is_finite()));
+}
