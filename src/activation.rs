@@ -3,7 +3,13 @@
 //! g(0) decides the symmetry lesson: tanh(0) = ReLU(0) = 0, so with all-zero weights
 //! every hidden activation is 0 and no weight gradient can flow; sigmoid(0) = 0.5, so
 //! the weights do move, but every unit moves in lockstep.
+//!
+//! Two versions of each function: [`Activation::apply`] in f64 exactly as a textbook
+//! writes it (used by the baseline and the statistics), and [`fast`] in the engine's f32,
+//! built from plain arithmetic so that whole batches vectorise and every target gives
+//! the same bits.
 
+use crate::mlp::Real;
 use serde::{Deserialize, Serialize};
 
 /// A hidden-layer activation function.
@@ -41,27 +47,17 @@ impl Activation {
         Activation::ALL.into_iter().find(|a| a.name() == name)
     }
 
-    /// a = g(z).
-    #[inline(always)]
+    /// a = g(z), as a textbook writes it.
     pub fn apply(self, z: f64) -> f64 {
         match self {
             Activation::Sigmoid => sigmoid(z),
-            Activation::Tanh => tanh(z),
-            // Written with a comparison, not `z.max(0.0)`: `f64::max` turns NaN into 0
-            // and would hide a diverged weight behind a finite activation.
-            Activation::Relu => {
-                if z > 0.0 || z.is_nan() {
-                    z
-                } else {
-                    0.0
-                }
-            }
+            Activation::Tanh => libm::tanh(z),
+            Activation::Relu => relu(z),
             Activation::Linear => z,
         }
     }
 
     /// g'(z), expressed through a = g(z) where that is cheaper (sigmoid, tanh).
-    #[inline(always)]
     pub fn derivative(self, z: f64, a: f64) -> f64 {
         match self {
             Activation::Sigmoid => a * (1.0 - a),
@@ -77,32 +73,6 @@ impl Activation {
         }
     }
 
-    /// a = g(z) for a whole slice: the match is outside the loop so each loop vectorises.
-    #[inline]
-    pub fn apply_slice(self, z: &[f64], a: &mut [f64]) {
-        let pairs = a.iter_mut().zip(z);
-        match self {
-            Activation::Sigmoid => pairs.for_each(|(a, &z)| *a = sigmoid(z)),
-            Activation::Tanh => pairs.for_each(|(a, &z)| *a = tanh(z)),
-            Activation::Relu => pairs.for_each(|(a, &z)| *a = Activation::Relu.apply(z)),
-            Activation::Linear => a.copy_from_slice(z),
-        }
-    }
-
-    /// δ ← δ · g'(z) for a whole slice (the backward pass through the nonlinearity).
-    #[inline]
-    pub fn scale_by_derivative(self, z: &[f64], a: &[f64], delta: &mut [f64]) {
-        let triples = delta.iter_mut().zip(z).zip(a);
-        match self {
-            Activation::Sigmoid => triples.for_each(|((d, _), &a)| *d *= a * (1.0 - a)),
-            Activation::Tanh => triples.for_each(|((d, _), &a)| *d *= 1.0 - a * a),
-            Activation::Relu => {
-                triples.for_each(|((d, &z), _)| *d *= if z > 0.0 { 1.0 } else { 0.0 })
-            }
-            Activation::Linear => {}
-        }
-    }
-
     /// The largest slope g' takes anywhere: 1/4 for sigmoid (at 0), 1 for the others.
     pub fn max_derivative(self) -> f64 {
         match self {
@@ -115,117 +85,165 @@ impl Activation {
     pub fn is_saturated(self, z: f64, a: f64) -> bool {
         self.derivative(z, a) < SATURATION_THRESHOLD * self.max_derivative()
     }
-}
 
-/// The logistic sigmoid 1 / (1 + e^-z).
-#[inline(always)]
-pub fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + exp(-z))
-}
+    /// a = g(z) for a whole slice in the engine's f32; the match is outside the loop so each loop vectorises.
+    #[inline]
+    pub fn apply_slice(self, z: &[Real], a: &mut [Real]) {
+        let pairs = a.iter_mut().zip(z);
+        match self {
+            Activation::Sigmoid => pairs.for_each(|(a, &z)| *a = fast::sigmoid(z)),
+            Activation::Tanh => pairs.for_each(|(a, &z)| *a = fast::tanh(z)),
+            Activation::Relu => pairs.for_each(|(a, &z)| *a = relu(z)),
+            Activation::Linear => a.copy_from_slice(z),
+        }
+    }
 
-/// tanh(z) = 1 − 2 / (e^{2z} + 1): one `exp`, exactly 0 at z = 0, ±1 in the far tails.
-#[inline(always)]
-pub fn tanh(z: f64) -> f64 {
-    let t = 1.0 - 2.0 / (exp(2.0 * z) + 1.0);
-    // For tiny |z| that subtraction cancels; tanh(z) = z(1 − z²/3 + …) is then exact to rounding.
-    // (A select, not a branch, so the loops over a batch stay vectorised.)
-    if z.abs() < 1e-4 {
-        z * (1.0 - z * z * (1.0 / 3.0))
-    } else {
-        t
+    /// δ ← δ · g'(z) for a whole slice (the backward pass through the nonlinearity).
+    #[inline]
+    pub fn scale_by_derivative(self, z: &[Real], a: &[Real], delta: &mut [Real]) {
+        let triples = delta.iter_mut().zip(z).zip(a);
+        match self {
+            Activation::Sigmoid => triples.for_each(|((d, _), &a)| *d *= a * (1.0 - a)),
+            Activation::Tanh => triples.for_each(|((d, _), &a)| *d *= 1.0 - a * a),
+            Activation::Relu => {
+                triples.for_each(|((d, &z), _)| *d *= if z > 0.0 { 1.0 } else { 0.0 })
+            }
+            Activation::Linear => {}
+        }
     }
 }
 
-/// e^x to within a few ulps, with plain arithmetic only, so it vectorises and gives the
-/// same bits on every target (no platform `exp`, no fused multiply-add).
-///
-/// Write x = k·ln 2 + r with k an integer and |r| ≤ ln2/2; then e^x = 2^k · e^r, where 2^k is
-/// written straight into the exponent bits and e^r is its Taylor series to r¹³/13!
-/// (truncation error below 1e-17 relative for |r| ≤ 0.35). x is clamped to [−708, 709], so
-/// the result never reaches 0 or ∞ (both are about 1e-308 away from what any activation can tell apart).
+/// max(z, 0), written with a comparison rather than `max`: `f64::max` turns NaN into 0 and
+/// would hide a diverged weight behind a finite activation.
 #[inline(always)]
-pub fn exp(x: f64) -> f64 {
-    let x = x.clamp(-708.0, 709.0); // keeps 2^k a normal number; NaN passes through
-    const LOG2_E: f64 = std::f64::consts::LOG2_E;
-    // ln 2 split in a high part with trailing zero bits (so k·LN2_HI is exact) and the rest.
-    const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
-    const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
-    // Adding 1.5·2^52 rounds x·log2(e) to the nearest integer k, which then sits in the low
-    // mantissa bits of `shifted`: that gives k both as a float and as bits for 2^k.
-    const ROUNDER: f64 = 6_755_399_441_055_744.0;
-    let shifted = x * LOG2_E + ROUNDER;
-    let k = shifted - ROUNDER;
-    let r = (x - k * LN2_HI) - k * LN2_LO;
-    // Horner form of Σ r^n / n!, n = 0..13.
-    let mut p = 1.0 / 6_227_020_800.0;
-    p = p * r + 1.0 / 479_001_600.0;
-    p = p * r + 1.0 / 39_916_800.0;
-    p = p * r + 1.0 / 3_628_800.0;
-    p = p * r + 1.0 / 362_880.0;
-    p = p * r + 1.0 / 40_320.0;
-    p = p * r + 1.0 / 5_040.0;
-    p = p * r + 1.0 / 720.0;
-    p = p * r + 1.0 / 120.0;
-    p = p * r + 1.0 / 24.0;
-    p = p * r + 1.0 / 6.0;
-    p = p * r + 0.5;
-    p = p * r + 1.0;
-    p = p * r + 1.0;
-    // The low 12 bits of `shifted`'s mantissa are k mod 4096; adding the exponent bias and
-    // moving them into the exponent field builds 2^k (for −1022 ≤ k ≤ 1023).
-    let two_k = f64::from_bits(shifted.to_bits().wrapping_add(1023) << 52);
-    p * two_k
+fn relu<T: PartialOrd + Default + Copy>(z: T) -> T {
+    if z < T::default() {
+        T::default()
+    } else {
+        z
+    }
+}
+
+/// The logistic sigmoid 1 / (1 + e^-z), in f64.
+pub fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + libm::exp(-z))
+}
+
+/// The engine's f32 activations: plain arithmetic only (no platform `exp`, no fused
+/// multiply-add), so they vectorise and give the same bits natively and in WebAssembly.
+pub mod fast {
+    use crate::mlp::Real;
+
+    /// σ(z) = 1 / (1 + e^-z).
+    #[inline(always)]
+    pub fn sigmoid(z: Real) -> Real {
+        1.0 / (1.0 + exp(-z))
+    }
+
+    /// tanh(z): its Taylor series near 0, where 1 − 2/(e^{2z} + 1) would cancel, and that
+    /// formula elsewhere. Both are computed and one is selected, so batches stay vectorised.
+    #[inline(always)]
+    pub fn tanh(z: Real) -> Real {
+        let far = 1.0 - 2.0 / (exp(2.0 * z) + 1.0);
+        // z − z³/3 + 2z⁵/15 − 17z⁷/315 + 62z⁹/2835: for |z| < 0.3 the next term is below 2e-9·|z|.
+        let z2 = z * z;
+        let near = z
+            * (1.0
+                + z2 * (-1.0 / 3.0
+                    + z2 * (2.0 / 15.0 + z2 * (-17.0 / 315.0 + z2 * (62.0 / 2835.0)))));
+        if z.abs() < 0.3 {
+            near
+        } else {
+            far
+        }
+    }
+
+    /// e^x within a few f32 ulps.
+    ///
+    /// Write x = k·ln 2 + r with k an integer and |r| ≤ ln2/2; then e^x = 2^k · e^r, where 2^k
+    /// is written straight into the exponent bits and e^r is its Taylor series to r⁷/7!
+    /// (truncation error below 6e-9 relative). x is clamped to [−87, 88] so 2^k stays a
+    /// normal number: the result never reaches 0 or ∞, which no activation can tell apart.
+    #[inline(always)]
+    pub fn exp(x: Real) -> Real {
+        let x = x.clamp(-87.0, 88.0); // NaN passes through
+                                      // ln 2 split so that k·LN2_HI is exact (LN2_HI has only 9 significant bits).
+        const LN2_HI: Real = 0.693_359_4;
+        const LN2_LO: Real = -2.121_944_4e-4;
+        // Adding 1.5·2^23 rounds x·log2(e) to the nearest integer k, which then sits in the
+        // low mantissa bits of `shifted`: k both as a float and as bits for 2^k.
+        const ROUNDER: Real = 12_582_912.0;
+        let shifted = x * std::f32::consts::LOG2_E + ROUNDER;
+        let k = shifted - ROUNDER;
+        let r = (x - k * LN2_HI) - k * LN2_LO;
+        let mut p = 1.0 / 5040.0;
+        p = p * r + 1.0 / 720.0;
+        p = p * r + 1.0 / 120.0;
+        p = p * r + 1.0 / 24.0;
+        p = p * r + 1.0 / 6.0;
+        p = p * r + 0.5;
+        p = p * r + 1.0;
+        p = p * r + 1.0;
+        // The low 9 bits of `shifted`'s mantissa are k mod 512; adding the exponent bias and
+        // moving them into the exponent field builds 2^k (for −126 ≤ k ≤ 127).
+        let two_k = Real::from_bits(shifted.to_bits().wrapping_add(127) << 23);
+        p * two_k
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn exp_matches_libm_to_a_few_ulps() {
-        let mut x = -708.0;
-        while x < 709.0 {
-            let (fast, exact) = (exp(x), libm::exp(x));
-            // Range reduction and 14 Horner steps round ~20 times: allow 8 ulps (relative 8ε).
-            if exact > f64::MIN_POSITIVE {
-                assert!(
-                    (fast - exact).abs() <= 8.0 * f64::EPSILON * exact,
-                    "x={x}: {fast} vs {exact}"
-                );
-            } else {
-                assert!(
-                    (fast - exact).abs() <= 2.0 * f64::MIN_POSITIVE * f64::EPSILON,
-                    "x={x}"
-                );
-            }
-            x += 0.0731;
-        }
-        assert_eq!(exp(0.0), 1.0);
-        // Clamped: far below 1e-300 and far above 1e300 instead of 0 and ∞.
-        assert!(exp(-1000.0) > 0.0 && exp(-1000.0) < 1e-300);
-        assert!(exp(1000.0).is_finite() && exp(1000.0) > 1e300);
-        assert!(exp(f64::NAN).is_nan());
+    /// Relative error of an f32 result against the f64 truth, in units of f32's ε.
+    fn ulps(fast: f32, exact: f64) -> f64 {
+        (fast as f64 - exact).abs() / (exact.abs() * f32::EPSILON as f64)
     }
 
     #[test]
-    fn tanh_matches_libm_to_rounding() {
-        let mut z = -30.0;
-        while z < 30.0 {
-            let diff = (tanh(z) - libm::tanh(z)).abs();
-            // A few ulps of 1 at most: the formula needs one exp, one add and one divide.
-            assert!(
-                diff <= 4.0 * f64::EPSILON * libm::tanh(z).abs().max(1e-300) + 1e-300
-                    || diff < 4e-16,
-                "z={z} diff={diff}"
-            );
-            z += 0.0137;
+    fn fast_exp_is_within_a_few_ulps() {
+        let mut x = -87.0f32;
+        while x < 88.0 {
+            // Range reduction and 8 Horner steps round about a dozen times: allow 4 ulps.
+            let e = ulps(fast::exp(x), libm::exp(x as f64));
+            assert!(e <= 4.0, "x={x}: {e} ulps");
+            x += 0.0173;
         }
-        assert_eq!(tanh(0.0), 0.0);
+        assert_eq!(fast::exp(0.0), 1.0);
+        assert!(fast::exp(-1000.0) > 0.0 && fast::exp(-1000.0) < 1e-37);
+        assert!(fast::exp(1000.0).is_finite() && fast::exp(1000.0) > 1e38);
+        assert!(fast::exp(f32::NAN).is_nan());
+    }
+
+    #[test]
+    fn fast_tanh_and_sigmoid_are_within_a_few_ulps() {
+        let mut z = -20.0f32;
+        while z < 20.0 {
+            let t = libm::tanh(z as f64);
+            // Near the switch at |z| = 0.3 the exp formula loses ~3.4 ulps to cancellation.
+            assert!(
+                ulps(fast::tanh(z), t) <= 8.0,
+                "tanh({z}): {} ulps",
+                ulps(fast::tanh(z), t)
+            );
+            let s = sigmoid(z as f64);
+            assert!(ulps(fast::sigmoid(z), s) <= 8.0, "sigmoid({z})");
+            z += 0.00731;
+        }
+        for tiny in [1e-30f32, 1e-8, 1e-3] {
+            assert!(ulps(fast::tanh(tiny), libm::tanh(tiny as f64)) <= 1.0);
+        }
+        assert_eq!(fast::tanh(0.0), 0.0);
+        assert_eq!(fast::tanh(50.0), 1.0);
+        assert_eq!(fast::tanh(-50.0), -1.0);
     }
 
     #[test]
     fn relu_propagates_nan() {
         assert!(Activation::Relu.apply(f64::NAN).is_nan());
+        let mut a = [0.0f32];
+        Activation::Relu.apply_slice(&[f32::NAN], &mut a);
+        assert!(a[0].is_nan());
     }
 
     #[test]

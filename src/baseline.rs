@@ -47,22 +47,6 @@ pub struct Mlp {
     pub layers: Vec<Layer>,
 }
 
-/// g(z) exactly as a textbook writes it, with the standard library's functions.
-pub fn textbook_activation(act: Activation, z: f64) -> f64 {
-    match act {
-        Activation::Sigmoid => 1.0 / (1.0 + libm::exp(-z)),
-        Activation::Tanh => libm::tanh(z),
-        Activation::Relu => {
-            if z > 0.0 {
-                z
-            } else {
-                0.0
-            }
-        }
-        Activation::Linear => z,
-    }
-}
-
 impl Neuron {
     /// z = w · x + b, summed in input order.
     pub fn pre_activation(&self, x: &[f64]) -> f64 {
@@ -87,8 +71,10 @@ impl Mlp {
                     .map(|j| Neuron {
                         w: engine.params
                             [shape.w_at + j * shape.n_in..shape.w_at + (j + 1) * shape.n_in]
-                            .to_vec(),
-                        b: engine.params[shape.b_at + j],
+                            .iter()
+                            .map(|&w| w as f64)
+                            .collect(),
+                        b: engine.params[shape.b_at + j] as f64,
                     })
                     .collect(),
             })
@@ -109,10 +95,7 @@ impl Mlp {
                 .iter()
                 .map(|n| n.pre_activation(input))
                 .collect();
-            let a: Vec<f64> = z
-                .iter()
-                .map(|&z| textbook_activation(layer.act, z))
-                .collect();
+            let a: Vec<f64> = z.iter().map(|&z| layer.act.apply(z)).collect();
             trace.zs.push(z);
             trace.activations.push(a);
         }

@@ -66,7 +66,7 @@ impl Workload {
         let mut rng = Rng::seed_from(11);
         for shape in mlp.layers.clone() {
             let std = (2.0 / (shape.n_in + shape.n_out) as f64).sqrt();
-            Distribution::Normal { std }.fill(&mut rng, &mut mlp.params[shape.weights()]);
+            mlp.fill(shape.weights(), &Distribution::Normal { std }, &mut rng);
         }
         let net = match implementation {
             Implementation::Engine => {

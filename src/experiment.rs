@@ -5,7 +5,7 @@
 
 use crate::config::{Config, Spec};
 use crate::data::Dataset;
-use crate::init::{BiasInit, Distribution, LayerInit};
+use crate::init::{Distribution, LayerInit};
 use crate::mlp::{Mlp, Trainer};
 use crate::rng::Rng;
 use crate::stats::{Evaluator, LayerStats, Score};
@@ -116,14 +116,9 @@ impl Experiment {
         let mut bias_dists = Vec::with_capacity(mlp.layers.len());
         for shape in mlp.layers.clone() {
             let init = spec.weights.for_layer(shape.n_in, shape.n_out)?;
-            init.distribution
-                .fill(&mut rng, &mut mlp.params[shape.weights()]);
-            let bias = match spec.bias {
-                BiasInit::Zeros => Distribution::Zeros,
-                BiasInit::Constant(c) => Distribution::Constant(c),
-                BiasInit::SameAsWeights => init.distribution,
-            };
-            bias.fill(&mut rng, &mut mlp.params[shape.biases()]);
+            mlp.fill(shape.weights(), &init.distribution, &mut rng);
+            let bias = spec.bias.distribution(&init);
+            mlp.fill(shape.biases(), &bias, &mut rng);
             inits.push(init);
             bias_dists.push(bias);
         }
@@ -182,7 +177,7 @@ impl Experiment {
     }
 
     /// Gradient of the last training step (same layout as the parameters).
-    pub fn last_gradient(&self) -> &[f64] {
+    pub fn last_gradient(&self) -> &[crate::mlp::Real] {
         &self.trainer.grads
     }
 
@@ -303,6 +298,16 @@ impl Experiment {
             history: self.history.clone(),
             layers,
         }
+    }
+
+    /// The network's output over an `n × n` grid of raw coordinates covering the data.
+    pub fn decision_grid(&mut self, n: usize) -> crate::boundary::Grid {
+        crate::boundary::decision_grid(&self.mlp, &self.data, n, self.evaluator.workspace())
+    }
+
+    /// What each layer's biases were drawn from.
+    pub fn bias_distributions(&self) -> &[Distribution] {
+        &self.bias_dists
     }
 
     /// FNV-1a over the bits of the recorded train and test losses: equal checksums mean

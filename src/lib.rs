@@ -10,6 +10,7 @@
 //! - [`mlp`]: the fast engine (flat buffers, batch-major, no allocation per step);
 //! - [`baseline`]: the same network written as plainly as possible, used as test oracle and benchmark baseline;
 //! - [`data`]: the toy datasets;
+//! - [`boundary`]: the network's output over the input plane;
 //! - [`stats`]: per-layer statistics over the whole training set;
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
 //! - [`experiment`]: data + network + history, stepped by the page.
@@ -17,6 +18,7 @@
 pub mod activation;
 pub mod baseline;
 pub mod bench;
+pub mod boundary;
 pub mod config;
 pub mod data;
 mod error;

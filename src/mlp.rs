@@ -15,14 +15,26 @@
 //!   index `s` innermost), so each inner loop runs over the batch and vectorises;
 //! - all buffers are sized once, so a training step allocates nothing.
 //!
+//! - numbers are [`Real`] = f32: twice the SIMD lanes of f64 and ample precision for SGD
+//!   (the f64 [`crate::baseline`] is the oracle the tests hold it to).
+//!
 //! Every sum runs in one fixed order (over inputs `i` for z, over samples `s` for
 //! gradients), so a seed gives bit-identical runs natively and in WebAssembly.
 
 use crate::activation::Activation;
+use crate::init::Distribution;
 use crate::loss::Loss;
+use crate::rng::Rng;
+
+/// The engine's number type. Losses, statistics and the init theory stay in f64.
+pub type Real = f32;
 
 /// Largest number of samples pushed through the network at once; bigger batches go in chunks.
 pub const CHUNK: usize = 256;
+
+/// Samples are processed in whole groups of this many (one 128-bit SIMD register of f32);
+/// a chunk's last group is padded with zero inputs that no sum over samples ever reads.
+pub const LANES: usize = 4;
 
 /// Where one layer's weights and biases sit in the flat parameter buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +72,7 @@ pub struct Mlp {
     /// One entry per weight layer (hidden layers, then the output layer).
     pub layers: Vec<LayerShape>,
     /// All weights and biases: `W_1, b_1, W_2, b_2, …`.
-    pub params: Vec<f64>,
+    pub params: Vec<Real>,
 }
 
 /// Scratch buffers for one chunk of samples: everything the forward and backward passes write.
@@ -71,22 +83,25 @@ pub struct Workspace {
     /// Offset of layer l's rows in `z`, `a` and `delta` (layer 0 is the input).
     row_at: Vec<usize>,
     /// Pre-activations z_l, unit-major: `z[row_at[l] + j·capacity + s]` (layer 0 unused).
-    pub z: Vec<f64>,
+    pub z: Vec<Real>,
     /// Activations a_l = g(z_l); layer 0 holds the inputs, the last layer holds p = σ(z_L).
-    pub a: Vec<f64>,
+    pub a: Vec<Real>,
     /// δ_l = ∂loss/∂z_l for the current chunk.
-    pub delta: Vec<f64>,
+    pub delta: Vec<Real>,
     /// One layer's activations transposed to sample-major (`[s][i]`), so the weight
     /// gradient loop runs along a contiguous row of ∂loss/∂W.
-    pub a_by_sample: Vec<f64>,
+    pub a_by_sample: Vec<Real>,
     /// Targets y of the current chunk.
     pub y: Vec<f64>,
     /// Samples currently loaded.
     pub count: usize,
+    /// `count` rounded up to whole groups of [`LANES`]: what the per-sample loops run over.
+    pub lanes: usize,
 }
 
 impl Workspace {
     pub fn new(sizes: &[usize], capacity: usize) -> Self {
+        let capacity = capacity.div_ceil(LANES) * LANES;
         let mut row_at = Vec::with_capacity(sizes.len());
         let mut total = 0;
         for &n in sizes {
@@ -102,11 +117,12 @@ impl Workspace {
             a_by_sample: vec![0.0; sizes.iter().max().copied().unwrap_or(0) * capacity],
             y: vec![0.0; capacity],
             count: 0,
+            lanes: 0,
         }
     }
 
     /// The samples of unit `j` in layer `l` for the loaded chunk, from one of the buffers.
-    pub fn unit<'b>(&self, buffer: &'b [f64], l: usize, j: usize) -> &'b [f64] {
+    pub fn unit<'b, T>(&self, buffer: &'b [T], l: usize, j: usize) -> &'b [T] {
         let at = self.row_at[l] + j * self.capacity;
         &buffer[at..at + self.count]
     }
@@ -118,11 +134,15 @@ impl Workspace {
         debug_assert!(count <= self.capacity);
         for (s, k) in idx.enumerate() {
             for i in 0..n_in {
-                self.a[i * self.capacity + s] = x[k * n_in + i];
+                self.a[i * self.capacity + s] = x[k * n_in + i] as Real;
             }
             self.y[s] = y[k];
         }
         self.count = count;
+        self.lanes = count.div_ceil(LANES) * LANES;
+        for i in 0..n_in {
+            self.a[i * self.capacity + count..i * self.capacity + self.lanes].fill(0.0);
+        }
     }
 }
 
@@ -162,13 +182,21 @@ impl Mlp {
         }
     }
 
+    /// Draw the parameters in `range` (e.g. `layers[l].weights()`) from `dist`, in order.
+    pub fn fill(&mut self, range: std::ops::Range<usize>, dist: &Distribution, rng: &mut Rng) {
+        for p in &mut self.params[range] {
+            *p = dist.sample(rng) as Real;
+        }
+    }
+
     pub fn workspace(&self, capacity: usize) -> Workspace {
         Workspace::new(&self.sizes, capacity)
     }
 
     /// Forward pass over the chunk loaded in `ws`: fills z_l and a_l for every layer.
     pub fn forward(&self, ws: &mut Workspace) {
-        let (cap, count) = (ws.capacity, ws.count);
+        // Padding samples ride along: each loop below runs over whole SIMD groups.
+        let (cap, count) = (ws.capacity, ws.lanes);
         for (l, shape) in self.layers.iter().enumerate() {
             let w = &self.params[shape.weights()];
             let b = &self.params[shape.biases()];
@@ -201,8 +229,8 @@ impl Mlp {
     ///
     /// Adds `scale · ∂(Σ_s loss_s)/∂θ` into `grads` (same layout as `params`), so chunks of
     /// one batch accumulate; `scale` is 1/batch for a mean loss. Returns Σ_s loss_s.
-    pub fn backward(&self, ws: &mut Workspace, loss: Loss, scale: f64, grads: &mut [f64]) -> f64 {
-        let (cap, count) = (ws.capacity, ws.count);
+    pub fn backward(&self, ws: &mut Workspace, loss: Loss, scale: f64, grads: &mut [Real]) -> f64 {
+        let (cap, count, lanes) = (ws.capacity, ws.count, ws.lanes);
         let top = self.layers.len();
         // δ_L = scale · ∂loss/∂z_L, and the chunk's total loss.
         let mut total = 0.0;
@@ -210,9 +238,10 @@ impl Mlp {
             let at = ws.row_at[top];
             for s in 0..count {
                 let (z, y) = (ws.z[at + s], ws.y[s]);
-                total += loss.value(z, y);
-                ws.delta[at + s] = scale * loss.dz(z, y);
+                total += loss.value(z as f64, y);
+                ws.delta[at + s] = (scale * loss.dz(z as f64, y)) as Real;
             }
+            ws.delta[at + count..at + lanes].fill(0.0); // padding samples carry no gradient
         }
         for l in (0..top).rev() {
             let shape = self.layers[l];
@@ -230,15 +259,12 @@ impl Mlp {
                 }
                 let g = &mut grads[shape.all()];
                 let (gw, gb) = g.split_at_mut(n_in * shape.n_out);
-                for j in 0..shape.n_out {
-                    let d_j = &ws.delta[this + j * cap..this + j * cap + count];
-                    accumulate_outer(
-                        &mut gw[j * n_in..(j + 1) * n_in],
-                        d_j,
-                        &ws.a_by_sample,
-                        n_in,
-                    );
-                    gb[j] = d_j.iter().fold(gb[j], |sum, &d| sum + d);
+                let deltas = &ws.delta[this..];
+                accumulate_outer(gw, shape.n_out, deltas, cap, count, &ws.a_by_sample, n_in);
+                for (j, gb_j) in gb.iter_mut().enumerate() {
+                    *gb_j = deltas[j * cap..j * cap + count]
+                        .iter()
+                        .fold(*gb_j, |sum, &d| sum + d);
                 }
             }
             if l == 0 {
@@ -256,16 +282,16 @@ impl Mlp {
                 upper,
                 shape.n_out,
                 cap,
-                count,
+                lanes,
                 |_| 0.0,
                 |i, j| w[j * n_in + i],
             );
             for i in 0..n_in {
-                let span = prev + i * cap..prev + i * cap + count;
+                let span = prev + i * cap..prev + i * cap + lanes;
                 g.scale_by_derivative(
                     &ws.z[span.clone()],
                     &ws.a[span],
-                    &mut d_below[i * cap..i * cap + count],
+                    &mut d_below[i * cap..i * cap + lanes],
                 );
             }
         }
@@ -273,7 +299,7 @@ impl Mlp {
     }
 
     /// The probability p = σ(z_L) for the first sample of the loaded chunk onwards.
-    pub fn outputs<'w>(&self, ws: &'w Workspace) -> &'w [f64] {
+    pub fn outputs<'w>(&self, ws: &'w Workspace) -> &'w [Real] {
         ws.unit(&ws.a, self.layers.len(), 0)
     }
 }
@@ -281,99 +307,173 @@ impl Mlp {
 /// `out[r][s] = start(r) + Σ_k coef(r, k) · input[k][s]` for every row r and sample s < count,
 /// rows `cap` apart, summing k = 0, 1, … in order.
 ///
-/// This is both `z = W·a + b` (forward) and `δ = Wᵀ·δ'` (backward). Samples go in blocks of
-/// 8, 4, 2, 1 whose running sums stay in registers while k runs; that, not the arithmetic,
-/// is what makes it several times faster than a loop that re-reads `out` for every k.
+/// This is both `z = W·a + b` (forward) and `δ = Wᵀ·δ'` (backward). The work goes in tiles of
+/// R rows × L samples whose R·L running sums stay in registers while k runs: enough
+/// independent sums to keep the adder busy, and `out` is written once instead of once per k.
+/// That layout, not the arithmetic, is what makes the engine fast.
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn weighted_sums(
-    out: &mut [f64],
+    out: &mut [Real],
     rows: usize,
-    input: &[f64],
+    input: &[Real],
     terms: usize,
     cap: usize,
     count: usize,
-    start: impl Fn(usize) -> f64,
-    coef: impl Fn(usize, usize) -> f64,
+    start: impl Fn(usize) -> Real + Copy,
+    coef: impl Fn(usize, usize) -> Real + Copy,
 ) {
-    for r in 0..rows {
-        let out_r = &mut out[r * cap..r * cap + count];
-        let mut s = 0;
-        s = sum_block::<8>(out_r, s, input, terms, cap, start(r), |k| coef(r, k));
-        s = sum_block::<4>(out_r, s, input, terms, cap, start(r), |k| coef(r, k));
-        s = sum_block::<2>(out_r, s, input, terms, cap, start(r), |k| coef(r, k));
-        sum_block::<1>(out_r, s, input, terms, cap, start(r), |k| coef(r, k));
-    }
+    let job = SumJob {
+        rows,
+        input,
+        terms,
+        cap,
+        count,
+        start,
+        coef,
+    };
+    let mut s = 0;
+    s = job.tiles::<8, 2>(out, s);
+    s = job.tiles::<4, 4>(out, s);
+    job.tiles::<1, 4>(out, s);
 }
 
-/// Fill `out_r` from sample `s` on in blocks of `L` samples; returns where it stopped.
-#[inline(always)]
-fn sum_block<const L: usize>(
-    out_r: &mut [f64],
-    mut s: usize,
-    input: &[f64],
+/// The fixed arguments of one [`weighted_sums`] call.
+struct SumJob<'a, S, C> {
+    rows: usize,
+    input: &'a [Real],
     terms: usize,
     cap: usize,
-    start: f64,
-    coef: impl Fn(usize) -> f64,
-) -> usize {
-    while s + L <= out_r.len() {
-        let mut acc = [start; L];
-        for k in 0..terms {
-            let c = coef(k);
-            let x: &[f64; L] = input[k * cap + s..k * cap + s + L].try_into().unwrap();
-            for t in 0..L {
-                acc[t] += c * x[t];
+    count: usize,
+    start: S,
+    coef: C,
+}
+
+impl<S: Fn(usize) -> Real + Copy, C: Fn(usize, usize) -> Real + Copy> SumJob<'_, S, C> {
+    /// Fill samples `s..` in blocks of L, rows in groups of R (then singly); returns where it stopped.
+    #[inline(always)]
+    fn tiles<const L: usize, const R: usize>(&self, out: &mut [Real], mut s: usize) -> usize {
+        while s + L <= self.count {
+            let mut r = 0;
+            while r + R <= self.rows {
+                self.tile::<L, R>(out, r, s);
+                r += R;
+            }
+            while r < self.rows {
+                self.tile::<L, 1>(out, r, s);
+                r += 1;
+            }
+            s += L;
+        }
+        s
+    }
+
+    #[inline(always)]
+    fn tile<const L: usize, const R: usize>(&self, out: &mut [Real], r: usize, s: usize) {
+        let mut acc = [[0.0; L]; R];
+        for (q, acc_q) in acc.iter_mut().enumerate() {
+            *acc_q = [(self.start)(r + q); L];
+        }
+        for k in 0..self.terms {
+            let x: &[Real; L] = self.input[k * self.cap + s..][..L].try_into().unwrap();
+            for (q, acc_q) in acc.iter_mut().enumerate() {
+                let c = (self.coef)(r + q, k);
+                for t in 0..L {
+                    acc_q[t] += c * x[t];
+                }
             }
         }
-        out_r[s..s + L].copy_from_slice(&acc);
-        s += L;
+        for (q, acc_q) in acc.iter().enumerate() {
+            out[(r + q) * self.cap + s..][..L].copy_from_slice(acc_q);
+        }
     }
-    s
 }
 
-/// `row[i] += Σ_s d[s] · rows_by_sample[s][i]`, summing s = 0, 1, … in order: one row of
-/// ∂loss/∂W = δ·aᵀ. Blocks of inputs i keep their running sums in registers while s runs.
-#[inline(always)]
-fn accumulate_outer(row: &mut [f64], d: &[f64], rows_by_sample: &[f64], width: usize) {
-    let mut i = 0;
-    i = outer_block::<8>(row, i, d, rows_by_sample, width);
-    i = outer_block::<4>(row, i, d, rows_by_sample, width);
-    i = outer_block::<2>(row, i, d, rows_by_sample, width);
-    outer_block::<1>(row, i, d, rows_by_sample, width);
-}
-
-#[inline(always)]
-fn outer_block<const L: usize>(
-    row: &mut [f64],
-    mut i: usize,
-    d: &[f64],
-    rows_by_sample: &[f64],
+/// `rows[j][i] += Σ_s d[j][s] · by_sample[s][i]` for every row j, summing s = 0, 1, … in order:
+/// ∂loss/∂W = δ·aᵀ accumulated over a chunk. `d` rows are `cap` apart, `by_sample` rows `width`
+/// apart. Tiles of R rows × L inputs keep their running sums in registers while s runs.
+fn accumulate_outer(
+    rows: &mut [Real],
+    n_rows: usize,
+    d: &[Real],
+    cap: usize,
+    count: usize,
+    by_sample: &[Real],
     width: usize,
-) -> usize {
-    while i + L <= row.len() {
-        let mut acc: [f64; L] = row[i..i + L].try_into().unwrap();
-        for (s, &d_s) in d.iter().enumerate() {
-            let a: &[f64; L] = rows_by_sample[s * width + i..s * width + i + L]
+) {
+    let job = OuterJob {
+        n_rows,
+        d,
+        cap,
+        count,
+        by_sample,
+        width,
+    };
+    let mut i = 0;
+    i = job.tiles::<8, 2>(rows, i);
+    i = job.tiles::<4, 4>(rows, i);
+    job.tiles::<1, 4>(rows, i);
+}
+
+/// The fixed arguments of one [`accumulate_outer`] call.
+struct OuterJob<'a> {
+    n_rows: usize,
+    d: &'a [Real],
+    cap: usize,
+    count: usize,
+    by_sample: &'a [Real],
+    width: usize,
+}
+
+impl OuterJob<'_> {
+    /// Fill inputs `i..` in blocks of L, rows in groups of R (then singly); returns where it stopped.
+    #[inline(always)]
+    fn tiles<const L: usize, const R: usize>(&self, rows: &mut [Real], mut i: usize) -> usize {
+        while i + L <= self.width {
+            let mut j = 0;
+            while j + R <= self.n_rows {
+                self.tile::<L, R>(rows, j, i);
+                j += R;
+            }
+            while j < self.n_rows {
+                self.tile::<L, 1>(rows, j, i);
+                j += 1;
+            }
+            i += L;
+        }
+        i
+    }
+
+    #[inline(always)]
+    fn tile<const L: usize, const R: usize>(&self, rows: &mut [Real], j: usize, i: usize) {
+        let mut acc = [[0.0; L]; R];
+        for (q, acc_q) in acc.iter_mut().enumerate() {
+            *acc_q = rows[(j + q) * self.width + i..][..L].try_into().unwrap();
+        }
+        for s in 0..self.count {
+            let a: &[Real; L] = self.by_sample[s * self.width + i..][..L]
                 .try_into()
                 .unwrap();
-            for t in 0..L {
-                acc[t] += d_s * a[t];
+            for (q, acc_q) in acc.iter_mut().enumerate() {
+                let d = self.d[(j + q) * self.cap + s];
+                for t in 0..L {
+                    acc_q[t] += d * a[t];
+                }
             }
         }
-        row[i..i + L].copy_from_slice(&acc);
-        i += L;
+        for (q, acc_q) in acc.iter().enumerate() {
+            rows[(j + q) * self.width + i..][..L].copy_from_slice(acc_q);
+        }
     }
-    i
 }
 
 /// Everything one SGD run owns besides the parameters: gradient, velocity, scratch.
 #[derive(Clone, Debug)]
 pub struct Trainer {
     /// ∂(mean batch loss)/∂θ of the last step, same layout as `Mlp::params`.
-    pub grads: Vec<f64>,
+    pub grads: Vec<Real>,
     /// Momentum velocity v, same layout.
-    pub velocity: Vec<f64>,
+    pub velocity: Vec<Real>,
     pub workspace: Workspace,
 }
 
@@ -408,6 +508,7 @@ impl Trainer {
             mlp.forward(&mut self.workspace);
             total += mlp.backward(&mut self.workspace, loss, scale, &mut self.grads);
         }
+        let (lr, momentum) = (lr as Real, momentum as Real);
         if momentum == 0.0 {
             for (p, &g) in mlp.params.iter_mut().zip(&self.grads) {
                 *p -= lr * g;

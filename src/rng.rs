@@ -34,7 +34,8 @@ impl Rng {
 
     /// Uniform on the open interval (0, 1): never exactly 0, so `ln(u)` is always finite.
     pub fn uniform_open01(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
+        // 52 bits plus ½: the largest value is 1 − 2^-53, which is representable, so never 1.
+        ((self.next_u64() >> 12) as f64 + 0.5) * (1.0 / (1u64 << 52) as f64)
     }
 
     /// Uniform on [lo, hi).

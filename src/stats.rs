@@ -10,7 +10,7 @@ use crate::activation::Activation;
 use crate::data::Split;
 use crate::init::{Distribution, LayerInit};
 use crate::loss::Loss;
-use crate::mlp::{Mlp, Workspace};
+use crate::mlp::{Mlp, Real, Workspace};
 use serde::Serialize;
 
 /// Bins of every histogram.
@@ -119,7 +119,7 @@ pub struct Score {
 #[derive(Clone, Debug)]
 pub struct Evaluator {
     ws: Workspace,
-    grads: Vec<f64>,
+    grads: Vec<Real>,
 }
 
 impl Evaluator {
@@ -128,6 +128,11 @@ impl Evaluator {
             ws: mlp.workspace(crate::mlp::CHUNK),
             grads: vec![0.0; mlp.params.len()],
         }
+    }
+
+    /// Scratch space for one chunk, for callers that run their own forward passes.
+    pub fn workspace(&mut self) -> &mut Workspace {
+        &mut self.ws
     }
 
     /// Mean loss and accuracy (p > ½ predicts class 1) over a split.
@@ -141,7 +146,7 @@ impl Evaluator {
             mlp.forward(&mut self.ws);
             let z = self.ws.unit(&self.ws.z, top, 0);
             for (s, &z) in z.iter().enumerate() {
-                let y = self.ws.y[s];
+                let (z, y) = (z as f64, self.ws.y[s]);
                 total += loss.value(z, y);
                 correct += usize::from((z > 0.0) == (y == 1.0));
             }
@@ -193,7 +198,7 @@ impl Evaluator {
                     .ws
                     .unit(&self.ws.a, 0, i)
                     .iter()
-                    .map(|x| x * x)
+                    .map(|&x| x as f64 * x as f64)
                     .sum::<f64>();
             }
             for (l, alive_l) in alive.iter_mut().enumerate() {
@@ -204,6 +209,7 @@ impl Evaluator {
                         self.ws.unit(&self.ws.a, l + 1, j),
                     );
                     for (&z, &a) in zs.iter().zip(as_) {
+                        let (z, a) = (z as f64, a as f64);
                         z_hist[l].add(z);
                         a_hist[l].add(a);
                         z_sum[l] += z;
@@ -240,13 +246,13 @@ impl Evaluator {
                     if gw == 0.0 {
                         grad_zeros += 1;
                     } else {
-                        grad_hist.add(libm::log10(gw.abs()));
+                        grad_hist.add(libm::log10(gw.abs() as f64));
                     }
                 }
                 let (wlo, whi) = init.distribution.support();
                 let mut w_hist = Histogram::new(wlo, whi);
                 for &w in &mlp.params[shape.weights()] {
-                    w_hist.add(w);
+                    w_hist.add(w as f64);
                 }
                 let dead = if mlp.activation_of(l) == Activation::Relu {
                     alive[l].iter().filter(|&&alive| !alive).count() as f64 / shape.n_out as f64
@@ -264,7 +270,7 @@ impl Evaluator {
                     saturated: saturated[l] as f64 / pairs,
                     dead,
                     distinct_units: distinct_units(mlp, l),
-                    grad_norm: libm::sqrt(grads.iter().map(|g| g * g).sum::<f64>()),
+                    grad_norm: libm::sqrt(grads.iter().map(|&g| g as f64 * g as f64).sum::<f64>()),
                     z_hist: z_hist[l].clone(),
                     a_hist: a_hist[l].clone(),
                     w_hist,
@@ -300,7 +306,7 @@ pub fn distinct_units(mlp: &Mlp, l: usize) -> usize {
     for j in 0..shape.n_out {
         if !representatives
             .iter()
-            .any(|&r| unit(r).zip(unit(j)).all(|(x, y)| same(x, y)))
+            .any(|&r| unit(r).zip(unit(j)).all(|(x, y)| same(x as f64, y as f64)))
         {
             representatives.push(j);
         }

@@ -1,5 +1,6 @@
-//! Backprop is right: the engine's gradients equal central finite differences of its own
-//! loss, and equal the plain per-sample baseline's, for every activation and both losses.
+//! Backprop is right. The f64 textbook baseline's gradients equal central finite differences
+//! of its loss, for every activation and both losses; the fast f32 engine's gradients and
+//! training trajectory equal the baseline's within f32 precision.
 
 use initlab::activation::Activation;
 use initlab::baseline;
@@ -20,68 +21,87 @@ const LOSSES: [Loss; 2] = [Loss::Bce, Loss::Mse];
 fn setup(act: Activation, seed: u64) -> (Mlp, Vec<f64>, Vec<f64>) {
     let mut mlp = Mlp::new(&[2, 4, 3, 1], act);
     let mut rng = Rng::seed_from(seed);
-    Distribution::Normal { std: 0.8 }.fill(&mut rng, &mut mlp.params);
+    let all = 0..mlp.params.len();
+    mlp.fill(all, &Distribution::Normal { std: 0.8 }, &mut rng);
     let n = 6;
     let x: Vec<f64> = (0..2 * n).map(|_| rng.standard_normal()).collect();
     let y: Vec<f64> = (0..n).map(|k| (k % 2) as f64).collect();
     (mlp, x, y)
 }
 
-/// Mean loss over the whole batch at the given parameters.
-fn mean_loss(mlp: &Mlp, x: &[f64], y: &[f64], loss: Loss) -> f64 {
+/// The engine's mean loss and gradient over the whole batch.
+fn engine_loss_and_gradient(mlp: &Mlp, x: &[f64], y: &[f64], loss: Loss) -> (f64, Vec<f32>) {
     let n = y.len();
     let mut ws = mlp.workspace(n);
     ws.load(x, y, 0..n);
     mlp.forward(&mut ws);
     let mut grads = vec![0.0; mlp.params.len()];
-    mlp.backward(&mut ws, loss, 1.0 / n as f64, &mut grads) / n as f64
+    let total = mlp.backward(&mut ws, loss, 1.0 / n as f64, &mut grads);
+    (total / n as f64, grads)
 }
 
-fn engine_gradient(mlp: &Mlp, x: &[f64], y: &[f64], loss: Loss) -> Vec<f64> {
-    let n = y.len();
-    let mut ws = mlp.workspace(n);
-    ws.load(x, y, 0..n);
-    mlp.forward(&mut ws);
-    let mut grads = vec![0.0; mlp.params.len()];
-    mlp.backward(&mut ws, loss, 1.0 / n as f64, &mut grads);
-    grads
+/// Every parameter of the baseline, in the engine's order (W then b, layer by layer).
+fn parameters(net: &mut baseline::Mlp) -> Vec<&mut f64> {
+    let mut out = Vec::new();
+    for layer in &mut net.layers {
+        let (ws, bs): (Vec<_>, Vec<_>) = layer
+            .neurons
+            .iter_mut()
+            .map(|n| (&mut n.w, &mut n.b))
+            .unzip();
+        out.extend(ws.into_iter().flatten());
+        out.extend(bs);
+    }
+    out
+}
+
+/// The baseline's gradient flattened in the same order.
+fn flat(grads: &baseline::Gradients) -> Vec<f64> {
+    let mut out = Vec::new();
+    for (dw, db) in grads.dw.iter().zip(&grads.db) {
+        out.extend(dw.iter().flatten());
+        out.extend(db);
+    }
+    out
 }
 
 /// True when no ReLU pre-activation sits within `margin` of its kink, where finite differences are meaningless.
-fn away_from_kinks(mlp: &Mlp, x: &[f64], y: &[f64], margin: f64) -> bool {
-    let n = y.len();
-    let mut ws = mlp.workspace(n);
-    ws.load(x, y, 0..n);
-    mlp.forward(&mut ws);
-    (0..mlp.layers.len() - 1).all(|l| {
-        (0..mlp.layers[l].n_out).all(|j| ws.unit(&ws.z, l + 1, j).iter().all(|z| z.abs() > margin))
+fn away_from_kinks(net: &baseline::Mlp, x: &[f64], margin: f64) -> bool {
+    x.chunks(2).all(|xi| {
+        let trace = net.forward(xi);
+        trace.zs[..trace.zs.len() - 1]
+            .iter()
+            .flatten()
+            .all(|z| z.abs() > margin)
     })
 }
 
 #[test]
-fn backprop_matches_central_finite_differences_for_every_activation_and_loss() {
+fn baseline_backprop_matches_central_finite_differences_for_every_activation_and_loss() {
     for act in ACTIVATIONS {
         for loss in LOSSES {
             let (mlp, x, y) = setup(act, 5);
+            let net = baseline::Mlp::from_engine(&mlp);
             assert!(
-                away_from_kinks(&mlp, &x, &y, 1e-3),
+                away_from_kinks(&net, &x, 1e-3),
                 "pick another seed: a ReLU sits on its kink"
             );
-            let analytic = engine_gradient(&mlp, &x, &y, loss);
-            // Central differences err by h²·f'''/6 ≈ 1e-11 and by rounding ε·L/h ≈ 1e-11 at h = 1e-5,
-            // far below the 1e-6 relative tolerance.
+            let batch: Vec<usize> = (0..y.len()).collect();
+            let analytic = flat(&net.batch_gradients(&x, &y, &batch, loss).1);
+            // Central differences err by h²·f'''/6 ≈ 1e-11 and by rounding ε·L/h ≈ 1e-11 at
+            // h = 1e-5, far below the 1e-6 relative tolerance.
             let h = 1e-5;
             for (k, &backprop) in analytic.iter().enumerate() {
-                let (mut plus, mut minus) = (mlp.clone(), mlp.clone());
-                plus.params[k] += h;
-                minus.params[k] -= h;
-                let numeric =
-                    (mean_loss(&plus, &x, &y, loss) - mean_loss(&minus, &x, &y, loss)) / (2.0 * h);
+                let (mut plus, mut minus) = (net.clone(), net.clone());
+                *parameters(&mut plus)[k] += h;
+                *parameters(&mut minus)[k] -= h;
+                let numeric = (plus.mean_loss(&x, &y, &batch, loss)
+                    - minus.mean_loss(&x, &y, &batch, loss))
+                    / (2.0 * h);
                 let scale = backprop.abs().max(numeric.abs()).max(1e-4);
                 assert!(
                     (backprop - numeric).abs() <= 1e-6 * scale,
-                    "{act:?}/{loss:?} param {k}: backprop {} vs finite difference {numeric}",
-                    backprop
+                    "{act:?}/{loss:?} param {k}: backprop {backprop} vs finite difference {numeric}"
                 );
             }
         }
@@ -89,34 +109,29 @@ fn backprop_matches_central_finite_differences_for_every_activation_and_loss() {
 }
 
 #[test]
-fn engine_gradients_and_losses_equal_the_textbook_baseline() {
+fn engine_gradients_and_losses_equal_the_f64_baseline_within_f32_precision() {
     for act in ACTIVATIONS {
         for loss in LOSSES {
             let (mlp, x, y) = setup(act, 9);
-            let plain = baseline::Mlp::from_engine(&mlp);
+            let net = baseline::Mlp::from_engine(&mlp);
             let batch: Vec<usize> = (0..y.len()).collect();
-            let (plain_loss, plain_grads) = plain.batch_gradients(&x, &y, &batch, loss);
-            let fast = engine_gradient(&mlp, &x, &y, loss);
-            // Same formulas, sums in a different order: agreement to a few ulps, 1e-12 relative is ample.
-            assert!((mean_loss(&mlp, &x, &y, loss) - plain_loss).abs() <= 1e-12 * plain_loss.abs());
-            for (l, shape) in mlp.layers.iter().enumerate() {
-                for j in 0..shape.n_out {
-                    for i in 0..shape.n_in {
-                        let (a, b) = (
-                            fast[shape.w_at + j * shape.n_in + i],
-                            plain_grads.dw[l][j][i],
-                        );
-                        assert!(
-                            (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1e-12),
-                            "{act:?}/{loss:?} dW[{l}][{j}][{i}]: {a} vs {b}"
-                        );
-                    }
-                    let (a, b) = (fast[shape.b_at + j], plain_grads.db[l][j]);
-                    assert!(
-                        (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1e-12),
-                        "{act:?}/{loss:?} db[{l}][{j}]: {a} vs {b}"
-                    );
-                }
+            let (oracle_loss, oracle) = net.batch_gradients(&x, &y, &batch, loss);
+            let (fast_loss, fast) = engine_loss_and_gradient(&mlp, &x, &y, loss);
+            // f32 rounds at 6e-8 per operation; a few dozen operations per gradient entry stay
+            // far inside 1e-4 relative. Entries that are small because of cancellation are held
+            // to 1e-4 of the gradient's largest entry instead.
+            assert!(
+                (fast_loss - oracle_loss).abs() <= 1e-4 * oracle_loss,
+                "{act:?}/{loss:?} loss"
+            );
+            let oracle = flat(&oracle);
+            let largest = oracle.iter().fold(0.0f64, |m, g| m.max(g.abs()));
+            for (k, (&f, &o)) in fast.iter().zip(&oracle).enumerate() {
+                let bound = 1e-4 * o.abs().max(1e-2 * largest);
+                assert!(
+                    (f as f64 - o).abs() <= bound,
+                    "{act:?}/{loss:?} param {k}: engine {f} vs oracle {o}"
+                );
             }
         }
     }
@@ -126,25 +141,25 @@ fn engine_gradients_and_losses_equal_the_textbook_baseline() {
 fn engine_training_follows_the_baseline_step_for_step() {
     let (mut mlp, x, y) = setup(Activation::Tanh, 3);
     let mut plain = baseline::Mlp::from_engine(&mlp);
-    // Batches of 4 out of 6, including a batch larger than one chunk would be for capacity 2.
     let mut trainer = Trainer::new(&mlp, 4);
     let batches = [vec![0, 1, 2, 3], vec![4, 5, 0, 1], vec![2, 3, 4, 5]];
     for step in 0..300 {
         let batch = &batches[step % 3];
         let a = trainer.step(&mut mlp, &x, &y, batch, Loss::Bce, 0.1, 0.0);
         let b = plain.sgd_step(&x, &y, batch, Loss::Bce, 0.1);
+        // f32 against f64: each step adds ~1e-7 relative error; over 300 contracting SGD steps
+        // the trajectories stay within 1e-4.
         assert!(
-            (a - b).abs() <= 1e-10 * b.abs().max(1e-3),
+            (a - b).abs() <= 1e-4 * b.abs().max(1e-2),
             "step {step}: {a} vs {b}"
         );
     }
-    // After 300 steps rounding differences (1e-16 per op) have grown but stay far below 1e-9.
     let replayed = baseline::Mlp::from_engine(&mlp);
     for (la, lb) in replayed.layers.iter().zip(&plain.layers) {
         for (na, nb) in la.neurons.iter().zip(&lb.neurons) {
-            assert!((na.b - nb.b).abs() < 1e-9);
+            assert!((na.b - nb.b).abs() < 1e-4);
             for (wa, wb) in na.w.iter().zip(&nb.w) {
-                assert!((wa - wb).abs() < 1e-9, "{wa} vs {wb}");
+                assert!((wa - wb).abs() < 1e-4, "{wa} vs {wb}");
             }
         }
     }
@@ -160,7 +175,7 @@ fn chunked_batches_give_the_same_gradient_as_one_pass() {
     let (mut m1, mut m2) = (mlp.clone(), mlp.clone());
     whole.step(&mut m1, &x, &y, &batch, Loss::Mse, 0.5, 0.0);
     chunked.step(&mut m2, &x, &y, &batch, Loss::Mse, 0.5, 0.0);
-    // Every sum over samples runs in the same order either way, so the results are bit-identical.
+    // Every sum over samples continues in the same order across chunks: bit-identical.
     assert_eq!(whole.grads, chunked.grads);
     assert_eq!(m1.params, m2.params);
 }

@@ -31,8 +31,7 @@ fn deep_stats(
     let mut inits: Vec<LayerInit> = Vec::new();
     for shape in mlp.layers.clone() {
         let li = init.for_layer(shape.n_in, shape.n_out).unwrap();
-        li.distribution
-            .fill(&mut rng, &mut mlp.params[shape.weights()]);
+        mlp.fill(shape.weights(), &li.distribution, &mut rng);
         inits.push(li);
     }
     let zero_biases = vec![Distribution::Zeros; inits.len()];

@@ -1,0 +1,31 @@
+//! The decision-boundary grid shows what the network learned, in the learner's coordinates.
+
+mod common;
+use common::experiment;
+
+#[test]
+fn trained_gauss_boundary_separates_the_two_blob_centres() {
+    let mut exp = experiment(&[("data", "gauss"), ("noise", "0"), ("lr", "0.3")]);
+    exp.step(2000);
+    let grid = exp.decision_grid(40);
+    assert_eq!(grid.p.len(), 40 * 40);
+    let at = |x: f64, y: f64| {
+        let col = ((x - grid.x[0]) / (grid.x[1] - grid.x[0]) * 40.0) as usize;
+        let row = ((y - grid.y[0]) / (grid.y[1] - grid.y[0]) * 40.0) as usize;
+        grid.p[row * 40 + col]
+    };
+    // Class 1 is the blob at (0.5, 0.5), class 0 at (−0.5, −0.5); both are 0.2-std blobs
+    // 1.4 apart, so a trained net is confident at the centres.
+    assert!(at(0.5, 0.5) > 0.9, "{}", at(0.5, 0.5));
+    assert!(at(-0.5, -0.5) < 0.1, "{}", at(-0.5, -0.5));
+}
+
+#[test]
+fn the_grid_covers_every_data_point() {
+    let mut exp = experiment(&[("data", "spiral"), ("noise", "0.3")]);
+    let grid = exp.decision_grid(10);
+    for p in exp.data().train.raw.iter().chain(&exp.data().test.raw) {
+        assert!(grid.x[0] < p[0] && p[0] < grid.x[1] && grid.y[0] < p[1] && p[1] < grid.y[1]);
+    }
+    assert!(grid.p.iter().all(|p| (0.0..=1.0).contains(p)));
+}
