@@ -1,0 +1,97 @@
+# InitLab: `make serve` to run the page, `make test` to check everything.
+#
+#   setup   install what is missing (wasm target, wasm-bindgen-cli, Chromium, npm deps)
+#   build   compile the engine to wasm and generate pkg/ (the JS glue)
+#   serve   build, then serve the page on http://127.0.0.1:$(PORT)/
+#   test    native cargo tests, wasm tests in headless Chromium, end-to-end page tests
+#   bench   throughput of the engine and of the textbook baseline, native and wasm
+#   dist    a self-contained static site in dist/
+#   clean   remove everything built
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM := target/$(WASM_TARGET)/release/initlab.wasm
+# The CLI must be exactly the version of the wasm-bindgen crate pinned in Cargo.toml.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen *= *"=\([0-9][0-9.]*\)".*/\1/p' Cargo.toml)
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+PORT ?= 8000
+# chromedriver leaves profile folders in TMPDIR; keep them inside target/.
+SCRATCH := $(CURDIR)/target/tmp
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help setup setup-build setup-browser build serve dist test test-native test-wasm test-e2e bench clean
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+setup: setup-build setup-browser node_modules/.package-lock.json
+
+# What building the wasm needs.
+setup-build:
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "no exact wasm-bindgen pin (=x.y.z) found in Cargo.toml" >&2; exit 1; }
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
+	  || ! command -v wasm-bindgen-test-runner >/dev/null; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+# What the browser tests need: Debian's Chromium and its driver.
+setup-browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  $(SUDO) apt-get update; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; \
+	fi
+
+# npm ci rewrites node_modules/.package-lock.json, so this reruns only when the lockfile changes.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+build: setup-build
+	cargo build --release --target $(WASM_TARGET)
+	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg $(WASM)
+	@ls -l pkg/initlab_bg.wasm | awk '{print "pkg/initlab_bg.wasm: " $$5 " bytes"}'
+
+serve: build
+	@echo "InitLab: http://127.0.0.1:$(PORT)/   (Ctrl-C to stop)"
+	python3 -m http.server --bind 127.0.0.1 $(PORT)
+
+dist: build
+	rm -rf dist
+	mkdir -p dist/pkg
+	cp index.html dist/
+	cp -r www dist/
+	cp pkg/initlab.js pkg/initlab_bg.wasm dist/pkg/
+	@echo "dist/ is ready: copy it to any static host (it needs .wasm served as application/wasm)"
+
+test: setup dist test-native test-wasm test-e2e
+	@echo "make test: all three layers passed"
+
+test-native:
+	cargo test --no-fail-fast
+
+test-wasm: setup-build setup-browser
+	mkdir -p $(SCRATCH)
+	status=0; CHROMEDRIVER=$(CHROMEDRIVER) TMPDIR=$(SCRATCH) \
+	  cargo test --target $(WASM_TARGET) --test web || status=$$?; \
+	rm -rf $(SCRATCH); exit $$status
+
+test-e2e: node_modules/.package-lock.json
+	@test -f pkg/initlab_bg.wasm || $(MAKE) build
+	node --test tests/e2e/*.test.mjs
+
+bench: build node_modules/.package-lock.json
+	cargo bench --bench throughput
+	cargo build --release --target $(WASM_TARGET) --features bench
+	wasm-bindgen --target nodejs --out-dir target/bench-node $(WASM)
+	node scripts/bench-wasm.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg dist test-output

@@ -1,0 +1,244 @@
+//! The page's door into the engine: a thin wasm-bindgen API over [`Experiment`].
+//!
+//! This module only translates. JavaScript values come in as strings or plain
+//! objects, go through the same [`Config`] validation the native code uses, and the
+//! results go back out as plain JSON-shaped objects (through serde-wasm-bindgen's
+//! JSON-compatible serializer). It does no maths of its own.
+//!
+//! Nothing here panics on bad input: a bad URL becomes a list of notices, a bad
+//! `configure` becomes `{ok: false, field, error}`, and anything unforeseen is
+//! reported on the console by `console_error_panic_hook`.
+
+#[cfg(feature = "bench")]
+mod bench;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Config, ConfigError, Experiment};
+
+/// The most training steps one `step(n)` call runs, so that a stray huge `n`
+/// (or a negative one wrapped to 2³²−1) cannot freeze the tab.
+pub const MAX_STEPS_PER_CALL: usize = 100_000;
+
+#[wasm_bindgen]
+extern "C" {
+    /// JavaScript's global `String(value)`: how a property of a `configure({...})`
+    /// object becomes the same text a URL query value would be (`[8, 8]` → `"8,8"`).
+    #[wasm_bindgen(js_name = String, catch)]
+    fn js_string(value: &JsValue) -> Result<String, JsValue>;
+}
+
+/// Runs once when the module is instantiated: route any panic to `console.error`
+/// with its message instead of an opaque "unreachable executed".
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// A fresh random seed for the "new seed" button, from the browser's crypto source.
+///
+/// It is kept below 2³² so that it is exact as a JS number and short in a URL.
+#[wasm_bindgen(js_name = newSeed)]
+pub fn new_seed() -> f64 {
+    // If the crypto source is unavailable, fall back to the clock: a seed only
+    // needs to differ from the last one, not to be secret.
+    match getrandom::u32() {
+        Ok(seed) => f64::from(seed),
+        Err(_) => (js_sys::Date::now() % 4_294_967_296.0).floor(),
+    }
+}
+
+/// One notice or error as the page sees it.
+#[derive(Serialize)]
+struct Notice<'a> {
+    field: &'a str,
+    message: &'a str,
+}
+
+/// The answer to `configure`: `{ok: true}` or `{ok: false, field, error}`.
+#[derive(Serialize)]
+struct Outcome {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+    /// The whole message, starting with the key at fault ("lr: ...").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+impl Outcome {
+    fn ok() -> Self {
+        Outcome {
+            ok: true,
+            field: None,
+            error: None,
+        }
+    }
+
+    fn rejected(field: &str, error: String) -> Self {
+        Outcome {
+            ok: false,
+            field: Some(field.to_string()),
+            error: Some(error),
+        }
+    }
+}
+
+impl From<ConfigError> for Outcome {
+    fn from(e: ConfigError) -> Self {
+        Outcome::rejected(e.field, e.to_string())
+    }
+}
+
+/// Serializes to a plain JS value (objects, arrays, numbers), as JSON would.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert to a JS value: {e}")))
+}
+
+/// Turns `{lr: 0.1, layers: [8, 8]}` into `[("lr", "0.1"), ("layers", "8,8")]`.
+fn changes_from_js(partial: &JsValue) -> Result<Vec<(String, String)>, Outcome> {
+    if !partial.is_object() || js_sys::Array::is_array(partial) {
+        return Err(Outcome::rejected(
+            "",
+            "configure expects an object of settings, for example {lr: 0.1}".to_string(),
+        ));
+    }
+    let object: &js_sys::Object = partial.unchecked_ref();
+    let mut changes = Vec::new();
+    for entry in js_sys::Object::entries(object).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = js_string(&pair.get(1)).map_err(|_| {
+            Outcome::rejected(&key, format!("{key}: this value cannot be read as text"))
+        })?;
+        changes.push((key, value));
+    }
+    Ok(changes)
+}
+
+/// One experiment driven by the page: the network, its data, its history, and the
+/// notices raised while reading the URL it started from.
+#[wasm_bindgen]
+pub struct Lab {
+    experiment: Experiment,
+    notices: Vec<ConfigError>,
+}
+
+#[wasm_bindgen]
+impl Lab {
+    /// Builds the experiment a URL query string describes (`location.search`).
+    ///
+    /// Bad or unknown keys do not stop the page: they fall back to their defaults
+    /// and are kept as notices (see [`Lab::notices`]).
+    #[wasm_bindgen(constructor)]
+    pub fn new(query: &str) -> Result<Lab, JsError> {
+        let (config, mut notices) = Config::from_query(query);
+        let experiment = match Experiment::new(&config) {
+            Ok(experiment) => experiment,
+            Err(error) => {
+                // Each key was valid on its own but the combination is not
+                // (for example bounds with no mass): start from the defaults.
+                notices.push(error);
+                Experiment::new(&Config::default())
+                    .map_err(|e| JsError::new(&format!("the default settings fail: {e}")))?
+            }
+        };
+        Ok(Lab {
+            experiment,
+            notices,
+        })
+    }
+
+    /// The notices from reading the URL, as `[{field, message}]` (empty if it was clean).
+    pub fn notices(&self) -> Result<JsValue, JsError> {
+        let notices: Vec<Notice> = self
+            .notices
+            .iter()
+            .map(|n| Notice {
+                field: n.field,
+                message: &n.message,
+            })
+            .collect();
+        to_js(&notices)
+    }
+
+    /// The current settings, with the same keys as the URL.
+    pub fn config(&self) -> Result<JsValue, JsError> {
+        to_js(self.experiment.config())
+    }
+
+    /// The query string for the current settings, for `history.replaceState`.
+    pub fn query(&self) -> String {
+        self.experiment.config().to_query()
+    }
+
+    /// Validates and applies some settings, e.g. `{lr: 0.1}` or `{act: "relu", layers: "8,8"}`.
+    ///
+    /// Returns `{ok: true}`, or `{ok: false, field, error}` with the running state
+    /// untouched. Changing init, shape, data or seed re-initialises the network;
+    /// changing only lr, batch or momentum keeps training where it is.
+    pub fn configure(&mut self, partial: JsValue) -> Result<JsValue, JsError> {
+        to_js(&self.apply(&partial))
+    }
+
+    /// Trains `n` mini-batch steps (at most [`MAX_STEPS_PER_CALL`]) and returns the snapshot.
+    ///
+    /// Training stops early if it diverges; the snapshot then says so.
+    pub fn step(&mut self, n: f64) -> Result<JsValue, JsError> {
+        let n = if n.is_finite() && n >= 1.0 {
+            (n.floor() as usize).min(MAX_STEPS_PER_CALL)
+        } else {
+            0
+        };
+        self.experiment.step(n);
+        self.snapshot()
+    }
+
+    /// Statistics of every layer over all training points at the current weights,
+    /// plus the loss history (see `initlab::stats::Snapshot`).
+    pub fn snapshot(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.experiment.snapshot())
+    }
+
+    /// Starts the same run again: same seed, so bit-identical weights and batches.
+    pub fn reset(&mut self) {
+        self.experiment.reset();
+    }
+
+    /// Starts again from another seed; returns `{ok: true}` or `{ok: false, field, error}`.
+    pub fn reseed(&mut self, seed: JsValue) -> Result<JsValue, JsError> {
+        let seed_only = js_sys::Object::new();
+        js_sys::Reflect::set(&seed_only, &JsValue::from_str("seed"), &seed)
+            .map_err(|_| JsError::new("cannot build the seed change"))?;
+        to_js(&self.apply(&seed_only))
+    }
+
+    /// The steps trained since the last (re)initialisation.
+    #[wasm_bindgen(js_name = stepsDone)]
+    pub fn steps_done(&self) -> f64 {
+        self.experiment.steps_done() as f64
+    }
+}
+
+impl Lab {
+    /// Validates the changes against the current settings, then applies them; on any
+    /// error nothing changes.
+    fn apply(&mut self, partial: &JsValue) -> Outcome {
+        let changes = match changes_from_js(partial) {
+            Ok(changes) => changes,
+            Err(outcome) => return outcome,
+        };
+        let pairs = changes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let config = match self.experiment.config().with_changes(pairs) {
+            Ok(config) => config,
+            Err(error) => return error.into(),
+        };
+        match self.experiment.configure(&config) {
+            Ok(()) => Outcome::ok(),
+            Err(error) => error.into(),
+        }
+    }
+}

@@ -1,0 +1,21 @@
+// Entry point: load the wasm engine, start a Lab from the URL, wire the buttons.
+
+import { createApi } from "./api.js";
+import { applyStaticText } from "./strings.js";
+
+applyStaticText(document);
+
+// A dynamic import, so that a missing or broken build is reported in the page.
+const engine = import("../pkg/initlab.js").then(async (wasm) => {
+  await wasm.default();
+  return { lab: new wasm.Lab(location.search), newSeed: wasm.newSeed };
+});
+const { api, page } = createApi(engine);
+window.initlab = api;
+
+const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);
+on("play", () => page.toggle());
+on("step", () => api.step(1));
+on("step10", () => api.step(10));
+on("reset", () => api.reset());
+on("new-seed", () => page.newSeed());
