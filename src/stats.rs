@@ -80,7 +80,9 @@ pub const GRAD_LOG10_RANGE: (f64, f64) = (-12.0, 2.0);
 pub struct LayerStats {
     /// Units in the layer.
     pub size: usize,
-    /// σ its weights were drawn with, before truncation.
+    /// σ the scale rule asked for (the "requested" std; 0 for zeros and constants).
+    pub sigma_requested: f64,
+    /// σ its weights were drawn with, before truncation (after any variance correction).
     pub sigma_used: f64,
     /// Exact mean and std of the distribution actually sampled (after truncation).
     pub mean_actual: f64,
@@ -261,6 +263,7 @@ impl Evaluator {
                 };
                 LayerStats {
                     size: shape.n_out,
+                    sigma_requested: init.sigma_requested,
                     sigma_used: init.sigma_used,
                     mean_actual: init.distribution.mean(),
                     std_actual: init.distribution.std(),
