@@ -31,32 +31,91 @@ pub fn data_extent(data: &Dataset) -> [f64; 2] {
     [extent[0] - MARGIN, extent[1] + MARGIN]
 }
 
-/// Evaluate the network at the centre of every cell of an `n × n` grid over `extent`.
-pub fn decision_grid(mlp: &Mlp, data: &Dataset, n: usize, ws: &mut Workspace) -> Grid {
-    let extent = data_extent(data);
-    let cell = (extent[1] - extent[0]) / n as f64;
-    let centre = |k: usize| extent[0] + (k as f64 + 0.5) * cell;
-    let mut p = Vec::with_capacity(n * n);
-    let mut inputs = Vec::with_capacity(2 * ws.capacity);
-    let labels = vec![0.0; ws.capacity];
-    let cells = n * n;
-    let mut start = 0;
-    while start < cells {
-        let end = (start + ws.capacity).min(cells);
-        inputs.clear();
-        for k in start..end {
-            let (row, col) = (k / n, k % n);
-            inputs.extend(data.standardise([centre(col), centre(row)]));
+impl Grid {
+    /// A grid of `n × n` cells over the data's extent, not yet evaluated (p = ½ everywhere).
+    pub fn new(data: &Dataset, n: usize) -> Grid {
+        let extent = data_extent(data);
+        Grid {
+            x: extent,
+            y: extent,
+            n,
+            p: vec![0.5; n * n],
         }
-        ws.load(&inputs, &labels, 0..end - start);
-        mlp.forward(ws);
-        p.extend(mlp.outputs(ws).iter().map(|&p| p as f64));
-        start = end;
     }
-    Grid {
-        x: extent,
-        y: extent,
-        n,
-        p,
+
+    /// Re-evaluate the cells `cells` (indices into `p`) with the network's current weights.
+    pub fn refresh(&mut self, mlp: &Mlp, data: &Dataset, cells: std::ops::Range<usize>, ws: &mut Workspace) {
+        let cell = (self.x[1] - self.x[0]) / self.n as f64;
+        let centre = |lo: f64, k: usize| lo + (k as f64 + 0.5) * cell;
+        let mut inputs = Vec::with_capacity(2 * ws.capacity);
+        let labels = vec![0.0; ws.capacity];
+        let end = cells.end.min(self.p.len());
+        let mut start = cells.start;
+        while start < end {
+            let stop = (start + ws.capacity).min(end);
+            inputs.clear();
+            for k in start..stop {
+                let (row, col) = (k / self.n, k % self.n);
+                inputs.extend(data.standardise([centre(self.x[0], col), centre(self.y[0], row)]));
+            }
+            ws.load(&inputs, &labels, 0..stop - start);
+            mlp.forward(ws);
+            for (p, &out) in self.p[start..stop].iter_mut().zip(mlp.outputs(ws)) {
+                *p = out as f64;
+            }
+            start = stop;
+        }
+    }
+}
+
+/// Evaluate the network at the centre of every cell of an `n × n` grid over the data.
+pub fn decision_grid(mlp: &Mlp, data: &Dataset, n: usize, ws: &mut Workspace) -> Grid {
+    let mut grid = Grid::new(data, n);
+    grid.refresh(mlp, data, 0..n * n, ws);
+    grid
+}
+
+/// A decision grid refreshed a slice at a time, so that a deep network's boundary costs a
+/// bounded amount of work per animation frame; every cell is at most a few frames old.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RollingGrid {
+    grid: Option<Grid>,
+    /// The next cell to refresh.
+    cursor: usize,
+}
+
+impl RollingGrid {
+    pub fn new() -> Self {
+        RollingGrid { grid: None, cursor: 0 }
+    }
+
+    /// Refresh up to `budget` cells (at least one row), continuing where the last call
+    /// stopped; the first call, or a change of `n`, evaluates the whole grid.
+    pub fn advance(&mut self, mlp: &Mlp, data: &Dataset, n: usize, budget: usize, ws: &mut Workspace) -> &Grid {
+        let n = n.max(1);
+        match &mut self.grid {
+            Some(grid) if grid.n == n => {
+                let cells = n * n;
+                let take = budget.max(n).min(cells);
+                let start = self.cursor % cells;
+                let end = (start + take).min(cells);
+                grid.refresh(mlp, data, start..end, ws);
+                if end - start < take {
+                    grid.refresh(mlp, data, 0..take - (end - start), ws);
+                }
+                self.cursor = (start + take) % cells;
+            }
+            _ => {
+                self.grid = Some(decision_grid(mlp, data, n, ws));
+                self.cursor = 0;
+            }
+        }
+        self.grid.as_ref().expect("set above")
+    }
+}
+
+impl Default for RollingGrid {
+    fn default() -> Self {
+        RollingGrid::new()
     }
 }

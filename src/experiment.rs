@@ -99,6 +99,8 @@ pub struct Experiment {
     steps: usize,
     diverged_at: Option<usize>,
     history: History,
+    /// The decision boundary, refreshed a slice per frame.
+    rolling_grid: crate::boundary::RollingGrid,
 }
 
 /// Independent random streams from one seed: data, weights and batch order.
@@ -139,6 +141,7 @@ impl Experiment {
             steps: 0,
             diverged_at: None,
             history: History::new(),
+            rolling_grid: crate::boundary::RollingGrid::new(),
         };
         experiment.record();
         Ok(experiment)
@@ -303,6 +306,12 @@ impl Experiment {
     /// The network's output over an `n × n` grid of raw coordinates covering the data.
     pub fn decision_grid(&mut self, n: usize) -> crate::boundary::Grid {
         crate::boundary::decision_grid(&self.mlp, &self.data, n, self.evaluator.workspace())
+    }
+
+    /// The decision grid, refreshing at most `budget` of its `n × n` cells now (the first
+    /// call after a (re)start computes all of them). Keeps deep networks' frames short.
+    pub fn decision_grid_rolling(&mut self, n: usize, budget: usize) -> &crate::boundary::Grid {
+        self.rolling_grid.advance(&self.mlp, &self.data, n, budget, self.evaluator.workspace())
     }
 
     /// What each layer's biases were drawn from.

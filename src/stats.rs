@@ -41,7 +41,7 @@ impl Histogram {
         if x.is_nan() {
             return;
         }
-        let t = (x - self.lo) / (self.hi - self.lo) * BINS as f64;
+        let t = (x - self.lo) * (BINS as f64 / (self.hi - self.lo));
         let bin = if t < 0.0 {
             0
         } else {

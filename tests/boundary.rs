@@ -29,3 +29,20 @@ fn the_grid_covers_every_data_point() {
     }
     assert!(grid.p.iter().all(|p| (0.0..=1.0).contains(p)));
 }
+
+#[test]
+fn the_rolling_grid_catches_up_with_the_full_grid() {
+    let mut exp = experiment(&[("data", "circles"), ("layers", "16,16")]);
+    let first = exp.decision_grid_rolling(20, 50).clone();
+    assert_eq!(first, exp.decision_grid(20), "the first call evaluates every cell");
+    exp.step(300);
+    // 400 cells at (at least) one 20-cell row per call: 20 calls refresh every cell once.
+    for _ in 0..20 {
+        exp.decision_grid_rolling(20, 7);
+    }
+    let rolled = exp.decision_grid_rolling(20, 7).clone();
+    let fresh = exp.decision_grid(20);
+    // The last call refreshed one more row; every cell now reflects the trained weights.
+    assert_eq!(rolled, fresh);
+    assert_ne!(rolled, first, "training moved the boundary");
+}
