@@ -258,12 +258,7 @@ impl Experiment {
     }
 
     fn record(&mut self) {
-        let train = self
-            .evaluator
-            .score(&self.mlp, &self.data.train, self.spec.loss);
-        let test = self
-            .evaluator
-            .score(&self.mlp, &self.data.test, self.spec.loss);
+        let (train, test) = self.scores();
         self.history.record(self.steps, train, test);
     }
 
@@ -311,7 +306,8 @@ impl Experiment {
     /// The decision grid, refreshing at most `budget` of its `n × n` cells now (the first
     /// call after a (re)start computes all of them). Keeps deep networks' frames short.
     pub fn decision_grid_rolling(&mut self, n: usize, budget: usize) -> &crate::boundary::Grid {
-        self.rolling_grid.advance(&self.mlp, &self.data, n, budget, self.evaluator.workspace())
+        self.rolling_grid
+            .advance(&self.mlp, &self.data, n, budget, self.evaluator.workspace())
     }
 
     /// What each layer's biases were drawn from.

@@ -205,16 +205,17 @@ impl Mlp {
             let z_rows = &mut ws.z[ws.row_at[l + 1]..];
             // z_j = b_j + Σ_i W[j][i] · a_i, accumulated in the order i = 0, 1, …
             let n_in = shape.n_in;
-            weighted_sums(
-                z_rows,
-                shape.n_out,
-                a_prev,
-                n_in,
-                cap,
-                count,
-                |j| b[j],
-                |j, i| w[j * n_in + i],
-            );
+            for (j, &b_j) in b.iter().enumerate() {
+                z_rows[j * cap..j * cap + count].fill(b_j);
+            }
+            Tiled {
+                rows: shape.n_out,
+                cols: count,
+                terms: n_in,
+                out_stride: cap,
+                in_stride: cap,
+            }
+            .add_products(z_rows, a_prev, |j, i| w[j * n_in + i]);
             // a = g(z)
             let rows = ws.row_at[l + 1]..ws.row_at[l + 1] + shape.n_out * cap;
             let (z, a) = (&ws.z[rows.clone()], &mut ws.a[rows]);
@@ -260,7 +261,14 @@ impl Mlp {
                 let g = &mut grads[shape.all()];
                 let (gw, gb) = g.split_at_mut(n_in * shape.n_out);
                 let deltas = &ws.delta[this..];
-                accumulate_outer(gw, shape.n_out, deltas, cap, count, &ws.a_by_sample, n_in);
+                Tiled {
+                    rows: shape.n_out,
+                    cols: n_in,
+                    terms: count,
+                    out_stride: n_in,
+                    in_stride: n_in,
+                }
+                .add_products(gw, &ws.a_by_sample, |j, s| deltas[j * cap + s]);
                 for (j, gb_j) in gb.iter_mut().enumerate() {
                     *gb_j = deltas[j * cap..j * cap + count]
                         .iter()
@@ -276,16 +284,17 @@ impl Mlp {
             let (lower, upper) = ws.delta.split_at_mut(this);
             let d_below = &mut lower[prev..];
             let n_in = shape.n_in;
-            weighted_sums(
-                d_below,
-                n_in,
-                upper,
-                shape.n_out,
-                cap,
-                lanes,
-                |_| 0.0,
-                |i, j| w[j * n_in + i],
-            );
+            for i in 0..n_in {
+                d_below[i * cap..i * cap + lanes].fill(0.0);
+            }
+            Tiled {
+                rows: n_in,
+                cols: lanes,
+                terms: shape.n_out,
+                out_stride: cap,
+                in_stride: cap,
+            }
+            .add_products(d_below, upper, |i, j| w[j * n_in + i]);
             for i in 0..n_in {
                 let span = prev + i * cap..prev + i * cap + lanes;
                 g.scale_by_derivative(
@@ -304,165 +313,91 @@ impl Mlp {
     }
 }
 
-/// `out[r][s] = start(r) + Σ_k coef(r, k) · input[k][s]` for every row r and sample s < count,
-/// rows `cap` apart, summing k = 0, 1, … in order.
+/// The one kernel of the engine: `out[r][t] += Σ_k coef(r, k) · input[k][t]` for every row
+/// r < rows and column t < cols, summing k = 0, 1, … in order. It is
+/// - `z = W·a + b` (rows: units, columns: samples, k: inputs; `out` starts at b),
+/// - `δ = Wᵀ·δ'` (rows: units below, columns: samples, k: units above; `out` starts at 0),
+/// - `∂W += δ·aᵀ` (rows: units, columns: inputs, k: samples; `out` is the running gradient).
 ///
-/// This is both `z = W·a + b` (forward) and `δ = Wᵀ·δ'` (backward). The work goes in tiles of
-/// R rows × L samples whose R·L running sums stay in registers while k runs: enough
-/// independent sums to keep the adder busy, and `out` is written once instead of once per k.
-/// That layout, not the arithmetic, is what makes the engine fast.
-#[allow(clippy::too_many_arguments)]
-#[inline(always)]
-fn weighted_sums(
-    out: &mut [Real],
+/// The work goes in tiles of R rows × L columns whose R·L running sums stay in registers
+/// while k runs: enough independent sums to keep the adder busy, and `out` is read and
+/// written once per tile instead of once per k. That layout, not the arithmetic, is what
+/// makes the engine fast; the order of every sum is the plain one, so results do not
+/// depend on the tiling.
+struct Tiled {
     rows: usize,
-    input: &[Real],
+    cols: usize,
     terms: usize,
-    cap: usize,
-    count: usize,
-    start: impl Fn(usize) -> Real + Copy,
-    coef: impl Fn(usize, usize) -> Real + Copy,
-) {
-    let job = SumJob {
-        rows,
-        input,
-        terms,
-        cap,
-        count,
-        start,
-        coef,
-    };
-    let mut s = 0;
-    s = job.tiles::<8, 2>(out, s);
-    s = job.tiles::<4, 4>(out, s);
-    job.tiles::<1, 4>(out, s);
+    /// Distance between rows of `out`.
+    out_stride: usize,
+    /// Distance between rows (k) of `input`.
+    in_stride: usize,
 }
 
-/// The fixed arguments of one [`weighted_sums`] call.
-struct SumJob<'a, S, C> {
-    rows: usize,
-    input: &'a [Real],
-    terms: usize,
-    cap: usize,
-    count: usize,
-    start: S,
-    coef: C,
-}
-
-impl<S: Fn(usize) -> Real + Copy, C: Fn(usize, usize) -> Real + Copy> SumJob<'_, S, C> {
-    /// Fill samples `s..` in blocks of L, rows in groups of R (then singly); returns where it stopped.
+impl Tiled {
     #[inline(always)]
-    fn tiles<const L: usize, const R: usize>(&self, out: &mut [Real], mut s: usize) -> usize {
-        while s + L <= self.count {
+    fn add_products(
+        &self,
+        out: &mut [Real],
+        input: &[Real],
+        coef: impl Fn(usize, usize) -> Real + Copy,
+    ) {
+        let mut t = 0;
+        t = self.tiles::<8, 2>(out, input, coef, t);
+        t = self.tiles::<4, 4>(out, input, coef, t);
+        self.tiles::<1, 4>(out, input, coef, t);
+    }
+
+    /// Columns `t..` in blocks of L, rows in groups of R (then singly); returns where it stopped.
+    #[inline(always)]
+    fn tiles<const L: usize, const R: usize>(
+        &self,
+        out: &mut [Real],
+        input: &[Real],
+        coef: impl Fn(usize, usize) -> Real + Copy,
+        mut t: usize,
+    ) -> usize {
+        while t + L <= self.cols {
             let mut r = 0;
             while r + R <= self.rows {
-                self.tile::<L, R>(out, r, s);
+                self.tile::<L, R>(out, input, coef, r, t);
                 r += R;
             }
             while r < self.rows {
-                self.tile::<L, 1>(out, r, s);
+                self.tile::<L, 1>(out, input, coef, r, t);
                 r += 1;
             }
-            s += L;
+            t += L;
         }
-        s
+        t
     }
 
     #[inline(always)]
-    fn tile<const L: usize, const R: usize>(&self, out: &mut [Real], r: usize, s: usize) {
+    fn tile<const L: usize, const R: usize>(
+        &self,
+        out: &mut [Real],
+        input: &[Real],
+        coef: impl Fn(usize, usize) -> Real,
+        r: usize,
+        t: usize,
+    ) {
         let mut acc = [[0.0; L]; R];
         for (q, acc_q) in acc.iter_mut().enumerate() {
-            *acc_q = [(self.start)(r + q); L];
-        }
-        for k in 0..self.terms {
-            let x: &[Real; L] = self.input[k * self.cap + s..][..L].try_into().unwrap();
-            for (q, acc_q) in acc.iter_mut().enumerate() {
-                let c = (self.coef)(r + q, k);
-                for t in 0..L {
-                    acc_q[t] += c * x[t];
-                }
-            }
-        }
-        for (q, acc_q) in acc.iter().enumerate() {
-            out[(r + q) * self.cap + s..][..L].copy_from_slice(acc_q);
-        }
-    }
-}
-
-/// `rows[j][i] += Σ_s d[j][s] · by_sample[s][i]` for every row j, summing s = 0, 1, … in order:
-/// ∂loss/∂W = δ·aᵀ accumulated over a chunk. `d` rows are `cap` apart, `by_sample` rows `width`
-/// apart. Tiles of R rows × L inputs keep their running sums in registers while s runs.
-fn accumulate_outer(
-    rows: &mut [Real],
-    n_rows: usize,
-    d: &[Real],
-    cap: usize,
-    count: usize,
-    by_sample: &[Real],
-    width: usize,
-) {
-    let job = OuterJob {
-        n_rows,
-        d,
-        cap,
-        count,
-        by_sample,
-        width,
-    };
-    let mut i = 0;
-    i = job.tiles::<8, 2>(rows, i);
-    i = job.tiles::<4, 4>(rows, i);
-    job.tiles::<1, 4>(rows, i);
-}
-
-/// The fixed arguments of one [`accumulate_outer`] call.
-struct OuterJob<'a> {
-    n_rows: usize,
-    d: &'a [Real],
-    cap: usize,
-    count: usize,
-    by_sample: &'a [Real],
-    width: usize,
-}
-
-impl OuterJob<'_> {
-    /// Fill inputs `i..` in blocks of L, rows in groups of R (then singly); returns where it stopped.
-    #[inline(always)]
-    fn tiles<const L: usize, const R: usize>(&self, rows: &mut [Real], mut i: usize) -> usize {
-        while i + L <= self.width {
-            let mut j = 0;
-            while j + R <= self.n_rows {
-                self.tile::<L, R>(rows, j, i);
-                j += R;
-            }
-            while j < self.n_rows {
-                self.tile::<L, 1>(rows, j, i);
-                j += 1;
-            }
-            i += L;
-        }
-        i
-    }
-
-    #[inline(always)]
-    fn tile<const L: usize, const R: usize>(&self, rows: &mut [Real], j: usize, i: usize) {
-        let mut acc = [[0.0; L]; R];
-        for (q, acc_q) in acc.iter_mut().enumerate() {
-            *acc_q = rows[(j + q) * self.width + i..][..L].try_into().unwrap();
-        }
-        for s in 0..self.count {
-            let a: &[Real; L] = self.by_sample[s * self.width + i..][..L]
+            *acc_q = out[(r + q) * self.out_stride + t..][..L]
                 .try_into()
                 .unwrap();
+        }
+        for k in 0..self.terms {
+            let x: &[Real; L] = input[k * self.in_stride + t..][..L].try_into().unwrap();
             for (q, acc_q) in acc.iter_mut().enumerate() {
-                let d = self.d[(j + q) * self.cap + s];
-                for t in 0..L {
-                    acc_q[t] += d * a[t];
+                let c = coef(r + q, k);
+                for (sum, &x) in acc_q.iter_mut().zip(x) {
+                    *sum += c * x;
                 }
             }
         }
         for (q, acc_q) in acc.iter().enumerate() {
-            rows[(j + q) * self.width + i..][..L].copy_from_slice(acc_q);
+            out[(r + q) * self.out_stride + t..][..L].copy_from_slice(acc_q);
         }
     }
 }
