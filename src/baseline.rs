@@ -102,8 +102,8 @@ impl Mlp {
         trace
     }
 
-    /// Loss of one sample and its gradient with respect to every weight and bias.
-    pub fn loss_and_gradients(&self, x: &[f64], y: f64, loss: Loss) -> (f64, Gradients) {
+    /// The gradient of one sample's loss with respect to every weight and bias.
+    pub fn gradients(&self, x: &[f64], y: f64, loss: Loss) -> Gradients {
         let trace = self.forward(x);
         let z_out = trace.zs.last().unwrap()[0];
         // δ = ∂loss/∂z for the output unit.
@@ -133,23 +133,15 @@ impl Mlp {
                 })
                 .collect();
         }
-        (loss.value(z_out, y), Gradients { dw, db })
+        Gradients { dw, db }
     }
 
-    /// Mean loss and mean gradient over a batch of samples (rows of `x`, `n_in` wide).
-    pub fn batch_gradients(
-        &self,
-        x: &[f64],
-        y: &[f64],
-        batch: &[usize],
-        loss: Loss,
-    ) -> (f64, Gradients) {
+    /// Mean gradient over a batch of samples (rows of `x`, `n_in` wide).
+    pub fn batch_gradients(&self, x: &[f64], y: &[f64], batch: &[usize], loss: Loss) -> Gradients {
         let n_in = self.layers[0].neurons[0].w.len();
-        let mut total = 0.0;
         let mut sum: Option<Gradients> = None;
         for &k in batch {
-            let (l, g) = self.loss_and_gradients(&x[k * n_in..(k + 1) * n_in], y[k], loss);
-            total += l;
+            let g = self.gradients(&x[k * n_in..(k + 1) * n_in], y[k], loss);
             sum = Some(match sum {
                 None => g,
                 Some(mut s) => {
@@ -177,12 +169,12 @@ impl Mlp {
             .flatten()
             .for_each(|g| *g *= scale);
         mean.db.iter_mut().flatten().for_each(|g| *g *= scale);
-        (total * scale, mean)
+        mean
     }
 
-    /// One plain SGD step: θ ← θ − η · mean gradient. Returns the batch's mean loss.
-    pub fn sgd_step(&mut self, x: &[f64], y: &[f64], batch: &[usize], loss: Loss, lr: f64) -> f64 {
-        let (mean_loss, grads) = self.batch_gradients(x, y, batch, loss);
+    /// One plain SGD step: θ ← θ − η · mean gradient.
+    pub fn sgd_step(&mut self, x: &[f64], y: &[f64], batch: &[usize], loss: Loss, lr: f64) {
+        let grads = self.batch_gradients(x, y, batch, loss);
         for (l, layer) in self.layers.iter_mut().enumerate() {
             for (j, neuron) in layer.neurons.iter_mut().enumerate() {
                 for (i, w) in neuron.w.iter_mut().enumerate() {
@@ -191,7 +183,6 @@ impl Mlp {
                 neuron.b -= lr * grads.db[l][j];
             }
         }
-        mean_loss
     }
 
     /// Mean loss over samples `idx`.

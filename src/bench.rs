@@ -85,25 +85,28 @@ impl Workload {
         }
     }
 
-    /// Run `steps` SGD steps of [`SAMPLES_PER_STEP`] samples; returns the last batch loss.
+    /// Run `steps` SGD steps of [`SAMPLES_PER_STEP`] samples; returns the first weight, so
+    /// that the work cannot be optimised away.
     pub fn run(&mut self, steps: usize) -> f64 {
-        let mut last = 0.0;
         for _ in 0..steps {
             if self.cursor + SAMPLES_PER_STEP > self.order.len() {
                 self.cursor = 0;
             }
             let batch = &self.order[self.cursor..self.cursor + SAMPLES_PER_STEP];
             self.cursor += SAMPLES_PER_STEP;
-            last = match &mut self.net {
+            match &mut self.net {
                 Net::Engine(engine) => {
                     let (mlp, trainer) = &mut **engine;
-                    trainer.step(mlp, &self.x, &self.y, batch, Loss::Bce, LEARNING_RATE, 0.0)
+                    trainer.step(mlp, &self.x, &self.y, batch, Loss::Bce, LEARNING_RATE, 0.0);
                 }
                 Net::Baseline(mlp) => {
-                    mlp.sgd_step(&self.x, &self.y, batch, Loss::Bce, LEARNING_RATE)
+                    mlp.sgd_step(&self.x, &self.y, batch, Loss::Bce, LEARNING_RATE);
                 }
-            };
+            }
         }
-        last
+        match &self.net {
+            Net::Engine(engine) => engine.0.params[0] as f64,
+            Net::Baseline(mlp) => mlp.layers[0].neurons[0].w[0],
+        }
     }
 }

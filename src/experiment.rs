@@ -236,7 +236,7 @@ impl Experiment {
             }
             let batch = &self.order[self.cursor..self.cursor + batch_len];
             self.cursor += batch_len;
-            let loss = self.trainer.step(
+            self.trainer.step(
                 &mut self.mlp,
                 &self.data.train.x,
                 &self.data.train.y,
@@ -246,8 +246,9 @@ impl Experiment {
                 self.spec.momentum,
             );
             self.steps += 1;
-            // Check the weights too: a NaN weight can hide behind a finite loss.
-            if !loss.is_finite() || !self.mlp.params.iter().all(|p| p.is_finite()) {
+            // A non-finite loss or gradient shows up in the weights after the update; check
+            // them all (a NaN weight can hide behind a finite loss).
+            if !self.mlp.params.iter().all(|p| p.is_finite()) {
                 self.diverged_at = Some(self.steps);
                 return;
             }

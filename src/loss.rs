@@ -1,5 +1,6 @@
 //! The training objective on the single sigmoid output p = σ(z_out).
 
+use crate::mlp::Real;
 use serde::{Deserialize, Serialize};
 
 /// Loss between the network's probability p and the 0/1 label y.
@@ -45,6 +46,18 @@ impl Loss {
     #[inline(always)]
     pub fn dz(self, z: f64, y: f64) -> f64 {
         let p = crate::activation::sigmoid(z);
+        match self {
+            Loss::Bce => p - y,
+            Loss::Mse => 2.0 * (p - y) * p * (1.0 - p),
+        }
+    }
+}
+
+impl Loss {
+    /// ∂loss/∂z in the engine's f32, with its fast sigmoid: the one loss quantity training needs.
+    #[inline(always)]
+    pub fn output_delta(self, z: Real, y: Real) -> Real {
+        let p = crate::activation::fast::sigmoid(z);
         match self {
             Loss::Bce => p - y,
             Loss::Mse => 2.0 * (p - y) * p * (1.0 - p),

@@ -228,19 +228,28 @@ impl Mlp {
 
     /// Backward pass over the loaded chunk, after [`Mlp::forward`].
     ///
+    /// Σ_s loss_s over the loaded chunk, after [`Mlp::forward`] (in f64; training does not
+    /// need it, evaluation does).
+    pub fn loss_sum(&self, ws: &Workspace, loss: Loss) -> f64 {
+        let z = ws.unit(&ws.z, self.layers.len(), 0);
+        z.iter()
+            .zip(&ws.y)
+            .map(|(&z, &y)| loss.value(z as f64, y))
+            .sum()
+    }
+
     /// Adds `scale · ∂(Σ_s loss_s)/∂θ` into `grads` (same layout as `params`), so chunks of
-    /// one batch accumulate; `scale` is 1/batch for a mean loss. Returns Σ_s loss_s.
-    pub fn backward(&self, ws: &mut Workspace, loss: Loss, scale: f64, grads: &mut [Real]) -> f64 {
+    /// one batch accumulate; `scale` is 1/batch for a mean loss.
+    pub fn backward(&self, ws: &mut Workspace, loss: Loss, scale: f64, grads: &mut [Real]) {
         let (cap, count, lanes) = (ws.capacity, ws.count, ws.lanes);
         let top = self.layers.len();
-        // δ_L = scale · ∂loss/∂z_L, and the chunk's total loss.
-        let mut total = 0.0;
+        // δ_L = scale · ∂loss/∂z_L
         {
             let at = ws.row_at[top];
+            let scale = scale as Real;
             for s in 0..count {
-                let (z, y) = (ws.z[at + s], ws.y[s]);
-                total += loss.value(z as f64, y);
-                ws.delta[at + s] = (scale * loss.dz(z as f64, y)) as Real;
+                let (z, y) = (ws.z[at + s], ws.y[s] as Real);
+                ws.delta[at + s] = scale * loss.output_delta(z, y);
             }
             ws.delta[at + count..at + lanes].fill(0.0); // padding samples carry no gradient
         }
@@ -304,7 +313,6 @@ impl Mlp {
                 );
             }
         }
-        total
     }
 
     /// The probability p = σ(z_L) for the first sample of the loaded chunk onwards.
@@ -421,7 +429,7 @@ impl Trainer {
         }
     }
 
-    /// One SGD step on the samples `batch` of (x, y). Returns the batch's mean loss.
+    /// One SGD step on the samples `batch` of (x, y).
     ///
     /// Allocates nothing: the batch is pushed through in chunks of the workspace's capacity.
     #[allow(clippy::too_many_arguments)]
@@ -434,14 +442,13 @@ impl Trainer {
         loss: Loss,
         lr: f64,
         momentum: f64,
-    ) -> f64 {
+    ) {
         self.grads.fill(0.0);
         let scale = 1.0 / batch.len() as f64;
-        let mut total = 0.0;
         for chunk in batch.chunks(self.workspace.capacity) {
             self.workspace.load(x, y, chunk.iter().copied());
             mlp.forward(&mut self.workspace);
-            total += mlp.backward(&mut self.workspace, loss, scale, &mut self.grads);
+            mlp.backward(&mut self.workspace, loss, scale, &mut self.grads);
         }
         let (lr, momentum) = (lr as Real, momentum as Real);
         if momentum == 0.0 {
@@ -459,6 +466,5 @@ impl Trainer {
                 *p -= lr * *v;
             }
         }
-        total * scale
     }
 }

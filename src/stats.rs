@@ -226,7 +226,8 @@ impl Evaluator {
             for (s, &z) in z_out.iter().enumerate() {
                 correct += usize::from((z > 0.0) == (self.ws.y[s] == 1.0));
             }
-            total += mlp.backward(&mut self.ws, loss, scale, &mut self.grads);
+            total += mlp.loss_sum(&self.ws, loss);
+            mlp.backward(&mut self.ws, loss, scale, &mut self.grads);
         }
         let stats = mlp
             .layers
