@@ -44,7 +44,13 @@ impl Grid {
     }
 
     /// Re-evaluate the cells `cells` (indices into `p`) with the network's current weights.
-    pub fn refresh(&mut self, mlp: &Mlp, data: &Dataset, cells: std::ops::Range<usize>, ws: &mut Workspace) {
+    pub fn refresh(
+        &mut self,
+        mlp: &Mlp,
+        data: &Dataset,
+        cells: std::ops::Range<usize>,
+        ws: &mut Workspace,
+    ) {
         let cell = (self.x[1] - self.x[0]) / self.n as f64;
         let centre = |lo: f64, k: usize| lo + (k as f64 + 0.5) * cell;
         let mut inputs = Vec::with_capacity(2 * ws.capacity);
@@ -86,12 +92,22 @@ pub struct RollingGrid {
 
 impl RollingGrid {
     pub fn new() -> Self {
-        RollingGrid { grid: None, cursor: 0 }
+        RollingGrid {
+            grid: None,
+            cursor: 0,
+        }
     }
 
     /// Refresh up to `budget` cells (at least one row), continuing where the last call
     /// stopped; the first call, or a change of `n`, evaluates the whole grid.
-    pub fn advance(&mut self, mlp: &Mlp, data: &Dataset, n: usize, budget: usize, ws: &mut Workspace) -> &Grid {
+    pub fn advance(
+        &mut self,
+        mlp: &Mlp,
+        data: &Dataset,
+        n: usize,
+        budget: usize,
+        ws: &mut Workspace,
+    ) -> &Grid {
         let n = n.max(1);
         match &mut self.grid {
             Some(grid) if grid.n == n => {

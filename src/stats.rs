@@ -102,7 +102,8 @@ pub struct LayerStats {
     pub grad_norm: f64,
     pub z_hist: Histogram,
     pub a_hist: Histogram,
-    /// Histogram of the layer's current weights, over the range of its init distribution.
+    /// Histogram of the layer's current weights, over the range of its init distribution
+    /// widened to hold every current weight.
     pub w_hist: Histogram,
     /// Histogram of log10 |∂loss/∂w| over the layer's weights (exact zeros are not counted).
     pub grad_hist: Histogram,
@@ -236,7 +237,9 @@ impl Evaluator {
             .map(|(l, shape)| {
                 let pairs = (shape.n_out * n) as f64;
                 let z_mean = z_sum[l] / pairs;
-                let z_var = (z_sq[l] / pairs - z_mean * z_mean).max(0.0);
+                // Rounding can make the difference slightly negative; NaN (a diverged run) stays NaN.
+                let z_var = z_sq[l] / pairs - z_mean * z_mean;
+                let z_var = if z_var < 0.0 { 0.0 } else { z_var };
                 let inputs_sq = a_sq[l] / (shape.n_in * n) as f64;
                 let init = &inits[l];
                 let predicted = shape.n_in as f64 * init.distribution.variance() * inputs_sq
@@ -252,7 +255,13 @@ impl Evaluator {
                         grad_hist.add(libm::log10(gw.abs() as f64));
                     }
                 }
-                let (wlo, whi) = init.distribution.support();
+                // The init's range, widened to wherever training has moved the weights since.
+                let (wlo, whi) = mlp.params[shape.weights()]
+                    .iter()
+                    .filter(|w| w.is_finite())
+                    .fold(init.distribution.support(), |(lo, hi), &w| {
+                        (lo.min(w as f64), hi.max(w as f64))
+                    });
                 let mut w_hist = Histogram::new(wlo, whi);
                 for &w in &mlp.params[shape.weights()] {
                     w_hist.add(w as f64);

@@ -34,7 +34,11 @@ fn the_grid_covers_every_data_point() {
 fn the_rolling_grid_catches_up_with_the_full_grid() {
     let mut exp = experiment(&[("data", "circles"), ("layers", "16,16")]);
     let first = exp.decision_grid_rolling(20, 50).clone();
-    assert_eq!(first, exp.decision_grid(20), "the first call evaluates every cell");
+    assert_eq!(
+        first,
+        exp.decision_grid(20),
+        "the first call evaluates every cell"
+    );
     exp.step(300);
     // 400 cells at (at least) one 20-cell row per call: 20 calls refresh every cell once.
     for _ in 0..20 {
