@@ -4,7 +4,7 @@
 #   build   compile the engine to wasm and generate pkg/ (the JS glue)
 #   serve   build, then serve the page on http://127.0.0.1:$(PORT)/
 #   test    native cargo tests, wasm tests in headless Chromium, end-to-end page tests
-#   bench   throughput of the engine and of the textbook baseline, native and wasm
+#   bench   throughput of the engine and of the textbook baseline, native and wasm; the page in Chromium
 #   dist    a self-contained static site in dist/
 #   clean   remove everything built
 
@@ -86,11 +86,13 @@ test-e2e: node_modules/.package-lock.json
 	@test -f pkg/initlab_bg.wasm || $(MAKE) build
 	node --test tests/e2e/*.test.mjs
 
-bench: build node_modules/.package-lock.json
+bench: build setup-browser node_modules/.package-lock.json
 	cargo bench --bench throughput
 	cargo build --release --target $(WASM_TARGET) --features bench
 	wasm-bindgen --target nodejs --out-dir target/bench-node $(WASM)
 	node scripts/bench-wasm.mjs
+	@# pkg/ still holds the page's own build (from `build`, without the bench feature).
+	node scripts/bench-browser.mjs
 
 clean:
 	cargo clean

@@ -276,13 +276,9 @@ impl Experiment {
 
     /// Everything the page draws, computed over all training points at the current weights.
     pub fn snapshot(&mut self) -> Snapshot {
-        let (layers, train) = self.evaluator.layer_stats(
-            &self.mlp,
-            &self.inits,
-            &self.bias_dists,
-            &self.data.train,
-            self.spec.loss,
-        );
+        let (layers, train) =
+            self.evaluator
+                .layer_stats(&self.mlp, &self.inits, &self.data.train, self.spec.loss);
         let test = self
             .evaluator
             .score(&self.mlp, &self.data.test, self.spec.loss);

@@ -8,7 +8,7 @@
 
 use crate::activation::Activation;
 use crate::data::Split;
-use crate::init::{Distribution, LayerInit};
+use crate::init::LayerInit;
 use crate::loss::Loss;
 use crate::mlp::{Mlp, Real, Workspace};
 use serde::Serialize;
@@ -90,7 +90,9 @@ pub struct LayerStats {
     /// Mean and std of z over all (unit, training point) pairs.
     pub z_mean: f64,
     pub z_std: f64,
-    /// √(fan_in · Var(w) · E[a_prev²] + Var(b)): the variance-scaling prediction from the layer below.
+    /// √(fan_in · Var(w) · E[a_prev²] + Var(b)): the variance-scaling prediction from the layer
+    /// below, with Var(w) and Var(b) of the layer's current weights and biases (at step 0 the
+    /// sampled init; later it shows where training has broken the independence it assumes).
     pub z_std_predicted: f64,
     /// Share of (unit, point) pairs where g'(z) < 1 % of its maximum.
     pub saturated: f64,
@@ -165,7 +167,6 @@ impl Evaluator {
         &mut self,
         mlp: &Mlp,
         inits: &[LayerInit],
-        bias_dists: &[Distribution],
         train: &Split,
         loss: Loss,
     ) -> (Vec<LayerStats>, Score) {
@@ -242,8 +243,9 @@ impl Evaluator {
                 let z_var = if z_var < 0.0 { 0.0 } else { z_var };
                 let inputs_sq = a_sq[l] / (shape.n_in * n) as f64;
                 let init = &inits[l];
-                let predicted = shape.n_in as f64 * init.distribution.variance() * inputs_sq
-                    + bias_dists[l].variance();
+                let predicted =
+                    shape.n_in as f64 * sample_variance(&mlp.params[shape.weights()]) * inputs_sq
+                        + sample_variance(&mlp.params[shape.biases()]);
                 let grads = &self.grads[shape.all()];
                 let (glo, ghi) = GRAD_LOG10_RANGE;
                 let mut grad_hist = Histogram::new(glo, ghi);
@@ -298,6 +300,16 @@ impl Evaluator {
         };
         (stats, score)
     }
+}
+
+/// Variance of a set of parameters (population form: they are the whole layer, not a sample of it).
+fn sample_variance(xs: &[Real]) -> f64 {
+    let n = xs.len() as f64;
+    let mean = xs.iter().map(|&x| x as f64).sum::<f64>() / n;
+    xs.iter()
+        .map(|&x| (x as f64 - mean) * (x as f64 - mean))
+        .sum::<f64>()
+        / n
 }
 
 /// How many different units weight layer `l` has: units whose incoming weights and bias

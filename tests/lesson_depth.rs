@@ -3,7 +3,7 @@
 
 use initlab::activation::Activation;
 use initlab::data::{DataSpec, Dataset, DatasetKind};
-use initlab::init::{BoundsUnit, Distribution, Family, LayerInit, ScaleRule, WeightInit};
+use initlab::init::{BoundsUnit, Family, LayerInit, ScaleRule, WeightInit};
 use initlab::loss::Loss;
 use initlab::mlp::Mlp;
 use initlab::rng::Rng;
@@ -34,9 +34,7 @@ fn deep_stats(
         mlp.fill(shape.weights(), &li.distribution, &mut rng);
         inits.push(li);
     }
-    let zero_biases = vec![Distribution::Zeros; inits.len()];
-    let (stats, _) =
-        Evaluator::new(&mlp).layer_stats(&mlp, &inits, &zero_biases, &data.train, Loss::Bce);
+    let (stats, _) = Evaluator::new(&mlp).layer_stats(&mlp, &inits, &data.train, Loss::Bce);
     stats
 }
 

@@ -124,3 +124,141 @@ fn a_bad_configure_returns_ok_false_and_changes_nothing() {
         "changing only lr keeps the training state"
     );
 }
+
+/// A canvas of `width × height` pixels, not attached to the page (drawing needs no layout).
+fn canvas(width: u32, height: u32) -> web_sys::HtmlCanvasElement {
+    let canvas: web_sys::HtmlCanvasElement = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    canvas
+}
+
+/// The canvas's RGBA bytes.
+fn pixels(canvas: &web_sys::HtmlCanvasElement) -> Vec<u8> {
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .to_vec()
+}
+
+/// The page's four canvases as the `{activation, loss, weights, boundary}` object `draw` takes.
+fn chart_canvases(size: (u32, u32)) -> (JsValue, Vec<(&'static str, web_sys::HtmlCanvasElement)>) {
+    let object = js_sys::Object::new();
+    let mut list = Vec::new();
+    for key in ["activation", "loss", "weights", "boundary"] {
+        let c = canvas(size.0, size.1);
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &c).unwrap();
+        list.push((key, c));
+    }
+    (object.into(), list)
+}
+
+fn draw_options(dpr: f64) -> JsValue {
+    let options = object("dpr", JsValue::from_f64(dpr));
+    js_sys::Reflect::set(&options, &JsValue::from_str("logScale"), &JsValue::TRUE).unwrap();
+    options
+}
+
+#[wasm_bindgen_test]
+fn drawing_fills_every_canvas_and_training_changes_the_core_view() {
+    let mut lab = Lab::new("?data=circles&layers=8,8").unwrap();
+    let (canvases, list) = chart_canvases((480, 360));
+    assert_eq!(lab.draw(canvases.clone(), draw_options(1.0)), None);
+    let before: Vec<Vec<u8>> = list.iter().map(|(_, c)| pixels(c)).collect();
+    for ((key, _), bytes) in list.iter().zip(&before) {
+        let opaque = bytes.chunks(4).filter(|p| p[3] == 255).count();
+        assert!(
+            opaque * 2 > bytes.len() / 4,
+            "{key}: most of the canvas is painted"
+        );
+        let first = &bytes[..4];
+        assert!(
+            bytes.chunks(4).any(|p| p != first),
+            "{key}: more than a flat background"
+        );
+    }
+    lab.step(300.0).unwrap();
+    assert_eq!(lab.draw(canvases, draw_options(1.0)), None);
+    for ((key, c), old) in list.iter().zip(&before) {
+        assert_ne!(
+            &pixels(c),
+            old,
+            "{key}: 300 steps of training change the chart"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn drawing_never_panics_on_a_diverged_run_a_zero_size_canvas_or_bad_arguments() {
+    let mut lab = Lab::new("?scale=manual&sigma=10&act=relu&lr=10&layers=32,32,32").unwrap();
+    let snapshot = lab.step(2000.0).unwrap();
+    assert_eq!(
+        get(&snapshot, "diverged").as_bool(),
+        Some(true),
+        "this run diverges"
+    );
+    for dpr in [1.0, 3.0, 0.0, f64::NAN, 1e9] {
+        let (canvases, list) = chart_canvases((320, 240));
+        assert_eq!(
+            lab.draw(canvases, draw_options(dpr)),
+            None,
+            "a diverged run draws explanations, not errors (dpr {dpr})"
+        );
+        for (key, c) in &list {
+            assert!(pixels(c).chunks(4).any(|p| p[3] == 255), "{key} is painted");
+        }
+    }
+    // Zero-size and tiny canvases: skipped or drawn small, never a panic.
+    for size in [(0, 0), (0, 200), (200, 0), (1, 1), (12, 9)] {
+        let (canvases, _) = chart_canvases(size);
+        let _ = lab.draw(canvases, draw_options(2.0));
+    }
+    // Not canvases at all, or no options.
+    let _ = lab.draw(JsValue::NULL, JsValue::UNDEFINED);
+    let _ = lab.draw(JsValue::from_f64(3.0), JsValue::from_str("x"));
+    let _ = lab.draw(
+        object("activation", JsValue::from_str("canvas")),
+        JsValue::NULL,
+    );
+    lab.reset();
+    let (canvases, _) = chart_canvases((320, 240));
+    assert_eq!(lab.draw(canvases, draw_options(1.0)), None, "after a reset");
+}
+
+#[wasm_bindgen_test]
+fn the_menus_and_sliders_come_from_the_engine() {
+    let presets: js_sys::Array = initlab::web::presets().unwrap().dyn_into().unwrap();
+    assert_eq!(
+        presets.length() as usize,
+        initlab::config::presets::PRESETS.len()
+    );
+    for preset in presets.iter() {
+        let name = get(&preset, "name").as_string().unwrap();
+        let formula = get(&preset, "formula").as_string().unwrap();
+        assert!(!formula.is_empty(), "{name} has its formula");
+        let lab = Lab::new(&format!("?preset={name}")).unwrap();
+        let notices: js_sys::Array = lab.notices().unwrap().dyn_into().unwrap();
+        assert_eq!(notices.length(), 0, "?preset={name} is a valid link");
+    }
+    let slider = initlab::web::LogSlider::new(0.001, 10.0, 400.0);
+    assert_eq!(slider.value(0.0), 0.001);
+    assert_eq!(slider.value(400.0), 10.0);
+    assert_eq!(slider.value(300.0), 1.0);
+    for position in [0.0, 37.0, 200.0, 399.0] {
+        assert_eq!(slider.position(slider.value(position)), position);
+    }
+}

@@ -1,5 +1,6 @@
-// window.initlab: the page's public JS API (see README.md, "JS API").
-// It forwards to the wasm Lab and asks the view to redraw; it does no maths.
+// window.initlab: the page's public JS API (see README.md, "JS API"), and the animation
+// loop behind play(). It forwards to the wasm Lab, keeps the URL equal to the settings
+// and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { text } from "./strings.js";
 import { view } from "./view.js";
@@ -8,12 +9,13 @@ import { view } from "./view.js";
 const STEPS_PER_FRAME = 10;
 
 /**
- * Builds the API around a promise of the loaded engine: `{lab, newSeed}`, a wasm
- * `Lab` and the wasm function that draws a fresh seed.
+ * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
+ * parts: `charts` (createCharts) and `makeControls(wasm, configure)` (createControls).
  */
-export function createApi(engine) {
+export function createApi(engine, { charts, makeControls }) {
   let lab = null;
-  let newSeed = null;
+  let wasm = null;
+  let controls = null;
   let playing = false;
   let frame = 0;
 
@@ -22,8 +24,12 @@ export function createApi(engine) {
     return lab;
   }
 
-  function redraw(snapshot = need().snapshot()) {
+  /** One redraw of everything from one snapshot: charts, readouts, table, controls' readouts. */
+  function render(snapshot = need().snapshot(), live = false) {
+    charts.layersChanged(snapshot.layers.length);
+    view.showChartError(charts.draw(live));
     view.showSnapshot(snapshot, playing);
+    controls?.showSnapshot(snapshot);
     return snapshot;
   }
 
@@ -35,12 +41,31 @@ export function createApi(engine) {
     history.replaceState(history.state, "", url);
   }
 
+  function stop() {
+    playing = false;
+    cancelAnimationFrame(frame);
+  }
+
   function tick() {
     if (!playing) return;
-    const snapshot = need().step(STEPS_PER_FRAME);
-    if (snapshot.diverged) playing = false;
-    redraw(snapshot);
+    need().train(STEPS_PER_FRAME);
+    const snapshot = lab.snapshot();
+    if (snapshot.diverged) stop();
+    render(snapshot, playing);
     if (playing) frame = requestAnimationFrame(tick);
+  }
+
+  /** Applies a change; on refusal shows it beside `control` (or the key's control). */
+  function configureFrom(partial, control) {
+    const outcome = need().configure(partial);
+    if (outcome.ok) {
+      syncUrl();
+      controls?.show(lab.config());
+      render();
+    } else {
+      controls?.showError(outcome, control);
+    }
+    return outcome;
   }
 
   const api = {
@@ -51,38 +76,35 @@ export function createApi(engine) {
     config: () => need().config(),
 
     /** Validates and applies settings: {ok: true} or {ok: false, field, error}. */
-    configure(partial) {
-      const outcome = need().configure(partial);
-      if (outcome.ok) {
-        syncUrl();
-        redraw();
-      }
-      return outcome;
-    },
+    configure: (partial) => configureFrom(partial, null),
 
     /** Trains n mini-batch steps synchronously, redraws, and returns the snapshot. */
     step(n = 1) {
-      return redraw(need().step(Number(n)));
+      return render(need().step(Number(n)));
     },
 
+    /** Trains on every animation frame (STEPS_PER_FRAME steps, one redraw) until paused. */
     play() {
       need();
       if (playing) return;
+      if (lab.snapshot().diverged) {
+        render();
+        return;
+      }
       playing = true;
       view.showPlaying(true);
-      frame = requestAnimationFrame(tick);
+      if (!document.hidden) frame = requestAnimationFrame(tick);
     },
 
     pause() {
-      playing = false;
-      cancelAnimationFrame(frame);
-      if (lab) redraw();
+      stop();
+      if (lab) render();
     },
 
     /** Starts the same run again (same seed, so the very same weights and batches). */
     reset() {
       need().reset();
-      redraw();
+      render();
     },
 
     /** Layer statistics over all training points at the current weights, and the history. */
@@ -93,21 +115,30 @@ export function createApi(engine) {
   const page = {
     isPlaying: () => playing,
     toggle: () => (playing ? api.pause() : api.play()),
-    newSeed() {
-      const outcome = need().reseed(newSeed());
-      if (outcome.ok) {
-        syncUrl();
-        redraw();
-      }
-      return outcome;
-    },
+    newSeed: () => configureFrom({ seed: wasm.newSeed() }, document.getElementById("c-seed")),
+    redraw: () => lab && render(),
   };
 
+  // A hidden tab gets no animation frames; stop asking, and carry on when it is back.
+  document.addEventListener("visibilitychange", () => {
+    if (!playing) return;
+    if (document.hidden) {
+      cancelAnimationFrame(frame);
+      view.showHiddenPause();
+    } else {
+      frame = requestAnimationFrame(tick);
+    }
+  });
+
   api.ready = engine.then((loaded) => {
-    ({ lab, newSeed } = loaded);
+    ({ lab, wasm } = loaded);
+    charts.attach(lab);
+    controls = makeControls(wasm, configureFrom);
     view.showNotices(lab.notices());
     view.showSettings(lab.query().replace(/^\?/, ""));
-    redraw();
+    controls.show(lab.config());
+    controls.enable();
+    render();
     view.enable();
   });
   // The page reports a failed load itself; this keeps it from also being an

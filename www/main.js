@@ -1,6 +1,8 @@
 // Entry point: load the wasm engine, start a Lab from the URL, wire the buttons.
 
 import { createApi } from "./api.js";
+import { createCharts } from "./charts.js";
+import { createControls } from "./controls.js";
 import { applyStaticText } from "./strings.js";
 
 applyStaticText(document);
@@ -8,9 +10,10 @@ applyStaticText(document);
 // A dynamic import, so that a missing or broken build is reported in the page.
 const engine = import("../pkg/initlab.js").then(async (wasm) => {
   await wasm.default();
-  return { lab: new wasm.Lab(location.search), newSeed: wasm.newSeed };
+  return { lab: new wasm.Lab(location.search), wasm };
 });
-const { api, page } = createApi(engine);
+const charts = createCharts(() => page.redraw());
+const { api, page } = createApi(engine, { charts, makeControls: createControls });
 window.initlab = api;
 
 const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);

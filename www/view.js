@@ -20,33 +20,41 @@ function percent(share) {
   return Number.isFinite(share) ? text("percent", { value: (100 * share).toFixed(1) }) : text("noValue");
 }
 
-function cell(row, value) {
-  const td = document.createElement("td");
-  td.textContent = value;
-  row.append(td);
+/** The text of every cell of one row of the layer table. */
+function rowCells(layer, i, count) {
+  return [
+    i === count - 1 ? text("outputLayer") : text("hiddenLayer", { index: i + 1 }),
+    String(layer.size),
+    significant(layer.sigma_used),
+    significant(layer.z_std),
+    significant(layer.z_std_predicted),
+    percent(layer.saturated),
+    percent(layer.dead),
+    String(layer.distinct_units),
+    significant(layer.grad_norm),
+  ];
 }
 
-/** The per-layer table: hidden layers in order, then the output layer. */
+/** The per-layer table: hidden layers in order, then the output layer (updated in place). */
 function showLayers(layers) {
-  const rows = layers.map((layer, i) => {
-    const row = document.createElement("tr");
-    const th = document.createElement("th");
-    th.scope = "row";
-    th.textContent =
-      i === layers.length - 1 ? text("outputLayer") : text("hiddenLayer", { index: i + 1 });
-    row.append(th);
-    cell(row, String(layer.size));
-    cell(row, significant(layer.sigma_used));
-    cell(row, significant(layer.std_actual));
-    cell(row, significant(layer.z_std));
-    cell(row, significant(layer.z_std_predicted));
-    cell(row, percent(layer.saturated));
-    cell(row, percent(layer.dead));
-    cell(row, String(layer.distinct_units));
-    cell(row, significant(layer.grad_norm));
-    return row;
+  const body = $("layer-rows");
+  if (body.rows.length !== layers.length) {
+    const rows = layers.map(() => {
+      const row = document.createElement("tr");
+      const th = document.createElement("th");
+      th.scope = "row";
+      row.append(th);
+      for (let k = 1; k < 9; k++) row.append(document.createElement("td"));
+      return row;
+    });
+    body.replaceChildren(...rows);
+  }
+  layers.forEach((layer, i) => {
+    const cells = body.rows[i].cells;
+    rowCells(layer, i, layers.length).forEach((value, k) => {
+      if (cells[k].textContent !== value) cells[k].textContent = value;
+    });
   });
-  $("layer-rows").replaceChildren(...rows);
 }
 
 export const view = {
@@ -95,6 +103,18 @@ export const view = {
   /** Turns the buttons on once the engine is ready. */
   enable() {
     for (const id of ["play", "step", "step10", "reset", "new-seed"]) $(id).disabled = false;
+  },
+
+  /** Playing, but the tab is hidden: say why nothing moves. */
+  showHiddenPause() {
+    $("status").textContent = text("hiddenPaused");
+  },
+
+  /** A chart that could not be drawn (undefined: all drew). */
+  showChartError(message) {
+    const line = $("chart-error");
+    if (message) line.textContent = message;
+    line.hidden = !message;
   },
 
   /** The engine did not load: say why, in the page. */

@@ -11,10 +11,16 @@
 
 #[cfg(feature = "bench")]
 mod bench;
+mod catalogue;
+mod draw;
+
+pub use catalogue::{defaults, limits, presets, LogSlider};
+pub mod charts;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::experiment::Snapshot;
 use crate::{Config, ConfigError, Experiment};
 
 /// The most training steps one `step(n)` call runs, so that a stray huge `n`
@@ -92,7 +98,7 @@ impl From<ConfigError> for Outcome {
 }
 
 /// Serializes to a plain JS value (objects, arrays, numbers), as JSON would.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("cannot convert to a JS value: {e}")))
@@ -125,6 +131,9 @@ fn changes_from_js(partial: &JsValue) -> Result<Vec<(String, String)>, Outcome> 
 pub struct Lab {
     experiment: Experiment,
     notices: Vec<ConfigError>,
+    /// The statistics at the current weights, computed at most once between two
+    /// changes, so that a frame's `step`, `snapshot` and `draw` share one.
+    snapshot: Option<Snapshot>,
 }
 
 #[wasm_bindgen]
@@ -149,6 +158,7 @@ impl Lab {
         Ok(Lab {
             experiment,
             notices,
+            snapshot: None,
         })
     }
 
@@ -188,24 +198,34 @@ impl Lab {
     ///
     /// Training stops early if it diverges; the snapshot then says so.
     pub fn step(&mut self, n: f64) -> Result<JsValue, JsError> {
+        self.train(n);
+        self.snapshot()
+    }
+
+    /// Trains `n` mini-batch steps (at most [`MAX_STEPS_PER_CALL`]) without computing
+    /// a snapshot: the animation loop's half of `step`, timed on its own by `make bench`.
+    pub fn train(&mut self, n: f64) {
         let n = if n.is_finite() && n >= 1.0 {
             (n.floor() as usize).min(MAX_STEPS_PER_CALL)
         } else {
             0
         };
-        self.experiment.step(n);
-        self.snapshot()
+        if n > 0 {
+            self.experiment.step(n);
+            self.snapshot = None;
+        }
     }
 
     /// Statistics of every layer over all training points at the current weights,
     /// plus the loss history (see `initlab::stats::Snapshot`).
     pub fn snapshot(&mut self) -> Result<JsValue, JsError> {
-        to_js(&self.experiment.snapshot())
+        to_js(self.current())
     }
 
     /// Starts the same run again: same seed, so bit-identical weights and batches.
     pub fn reset(&mut self) {
         self.experiment.reset();
+        self.snapshot = None;
     }
 
     /// Starts again from another seed; returns `{ok: true}` or `{ok: false, field, error}`.
@@ -216,6 +236,23 @@ impl Lab {
         to_js(&self.apply(&seed_only))
     }
 
+    /// Draws every chart from one snapshot (the same one `snapshot()` returns until the
+    /// next change): `canvases` is `{activation, loss, weights, boundary}` (any may be
+    /// missing), `options` is `{dpr, dark, logScale, weightLayer, live}`.
+    ///
+    /// Returns `undefined`, or a message naming the charts that could not be drawn.
+    /// Canvases with no pixels (hidden, not yet laid out) are skipped.
+    pub fn draw(&mut self, canvases: JsValue, options: JsValue) -> Option<String> {
+        self.draw_all(&canvases, &options)
+    }
+
+    /// The CSS height the activation canvas needs at `width` CSS pixels, so that every
+    /// layer's panel gets room (one column on a phone, up to four on a desktop).
+    #[wasm_bindgen(js_name = activationHeight)]
+    pub fn activation_height(&self, width: f64) -> f64 {
+        self.activation_height_for(width)
+    }
+
     /// The steps trained since the last (re)initialisation.
     #[wasm_bindgen(js_name = stepsDone)]
     pub fn steps_done(&self) -> f64 {
@@ -224,6 +261,12 @@ impl Lab {
 }
 
 impl Lab {
+    /// The snapshot at the current weights, computed now if anything changed since the last.
+    fn current(&mut self) -> &Snapshot {
+        let experiment = &mut self.experiment;
+        self.snapshot.get_or_insert_with(|| experiment.snapshot())
+    }
+
     /// Validates the changes against the current settings, then applies them; on any
     /// error nothing changes.
     fn apply(&mut self, partial: &JsValue) -> Outcome {
@@ -237,7 +280,10 @@ impl Lab {
             Err(error) => return error.into(),
         };
         match self.experiment.configure(&config) {
-            Ok(()) => Outcome::ok(),
+            Ok(()) => {
+                self.snapshot = None;
+                Outcome::ok()
+            }
             Err(error) => error.into(),
         }
     }

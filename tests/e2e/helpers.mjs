@@ -5,7 +5,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { startServer as serveFolder } from "../../scripts/static-server.mjs";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -23,23 +22,7 @@ export function assertBuilt() {
   }
 }
 
-export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-
-/** Debian's Chromium, headless, with the flags this sandbox-less machine needs. */
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+export { CHROMIUM, launchBrowser } from "../../scripts/chromium.mjs";
 
 /**
  * Opens `url` in a fresh context of the given size and records every console error,
@@ -68,15 +51,44 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
   return { page, errors, wasm, close: () => context.close() };
 }
 
-/** Saves a full-page screenshot as test-output/<name>.png and returns its path. */
-export async function screenshot(page, name) {
+/** Saves a screenshot (of the whole page, unless fullPage is false) as test-output/<name>.png. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(OUTPUT, { recursive: true });
   const path = join(OUTPUT, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
 /** The text of the element with this id. */
 export function textOf(page, id) {
   return page.locator(`#${id}`).textContent();
+}
+
+/** A fingerprint of a canvas's pixels (FNV-1a over its RGBA bytes), read in the page. */
+export function canvasHash(page, id) {
+  return page.evaluate((canvasId) => {
+    const canvas = document.getElementById(canvasId);
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < data.length; i++) {
+      hash ^= data[i];
+      hash = Math.imul(hash, 0x01000193);
+    }
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) painted += data[i] + data[i + 1] + data[i + 2] < 600 ? 1 : 0;
+    return { hash: hash >>> 0, width: canvas.width, height: canvas.height, painted };
+  }, id);
+}
+
+/** Moves a range slider as a drag does: sets its value, then fires input and change. */
+export function setSlider(page, id, value) {
+  return page.evaluate(
+    ([sliderId, v]) => {
+      const slider = document.getElementById(sliderId);
+      slider.value = String(v);
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      slider.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    [id, value],
+  );
 }

@@ -1,0 +1,175 @@
+// The browser half of `make bench`: the built page in headless Chromium.
+//
+//  - one animation frame's work while playing (10 training steps, the snapshot, every
+//    chart redrawn, the readouts and table updated): median and p95, at the default
+//    settings and at 8 hidden layers × 64 units, and where that time goes (steps, the
+//    statistics, their conversion to JS, the boundary grid + chart, the other charts);
+//  - the time from a σ-slider input event to the charts redrawn (all synchronous);
+//  - the page's weight: html + js + css + wasm, each gzipped as a server would.
+//
+// Prints them and adds them to target/bench.json under "browser". Targets are reported,
+// not enforced: a benchmark is not a test. Expects `make build` (pkg/) to have run.
+
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { launchBrowser } from "./chromium.mjs";
+import { startServer } from "./static-server.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const OUT = join(ROOT, "target/bench.json");
+const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
+const SLIDER_MOVES = 60;
+const DEEP = "64,64,64,64,64,64,64,64";
+const TARGETS = { frameDefaultMs: 8, frameDeepMs: 16, sliderMs: 16, pageGzipBytes: 150_000 };
+
+if (!existsSync(join(ROOT, "pkg/initlab_bg.wasm"))) {
+  console.error("bench-browser: pkg/initlab_bg.wasm is missing (run `make build`)");
+  process.exit(1);
+}
+
+/** Median and 95th percentile of a list of milliseconds, rounded to µs. */
+function summary(ms) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (x) => Math.round(x * 1000) / 1000;
+  return { median_ms: round(at(0.5)), p95_ms: round(at(0.95)), samples: sorted.length };
+}
+
+/** Times the page's own animation loop: the work inside each requestAnimationFrame callback. */
+async function frameWork(page, frames) {
+  return page.evaluate(async (n) => {
+    const times = [];
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) =>
+      raf((t) => {
+        const start = performance.now();
+        callback(t);
+        times.push(performance.now() - start);
+      });
+    window.initlab.play();
+    while (times.length < n + 10) await new Promise((r) => setTimeout(r, 50));
+    window.initlab.pause();
+    window.requestAnimationFrame = raf;
+    return times.slice(10); // the first frames warm up
+  }, frames);
+}
+
+/** Where a frame's time goes, on a second Lab of the same settings and the page's canvases. */
+async function frameSplit(page, query, frames) {
+  return page.evaluate(
+    async ([q, n]) => {
+      const wasm = await import("/pkg/initlab.js"); // the page's module, already initialised
+      const lab = new wasm.Lab(q);
+      const canvas = (id) => document.getElementById(id);
+      const others = { activation: canvas("chart-activation"), loss: canvas("chart-loss"), weights: canvas("chart-weights") };
+      const boundary = { boundary: canvas("chart-boundary") };
+      const options = { dpr: devicePixelRatio, logScale: true, weightLayer: 0, live: true };
+      const parts = { steps: [], stats_and_to_js: [], to_js: [], boundary: [], other_charts: [] };
+      const time = (key, f) => {
+        const start = performance.now();
+        f();
+        parts[key].push(performance.now() - start);
+      };
+      for (let i = 0; i < n; i++) {
+        time("steps", () => lab.train(10));
+        time("stats_and_to_js", () => lab.snapshot());
+        time("to_js", () => lab.snapshot()); // cached: only the conversion to a JS object
+        time("boundary", () => lab.draw(boundary, options));
+        time("other_charts", () => lab.draw(others, options));
+        if (i % 8 === 0) await new Promise((r) => setTimeout(r, 0));
+      }
+      lab.free();
+      return parts;
+    },
+    [query, frames],
+  );
+}
+
+/** Time from a σ-slider input event to the charts redrawn (configure, re-init, snapshot, draw). */
+async function sliderLatency(page, moves) {
+  return page.evaluate(async (n) => {
+    const slider = document.getElementById("c-sigma");
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      slider.value = String(100 + ((i * 37) % 250));
+      const start = performance.now();
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      times.push(performance.now() - start);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+    return times;
+  }, moves);
+}
+
+/** Bytes of the shipped page, each file gzipped at level 9 (as a static host would serve it). */
+function pageWeight() {
+  const files = ["index.html", "pkg/initlab.js", "pkg/initlab_bg.wasm"];
+  for (const name of readdirSync(join(ROOT, "www"))) {
+    if (/\.(js|css)$/.test(name)) files.push(`www/${name}`);
+  }
+  const sizes = {};
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(ROOT, file));
+    const zipped = gzipSync(bytes, { level: 9 }).length;
+    sizes[file] = { raw: bytes.length, gzip: zipped };
+    raw += bytes.length;
+    gzip += zipped;
+  }
+  return { raw_bytes: raw, gzip_bytes: gzip, files: sizes };
+}
+
+const server = await startServer(ROOT);
+const browser = await launchBrowser();
+const report = {};
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  for (const [name, query] of [["default", "?"], ["8x64", `?layers=${DEEP}`]]) {
+    await page.goto(`${server.url}/${query}`);
+    await page.evaluate(() => window.initlab.ready);
+    process.stdout.write(`timing the animation frame (${name})… `);
+    const frame = summary(await frameWork(page, FRAMES));
+    const parts = await frameSplit(page, query, Math.min(FRAMES, 120));
+    frame.split_median_ms = Object.fromEntries(
+      Object.entries(parts).map(([key, ms]) => [key, summary(ms).median_ms]),
+    );
+    report[`frame_${name}`] = frame;
+    console.log(`median ${frame.median_ms} ms`);
+  }
+  await page.goto(`${server.url}/?scale=manual`);
+  await page.evaluate(() => window.initlab.ready);
+  report.slider_to_redraw = summary(await sliderLatency(page, SLIDER_MOVES));
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+report.page = pageWeight();
+report.targets = TARGETS;
+
+const all = existsSync(OUT) ? JSON.parse(readFileSync(OUT, "utf8")) : {};
+all.browser = report;
+writeFileSync(OUT, `${JSON.stringify(all, null, 2)}\n`);
+
+const mark = (ok) => (ok ? "ok" : "ABOVE TARGET");
+const line = (label, s, target) =>
+  console.log(`${label.padEnd(34)} median ${String(s.median_ms).padStart(7)} ms   p95 ${String(s.p95_ms).padStart(7)} ms   (target ≤ ${target} ms median: ${mark(s.median_ms <= target)})`);
+console.log("\nbrowser (headless Chromium, 1280×800, DPR 1)\n");
+line("frame work, defaults (2×8)", report.frame_default, TARGETS.frameDefaultMs);
+line("frame work, 8 hidden layers × 64", report.frame_8x64, TARGETS.frameDeepMs);
+line("σ slider input → charts redrawn", report.slider_to_redraw, TARGETS.sliderMs);
+for (const name of ["default", "8x64"]) {
+  const split = report[`frame_${name}`].split_median_ms;
+  console.log(`  split (${name}, medians): ${Object.entries(split).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);
+}
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+console.log(
+  `page weight: ${kb(report.page.raw_bytes)} raw, ${kb(report.page.gzip_bytes)} gzip ` +
+    `(wasm ${kb(report.page.files["pkg/initlab_bg.wasm"].gzip)} gzip; target ≤ ${kb(TARGETS.pageGzipBytes)}: ` +
+    `${mark(report.page.gzip_bytes <= TARGETS.pageGzipBytes)})`,
+);
+console.log(`\nwritten: ${OUT} ("browser")`);

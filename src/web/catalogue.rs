@@ -1,0 +1,153 @@
+//! What the page's controls offer, taken from the engine so that JavaScript holds no
+//! list or limit of its own: the framework presets, the accepted ranges, and the
+//! logarithmic sliders (σ, learning rate) that map a slider position to a value.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::to_js;
+use crate::config::{self, presets::PRESETS, Config};
+
+/// One entry of the preset menu.
+#[derive(Serialize)]
+struct PresetEntry {
+    name: &'static str,
+    formula: &'static str,
+}
+
+/// The framework presets, in the engine's order: `[{name, formula}]`.
+///
+/// `name` is the value of the URL key `preset`; `formula` is the published rule it
+/// follows, for the menu's description.
+#[wasm_bindgen]
+pub fn presets() -> Result<JsValue, JsError> {
+    let entries: Vec<PresetEntry> = PRESETS
+        .iter()
+        .map(|p| PresetEntry {
+            name: p.name,
+            formula: p.formula,
+        })
+        .collect();
+    to_js(&entries)
+}
+
+/// The range a logarithmic slider covers.
+#[derive(Serialize)]
+struct LogRange {
+    min: f64,
+    max: f64,
+}
+
+/// The accepted ranges, as the engine validates them (see `initlab::config`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Limits {
+    max_hidden_layers: usize,
+    max_units: usize,
+    min_points: usize,
+    max_points: usize,
+    max_lr: f64,
+    max_scale: f64,
+    max_seed: f64,
+    /// The σ slider's range (the engine accepts up to `max_scale` from a URL).
+    sigma: LogRange,
+    /// The learning-rate slider's range.
+    lr: LogRange,
+    /// The gain slider's range.
+    gain: LogRange,
+}
+
+/// σ slider: 0.001 … 10, as issue #3 asks.
+pub const SIGMA_SLIDER: (f64, f64) = (0.001, 10.0);
+/// Learning-rate slider: 0.0001 … the most the engine accepts.
+pub const LR_SLIDER: (f64, f64) = (0.0001, config::MAX_LR);
+/// Gain slider: 0.1 … 10.
+pub const GAIN_SLIDER: (f64, f64) = (0.1, 10.0);
+
+/// `{maxHiddenLayers, maxUnits, minPoints, maxPoints, maxLr, maxScale, maxSeed, sigma, lr, gain}`.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsError> {
+    let range = |(min, max): (f64, f64)| LogRange { min, max };
+    to_js(&Limits {
+        max_hidden_layers: config::MAX_HIDDEN_LAYERS,
+        max_units: config::MAX_UNITS,
+        min_points: config::MIN_POINTS,
+        max_points: config::MAX_POINTS,
+        max_lr: config::MAX_LR,
+        max_scale: config::MAX_SCALE,
+        max_seed: config::MAX_SEED,
+        sigma: range(SIGMA_SLIDER),
+        lr: range(LR_SLIDER),
+        gain: range(GAIN_SLIDER),
+    })
+}
+
+/// The settings a fresh page starts from, with the same keys as the URL.
+#[wasm_bindgen]
+pub fn defaults() -> Result<JsValue, JsError> {
+    to_js(&Config::default())
+}
+
+/// A slider whose positions 0 … `steps` are spread evenly over log10 of [min, max]:
+/// value = min · (max/min)^(position/steps), rounded to 3 significant digits so that the
+/// URL stays short (`sigma=0.0316`, not `sigma=0.031622776601683794`).
+#[wasm_bindgen]
+pub struct LogSlider {
+    log_min: f64,
+    log_max: f64,
+    steps: f64,
+}
+
+#[wasm_bindgen]
+impl LogSlider {
+    /// A slider over [min, max] (both positive, min < max) with `steps` positions.
+    /// Bad arguments give the σ slider's range and 400 steps rather than an error.
+    #[wasm_bindgen(constructor)]
+    pub fn new(min: f64, max: f64, steps: f64) -> LogSlider {
+        let good = min.is_finite() && max.is_finite() && min > 0.0 && min < max;
+        let (min, max) = if good { (min, max) } else { SIGMA_SLIDER };
+        let steps = if steps.is_finite() && steps >= 1.0 {
+            steps.floor()
+        } else {
+            400.0
+        };
+        LogSlider {
+            log_min: libm::log10(min),
+            log_max: libm::log10(max),
+            steps,
+        }
+    }
+
+    /// The value at a slider position (clamped to 0 … steps).
+    pub fn value(&self, position: f64) -> f64 {
+        let t = if position.is_finite() {
+            (position / self.steps).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        round_significant(libm::pow(
+            10.0,
+            self.log_min + t * (self.log_max - self.log_min),
+        ))
+    }
+
+    /// The nearest slider position for a value (values outside the range go to an end).
+    pub fn position(&self, value: f64) -> f64 {
+        if !(value.is_finite() && value > 0.0) {
+            return 0.0;
+        }
+        let t = (libm::log10(value) - self.log_min) / (self.log_max - self.log_min);
+        (t.clamp(0.0, 1.0) * self.steps).round()
+    }
+
+    /// The number of positions after 0 (the `max` attribute of the range input).
+    pub fn steps(&self) -> f64 {
+        self.steps
+    }
+}
+
+/// `x` rounded to 3 significant digits, through its decimal form (so 0.0316 is exactly
+/// the f64 nearest to 0.0316, and prints as such).
+fn round_significant(x: f64) -> f64 {
+    format!("{x:.2e}").parse().unwrap_or(x)
+}

@@ -1,0 +1,254 @@
+//! The core view: for every layer, the activation curve g(z) with the histogram of the
+//! layer's current pre-activations z drawn over it on the same z axis.
+//!
+//! Where the histogram sits on the curve is the whole lesson: weights too small pile
+//! z into the linear middle (and the signal shrinks layer by layer), weights too large
+//! push it into the flat tails where g′(z) ≈ 0 and no gradient passes. Those tails are
+//! shaded, and each panel's caption prints the share of z that landed there. One panel
+//! per layer, side by side, so the change with depth is seen at a glance.
+
+use super::pen::{Pen, Swatch};
+use super::theme::{self, chart, mesh, num, percent, span, stroke, Axes, Theme, FONT};
+use super::{drawing_area, failed, fill, layer_name, Labels, Style};
+use crate::activation::Activation;
+use crate::stats::{z_range, LayerStats};
+use plotters::prelude::*;
+
+/// Narrowest panel, in CSS pixels: below it the canvas gets fewer columns.
+const MIN_PANEL_WIDTH: f64 = 220.0;
+const MAX_COLUMNS: usize = 4;
+/// Caption above each panel: two lines and a gap, CSS pixels.
+const CAPTION: f64 = 2.0 * 1.35 * FONT + 6.0;
+/// Tick labels below the plot and the chart's top margin, CSS pixels.
+const FRAME: f64 = 24.0;
+/// Gap between panels, CSS pixels.
+const GUTTER: f64 = 10.0;
+/// Points on each drawn curve.
+const SAMPLES: usize = 200;
+/// The tallest histogram bar reaches this share of the panel's height.
+const BAR_REACH: f64 = 0.9;
+
+/// How many panel columns a canvas `width_css` wide gets: 1 on a phone, up to 4.
+pub fn columns(width_css: f64, panels: usize) -> usize {
+    let fit = (width_css / MIN_PANEL_WIDTH).floor();
+    let fit = if fit.is_finite() { fit as usize } else { 1 };
+    fit.clamp(1, MAX_COLUMNS).min(panels.max(1))
+}
+
+/// The CSS height the canvas should have for `layers` panels at this CSS width.
+pub fn height_for(width_css: f64, layers: usize) -> f64 {
+    let width = if width_css.is_finite() {
+        width_css.max(1.0)
+    } else {
+        1.0
+    };
+    let cols = columns(width, layers);
+    let rows = layers.max(1).div_ceil(cols);
+    // The header legend, estimated without a canvas at ~0.55 em per character.
+    let legend: f64 = legend_items(&super::EN, &Theme::of(&Style::default()))
+        .iter()
+        .map(|(_, text)| 30.0 + 0.55 * FONT * text.chars().count() as f64)
+        .sum();
+    let header = (legend / width).ceil().max(1.0) * 1.35 * FONT + 8.0;
+    let panel_width = width / cols as f64;
+    let plot = (panel_width * 0.45).clamp(100.0, 160.0);
+    (header + rows as f64 * (CAPTION + plot + FRAME + GUTTER)).round()
+}
+
+/// The shared legend: curve, histogram, shaded saturated region.
+fn legend_items(labels: &Labels, t: &Theme) -> [(Swatch, &'static str); 3] {
+    [
+        (Swatch::Line(t.fg), labels.legend_curve),
+        (Swatch::Bar(t.bars), labels.legend_z_hist),
+        (Swatch::Bar(t.alarm.mix(0.25)), labels.legend_saturated),
+    ]
+}
+
+/// Draws one panel per entry of `layers` (hidden layers, whose activation is `hidden`,
+/// then the output layer, whose activation is the sigmoid), under a shared legend.
+pub fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    layers: &[LayerStats],
+    hidden: Activation,
+    style: &Style,
+) -> Result<(), String> {
+    let root = drawing_area(canvas)?;
+    let pen = Pen::new(canvas, style)?;
+    let t = pen.theme;
+    root.fill(&t.bg).map_err(failed)?;
+    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    if layers.is_empty() {
+        pen.message((0.0, 0.0, w, h), style.labels.no_layers, t.muted);
+        return Ok(());
+    }
+    let items = legend_items(style.labels, &t);
+    let pad = style.px(4.0);
+    let header = pen.legend(&items, (pad, pad), w - 2.0 * pad, false) + style.px(8.0);
+    let cols = columns(w / style.dpr, layers.len());
+    let rows = layers.len().div_ceil(cols);
+    let (pw, ph) = (w / cols as f64, (h - header).max(0.0) / rows as f64);
+    for (i, layer) in layers.iter().enumerate() {
+        let (x, y) = ((i % cols) as f64 * pw, header + (i / cols) as f64 * ph);
+        let act = if i + 1 == layers.len() {
+            Activation::Sigmoid
+        } else {
+            hidden
+        };
+        panel(
+            &root,
+            &pen,
+            (x, y, pw, ph - style.px(GUTTER)),
+            layer,
+            i,
+            layers.len(),
+            act,
+        )?;
+    }
+    Ok(())
+}
+
+/// One layer's panel in the rectangle `(x, y, w, h)` of the canvas.
+fn panel(
+    root: &DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
+    pen: &Pen,
+    (x, y, w, h): (f64, f64, f64, f64),
+    layer: &LayerStats,
+    index: usize,
+    total: usize,
+    act: Activation,
+) -> Result<(), String> {
+    let (style, t, labels) = (pen.style, pen.theme, pen.style.labels);
+    let pad = style.px(4.0);
+    let lines = pen.wrap(
+        &caption(labels, layer, index, total, act),
+        w - 2.0 * pad,
+        FONT,
+    );
+    let used = pen.lines(&lines, (x + pad, y), FONT, t.fg) + style.px(4.0);
+    if h - used < style.px(50.0) || w < style.px(80.0) {
+        return Ok(()); // no room for a plot: the caption alone says what matters
+    }
+    let area = root.clone().shrink(
+        (x.round() as i32, (y + used).round() as i32),
+        (w.round() as u32, (h - used).round() as u32),
+    );
+    let hist = &layer.z_hist;
+    let zs = span(hist.lo, hist.hi, z_range(act));
+    let curve: Vec<(f64, f64)> = samples(zs).map(|z| (z, act.apply(z))).collect();
+    let (g_lo, g_hi) = curve
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, g)| {
+            (lo.min(g), hi.max(g))
+        });
+    let gs = theme::pad(span(g_lo, g_hi, (0.0, 1.0)), 0.06);
+    let axes = Axes {
+        x_desc: "",
+        y_desc: "",
+        x_ticks: 5,
+        y_ticks: 3,
+    };
+    let mut c = chart(&area, style, zs, gs.0..gs.1, &axes)?;
+    mesh(&mut c, style, &t, &axes)?;
+    let shade = t.alarm.mix(0.14).filled();
+    c.draw_series(
+        saturated_intervals(act, zs)
+            .into_iter()
+            .map(|(a, b)| Rectangle::new([(a, gs.0), (b, gs.1)], shade)),
+    )
+    .map_err(failed)?;
+    let most = hist.counts.iter().copied().max().unwrap_or(0);
+    let known = most > 0 && layer.z_std.is_finite() && hist.lo.is_finite() && hist.hi.is_finite();
+    if known {
+        let bin = (hist.hi - hist.lo) / hist.counts.len() as f64;
+        let scale = BAR_REACH * (gs.1 - gs.0) / f64::from(most);
+        let bars = hist
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(k, &n)| {
+                let left = hist.lo + k as f64 * bin;
+                Rectangle::new(
+                    [(left, gs.0), (left + bin, gs.0 + f64::from(n) * scale)],
+                    t.bars.filled(),
+                )
+            });
+        c.draw_series(bars).map_err(failed)?;
+    }
+    c.draw_series(LineSeries::new(curve, stroke(style, t.fg, 2.0)))
+        .map_err(failed)?;
+    if !known {
+        let (xr, yr) = c.plotting_area().get_pixel_range();
+        let rect = (
+            f64::from(xr.start),
+            f64::from(yr.start),
+            f64::from(xr.end - xr.start),
+            f64::from(yr.end - yr.start),
+        );
+        pen.message(rect, labels.z_not_finite, t.alarm);
+    }
+    Ok(())
+}
+
+/// "layer 2", "16 units", "z std 0.84", "saturated 37%" (and for ReLU "dead 12%").
+fn caption(
+    labels: &Labels,
+    layer: &LayerStats,
+    index: usize,
+    total: usize,
+    act: Activation,
+) -> Vec<String> {
+    let units = if layer.size == 1 {
+        labels.one_unit.to_string()
+    } else {
+        fill(labels.units, &[&layer.size.to_string()])
+    };
+    // With no finite z (a diverged run) the shares describe nothing: print "–".
+    let known = layer.z_hist.total() > 0;
+    let or_dash = |s: String| if known { s } else { "–".to_string() };
+    let mut pieces = vec![
+        layer_name(labels, index, total),
+        units,
+        fill(labels.z_std, &[&or_dash(num(layer.z_std, 2))]),
+        fill(labels.saturated, &[&or_dash(percent(layer.saturated))]),
+    ];
+    if act == Activation::Relu {
+        pieces.push(fill(labels.dead, &[&or_dash(percent(layer.dead))]));
+    }
+    pieces
+}
+
+/// `SAMPLES` evenly spaced points over `(lo, hi)`, plus 0 if inside (ReLU's kink).
+fn samples((lo, hi): (f64, f64)) -> impl Iterator<Item = f64> {
+    let step = (hi - lo) / SAMPLES as f64;
+    let kink = (lo < 0.0 && hi > 0.0).then_some(0.0);
+    let mut points: Vec<f64> = (0..=SAMPLES)
+        .map(|k| lo + k as f64 * step)
+        .chain(kink)
+        .collect();
+    points.sort_by(f64::total_cmp);
+    points.into_iter()
+}
+
+/// The z intervals within `(lo, hi)` where `act` counts as saturated (g′ below 1 % of
+/// its largest value, the same test the statistics use), found by scanning.
+fn saturated_intervals(act: Activation, zs: (f64, f64)) -> Vec<(f64, f64)> {
+    let mut intervals = Vec::new();
+    let mut start: Option<f64> = None;
+    let mut last = zs.0;
+    for z in samples(zs) {
+        match (act.is_saturated(z, act.apply(z)), start) {
+            (true, None) => start = Some(z),
+            (false, Some(s)) => {
+                intervals.push((s, last));
+                start = None;
+            }
+            _ => {}
+        }
+        last = z;
+    }
+    if let Some(s) = start {
+        intervals.push((s, zs.1));
+    }
+    intervals
+}

@@ -1,0 +1,241 @@
+//! Training and test loss over the steps taken so far.
+//!
+//! A good init shows a falling curve within a few hundred steps; a symmetric one a flat
+//! line; a too-large one a loss that never moves off its plateau, or a run that blows up,
+//! which is marked where it happened. The log scale shows progress after the first drop.
+
+use super::pen::{Pen, Swatch};
+use super::theme::{chart, mesh, pad, span, stroke, Axes, FONT};
+use super::{drawing_area, failed, fill, Style};
+use crate::experiment::History;
+use plotters::coord::ranged1d::{
+    AsRangedCoord, DefaultFormatting, KeyPointHint, Ranged, ValueFormatter,
+};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+/// Draws both losses against the step; `log_scale` plots the loss on a log axis (where
+/// values ≤ 0 cannot be shown and are left out). `diverged_at` draws a marker at that step.
+pub fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    history: &History,
+    diverged_at: Option<usize>,
+    log_scale: bool,
+    style: &Style,
+) -> Result<(), String> {
+    let root = drawing_area(canvas)?;
+    let pen = Pen::new(canvas, style)?;
+    root.fill(&pen.theme.bg).map_err(failed)?;
+    let labels = style.labels;
+    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    let shown = |v: f64| v.is_finite() && (!log_scale || v > 0.0);
+    let series = [&history.train, &history.test].map(|losses| runs(&history.steps, losses, shown));
+    let values = || series.iter().flatten().flatten().map(|&(_, v)| v);
+    let (lo, hi) = values().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if !lo.is_finite() {
+        let why = if history.steps.is_empty() {
+            labels.no_history
+        } else {
+            labels.no_finite_loss
+        };
+        let text = match diverged_at {
+            Some(step) => format!("{} · {why}", fill(labels.diverged_at, &[&step.to_string()])),
+            None => why.to_string(),
+        };
+        pen.message((0.0, 0.0, w, h), &text, pen.theme.muted);
+        return Ok(());
+    }
+    let last = history
+        .steps
+        .last()
+        .copied()
+        .unwrap_or(0)
+        .max(diverged_at.unwrap_or(0));
+    // At least 10 steps wide, so a run that has not started still gets a sensible axis.
+    let xs = (0.0, (last as f64 * 1.02).max(10.0));
+    let axes = Axes {
+        x_desc: labels.step_axis,
+        y_desc: if log_scale {
+            labels.loss_axis_log
+        } else {
+            labels.loss_axis
+        },
+        x_ticks: (w / style.px(90.0)).clamp(3.0, 8.0) as usize,
+        y_ticks: 5,
+    };
+    if log_scale {
+        plot(
+            &root,
+            &pen,
+            xs,
+            LogAxis::around(lo, hi),
+            &axes,
+            &series,
+            diverged_at,
+        )
+    } else {
+        let ys = pad(span(lo.min(0.0), hi, (0.0, 1.0)), 0.04);
+        plot(
+            &root,
+            &pen,
+            xs,
+            ys.0.max(lo.min(0.0))..ys.1,
+            &axes,
+            &series,
+            diverged_at,
+        )
+    }
+}
+
+/// The losses as runs of consecutive points that can be drawn (a non-finite loss, or a
+/// non-positive one on a log axis, breaks the line instead of ending the chart).
+fn runs(steps: &[usize], losses: &[f64], shown: impl Fn(f64) -> bool) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    for (&step, &loss) in steps.iter().zip(losses) {
+        if shown(loss) {
+            if let Some(run) = runs.last_mut() {
+                run.push((step as f64, loss));
+            }
+        } else if runs.last().is_some_and(|run| !run.is_empty()) {
+            runs.push(Vec::new());
+        }
+    }
+    runs.retain(|run| !run.is_empty());
+    runs
+}
+
+/// The chart itself, for a linear or a log loss axis.
+fn plot<Y>(
+    root: &DrawingArea<CanvasBackend, Shift>,
+    pen: &Pen,
+    xs: (f64, f64),
+    ys: Y,
+    axes: &Axes,
+    series: &[Vec<Vec<(f64, f64)>>; 2],
+    diverged_at: Option<usize>,
+) -> Result<(), String>
+where
+    Y: AsRangedCoord<Value = f64>,
+    Y::CoordDescType: Ranged<ValueType = f64> + ValueFormatter<f64>,
+{
+    let (style, t, labels) = (pen.style, pen.theme, pen.style.labels);
+    let mut c = chart(root, style, xs, ys, axes)?;
+    mesh(&mut c, style, &t, axes)?;
+    let colours = [t.class[0], t.second()];
+    for (k, runs) in series.iter().enumerate() {
+        let line = stroke(style, colours[k], 2.0);
+        for run in runs {
+            if run.len() == 1 {
+                c.draw_series(
+                    run.iter()
+                        .map(|&p| Circle::new(p, style.ipx(2.5), line.filled())),
+                )
+                .map_err(failed)?;
+            } else if k == 0 {
+                c.draw_series(LineSeries::new(run.iter().copied(), line))
+                    .map_err(failed)?;
+            } else {
+                let dashes = DashedLineSeries::new(
+                    run.iter().copied(),
+                    style.ipx(6.0),
+                    style.ipx(4.0),
+                    line,
+                );
+                c.draw_series(dashes).map_err(failed)?;
+            }
+        }
+    }
+    let (xr, yr) = c.plotting_area().get_pixel_range();
+    let (left, top, right) = (f64::from(xr.start), f64::from(yr.start), f64::from(xr.end));
+    let gap = style.px(6.0);
+    let legend = [
+        (Swatch::Line(colours[0]), labels.train),
+        (Swatch::Dashed(colours[1]), labels.test),
+    ];
+    let legend_h = pen.legend(&legend, (right - gap, top + gap), right - left, true);
+    if let Some(step) = diverged_at {
+        let at = step as f64;
+        let y = c.y_range();
+        let (y0, y1) = (y.start, y.end);
+        c.draw_series(LineSeries::new(
+            [(at, y0), (at, y1)],
+            stroke(style, t.marker, 1.5),
+        ))
+        .map_err(failed)?;
+        let (px, _) = c.backend_coord(&(at, y1));
+        let text = fill(labels.diverged_at, &[&step.to_string()]);
+        let px = f64::from(px);
+        if px > left + 0.6 * (right - left) {
+            // Left of the marker, below the legend that shares the top-right corner.
+            pen.text(
+                &text,
+                (px - gap, top + legend_h + 2.0 * gap),
+                FONT,
+                t.marker,
+                true,
+            );
+        } else {
+            pen.text(&text, (px + gap, top + gap), FONT, t.marker, false);
+        }
+    }
+    Ok(())
+}
+
+/// A log-scale loss axis with ticks at 1, 2 and 5 times powers of ten. (plotters' own
+/// log axis labels whole decades only: often a single tick for a loss that spans one.)
+#[derive(Clone, Debug)]
+struct LogAxis(f64, f64);
+
+impl LogAxis {
+    /// An axis holding `lo … hi` (both > 0) and at least one decade, so it has two ticks.
+    fn around(lo: f64, hi: f64) -> LogAxis {
+        let (lo, hi) = span(lo.log10(), hi.log10(), (-1.0, 0.0));
+        let (lo, hi) = pad((lo, hi), 0.05);
+        let widen = (0.5 * (1.0 - (hi - lo))).max(0.0);
+        // Exponents within ±300, so both ends stay finite and positive.
+        let (lo, hi) = ((lo - widen).max(-300.0), (hi + widen).min(300.0));
+        LogAxis(10f64.powf(lo), 10f64.powf(hi))
+    }
+}
+
+impl Ranged for LogAxis {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
+        let (lo, hi) = (self.0.log10(), self.1.log10());
+        let t = (v.max(f64::MIN_POSITIVE).log10() - lo) / (hi - lo);
+        // `as` saturates, so a value far off the axis lands at the edge of i32, not in a panic.
+        (f64::from(limit.0) + f64::from(limit.1 - limit.0) * t).round() as i32
+    }
+
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        let most = hint.max_num_points();
+        if most == 0 {
+            return Vec::new(); // plotters asks for no "light" grid lines
+        }
+        let (first, last) = (self.0.log10().floor() as i32, self.1.log10().ceil() as i32);
+        let decades = (last - first).max(1);
+        let all = |mantissas: &[f64], every: i32| -> Vec<f64> {
+            (first..=last)
+                .filter(|d| (d - first) % every == 0)
+                .flat_map(|d| mantissas.iter().map(move |m| m * 10f64.powi(d)))
+                .filter(|v| (self.0..=self.1).contains(v))
+                .collect()
+        };
+        for mantissas in [&[1.0, 2.0, 5.0][..], &[1.0, 3.0], &[1.0]] {
+            let ticks = all(mantissas, 1);
+            if ticks.len() <= most {
+                return ticks;
+            }
+        }
+        all(&[1.0], (decades + most as i32 - 1) / most as i32)
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.0..self.1
+    }
+}

@@ -1,0 +1,214 @@
+//! The page's charts, drawn by Rust into `<canvas>` elements with plotters.
+//!
+//! One module per chart, each a pure `draw(canvas, data…, style) -> Result` over a
+//! snapshot of the statistics: the charts keep no state and know nothing of the page.
+//! - [`activation`]: the core view, g(z) with the histogram of z, one panel per layer;
+//! - [`loss`]: train and test loss over steps;
+//! - [`weights`]: one layer's weight histogram over the density it was drawn from;
+//! - [`boundary`]: the network's output over the input plane, with the data.
+//!
+//! Every user-visible word is in [`Labels`] (one constant per language), every colour
+//! in `theme`. A draw never panics: empty, non-finite or diverged data draws an
+//! explanation instead of a chart; only a canvas that cannot be drawn on is an `Err`.
+
+pub mod activation;
+pub mod boundary;
+pub mod loss;
+mod pen;
+mod theme;
+pub mod weights;
+
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// How a chart is drawn, beyond its data.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// Device pixels per CSS pixel. The page sizes each canvas's backing store to its
+    /// CSS size times this, so every length (fonts, lines, margins) is scaled by it
+    /// to stay the same size on screen and crisp on high-density displays.
+    pub dpr: f64,
+    /// Dark page background (colours are chosen for it; a placeholder for dark mode).
+    pub dark: bool,
+    /// The words drawn on the charts.
+    pub labels: &'static Labels,
+}
+
+impl Style {
+    /// A style for this device pixel ratio (a missing, non-finite or absurd ratio
+    /// counts as 1, and it is kept within 0.5 … 4).
+    pub fn new(dpr: f64, dark: bool) -> Style {
+        let dpr = if dpr.is_finite() && dpr > 0.0 {
+            dpr.clamp(0.5, 4.0)
+        } else {
+            1.0
+        };
+        Style {
+            dpr,
+            dark,
+            labels: &EN,
+        }
+    }
+
+    /// A length given in CSS pixels, in device pixels.
+    pub fn px(&self, css: f64) -> f64 {
+        css * self.dpr
+    }
+
+    /// The same, rounded for plotters' integer sizes (at least 1).
+    pub(crate) fn ipx(&self, css: f64) -> i32 {
+        (css * self.dpr).round().max(1.0) as i32
+    }
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style::new(1.0, false)
+    }
+}
+
+/// Every string the charts draw, for one language.
+///
+/// Templates take `{0}`, `{1}` … for numbers already formatted (see [`fill`]), so a
+/// translation may put them in any order.
+#[derive(Debug)]
+pub struct Labels {
+    /// A hidden layer by its 1-based index.
+    pub layer: &'static str,
+    /// The output layer.
+    pub output: &'static str,
+    pub one_unit: &'static str,
+    pub units: &'static str,
+    pub z_std: &'static str,
+    pub saturated: &'static str,
+    pub dead: &'static str,
+    pub legend_curve: &'static str,
+    pub legend_z_hist: &'static str,
+    pub legend_saturated: &'static str,
+    /// Shown in a panel whose pre-activations are all NaN.
+    pub z_not_finite: &'static str,
+    pub no_layers: &'static str,
+    pub step_axis: &'static str,
+    pub loss_axis: &'static str,
+    pub loss_axis_log: &'static str,
+    pub train: &'static str,
+    pub test: &'static str,
+    pub diverged_at: &'static str,
+    pub no_history: &'static str,
+    pub no_finite_loss: &'static str,
+    pub weights_of: &'static str,
+    pub weight_axis: &'static str,
+    pub density_axis: &'static str,
+    pub share_axis: &'static str,
+    pub requested_actual: &'static str,
+    pub point_mass: &'static str,
+    pub legend_sampled: &'static str,
+    pub legend_pdf: &'static str,
+    pub legend_parent: &'static str,
+    pub legend_cut: &'static str,
+    /// Shown over a weight chart whose weights are all NaN.
+    pub weights_not_finite: &'static str,
+    pub class0: &'static str,
+    pub class1: &'static str,
+    pub x1_axis: &'static str,
+    pub x2_axis: &'static str,
+    pub no_grid: &'static str,
+    pub grid_not_finite: &'static str,
+}
+
+/// English.
+pub const EN: Labels = Labels {
+    layer: "layer {0}",
+    output: "output",
+    one_unit: "1 unit",
+    units: "{0} units",
+    z_std: "z std {0}",
+    saturated: "saturated {0}",
+    dead: "dead {0}",
+    legend_curve: "activation g(z)",
+    legend_z_hist: "histogram of z",
+    legend_saturated: "saturated: g′(z) < 1% of its max",
+    z_not_finite: "z is not a number: the run diverged",
+    no_layers: "no layers",
+    step_axis: "step",
+    loss_axis: "loss",
+    loss_axis_log: "loss (log scale)",
+    train: "train",
+    test: "test",
+    diverged_at: "diverged at step {0}",
+    no_history: "no steps yet",
+    no_finite_loss: "the loss is not a finite number",
+    weights_of: "weights of {0}",
+    weight_axis: "weight value",
+    density_axis: "density",
+    share_axis: "share of weights",
+    requested_actual: "requested σ {0} · actual std {1}",
+    point_mass: "all weights = {0}: no randomness to break symmetry",
+    legend_sampled: "sampled weights",
+    legend_pdf: "init density",
+    legend_parent: "normal before the cut",
+    legend_cut: "cut",
+    weights_not_finite: "the weights are not numbers: the run diverged",
+    class0: "class 0",
+    class1: "class 1",
+    x1_axis: "x₁",
+    x2_axis: "x₂",
+    no_grid: "no output to show",
+    grid_not_finite: "the output is not a number: the run diverged",
+};
+
+/// Puts `args[k]` in place of `{k}` in a template.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = template.to_string();
+    for (k, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{k}}}"), arg);
+    }
+    out
+}
+
+/// The name of weight layer `index` (0-based) of `total`: "layer 2", or "output" for the last.
+pub fn layer_name(labels: &Labels, index: usize, total: usize) -> String {
+    if index + 1 == total {
+        labels.output.to_string()
+    } else {
+        fill(labels.layer, &[&(index + 1).to_string()])
+    }
+}
+
+/// The canvas as a plotters drawing area, in device pixels.
+///
+/// An `Err` (never a panic) when the canvas has no pixels, which happens while it is
+/// hidden or not yet laid out, or when its 2D context cannot be had.
+pub fn drawing_area(
+    canvas: &HtmlCanvasElement,
+) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
+    if canvas.width() == 0 || canvas.height() == 0 {
+        return Err(format!(
+            "the canvas is {}×{} pixels: nothing to draw on",
+            canvas.width(),
+            canvas.height()
+        ));
+    }
+    CanvasBackend::with_canvas_object(canvas.clone())
+        .map(DrawingArea::from)
+        .ok_or_else(|| "the canvas has no 2D context".to_string())
+}
+
+/// The canvas's 2D context, for what plotters does slowly (bitmaps, thousands of
+/// points) or not at all (measuring text). The same context plotters draws with.
+pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| "the canvas has no 2D context".to_string())
+}
+
+/// Turns any plotters error into the `String` the draw functions return.
+pub(crate) fn failed<E: std::fmt::Display>(e: E) -> String {
+    format!("drawing failed: {e}")
+}

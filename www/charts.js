@@ -1,0 +1,118 @@
+// The chart canvases: sized to their CSS box × devicePixelRatio (so they stay crisp at
+// any zoom and density), resized with their container, and drawn by the wasm Lab from
+// one snapshot per frame. The drawing itself is Rust (src/web/charts/).
+
+import { text } from "./strings.js";
+
+const $ = (id) => document.getElementById(id);
+
+/**
+ * A CSS length in device pixels: the exact count the browser reported when it agrees
+ * with the ratio (some emulators report CSS pixels there), else the rounded product.
+ */
+function devicePixels(reported, css, dpr) {
+  const estimate = Math.round(css * dpr);
+  return reported !== undefined && Math.abs(reported - estimate) <= 1 ? reported : estimate;
+}
+
+/**
+ * `redraw()` is called when a canvas changed size or a chart option changed.
+ * Returns {attach(lab), draw(), layersChanged(count)}.
+ */
+export function createCharts(redraw) {
+  const canvases = {
+    activation: $("chart-activation"),
+    loss: $("chart-loss"),
+    weights: $("chart-weights"),
+    boundary: $("chart-boundary"),
+  };
+  /** The latest observed size of each canvas: CSS pixels, and device pixels when known. */
+  const sizes = new Map();
+  const dark = matchMedia("(prefers-color-scheme: dark)");
+  let lab = null;
+  let layerCount = 0;
+
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const css = entry.contentBoxSize?.[0];
+      const device = entry.devicePixelContentBoxSize?.[0];
+      sizes.set(entry.target, {
+        width: css?.inlineSize ?? entry.contentRect.width,
+        height: css?.blockSize ?? entry.contentRect.height,
+        deviceWidth: device?.inlineSize,
+        deviceHeight: device?.blockSize,
+      });
+    }
+    if (lab) redraw();
+  });
+  for (const canvas of Object.values(canvases)) {
+    try {
+      observer.observe(canvas, { box: "device-pixel-content-box" });
+    } catch {
+      observer.observe(canvas); // browsers without device-pixel boxes
+    }
+  }
+  $("log-scale").addEventListener("change", () => redraw());
+  $("weight-layer").addEventListener("change", () => redraw());
+  dark.addEventListener("change", () => redraw());
+
+  /** Gives each canvas a backing store of its on-screen size in device pixels. */
+  function fit() {
+    const dpr = window.devicePixelRatio || 1;
+    const core = canvases.activation;
+    const coreWidth = sizes.get(core)?.width ?? core.clientWidth;
+    const height = `${lab.activationHeight(coreWidth)}px`;
+    if (core.style.height !== height) {
+      core.style.height = height; // the observer reports the new size for the next frame
+      sizes.delete(core);
+    }
+    for (const canvas of Object.values(canvases)) {
+      const size = sizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
+      const width = devicePixels(size.deviceWidth, size.width, dpr);
+      const height = devicePixels(size.deviceHeight, size.height, dpr);
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
+    }
+    return dpr;
+  }
+
+  return {
+    attach(loaded) {
+      lab = loaded;
+    },
+
+    /**
+     * Redraws every chart from the Lab's current snapshot; returns an error message or
+     * undefined. `live`: drawn by the animation loop (a deep network's boundary may then
+     * be refreshed a slice per frame).
+     */
+    draw(live = false) {
+      const dpr = fit();
+      const error = lab.draw(canvases, {
+        dpr,
+        dark: dark.matches,
+        logScale: $("log-scale").checked,
+        weightLayer: Number($("weight-layer").value) || 0,
+        live,
+      });
+      return error ? text("chartFailed", { error }) : undefined;
+    },
+
+    /** Rebuilds the weight-layer picker for `count` weight layers (hidden ones, then the output). */
+    layersChanged(count) {
+      if (count === layerCount) return;
+      layerCount = count;
+      const picker = $("weight-layer");
+      const kept = Math.min(Number(picker.value) || 0, count - 1);
+      const options = Array.from({ length: count }, (_, i) => {
+        const option = document.createElement("option");
+        option.value = String(i);
+        option.textContent =
+          i === count - 1 ? text("outputLayer") : text("hiddenLayer", { index: i + 1 });
+        return option;
+      });
+      picker.replaceChildren(...options);
+      picker.value = String(kept);
+    },
+  };
+}

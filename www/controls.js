@@ -1,0 +1,200 @@
+// The settings panel: one control per URL key, wired to configure().
+// Controls show the engine's current config; a change is sent as {key: value}; a refusal
+// is shown next to the control with the value still in use, and nothing else changes.
+// Slider ↔ value mappings for σ, gain and the learning rate come from the wasm LogSlider.
+
+import { text } from "./strings.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** The values the list sliders step through (the URL may hold any other valid value). */
+const WIDTHS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256];
+const POINTS = [10, 20, 50, 100, 200, 400, 800, 1000, 2000, 3000, 5000];
+const BATCHES = [1, 2, 4, 5, 8, 10, 16, 20, 32, 50, 64, 100, 128, 256, 500];
+/** Distributions with no σ: the scale controls do not apply to them. */
+const NO_SCALE = new Set(["zeros", "constant"]);
+
+/** The index of the first list entry ≥ value (the last entry if none is). */
+function listIndex(list, value) {
+  const i = list.findIndex((entry) => entry >= value);
+  return i < 0 ? list.length - 1 : i;
+}
+
+/** A statistic for a readout, 3 significant digits. */
+function sig(value) {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : text("noValue");
+}
+
+/**
+ * Wires the settings panel. `wasm` is the loaded module (for LogSlider and presets),
+ * `configure(partial, control)` applies a change through the API and returns its outcome.
+ */
+export function createControls(wasm, configure) {
+  const limits = wasm.limits();
+  const log = (range, steps) => new wasm.LogSlider(range.min, range.max, steps);
+  const sliders = {
+    sigma: log(limits.sigma, Number($("c-sigma").max)),
+    gain: log(limits.gain, Number($("c-gain").max)),
+    lr: log(limits.lr, Number($("c-lr").max)),
+  };
+  const widths = WIDTHS.filter((w) => w <= limits.maxUnits);
+  const points = POINTS.filter((p) => p >= limits.minPoints && p <= limits.maxPoints);
+  $("c-width").max = String(widths.length - 1);
+  $("c-points").max = String(points.length - 1);
+  $("c-batch").max = String(BATCHES.length - 1);
+  $("c-depth").max = String(limits.maxHiddenLayers);
+  const presets = wasm.presets();
+  for (const { name } of presets) {
+    const option = document.createElement("option");
+    option.value = name;
+    option.textContent = name;
+    $("c-preset").append(option);
+  }
+
+  let config = null;
+
+  const send = (control, partial) => configure(partial, control);
+  const onInput = (id, event, toPartial) =>
+    $(id).addEventListener(event, (e) => send(e.currentTarget, toPartial(e.currentTarget)));
+
+  for (const key of ["preset", "init", "scale", "bounds", "act", "data", "loss"]) {
+    onInput(`c-${key}`, "change", (el) => ({ [key]: el.value }));
+  }
+  for (const key of ["const", "lo", "hi", "noise", "momentum"]) {
+    onInput(`c-${key}`, "input", (el) => ({ [key]: el.value }));
+  }
+  for (const key of ["sigma", "gain", "lr"]) {
+    onInput(`c-${key}`, "input", (el) => ({ [key]: sliders[key].value(Number(el.value)) }));
+  }
+  onInput("c-points", "input", (el) => ({ points: points[Number(el.value)] }));
+  onInput("c-batch", "input", (el) => ({ batch: BATCHES[Number(el.value)] }));
+  const layers = () =>
+    Array.from({ length: Number($("c-depth").value) }, () => widths[Number($("c-width").value)]).join(",");
+  onInput("c-depth", "input", () => ({ layers: layers() }));
+  onInput("c-width", "input", () => ({ layers: layers() }));
+  onInput("c-correct", "change", (el) => ({ correct: el.checked ? 1 : 0 }));
+  onInput("c-bias-init", "change", (el) => ({ bias: el.checked ? "init" : $("c-bias").value || "0" }));
+  onInput("c-bias", "change", (el) => ({ bias: el.value }));
+  onInput("c-seed", "change", (el) => ({ seed: el.value }));
+
+  // On phones the panel folds away; on wider screens the toggle is hidden by CSS.
+  $("settings-toggle").addEventListener("click", (e) => {
+    const open = e.currentTarget.getAttribute("aria-expanded") !== "true";
+    e.currentTarget.setAttribute("aria-expanded", String(open));
+    $("settings-body").classList.toggle("open", open);
+  });
+
+  function setOutput(id, template, value) {
+    $(`${id}-value`).textContent = text(template, { value });
+  }
+
+  /** Hides the controls that do not apply to the current distribution and scale. */
+  function showRelevant() {
+    const noScale = NO_SCALE.has(config.init);
+    $("c-const").closest(".field").hidden = config.init !== "constant";
+    $("c-scale").closest(".field").hidden = noScale;
+    $("c-sigma").closest(".field").hidden = noScale || config.scale !== "manual";
+    $("c-gain").closest(".field").hidden = noScale || config.scale === "manual";
+    $("truncation").hidden = config.init !== "truncnormal";
+    $("c-bias").disabled = config.bias === "init";
+  }
+
+  const controls = {
+    /** Puts every control at the engine's current value and clears refusals. */
+    show(current) {
+      config = current;
+      for (const key of ["preset", "init", "scale", "bounds", "act", "data", "loss"]) {
+        $(`c-${key}`).value = config[key];
+      }
+      const rule = config.scale.charAt(0).toUpperCase() + config.scale.slice(1);
+      $("c-scale-hint").textContent = text(`scaleHint${rule}`);
+      $("c-preset-formula").textContent = presets.find((p) => p.name === config.preset)?.formula ?? "";
+      for (const key of ["const", "lo", "hi", "noise", "momentum"]) $(`c-${key}`).value = config[key];
+      for (const key of ["sigma", "gain", "lr"]) $(`c-${key}`).value = sliders[key].position(config[key]);
+      const bound = config.bounds === "abs" ? "valueBoundAbs" : "valueBound";
+      setOutput("c-const", "valuePlain", config.const);
+      setOutput("c-sigma", "valueSigma", config.sigma);
+      setOutput("c-gain", "valuePlain", config.gain);
+      setOutput("c-lo", bound, config.lo);
+      setOutput("c-hi", bound, config.hi);
+      setOutput("c-noise", "valueNoise", config.noise);
+      setOutput("c-momentum", "valuePlain", config.momentum);
+      setOutput("c-lr", "valuePlain", config.lr);
+      $("c-points").value = listIndex(points, config.points);
+      setOutput("c-points", "valuePoints", config.points);
+      $("c-batch").value = listIndex(BATCHES, config.batch);
+      setOutput("c-batch", "valueBatch", config.batch);
+      const widthsNow = config.layers.split(",").map(Number);
+      $("c-depth").value = widthsNow.length;
+      setOutput("c-depth", "valueLayers", widthsNow.length);
+      $("c-width").value = listIndex(widths, Math.max(...widthsNow));
+      const uniform = widthsNow.every((w) => w === widthsNow[0]);
+      setOutput("c-width", "valueUnits", uniform ? widthsNow[0] : widthsNow.join(", "));
+      $("c-correct").checked = config.correct;
+      $("c-bias-init").checked = config.bias === "init";
+      if (config.bias !== "init") $("c-bias").value = config.bias;
+      $("c-seed").value = config.seed;
+      showRelevant();
+      controls.clearErrors();
+    },
+
+    /** The σ each layer was drawn with and, for a truncated normal, the std it came out with. */
+    showSnapshot(snapshot) {
+      const layers = snapshot.layers ?? [];
+      $("sigma-used").textContent = NO_SCALE.has(config?.init)
+        ? text("notUsed", { init: config.init })
+        : layers.map((l) => sig(l.sigma_used)).join(" · ");
+      $("actual-std").textContent = layers
+        .map((l) => text("requestedActual", { actual: sig(l.std_actual), requested: sig(l.sigma_requested) }))
+        .join(" · ");
+    },
+
+    /**
+     * Shows a refused change next to the control of the key at fault (or the control that
+     * was moved, or the page-level line), with the value still in use.
+     */
+    showError(outcome, control) {
+      const keyed = outcome.field && document.querySelector(`.field[data-key="${CSS.escape(outcome.field)}"]`);
+      const field = (keyed && !keyed.closest("[hidden]") ? keyed : null) ?? control?.closest(".field");
+      const kept = config && outcome.field in config && config[outcome.field] !== ""
+        ? ` ${text("keptValue", { key: outcome.field, value: config[outcome.field] })}`
+        : "";
+      const stop = kept && !/[.!?…]$/.test(outcome.error) ? "." : "";
+      const message = `${outcome.error}${stop}${kept}`;
+      if (!field) {
+        $("config-error").textContent = message;
+        $("config-error").hidden = false;
+        return;
+      }
+      let error = field.querySelector(".field-error");
+      if (!error) {
+        error = document.createElement("p");
+        error.className = "field-error";
+        error.id = `${field.dataset.key ?? "field"}-error`;
+        error.setAttribute("role", "alert");
+        field.append(error);
+      }
+      error.textContent = message;
+      error.hidden = false;
+      for (const input of field.querySelectorAll("input, select")) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", error.id);
+      }
+      if (control && !field.contains(control)) control.setAttribute("aria-invalid", "true");
+    },
+
+    clearErrors() {
+      for (const error of document.querySelectorAll(".field-error")) error.hidden = true;
+      for (const input of document.querySelectorAll("[aria-invalid]")) {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+      }
+    },
+
+    enable() {
+      for (const el of $("settings-body").querySelectorAll("input, select, button")) el.disabled = false;
+      showRelevant();
+    },
+  };
+  return controls;
+}
