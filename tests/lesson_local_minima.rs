@@ -58,3 +58,12 @@ fn a_stuck_run_stays_stuck_with_ten_times_more_training() {
     // A local minimum, not a slow start: ten times the training leaves the loss above 0.1.
     assert!(at_50k > 0.1, "seed {stuck_seed}: {at_5k} -> {at_50k}");
 }
+
+#[test]
+fn the_lesson_url_in_the_readme_opens_this_setting() {
+    let (config, notices) = initlab::Config::from_query(
+        "?data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4",
+    );
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(config, xor_221(1).config().clone());
+}
