@@ -3,36 +3,22 @@
 // and keep the last valid state, every URL key round-trips, and the page fits a phone.
 // Run by `make test`, or alone with `node --test tests/e2e/explorer.test.mjs`.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  assertBuilt,
   canvasHash,
-  launchBrowser,
   openPage,
   screenshot,
   setSlider,
-  startServer,
   textOf,
+  useServerAndBrowser,
 } from "./helpers.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** Opens the page at `query` and runs `body({page})`, failing on any console error. */
 async function withPage(query, body, viewport, options) {
-  const opened = await openPage(browser, `${server.url}/${query}`, viewport, options);
+  const opened = await openPage(env.browser, `${env.server.url}/${query}`, viewport, options);
   try {
     await body(opened);
     assert.deepEqual(opened.errors, []);

@@ -3,6 +3,7 @@
 // headless Debian Chromium driven by playwright-core.
 
 import { existsSync, mkdirSync } from "node:fs";
+import { after, before } from "node:test";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer as serveFolder } from "../../scripts/static-server.mjs";
@@ -23,6 +24,26 @@ export function assertBuilt() {
 }
 
 export { CHROMIUM, launchBrowser } from "../../scripts/chromium.mjs";
+import { launchBrowser } from "../../scripts/chromium.mjs";
+
+/**
+ * For a test file: before its tests, checks the build and starts the static server and
+ * the browser; after them, closes both. Returns an object whose `server` and `browser`
+ * are set once `before` has run.
+ */
+export function useServerAndBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    assertBuilt();
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 /**
  * Opens `url` in a fresh context of the given size and records every console error,

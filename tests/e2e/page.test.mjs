@@ -1,36 +1,23 @@
 // End-to-end: the built page in headless Chromium, driven through window.initlab.
 // Run by `make test` (after `make build`), or alone with `node --test tests/e2e/*.test.mjs`.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   ROOT,
-  assertBuilt,
-  launchBrowser,
   openPage,
   screenshot,
   startServer,
   textOf,
+  useServerAndBrowser,
 } from "./helpers.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  assertBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test("the page loads its wasm as application/wasm with no console errors", async () => {
-  const { page, errors, wasm, close } = await openPage(browser, `${server.url}/`);
+  const { page, errors, wasm, close } = await openPage(env.browser, `${env.server.url}/`);
   try {
     assert.equal(wasm.length, 1, "exactly one .wasm response");
     assert.equal(wasm[0].status(), 200);
@@ -48,8 +35,8 @@ test("the page loads its wasm as application/wasm with no console errors", async
 
 test("training XOR for 200 steps changes the loss shown in the page", async () => {
   const { page, errors, close } = await openPage(
-    browser,
-    `${server.url}/?data=xor4&act=tanh&layers=4`,
+    env.browser,
+    `${env.server.url}/?data=xor4&act=tanh&layers=4`,
   );
   try {
     const config = await page.evaluate(() => window.initlab.config());
@@ -87,7 +74,7 @@ test("training XOR for 200 steps changes the loss shown in the page", async () =
 });
 
 test("bad URL values show a notice naming each key, and the page still trains", async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/?act=banana&sigma=-1`);
+  const { page, errors, close } = await openPage(env.browser, `${env.server.url}/?act=banana&sigma=-1`);
   try {
     const notices = page.locator("#notices");
     assert.equal(await notices.isVisible(), true);
@@ -108,7 +95,7 @@ test("bad URL values show a notice naming each key, and the page still trains", 
 
 test("nothing from the URL is inserted as HTML", async () => {
   const payload = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
-  const { page, errors, close } = await openPage(browser, `${server.url}/?act=${payload}&${payload}=1`);
+  const { page, errors, close } = await openPage(env.browser, `${env.server.url}/?act=${payload}&${payload}=1`);
   try {
     assert.equal(await page.locator("#notices").isVisible(), true);
     assert.equal(await page.locator("img").count(), 0, "no element was created from the URL");
@@ -120,7 +107,7 @@ test("nothing from the URL is inserted as HTML", async () => {
 });
 
 test("a bad configure() returns ok:false naming the key and changes nothing", async () => {
-  const { page, errors, close } = await openPage(browser, `${server.url}/?data=xor4&act=tanh`);
+  const { page, errors, close } = await openPage(env.browser, `${env.server.url}/?data=xor4&act=tanh`);
   try {
     const result = await page.evaluate(() => {
       const { initlab } = window;
@@ -160,8 +147,8 @@ test("a bad configure() returns ok:false naming the key and changes nothing", as
 
 test("on a 390×844 phone the page has no horizontal scroll", async () => {
   const { page, errors, close } = await openPage(
-    browser,
-    `${server.url}/?data=xor4&act=tanh&layers=8,8&sigma=-1`,
+    env.browser,
+    `${env.server.url}/?data=xor4&act=tanh&layers=8,8&sigma=-1`,
     { width: 390, height: 844 },
     { deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   );
@@ -187,7 +174,7 @@ test("on a 390×844 phone the page has no horizontal scroll", async () => {
 test("dist/ works on its own from a static host", { skip: !existsSync(join(ROOT, "dist", "index.html")) && "no dist/ (run `make dist`; `make test` does)" }, async () => {
   const dist = await startServer(join(ROOT, "dist"));
   try {
-    const { page, errors, wasm, close } = await openPage(browser, `${dist.url}/?data=xor4`);
+    const { page, errors, wasm, close } = await openPage(env.browser, `${dist.url}/?data=xor4`);
     try {
       assert.equal(wasm[0]?.headers()["content-type"], "application/wasm");
       const snapshot = await page.evaluate(() => window.initlab.step(20));

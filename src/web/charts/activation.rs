@@ -9,7 +9,7 @@
 
 use super::pen::{Pen, Swatch};
 use super::theme::{self, chart, mesh, num, percent, span, stroke, Axes, Theme, FONT};
-use super::{drawing_area, failed, fill, layer_name, Labels, Style};
+use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
 use crate::activation::Activation;
 use crate::stats::{z_range, LayerStats};
 use plotters::prelude::*;
@@ -72,11 +72,8 @@ pub fn draw(
     hidden: Activation,
     style: &Style,
 ) -> Result<(), String> {
-    let root = drawing_area(canvas)?;
-    let pen = Pen::new(canvas, style)?;
+    let Surface { root, pen, w, h } = begin(canvas, style)?;
     let t = pen.theme;
-    root.fill(&t.bg).map_err(failed)?;
-    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
     if layers.is_empty() {
         pen.message((0.0, 0.0, w, h), style.labels.no_layers, t.muted);
         return Ok(());

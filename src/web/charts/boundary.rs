@@ -7,7 +7,7 @@
 
 use super::pen::{Pen, Swatch};
 use super::theme::{chart, css, mesh, Axes, Theme};
-use super::{drawing_area, failed, Style};
+use super::{begin, Style, Surface};
 use crate::boundary::Grid;
 use crate::data::{Dataset, Split};
 use plotters::prelude::*;
@@ -33,11 +33,8 @@ pub fn draw(
     data: &Dataset,
     style: &Style,
 ) -> Result<(), String> {
-    let root = drawing_area(canvas)?;
-    let pen = Pen::new(canvas, style)?;
+    let Surface { root, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
-    root.fill(&t.bg).map_err(failed)?;
-    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
     let finite = |r: [f64; 2]| r[0].is_finite() && r[1].is_finite() && r[0] < r[1];
     if grid.n == 0 || grid.p.len() != grid.n * grid.n || !finite(grid.x) || !finite(grid.y) {
         pen.message((0.0, 0.0, w, h), labels.no_grid, t.muted);

@@ -6,7 +6,7 @@
 
 use super::pen::{Pen, Swatch};
 use super::theme::{chart, mesh, pad, span, stroke, Axes, FONT};
-use super::{drawing_area, failed, fill, Style};
+use super::{begin, failed, fill, Style, Surface};
 use crate::experiment::History;
 use plotters::coord::ranged1d::{
     AsRangedCoord, DefaultFormatting, KeyPointHint, Ranged, ValueFormatter,
@@ -24,11 +24,8 @@ pub fn draw(
     log_scale: bool,
     style: &Style,
 ) -> Result<(), String> {
-    let root = drawing_area(canvas)?;
-    let pen = Pen::new(canvas, style)?;
-    root.fill(&pen.theme.bg).map_err(failed)?;
+    let Surface { root, pen, w, h } = begin(canvas, style)?;
     let labels = style.labels;
-    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
     let shown = |v: f64| v.is_finite() && (!log_scale || v > 0.0);
     let series = [&history.train, &history.test].map(|losses| runs(&history.steps, losses, shown));
     let values = || series.iter().flatten().flatten().map(|&(_, v)| v);

@@ -197,6 +197,27 @@ pub fn drawing_area(
         .ok_or_else(|| "the canvas has no 2D context".to_string())
 }
 
+/// A canvas cleared to the theme's background and ready to draw on: plotters' drawing
+/// area, the pen for text and bitmaps, and the size in device pixels.
+pub(crate) struct Surface<'s> {
+    pub root: DrawingArea<CanvasBackend, Shift>,
+    pub pen: pen::Pen<'s>,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// Every chart starts here.
+pub(crate) fn begin<'s>(
+    canvas: &HtmlCanvasElement,
+    style: &'s Style,
+) -> Result<Surface<'s>, String> {
+    let root = drawing_area(canvas)?;
+    let pen = pen::Pen::new(canvas, style)?;
+    root.fill(&pen.theme.bg).map_err(failed)?;
+    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    Ok(Surface { root, pen, w, h })
+}
+
 /// The canvas's 2D context, for what plotters does slowly (bitmaps, thousands of
 /// points) or not at all (measuring text). The same context plotters draws with.
 pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {

@@ -6,9 +6,9 @@
 //! for unless it is variance-corrected; a zero or constant init is a single spike, with
 //! nothing random to make one unit differ from another.
 
-use super::pen::{Pen, Swatch};
+use super::pen::Swatch;
 use super::theme::{chart, mesh, num, pad, span, stroke, tick, Axes, FONT};
-use super::{drawing_area, failed, fill, layer_name, Style};
+use super::{begin, failed, fill, layer_name, Style, Surface};
 use crate::init::{Distribution, LayerInit};
 use crate::stats::LayerStats;
 use plotters::prelude::*;
@@ -28,11 +28,8 @@ pub fn draw(
     layers_total: usize,
     style: &Style,
 ) -> Result<(), String> {
-    let root = drawing_area(canvas)?;
-    let pen = Pen::new(canvas, style)?;
+    let Surface { root, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
-    root.fill(&t.bg).map_err(failed)?;
-    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
     let dist = init.distribution;
     let point = dist.point_mass();
     let name = layer_name(labels, layer_index, layers_total);
