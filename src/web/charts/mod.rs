@@ -147,7 +147,7 @@ pub const EN: Labels = Labels {
     share_axis: "share of weights",
     requested_actual: "requested σ {0} · actual std {1}",
     point_mass: "all weights = {0}: no randomness to break symmetry",
-    legend_sampled: "sampled weights",
+    legend_sampled: "current weights",
     legend_pdf: "init density",
     legend_parent: "normal before the cut",
     legend_cut: "cut",
