@@ -295,6 +295,13 @@ impl Experiment {
         }
     }
 
+    /// Multiply-adds one training step costs (forward, backward and weight gradient over a
+    /// batch): lets callers bound how much work one request may ask for.
+    pub fn step_cost(&self) -> f64 {
+        let per_sample: usize = self.mlp.layers.iter().map(|l| l.n_in * l.n_out).sum();
+        3.0 * per_sample as f64 * self.spec.batch.min(self.order.len()) as f64
+    }
+
     /// The network's output over an `n × n` grid of raw coordinates covering the data.
     pub fn decision_grid(&mut self, n: usize) -> crate::boundary::Grid {
         crate::boundary::decision_grid(&self.mlp, &self.data, n, self.evaluator.workspace())

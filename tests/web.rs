@@ -57,15 +57,20 @@ fn a_lab_from_a_clean_url_has_no_notices_and_trains() {
     let snapshot = lab.step(50.0).unwrap();
     assert_eq!(get(&snapshot, "step").as_f64(), Some(50.0));
     assert_eq!(get(&snapshot, "diverged").as_bool(), Some(false));
-    // Absurd step counts are clamped or ignored, never a freeze or a panic.
-    for n in [-1.0, f64::NAN, 0.0] {
-        let snapshot = lab.step(n).unwrap();
+    // step(0) trains nothing; absurd step counts are refused with a message, never a
+    // freeze or a panic, and train nothing either.
+    let snapshot = lab.step(0.0).unwrap();
+    assert_eq!(get(&snapshot, "step").as_f64(), Some(50.0));
+    for n in [-1.0, f64::NAN, 2.5, 1e12] {
+        assert!(lab.step(n).is_err(), "step({n}) is refused");
+        let snapshot = lab.snapshot().unwrap();
         assert_eq!(
             get(&snapshot, "step").as_f64(),
             Some(50.0),
             "step({n}) trains nothing"
         );
     }
+    assert!(lab.max_steps_per_call() >= 10.0);
 }
 
 /// The native test that writes `tests/golden/reference_checksum.txt` runs this same

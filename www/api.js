@@ -48,7 +48,8 @@ export function createApi(engine, { charts, makeControls }) {
 
   function tick() {
     if (!playing) return;
-    need().train(STEPS_PER_FRAME);
+    // A huge network may allow fewer steps per call than a frame would like.
+    need().train(Math.min(STEPS_PER_FRAME, lab.maxStepsPerCall()));
     const snapshot = lab.snapshot();
     if (snapshot.diverged) stop();
     render(snapshot, playing);
@@ -80,7 +81,13 @@ export function createApi(engine, { charts, makeControls }) {
 
     /** Trains n mini-batch steps synchronously, redraws, and returns the snapshot. */
     step(n = 1) {
-      return render(need().step(Number(n)));
+      try {
+        return render(need().step(Number(n)));
+      } catch (error) {
+        // A refused n (not a whole number, or more work than one call may do): say so in the page too.
+        controls?.showError({ ok: false, error: error.message }, null);
+        throw error;
+      }
     },
 
     /** Trains on every animation frame (STEPS_PER_FRAME steps, one redraw) until paused. */

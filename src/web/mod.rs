@@ -23,9 +23,11 @@ use wasm_bindgen::prelude::*;
 use crate::experiment::Snapshot;
 use crate::{Config, ConfigError, Experiment};
 
-/// The most training steps one `step(n)` call runs, so that a stray huge `n`
-/// (or a negative one wrapped to 2³²−1) cannot freeze the tab.
-pub const MAX_STEPS_PER_CALL: usize = 100_000;
+/// The most work one `step(n)` call may ask for, in multiply-adds (a few seconds in a
+/// browser for a deep network) and in steps (about a second for a small one), so that a
+/// stray huge `n` is refused with a message instead of freezing the tab.
+pub const MAX_WORK_PER_CALL: f64 = 4e9;
+pub const MAX_STEPS_PER_CALL: f64 = 100_000.0;
 
 #[wasm_bindgen]
 extern "C" {
@@ -194,26 +196,43 @@ impl Lab {
         to_js(&self.apply(&partial))
     }
 
-    /// Trains `n` mini-batch steps (at most [`MAX_STEPS_PER_CALL`]) and returns the snapshot.
+    /// Trains `n` mini-batch steps and returns the snapshot. Throws, training nothing, when
+    /// `n` is not a whole number ≥ 0 or asks for more than [`MAX_WORK_PER_CALL`].
     ///
     /// Training stops early if it diverges; the snapshot then says so.
     pub fn step(&mut self, n: f64) -> Result<JsValue, JsError> {
-        self.train(n);
+        self.train(n)?;
         self.snapshot()
     }
 
-    /// Trains `n` mini-batch steps (at most [`MAX_STEPS_PER_CALL`]) without computing
-    /// a snapshot: the animation loop's half of `step`, timed on its own by `make bench`.
-    pub fn train(&mut self, n: f64) {
-        let n = if n.is_finite() && n >= 1.0 {
-            (n.floor() as usize).min(MAX_STEPS_PER_CALL)
-        } else {
-            0
-        };
-        if n > 0 {
-            self.experiment.step(n);
+    /// Trains `n` mini-batch steps without computing a snapshot: the animation loop's half
+    /// of `step`, timed on its own by `make bench`. Same checks as `step`.
+    pub fn train(&mut self, n: f64) -> Result<(), JsError> {
+        let most = self.max_steps_per_call();
+        if !(n.is_finite() && n >= 0.0 && n.fract() == 0.0) {
+            return Err(JsError::new(&format!(
+                "step: n must be a whole number of steps (0 or more), not {n}"
+            )));
+        }
+        if n > most {
+            return Err(JsError::new(&format!(
+                "step: {n} steps are more than one call may train for this network \
+                 (at most {most}, a few seconds of work); call step again, or use play()"
+            )));
+        }
+        if n >= 1.0 {
+            self.experiment.step(n as usize);
             self.snapshot = None;
         }
+        Ok(())
+    }
+
+    /// The most steps one `step(n)` call accepts for the current network and batch.
+    #[wasm_bindgen(js_name = maxStepsPerCall)]
+    pub fn max_steps_per_call(&self) -> f64 {
+        (MAX_WORK_PER_CALL / self.experiment.step_cost())
+            .floor()
+            .clamp(1.0, MAX_STEPS_PER_CALL)
     }
 
     /// Statistics of every layer over all training points at the current weights,

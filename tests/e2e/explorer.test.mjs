@@ -135,6 +135,31 @@ test("a bad configure shows the message next to its control and keeps the page w
   });
 });
 
+test("step(n) with an absurd n is refused with a message and trains nothing", async () => {
+  const { page, errors, close } = await openPage(env.browser, `${env.server.url}/?layers=64,64,64,64&batch=100`);
+  try {
+    await page.evaluate(() => window.initlab.step(3));
+    for (const n of [1e9, -5, 2.5, Number.NaN]) {
+      const thrown = await page.evaluate((n) => {
+        try {
+          window.initlab.step(n);
+          return null;
+        } catch (error) {
+          return error.message;
+        }
+      }, n);
+      assert.match(thrown ?? "", /^step: /, `step(${n}) is refused`);
+      assert.equal((await snapshot(page)).step, 3, `step(${n}) trained nothing`);
+    }
+    assert.match(await textOf(page, "config-error"), /more than one call may train|whole number/);
+    const most = await page.evaluate(() => window.initlab.step(10).step);
+    assert.equal(most, 13, "a sensible n still trains");
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test("a bad URL shows notices naming the keys; the page works from the defaults", async () => {
   await withPage("?lr=0&layers=9999&init=zeroes&hi=x", async ({ page }) => {
     const lines = await page.locator("#notice-list li").allTextContents();
