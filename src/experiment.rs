@@ -5,7 +5,7 @@
 
 use crate::config::{Config, Spec};
 use crate::data::Dataset;
-use crate::init::{Distribution, LayerInit};
+use crate::init::LayerInit;
 use crate::mlp::{Mlp, Trainer};
 use crate::rng::Rng;
 use crate::stats::{Evaluator, LayerStats, Score};
@@ -88,8 +88,6 @@ pub struct Experiment {
     mlp: Mlp,
     /// What each weight layer was drawn from.
     inits: Vec<LayerInit>,
-    /// What each layer's biases were drawn from.
-    bias_dists: Vec<Distribution>,
     trainer: Trainer,
     evaluator: Evaluator,
     /// The order in which training points are visited; reshuffled every epoch.
@@ -115,14 +113,11 @@ impl Experiment {
         let mut mlp = Mlp::new(&sizes, spec.hidden);
         let mut rng = Rng::seed_from(spec.seed ^ WEIGHT_STREAM);
         let mut inits = Vec::with_capacity(mlp.layers.len());
-        let mut bias_dists = Vec::with_capacity(mlp.layers.len());
         for shape in mlp.layers.clone() {
             let init = spec.weights.for_layer(shape.n_in, shape.n_out)?;
             mlp.fill(shape.weights(), &init.distribution, &mut rng);
-            let bias = spec.bias.distribution(&init);
-            mlp.fill(shape.biases(), &bias, &mut rng);
+            mlp.fill(shape.biases(), &spec.bias.distribution(&init), &mut rng);
             inits.push(init);
-            bias_dists.push(bias);
         }
         let trainer = Trainer::new(&mlp, spec.batch);
         let evaluator = Evaluator::new(&mlp);
@@ -135,7 +130,6 @@ impl Experiment {
             data,
             mlp,
             inits,
-            bias_dists,
             trainer,
             evaluator,
             steps: 0,
@@ -312,11 +306,6 @@ impl Experiment {
     pub fn decision_grid_rolling(&mut self, n: usize, budget: usize) -> &crate::boundary::Grid {
         self.rolling_grid
             .advance(&self.mlp, &self.data, n, budget, self.evaluator.workspace())
-    }
-
-    /// What each layer's biases were drawn from.
-    pub fn bias_distributions(&self) -> &[Distribution] {
-        &self.bias_dists
     }
 
     /// FNV-1a over the bits of the recorded train and test losses: equal checksums mean
