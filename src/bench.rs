@@ -97,7 +97,9 @@ impl Workload {
             match &mut self.net {
                 Net::Engine(engine) => {
                     let (mlp, trainer) = &mut **engine;
-                    trainer.step(mlp, &self.x, &self.y, batch, Loss::Bce, LEARNING_RATE, 0.0);
+                    // The workloads stay finite (tested); a benchmark only times the step.
+                    let _ =
+                        trainer.step(mlp, &self.x, &self.y, batch, Loss::Bce, LEARNING_RATE, 0.0);
                 }
                 Net::Baseline(mlp) => {
                     mlp.sgd_step(&self.x, &self.y, batch, Loss::Bce, LEARNING_RATE);

@@ -65,7 +65,8 @@ impl Grid {
                 inputs.extend(data.standardise([centre(self.x[0], col), centre(self.y[0], row)]));
             }
             ws.load(&inputs, &labels, 0..stop - start);
-            mlp.forward(ws);
+            // A diverged network's map shows what it computes; the snapshot reports the divergence.
+            let _ = mlp.forward(ws);
             for (p, &out) in self.p[start..stop].iter_mut().zip(mlp.outputs(ws)) {
                 *p = out as f64;
             }

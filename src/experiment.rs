@@ -6,7 +6,7 @@
 use crate::config::{Config, Spec};
 use crate::data::Dataset;
 use crate::init::LayerInit;
-use crate::mlp::{Mlp, Trainer};
+use crate::mlp::{Mlp, NonFinite, Trainer};
 use crate::rng::Rng;
 use crate::stats::{Evaluator, LayerStats, Score};
 use crate::ConfigError;
@@ -67,7 +67,11 @@ impl History {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Snapshot {
     pub step: usize,
+    /// Whether some number has stopped being finite. A snapshot that has not diverged holds
+    /// only finite numbers (loss, accuracies, every statistic, the whole history).
     pub diverged: bool,
+    /// The step at which the first non-finite number appeared: in a forward pass, a weight
+    /// after an update, a loss, or a statistic.
     pub diverged_at: Option<usize>,
     /// Mean training loss over all training points at the current weights.
     pub loss: f64,
@@ -216,8 +220,12 @@ impl Experiment {
         *self = Experiment::new(&config).expect("only the seed changed, and every seed is valid");
     }
 
-    /// Train `n` mini-batch steps. Stops early, and records the step, if the loss or any
-    /// weight stops being finite (the run has diverged); `reset()` recovers.
+    /// Train `n` mini-batch steps. Stops at the first step where any number stops being
+    /// finite and records it in `diverged_at`; `reset()` recovers.
+    ///
+    /// The checks ride on work done anyway: every layer's z in the batch's forward pass (a
+    /// non-finite z means the current weights have diverged: nothing is updated), the
+    /// parameters as they are updated, and the losses whenever the history records them.
     pub fn step(&mut self, n: usize) {
         for _ in 0..n {
             if self.diverged_at.is_some() {
@@ -230,7 +238,7 @@ impl Experiment {
             }
             let batch = &self.order[self.cursor..self.cursor + batch_len];
             self.cursor += batch_len;
-            self.trainer.step(
+            let outcome = self.trainer.step(
                 &mut self.mlp,
                 &self.data.train.x,
                 &self.data.train.y,
@@ -239,12 +247,17 @@ impl Experiment {
                 self.spec.lr,
                 self.spec.momentum,
             );
-            self.steps += 1;
-            // A non-finite loss or gradient shows up in the weights after the update; check
-            // them all (a NaN weight can hide behind a finite loss).
-            if !self.mlp.params.iter().all(|p| p.is_finite()) {
-                self.diverged_at = Some(self.steps);
-                return;
+            match outcome {
+                Ok(()) => self.steps += 1,
+                Err(NonFinite::Forward) => {
+                    self.diverged_at = Some(self.steps);
+                    return;
+                }
+                Err(NonFinite::Update) => {
+                    self.steps += 1;
+                    self.diverged_at = Some(self.steps);
+                    return;
+                }
             }
             if self.steps % self.history.every == 0 {
                 self.record();
@@ -252,9 +265,15 @@ impl Experiment {
         }
     }
 
+    /// Add the current losses to the history, or, if they are not finite, mark the run as
+    /// diverged at this step instead (so the history only ever holds finite numbers).
     fn record(&mut self) {
         let (train, test) = self.scores();
-        self.history.record(self.steps, train, test);
+        if train.is_finite() && test.is_finite() {
+            self.history.record(self.steps, train, test);
+        } else {
+            self.diverged_at.get_or_insert(self.steps);
+        }
     }
 
     /// Loss and accuracy on the training and test splits at the current weights.
@@ -276,6 +295,12 @@ impl Experiment {
         let test = self
             .evaluator
             .score(&self.mlp, &self.data.test, self.spec.loss);
+        // The statistics see every training point (and the gradient over all of them), which
+        // a mini-batch step does not: whatever they find non-finite, the run has diverged now.
+        let finite = train.is_finite() && test.is_finite() && layers.iter().all(|l| l.is_finite());
+        if !finite {
+            self.diverged_at.get_or_insert(self.steps);
+        }
         Snapshot {
             step: self.steps,
             diverged: self.diverged_at.is_some(),

@@ -36,6 +36,28 @@ pub const CHUNK: usize = 256;
 /// a chunk's last group is padded with zero inputs that no sum over samples ever reads.
 pub const LANES: usize = 4;
 
+/// A number stopped being finite: the run has diverged. Says where it was first seen, because
+/// that decides which step the run diverged at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NonFinite {
+    /// A pre-activation z of some layer, in the forward pass at the current weights. ReLU would
+    /// hide a z of −∞ (its output is 0), so every layer's z is checked, not only the output.
+    Forward,
+    /// A weight or bias, just after an update.
+    Update,
+}
+
+/// The exponent bits of an f32: all ones exactly for ±∞ and NaN.
+const EXPONENT_BITS: u32 = 0x7f80_0000;
+
+/// True when every number is finite. Written as a maximum over exponent bits (no early exit,
+/// no branch) so that it vectorises and costs next to nothing beside the loop that made the numbers.
+fn all_finite(xs: &[Real]) -> bool {
+    xs.iter()
+        .fold(0, |max, x| (x.to_bits() & EXPONENT_BITS).max(max))
+        != EXPONENT_BITS
+}
+
 /// Where one layer's weights and biases sit in the flat parameter buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LayerShape {
@@ -194,9 +216,11 @@ impl Mlp {
     }
 
     /// Forward pass over the chunk loaded in `ws`: fills z_l and a_l for every layer.
-    pub fn forward(&self, ws: &mut Workspace) {
+    /// Fails when some z of the loaded samples is not finite (the buffers are filled all the same).
+    pub fn forward(&self, ws: &mut Workspace) -> Result<(), NonFinite> {
+        let mut finite = true;
         // Padding samples ride along: each loop below runs over whole SIMD groups.
-        let (cap, count) = (ws.capacity, ws.lanes);
+        let (cap, count, samples) = (ws.capacity, ws.lanes, ws.count);
         for (l, shape) in self.layers.iter().enumerate() {
             let w = &self.params[shape.weights()];
             let b = &self.params[shape.biases()];
@@ -222,7 +246,13 @@ impl Mlp {
             for j in 0..shape.n_out {
                 let span = j * cap..j * cap + count;
                 g.apply_slice(&z[span.clone()], &mut a[span]);
+                finite &= all_finite(&z[j * cap..j * cap + samples]); // padding aside
             }
+        }
+        if finite {
+            Ok(())
+        } else {
+            Err(NonFinite::Forward)
         }
     }
 
@@ -431,6 +461,10 @@ impl Trainer {
 
     /// One SGD step on the samples `batch` of (x, y).
     ///
+    /// Fails with [`NonFinite::Forward`], leaving the parameters as they were, when the forward
+    /// pass at the current weights is not finite; with [`NonFinite::Update`] when the update
+    /// made a parameter non-finite. Both checks ride on loops that run anyway.
+    ///
     /// Allocates nothing: the batch is pushed through in chunks of the workspace's capacity.
     #[allow(clippy::too_many_arguments)]
     pub fn step(
@@ -442,18 +476,21 @@ impl Trainer {
         loss: Loss,
         lr: f64,
         momentum: f64,
-    ) {
+    ) -> Result<(), NonFinite> {
         self.grads.fill(0.0);
         let scale = 1.0 / batch.len() as f64;
         for chunk in batch.chunks(self.workspace.capacity) {
             self.workspace.load(x, y, chunk.iter().copied());
-            mlp.forward(&mut self.workspace);
+            mlp.forward(&mut self.workspace)?;
             mlp.backward(&mut self.workspace, loss, scale, &mut self.grads);
         }
         let (lr, momentum) = (lr as Real, momentum as Real);
+        // The largest exponent among the new parameters: all ones means one is ±∞ or NaN.
+        let mut exponents = 0;
         if momentum == 0.0 {
             for (p, &g) in mlp.params.iter_mut().zip(&self.grads) {
                 *p -= lr * g;
+                exponents = exponents.max(p.to_bits() & EXPONENT_BITS);
             }
         } else {
             for ((p, v), &g) in mlp
@@ -464,7 +501,13 @@ impl Trainer {
             {
                 *v = momentum * *v + g;
                 *p -= lr * *v;
+                exponents = exponents.max(p.to_bits() & EXPONENT_BITS);
             }
+        }
+        if exponents == EXPONENT_BITS {
+            Err(NonFinite::Update)
+        } else {
+            Ok(())
         }
     }
 }

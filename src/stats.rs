@@ -111,13 +111,49 @@ pub struct LayerStats {
     pub grad_hist: Histogram,
     /// Weights whose gradient is exactly 0.
     pub grad_zeros: usize,
+    /// log10 of the share of the parent normal the truncation interval keeps (0 when the init
+    /// is not truncated). A logarithm, because far tails keep shares no double can hold:
+    /// [8σ, 9σ] keeps 6.2e-16, [40σ, 41σ] about 10^-349.4.
+    pub mass_log10: f64,
+}
+
+impl LayerStats {
+    /// True when every number in it is finite, as the numbers of a run that has not diverged are.
+    pub fn is_finite(&self) -> bool {
+        let histograms = [&self.z_hist, &self.a_hist, &self.w_hist, &self.grad_hist];
+        [
+            self.sigma_requested,
+            self.sigma_used,
+            self.mean_actual,
+            self.std_actual,
+            self.z_mean,
+            self.z_std,
+            self.z_std_predicted,
+            self.saturated,
+            self.dead,
+            self.grad_norm,
+            self.mass_log10,
+        ]
+        .iter()
+        .chain(histograms.iter().flat_map(|h| [&h.lo, &h.hi]))
+        .all(|x| x.is_finite())
+    }
 }
 
 /// Loss and accuracy of the network on one split.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Score {
+    /// Mean loss; NaN when any layer's z was not finite on some point (the run has diverged,
+    /// even if the output looks fine: ReLU turns a z of −∞ into a harmless 0).
     pub loss: f64,
     pub accuracy: f64,
+}
+
+impl Score {
+    /// False once the network has diverged on this split.
+    pub fn is_finite(&self) -> bool {
+        self.loss.is_finite() && self.accuracy.is_finite()
+    }
 }
 
 /// Scratch for evaluations, sized once per network.
@@ -148,7 +184,9 @@ impl Evaluator {
         for start in (0..n).step_by(self.ws.capacity) {
             let end = (start + self.ws.capacity).min(n);
             self.ws.load(&split.x, &split.y, start..end);
-            mlp.forward(&mut self.ws);
+            if mlp.forward(&mut self.ws).is_err() {
+                total = f64::NAN;
+            }
             let z = self.ws.unit(&self.ws.z, top, 0);
             for (s, &z) in z.iter().enumerate() {
                 let (z, y) = (z as f64, self.ws.y[s]);
@@ -196,7 +234,9 @@ impl Evaluator {
         for start in (0..n).step_by(self.ws.capacity) {
             let end = (start + self.ws.capacity).min(n);
             self.ws.load(&train.x, &train.y, start..end);
-            mlp.forward(&mut self.ws);
+            if mlp.forward(&mut self.ws).is_err() {
+                total = f64::NAN;
+            }
             for i in 0..mlp.sizes[0] {
                 a_sq[0] += self
                     .ws
@@ -291,6 +331,7 @@ impl Evaluator {
                     w_hist,
                     grad_hist,
                     grad_zeros,
+                    mass_log10: init.distribution.log_mass() / std::f64::consts::LN_10,
                 }
             })
             .collect();

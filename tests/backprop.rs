@@ -34,7 +34,7 @@ fn engine_loss_and_gradient(mlp: &Mlp, x: &[f64], y: &[f64], loss: Loss) -> (f64
     let n = y.len();
     let mut ws = mlp.workspace(n);
     ws.load(x, y, 0..n);
-    mlp.forward(&mut ws);
+    mlp.forward(&mut ws).expect("a small net stays finite");
     let mut grads = vec![0.0; mlp.params.len()];
     let total = mlp.loss_sum(&ws, loss);
     mlp.backward(&mut ws, loss, 1.0 / n as f64, &mut grads);
@@ -150,7 +150,9 @@ fn engine_training_follows_the_baseline_step_for_step() {
     let all: Vec<usize> = (0..y.len()).collect();
     for step in 0..300 {
         let batch = &batches[step % 3];
-        trainer.step(&mut mlp, &x, &y, batch, Loss::Bce, 0.1, 0.0);
+        trainer
+            .step(&mut mlp, &x, &y, batch, Loss::Bce, 0.1, 0.0)
+            .expect("a small net stays finite");
         plain.sgd_step(&x, &y, batch, Loss::Bce, 0.1);
         // f32 against f64: each step adds ~1e-7 relative error; over 300 contracting SGD steps
         // the trajectories stay within 1e-4.
@@ -182,8 +184,12 @@ fn chunked_batches_give_the_same_gradient_as_one_pass() {
     let mut chunked = Trainer::new(&mlp, 6);
     chunked.workspace = mlp.workspace(4); // forces chunks of 4 + 2
     let (mut m1, mut m2) = (mlp.clone(), mlp.clone());
-    whole.step(&mut m1, &x, &y, &batch, Loss::Mse, 0.5, 0.0);
-    chunked.step(&mut m2, &x, &y, &batch, Loss::Mse, 0.5, 0.0);
+    whole
+        .step(&mut m1, &x, &y, &batch, Loss::Mse, 0.5, 0.0)
+        .expect("a small net stays finite");
+    chunked
+        .step(&mut m2, &x, &y, &batch, Loss::Mse, 0.5, 0.0)
+        .expect("a small net stays finite");
     // Every sum over samples continues in the same order across chunks: bit-identical.
     assert_eq!(whole.grads, chunked.grads);
     assert_eq!(m1.params, m2.params);

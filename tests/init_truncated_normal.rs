@@ -278,70 +278,74 @@ fn nan_bound_is_refused_on_its_own_field() {
 }
 
 #[test]
-fn interval_far_in_upper_tail_is_refused_with_its_probability() {
-    // P(9 ≤ Z ≤ 10) = 1.13e-19 < 1e-12.
-    let err = truncated(9.0, 10.0, BoundsUnit::Sigma, true, 0.1)
+fn far_tail_interval_8_to_9_sigma_is_accepted_with_its_exact_moments() {
+    // mpmath: Z on [8, 9] has mean 8.12118899297980 and std 0.118947647235026; ln P = −35.0136.
+    // A float32 inverse CDF cannot even see this interval (Φ(8) rounds to 1 in f32), so
+    // "sample, then clamp" puts every weight at exactly 9σ; this sampler is exact.
+    let sigma = 0.1;
+    let layer = truncated(8.0, 9.0, BoundsUnit::Sigma, false, sigma)
         .for_layer(4, 4)
-        .unwrap_err();
-    assert_eq!(err.field, "lo");
-    for part in ["[9σ, 10σ]", "1.1e-19", "closer to 0"] {
-        assert!(
-            err.message.contains(part),
-            "{part:?} missing in {}",
-            err.message
-        );
-    }
-}
-
-#[test]
-fn interval_far_in_lower_tail_is_refused_on_hi() {
-    let err = truncated(-10.0, -9.0, BoundsUnit::Sigma, false, 0.1)
-        .for_layer(4, 4)
-        .unwrap_err();
-    assert_eq!(err.field, "hi");
-    assert!(err.message.contains("[-10σ, -9σ]"), "{}", err.message);
-}
-
-#[test]
-fn absolute_interval_far_in_the_tail_is_refused_in_both_units() {
-    // [0.9, 1] with σ = 0.1 is [9σ, 10σ].
-    let err = truncated(0.9, 1.0, BoundsUnit::Absolute, false, 0.1)
-        .for_layer(4, 4)
-        .unwrap_err();
-    assert_eq!(err.field, "lo");
-    for part in ["[0.9, 1]", "9σ", "10σ", "1.1e-19"] {
-        assert!(
-            err.message.contains(part),
-            "{part:?} missing in {}",
-            err.message
-        );
-    }
-}
-
-#[test]
-fn too_narrow_interval_is_refused_asking_to_widen_it() {
-    // P(|Z| ≤ 1e-13) = 8e-14 < 1e-12.
-    let err = truncated(-1e-13, 1e-13, BoundsUnit::Sigma, false, 0.1)
-        .for_layer(4, 4)
-        .unwrap_err();
-    assert_eq!(err.field, "hi");
+        .expect("[8σ, 9σ] holds mass 6.2e-16: small, but exactly samplable");
+    let d = layer.distribution;
     assert!(
-        err.message.contains("1e-13") && err.message.contains("widen"),
+        (d.mean() / sigma - 8.121_188_992_979_8).abs() < 1e-9,
         "{}",
-        err.message
+        d.mean()
     );
+    assert!(
+        (d.std() / sigma / 0.118_947_647_235_026 - 1.0).abs() < 1e-8,
+        "{}",
+        d.std()
+    );
+    assert!((d.log_mass() + 35.013_618_593_437_15).abs() < 1e-9);
+    let mut rng = Rng::seed_from(11);
+    let mut w = vec![0.0; 20_000];
+    d.fill(&mut rng, &mut w);
+    assert!(w.iter().all(|&x| (0.8..=0.9).contains(&x)));
+    // The sample mean lies within 5 standard errors (std/√n) of the exact mean.
+    let mean = w.iter().sum::<f64>() / w.len() as f64;
+    let standard_error = d.std() / (w.len() as f64).sqrt();
+    assert!((mean - d.mean()).abs() < 5.0 * standard_error, "{mean}");
+    // Spread over the interval, not piled on one bound: under 1 % of draws above 8.9σ.
+    let top = w.iter().filter(|&&x| x > 0.89).count();
+    assert!(top < w.len() / 100, "{top} draws above 8.9σ");
 }
 
 #[test]
-fn interval_just_holding_enough_mass_is_accepted() {
-    // P(Z > 7) = 1.28e-12 ≥ 1e-12: allowed, and sampled inside.
-    let layer = truncated(7.0, f64::INFINITY, BoundsUnit::Sigma, false, 0.1)
+fn intervals_far_out_in_either_tail_and_units_are_accepted() {
+    for (lo, hi, unit) in [
+        (40.0, 41.0, BoundsUnit::Sigma),
+        (-41.0, -40.0, BoundsUnit::Sigma),
+        (-10.0, -9.0, BoundsUnit::Sigma),
+        (-1e-13, 1e-13, BoundsUnit::Sigma),
+        // [0.9, 1] with σ = 0.1 is [9σ, 10σ].
+        (0.9, 1.0, BoundsUnit::Absolute),
+    ] {
+        let layer = truncated(lo, hi, unit, false, 0.1)
+            .for_layer(4, 4)
+            .unwrap_or_else(|e| panic!("[{lo}, {hi}] refused: {e}"));
+        let d = layer.distribution;
+        let (a, b) = d.support();
+        assert!(d.log_mass().is_finite() && d.log_mass() < 0.0);
+        assert!(
+            a <= d.mean() && d.mean() <= b,
+            "mean {} outside [{a}, {b}]",
+            d.mean()
+        );
+        assert!(d.std() > 0.0 && d.std() <= (b - a) / 2.0);
+        let mut rng = Rng::seed_from(5);
+        let mut w = vec![0.0; 1000];
+        d.fill(&mut rng, &mut w);
+        assert!(w.iter().all(|&x| a <= x && x <= b), "[{lo}, {hi}]");
+    }
+}
+
+#[test]
+fn interval_too_narrow_to_hold_any_mass_is_refused_asking_to_widen_it() {
+    // P(Z > 1) and P(Z > 1 + 2.2e-16) are the same double: no mass can be told from 0.
+    let err = truncated(1.0, 1.000_000_000_000_000_2, BoundsUnit::Sigma, false, 0.1)
         .for_layer(4, 4)
-        .unwrap();
-    let (lo, _) = layer.distribution.support();
-    assert_eq!(lo, 7.0 * 0.1);
-    let mut rng = Rng::seed_from(3);
-    let mut w = vec![0.0; 1000];
-    layer.distribution.fill(&mut rng, &mut w);
-    assert!(w.iter().all(|&x| x >= lo));
+        .unwrap_err();
+    assert_eq!(err.field, "hi");
+    assert!(err.message.contains("widen"), "{}", err.message);
 }

@@ -10,6 +10,7 @@ use crate::activation::Activation;
 use crate::data::{DataSpec, DatasetKind};
 use crate::init::{BiasInit, BoundsUnit, Family, ScaleRule, WeightInit};
 use crate::loss::Loss;
+use crate::error::show;
 use crate::ConfigError;
 use serde::Serialize;
 
@@ -25,6 +26,13 @@ pub const MIN_POINTS: usize = 10;
 pub const MAX_LR: f64 = 10.0;
 /// σ, gain and constants are accepted up to this size: beyond it every unit is saturated anyway.
 pub const MAX_SCALE: f64 = 100.0;
+/// σ and gain are accepted down to this size. The engine computes in 32-bit floats, whose
+/// smallest normal number is 1.2e-38: a signal scaled by 1e-9 per layer is already 1e-72 after
+/// eight layers, and a σ of 5e-324 would turn truncation bounds σ·lo, σ·hi into ±0.
+pub const MIN_SCALE: f64 = 1e-9;
+/// Truncation bounds (in σ units or absolute) are accepted within ±this. [40σ, 41σ] is
+/// already a tail no normal draw reaches once in 10³⁵⁰ tries.
+pub const MAX_BOUND: f64 = 1000.0;
 /// Seeds are whole numbers that JavaScript represents exactly.
 pub const MAX_SEED: f64 = 9_007_199_254_740_991.0;
 
@@ -130,46 +138,61 @@ impl Spec {
 }
 
 impl Config {
-    /// Parse a URL query (`?a=1&b=2` or `a=1&b=2`). Never fails: each bad or unknown key
-    /// becomes a notice and keeps its default, so a mistyped link still opens a working page.
+    /// Parse a URL query (`?a=1&b=2` or `a=1&b=2`). Never fails, so a mistyped link still
+    /// opens a working page, and never loses more of the link than it must:
+    /// - a key that is unknown, unreadable or out of range becomes a notice and keeps its default;
+    /// - when keys that are fine on their own conflict (lo against hi, σ against the bounds),
+    ///   one of the link's keys involved is left out, with one notice saying so;
+    /// - every other key keeps the link's value.
+    ///
+    /// A key given twice takes its last readable value.
     pub fn from_query(query: &str) -> (Config, Vec<ConfigError>) {
-        let pairs: Vec<(String, String)> = query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (percent_decode(k), percent_decode(v))
-            })
-            .collect();
-        let mut config = Config::default();
         let mut notices = Vec::new();
-        // The preset first, so that explicit keys override the parts it set.
-        let ordered = pairs
-            .iter()
-            .filter(|(k, _)| k == "preset")
-            .chain(pairs.iter().filter(|(k, _)| k != "preset"));
-        for (key, value) in ordered {
-            if let Err(e) = config.set(key, value) {
-                notices.push(e);
-            }
-        }
-        // Combinations (lo below hi, bounds with mass…) are judged once all keys are read;
-        // the key at fault goes back to its default until the whole is valid.
-        for _ in 0..=KEYS.len() {
-            match config.validate() {
-                Ok(_) => break,
-                Err(e) => {
-                    let fallback = Config::default().get(e.field);
-                    let _ = config.set(e.field, &fallback);
-                    notices.push(e);
+        // The link's readable values, one per key, in KEYS order (so the preset comes first).
+        let mut kept: Vec<(&'static str, String)> = Vec::new();
+        for (key, value) in query_pairs(query) {
+            match Config::default().set(&key, &value) {
+                Ok(()) => {
+                    if let Some(key) = KEYS.iter().find(|k| **k == key) {
+                        kept.retain(|(k, _)| k != key);
+                        kept.push((key, value));
+                    }
                 }
+                Err(e) => notices.push(e),
             }
         }
-        if config.validate().is_err() {
-            config = Config::default();
+        kept.sort_by_key(|(key, _)| key_rank(key));
+        loop {
+            let config = Config::from_pairs(&kept);
+            let Err(error) = config.validate() else {
+                return (config, notices);
+            };
+            // The default config is valid, so an invalid one has at least one key to drop.
+            let at = culprit(&kept, &error);
+            let (key, value) = kept.remove(at);
+            notices.push(if key == error.field {
+                error
+            } else {
+                ConfigError::new(
+                    key,
+                    format!(
+                        "{} ({}) — so {key}={} from the link was left out",
+                        error.message,
+                        error.field,
+                        clip(&value)
+                    ),
+                )
+            });
         }
-        (config, notices)
+    }
+
+    /// The defaults with `pairs` applied in order; each pair was already accepted by `set`.
+    fn from_pairs(pairs: &[(&'static str, String)]) -> Config {
+        let mut config = Config::default();
+        for (key, value) in pairs {
+            let _ = config.set(key, value);
+        }
+        config
     }
 
     /// The query string that recreates this config: the preset (if any) and every key that differs from it.
@@ -322,8 +345,8 @@ impl Config {
             "uniform" => Family::Uniform,
             "normal" => Family::Normal,
             "truncnormal" => Family::TruncatedNormal {
-                lo: self.lo,
-                hi: self.hi,
+                lo: within("lo", self.lo, -MAX_BOUND, MAX_BOUND)?,
+                hi: within("hi", self.hi, -MAX_BOUND, MAX_BOUND)?,
                 bounds: if self.bounds == "abs" {
                     BoundsUnit::Absolute
                 } else {
@@ -339,21 +362,23 @@ impl Config {
                 ))
             }
         };
-        if !(self.sigma.is_finite() && self.sigma > 0.0 && self.sigma <= MAX_SCALE) {
+        if !(self.sigma.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&self.sigma)) {
             return Err(ConfigError::new(
                 "sigma",
                 format!(
-                    "σ must be a positive number up to {MAX_SCALE}, not {}",
-                    fmt_num(self.sigma)
+                    "σ must be from {} to {MAX_SCALE}, not {}",
+                    show(MIN_SCALE),
+                    show(self.sigma)
                 ),
             ));
         }
-        if !(self.gain.is_finite() && self.gain > 0.0 && self.gain <= MAX_SCALE) {
+        if !(self.gain.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&self.gain)) {
             return Err(ConfigError::new(
                 "gain",
                 format!(
-                    "the gain must be a positive number up to {MAX_SCALE}, not {}",
-                    fmt_num(self.gain)
+                    "the gain must be from {} to {MAX_SCALE}, not {}",
+                    show(MIN_SCALE),
+                    show(self.gain)
                 ),
             ));
         }
@@ -393,7 +418,7 @@ impl Config {
                 "lr",
                 format!(
                     "the learning rate must be above 0 and at most {MAX_LR}, not {}; try 0.03",
-                    fmt_num(self.lr)
+                    show(self.lr)
                 ),
             ));
         }
@@ -403,7 +428,7 @@ impl Config {
                 "momentum",
                 format!(
                     "momentum must be at least 0 and below 1, not {}",
-                    fmt_num(self.momentum)
+                    show(self.momentum)
                 ),
             ));
         }
@@ -434,6 +459,46 @@ impl Config {
             loss,
             seed,
         })
+    }
+}
+
+/// A query's `key=value` pairs, percent-decoded, in the order given.
+fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+}
+
+/// A key's place in [`KEYS`]: the preset first, the keys that define the experiment
+/// (init, scale, act, layers, data) before the details that refine it.
+fn key_rank(key: &str) -> usize {
+    KEYS.iter().position(|k| *k == key).unwrap_or(KEYS.len())
+}
+
+/// Which of the link's `pairs` to leave out when together they fail with `error`.
+///
+/// Prefer a key whose removal alone makes the rest valid: the key the error names if it is
+/// one of them, else the most detailed of them (lo/hi before init: `?init=truncnormal&hi=-3`
+/// keeps the truncated normal and drops hi). If no single key does, drop the named key, or
+/// failing that the most detailed key, and let the caller try again.
+fn culprit(pairs: &[(&'static str, String)], error: &ConfigError) -> usize {
+    let valid_without = |at: usize| {
+        let mut rest = pairs.to_vec();
+        rest.remove(at);
+        Config::from_pairs(&rest).validate().is_ok()
+    };
+    let named = pairs.iter().position(|(key, _)| *key == error.field);
+    let fixes: Vec<usize> = (0..pairs.len()).filter(|&at| valid_without(at)).collect();
+    match (named, fixes.last()) {
+        (Some(at), _) if fixes.contains(&at) => at,
+        (_, Some(&at)) => at,
+        (Some(at), None) => at,
+        (None, None) => pairs.len() - 1,
     }
 }
 
@@ -490,9 +555,9 @@ fn within(field: &'static str, x: f64, lo: f64, hi: f64) -> Result<f64, ConfigEr
             field,
             format!(
                 "must be between {} and {}, not {}",
-                fmt_num(lo),
-                fmt_num(hi),
-                fmt_num(x)
+                show(lo),
+                show(hi),
+                show(x)
             ),
         ))
     }
@@ -506,9 +571,9 @@ fn whole(field: &'static str, x: f64, lo: f64, hi: f64) -> Result<f64, ConfigErr
             field,
             format!(
                 "must be a whole number from {} to {}, not {}",
-                fmt_num(lo),
-                fmt_num(hi),
-                fmt_num(x)
+                show(lo),
+                show(hi),
+                show(x)
             ),
         ))
     }

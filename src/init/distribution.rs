@@ -137,6 +137,15 @@ impl Distribution {
         }
     }
 
+    /// ln of the share of the parent normal a truncated normal keeps (0 for the other families,
+    /// which keep all of theirs). Finite for every interval the config accepts, however far out.
+    pub fn log_mass(&self) -> f64 {
+        match *self {
+            Distribution::TruncatedNormal { std, lo, hi } => standardized(std, lo, hi).log_mass(),
+            _ => 0.0,
+        }
+    }
+
     /// The value every weight takes, for Zeros and Constant; `None` for the continuous families.
     pub fn point_mass(&self) -> Option<f64> {
         match *self {

@@ -4,13 +4,8 @@
 use super::{
     BoundsUnit, Distribution, Family, LayerInit, ScaleRule, TruncatedStandardNormal, WeightInit,
 };
-use crate::special::{normal_mass, normal_sf};
+use crate::error::{show, show_pair};
 use crate::ConfigError;
-
-/// A truncation interval must hold at least this share of the normal. A plain normal draw
-/// lands in a smaller interval less than once per 10¹² weights: the "truncated normal" would
-/// then be a different distribution altogether, glued to one bound.
-const MIN_MASS: f64 = 1e-12;
 
 /// Variance correction with absolute bounds refuses a target std within this relative
 /// distance of the uniform's (hi − lo)/√12, which is only reached as σ' → ∞.
@@ -28,8 +23,8 @@ impl WeightInit {
     ///
     /// Errors name the setting at fault (`field` is "sigma", "lo", "hi", "gain" or "const"):
     /// a σ or gain that is not a positive finite number, a constant that is not finite,
-    /// lo ≥ hi, a truncation interval holding less than 1e-12 of the normal, and a
-    /// variance-corrected std that absolute bounds cannot reach.
+    /// lo ≥ hi, a truncation interval whose mass cannot be told from 0 even in logarithms, and
+    /// a variance-corrected std that absolute bounds cannot reach.
     ///
     /// Zeros and Constant do not consult the scale rule (their σ fields are 0), so a bad σ or
     /// gain is not reported for them; likewise `Manual` ignores the gain.
@@ -156,10 +151,19 @@ fn truncated(
             } else {
                 sigma
             };
+            let (lo_abs, hi_abs) = (lo * sigma_used, hi * sigma_used);
+            // σ·lo and σ·hi can round together (or σ' overflow) for an interval a few ulps wide.
+            if !(sigma_used.is_finite() && lo_abs < hi_abs) {
+                return Err(too_narrow_for_sigma(lo, hi, sigma_used));
+            }
+            check_mass(lo_abs / sigma_used, hi_abs / sigma_used, || {
+                let (lo, hi) = show_pair(lo, hi);
+                format!("[{lo}σ, {hi}σ]")
+            })?;
             let distribution = Distribution::TruncatedNormal {
                 std: sigma_used,
-                lo: lo * sigma_used,
-                hi: hi * sigma_used,
+                lo: lo_abs,
+                hi: hi_abs,
             };
             Ok((sigma_used, distribution))
         }
@@ -195,42 +199,38 @@ fn truncated(
     }
 }
 
-/// Refuses an interval [α, β] (σ units) holding less than [`MIN_MASS`] of the normal.
+/// Refuses an interval [α, β] (σ units) that holds no probability even in logarithms: one so
+/// narrow, or so far out, that no double can tell its mass from 0. Every other interval is
+/// accepted, however far in a tail: the sampler is exact there (see [`TruncatedStandardNormal`]),
+/// which is the point of showing [8σ, 9σ], where clamping a float32 inverse CDF (the usual
+/// framework method) would put every weight at exactly 9σ.
 /// `interval` describes it to the learner, in the units they typed.
 fn check_mass(alpha: f64, beta: f64, interval: impl FnOnce() -> String) -> Result<(), ConfigError> {
-    let mass = normal_mass(alpha, beta);
-    if mass >= MIN_MASS {
+    if alpha < beta && TruncatedStandardNormal::new(alpha, beta).log_mass() > f64::NEG_INFINITY {
         return Ok(());
     }
-    // Distance from 0 to the interval. If even everything beyond it is too little, only moving
-    // the interval helps; otherwise it is merely too narrow.
-    let near = if alpha >= 0.0 {
-        alpha
-    } else if beta <= 0.0 {
-        -beta
-    } else {
-        0.0
-    };
-    let too_far = normal_sf(near) < MIN_MASS;
-    let (field, advice) = match (too_far, alpha >= 0.0) {
-        (true, true) => ("lo", "move the bounds closer to 0"),
-        (true, false) => ("hi", "move the bounds closer to 0"),
-        (false, _) if beta <= 0.0 => ("lo", "widen the interval"),
-        (false, _) => ("hi", "widen the interval"),
-    };
-    let share = if mass > 0.0 {
-        format!("only {mass:.1e}")
-    } else {
-        "less than 1e-300".to_string()
-    };
+    let field = if beta <= 0.0 { "lo" } else { "hi" };
     Err(ConfigError::new(
         field,
         format!(
-            "the interval {} holds {share} of a normal distribution's probability, \
-             so practically no weight would ever be drawn there; {advice}",
+            "the interval {} is so narrow or so far out that its share of the normal \
+             distribution cannot be told from 0, even as a logarithm; widen it or move it closer to 0",
             interval()
         ),
     ))
+}
+
+/// [lo, hi] (σ units) that no longer has two distinct ends once multiplied by σ.
+fn too_narrow_for_sigma(lo: f64, hi: f64, sigma: f64) -> ConfigError {
+    let (lo, hi) = show_pair(lo, hi);
+    ConfigError::new(
+        "hi",
+        format!(
+            "the interval [{lo}σ, {hi}σ] is too narrow for σ = {}: its two ends round to the same \
+             weight; widen it",
+            show(sigma)
+        ),
+    )
 }
 
 /// The parent σ' whose normal, cut to the absolute interval [lo, hi], has std σ.
@@ -278,62 +278,4 @@ fn parent_sigma_for_absolute_bounds(sigma: f64, lo: f64, hi: f64) -> Result<f64,
         }
     }
     Ok(low * libm::sqrt(high / low))
-}
-
-/// A number for a message: as typed when short (0.5, -2, 100), else 4 significant digits.
-fn show(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".to_string();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "∞" } else { "-∞" }.to_string();
-    }
-    let plain = format!("{x}");
-    if plain.len() <= 10 {
-        return plain;
-    }
-    let magnitude = libm::floor(libm::log10(x.abs()));
-    if (-4.0..6.0).contains(&magnitude) {
-        let decimals = (3.0 - magnitude).max(0.0) as usize;
-        trim_zeros(format!("{x:.decimals$}"))
-    } else {
-        let text = format!("{x:.3e}");
-        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
-        format!("{}e{exponent}", trim_zeros(mantissa.to_string()))
-    }
-}
-
-/// Two bounds for a message, with as many digits as it takes to tell them apart.
-fn show_pair(lo: f64, hi: f64) -> (String, String) {
-    let (short_lo, short_hi) = (show(lo), show(hi));
-    if short_lo == short_hi {
-        (format!("{lo}"), format!("{hi}"))
-    } else {
-        (short_lo, short_hi)
-    }
-}
-
-/// "2.5000" → "2.5", "3.000" → "3".
-fn trim_zeros(s: String) -> String {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::show;
-
-    #[test]
-    fn show_keeps_short_numbers_as_typed_and_rounds_long_ones() {
-        assert_eq!(show(0.5), "0.5");
-        assert_eq!(show(-2.0), "-2");
-        assert_eq!(show(2.999_999_999_999_999_6), "3");
-        assert_eq!(show(0.086_602_540_378_443_87), "0.0866");
-        assert_eq!(show(1e-13), "1e-13");
-        assert_eq!(show(1.234_567e-13), "1.235e-13");
-        assert_eq!(show(f64::NEG_INFINITY), "-∞");
-    }
 }

@@ -104,6 +104,17 @@ impl TruncatedStandardNormal {
         }
     }
 
+    /// ln P(α ≤ Z ≤ β), as the sampler holds it: finite however far out the interval lies
+    /// (ln of [8, 9] is −35.01, of [40, 41] −804.6, where the mass itself is 10⁻³⁴⁹·⁴ and no
+    /// double), and −∞ only when the interval is so narrow that its two tail probabilities
+    /// agree to every digit, so that nothing can be drawn from it.
+    pub fn log_mass(&self) -> f64 {
+        match &self.tails {
+            Tails::Direct { mass, .. } => libm::log(*mass),
+            Tails::Far(far) => far.log_sf_a + libm::log1p(-far.ratio),
+        }
+    }
+
     /// One draw, always inside [α, β].
     pub fn sample(&self, rng: &mut Rng) -> f64 {
         // uniform_open01 can round up to exactly 1.0 (once in 2^53 draws); keep u inside (0, 1).
@@ -347,6 +358,21 @@ mod tests {
         assert!((t.std() / 0.024_953_323_998_846_05 - 1.0).abs() < 1e-8);
         let m = TruncatedStandardNormal::new(-41.0, -40.0);
         assert!((m.mean() + 40.024_968_847_207_26).abs() < 1e-12);
+    }
+
+    #[test]
+    fn log_mass_is_finite_far_out_and_exact() {
+        let log_mass = |a, b| TruncatedStandardNormal::new(a, b).log_mass();
+        let close = |x: f64, y: f64| (x - y).abs() <= 1e-13 * y.abs();
+        // mpmath, 80 digits: ln P(8 ≤ Z ≤ 9), ln P(40 ≤ Z ≤ 41), ln P(1000 ≤ Z ≤ 1001).
+        assert!(close(log_mass(8.0, 9.0), -35.013_618_593_437_15));
+        assert!(close(log_mass(40.0, 41.0), -804.608_442_013_753_8));
+        assert!(close(log_mass(-41.0, -40.0), -804.608_442_013_753_8));
+        assert!(close(log_mass(1000.0, 1001.0), -500_007.826_694_812_2));
+        // ln(φ(0)·10⁻³⁰⁰): a narrow interval at the centre.
+        assert!(close(log_mass(0.0, 1e-300), -691.694_466_431_418_4));
+        // Two bounds one double apart whose tail probabilities round together hold nothing.
+        assert_eq!(log_mass(1.0, 1.000_000_000_000_000_2), f64::NEG_INFINITY);
     }
 
     #[test]
