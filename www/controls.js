@@ -20,9 +20,21 @@ function listIndex(list, value) {
   return i < 0 ? list.length - 1 : i;
 }
 
-/** A statistic for a readout, 3 significant digits. */
-function sig(value) {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : text("noValue");
+/** A statistic for a readout, 3 significant digits (or as many as asked). */
+function sig(value, digits = 3) {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : text("noValue");
+}
+
+/**
+ * A share given as its log10 (far tails keep shares no JS number holds): "0.954" near 1,
+ * "6.2e-16" for [8σ, 9σ], "4.0e-350" for [40σ, 41σ].
+ */
+function share(log10) {
+  if (!Number.isFinite(log10)) return text("noValue");
+  if (log10 > -3) return sig(10 ** log10);
+  const exponent = Math.floor(log10);
+  const mantissa = 10 ** (log10 - exponent);
+  return mantissa >= 9.95 ? `1.0e${exponent + 1}` : `${mantissa.toFixed(1)}e${exponent}`;
 }
 
 /**
@@ -147,6 +159,14 @@ export function createControls(wasm, configure) {
       $("actual-std").textContent = layers
         .map((l) => text("requestedActual", { actual: sig(l.std_actual), requested: sig(l.sigma_requested) }))
         .join(" · ");
+      // Mean and std in units of the σ each layer was drawn with (a unit change, for display).
+      // Bounds in σ units give every layer the same line: show it once.
+      const cuts = layers.map((l) => text("truncInfo", {
+        mass: share(l.mass_log10),
+        mean: sig(l.mean_actual / l.sigma_used, 6),
+        std: sig(l.std_actual / l.sigma_used, 6),
+      }));
+      $("trunc-info").textContent = new Set(cuts).size === 1 ? cuts[0] : cuts.join(" | ");
     },
 
     /**

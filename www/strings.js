@@ -71,6 +71,8 @@ const STRINGS = {
     boundsAbs: "absolute weight values (PyTorch)",
     correctLabel: "Variance-corrected (rescale σ so the std after the cut is σ)",
     actualStdLabel: "Actual std after the cut, per layer:",
+    truncInfoLabel: "Exactly, the cut keeps:",
+    truncInfo: "{mass} of the normal · mean {mean}σ · std {std}σ",
     groupBias: "Biases",
     biasLabel: "Bias value",
     biasInitLabel: "Draw the biases like the weights",

@@ -176,10 +176,9 @@ impl Config {
                 ConfigError::new(
                     key,
                     format!(
-                        "{} ({}) — so {key}={} from the link was left out",
-                        error.message,
-                        error.field,
-                        clip(&value)
+                        "{key}={} from the link was left out: {}",
+                        clip(&value),
+                        error.message
                     ),
                 )
             });

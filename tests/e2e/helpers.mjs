@@ -66,6 +66,13 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
     if (response.url().endsWith(".wasm")) wasm.push(response);
   });
+  // Content-Security-Policy violations are reported as events, not always as console errors.
+  await page.exposeFunction("__reportCspViolation", (what) => errors.push(`CSP violation: ${what}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline code"}`),
+    );
+  });
   await page.goto(url);
   await page.waitForFunction(() => window.initlab !== undefined);
   await page.evaluate(() => window.initlab.ready);
