@@ -4,6 +4,7 @@
 #   build   compile the engine to wasm and generate pkg/ (the JS glue)
 #   serve   build, then serve the page on http://127.0.0.1:$(PORT)/
 #   test    native cargo tests, wasm tests in headless Chromium, end-to-end page tests
+#   fuzz    the property tests (tests/properties.rs) by the million, in release mode
 #   bench   throughput of the engine and of the textbook baseline, native and wasm; the page in Chromium
 #   dist    a self-contained static site in dist/
 #   clean   remove everything built
@@ -25,7 +26,7 @@ PORT ?= 8000
 SCRATCH := $(CURDIR)/target/tmp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-build setup-browser build serve dist test test-native test-wasm test-e2e bench clean
+.PHONY: help setup setup-build setup-browser build serve dist test test-native test-wasm test-e2e fuzz bench clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -85,6 +86,15 @@ test-wasm: setup-build setup-browser
 test-e2e: node_modules/.package-lock.json
 	@test -f pkg/initlab_bg.wasm || $(MAKE) build
 	node --test tests/e2e/*.test.mjs
+
+# The properties `cargo test` checks on a few thousand inputs (tests/properties.rs), here on
+# FUZZ_CASES inputs each, and FUZZ_RUNS training runs: about 10 minutes on 2 cores. Each property
+# prints its cases/s; a failure prints the minimal failing input as a query string.
+FUZZ_CASES ?= 1000000
+FUZZ_RUNS ?= 100000
+fuzz:
+	INITLAB_FUZZ_CASES=$(FUZZ_CASES) INITLAB_FUZZ_RUNS=$(FUZZ_RUNS) \
+	  cargo test --release --test properties -- --nocapture --test-threads=2
 
 bench: build setup-browser node_modules/.package-lock.json
 	cargo bench --bench throughput

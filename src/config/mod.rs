@@ -8,9 +8,9 @@ pub mod presets;
 
 use crate::activation::Activation;
 use crate::data::{DataSpec, DatasetKind};
+use crate::error::show;
 use crate::init::{BiasInit, BoundsUnit, Family, ScaleRule, WeightInit};
 use crate::loss::Loss;
-use crate::error::show;
 use crate::ConfigError;
 use serde::Serialize;
 

@@ -69,7 +69,11 @@ impl Distribution {
             Distribution::Zeros | Distribution::Normal { .. } => 0.0,
             Distribution::Constant(c) => c,
             Distribution::Uniform { lo, hi } => 0.5 * (lo + hi),
-            Distribution::TruncatedNormal { std, lo, hi } => std * standardized(std, lo, hi).mean(),
+            // Rounding can put std·mean one ulp outside a very narrow interval; the mean of
+            // samples inside [lo, hi] is inside it, so say so exactly.
+            Distribution::TruncatedNormal { std, lo, hi } => {
+                (std * standardized(std, lo, hi).mean()).clamp(lo, hi)
+            }
         }
     }
 
