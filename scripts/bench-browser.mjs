@@ -22,7 +22,11 @@ const OUT = join(ROOT, "target/bench.json");
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
 const SLIDER_MOVES = 60;
 const DEEP = "64,64,64,64,64,64,64,64";
-const TARGETS = { frameDefaultMs: 8, frameDeepMs: 16, sliderMs: 16, pageGzipBytes: 150_000 };
+const TARGETS = { frameDefaultMs: 8, frameDeepMs: 16, sliderMs: 16, pageGzipBytes: 150_000, restartsMs: 1000 };
+/** The XOR 2-2-1 lesson setting (README, "The engine"): full batches, so a step is an epoch. */
+const XOR_221 =
+  "?data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4";
+const RESTART_REPEATS = 5;
 
 if (!existsSync(join(ROOT, "pkg/initlab_bg.wasm"))) {
   console.error("bench-browser: pkg/initlab_bg.wasm is missing (run `make build`)");
@@ -140,6 +144,16 @@ try {
     report[`frame_${name}`] = frame;
     console.log(`median ${frame.median_ms} ms`);
   }
+  await page.goto(`${server.url}/${XOR_221}`);
+  await page.evaluate(() => window.initlab.ready);
+  process.stdout.write("timing 100 restarts of XOR 2-2-1 × 2,000 epochs… ");
+  const restarts = [];
+  for (let k = 0; k < RESTART_REPEATS; k++) {
+    const { seconds } = await page.evaluate(() => window.initlab.restarts({ runs: 100, steps: 2000 }));
+    restarts.push(seconds * 1000);
+  }
+  report.restarts_100x2000 = summary(restarts);
+  console.log(`median ${report.restarts_100x2000.median_ms} ms`);
   await page.goto(`${server.url}/?scale=manual`);
   await page.evaluate(() => window.initlab.ready);
   report.slider_to_redraw = summary(await sliderLatency(page, SLIDER_MOVES));
@@ -162,6 +176,7 @@ console.log("\nbrowser (headless Chromium, 1280×800, DPR 1)\n");
 line("frame work, defaults (2×8)", report.frame_default, TARGETS.frameDefaultMs);
 line("frame work, 8 hidden layers × 64", report.frame_8x64, TARGETS.frameDeepMs);
 line("σ slider input → charts redrawn", report.slider_to_redraw, TARGETS.sliderMs);
+line("restarts, 100 × 2,000 epochs XOR 2-2-1", report.restarts_100x2000, TARGETS.restartsMs);
 for (const name of ["default", "8x64"]) {
   const split = report[`frame_${name}`].split_median_ms;
   console.log(`  split (${name}, medians): ${Object.entries(split).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);

@@ -13,7 +13,8 @@
 //! - [`boundary`]: the network's output over the input plane;
 //! - [`stats`]: per-layer statistics over the whole training set;
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
-//! - [`experiment`]: data + network + history, stepped by the page.
+//! - [`experiment`]: data + network + history, stepped by the page;
+//! - [`restarts`]: the same settings from many seeds, and where each run ends.
 
 pub mod activation;
 pub mod baseline;
@@ -26,6 +27,7 @@ pub mod experiment;
 pub mod init;
 pub mod loss;
 pub mod mlp;
+pub mod restarts;
 pub mod rng;
 pub mod special;
 pub mod stats;

@@ -10,12 +10,14 @@ const STEPS_PER_FRAME = 10;
 
 /**
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
- * parts: `charts` (createCharts) and `makeControls(wasm, configure)` (createControls).
+ * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls) and
+ * `makeRestarts(parts)` (createRestarts).
  */
-export function createApi(engine, { charts, makeControls }) {
+export function createApi(engine, { charts, makeControls, makeRestarts }) {
   let lab = null;
   let wasm = null;
   let controls = null;
+  let restarts = null;
   let playing = false;
   let frame = 0;
 
@@ -116,6 +118,16 @@ export function createApi(engine, { charts, makeControls }) {
 
     /** Layer statistics over all training points at the current weights, and the history. */
     snapshot: () => need().snapshot(),
+
+    /**
+     * Trains `runs` seeds (firstSeed, firstSeed + 1, …) of the current settings for `steps`
+     * steps each in a Web Worker: a Promise of {runs: [{seed, loss, accuracy, diverged}],
+     * solved, stuck, seconds}. Bad arguments reject with a message naming them.
+     */
+    restarts(options) {
+      if (!restarts) return Promise.reject(new Error(text("notReady")));
+      return restarts.run(options);
+    },
   };
 
   /** Page-only helpers (not part of the public contract). */
@@ -141,6 +153,12 @@ export function createApi(engine, { charts, makeControls }) {
     ({ lab, wasm } = loaded);
     charts.attach(lab);
     controls = makeControls(wasm, configureFrom);
+    restarts = makeRestarts({
+      need,
+      wasm,
+      adopt: charts.adopt,
+      loadSeed: (seed) => configureFrom({ seed }, document.getElementById("c-seed")),
+    });
     view.showNotices(lab.notices());
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config());

@@ -32,6 +32,9 @@ export function createCharts(redraw) {
   let lab = null;
   let layerCount = 0;
 
+  /** Canvases drawn by other parts of the page, with the function that redraws each. */
+  const adopted = new Map();
+
   const observer = new ResizeObserver((entries) => {
     for (const entry of entries) {
       const css = entry.contentBoxSize?.[0];
@@ -43,18 +46,23 @@ export function createCharts(redraw) {
         deviceHeight: device?.blockSize,
       });
     }
-    if (lab) redraw();
+    for (const entry of entries) adopted.get(entry.target)?.();
+    if (lab && entries.some((entry) => !adopted.has(entry.target))) redraw();
   });
-  for (const canvas of Object.values(canvases)) {
+  function observe(canvas) {
     try {
       observer.observe(canvas, { box: "device-pixel-content-box" });
     } catch {
       observer.observe(canvas); // browsers without device-pixel boxes
     }
   }
+  Object.values(canvases).forEach(observe);
   $("log-scale").addEventListener("change", () => redraw());
   $("weight-layer").addEventListener("change", () => redraw());
-  dark.addEventListener("change", () => redraw());
+  dark.addEventListener("change", () => {
+    redraw();
+    adopted.forEach((redrawOne) => redrawOne());
+  });
 
   /** Gives each canvas a backing store of its on-screen size in device pixels. */
   function fit() {
@@ -66,19 +74,34 @@ export function createCharts(redraw) {
       core.style.height = height; // the observer reports the new size for the next frame
       sizes.delete(core);
     }
-    for (const canvas of Object.values(canvases)) {
-      const size = sizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
-      const width = devicePixels(size.deviceWidth, size.width, dpr);
-      const height = devicePixels(size.deviceHeight, size.height, dpr);
-      if (canvas.width !== width) canvas.width = width;
-      if (canvas.height !== height) canvas.height = height;
-    }
+    Object.values(canvases).forEach((canvas) => fitOne(canvas, dpr));
+    return dpr;
+  }
+
+  /** Gives one canvas a backing store of its on-screen size in device pixels. */
+  function fitOne(canvas, dpr = window.devicePixelRatio || 1) {
+    const size = sizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
+    const width = devicePixels(size.deviceWidth, size.width, dpr);
+    const height = devicePixels(size.deviceHeight, size.height, dpr);
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
     return dpr;
   }
 
   return {
     attach(loaded) {
       lab = loaded;
+    },
+
+    /**
+     * Sizes and observes a canvas that another part of the page draws: `redrawOne()` is
+     * called when it changes size. Returns `fit()`, which sizes it and returns
+     * `{dpr, dark}` for its drawing.
+     */
+    adopt(canvas, redrawOne) {
+      adopted.set(canvas, redrawOne);
+      observe(canvas);
+      return () => ({ dpr: fitOne(canvas), dark: dark.matches });
     },
 
     /**

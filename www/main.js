@@ -3,6 +3,7 @@
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
 import { createControls } from "./controls.js";
+import { createRestarts } from "./restarts.js";
 import { applyStaticText } from "./strings.js";
 
 applyStaticText(document);
@@ -13,7 +14,11 @@ const engine = import("../pkg/initlab.js").then(async (wasm) => {
   return { lab: new wasm.Lab(location.search), wasm };
 });
 const charts = createCharts(() => page.redraw());
-const { api, page } = createApi(engine, { charts, makeControls: createControls });
+const { api, page } = createApi(engine, {
+  charts,
+  makeControls: createControls,
+  makeRestarts: createRestarts,
+});
 window.initlab = api;
 
 const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);

@@ -149,6 +149,27 @@ const STRINGS = {
     settingsHeading: "Link to this experiment",
     settingsDefault: "? (every setting at its default)",
     settingsHint: "The address bar always holds these settings: copy it to share the exact run.",
+
+    // Random restarts.
+    restartsHeading: "Random restarts",
+    restartsHint:
+      "The same settings from many seeds: each seed draws other initial weights. " +
+      "Training ends in different places: some runs solve the task, others stay in a local minimum.",
+    restartsRunsLabel: "Runs",
+    restartsStepsLabel: "Steps each",
+    restartsFirstLabel: "First seed",
+    restartsRun: "Run restarts",
+    restartsStop: "Stop",
+    restartsProgress: "Training run {done} of {total} in the background…",
+    restartsDone: "{runs} runs of {steps} steps in {seconds} s.",
+    restartsStopped: "Restarts stopped.",
+    restartsSuperseded: "A newer restarts request replaced this one.",
+    restartsFailed: "The restarts could not run: {error}",
+    restartsAlt: "Histogram of the final training loss of every restart, on a log scale",
+    restartsSeedsHint: "Every run, lowest final loss first: choose one to load its seed into the page.",
+    restartsSeedsLabel: "Seeds of the restarts",
+    restartsSeed: "seed {seed} · loss {loss}",
+    restartsDiverged: "diverged",
   },
 };
 

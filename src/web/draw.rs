@@ -29,7 +29,7 @@ struct Options {
     live: bool,
 }
 
-fn property(object: &JsValue, key: &str) -> JsValue {
+pub(crate) fn property(object: &JsValue, key: &str) -> JsValue {
     if !object.is_object() {
         return JsValue::UNDEFINED;
     }

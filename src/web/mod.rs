@@ -13,8 +13,10 @@
 mod bench;
 mod catalogue;
 mod draw;
+mod restarts;
 
 pub use catalogue::{defaults, limits, presets, LogSlider};
+pub use restarts::{draw_restarts, RestartRunner};
 pub mod charts;
 
 use serde::Serialize;

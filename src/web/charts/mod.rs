@@ -5,7 +5,8 @@
 //! - [`activation`]: the core view, g(z) with the histogram of z, one panel per layer;
 //! - [`loss`]: train and test loss over steps;
 //! - [`weights`]: one layer's weight histogram over the density it was drawn from;
-//! - [`boundary`]: the network's output over the input plane, with the data.
+//! - [`boundary`]: the network's output over the input plane, with the data;
+//! - [`restarts`]: where many seeds' runs ended, on a log axis of final loss.
 //!
 //! Every user-visible word is in [`Labels`] (one constant per language), every colour
 //! in `theme`. A draw never panics: empty, non-finite or diverged data draws an
@@ -15,6 +16,7 @@ pub mod activation;
 pub mod boundary;
 pub mod loss;
 mod pen;
+pub mod restarts;
 mod theme;
 pub mod weights;
 
@@ -117,6 +119,16 @@ pub struct Labels {
     pub x2_axis: &'static str,
     pub no_grid: &'static str,
     pub grid_not_finite: &'static str,
+    /// The caption's pieces: how many runs, the share solved, the share stuck.
+    pub restarts_count: &'static str,
+    pub restarts_solved: &'static str,
+    pub restarts_stuck: &'static str,
+    pub restarts_diverged: &'static str,
+    pub no_restarts: &'static str,
+    pub final_loss_axis: &'static str,
+    pub runs_axis: &'static str,
+    pub solved_line: &'static str,
+    pub stuck_line: &'static str,
 }
 
 /// English.
@@ -158,6 +170,15 @@ pub const EN: Labels = Labels {
     x2_axis: "x₂",
     no_grid: "no output to show",
     grid_not_finite: "the output is not a number: the run diverged",
+    restarts_count: "{0} runs",
+    restarts_solved: "{0} solved (loss < 0.01)",
+    restarts_stuck: "{0} stuck (loss > 0.1)",
+    restarts_diverged: "{0} diverged (counted as stuck)",
+    no_restarts: "no restarts yet: choose how many runs and press Run",
+    final_loss_axis: "final training loss (log scale)",
+    runs_axis: "runs",
+    solved_line: "solved below 0.01",
+    stuck_line: "stuck above 0.1",
 };
 
 /// Puts `args[k]` in place of `{k}` in a template.
