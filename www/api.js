@@ -116,6 +116,9 @@ export function createApi(engine, { charts, makeControls }) {
 
     /** Layer statistics over all training points at the current weights, and the history. */
     snapshot: () => need().snapshot(),
+
+    /** The training loss on an n × n grid around the current weights: {n, span, center_loss, loss}. */
+    landscape: (options) => need().landscape(options),
   };
 
   /** Page-only helpers (not part of the public contract). */
