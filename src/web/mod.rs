@@ -328,7 +328,8 @@ impl Lab {
                 "even n = 3 is too much: use fewer points or a smaller network".to_string()
             };
             return Err(JsError::new(&format!(
-                "landscape: n = {} needs {:.1e} multiply-adds for this network, more than one                  call may do ({MAX_WORK_PER_CALL:.0e}); {advice}",
+                "landscape: n = {} needs {:.1e} multiply-adds for this network, more than one \
+                 call may do ({MAX_WORK_PER_CALL:.0e}); {advice}",
                 spec.n(),
                 cost
             )));
