@@ -6,6 +6,7 @@
 use crate::config::{Config, Spec};
 use crate::data::Dataset;
 use crate::init::LayerInit;
+use crate::landscape::{GridSpec, Landscape, LandscapeError, Objective, RollingLandscape};
 use crate::mlp::{Mlp, NonFinite, Trainer};
 use crate::rng::Rng;
 use crate::stats::{Evaluator, LayerStats, Score};
@@ -103,11 +104,15 @@ pub struct Experiment {
     history: History,
     /// The decision boundary, refreshed a slice per frame.
     rolling_grid: crate::boundary::RollingGrid,
+    /// The loss landscape, refreshed a slice per call.
+    rolling_landscape: RollingLandscape,
 }
 
 /// Independent random streams from one seed: data, weights and batch order.
 const WEIGHT_STREAM: u64 = 0x57E1_6475;
 const BATCH_STREAM: u64 = 0xBA7C_4E50;
+/// The stream of the loss landscape's two directions (the same for every step of a run).
+const LANDSCAPE_STREAM: u64 = 0x1A4D_5CA9;
 
 impl Experiment {
     pub fn new(config: &Config) -> Result<Experiment, ConfigError> {
@@ -140,6 +145,7 @@ impl Experiment {
             diverged_at: None,
             history: History::new(),
             rolling_grid: crate::boundary::RollingGrid::new(),
+            rolling_landscape: RollingLandscape::new(),
         };
         experiment.record();
         Ok(experiment)
@@ -331,6 +337,59 @@ impl Experiment {
     pub fn decision_grid_rolling(&mut self, n: usize, budget: usize) -> &crate::boundary::Grid {
         self.rolling_grid
             .advance(&self.mlp, &self.data, n, budget, self.evaluator.workspace())
+    }
+
+    /// The loss landscape around the current weights: the mean training loss on an `n × n`
+    /// grid of the plane θ + α·d₁ + β·d₂, α and β in [−span, span], with the directions of
+    /// this run's seed (see [`crate::landscape`]). Its `center_loss` is the snapshot's `loss`.
+    ///
+    /// Refuses, naming the argument and its limits, an `n` outside
+    /// [[`MIN_LANDSCAPE_N`](crate::landscape::MIN_LANDSCAPE_N), [`MAX_LANDSCAPE_N`](crate::landscape::MAX_LANDSCAPE_N)]
+    /// and a `span` that is not finite or outside (0, [`MAX_LANDSCAPE_SPAN`](crate::landscape::MAX_LANDSCAPE_SPAN)].
+    /// Costs [`Experiment::landscape_cost`] multiply-adds.
+    pub fn landscape(&mut self, n: usize, span: f64) -> Result<Landscape, LandscapeError> {
+        let spec = GridSpec::new(n as f64, span)?;
+        let at = Objective {
+            mlp: &self.mlp,
+            train: &self.data.train,
+            loss: self.spec.loss,
+        };
+        let seed = self.spec.seed ^ LANDSCAPE_STREAM;
+        Ok(crate::landscape::landscape(
+            at,
+            spec,
+            seed,
+            &mut self.evaluator,
+        ))
+    }
+
+    /// The loss landscape, refreshing at most `budget` of its cells now (and its centre), so
+    /// that a deep network's landscape costs a bounded amount of work per frame. Cells not yet
+    /// evaluated after a (re)start or a change of `n` or `span` hold NaN. Same checks as
+    /// [`Experiment::landscape`].
+    pub fn landscape_rolling(
+        &mut self,
+        n: usize,
+        span: f64,
+        budget: usize,
+    ) -> Result<&Landscape, LandscapeError> {
+        let spec = GridSpec::new(n as f64, span)?;
+        let at = Objective {
+            mlp: &self.mlp,
+            train: &self.data.train,
+            loss: self.spec.loss,
+        };
+        let seed = self.spec.seed ^ LANDSCAPE_STREAM;
+        Ok(self
+            .rolling_landscape
+            .advance(at, spec, seed, budget, &mut self.evaluator))
+    }
+
+    /// Multiply-adds of an `n × n` landscape: n² + 1 forward passes over the training split.
+    pub fn landscape_cost(&self, n: usize) -> f64 {
+        let per_sample: usize = self.mlp.layers.iter().map(|l| l.n_in * l.n_out).sum();
+        let passes = (n as f64) * (n as f64) + 1.0;
+        passes * per_sample as f64 * self.data.train.len() as f64
     }
 
     /// FNV-1a over the bits of the recorded train and test losses: equal checksums mean

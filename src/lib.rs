@@ -12,6 +12,7 @@
 //! - [`data`]: the toy datasets;
 //! - [`boundary`]: the network's output over the input plane;
 //! - [`stats`]: per-layer statistics over the whole training set;
+//! - [`landscape`]: the training loss over a plane through the current weights;
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
 //! - [`experiment`]: data + network + history, stepped by the page;
 //! - [`restarts`]: the same settings from many seeds, and where each run ends.
@@ -25,6 +26,7 @@ pub mod data;
 mod error;
 pub mod experiment;
 pub mod init;
+pub mod landscape;
 pub mod loss;
 pub mod mlp;
 pub mod restarts;

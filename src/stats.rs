@@ -10,7 +10,7 @@ use crate::activation::Activation;
 use crate::data::Split;
 use crate::init::LayerInit;
 use crate::loss::Loss;
-use crate::mlp::{Mlp, Real, Workspace};
+use crate::mlp::{LayerShape, Mlp, Real, Workspace};
 use serde::Serialize;
 
 /// Bins of every histogram.
@@ -78,6 +78,14 @@ pub const GRAD_LOG10_RANGE: (f64, f64) = (-12.0, 2.0);
 /// What one weight layer (hidden layers, then the output) looks like now.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LayerStats {
+    /// "hidden 1" … "hidden k" for the hidden layers, "output" for the last (see [`layer_name`]).
+    pub name: String,
+    /// Name of the layer's activation g ("tanh", …); "sigmoid" for the output layer.
+    pub activation: String,
+    /// Inputs of each unit: the width of the layer below (2 for the first hidden layer).
+    pub fan_in: usize,
+    /// Units in the layer, i.e. outputs of its weight matrix (equal to `size`).
+    pub fan_out: usize,
     /// Units in the layer.
     pub size: usize,
     /// σ the scale rule asked for (the "requested" std; 0 for zeros and constants).
@@ -94,6 +102,11 @@ pub struct LayerStats {
     /// below, with Var(w) and Var(b) of the layer's current weights and biases (at step 0 the
     /// sampled init; later it shows where training has broken the independence it assumes).
     pub z_std_predicted: f64,
+    /// Std of the back-propagated error δ = ∂loss/∂z over all (unit, training point) pairs,
+    /// where `loss` is one point's loss (not the mean over the n points, which would divide
+    /// every δ by n): for the output layer with cross-entropy, δ = p − y. Population std (÷ the
+    /// number of pairs). It shrinks layer by layer going down when gradients vanish.
+    pub delta_std: f64,
     /// Share of (unit, point) pairs where g'(z) < 1 % of its maximum.
     pub saturated: f64,
     /// Share of ReLU units that output 0 on every training point (0 for other activations).
@@ -129,6 +142,7 @@ impl LayerStats {
             self.z_mean,
             self.z_std,
             self.z_std_predicted,
+            self.delta_std,
             self.saturated,
             self.dead,
             self.grad_norm,
@@ -137,6 +151,15 @@ impl LayerStats {
         .iter()
         .chain(histograms.iter().flat_map(|h| [&h.lo, &h.hi]))
         .all(|x| x.is_finite())
+    }
+}
+
+/// The name of weight layer `l` of `depth`: "hidden 1", "hidden 2", …, and "output" for the last.
+pub fn layer_name(l: usize, depth: usize) -> String {
+    if l + 1 == depth {
+        "output".to_string()
+    } else {
+        format!("hidden {}", l + 1)
     }
 }
 
@@ -154,6 +177,192 @@ impl Score {
     pub fn is_finite(&self) -> bool {
         self.loss.is_finite() && self.accuracy.is_finite()
     }
+}
+
+/// The mean training loss as the snapshot reports it: Σ_s loss_s within each chunk (in f64,
+/// in sample order), the chunks' sums added in order, times 1/n. The snapshot's `loss` and the
+/// loss landscape both sum this one way, so the landscape's centre equals the snapshot bit for bit.
+#[derive(Clone, Copy, Debug, Default)]
+struct LossSum {
+    total: f64,
+    points: usize,
+}
+
+impl LossSum {
+    /// Adds the loaded chunk, after its forward pass (`finite`: whether every z was finite).
+    fn add(&mut self, mlp: &Mlp, ws: &Workspace, loss: Loss, finite: bool) {
+        if !finite {
+            self.total = f64::NAN;
+        }
+        self.total += mlp.loss_sum(ws, loss);
+        self.points += ws.count;
+    }
+
+    fn mean(&self) -> f64 {
+        self.total * (1.0 / self.points as f64)
+    }
+}
+
+/// Pushes `split` through the network in chunks of the workspace's capacity (always the same
+/// chunks, in order) and calls `each(ws, finite)` after every chunk's forward pass.
+fn for_each_chunk(
+    ws: &mut Workspace,
+    mlp: &Mlp,
+    split: &Split,
+    mut each: impl FnMut(&mut Workspace, bool),
+) {
+    let n = split.len();
+    for start in (0..n).step_by(ws.capacity) {
+        let end = (start + ws.capacity).min(n);
+        ws.load(&split.x, &split.y, start..end);
+        let finite = mlp.forward(ws).is_ok();
+        each(ws, finite);
+    }
+}
+
+/// Running sums over the training points for one weight layer.
+struct LayerSums {
+    z_hist: Histogram,
+    a_hist: Histogram,
+    /// Σ z and Σ z² over (unit, point) pairs.
+    z_sum: f64,
+    z_sq: f64,
+    /// Σ a² of the layer's outputs over (unit, point) pairs.
+    a_sq: f64,
+    /// Σ δ and Σ δ² over (unit, point) pairs, δ = ∂(one point's loss)/∂z.
+    delta_sum: f64,
+    delta_sq: f64,
+    /// (unit, point) pairs where the unit is saturated.
+    saturated: usize,
+    /// Whether each unit has been nonzero on some point so far.
+    alive: Vec<bool>,
+}
+
+/// Everything one pass over the training split adds up.
+struct Sums {
+    /// Σ x² of the inputs over (feature, point) pairs.
+    input_sq: f64,
+    layers: Vec<LayerSums>,
+    loss: LossSum,
+    /// Points classified right (p > ½ predicts class 1).
+    correct: usize,
+}
+
+impl Sums {
+    fn new(mlp: &Mlp) -> Self {
+        let layers = mlp.layers.iter().enumerate().map(|(l, shape)| {
+            let g = mlp.activation_of(l);
+            let ((zlo, zhi), (alo, ahi)) = (z_range(g), a_range(g));
+            LayerSums {
+                z_hist: Histogram::new(zlo, zhi),
+                a_hist: Histogram::new(alo, ahi),
+                z_sum: 0.0,
+                z_sq: 0.0,
+                a_sq: 0.0,
+                delta_sum: 0.0,
+                delta_sq: 0.0,
+                saturated: 0,
+                alive: vec![false; shape.n_out],
+            }
+        });
+        Sums {
+            input_sq: 0.0,
+            layers: layers.collect(),
+            loss: LossSum::default(),
+            correct: 0,
+        }
+    }
+
+    /// Adds what the forward pass of the loaded chunk computed: z, a and the predictions.
+    fn add_forward(&mut self, mlp: &Mlp, ws: &Workspace) {
+        for i in 0..mlp.sizes[0] {
+            let x = ws.unit(&ws.a, 0, i);
+            self.input_sq += x.iter().map(|&x| x as f64 * x as f64).sum::<f64>();
+        }
+        for (l, sums) in self.layers.iter_mut().enumerate() {
+            let g = mlp.activation_of(l);
+            for (j, alive) in sums.alive.iter_mut().enumerate() {
+                let (zs, as_) = (ws.unit(&ws.z, l + 1, j), ws.unit(&ws.a, l + 1, j));
+                for (&z, &a) in zs.iter().zip(as_) {
+                    let (z, a) = (z as f64, a as f64);
+                    sums.z_hist.add(z);
+                    sums.a_hist.add(a);
+                    sums.z_sum += z;
+                    sums.z_sq += z * z;
+                    sums.a_sq += a * a;
+                    sums.saturated += usize::from(g.is_saturated(z, a));
+                    *alive |= a != 0.0;
+                }
+            }
+        }
+        let z_out = ws.unit(&ws.z, mlp.layers.len(), 0);
+        for (&z, &y) in z_out.iter().zip(&ws.y) {
+            self.correct += usize::from((z > 0.0) == (y == 1.0));
+        }
+    }
+
+    /// Adds the δ the backward pass left in the workspace. That pass worked on the mean loss,
+    /// so it holds δ/n; multiplying by `n` gives δ for one point's loss.
+    fn add_deltas(&mut self, mlp: &Mlp, ws: &Workspace, n: f64) {
+        for (l, sums) in self.layers.iter_mut().enumerate() {
+            for j in 0..mlp.layers[l].n_out {
+                for &d in ws.unit(&ws.delta, l + 1, j) {
+                    let d = d as f64 * n;
+                    sums.delta_sum += d;
+                    sums.delta_sq += d * d;
+                }
+            }
+        }
+    }
+
+    /// E[a²] of weight layer `l`'s inputs over (input, point) pairs.
+    fn inputs_sq(&self, l: usize, shape: LayerShape, n: usize) -> f64 {
+        let sum = if l == 0 {
+            self.input_sq
+        } else {
+            self.layers[l - 1].a_sq
+        };
+        sum / (shape.n_in * n) as f64
+    }
+}
+
+/// Population std from Σx and Σx² over `count` values. Rounding can make the variance
+/// slightly negative (then 0); NaN (a diverged run) stays NaN.
+fn std_from_sums(sum: f64, sq: f64, count: f64) -> f64 {
+    let mean = sum / count;
+    let var = sq / count - mean * mean;
+    libm::sqrt(if var < 0.0 { 0.0 } else { var })
+}
+
+/// Histogram of log10 |∂loss/∂w| over a layer's weight gradients, and how many are exactly 0.
+fn grad_histogram(grads: &[Real]) -> (Histogram, usize) {
+    let (glo, ghi) = GRAD_LOG10_RANGE;
+    let mut hist = Histogram::new(glo, ghi);
+    let mut zeros = 0;
+    for &g in grads {
+        if g == 0.0 {
+            zeros += 1;
+        } else {
+            hist.add(libm::log10(g.abs() as f64));
+        }
+    }
+    (hist, zeros)
+}
+
+/// Histogram of a layer's weights over the init's range, widened to wherever training has
+/// moved the weights since.
+fn weight_histogram(weights: &[Real], init: &LayerInit) -> Histogram {
+    let (lo, hi) = weights
+        .iter()
+        .filter(|w| w.is_finite())
+        .fold(init.distribution.support(), |(lo, hi), &w| {
+            (lo.min(w as f64), hi.max(w as f64))
+        });
+    let mut hist = Histogram::new(lo, hi);
+    for &w in weights {
+        hist.add(w as f64);
+    }
+    hist
 }
 
 /// Scratch for evaluations, sized once per network.
@@ -181,26 +390,35 @@ impl Evaluator {
         let n = split.len();
         let (mut total, mut correct) = (0.0, 0usize);
         let top = mlp.layers.len();
-        for start in (0..n).step_by(self.ws.capacity) {
-            let end = (start + self.ws.capacity).min(n);
-            self.ws.load(&split.x, &split.y, start..end);
-            if mlp.forward(&mut self.ws).is_err() {
+        for_each_chunk(&mut self.ws, mlp, split, |ws, finite| {
+            if !finite {
                 total = f64::NAN;
             }
-            let z = self.ws.unit(&self.ws.z, top, 0);
-            for (s, &z) in z.iter().enumerate() {
-                let (z, y) = (z as f64, self.ws.y[s]);
-                total += loss.value(z, y);
+            for (&z, &y) in ws.unit(&ws.z, top, 0).iter().zip(&ws.y) {
+                total += loss.value(z as f64, y);
                 correct += usize::from((z > 0.0) == (y == 1.0));
             }
-        }
+        });
         Score {
             loss: total / n as f64,
             accuracy: correct as f64 / n as f64,
         }
     }
 
+    /// Mean loss over a split, summed exactly as [`Evaluator::layer_stats`] sums the training
+    /// score's loss (so the two agree bit for bit); NaN when some z is not finite.
+    pub fn training_loss(&mut self, mlp: &Mlp, split: &Split, loss: Loss) -> f64 {
+        let mut sum = LossSum::default();
+        for_each_chunk(&mut self.ws, mlp, split, |ws, finite| {
+            sum.add(mlp, ws, loss, finite)
+        });
+        sum.mean()
+    }
+
     /// Every layer's statistics over the training split, and the training score.
+    ///
+    /// One pass: each chunk goes forward (z, a), then backward (δ and the gradient of the
+    /// mean training loss). Allocates only the sums and the result, never per chunk.
     pub fn layer_stats(
         &mut self,
         mlp: &Mlp,
@@ -209,137 +427,74 @@ impl Evaluator {
         loss: Loss,
     ) -> (Vec<LayerStats>, Score) {
         let n = train.len();
-        let depth = mlp.layers.len();
-        let mut z_hist: Vec<Histogram> = (0..depth)
-            .map(|l| {
-                let (lo, hi) = z_range(mlp.activation_of(l));
-                Histogram::new(lo, hi)
-            })
-            .collect();
-        let mut a_hist: Vec<Histogram> = (0..depth)
-            .map(|l| {
-                let (lo, hi) = a_range(mlp.activation_of(l));
-                Histogram::new(lo, hi)
-            })
-            .collect();
-        let mut z_sum = vec![0.0; depth];
-        let mut z_sq = vec![0.0; depth];
-        // E[a²] of each layer's input: index 0 is the data, l + 1 is layer l's output.
-        let mut a_sq = vec![0.0; depth + 1];
-        let mut saturated = vec![0usize; depth];
-        let mut alive: Vec<Vec<bool>> = mlp.layers.iter().map(|s| vec![false; s.n_out]).collect();
-        let (mut total, mut correct) = (0.0, 0usize);
-        self.grads.fill(0.0);
-        let scale = 1.0 / n as f64;
-        for start in (0..n).step_by(self.ws.capacity) {
-            let end = (start + self.ws.capacity).min(n);
-            self.ws.load(&train.x, &train.y, start..end);
-            if mlp.forward(&mut self.ws).is_err() {
-                total = f64::NAN;
-            }
-            for i in 0..mlp.sizes[0] {
-                a_sq[0] += self
-                    .ws
-                    .unit(&self.ws.a, 0, i)
-                    .iter()
-                    .map(|&x| x as f64 * x as f64)
-                    .sum::<f64>();
-            }
-            for (l, alive_l) in alive.iter_mut().enumerate() {
-                let g = mlp.activation_of(l);
-                for (j, alive_j) in alive_l.iter_mut().enumerate() {
-                    let (zs, as_) = (
-                        self.ws.unit(&self.ws.z, l + 1, j),
-                        self.ws.unit(&self.ws.a, l + 1, j),
-                    );
-                    for (&z, &a) in zs.iter().zip(as_) {
-                        let (z, a) = (z as f64, a as f64);
-                        z_hist[l].add(z);
-                        a_hist[l].add(a);
-                        z_sum[l] += z;
-                        z_sq[l] += z * z;
-                        a_sq[l + 1] += a * a;
-                        saturated[l] += usize::from(g.is_saturated(z, a));
-                        *alive_j |= a != 0.0;
-                    }
-                }
-            }
-            let z_out = self.ws.unit(&self.ws.z, depth, 0);
-            for (s, &z) in z_out.iter().enumerate() {
-                correct += usize::from((z > 0.0) == (self.ws.y[s] == 1.0));
-            }
-            total += mlp.loss_sum(&self.ws, loss);
-            mlp.backward(&mut self.ws, loss, scale, &mut self.grads);
-        }
-        let stats = mlp
-            .layers
-            .iter()
-            .enumerate()
-            .map(|(l, shape)| {
-                let pairs = (shape.n_out * n) as f64;
-                let z_mean = z_sum[l] / pairs;
-                // Rounding can make the difference slightly negative; NaN (a diverged run) stays NaN.
-                let z_var = z_sq[l] / pairs - z_mean * z_mean;
-                let z_var = if z_var < 0.0 { 0.0 } else { z_var };
-                let inputs_sq = a_sq[l] / (shape.n_in * n) as f64;
-                let init = &inits[l];
-                let predicted =
-                    shape.n_in as f64 * sample_variance(&mlp.params[shape.weights()]) * inputs_sq
-                        + sample_variance(&mlp.params[shape.biases()]);
-                let grads = &self.grads[shape.all()];
-                let (glo, ghi) = GRAD_LOG10_RANGE;
-                let mut grad_hist = Histogram::new(glo, ghi);
-                let mut grad_zeros = 0;
-                for &gw in &self.grads[shape.weights()] {
-                    if gw == 0.0 {
-                        grad_zeros += 1;
-                    } else {
-                        grad_hist.add(libm::log10(gw.abs() as f64));
-                    }
-                }
-                // The init's range, widened to wherever training has moved the weights since.
-                let (wlo, whi) = mlp.params[shape.weights()]
-                    .iter()
-                    .filter(|w| w.is_finite())
-                    .fold(init.distribution.support(), |(lo, hi), &w| {
-                        (lo.min(w as f64), hi.max(w as f64))
-                    });
-                let mut w_hist = Histogram::new(wlo, whi);
-                for &w in &mlp.params[shape.weights()] {
-                    w_hist.add(w as f64);
-                }
-                let dead = if mlp.activation_of(l) == Activation::Relu {
-                    alive[l].iter().filter(|&&alive| !alive).count() as f64 / shape.n_out as f64
-                } else {
-                    0.0
-                };
-                LayerStats {
-                    size: shape.n_out,
-                    sigma_requested: init.sigma_requested,
-                    sigma_used: init.sigma_used,
-                    mean_actual: init.distribution.mean(),
-                    std_actual: init.distribution.std(),
-                    z_mean,
-                    z_std: libm::sqrt(z_var),
-                    z_std_predicted: libm::sqrt(predicted),
-                    saturated: saturated[l] as f64 / pairs,
-                    dead,
-                    distinct_units: distinct_units(mlp, l),
-                    grad_norm: libm::sqrt(grads.iter().map(|&g| g as f64 * g as f64).sum::<f64>()),
-                    z_hist: z_hist[l].clone(),
-                    a_hist: a_hist[l].clone(),
-                    w_hist,
-                    grad_hist,
-                    grad_zeros,
-                    mass_log10: init.distribution.log_mass() / std::f64::consts::LN_10,
-                }
-            })
+        let mut sums = Sums::new(mlp);
+        let Evaluator { ws, grads } = self;
+        grads.fill(0.0);
+        for_each_chunk(ws, mlp, train, |ws, finite| {
+            sums.add_forward(mlp, ws);
+            sums.loss.add(mlp, ws, loss, finite);
+            mlp.backward(ws, loss, 1.0 / n as f64, grads);
+            sums.add_deltas(mlp, ws, n as f64);
+        });
+        let stats = (0..mlp.layers.len())
+            .map(|l| summarise(mlp, l, &inits[l], &sums, grads, n))
             .collect();
         let score = Score {
-            loss: total * scale,
-            accuracy: correct as f64 / n as f64,
+            loss: sums.loss.mean(),
+            accuracy: sums.correct as f64 / n as f64,
         };
         (stats, score)
+    }
+}
+
+/// Weight layer `l`'s statistics from the sums of a pass over `n` training points and the
+/// gradient of the mean training loss.
+fn summarise(
+    mlp: &Mlp,
+    l: usize,
+    init: &LayerInit,
+    sums: &Sums,
+    grads: &[Real],
+    n: usize,
+) -> LayerStats {
+    let shape = mlp.layers[l];
+    let layer = &sums.layers[l];
+    let g = mlp.activation_of(l);
+    let pairs = (shape.n_out * n) as f64;
+    let (weights, biases) = (&mlp.params[shape.weights()], &mlp.params[shape.biases()]);
+    let predicted = shape.n_in as f64 * sample_variance(weights) * sums.inputs_sq(l, shape, n)
+        + sample_variance(biases);
+    let (grad_hist, grad_zeros) = grad_histogram(&grads[shape.weights()]);
+    let dead = if g == Activation::Relu {
+        layer.alive.iter().filter(|&&alive| !alive).count() as f64 / shape.n_out as f64
+    } else {
+        0.0
+    };
+    let grad_sq = grads[shape.all()].iter().map(|&g| g as f64 * g as f64);
+    LayerStats {
+        name: layer_name(l, mlp.layers.len()),
+        activation: g.name().to_string(),
+        fan_in: shape.n_in,
+        fan_out: shape.n_out,
+        size: shape.n_out,
+        sigma_requested: init.sigma_requested,
+        sigma_used: init.sigma_used,
+        mean_actual: init.distribution.mean(),
+        std_actual: init.distribution.std(),
+        z_mean: layer.z_sum / pairs,
+        z_std: std_from_sums(layer.z_sum, layer.z_sq, pairs),
+        z_std_predicted: libm::sqrt(predicted),
+        delta_std: std_from_sums(layer.delta_sum, layer.delta_sq, pairs),
+        saturated: layer.saturated as f64 / pairs,
+        dead,
+        distinct_units: distinct_units(mlp, l),
+        grad_norm: libm::sqrt(grad_sq.sum::<f64>()),
+        z_hist: layer.z_hist.clone(),
+        a_hist: layer.a_hist.clone(),
+        w_hist: weight_histogram(weights, init),
+        grad_hist,
+        grad_zeros,
+        mass_log10: init.distribution.log_mass() / std::f64::consts::LN_10,
     }
 }
 

@@ -1,30 +1,32 @@
-//! A training step allocates nothing: every buffer is sized when the network is built.
+//! A training step allocates nothing: every buffer is sized when the network is built. Nor
+//! does refreshing the rolling loss landscape, once its grid and directions exist.
 
 use initlab::activation::Activation;
 use initlab::init::Distribution;
 use initlab::loss::Loss;
 use initlab::mlp::{Mlp, Trainer};
 use initlab::rng::Rng;
+use initlab::{Config, Experiment};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The system allocator, counting the allocations of the threads that ask it to. Only the
-/// training thread counts: the test harness's own threads allocate when they like (on a
-/// loaded machine, during the measured steps), and the engine is single-threaded.
+/// The system allocator, counting the allocations of each thread (so that tests running in
+/// parallel do not count each other's).
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
 thread_local! {
-    static COUNTED: Cell<bool> = const { Cell::new(false) };
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Allocations made so far by the calling thread.
+fn allocations() -> usize {
+    ALLOCATIONS.with(Cell::get)
 }
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if COUNTED.try_with(Cell::get).unwrap_or(false) {
-            ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        }
+        // A thread being torn down may have no counter left; it is not one of ours.
+        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -52,8 +54,7 @@ fn training_steps_allocate_nothing() {
         let order: Vec<usize> = (0..n).collect();
         let mut trainer = Trainer::new(&mlp, batch);
         // Batches of 300 exceed one chunk of 256 samples: the chunking must not allocate either.
-        COUNTED.with(|c| c.set(true));
-        let before = ALLOCATIONS.load(Ordering::SeqCst);
+        let before = allocations();
         for step in 0..100 {
             let start = (step * batch) % (n - batch);
             trainer
@@ -68,8 +69,7 @@ fn training_steps_allocate_nothing() {
                 )
                 .expect("a small net stays finite");
         }
-        let after = ALLOCATIONS.load(Ordering::SeqCst);
-        COUNTED.with(|c| c.set(false));
+        let after = allocations();
         assert_eq!(
             after - before,
             0,
@@ -77,4 +77,25 @@ fn training_steps_allocate_nothing() {
             after - before
         );
     }
+}
+
+#[test]
+fn rolling_landscape_refresh_allocates_nothing() {
+    let config = Config::default()
+        .with_changes([("layers", "16,16"), ("data", "spiral")])
+        .expect("a valid config");
+    let mut exp = Experiment::new(&config).expect("valid");
+    // The first call draws the directions and makes the grid; every later one only refreshes.
+    exp.landscape_rolling(11, 1.0, 10).expect("valid grid");
+    let before = allocations();
+    for _ in 0..30 {
+        exp.landscape_rolling(11, 1.0, 10).expect("valid grid");
+    }
+    let after = allocations();
+    assert_eq!(
+        after - before,
+        0,
+        "{} allocations in 30 refreshes",
+        after - before
+    );
 }

@@ -267,3 +267,40 @@ fn the_menus_and_sliders_come_from_the_engine() {
         assert_eq!(slider.position(slider.value(position)), position);
     }
 }
+
+#[wasm_bindgen_test]
+fn landscape_returns_rows_and_refuses_bad_options_without_panicking() {
+    let mut lab = Lab::new("?data=circles").unwrap();
+    let snapshot = lab.snapshot().unwrap();
+    let grid = lab
+        .landscape(object("n", JsValue::from_f64(5.0)))
+        .expect("a valid grid");
+    assert_eq!(get(&grid, "n").as_f64(), Some(5.0));
+    assert_eq!(get(&grid, "span").as_f64(), Some(1.0), "span defaults to 1");
+    assert_eq!(
+        get(&grid, "center_loss").as_f64(),
+        get(&snapshot, "loss").as_f64()
+    );
+    let rows: js_sys::Array = get(&grid, "loss").dyn_into().expect("rows are an array");
+    assert_eq!(rows.length(), 5);
+    for row in rows.iter() {
+        assert_eq!(row.dyn_into::<js_sys::Array>().unwrap().length(), 5);
+    }
+    let defaults = lab.landscape(JsValue::UNDEFINED).expect("defaults");
+    assert_eq!(get(&defaults, "n").as_f64(), Some(21.0));
+    for (options, named) in [
+        (object("n", JsValue::from_f64(f64::NAN)), "n"),
+        (object("n", JsValue::from_str("lots")), "n"),
+        (object("n", JsValue::from_f64(1e300)), "n"),
+        (object("span", JsValue::from_f64(-1.0)), "span"),
+        (object("span", JsValue::from_f64(f64::INFINITY)), "span"),
+        (JsValue::from_f64(3.0), "object"),
+    ] {
+        let error = lab.landscape(options).expect_err("refused");
+        let message = JsValue::from(error)
+            .dyn_into::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        assert!(message.contains(named), "{named}: {message}");
+    }
+}

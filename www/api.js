@@ -128,6 +128,9 @@ export function createApi(engine, { charts, makeControls, makeRestarts }) {
       if (!restarts) return Promise.reject(new Error(text("notReady")));
       return restarts.run(options);
     },
+
+    /** The training loss on an n × n grid around the current weights: {n, span, center_loss, loss}. */
+    landscape: (options) => need().landscape(options),
   };
 
   /** Page-only helpers (not part of the public contract). */

@@ -23,6 +23,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::experiment::Snapshot;
+use crate::landscape::{GridSpec, DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN, MIN_LANDSCAPE_N};
 use crate::{Config, ConfigError, Experiment};
 
 /// The most work one `step(n)` call may ask for, in multiply-adds (a few seconds in a
@@ -127,6 +128,37 @@ fn changes_from_js(partial: &JsValue) -> Result<Vec<(String, String)>, Outcome> 
         changes.push((key, value));
     }
     Ok(changes)
+}
+
+/// The answer to `landscape`: the grid as rows, for JS.
+#[derive(Serialize)]
+struct LandscapeRows<'a> {
+    n: usize,
+    span: f64,
+    center_loss: f64,
+    loss: Vec<&'a [f64]>,
+}
+
+/// Reads `options[key]` for `landscape`: its default when `options` or the key is missing,
+/// the number when it is one, and a message naming the key otherwise.
+fn landscape_option(options: &JsValue, key: &str, default: f64) -> Result<f64, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(default);
+    }
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(JsError::new(
+            "landscape expects an object of options, for example {n: 21, span: 1}",
+        ));
+    }
+    let value = js_sys::Reflect::get(options, &JsValue::from_str(key))
+        .map_err(|_| JsError::new(&format!("landscape: {key} cannot be read")))?;
+    if value.is_undefined() {
+        return Ok(default);
+    }
+    value.as_f64().ok_or_else(|| {
+        let shown = js_string(&value).unwrap_or_else(|_| "this value".to_string());
+        JsError::new(&format!("landscape: {key} must be a number, not {shown}"))
+    })
 }
 
 /// One experiment driven by the page: the network, its data, its history, and the
@@ -272,6 +304,48 @@ impl Lab {
     #[wasm_bindgen(js_name = activationHeight)]
     pub fn activation_height(&self, width: f64) -> f64 {
         self.activation_height_for(width)
+    }
+
+    /// The training loss around the current weights (see `initlab::landscape`): `options` is
+    /// `{n, span}` (either may be missing: n = 21, span = 1), the answer
+    /// `{n, span, center_loss, loss}` with `loss` as n rows (β from −span to span) of n
+    /// numbers (α from −span to span), and `center_loss` equal to the snapshot's `loss`.
+    ///
+    /// Throws a message naming the argument and its limit for an `n` that is not a whole
+    /// number from 3 to 101, a `span` not in (0, 10], or an `n` whose grid would be more work
+    /// than one call may do for this network ([`MAX_WORK_PER_CALL`]).
+    pub fn landscape(&mut self, options: JsValue) -> Result<JsValue, JsError> {
+        let n = landscape_option(&options, "n", DEFAULT_LANDSCAPE_N as f64)?;
+        let span = landscape_option(&options, "span", DEFAULT_LANDSCAPE_SPAN)?;
+        let spec = GridSpec::new(n, span).map_err(|e| JsError::new(&e.to_string()))?;
+        let cost = self.experiment.landscape_cost(spec.n());
+        if cost > MAX_WORK_PER_CALL {
+            let most = (MAX_WORK_PER_CALL / self.experiment.landscape_cost(0) - 1.0)
+                .max(0.0)
+                .sqrt()
+                .floor();
+            let advice = if most >= MIN_LANDSCAPE_N as f64 {
+                format!("n = {most} is the most it allows now")
+            } else {
+                "even n = 3 is too much: use fewer points or a smaller network".to_string()
+            };
+            return Err(JsError::new(&format!(
+                "landscape: n = {} needs {:.1e} multiply-adds for this network, more than one \
+                 call may do ({MAX_WORK_PER_CALL:.0e}); {advice}",
+                spec.n(),
+                cost
+            )));
+        }
+        let grid = self
+            .experiment
+            .landscape(spec.n(), spec.span())
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&LandscapeRows {
+            n: grid.n,
+            span: grid.span,
+            center_loss: grid.center_loss,
+            loss: grid.rows().collect(),
+        })
     }
 
     /// The steps trained since the last (re)initialisation.

@@ -1,0 +1,357 @@
+//! The loss landscape: how the training loss changes around the current weights.
+//!
+//! A network has far too many weights to plot its loss against all of them, so we plot a
+//! slice: the plane through the current weights θ spanned by two random directions d₁, d₂,
+//!
+//! ```text
+//! L(α, β) = mean training loss at θ + α·d₁ + β·d₂,        α, β ∈ [−span, span]
+//! ```
+//!
+//! on an n × n grid. The lesson: with every weight at zero, tanh hidden units and XOR, every
+//! gradient is exactly 0, so gradient descent never moves. The landscape shows that this is
+//! not because the loss is flat: it curves away from the centre. (On the four XOR points it
+//! curves *up* in every direction of the plane: with the biases held at 0, see below, a tanh
+//! network is an odd function of x, and XOR gives x and −x the same label, so no point of the
+//! plane does better than the centre's ln 2.)
+//!
+//! **Directions.** Each entry of d₁ and d₂ is drawn once from N(0, 1) with the crate's
+//! [`Rng`] on a stream fixed by the experiment's seed, so the same experiment always shows
+//! the same plane. Then each weight layer's block of a direction is rescaled to have the
+//! norm of that layer's weights, ‖d_l‖ = ‖W_l‖: the layer-wise version of the *filter
+//! normalisation* of Li et al., "Visualizing the Loss Landscape of Neural Nets" (NeurIPS 2018),
+//! which rescales each filter (for a dense layer, each unit's incoming weights). Without it,
+//! α = 1 would be a huge step for a layer of small weights and a tiny one for a layer of large
+//! weights, and two inits of different scale could not be compared; with it, α = 1 moves every
+//! layer by as much as the layer itself. Where a layer's weights are all zero (zero init),
+//! there is no norm to match, and its block gets norm 1, so α = span moves it by exactly span.
+//!
+//! **Biases are not perturbed** (d is 0 on every bias). The page is about how the *weights*
+//! start; holding the biases keeps the slice about them, and keeps a symmetry the theory
+//! predicts: with zero biases, tanh (an odd function) and the XOR points (symmetric under
+//! x → −x with the same labels), L(−α, −β) = L(α, β) at zero init.
+//!
+//! **Cost and allocation.** Each grid point is one forward pass over the training split. The
+//! perturbed weights go into one scratch parameter buffer, reused for every point; the
+//! directions are drawn once. The centre is computed by the very code that computes the
+//! snapshot's `loss` ([`Evaluator::training_loss`]), so the two are equal bit for bit.
+
+use crate::data::Split;
+use crate::loss::Loss;
+use crate::mlp::{Mlp, Real};
+use crate::rng::Rng;
+use crate::stats::Evaluator;
+use serde::Serialize;
+use std::fmt;
+
+/// Fewest grid points per side: the centre and one point either side.
+pub const MIN_LANDSCAPE_N: usize = 3;
+/// Most grid points per side (10,201 forward passes over the training set).
+pub const MAX_LANDSCAPE_N: usize = 101;
+/// Largest span: α = 10 moves each layer by ten times its own norm, far past anything useful.
+pub const MAX_LANDSCAPE_SPAN: f64 = 10.0;
+/// What the page asks for when it does not say.
+pub const DEFAULT_LANDSCAPE_N: usize = 21;
+pub const DEFAULT_LANDSCAPE_SPAN: f64 = 1.0;
+
+/// A landscape that cannot be computed: which argument is wrong, and what would be accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LandscapeError {
+    /// The argument at fault: `"n"` or `"span"`.
+    pub argument: &'static str,
+    /// A message for a learner, starting with the argument's name.
+    pub message: String,
+}
+
+impl fmt::Display for LandscapeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "landscape: {}", self.message)
+    }
+}
+
+impl std::error::Error for LandscapeError {}
+
+/// A valid grid: `n` points per side, α and β running over [−span, span].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GridSpec {
+    n: usize,
+    span: f64,
+}
+
+impl GridSpec {
+    /// Checks the arguments: `n` a whole number in [`MIN_LANDSCAPE_N`, `MAX_LANDSCAPE_N`],
+    /// `span` finite in (0, [`MAX_LANDSCAPE_SPAN`]]. `n` is an f64 so that a JS number can be
+    /// checked before it is rounded.
+    pub fn new(n: f64, span: f64) -> Result<GridSpec, LandscapeError> {
+        let (lo, hi) = (MIN_LANDSCAPE_N as f64, MAX_LANDSCAPE_N as f64);
+        if !(n.fract() == 0.0 && (lo..=hi).contains(&n)) {
+            return Err(LandscapeError {
+                argument: "n",
+                message: format!(
+                    "n must be a whole number of grid points per side from {MIN_LANDSCAPE_N} \
+                     to {MAX_LANDSCAPE_N}, not {}",
+                    crate::error::show(n)
+                ),
+            });
+        }
+        if !(span.is_finite() && span > 0.0 && span <= MAX_LANDSCAPE_SPAN) {
+            return Err(LandscapeError {
+                argument: "span",
+                message: format!(
+                    "span must be a number above 0 and at most {MAX_LANDSCAPE_SPAN} \
+                     (α and β run from −span to span), not {}",
+                    crate::error::show(span)
+                ),
+            });
+        }
+        Ok(GridSpec {
+            n: n as usize,
+            span,
+        })
+    }
+
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    pub fn span(&self) -> f64 {
+        self.span
+    }
+
+    /// The k-th coordinate along an axis, span·(2k − (n−1))/(n−1): −span at k = 0, span at
+    /// k = n−1. Written so that the centre of an odd grid is exactly 0 and the k-th and
+    /// (n−1−k)-th coordinates are exact negatives of each other.
+    pub fn coordinate(&self, k: usize) -> f64 {
+        let last = (self.n - 1) as f64;
+        self.span * ((2 * k) as f64 - last) / last
+    }
+}
+
+/// What the loss is measured on: the network at θ, the training split and the objective.
+#[derive(Clone, Copy, Debug)]
+pub struct Objective<'a> {
+    pub mlp: &'a Mlp,
+    pub train: &'a Split,
+    pub loss: Loss,
+}
+
+/// The loss over an `n × n` grid of the plane θ + α·d₁ + β·d₂.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Landscape {
+    /// Grid points per side.
+    pub n: usize,
+    /// α and β run over [−span, span] (see [`GridSpec::coordinate`]).
+    pub span: f64,
+    /// Mean training loss at θ itself (α = β = 0): the snapshot's `loss`, bit for bit.
+    pub center_loss: f64,
+    /// Mean training loss at θ + α_j·d₁ + β_i·d₂, row-major: `loss[i·n + j]`, rows along β
+    /// (d₂) and columns along α (d₁), both from −span. NaN where the perturbed network's z
+    /// overflows, and (rolling) for cells not evaluated yet.
+    pub loss: Vec<f64>,
+    /// Cells evaluated since the grid was started: n² once it is complete.
+    pub filled: usize,
+}
+
+impl Landscape {
+    /// An `n × n` grid with no cell evaluated yet.
+    fn empty(spec: GridSpec, center_loss: f64) -> Landscape {
+        Landscape {
+            n: spec.n,
+            span: spec.span,
+            center_loss,
+            loss: vec![f64::NAN; spec.n * spec.n],
+            filled: 0,
+        }
+    }
+
+    /// The loss at row i (β_i), column j (α_j).
+    pub fn at(&self, i: usize, j: usize) -> f64 {
+        self.loss[i * self.n + j]
+    }
+
+    /// The grid's rows, β from −span to span, each holding α from −span to span.
+    pub fn rows(&self) -> std::slice::Chunks<'_, f64> {
+        self.loss.chunks(self.n.max(1))
+    }
+}
+
+/// The plane's two directions and the scratch network its points are evaluated with.
+#[derive(Clone, Debug)]
+pub struct Directions {
+    /// d₁ and d₂ before normalisation, laid out like `Mlp::params`: one N(0, 1) draw per
+    /// weight, 0 on every bias.
+    raw: [Vec<Real>; 2],
+    /// Per weight layer, what each raw block is multiplied by to get its normalised norm:
+    /// ‖W_l‖ / ‖raw_l‖, or 1 / ‖raw_l‖ where W_l = 0.
+    factors: Vec<[f64; 2]>,
+    /// θ + α·d₁ + β·d₂ for the point being evaluated: the one scratch parameter buffer.
+    probe: Mlp,
+    /// The seed the raw directions were drawn from.
+    seed: u64,
+}
+
+impl Directions {
+    /// Draws d₁ then d₂ (weights in parameter order) from `seed`, for networks shaped like `mlp`.
+    pub fn new(mlp: &Mlp, seed: u64) -> Directions {
+        let mut rng = Rng::seed_from(seed);
+        let mut draw = || {
+            let mut d = vec![0.0; mlp.params.len()];
+            for shape in &mlp.layers {
+                for w in &mut d[shape.weights()] {
+                    *w = rng.standard_normal() as Real;
+                }
+            }
+            d
+        };
+        let raw = [draw(), draw()];
+        Directions {
+            raw,
+            factors: vec![[0.0; 2]; mlp.layers.len()],
+            probe: mlp.clone(),
+            seed,
+        }
+    }
+
+    /// Whether these directions were drawn from `seed` for a network of `mlp`'s shape.
+    pub fn fits(&self, mlp: &Mlp, seed: u64) -> bool {
+        self.seed == seed && self.probe.sizes == mlp.sizes && self.probe.hidden == mlp.hidden
+    }
+
+    /// Rescales both directions layer by layer to the norms of `mlp`'s current weights
+    /// (filter normalisation, see the module's documentation).
+    pub fn normalise(&mut self, mlp: &Mlp) {
+        for (shape, factors) in mlp.layers.iter().zip(&mut self.factors) {
+            let weights = norm(&mlp.params[shape.weights()]);
+            let target = if weights == 0.0 { 1.0 } else { weights };
+            for (raw, factor) in self.raw.iter().zip(factors) {
+                let length = norm(&raw[shape.weights()]);
+                *factor = if length > 0.0 { target / length } else { 0.0 };
+            }
+        }
+    }
+
+    /// Direction `k` (0 for d₁, 1 for d₂) as normalised by the last [`Directions::normalise`],
+    /// laid out like `Mlp::params` (for tests and inspection; allocates).
+    pub fn direction(&self, k: usize) -> Vec<f64> {
+        let mut d = vec![0.0; self.raw[k].len()];
+        for (shape, factors) in self.probe.layers.iter().zip(&self.factors) {
+            for i in shape.weights() {
+                d[i] = factors[k] * self.raw[k][i] as f64;
+            }
+        }
+        d
+    }
+
+    /// Mean training loss at θ + α·d₁ + β·d₂ (after [`Directions::normalise`]).
+    pub fn loss_at(&mut self, at: Objective, alpha: f64, beta: f64, ev: &mut Evaluator) -> f64 {
+        let [d1, d2] = &self.raw;
+        for (shape, &[f1, f2]) in at.mlp.layers.iter().zip(&self.factors) {
+            let (a, b) = (alpha * f1, beta * f2);
+            let weights = shape.weights();
+            let theta = &at.mlp.params[weights.clone()];
+            let probe = &mut self.probe.params[weights.clone()];
+            let steps = d1[weights.clone()].iter().zip(&d2[weights]);
+            for ((p, &w), (&x, &y)) in probe.iter_mut().zip(theta).zip(steps) {
+                *p = (w as f64 + a * x as f64 + b * y as f64) as Real;
+            }
+            self.probe.params[shape.biases()].copy_from_slice(&at.mlp.params[shape.biases()]);
+        }
+        ev.training_loss(&self.probe, at.train, at.loss)
+    }
+}
+
+/// √(Σ x²), in f64.
+fn norm(xs: &[Real]) -> f64 {
+    libm::sqrt(xs.iter().map(|&x| x as f64 * x as f64).sum::<f64>())
+}
+
+/// Evaluates the cells `cells` (indices into `grid.loss`, wrapping past the end).
+fn refresh(
+    grid: &mut Landscape,
+    spec: GridSpec,
+    cells: std::ops::Range<usize>,
+    directions: &mut Directions,
+    at: Objective,
+    ev: &mut Evaluator,
+) {
+    let total = grid.loss.len();
+    for k in cells.map(|k| k % total) {
+        let (i, j) = (k / spec.n, k % spec.n);
+        grid.loss[k] = directions.loss_at(at, spec.coordinate(j), spec.coordinate(i), ev);
+    }
+}
+
+/// The whole landscape around `at.mlp`'s weights, with directions drawn from `seed`.
+///
+/// Costs n² + 1 forward passes over the training split; allocates the directions, one
+/// scratch network and the grid, once.
+pub fn landscape(at: Objective, spec: GridSpec, seed: u64, ev: &mut Evaluator) -> Landscape {
+    let mut directions = Directions::new(at.mlp, seed);
+    directions.normalise(at.mlp);
+    let mut grid = Landscape::empty(spec, ev.training_loss(at.mlp, at.train, at.loss));
+    let cells = spec.n * spec.n;
+    refresh(&mut grid, spec, 0..cells, &mut directions, at, ev);
+    grid.filled = cells;
+    grid
+}
+
+/// A landscape refreshed a slice at a time, so that a deep network's landscape costs a
+/// bounded amount of work per call (per animation frame); every cell is at most a few
+/// calls old. The first call after a start, or a change of n or span, begins a new grid
+/// whose cells not yet evaluated hold NaN (`filled` counts the ones that are).
+#[derive(Clone, Debug, Default)]
+pub struct RollingLandscape {
+    grid: Option<(GridSpec, Landscape)>,
+    directions: Option<Directions>,
+    /// The next cell to refresh.
+    cursor: usize,
+}
+
+impl RollingLandscape {
+    pub fn new() -> Self {
+        RollingLandscape::default()
+    }
+
+    /// Re-normalises the directions to the current weights, recomputes the centre, and
+    /// refreshes up to `budget` cells (at least one), continuing where the last call
+    /// stopped: at most `budget + 1` forward passes over the training split. Allocates
+    /// nothing once the grid and the directions exist.
+    pub fn advance(
+        &mut self,
+        at: Objective,
+        spec: GridSpec,
+        seed: u64,
+        budget: usize,
+        ev: &mut Evaluator,
+    ) -> &Landscape {
+        if !self
+            .directions
+            .as_ref()
+            .is_some_and(|d| d.fits(at.mlp, seed))
+        {
+            self.directions = Some(Directions::new(at.mlp, seed));
+            self.grid = None;
+        }
+        let directions = self.directions.as_mut().expect("set above");
+        directions.normalise(at.mlp);
+        let center_loss = ev.training_loss(at.mlp, at.train, at.loss);
+        if !self.grid.as_ref().is_some_and(|(kept, _)| *kept == spec) {
+            self.grid = Some((spec, Landscape::empty(spec, center_loss)));
+            self.cursor = 0;
+        }
+        let (_, grid) = self.grid.as_mut().expect("set above");
+        grid.center_loss = center_loss;
+        let cells = spec.n * spec.n;
+        let take = budget.clamp(1, cells);
+        refresh(
+            grid,
+            spec,
+            self.cursor..self.cursor + take,
+            directions,
+            at,
+            ev,
+        );
+        self.cursor = (self.cursor + take) % cells;
+        grid.filled = (grid.filled + take).min(cells);
+        grid
+    }
+}

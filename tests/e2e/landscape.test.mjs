@@ -1,0 +1,86 @@
+// End-to-end: window.initlab.landscape in headless Chromium: the grid's shape, its centre
+// equal to the snapshot's loss, and refusals that name the argument at fault.
+// Run by `make test`, or alone with `node --test tests/e2e/landscape.test.mjs`.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, useServerAndBrowser } from "./helpers.mjs";
+
+const env = useServerAndBrowser();
+
+/** Opens the page at `query` and runs `body({page})`, failing on any console error. */
+async function withPage(query, body) {
+  const opened = await openPage(env.browser, `${env.server.url}/${query}`);
+  try {
+    await body(opened);
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+}
+
+test("landscape({n: 11, span: 1}) is an 11 × 11 grid centred on the snapshot's loss", async () => {
+  await withPage("?data=circles", async ({ page }) => {
+    const { grid, loss } = await page.evaluate(() => {
+      window.initlab.step(25);
+      return {
+        grid: window.initlab.landscape({ n: 11, span: 1 }),
+        loss: window.initlab.snapshot().loss,
+      };
+    });
+    assert.equal(grid.n, 11);
+    assert.equal(grid.span, 1);
+    assert.equal(grid.loss.length, 11);
+    for (const row of grid.loss) {
+      assert.equal(row.length, 11);
+      assert.ok(row.every((x) => Number.isFinite(x) && x >= 0), "losses are finite and ≥ 0");
+    }
+    assert.equal(grid.center_loss, loss, "the centre is the snapshot's loss, exactly");
+    assert.equal(grid.loss[5][5], loss, "the middle cell is the current weights");
+  });
+});
+
+test("landscape defaults to n = 21, span = 1, and zero init curves although its gradient is 0", async () => {
+  await withPage("?init=zeros&act=tanh&data=xor4", async ({ page }) => {
+    const grid = await page.evaluate(() => window.initlab.landscape());
+    assert.equal(grid.n, 21);
+    assert.equal(grid.span, 1);
+    const deviation = Math.max(...grid.loss.flat().map((x) => Math.abs(x - grid.center_loss)));
+    assert.ok(deviation > 1e-4, `the landscape is not flat: ${deviation}`);
+  });
+});
+
+test("a bad n or span throws a message naming it and its limit", async () => {
+  await withPage("", async ({ page }) => {
+    const messages = await page.evaluate(() =>
+      [{ n: 500 }, { n: 2 }, { n: 7.5 }, { n: "many" }, { span: 0 }, { span: 11 }].map((options) => {
+        try {
+          window.initlab.landscape(options);
+          return null;
+        } catch (error) {
+          return error.message;
+        }
+      }),
+    );
+    for (const message of messages.slice(0, 3)) assert.match(message, /\bn must be\b.*\b3\b.*\b101\b/);
+    assert.match(messages[3], /\bn must be a number\b/);
+    for (const message of messages.slice(4)) assert.match(message, /\bspan must be\b.*\b10\b/);
+  });
+});
+
+test("a landscape too big for one call is refused with the largest n that fits", async () => {
+  await withPage("?layers=64,64,64,64,64,64,64,64&points=5000", async ({ page }) => {
+    const message = await page.evaluate(() => {
+      try {
+        window.initlab.landscape({ n: 21 });
+        return null;
+      } catch (error) {
+        return error.message;
+      }
+    });
+    assert.match(message ?? "", /\bn = 21\b.*more than one call may do.*\bn = \d+ is the most it allows now/);
+    const most = Number(message.match(/n = (\d+) is the most/)[1]);
+    const grid = await page.evaluate((n) => window.initlab.landscape({ n }), most);
+    assert.equal(grid.loss.length, most, "the n it names is accepted");
+  });
+});

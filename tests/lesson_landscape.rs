@@ -1,0 +1,160 @@
+//! Lesson: at zero init the gradient is 0, yet the loss is not flat around the weights.
+//! The loss landscape, L(θ + α·d₁ + β·d₂) over a grid of (α, β), shows it.
+
+mod common;
+
+use initlab::landscape::{GridSpec, MAX_LANDSCAPE_N, MAX_LANDSCAPE_SPAN};
+
+const ZERO_TANH_XOR4: &[(&str, &str)] = &[
+    ("init", "zeros"),
+    ("act", "tanh"),
+    ("data", "xor4"),
+    ("batch", "4"),
+];
+
+#[test]
+fn landscape_centre_is_the_snapshot_loss_exactly() {
+    for changes in [
+        &[][..],
+        ZERO_TANH_XOR4,
+        &[
+            ("act", "relu"),
+            ("layers", "16,16,16"),
+            ("data", "spiral"),
+            ("loss", "mse"),
+        ][..],
+    ] {
+        let mut exp = common::experiment(changes);
+        exp.step(37);
+        let snapshot = exp.snapshot();
+        let grid = exp.landscape(7, 1.0).unwrap();
+        assert_eq!(
+            grid.center_loss.to_bits(),
+            snapshot.loss.to_bits(),
+            "{changes:?}"
+        );
+        // An odd grid has a cell at α = β = 0, which is θ itself.
+        assert_eq!(
+            grid.at(3, 3).to_bits(),
+            snapshot.loss.to_bits(),
+            "{changes:?}"
+        );
+        assert_eq!((grid.n, grid.loss.len(), grid.filled), (7, 49, 49));
+    }
+}
+
+#[test]
+fn zero_init_has_no_gradient_yet_the_landscape_curves() {
+    let mut exp = common::experiment(ZERO_TANH_XOR4);
+    let snapshot = exp.snapshot();
+    assert!(snapshot.layers.iter().all(|l| l.grad_norm == 0.0));
+    let grid = exp.landscape(11, 1.0).unwrap();
+    // At θ = 0 every p is ½, so the loss is ln 2 whatever the labels.
+    assert!((grid.center_loss - std::f64::consts::LN_2).abs() < 1e-6);
+    let farthest = grid
+        .loss
+        .iter()
+        .map(|l| (l - grid.center_loss).abs())
+        .fold(0.0, f64::max);
+    // The loss's rounding noise is ~1e-7 (f32 z); demand a change a thousand times bigger.
+    assert!(
+        farthest > 1e-4,
+        "the landscape is flat: max |L − L(0)| = {farthest}"
+    );
+}
+
+#[test]
+fn zero_init_landscape_is_point_symmetric_on_xor4() {
+    // With the biases held at 0, tanh odd, and the XOR points mapped onto points of the same
+    // label by x → −x, the network at −θ computes ±z(x) = z(∓x): L(−α, −β) = L(α, β).
+    for layers in ["8", "8,8", "4,4,4"] {
+        let mut changes = ZERO_TANH_XOR4.to_vec();
+        changes.push(("layers", layers));
+        let grid = common::experiment(&changes).landscape(9, 2.0).unwrap();
+        let n = grid.n;
+        for i in 0..n {
+            for j in 0..n {
+                let (a, b) = (grid.at(i, j), grid.at(n - 1 - i, n - 1 - j));
+                // Only the order of the f32 sums differs between the two points.
+                assert!(
+                    (a - b).abs() <= 1e-6 * a.abs(),
+                    "{layers}: ({i}, {j}) {a} vs {b}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn landscape_is_reproducible_and_its_rolling_version_agrees() {
+    let mut exp = common::experiment(&[("data", "circles")]);
+    exp.step(20);
+    let whole = exp.landscape(5, 0.5).unwrap();
+    assert_eq!(
+        whole,
+        exp.landscape(5, 0.5).unwrap(),
+        "same experiment, same plane"
+    );
+    // 25 cells at 7 per call: all evaluated after 4 calls, in the same order, from the same directions.
+    let mut rolling = exp.landscape_rolling(5, 0.5, 7).unwrap().clone();
+    assert_eq!(
+        (
+            rolling.filled,
+            rolling.loss.iter().filter(|l| l.is_nan()).count()
+        ),
+        (7, 18)
+    );
+    for _ in 0..3 {
+        rolling = exp.landscape_rolling(5, 0.5, 7).unwrap().clone();
+    }
+    assert_eq!(rolling, whole);
+}
+
+#[test]
+fn bad_grid_size_or_span_is_refused_with_its_name_and_limit() {
+    let mut exp = common::experiment(&[]);
+    for n in [0, 1, 2, MAX_LANDSCAPE_N + 1, 10_000] {
+        let error = exp.landscape(n, 1.0).unwrap_err();
+        assert_eq!(error.argument, "n");
+        assert!(error.message.starts_with("n must be"), "{error}");
+        assert!(error.message.contains("101"), "{error}");
+    }
+    for span in [
+        0.0,
+        -1.0,
+        f64::NAN,
+        f64::INFINITY,
+        MAX_LANDSCAPE_SPAN * 1.01,
+    ] {
+        let error = exp.landscape(11, span).unwrap_err();
+        assert_eq!(error.argument, "span");
+        assert!(error.message.starts_with("span must be"), "{error}");
+        assert!(error.message.contains("10"), "{error}");
+    }
+    let error = GridSpec::new(11.5, 1.0).unwrap_err();
+    assert_eq!(error.argument, "n");
+    assert!(exp.landscape(3, MAX_LANDSCAPE_SPAN).is_ok());
+    assert!(exp.landscape_rolling(3, 0.0, 1).is_err());
+}
+
+#[test]
+fn directions_are_scaled_to_each_layers_weight_norm() {
+    use initlab::landscape::Directions;
+    let exp = common::experiment(&[("layers", "8,8")]);
+    let mlp = exp.mlp();
+    let mut directions = Directions::new(mlp, 42);
+    directions.normalise(mlp);
+    for k in 0..2 {
+        let d = directions.direction(k);
+        for shape in &mlp.layers {
+            let norm = |xs: &mut dyn Iterator<Item = f64>| xs.map(|x| x * x).sum::<f64>().sqrt();
+            let want = norm(&mut mlp.params[shape.weights()].iter().map(|&w| w as f64));
+            let got = norm(&mut d[shape.weights()].iter().copied());
+            assert!((got - want).abs() <= 1e-9 * want, "{got} vs {want}");
+            assert!(
+                d[shape.biases()].iter().all(|&b| b == 0.0),
+                "biases are not perturbed"
+            );
+        }
+    }
+}
