@@ -16,7 +16,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 WASM_TARGET := wasm32-unknown-unknown
-WASM := target/$(WASM_TARGET)/release/initlab.wasm
+WASM := $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET)/release/initlab.wasm
 # The CLI must be exactly the version of the wasm-bindgen crate pinned in Cargo.toml.
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen *= *"=\([0-9][0-9.]*\)".*/\1/p' Cargo.toml)
 CHROMIUM := /usr/bin/chromium
