@@ -9,7 +9,7 @@
 //! built from plain arithmetic so that whole batches vectorise and every target gives
 //! the same bits.
 
-use crate::mlp::Real;
+use crate::real::Real;
 use serde::{Deserialize, Serialize};
 
 /// A hidden-layer activation function.
@@ -132,7 +132,7 @@ pub fn sigmoid(z: f64) -> f64 {
 /// The engine's f32 activations: plain arithmetic only (no platform `exp`, no fused
 /// multiply-add), so they vectorise and give the same bits natively and in WebAssembly.
 pub mod fast {
-    use crate::mlp::Real;
+    use crate::real::Real;
 
     /// σ(z) = 1 / (1 + e^-z).
     #[inline(always)]

@@ -7,6 +7,7 @@
 //! - [`special`]: erf, the normal CDF and its inverse;
 //! - [`init`]: the weight distributions, the scale rules (LeCun, Glorot, He) and their exact theory;
 //! - [`activation`] and [`loss`]: the nonlinearities and the training objectives;
+//! - [`real`]: the engine's number type (f32);
 //! - [`mlp`]: the fast engine (flat buffers, batch-major, no allocation per step);
 //! - [`baseline`]: the same network written as plainly as possible, used as test oracle and benchmark baseline;
 //! - [`data`]: the toy datasets;
@@ -26,6 +27,7 @@ pub mod experiment;
 pub mod init;
 pub mod loss;
 pub mod mlp;
+pub mod real;
 pub mod rng;
 pub mod special;
 pub mod stats;

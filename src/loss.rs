@@ -1,6 +1,6 @@
 //! The training objective on the single sigmoid output p = σ(z_out).
 
-use crate::mlp::Real;
+use crate::real::Real;
 use serde::{Deserialize, Serialize};
 
 /// Loss between the network's probability p and the 0/1 label y.
