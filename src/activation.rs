@@ -33,8 +33,11 @@ impl Activation {
         Activation::Linear,
     ];
 
+    /// The URL names of [`Activation::ALL`], in order: the choices of the `act` key.
+    pub const NAMES: [&'static str; 4] = names_of!(Activation);
+
     /// The name used in the URL and the config.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Activation::Sigmoid => "sigmoid",
             Activation::Tanh => "tanh",

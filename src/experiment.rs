@@ -259,7 +259,7 @@ impl Experiment {
                     return;
                 }
             }
-            if self.steps % self.history.every == 0 {
+            if self.steps.is_multiple_of(self.history.every) {
                 self.record();
             }
         }

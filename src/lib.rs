@@ -16,6 +16,21 @@
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
 //! - [`experiment`]: data + network + history, stepped by the page.
 
+/// The names of an enum's `ALL` list, in the same order, computed at compile time:
+/// `pub const NAMES: [&str; N] = names_of!(Activation);` gives the one list of URL names
+/// that the config table offers and the enum parses (`name` must be a `const fn`).
+macro_rules! names_of {
+    ($ty:ident) => {{
+        let mut names = [""; $ty::ALL.len()];
+        let mut i = 0;
+        while i < names.len() {
+            names[i] = $ty::ALL[i].name();
+            i += 1;
+        }
+        names
+    }};
+}
+
 pub mod activation;
 pub mod baseline;
 pub mod bench;

@@ -14,7 +14,13 @@ pub enum Loss {
 }
 
 impl Loss {
-    pub fn name(self) -> &'static str {
+    pub const ALL: [Loss; 2] = [Loss::Bce, Loss::Mse];
+
+    /// The URL names of [`Loss::ALL`], in order: the choices of the `loss` key.
+    pub const NAMES: [&'static str; 2] = names_of!(Loss);
+
+    /// The name used in the URL and the config.
+    pub const fn name(self) -> &'static str {
         match self {
             Loss::Bce => "bce",
             Loss::Mse => "mse",
@@ -22,9 +28,7 @@ impl Loss {
     }
 
     pub fn from_name(name: &str) -> Option<Loss> {
-        [Loss::Bce, Loss::Mse]
-            .into_iter()
-            .find(|l| l.name() == name)
+        Loss::ALL.into_iter().find(|l| l.name() == name)
     }
 
     /// The loss of one example, given the output pre-activation z (p = σ(z)).
