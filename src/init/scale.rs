@@ -117,6 +117,16 @@ impl ScaleRule {
         }
     }
 
+    /// Which rule this is, without its σ.
+    pub fn kind(&self) -> RuleKind {
+        match self {
+            ScaleRule::Manual(_) => RuleKind::Manual,
+            ScaleRule::LeCun => RuleKind::LeCun,
+            ScaleRule::Glorot => RuleKind::Glorot,
+            ScaleRule::He => RuleKind::He,
+        }
+    }
+
     /// Whether the rule multiplies by the gain (every rule but `Manual`).
     pub fn uses_gain(&self) -> bool {
         !matches!(self, ScaleRule::Manual(_))
