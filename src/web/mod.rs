@@ -14,7 +14,7 @@ mod bench;
 mod catalogue;
 mod draw;
 
-pub use catalogue::{defaults, limits, presets, LogSlider};
+pub use catalogue::{defaults, keys, limits, presets, LogSlider};
 pub mod charts;
 
 use serde::Serialize;
