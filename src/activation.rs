@@ -34,7 +34,7 @@ impl Activation {
     ];
 
     /// The URL names of [`Activation::ALL`], in order: the choices of the `act` key.
-    pub const NAMES: [&'static str; 4] = names_of!(Activation);
+    pub const NAMES: [&'static str; 4] = names_of!(Activation::ALL, |x| x.name());
 
     /// The name used in the URL and the config.
     pub const fn name(self) -> &'static str {

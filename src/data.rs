@@ -33,7 +33,7 @@ impl DatasetKind {
     ];
 
     /// The URL names of [`DatasetKind::ALL`], in order: the choices of the `data` key.
-    pub const NAMES: [&'static str; 5] = names_of!(DatasetKind);
+    pub const NAMES: [&'static str; 5] = names_of!(DatasetKind::ALL, |x| x.name());
 
     /// The name used in the URL and the config.
     pub const fn name(self) -> &'static str {

@@ -16,15 +16,16 @@
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
 //! - [`experiment`]: data + network + history, stepped by the page.
 
-/// The names of an enum's `ALL` list, in the same order, computed at compile time:
-/// `pub const NAMES: [&str; N] = names_of!(Activation);` gives the one list of URL names
-/// that the config table offers and the enum parses (`name` must be a `const fn`).
+/// The names of a list's items, in the same order, computed at compile time:
+/// `names_of!(Activation::ALL, |a| a.name())` gives the one list of URL names that the
+/// config table offers and the enum parses (`name` must be a `const fn`).
 macro_rules! names_of {
-    ($ty:ident) => {{
-        let mut names = [""; $ty::ALL.len()];
+    ($list:expr, |$item:ident| $name:expr) => {{
+        let mut names = [""; $list.len()];
         let mut i = 0;
         while i < names.len() {
-            names[i] = $ty::ALL[i].name();
+            let $item = &$list[i];
+            names[i] = $name;
             i += 1;
         }
         names

@@ -17,7 +17,7 @@ impl Loss {
     pub const ALL: [Loss; 2] = [Loss::Bce, Loss::Mse];
 
     /// The URL names of [`Loss::ALL`], in order: the choices of the `loss` key.
-    pub const NAMES: [&'static str; 2] = names_of!(Loss);
+    pub const NAMES: [&'static str; 2] = names_of!(Loss::ALL, |x| x.name());
 
     /// The name used in the URL and the config.
     pub const fn name(self) -> &'static str {

@@ -91,15 +91,7 @@ pub const PRESETS: &[Preset] = &[
 ];
 
 /// Every preset's name, in [`PRESETS`] order: the choices of the `preset` key.
-pub const NAMES: [&str; PRESETS.len()] = {
-    let mut names = [""; PRESETS.len()];
-    let mut i = 0;
-    while i < names.len() {
-        names[i] = PRESETS[i].name;
-        i += 1;
-    }
-    names
-};
+pub const NAMES: [&str; PRESETS.len()] = names_of!(PRESETS, |p| p.name);
 
 pub fn find(name: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.name == name)

@@ -322,15 +322,7 @@ pub const TABLE: &[Key] = &[
 ];
 
 /// Every key's name, in [`TABLE`] order.
-pub const KEYS: [&str; TABLE.len()] = {
-    let mut names = [""; TABLE.len()];
-    let mut i = 0;
-    while i < names.len() {
-        names[i] = TABLE[i].name;
-        i += 1;
-    }
-    names
-};
+pub const KEYS: [&str; TABLE.len()] = names_of!(TABLE, |key| key.name);
 
 /// The row of the key `name`.
 pub fn key(name: &str) -> Option<&'static Key> {

@@ -32,7 +32,7 @@ impl BoundsUnit {
     pub const ALL: [BoundsUnit; 2] = [BoundsUnit::Sigma, BoundsUnit::Absolute];
 
     /// The URL names of [`BoundsUnit::ALL`], in order: the choices of the `bounds` key.
-    pub const NAMES: [&'static str; 2] = names_of!(BoundsUnit);
+    pub const NAMES: [&'static str; 2] = names_of!(BoundsUnit::ALL, |x| x.name());
 
     /// The name used in the URL and the config.
     pub const fn name(self) -> &'static str {
@@ -67,7 +67,7 @@ impl FamilyKind {
     ];
 
     /// The URL names of [`FamilyKind::ALL`], in order: the choices of the `init` key.
-    pub const NAMES: [&'static str; 5] = names_of!(FamilyKind);
+    pub const NAMES: [&'static str; 5] = names_of!(FamilyKind::ALL, |x| x.name());
 
     /// The name used in the URL and the config.
     pub const fn name(self) -> &'static str {

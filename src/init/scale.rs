@@ -76,7 +76,7 @@ impl RuleKind {
     ];
 
     /// The URL names of [`RuleKind::ALL`], in order: the choices of the `scale` key.
-    pub const NAMES: [&'static str; 4] = names_of!(RuleKind);
+    pub const NAMES: [&'static str; 4] = names_of!(RuleKind::ALL, |x| x.name());
 
     /// The name used in the URL and the config.
     pub const fn name(self) -> &'static str {
