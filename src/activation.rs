@@ -9,7 +9,7 @@
 //! built from plain arithmetic so that whole batches vectorise and every target gives
 //! the same bits.
 
-use crate::mlp::Real;
+use crate::real::Real;
 use serde::{Deserialize, Serialize};
 
 /// A hidden-layer activation function.
@@ -33,8 +33,11 @@ impl Activation {
         Activation::Linear,
     ];
 
+    /// The URL names of [`Activation::ALL`], in order: the choices of the `act` key.
+    pub const NAMES: [&'static str; 4] = names_of!(Activation::ALL, |x| x.name());
+
     /// The name used in the URL and the config.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Activation::Sigmoid => "sigmoid",
             Activation::Tanh => "tanh",
@@ -132,7 +135,7 @@ pub fn sigmoid(z: f64) -> f64 {
 /// The engine's f32 activations: plain arithmetic only (no platform `exp`, no fused
 /// multiply-add), so they vectorise and give the same bits natively and in WebAssembly.
 pub mod fast {
-    use crate::mlp::Real;
+    use crate::real::Real;
 
     /// σ(z) = 1 / (1 + e^-z).
     #[inline(always)]

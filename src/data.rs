@@ -32,7 +32,11 @@ impl DatasetKind {
         DatasetKind::Gauss,
     ];
 
-    pub fn name(self) -> &'static str {
+    /// The URL names of [`DatasetKind::ALL`], in order: the choices of the `data` key.
+    pub const NAMES: [&'static str; 5] = names_of!(DatasetKind::ALL, |x| x.name());
+
+    /// The name used in the URL and the config.
+    pub const fn name(self) -> &'static str {
         match self {
             DatasetKind::Xor4 => "xor4",
             DatasetKind::Xor => "xor",

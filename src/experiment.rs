@@ -184,7 +184,7 @@ impl Experiment {
     }
 
     /// Gradient of the last training step (same layout as the parameters).
-    pub fn last_gradient(&self) -> &[crate::mlp::Real] {
+    pub fn last_gradient(&self) -> &[crate::real::Real] {
         &self.trainer.grads
     }
 

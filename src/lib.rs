@@ -7,6 +7,7 @@
 //! - [`special`]: erf, the normal CDF and its inverse;
 //! - [`init`]: the weight distributions, the scale rules (LeCun, Glorot, He) and their exact theory;
 //! - [`activation`] and [`loss`]: the nonlinearities and the training objectives;
+//! - [`real`]: the engine's number type (f32);
 //! - [`mlp`]: the fast engine (flat buffers, batch-major, no allocation per step);
 //! - [`baseline`]: the same network written as plainly as possible, used as test oracle and benchmark baseline;
 //! - [`data`]: the toy datasets;
@@ -16,6 +17,22 @@
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
 //! - [`experiment`]: data + network + history, stepped by the page;
 //! - [`restarts`]: the same settings from many seeds, and where each run ends.
+
+/// The names of a list's items, in the same order, computed at compile time:
+/// `names_of!(Activation::ALL, |a| a.name())` gives the one list of URL names that the
+/// config table offers and the enum parses (`name` must be a `const fn`).
+macro_rules! names_of {
+    ($list:expr, |$item:ident| $name:expr) => {{
+        let mut names = [""; $list.len()];
+        let mut i = 0;
+        while i < names.len() {
+            let $item = &$list[i];
+            names[i] = $name;
+            i += 1;
+        }
+        names
+    }};
+}
 
 pub mod activation;
 pub mod baseline;
@@ -29,6 +46,7 @@ pub mod init;
 pub mod landscape;
 pub mod loss;
 pub mod mlp;
+pub mod real;
 pub mod restarts;
 pub mod rng;
 pub mod special;

@@ -1,6 +1,6 @@
 //! The training objective on the single sigmoid output p = σ(z_out).
 
-use crate::mlp::Real;
+use crate::real::Real;
 use serde::{Deserialize, Serialize};
 
 /// Loss between the network's probability p and the 0/1 label y.
@@ -14,7 +14,13 @@ pub enum Loss {
 }
 
 impl Loss {
-    pub fn name(self) -> &'static str {
+    pub const ALL: [Loss; 2] = [Loss::Bce, Loss::Mse];
+
+    /// The URL names of [`Loss::ALL`], in order: the choices of the `loss` key.
+    pub const NAMES: [&'static str; 2] = names_of!(Loss::ALL, |x| x.name());
+
+    /// The name used in the URL and the config.
+    pub const fn name(self) -> &'static str {
         match self {
             Loss::Bce => "bce",
             Loss::Mse => "mse",
@@ -22,9 +28,7 @@ impl Loss {
     }
 
     pub fn from_name(name: &str) -> Option<Loss> {
-        [Loss::Bce, Loss::Mse]
-            .into_iter()
-            .find(|l| l.name() == name)
+        Loss::ALL.into_iter().find(|l| l.name() == name)
     }
 
     /// The loss of one example, given the output pre-activation z (p = σ(z)).

@@ -26,8 +26,8 @@ use crate::init::Distribution;
 use crate::loss::Loss;
 use crate::rng::Rng;
 
-/// The engine's number type. Losses, statistics and the init theory stay in f64.
-pub type Real = f32;
+/// The engine's number type, re-exported from its leaf module [`crate::real`].
+pub use crate::real::Real;
 
 /// Largest number of samples pushed through the network at once; bigger batches go in chunks.
 pub const CHUNK: usize = 256;

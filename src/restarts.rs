@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use crate::config::table::Range;
 use crate::config::{Config, MAX_SEED};
 use crate::error::show;
 use crate::experiment::Experiment;
@@ -77,10 +78,11 @@ impl RestartPlan {
         steps: f64,
         first_seed: f64,
     ) -> Result<RestartPlan, ConfigError> {
-        let runs = whole("runs", runs, 1.0, MAX_RUNS as f64)? as usize;
-        let steps = whole("steps", steps, 1.0, MAX_STEPS as f64)? as usize;
+        let runs = Range::closed(1.0, MAX_RUNS as f64).check("runs", runs, true)? as usize;
+        let steps = Range::closed(1.0, MAX_STEPS as f64).check("steps", steps, true)? as usize;
         let last_first_seed = MAX_SEED - (runs - 1) as f64;
-        let first_seed = whole("firstSeed", first_seed, 0.0, last_first_seed)? as u64;
+        let first_seed =
+            Range::closed(0.0, last_first_seed).check("firstSeed", first_seed, true)? as u64;
         let cost = Experiment::new(config)?.step_cost();
         let work = cost * steps as f64 * runs as f64;
         if work > MAX_WORK {
@@ -213,21 +215,5 @@ impl LossHistogram {
         let width = 1.0 / BINS_PER_DECADE as f64;
         let lo = self.log10_lo + k as f64 * width;
         (lo, lo + width)
-    }
-}
-
-fn whole(field: &'static str, x: f64, lo: f64, hi: f64) -> Result<f64, ConfigError> {
-    if x.is_finite() && x.fract() == 0.0 && (lo..=hi).contains(&x) {
-        Ok(x)
-    } else {
-        Err(ConfigError::new(
-            field,
-            format!(
-                "must be a whole number from {} to {}, not {}",
-                show(lo),
-                show(hi),
-                show(x)
-            ),
-        ))
     }
 }

@@ -10,7 +10,8 @@ use crate::activation::Activation;
 use crate::data::Split;
 use crate::init::LayerInit;
 use crate::loss::Loss;
-use crate::mlp::{LayerShape, Mlp, Real, Workspace};
+use crate::mlp::{LayerShape, Mlp, Workspace};
+use crate::real::Real;
 use serde::Serialize;
 
 /// Bins of every histogram.

@@ -3,7 +3,7 @@
 // is shown next to the control with the value still in use, and nothing else changes.
 // Slider ↔ value mappings for σ, gain and the learning rate come from the wasm LogSlider.
 
-import { text } from "./strings.js";
+import { optionText, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -38,8 +38,27 @@ function share(log10) {
 }
 
 /**
- * Wires the settings panel. `wasm` is the loaded module (for LogSlider and presets),
- * `configure(partial, control)` applies a change through the API and returns its outcome.
+ * Fills every menu of a key with choices (`<select id="c-KEY">`) from the engine's key
+ * table, in the engine's order; a menu's first option, if the page has one, stays first.
+ * Returns the keys of those menus.
+ */
+function fillMenus(keys) {
+  const menus = keys.filter((k) => k.choices.length > 0 && $(`c-${k.key}`));
+  for (const { key, choices } of menus) {
+    for (const name of choices) {
+      const option = document.createElement("option");
+      option.value = name;
+      option.textContent = optionText(key, name);
+      $(`c-${key}`).append(option);
+    }
+  }
+  return menus.map((k) => k.key);
+}
+
+/**
+ * Wires the settings panel. `wasm` is the loaded module (for LogSlider, the key table and
+ * the presets), `configure(partial, control)` applies a change through the API and returns
+ * its outcome.
  */
 export function createControls(wasm, configure) {
   const limits = wasm.limits();
@@ -56,12 +75,7 @@ export function createControls(wasm, configure) {
   $("c-batch").max = String(BATCHES.length - 1);
   $("c-depth").max = String(limits.maxHiddenLayers);
   const presets = wasm.presets();
-  for (const { name } of presets) {
-    const option = document.createElement("option");
-    option.value = name;
-    option.textContent = name;
-    $("c-preset").append(option);
-  }
+  const menus = fillMenus(wasm.keys());
 
   let config = null;
 
@@ -69,7 +83,7 @@ export function createControls(wasm, configure) {
   const onInput = (id, event, toPartial) =>
     $(id).addEventListener(event, (e) => send(e.currentTarget, toPartial(e.currentTarget)));
 
-  for (const key of ["preset", "init", "scale", "bounds", "act", "data", "loss"]) {
+  for (const key of menus) {
     onInput(`c-${key}`, "change", (el) => ({ [key]: el.value }));
   }
   for (const key of ["const", "lo", "hi", "noise", "momentum"]) {
@@ -115,9 +129,7 @@ export function createControls(wasm, configure) {
     /** Puts every control at the engine's current value and clears refusals. */
     show(current) {
       config = current;
-      for (const key of ["preset", "init", "scale", "bounds", "act", "data", "loss"]) {
-        $(`c-${key}`).value = config[key];
-      }
+      for (const key of menus) $(`c-${key}`).value = config[key];
       const rule = config.scale.charAt(0).toUpperCase() + config.scale.slice(1);
       $("c-scale-hint").textContent = text(`scaleHint${rule}`);
       $("c-preset-formula").textContent = presets.find((p) => p.name === config.preset)?.formula ?? "";

@@ -183,6 +183,15 @@ export function text(key, values = {}) {
   );
 }
 
+/**
+ * The label of the menu option `value` of the URL key `key`: the string named key + Value
+ * ("initTruncnormal", "dataXor4"), or the value itself where there is none (preset names).
+ */
+export function optionText(key, value) {
+  const name = key + value.charAt(0).toUpperCase() + value.slice(1);
+  return STRINGS[language][name] ?? STRINGS.en[name] ?? value;
+}
+
 /** Fills every element marked with data-i18n / data-i18n-aria under `root`. */
 export function applyStaticText(root) {
   for (const el of root.querySelectorAll("[data-i18n]")) {

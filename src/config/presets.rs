@@ -4,7 +4,7 @@
 //! Every preset is expressed in the page's own keys, so a learner can see (and change)
 //! what the framework really does. For `uniform` the page's σ is the std, bounds ±σ√3.
 
-use super::Config;
+use super::{clip, Config, TABLE};
 use crate::ConfigError;
 
 /// One preset: its key, a one-line description with the published formula, and its settings.
@@ -90,10 +90,8 @@ pub const PRESETS: &[Preset] = &[
     },
 ];
 
-/// The init keys a preset owns: all reset to their defaults before its own settings apply.
-const INIT_KEYS: [&str; 10] = [
-    "init", "const", "scale", "gain", "sigma", "lo", "hi", "bounds", "correct", "bias",
-];
+/// Every preset's name, in [`PRESETS`] order: the choices of the `preset` key.
+pub const NAMES: [&str; PRESETS.len()] = names_of!(PRESETS, |p| p.name);
 
 pub fn find(name: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.name == name)
@@ -102,19 +100,18 @@ pub fn find(name: &str) -> Option<&'static Preset> {
 /// Set the init keys of `config` as the named framework does.
 pub fn apply(config: &mut Config, name: &str) -> Result<(), ConfigError> {
     let preset = find(name).ok_or_else(|| {
-        let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
         ConfigError::new(
             "preset",
             format!(
                 "'{}' is not a preset InitLab knows (known: {})",
-                name.chars().take(40).collect::<String>(),
-                names.join(", ")
+                clip(name),
+                NAMES.join(", ")
             ),
         )
     })?;
-    let defaults = Config::default();
-    for key in INIT_KEYS {
-        config.set(key, &defaults.get(key))?;
+    // The init keys (the table's rows marked `init`) go back to their defaults first.
+    for key in TABLE.iter().filter(|key| key.init) {
+        key.set(config, key.default)?;
     }
     for (key, value) in preset.settings {
         config.set(key, value)?;

@@ -16,7 +16,7 @@ pub mod scale;
 pub mod truncated_normal;
 
 pub use distribution::Distribution;
-pub use scale::ScaleRule;
+pub use scale::{check_gain, check_sigma, RuleKind, ScaleRule, MAX_SCALE, MIN_SCALE};
 pub use truncated_normal::TruncatedStandardNormal;
 
 /// Where truncation bounds are given: in units of σ (Keras/JAX) or as absolute values (PyTorch trunc_normal_).
@@ -26,6 +26,63 @@ pub enum BoundsUnit {
     Sigma,
     /// lo and hi are weight values: PyTorch's `trunc_normal_(a=-2, b=2)` cuts at ±2, whatever σ is.
     Absolute,
+}
+
+impl BoundsUnit {
+    pub const ALL: [BoundsUnit; 2] = [BoundsUnit::Sigma, BoundsUnit::Absolute];
+
+    /// The URL names of [`BoundsUnit::ALL`], in order: the choices of the `bounds` key.
+    pub const NAMES: [&'static str; 2] = names_of!(BoundsUnit::ALL, |x| x.name());
+
+    /// The name used in the URL and the config.
+    pub const fn name(self) -> &'static str {
+        match self {
+            BoundsUnit::Sigma => "sigma",
+            BoundsUnit::Absolute => "abs",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<BoundsUnit> {
+        BoundsUnit::ALL.into_iter().find(|b| b.name() == name)
+    }
+}
+
+/// A [`Family`] without its parameters: what the `init` key names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FamilyKind {
+    Zeros,
+    Constant,
+    Uniform,
+    Normal,
+    TruncatedNormal,
+}
+
+impl FamilyKind {
+    pub const ALL: [FamilyKind; 5] = [
+        FamilyKind::Zeros,
+        FamilyKind::Constant,
+        FamilyKind::Uniform,
+        FamilyKind::Normal,
+        FamilyKind::TruncatedNormal,
+    ];
+
+    /// The URL names of [`FamilyKind::ALL`], in order: the choices of the `init` key.
+    pub const NAMES: [&'static str; 5] = names_of!(FamilyKind::ALL, |x| x.name());
+
+    /// The name used in the URL and the config.
+    pub const fn name(self) -> &'static str {
+        match self {
+            FamilyKind::Zeros => "zeros",
+            FamilyKind::Constant => "constant",
+            FamilyKind::Uniform => "uniform",
+            FamilyKind::Normal => "normal",
+            FamilyKind::TruncatedNormal => "truncnormal",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<FamilyKind> {
+        FamilyKind::ALL.into_iter().find(|f| f.name() == name)
+    }
 }
 
 /// The family of the weight distribution, before a scale is chosen.
@@ -48,6 +105,19 @@ pub enum Family {
         bounds: BoundsUnit,
         variance_corrected: bool,
     },
+}
+
+impl Family {
+    /// Which family this is, without its parameters.
+    pub fn kind(&self) -> FamilyKind {
+        match self {
+            Family::Zeros => FamilyKind::Zeros,
+            Family::Constant(_) => FamilyKind::Constant,
+            Family::Uniform => FamilyKind::Uniform,
+            Family::Normal => FamilyKind::Normal,
+            Family::TruncatedNormal { .. } => FamilyKind::TruncatedNormal,
+        }
+    }
 }
 
 /// A weight initialiser: family, scale rule and gain.

@@ -2,7 +2,8 @@
 //! a truncated normal, and the checks that stop settings which cannot work.
 
 use super::{
-    BoundsUnit, Distribution, Family, LayerInit, ScaleRule, TruncatedStandardNormal, WeightInit,
+    check_gain, check_sigma, BoundsUnit, Distribution, Family, LayerInit, ScaleRule,
+    TruncatedStandardNormal, WeightInit,
 };
 use crate::error::{show, show_pair};
 use crate::ConfigError;
@@ -22,7 +23,9 @@ impl WeightInit {
     /// Resolve the init for one layer with `fan_in` inputs and `fan_out` outputs per unit.
     ///
     /// Errors name the setting at fault (`field` is "sigma", "lo", "hi", "gain" or "const"):
-    /// a σ or gain that is not a positive finite number, a constant that is not finite,
+    /// a σ or gain outside [`MIN_SCALE`](super::MIN_SCALE) … [`MAX_SCALE`](super::MAX_SCALE)
+    /// (the config's own check), a rule's σ that is not a positive finite number (a layer
+    /// with no inputs), a constant that is not finite,
     /// lo ≥ hi, a truncation interval whose mass cannot be told from 0 even in logarithms, and
     /// a variance-corrected std that absolute bounds cannot reach.
     ///
@@ -80,27 +83,13 @@ impl WeightInit {
         }
     }
 
-    /// The σ the scale rule asks for, after checking σ (manual) or the gain (the other rules).
+    /// The σ the scale rule asks for, after checking σ (manual) or the gain (the other rules)
+    /// with the same check the config's validation uses.
     fn requested_sigma(&self, fan_in: usize, fan_out: usize) -> Result<f64, ConfigError> {
         if let ScaleRule::Manual(sigma) = self.scale {
-            if !(sigma.is_finite() && sigma > 0.0) {
-                return Err(ConfigError::new(
-                    "sigma",
-                    format!(
-                        "σ must be a positive, finite number, not {}; σ sets the spread of the weights",
-                        show(sigma)
-                    ),
-                ));
-            }
-        } else if !(self.gain.is_finite() && self.gain > 0.0) {
-            return Err(ConfigError::new(
-                "gain",
-                format!(
-                    "the gain must be a positive, finite number, not {}; it multiplies the {} rule's σ",
-                    show(self.gain),
-                    self.scale.name()
-                ),
-            ));
+            check_sigma(sigma)?;
+        } else {
+            check_gain(self.gain)?;
         }
         let sigma = self.scale.std(self.gain, fan_in, fan_out);
         if !(sigma.is_finite() && sigma > 0.0) {

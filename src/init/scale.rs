@@ -5,6 +5,45 @@
 //! σ² = 1/n keeps it at v: that is LeCun. Glorot balances the forward pass (fan-in) against
 //! the backward pass (fan-out); He doubles LeCun because ReLU zeroes half of its inputs.
 //! The gain then corrects for the nonlinearity actually used.
+//!
+//! σ and the gain are checked here, once, by [`check_sigma`] and [`check_gain`]: the
+//! config's validation and a layer's resolution both call them.
+
+use crate::error::show;
+use crate::ConfigError;
+
+/// σ, gain and constants are accepted up to this size: beyond it every unit is saturated anyway.
+pub const MAX_SCALE: f64 = 100.0;
+/// σ and gain are accepted down to this size. The engine computes in 32-bit floats, whose
+/// smallest normal number is 1.2e-38: a signal scaled by 1e-9 per layer is already 1e-72 after
+/// eight layers, and a σ of 5e-324 would turn truncation bounds σ·lo, σ·hi into ±0.
+pub const MIN_SCALE: f64 = 1e-9;
+
+/// A hand-picked σ, if it is a number from [`MIN_SCALE`] to [`MAX_SCALE`]; else an error
+/// on the key `sigma` that quotes it.
+pub fn check_sigma(sigma: f64) -> Result<f64, ConfigError> {
+    check_scale("sigma", "σ", sigma)
+}
+
+/// A gain, if it is a number from [`MIN_SCALE`] to [`MAX_SCALE`]; else an error on the key
+/// `gain` that quotes it.
+pub fn check_gain(gain: f64) -> Result<f64, ConfigError> {
+    check_scale("gain", "the gain", gain)
+}
+
+fn check_scale(field: &'static str, what: &str, x: f64) -> Result<f64, ConfigError> {
+    if x.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&x) {
+        return Ok(x);
+    }
+    Err(ConfigError::new(
+        field,
+        format!(
+            "{what} must be from {} to {MAX_SCALE}, not {}",
+            show(MIN_SCALE),
+            show(x)
+        ),
+    ))
+}
 
 /// How σ is chosen per layer.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,6 +58,51 @@ pub enum ScaleRule {
     He,
 }
 
+/// A [`ScaleRule`] without its σ: what the `scale` key names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleKind {
+    Manual,
+    LeCun,
+    Glorot,
+    He,
+}
+
+impl RuleKind {
+    pub const ALL: [RuleKind; 4] = [
+        RuleKind::Manual,
+        RuleKind::LeCun,
+        RuleKind::Glorot,
+        RuleKind::He,
+    ];
+
+    /// The URL names of [`RuleKind::ALL`], in order: the choices of the `scale` key.
+    pub const NAMES: [&'static str; 4] = names_of!(RuleKind::ALL, |x| x.name());
+
+    /// The name used in the URL and the config.
+    pub const fn name(self) -> &'static str {
+        match self {
+            RuleKind::Manual => "manual",
+            RuleKind::LeCun => "lecun",
+            RuleKind::Glorot => "glorot",
+            RuleKind::He => "he",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<RuleKind> {
+        RuleKind::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// The rule, with `sigma` for `Manual` (the other rules ignore it).
+    pub fn rule(self, sigma: f64) -> ScaleRule {
+        match self {
+            RuleKind::Manual => ScaleRule::Manual(sigma),
+            RuleKind::LeCun => ScaleRule::LeCun,
+            RuleKind::Glorot => ScaleRule::Glorot,
+            RuleKind::He => ScaleRule::He,
+        }
+    }
+}
+
 impl ScaleRule {
     /// The σ this rule asks for in a layer with `fan_in` inputs and `fan_out` outputs per unit.
     ///
@@ -30,6 +114,16 @@ impl ScaleRule {
             ScaleRule::LeCun => gain * libm::sqrt(1.0 / fan_in as f64),
             ScaleRule::Glorot => gain * libm::sqrt(2.0 / (fan_in + fan_out) as f64),
             ScaleRule::He => gain * libm::sqrt(2.0 / fan_in as f64),
+        }
+    }
+
+    /// Which rule this is, without its σ.
+    pub fn kind(&self) -> RuleKind {
+        match self {
+            ScaleRule::Manual(_) => RuleKind::Manual,
+            ScaleRule::LeCun => RuleKind::LeCun,
+            ScaleRule::Glorot => RuleKind::Glorot,
+            ScaleRule::He => RuleKind::He,
         }
     }
 

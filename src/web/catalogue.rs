@@ -1,12 +1,59 @@
 //! What the page's controls offer, taken from the engine so that JavaScript holds no
-//! list or limit of its own: the framework presets, the accepted ranges, and the
-//! logarithmic sliders (σ, learning rate) that map a slider position to a value.
+//! list or limit of its own: the key table (every URL key with its choices and limits),
+//! the framework presets, the accepted ranges, and the logarithmic sliders (σ, learning
+//! rate) that map a slider position to a value.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::to_js;
-use crate::config::{self, presets::PRESETS, Config};
+use crate::config::{self, presets::PRESETS, Config, Range, TABLE};
+
+/// One row of the key table, as the page sees it.
+#[derive(Serialize)]
+struct KeyEntry {
+    key: &'static str,
+    default: &'static str,
+    /// number | whole | flag | choice | layers | bias | preset.
+    kind: &'static str,
+    /// The names a choice (or the preset) may take, in the engine's order; else empty.
+    choices: &'static [&'static str],
+    /// The accepted numbers (null where the key is not a number).
+    min: Option<f64>,
+    max: Option<f64>,
+    /// Whether `min` / `max` themselves are refused (lr > 0, momentum < 1).
+    #[serde(rename = "minOpen")]
+    min_open: bool,
+    #[serde(rename = "maxOpen")]
+    max_open: bool,
+    /// Whether a framework preset sets it.
+    init: bool,
+    description: &'static str,
+}
+
+/// The key table, one entry per URL key in URL order:
+/// `[{key, default, kind, choices, min, max, minOpen, maxOpen, init, description}]`.
+///
+/// The page builds its menus from `choices`, so the names exist only in the engine.
+#[wasm_bindgen]
+pub fn keys() -> Result<JsValue, JsError> {
+    let entries: Vec<KeyEntry> = TABLE
+        .iter()
+        .map(|row| KeyEntry {
+            key: row.name,
+            default: row.default,
+            kind: row.kind.name(),
+            choices: row.kind.choices(),
+            min: row.range.map(|r| r.min),
+            max: row.range.map(|r| r.max),
+            min_open: row.range.is_some_and(|r| r.min_open),
+            max_open: row.range.is_some_and(|r| r.max_open),
+            init: row.init,
+            description: row.description,
+        })
+        .collect();
+    to_js(&entries)
+}
 
 /// One entry of the preset menu.
 #[derive(Serialize)]
@@ -64,18 +111,27 @@ pub const LR_SLIDER: (f64, f64) = (0.0001, config::MAX_LR);
 /// Gain slider: 0.1 … 10.
 pub const GAIN_SLIDER: (f64, f64) = (0.1, 10.0);
 
-/// `{maxHiddenLayers, maxUnits, minPoints, maxPoints, maxLr, maxScale, maxSeed, sigma, lr, gain}`.
+/// The range the key table gives `key`.
+fn table_range(key: &str) -> Result<Range, JsError> {
+    config::table::key(key)
+        .and_then(|row| row.range)
+        .ok_or_else(|| JsError::new(&format!("the key table gives {key} no range")))
+}
+
+/// `{maxHiddenLayers, maxUnits, minPoints, maxPoints, maxLr, maxScale, maxSeed, sigma, lr, gain}`,
+/// the ranges read from the key table.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsError> {
     let range = |(min, max): (f64, f64)| LogRange { min, max };
+    let points = table_range("points")?;
     to_js(&Limits {
         max_hidden_layers: config::MAX_HIDDEN_LAYERS,
         max_units: config::MAX_UNITS,
-        min_points: config::MIN_POINTS,
-        max_points: config::MAX_POINTS,
-        max_lr: config::MAX_LR,
-        max_scale: config::MAX_SCALE,
-        max_seed: config::MAX_SEED,
+        min_points: points.min as usize,
+        max_points: points.max as usize,
+        max_lr: table_range("lr")?.max,
+        max_scale: table_range("sigma")?.max,
+        max_seed: table_range("seed")?.max,
         sigma: range(SIGMA_SLIDER),
         lr: range(LR_SLIDER),
         gain: range(GAIN_SLIDER),

@@ -15,7 +15,7 @@ mod catalogue;
 mod draw;
 mod restarts;
 
-pub use catalogue::{defaults, limits, presets, LogSlider};
+pub use catalogue::{defaults, keys, limits, presets, LogSlider};
 pub use restarts::{draw_restarts, RestartRunner};
 pub mod charts;
 

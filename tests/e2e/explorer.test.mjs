@@ -231,6 +231,28 @@ test("every URL key round-trips through the page and its controls", async () => 
   });
 });
 
+test("every menu of a key offers exactly the engine's choices, each with a label", async () => {
+  await withPage("", async ({ page }) => {
+    const table = await page.evaluate(async () => (await import("/pkg/initlab.js")).keys());
+    const menus = table.filter((row) => row.choices.length > 0);
+    assert.deepEqual(
+      menus.map((row) => row.key),
+      ["preset", "init", "scale", "bounds", "act", "data", "loss"],
+    );
+    for (const { key, choices } of menus) {
+      const options = await page
+        .locator(`#c-${key} option`)
+        .evaluateAll((all) => all.map((o) => ({ value: o.value, label: o.textContent })));
+      const offered = options.map((o) => o.value).filter((value) => value !== "");
+      assert.deepEqual(offered, choices, `the ${key} menu`);
+      for (const { value, label } of options) assert.ok(label.trim(), `${key}=${value} has a label`);
+    }
+    // Labels come from strings.js where it has one, keyed by the value.
+    assert.equal(await page.locator('#c-init option[value="truncnormal"]').textContent(), "Truncated normal");
+    assert.equal(await page.locator('#c-data option[value="xor4"]').textContent(), "XOR, the 4 textbook points");
+  });
+});
+
 test("lr and batch changes keep training; init, shape, data and seed changes restart it", async () => {
   await withPage("?data=xor", async ({ page }) => {
     await page.evaluate(() => window.initlab.step(40));

@@ -1,0 +1,158 @@
+//! The URL is the state: a [`Config`] from a query string and back, percent-coded, every
+//! key in [`TABLE`](super::TABLE) order. A link with bad keys loses only those (see
+//! [`Config::from_query`] and [`culprit`]).
+
+use super::table::{self, KEYS};
+use super::{clip, Config};
+use crate::ConfigError;
+
+impl Config {
+    /// Parse a URL query (`?a=1&b=2` or `a=1&b=2`). Never fails, so a mistyped link still
+    /// opens a working page, and never loses more of the link than it must:
+    /// - a key that is unknown, unreadable or out of range becomes a notice and keeps its default;
+    /// - when keys that are fine on their own conflict (lo against hi, σ against the bounds),
+    ///   one of the link's keys involved is left out, with one notice saying so;
+    /// - every other key keeps the link's value.
+    ///
+    /// A key given twice takes its last readable value.
+    pub fn from_query(query: &str) -> (Config, Vec<ConfigError>) {
+        let mut notices = Vec::new();
+        // The link's readable values, one per key, in KEYS order (so the preset comes first).
+        let mut kept: Vec<(&'static str, String)> = Vec::new();
+        for (key, value) in query_pairs(query) {
+            match Config::default().set(&key, &value) {
+                Ok(()) => {
+                    if let Some(row) = table::key(&key) {
+                        kept.retain(|(k, _)| *k != row.name);
+                        kept.push((row.name, value));
+                    }
+                }
+                Err(e) => notices.push(e),
+            }
+        }
+        kept.sort_by_key(|(key, _)| key_rank(key));
+        loop {
+            let config = Config::from_pairs(&kept);
+            let Err(error) = config.validate() else {
+                return (config, notices);
+            };
+            // The default config is valid, so an invalid one has at least one key to drop.
+            let at = culprit(&kept, &error);
+            let (key, value) = kept.remove(at);
+            notices.push(if key == error.field {
+                error
+            } else {
+                ConfigError::new(
+                    key,
+                    format!(
+                        "{key}={} from the link was left out: {}",
+                        clip(&value),
+                        error.message
+                    ),
+                )
+            });
+        }
+    }
+
+    /// The defaults with `pairs` applied in order; each pair was already accepted by `set`.
+    fn from_pairs(pairs: &[(&'static str, String)]) -> Config {
+        let mut config = Config::default();
+        for (key, value) in pairs {
+            let _ = config.set(key, value);
+        }
+        config
+    }
+
+    /// The query string that recreates this config: the preset (if any) and every key that differs from it.
+    pub fn to_query(&self) -> String {
+        let mut base = Config::default();
+        if !self.preset.is_empty() {
+            let _ = base.set("preset", &self.preset);
+        }
+        let mut parts = Vec::new();
+        for key in KEYS {
+            let value = self.get(key);
+            if key == "preset" && !value.is_empty() || key != "preset" && value != base.get(key) {
+                parts.push(format!("{key}={}", percent_encode(&value)));
+            }
+        }
+        parts.join("&")
+    }
+}
+
+/// A query's `key=value` pairs, percent-decoded, in the order given.
+fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+}
+
+/// A key's place in [`KEYS`]: the preset first, the keys that define the experiment
+/// (init, scale, act, layers, data) before the details that refine it.
+fn key_rank(key: &str) -> usize {
+    KEYS.iter().position(|k| *k == key).unwrap_or(KEYS.len())
+}
+
+/// Which of the link's `pairs` to leave out when together they fail with `error`.
+///
+/// Prefer a key whose removal alone makes the rest valid: the key the error names if it is
+/// one of them, else the most detailed of them (lo/hi before init: `?init=truncnormal&hi=-3`
+/// keeps the truncated normal and drops hi). If no single key does, drop the named key, or
+/// failing that the most detailed key, and let the caller try again.
+fn culprit(pairs: &[(&'static str, String)], error: &ConfigError) -> usize {
+    let valid_without = |at: usize| {
+        let mut rest = pairs.to_vec();
+        rest.remove(at);
+        Config::from_pairs(&rest).validate().is_ok()
+    };
+    let named = pairs.iter().position(|(key, _)| *key == error.field);
+    let fixes: Vec<usize> = (0..pairs.len()).filter(|&at| valid_without(at)).collect();
+    match (named, fixes.last()) {
+        (Some(at), _) if fixes.contains(&at) => at,
+        (_, Some(&at)) => at,
+        (Some(at), None) => at,
+        (None, None) => pairs.len() - 1,
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes[k] {
+            b'+' => out.push(b' '),
+            b'%' if k + 2 < bytes.len() => {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[k + 1..k + 3]).unwrap_or("zz"),
+                    16,
+                ) {
+                    Ok(b) => {
+                        out.push(b);
+                        k += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        k += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,218 @@
+//! The key table is the one place a URL key is defined: every row reads and writes its own
+//! field, round-trips through the URL, offers exactly the engine's list of names, and has
+//! its limits enforced by validation.
+
+use initlab::activation::Activation;
+use initlab::config::presets::PRESETS;
+use initlab::config::{Config, KEYS, TABLE};
+use initlab::data::DatasetKind;
+use initlab::init::{BoundsUnit, FamilyKind, RuleKind};
+use initlab::loss::Loss;
+
+/// A valid value other than the default for every key that is not a choice (a choice is
+/// tried with every name it offers).
+const SAMPLES: &[(&str, &str)] = &[
+    ("const", "-0.25"),
+    ("gain", "1.7"),
+    ("sigma", "0.05"),
+    ("lo", "-1.5"),
+    ("hi", "2.5"),
+    ("correct", "1"),
+    ("bias", "init"),
+    ("bias", "0.1"),
+    ("layers", "16,4,2"),
+    ("points", "1000"),
+    ("noise", "0.3"),
+    ("lr", "0.5"),
+    ("batch", "32"),
+    ("momentum", "0.9"),
+    ("seed", "9007199254740991"),
+];
+
+/// Every (key, value) to try: each choice's every non-default name, and the samples.
+fn non_default_values() -> Vec<(&'static str, &'static str)> {
+    let mut values: Vec<(&str, &str)> = SAMPLES.to_vec();
+    for row in TABLE {
+        for name in row.kind.choices() {
+            if *name != row.default {
+                values.push((row.name, name));
+            }
+        }
+    }
+    values
+}
+
+#[test]
+fn every_key_has_a_non_default_value_to_try() {
+    let tried: Vec<&str> = non_default_values().iter().map(|(k, _)| *k).collect();
+    for key in KEYS {
+        assert!(tried.contains(&key), "no value tried for {key}");
+    }
+}
+
+#[test]
+fn every_key_round_trips_through_get_set_and_the_url() {
+    let defaults = Config::default();
+    for (key, value) in non_default_values() {
+        let mut config = Config::default();
+        config.set(key, value).unwrap();
+        let written = config.get(key);
+        assert_ne!(written, defaults.get(key), "{key}={value} is not a change");
+        let mut again = Config::default();
+        again.set(key, &written).unwrap();
+        assert_eq!(again, config, "{key}={value} read back as {written}");
+        assert!(config.validate().is_ok(), "{key}={value} is valid");
+        let (from_url, notices) = Config::from_query(&config.to_query());
+        assert!(notices.is_empty(), "{key}={value}: {notices:?}");
+        assert_eq!(from_url, config, "{key}={value} via {}", config.to_query());
+    }
+}
+
+#[test]
+fn the_defaults_are_the_tables_defaults() {
+    let defaults = Config::default();
+    for row in TABLE {
+        assert_eq!(defaults.get(row.name), row.default, "{}", row.name);
+    }
+    assert_eq!(defaults.to_query(), "", "a fresh page writes no key");
+    assert!(defaults.validate().is_ok());
+}
+
+#[test]
+fn keys_are_the_tables_names_in_order_each_once() {
+    let names: Vec<&str> = TABLE.iter().map(|row| row.name).collect();
+    assert_eq!(names, KEYS.to_vec());
+    for (at, key) in KEYS.iter().enumerate() {
+        assert!(!KEYS[at + 1..].contains(key), "{key} twice");
+    }
+}
+
+#[test]
+fn every_choice_list_is_the_engines_own_list() {
+    let choices = |key: &str| {
+        let row = TABLE.iter().find(|row| row.name == key).unwrap();
+        row.kind.choices().to_vec()
+    };
+    let act: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
+    let data: Vec<&str> = DatasetKind::ALL.iter().map(|d| d.name()).collect();
+    let loss: Vec<&str> = Loss::ALL.iter().map(|l| l.name()).collect();
+    let init: Vec<&str> = FamilyKind::ALL.iter().map(|f| f.name()).collect();
+    let scale: Vec<&str> = RuleKind::ALL.iter().map(|r| r.name()).collect();
+    let bounds: Vec<&str> = BoundsUnit::ALL.iter().map(|b| b.name()).collect();
+    let presets: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
+    assert_eq!(choices("act"), act);
+    assert_eq!(choices("data"), data);
+    assert_eq!(choices("loss"), loss);
+    assert_eq!(choices("init"), init);
+    assert_eq!(choices("scale"), scale);
+    assert_eq!(choices("bounds"), bounds);
+    assert_eq!(choices("preset"), presets);
+    // And only those keys are choices.
+    let with_choices: Vec<&str> = TABLE
+        .iter()
+        .filter(|row| !row.kind.choices().is_empty())
+        .map(|row| row.name)
+        .collect();
+    assert_eq!(
+        with_choices,
+        ["preset", "init", "scale", "bounds", "act", "data", "loss"]
+    );
+}
+
+#[test]
+fn every_engine_name_parses_back_to_its_value() {
+    for a in Activation::ALL {
+        assert_eq!(Activation::from_name(a.name()), Some(a));
+    }
+    for d in DatasetKind::ALL {
+        assert_eq!(DatasetKind::from_name(d.name()), Some(d));
+    }
+    for l in Loss::ALL {
+        assert_eq!(Loss::from_name(l.name()), Some(l));
+    }
+    for f in FamilyKind::ALL {
+        assert_eq!(FamilyKind::from_name(f.name()), Some(f));
+    }
+    for r in RuleKind::ALL {
+        assert_eq!(RuleKind::from_name(r.name()), Some(r));
+        assert_eq!(r.rule(0.5).kind(), r);
+    }
+    for b in BoundsUnit::ALL {
+        assert_eq!(BoundsUnit::from_name(b.name()), Some(b));
+    }
+}
+
+#[test]
+fn a_preset_sets_only_keys_the_table_marks_as_init() {
+    for preset in PRESETS {
+        for (key, _) in preset.settings {
+            let row = TABLE.iter().find(|row| row.name == *key).unwrap();
+            assert!(
+                row.init,
+                "{} sets {key}, which presets do not own",
+                preset.name
+            );
+        }
+    }
+}
+
+#[test]
+fn a_preset_resets_every_init_key_and_keeps_the_others() {
+    let mut changed = Config::default();
+    for (key, value) in non_default_values() {
+        if key != "preset" {
+            changed.set(key, value).unwrap();
+        }
+    }
+    let mut preset = changed.clone();
+    preset.set("preset", "keras-he-normal").unwrap();
+    let keras = PRESETS
+        .iter()
+        .find(|p| p.name == "keras-he-normal")
+        .unwrap();
+    for row in TABLE.iter().filter(|row| row.name != "preset") {
+        let expected = match keras.settings.iter().find(|(k, _)| *k == row.name) {
+            Some((_, value)) => value.to_string(),
+            None if row.init => row.default.to_string(),
+            None => changed.get(row.name),
+        };
+        assert_eq!(preset.get(row.name), expected, "{}", row.name);
+    }
+}
+
+/// A config where `key` is used by validation (the cut only matters for a truncated
+/// normal, the constant only for init=constant), with `key` set to `value`.
+fn with_key_used(key: &str, value: f64) -> Config {
+    let mut config = Config::default();
+    match key {
+        "const" => config.set("init", "constant").unwrap(),
+        "lo" | "hi" => config.set("init", "truncnormal").unwrap(),
+        _ => {}
+    }
+    config.set(key, &value.to_string()).unwrap();
+    config
+}
+
+#[test]
+fn every_range_in_the_table_is_what_validation_enforces() {
+    for row in TABLE {
+        let Some(range) = row.range else { continue };
+        let beyond = [
+            range.min - range.min.abs() - 1.0,
+            range.max + range.max.abs() + 1.0,
+        ];
+        let open_ends = [(range.min_open, range.min), (range.max_open, range.max)];
+        let refused = beyond
+            .into_iter()
+            .chain(open_ends.iter().filter(|(open, _)| *open).map(|(_, x)| *x));
+        for x in refused {
+            let error = with_key_used(row.name, x).validate().unwrap_err();
+            assert_eq!(error.field, row.name, "{}={x}: {error}", row.name);
+        }
+        if row.kind.name() == "whole" {
+            let fraction = ((range.min + range.max.min(1e6)) / 2.0).floor() + 0.5;
+            let error = with_key_used(row.name, fraction).validate().unwrap_err();
+            assert_eq!(error.field, row.name, "{}={fraction}: {error}", row.name);
+        }
+    }
+}
