@@ -197,6 +197,7 @@ impl Experiment {
             same.lr = self.config.lr;
             same.batch = self.config.batch;
             same.momentum = self.config.momentum;
+            same.vs.clone_from(&self.config.vs); // B's settings are not this network's
             same == self.config
         };
         if only_training_changed {

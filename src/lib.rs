@@ -16,6 +16,7 @@
 //! - [`landscape`]: the training loss over a plane through the current weights;
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
 //! - [`experiment`]: data + network + history, stepped by the page;
+//! - [`compare`]: two networks, A and B = A with a few settings changed, trained together;
 //! - [`restarts`]: the same settings from many seeds, and where each run ends.
 
 /// The names of a list's items, in the same order, computed at compile time:
@@ -38,6 +39,7 @@ pub mod activation;
 pub mod baseline;
 pub mod bench;
 pub mod boundary;
+pub mod compare;
 pub mod config;
 pub mod data;
 mod error;

@@ -27,6 +27,8 @@ const SAMPLES: &[(&str, &str)] = &[
     ("batch", "32"),
     ("momentum", "0.9"),
     ("seed", "9007199254740991"),
+    ("vs", "same"),
+    ("vs", "init=zeros&bias=0.1"),
 ];
 
 /// Every (key, value) to try: each choice's every non-default name, and the samples.

@@ -586,6 +586,13 @@ fn good_value(key: &str) -> BoxedStrategy<String> {
         "seed" => (0u64..=9_007_199_254_740_991)
             .prop_map(|n| n.to_string())
             .boxed(),
+        "vs" => one_of(&[
+            "same",
+            "init=zeros",
+            "act=relu&bias=0.1",
+            "preset=keras-he-normal",
+            "sigma=0.5&scale=manual",
+        ]),
         other => unreachable!("no good value for {other}"),
     }
 }
@@ -642,6 +649,14 @@ fn bad_value(key: &str) -> BoxedStrategy<String> {
             unreadable.boxed()
         ]
         .boxed(),
+        "vs" => one_of(&[
+            "bogus=1",
+            "init=gaussian",
+            "vs=same",
+            "sigma=abc",
+            "lr",
+            "seed=-1",
+        ]),
         // Ranges of these depend on other keys (init, scale): only unreadable values.
         _ => unreadable.boxed(),
     }

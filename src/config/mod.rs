@@ -7,16 +7,19 @@
 //! - [`table`]: the one table of keys (default, kind, choices, limits, description);
 //! - `query`: the URL codec, and which key of a bad link to leave out;
 //! - `validate`: ranges and combinations, from a [`Config`] to a [`Spec`];
+//! - `versus`: the second network of an A/B comparison, B = A with `vs` applied;
 //! - [`presets`]: the framework presets.
 
 pub mod presets;
 mod query;
 pub mod table;
 mod validate;
+mod versus;
 
 pub use crate::init::{MAX_SCALE, MIN_SCALE};
 pub use table::{Key, Kind, Range, KEYS, TABLE};
 pub use validate::parse_layers;
+pub use versus::SAME;
 
 use crate::activation::Activation;
 use crate::data::DataSpec;
@@ -81,6 +84,9 @@ pub struct Config {
     /// Loss: bce | mse.
     pub loss: String,
     pub seed: f64,
+    /// Compare with a second network B: the settings where B differs, as a query
+    /// ("init=zeros"), "same" for a B identical to A, or "" for no comparison.
+    pub vs: String,
 }
 
 impl Default for Config {
@@ -108,6 +114,7 @@ impl Default for Config {
             momentum: 0.0,
             loss: String::new(),
             seed: 0.0,
+            vs: String::new(),
         };
         for key in TABLE {
             // Every default is readable: tests/key_table.rs checks each one reads back.

@@ -81,7 +81,7 @@ impl Config {
 }
 
 /// A query's `key=value` pairs, percent-decoded, in the order given.
-fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+pub(super) fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
     query
         .trim_start_matches('?')
         .split('&')
@@ -146,7 +146,7 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn percent_encode(text: &str) -> String {
+pub(super) fn percent_encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {

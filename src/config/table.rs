@@ -65,6 +65,8 @@ pub enum Kind {
     Bias(Slot<String>),
     /// A framework preset's name (empty or `none` for none): setting it sets the init keys.
     Preset(Slot<String>),
+    /// The settings of a second network B that differ from A's, as a query, or `same`.
+    Versus(Slot<String>),
 }
 
 impl Kind {
@@ -78,6 +80,7 @@ impl Kind {
             Kind::Layers(_) => "layers",
             Kind::Bias(_) => "bias",
             Kind::Preset(_) => "preset",
+            Kind::Versus(_) => "versus",
         }
     }
 
@@ -331,6 +334,15 @@ pub const TABLE: &[Key] = &[
         init: false,
         description: "fixes the data, the initial weights and the batch order",
     },
+    Key {
+        name: "vs",
+        default: "",
+        kind: Kind::Versus(slot!(vs)),
+        range: None,
+        init: false,
+        description: "compares with a second network B: B's settings that differ, as a query \
+                      (init=zeros), or same",
+    },
 ];
 
 /// Every key's name, in [`TABLE`] order.
@@ -347,9 +359,11 @@ impl Key {
         match &self.kind {
             Kind::Number(slot) | Kind::Whole(slot) => fmt_num(*(slot.get)(config)),
             Kind::Flag(slot) => (if *(slot.get)(config) { "1" } else { "0" }).into(),
-            Kind::Choice(_, slot) | Kind::Layers(slot) | Kind::Bias(slot) | Kind::Preset(slot) => {
-                (slot.get)(config).clone()
-            }
+            Kind::Choice(_, slot)
+            | Kind::Layers(slot)
+            | Kind::Bias(slot)
+            | Kind::Preset(slot)
+            | Kind::Versus(slot) => (slot.get)(config).clone(),
         }
     }
 
@@ -393,6 +407,7 @@ impl Key {
                 (slot.get_mut)(config).clear()
             }
             Kind::Preset(_) => presets::apply(config, value)?,
+            Kind::Versus(slot) => *(slot.get_mut)(config) = super::versus::check_versus(value)?,
         }
         Ok(())
     }

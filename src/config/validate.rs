@@ -33,6 +33,11 @@ impl Config {
         for pair in layer_sizes(&hidden_sizes).windows(2) {
             weights.for_layer(pair[0], pair[1])?;
         }
+        // Last: B, if comparing, must be a network the engine can run too (`versus`
+        // validates it, naming `vs` and the key of `vs` at fault).
+        if let Some(b) = self.versus() {
+            b?;
+        }
         Ok(Spec {
             weights,
             bias,
