@@ -7,6 +7,15 @@
 use crate::experiment::{Experiment, Snapshot};
 use crate::{Config, ConfigError};
 
+/// Beyond the keys a preset owns (the initialiser group and the bias), the keys the page
+/// offers for B: what a comparison is about. `vs` may still change any key.
+pub const B_KEYS_BEYOND_INIT: [&str; 3] = ["preset", "act", "shortcut"];
+
+/// Whether the page offers key `row` among B's controls.
+pub fn offered_for_b(row: &crate::config::Key) -> bool {
+    row.init || B_KEYS_BEYOND_INIT.contains(&row.name)
+}
+
 /// Which network of a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
@@ -24,7 +33,7 @@ impl Side {
 }
 
 /// Network A, and network B while comparing.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Comparison {
     a: Experiment,
     b: Option<Experiment>,
@@ -55,6 +64,11 @@ impl Comparison {
 
     pub fn b_mut(&mut self) -> Option<&mut Experiment> {
         self.b.as_mut()
+    }
+
+    /// Both at once, for drawing A and B from one frame.
+    pub fn both_mut(&mut self) -> (&mut Experiment, Option<&mut Experiment>) {
+        (&mut self.a, self.b.as_mut())
     }
 
     /// The settings of A (which hold B's in `vs`).

@@ -183,3 +183,26 @@ fn a_diverged_b_does_not_stop_a() {
     assert!(!a.diverged && a.loss.is_finite());
     assert!(b.unwrap().diverged);
 }
+
+#[test]
+fn changing_b_keeps_its_other_differences() {
+    let a = config(&[("act", "sigmoid")]);
+    let with_b = a.with_versus([("init", "zeros"), ("lr", "0.1")]).unwrap();
+    let changed = with_b.with_b_changes([("act", "relu")]).unwrap();
+    let b = changed.versus().unwrap().unwrap();
+    assert_eq!(
+        (b.init.as_str(), b.lr, b.act.as_str()),
+        ("zeros", 0.1, "relu")
+    );
+    assert_eq!(changed.without_versus(), a, "A is untouched");
+    // Changing B back to A's value drops it from vs; nothing left to differ gives "same".
+    let back = changed
+        .with_b_changes([("act", "sigmoid"), ("init", "normal"), ("lr", "0.03")])
+        .unwrap();
+    assert_eq!(back.vs, "same");
+    assert_eq!(
+        a.with_b_changes([("sigma", "-2")]).unwrap_err().field,
+        "sigma",
+        "a refused B change names its key"
+    );
+}

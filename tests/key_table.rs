@@ -218,3 +218,33 @@ fn every_range_in_the_table_is_what_validation_enforces() {
         }
     }
 }
+
+#[test]
+fn a_key_applies_only_where_it_changes_the_network() {
+    use initlab::Experiment;
+    // A key that does not apply may change freely without changing the weights.
+    let weights = |config: &Config| Experiment::new(config).unwrap().mlp().params.clone();
+    for (init, scale) in [
+        ("zeros", "manual"),
+        ("constant", "he"),
+        ("normal", "manual"),
+        ("truncnormal", "glorot"),
+    ] {
+        let base = Config::default()
+            .with_changes([("init", init), ("scale", scale)])
+            .unwrap();
+        for (key, other) in [
+            ("const", "0.25"),
+            ("sigma", "0.3"),
+            ("gain", "2"),
+            ("lo", "-1"),
+            ("hi", "1.5"),
+            ("correct", "1"),
+            ("scale", "lecun"),
+        ] {
+            let changed = base.with_changes([(key, other)]).unwrap();
+            let differs = weights(&base) != weights(&changed);
+            assert_eq!(base.applies(key), differs, "{init}/{scale}: {key}={other}");
+        }
+    }
+}

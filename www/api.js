@@ -10,14 +10,15 @@ const STEPS_PER_FRAME = 10;
 
 /**
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
- * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls) and
- * `makeRestarts(parts)` (createRestarts).
+ * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
+ * `makeRestarts(parts)` (createRestarts) and `makeCompare(parts)` (createCompare).
  */
-export function createApi(engine, { charts, makeControls, makeRestarts }) {
+export function createApi(engine, { charts, makeControls, makeRestarts, makeCompare }) {
   let lab = null;
   let wasm = null;
   let controls = null;
   let restarts = null;
+  let compare = null;
   let playing = false;
   let frame = 0;
 
@@ -26,13 +27,24 @@ export function createApi(engine, { charts, makeControls, makeRestarts }) {
     return lab;
   }
 
+  /** Training has nothing left to do: every network of the page has diverged. */
+  const finished = (snapshot) => snapshot.diverged && (!snapshot.compare || snapshot.compare.diverged);
+
   /** One redraw of everything from one snapshot: charts, readouts, table, controls' readouts. */
   function render(snapshot = need().snapshot(), live = false) {
     charts.layersChanged(snapshot.layers.length);
-    view.showChartError(charts.draw(live));
+    view.showChartError(charts.draw(live, snapshot.compare !== null));
     view.showSnapshot(snapshot, playing);
     controls?.showSnapshot(snapshot);
     return snapshot;
+  }
+
+  /** After an accepted change: the URL, both panels of settings, every chart. */
+  function changed() {
+    syncUrl();
+    controls?.show(lab.config(), lab.applies(false));
+    compare?.show();
+    render();
   }
 
   /** Keeps the address bar equal to the settings, so a copied link reproduces them. */
@@ -53,7 +65,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts }) {
     // A huge network may allow fewer steps per call than a frame would like.
     need().train(Math.min(STEPS_PER_FRAME, lab.maxStepsPerCall()));
     const snapshot = lab.snapshot();
-    if (snapshot.diverged) stop();
+    if (finished(snapshot)) stop();
     render(snapshot, playing);
     if (playing) frame = requestAnimationFrame(tick);
   }
@@ -62,9 +74,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts }) {
   function configureFrom(partial, control) {
     const outcome = need().configure(partial);
     if (outcome.ok) {
-      syncUrl();
-      controls?.show(lab.config());
-      render();
+      changed();
     } else {
       controls?.showError(outcome, control);
     }
@@ -96,7 +106,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts }) {
     play() {
       need();
       if (playing) return;
-      if (lab.snapshot().diverged) {
+      if (finished(lab.snapshot())) {
         render();
         return;
       }
@@ -116,8 +126,22 @@ export function createApi(engine, { charts, makeControls, makeRestarts }) {
       render();
     },
 
-    /** Layer statistics over all training points at the current weights, and the history. */
+    /**
+     * Layer statistics over all training points at the current weights, and the history;
+     * while comparing, B's snapshot (the same shape) under `compare`, else `compare: null`.
+     */
     snapshot: () => need().snapshot(),
+
+    /**
+     * Compares with a second network B = the current settings + `partial` (`{}`: a copy of
+     * A), both restarted; `null` stops comparing. {ok: true} or {ok: false, field, error}.
+     */
+    compare(partial) {
+      const outcome = need().compare(partial);
+      if (outcome.ok) changed();
+      else compare?.showError(outcome);
+      return outcome;
+    },
 
     /**
      * Trains `runs` seeds (firstSeed, firstSeed + 1, …) of the current settings for `steps`
@@ -162,9 +186,11 @@ export function createApi(engine, { charts, makeControls, makeRestarts }) {
       adopt: charts.adopt,
       loadSeed: (seed) => configureFrom({ seed }, document.getElementById("c-seed")),
     });
+    compare = makeCompare({ lab: need, api, apply: changed, wasm });
     view.showNotices(lab.notices());
     view.showSettings(lab.query().replace(/^\?/, ""));
-    controls.show(lab.config());
+    controls.show(lab.config(), lab.applies(false));
+    compare.show();
     controls.enable();
     render();
     view.enable();

@@ -26,6 +26,12 @@ export function createCharts(redraw) {
     weights: $("chart-weights"),
     boundary: $("chart-boundary"),
   };
+  /** B's own charts in an A/B comparison (the loss chart holds both sides). */
+  const canvasesB = {
+    activation: $("chart-activation-b"),
+    weights: $("chart-weights-b"),
+    boundary: $("chart-boundary-b"),
+  };
   /** The latest observed size of each canvas: CSS pixels, and device pixels when known. */
   const sizes = new Map();
   const dark = matchMedia("(prefers-color-scheme: dark)");
@@ -57,6 +63,7 @@ export function createCharts(redraw) {
     }
   }
   Object.values(canvases).forEach(observe);
+  Object.values(canvasesB).forEach(observe);
   $("log-scale").addEventListener("change", () => redraw());
   $("weight-layer").addEventListener("change", () => redraw());
   dark.addEventListener("change", () => {
@@ -65,16 +72,24 @@ export function createCharts(redraw) {
   });
 
   /** Gives each canvas a backing store of its on-screen size in device pixels. */
-  function fit() {
-    const dpr = window.devicePixelRatio || 1;
-    const core = canvases.activation;
+  /** Gives the activation canvas the height its layers need at its width. */
+  function fitCore(core, heightFor) {
     const coreWidth = sizes.get(core)?.width ?? core.clientWidth;
-    const height = `${lab.activationHeight(coreWidth)}px`;
+    const height = `${heightFor(coreWidth)}px`;
     if (core.style.height !== height) {
       core.style.height = height; // the observer reports the new size for the next frame
       sizes.delete(core);
     }
+  }
+
+  function fit(comparing) {
+    const dpr = window.devicePixelRatio || 1;
+    fitCore(canvases.activation, (width) => lab.activationHeight(width));
     Object.values(canvases).forEach((canvas) => fitOne(canvas, dpr));
+    if (comparing) {
+      fitCore(canvasesB.activation, (width) => lab.activationHeightB(width));
+      Object.values(canvasesB).forEach((canvas) => fitOne(canvas, dpr));
+    }
     return dpr;
   }
 
@@ -107,17 +122,17 @@ export function createCharts(redraw) {
     /**
      * Redraws every chart from the Lab's current snapshot; returns an error message or
      * undefined. `live`: drawn by the animation loop (a deep network's boundary may then
-     * be refreshed a slice per frame).
+     * be refreshed a slice per frame); `comparing`: B's charts are drawn too.
      */
-    draw(live = false) {
-      const dpr = fit();
-      const error = lab.draw(canvases, {
-        dpr,
+    draw(live = false, comparing = false) {
+      const options = {
+        dpr: fit(comparing),
         dark: dark.matches,
         logScale: $("log-scale").checked,
         weightLayer: Number($("weight-layer").value) || 0,
         live,
-      });
+      };
+      const error = lab.draw(canvases, options) ?? (comparing ? lab.drawB(canvasesB, options) : undefined);
       return error ? text("chartFailed", { error }) : undefined;
     },
 

@@ -12,7 +12,6 @@ const WIDTHS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256];
 const POINTS = [10, 20, 50, 100, 200, 400, 800, 1000, 2000, 3000, 5000];
 const BATCHES = [1, 2, 4, 5, 8, 10, 16, 20, 32, 50, 64, 100, 128, 256, 500];
 /** Distributions with no σ: the scale controls do not apply to them. */
-const NO_SCALE = new Set(["zeros", "constant"]);
 
 /** The index of the first list entry ≥ value (the last entry if none is). */
 function listIndex(list, value) {
@@ -78,6 +77,8 @@ export function createControls(wasm, configure) {
   const menus = fillMenus(wasm.keys());
 
   let config = null;
+  /** Which keys apply under the current settings (from the engine). */
+  let relevant = null;
 
   const send = (control, partial) => configure(partial, control);
   const onInput = (id, event, toPartial) =>
@@ -114,21 +115,23 @@ export function createControls(wasm, configure) {
     $(`${id}-value`).textContent = text(template, { value });
   }
 
-  /** Hides the controls that do not apply to the current distribution and scale. */
-  function showRelevant() {
-    const noScale = NO_SCALE.has(config.init);
-    $("c-const").closest(".field").hidden = config.init !== "constant";
-    $("c-scale").closest(".field").hidden = noScale;
-    $("c-sigma").closest(".field").hidden = noScale || config.scale !== "manual";
-    $("c-gain").closest(".field").hidden = noScale || config.scale === "manual";
-    $("truncation").hidden = config.init !== "truncnormal";
+  /** Hides the controls that do not apply to the current settings (the engine says which). */
+  function showRelevant(applies) {
+    for (const key of ["const", "scale", "sigma", "gain"]) {
+      $(`c-${key}`).closest(".field").hidden = !applies[key];
+    }
+    $("truncation").hidden = !applies.lo;
     $("c-bias").disabled = config.bias === "init";
   }
 
   const controls = {
-    /** Puts every control at the engine's current value and clears refusals. */
-    show(current) {
+    /**
+     * Puts every control at the engine's current value, hides those that do not apply
+     * (`applies`: the engine's {key: bool}) and clears refusals.
+     */
+    show(current, applies) {
       config = current;
+      relevant = applies;
       for (const key of menus) $(`c-${key}`).value = config[key];
       const rule = config.scale.charAt(0).toUpperCase() + config.scale.slice(1);
       $("c-scale-hint").textContent = text(`scaleHint${rule}`);
@@ -158,14 +161,14 @@ export function createControls(wasm, configure) {
       $("c-bias-init").checked = config.bias === "init";
       if (config.bias !== "init") $("c-bias").value = config.bias;
       $("c-seed").value = config.seed;
-      showRelevant();
+      showRelevant(relevant);
       controls.clearErrors();
     },
 
     /** The σ each layer was drawn with and, for a truncated normal, the std it came out with. */
     showSnapshot(snapshot) {
       const layers = snapshot.layers ?? [];
-      $("sigma-used").textContent = NO_SCALE.has(config?.init)
+      $("sigma-used").textContent = !relevant?.scale
         ? text("notUsed", { init: config.init })
         : layers.map((l) => sig(l.sigma_used)).join(" · ");
       $("actual-std").textContent = layers
@@ -225,7 +228,7 @@ export function createControls(wasm, configure) {
 
     enable() {
       for (const el of $("settings-body").querySelectorAll("input, select, button")) el.disabled = false;
-      showRelevant();
+      showRelevant(relevant);
     },
   };
   return controls;

@@ -2,6 +2,7 @@
 
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
+import { createCompare } from "./compare.js";
 import { createControls } from "./controls.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText } from "./strings.js";
@@ -18,6 +19,7 @@ const { api, page } = createApi(engine, {
   charts,
   makeControls: createControls,
   makeRestarts: createRestarts,
+  makeCompare: createCompare,
 });
 window.initlab = api;
 

@@ -150,6 +150,26 @@ const STRINGS = {
     settingsDefault: "? (every setting at its default)",
     settingsHint: "The address bar always holds these settings: copy it to share the exact run.",
 
+    // The A/B comparison.
+    compareHeading: "Compare A with B",
+    compareHint:
+      "Train a second network B beside this one (A): same data, seed and batches, with the settings " +
+      "below changed. Both train together; the loss chart overlays them (A solid blue, B dashed orange).",
+    compareStart: "Compare…",
+    compareSwap: "Swap A ↔ B",
+    compareCopy: "Copy A → B",
+    compareStop: "Stop comparing",
+    sideA: "A",
+    sideB: "B",
+    readoutsBLabel: "Network B's progress",
+    bLossLabel: "B: train loss",
+    coreAltB: "Network B: activation curves with the histogram of pre-activations, one panel per layer",
+    weightsAltB: "Network B: histogram of the chosen layer's weights over their initial density",
+    boundaryAltB: "Network B's output over the input plane, with the data points",
+    sideColumn: "{side}: {title}",
+    sideDiverged: "{side} diverged at step {step}.",
+    otherTrainsOn: "{side} trains on; Reset restarts both.",
+
     // Random restarts.
     restartsHeading: "Random restarts",
     restartsHint:

@@ -35,26 +35,76 @@ function rowCells(layer, i, count) {
   ];
 }
 
-/** The per-layer table: hidden layers in order, then the output layer (updated in place). */
-function showLayers(layers) {
+/** Columns of one network in the layer table (the layer's name is the row header). */
+const COLUMNS = 8;
+
+/** Adds B's column group to the table's head while comparing (each title prefixed "B"). */
+function showHeadForB(comparing) {
+  const head = document.querySelector("#layers thead tr");
+  const extra = [...head.cells].slice(1 + COLUMNS);
+  if (!comparing) return extra.forEach((cell) => cell.remove());
+  if (extra.length > 0) return;
+  for (const cell of [...head.cells].slice(1, 1 + COLUMNS)) {
+    const copy = document.createElement("th");
+    copy.scope = "col";
+    copy.className = "side-b-column";
+    copy.textContent = text("sideColumn", { side: "B", title: cell.textContent });
+    head.append(copy);
+  }
+}
+
+/**
+ * The per-layer table: hidden layers in order, then the output layer (updated in place);
+ * while comparing, B's columns follow A's (a dash where B has no such layer).
+ */
+function showLayers(layers, layersB) {
+  showHeadForB(Boolean(layersB));
+  const rowsNeeded = Math.max(layers.length, layersB?.length ?? 0);
+  const width = 1 + COLUMNS * (layersB ? 2 : 1);
   const body = $("layer-rows");
-  if (body.rows.length !== layers.length) {
-    const rows = layers.map(() => {
+  if (body.rows.length !== rowsNeeded || body.rows[0]?.cells.length !== width) {
+    const rows = Array.from({ length: rowsNeeded }, () => {
       const row = document.createElement("tr");
       const th = document.createElement("th");
       th.scope = "row";
       row.append(th);
-      for (let k = 1; k < 9; k++) row.append(document.createElement("td"));
+      for (let k = 1; k < width; k++) row.append(document.createElement("td"));
       return row;
     });
     body.replaceChildren(...rows);
   }
-  layers.forEach((layer, i) => {
+  const dashes = Array(COLUMNS).fill(text("noValue"));
+  for (let i = 0; i < rowsNeeded; i++) {
+    const a = layers[i] ? rowCells(layers[i], i, layers.length) : [rowCells(layersB[i], i, layersB.length)[0], ...dashes];
+    const b = layersB ? (layersB[i] ? rowCells(layersB[i], i, layersB.length).slice(1) : dashes) : [];
     const cells = body.rows[i].cells;
-    rowCells(layer, i, layers.length).forEach((value, k) => {
+    [...a, ...b].forEach((value, k) => {
       if (cells[k].textContent !== value) cells[k].textContent = value;
     });
-  });
+  }
+}
+
+/** B's readouts while comparing (hidden otherwise). */
+function showReadoutsB(b) {
+  $("b-readouts").hidden = !b;
+  if (!b) return;
+  $("b-loss").textContent = fixed(b.loss, 4);
+  $("b-test-loss").textContent = fixed(b.test_loss, 4);
+  $("b-accuracy").textContent = percent(b.accuracy);
+  $("b-test-accuracy").textContent = percent(b.test_accuracy);
+}
+
+/** The status line's divergence message: which side, and whether the other trains on. */
+function divergedText(snapshot) {
+  const b = snapshot.compare;
+  if (!b) return text("diverged", { step: snapshot.diverged_at ?? snapshot.step });
+  const sides = [
+    ["A", snapshot],
+    ["B", b],
+  ].filter(([, s]) => s.diverged);
+  const parts = sides.map(([side, s]) => text("sideDiverged", { side, step: s.diverged_at ?? s.step }));
+  if (sides.length === 1) parts.push(text("otherTrainsOn", { side: sides[0][0] === "A" ? "B" : "A" }));
+  return parts.join(" ");
 }
 
 export const view = {
@@ -83,7 +133,8 @@ export const view = {
     $("test-loss").textContent = fixed(snapshot.test_loss, 4);
     $("accuracy").textContent = percent(snapshot.accuracy);
     $("test-accuracy").textContent = percent(snapshot.test_accuracy);
-    showLayers(snapshot.layers ?? []);
+    showLayers(snapshot.layers ?? [], snapshot.compare?.layers);
+    showReadoutsB(snapshot.compare);
     this.showPlaying(playing, snapshot);
   },
 
@@ -92,9 +143,10 @@ export const view = {
     $("play").textContent = text(playing ? "pause" : "play");
     $("play").setAttribute("aria-pressed", String(playing));
     const status = $("status");
-    status.classList.toggle("error", Boolean(snapshot?.diverged));
-    if (snapshot?.diverged) {
-      status.textContent = text("diverged", { step: snapshot.diverged_at ?? snapshot.step });
+    const diverged = Boolean(snapshot?.diverged || snapshot?.compare?.diverged);
+    status.classList.toggle("error", diverged);
+    if (diverged) {
+      status.textContent = divergedText(snapshot);
     } else {
       status.textContent = text(playing ? "running" : "paused");
     }

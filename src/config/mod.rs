@@ -209,3 +209,23 @@ pub(crate) fn clip(text: &str) -> String {
 pub fn fmt_num(x: f64) -> String {
     format!("{x}")
 }
+
+impl Config {
+    /// Whether `key` changes anything under the other settings: σ, the gain and the rule do
+    /// nothing for zero or constant weights, the constant only matters for `init=constant`,
+    /// the cut only for a truncated normal. The page hides the keys that do not apply.
+    pub fn applies(&self, key: &str) -> bool {
+        use crate::init::{FamilyKind, RuleKind};
+        let family = FamilyKind::from_name(&self.init);
+        let scaled = !matches!(family, Some(FamilyKind::Zeros | FamilyKind::Constant));
+        let manual = RuleKind::from_name(&self.scale) == Some(RuleKind::Manual);
+        match key {
+            "const" => family == Some(FamilyKind::Constant),
+            "scale" => scaled,
+            "sigma" => scaled && manual,
+            "gain" => scaled && !manual,
+            "lo" | "hi" | "bounds" | "correct" => family == Some(FamilyKind::TruncatedNormal),
+            _ => true,
+        }
+    }
+}

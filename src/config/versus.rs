@@ -46,6 +46,23 @@ impl Config {
         Ok(a)
     }
 
+    /// These settings comparing with B = the current B + `changes` (B = A + `changes` when
+    /// not comparing yet). An error names the key of `changes` at fault.
+    pub fn with_b_changes<'a>(
+        &self,
+        changes: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Config, ConfigError> {
+        let a = self.without_versus();
+        let b = match self.versus() {
+            Some(b) => b?,
+            None => a.clone(),
+        };
+        let b = b.with_changes(changes)?;
+        let mut with_b = a;
+        with_b.vs = differences(&with_b, &b);
+        Ok(with_b)
+    }
+
     /// These settings, not comparing.
     pub fn without_versus(&self) -> Config {
         let mut a = self.clone();

@@ -28,11 +28,14 @@ struct KeyEntry {
     max_open: bool,
     /// Whether a framework preset sets it.
     init: bool,
+    /// Whether the page offers it among B's controls in a comparison.
+    #[serde(rename = "forB")]
+    for_b: bool,
     description: &'static str,
 }
 
 /// The key table, one entry per URL key in URL order:
-/// `[{key, default, kind, choices, min, max, minOpen, maxOpen, init, description}]`.
+/// `[{key, default, kind, choices, min, max, minOpen, maxOpen, init, forB, description}]`.
 ///
 /// The page builds its menus from `choices`, so the names exist only in the engine.
 #[wasm_bindgen]
@@ -49,6 +52,7 @@ pub fn keys() -> Result<JsValue, JsError> {
             min_open: row.range.is_some_and(|r| r.min_open),
             max_open: row.range.is_some_and(|r| r.max_open),
             init: row.init,
+            for_b: crate::compare::offered_for_b(row),
             description: row.description,
         })
         .collect();

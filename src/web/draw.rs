@@ -10,6 +10,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::charts::{self, Style};
 use super::Lab;
+use crate::experiment::{Experiment, Snapshot};
 
 /// Cells per side of the decision-boundary grid.
 pub const GRID_SIDE: usize = 48;
@@ -61,74 +62,95 @@ fn canvas(canvases: &JsValue, key: &str) -> Option<HtmlCanvasElement> {
 }
 
 impl Lab {
-    /// Draws the charts, all from the same snapshot; returns `undefined`, or a message
-    /// naming each chart that could not be drawn.
+    /// Draws A's charts, all from the same snapshot, and the loss chart with B's losses too
+    /// while comparing; returns `undefined`, or a message naming each chart that failed.
     pub(super) fn draw_all(&mut self, canvases: &JsValue, options: &JsValue) -> Option<String> {
         let options = Options::from_js(options);
         let style = Style::new(options.dpr, options.dark);
         let mut errors: Vec<String> = Vec::new();
-        let mut report = |chart: &str, result: Result<(), String>| {
-            if let Err(e) = result {
-                errors.push(format!("{chart}: {e}"));
-            }
-        };
-
-        if let Some(canvas) = canvas(canvases, "boundary") {
-            let cells = GRID_SIDE * GRID_SIDE;
-            let budget = if options.live {
-                GRID_WORK_PER_FRAME / self.experiment.mlp().params.len().max(1)
-            } else {
-                cells
-            };
-            let grid = self
-                .experiment
-                .decision_grid_rolling(GRID_SIDE, budget)
-                .clone();
-            report(
-                "boundary",
-                charts::boundary::draw(&canvas, &grid, self.experiment.data(), &style),
-            );
-        }
-
-        let experiment = &mut self.experiment;
-        let snapshot = self.snapshot.get_or_insert_with(|| experiment.snapshot());
-        if let Some(canvas) = canvas(canvases, "activation") {
-            let hidden = experiment.spec().hidden;
-            report(
-                "activation",
-                charts::activation::draw(&canvas, &snapshot.layers, hidden, &style),
-            );
-        }
+        let (a, b) = self.pair.both_mut();
+        let snapshot = self.snapshot.get_or_insert_with(|| a.snapshot());
+        draw_side(a, snapshot, canvases, &options, &style, &mut errors);
+        let snapshot_b = b.map(|b| &*self.snapshot_b.get_or_insert_with(|| b.snapshot()));
         if let Some(canvas) = canvas(canvases, "loss") {
-            report(
-                "loss",
-                charts::loss::draw(
-                    &canvas,
-                    &snapshot.history,
-                    snapshot.diverged_at,
-                    options.log_scale,
-                    &style,
-                ),
-            );
-        }
-        if let Some(canvas) = canvas(canvases, "weights") {
-            let total = snapshot.layers.len();
-            let index = options.weight_layer.min(total.saturating_sub(1));
-            if let (Some(layer), Some(init)) =
-                (snapshot.layers.get(index), experiment.inits().get(index))
-            {
-                report(
-                    "weights",
-                    charts::weights::draw(&canvas, layer, init, index, total, &style),
-                );
-            }
+            let sides = match snapshot_b {
+                None => vec![curves(None, snapshot)],
+                Some(b) => vec![curves(Some("A"), snapshot), curves(Some("B"), b)],
+            };
+            let result = charts::loss::draw(&canvas, &sides, options.log_scale, &style);
+            report(&mut errors, "loss", result);
         }
         (!errors.is_empty()).then(|| errors.join("; "))
     }
 
+    /// Draws B's per-layer charts (nothing when not comparing).
+    pub(super) fn draw_side_b(&mut self, canvases: &JsValue, options: &JsValue) -> Option<String> {
+        let options = Options::from_js(options);
+        let style = Style::new(options.dpr, options.dark);
+        let mut errors: Vec<String> = Vec::new();
+        let (_, b) = self.pair.both_mut();
+        let b = b?;
+        let snapshot = self.snapshot_b.get_or_insert_with(|| b.snapshot());
+        draw_side(b, snapshot, canvases, &options, &style, &mut errors);
+        (!errors.is_empty()).then(|| format!("B: {}", errors.join("; ")))
+    }
+
     /// The CSS height the activation canvas needs at this CSS width, for the current layers.
     pub(super) fn activation_height_for(&self, width_css: f64) -> f64 {
-        let layers = self.experiment.spec().hidden_sizes.len() + 1;
+        let layers = self.pair.a().spec().hidden_sizes.len() + 1;
         charts::activation::height_for(width_css, layers)
+    }
+}
+
+/// One side's losses for the loss chart.
+fn curves<'s>(name: Option<&'static str>, snapshot: &'s Snapshot) -> charts::loss::Curves<'s> {
+    charts::loss::Curves {
+        name,
+        history: &snapshot.history,
+        diverged_at: snapshot.diverged_at,
+    }
+}
+
+/// Adds a chart's failure to `errors`.
+fn report(errors: &mut Vec<String>, chart: &str, result: Result<(), String>) {
+    if let Err(e) = result {
+        errors.push(format!("{chart}: {e}"));
+    }
+}
+
+/// One network's own charts (everything but the loss, which both sides share).
+fn draw_side(
+    experiment: &mut Experiment,
+    snapshot: &Snapshot,
+    canvases: &JsValue,
+    options: &Options,
+    style: &Style,
+    errors: &mut Vec<String>,
+) {
+    if let Some(canvas) = canvas(canvases, "boundary") {
+        let cells = GRID_SIDE * GRID_SIDE;
+        let budget = if options.live {
+            GRID_WORK_PER_FRAME / experiment.mlp().params.len().max(1)
+        } else {
+            cells
+        };
+        let grid = experiment.decision_grid_rolling(GRID_SIDE, budget).clone();
+        let result = charts::boundary::draw(&canvas, &grid, experiment.data(), style);
+        report(errors, "boundary", result);
+    }
+    if let Some(canvas) = canvas(canvases, "activation") {
+        let hidden = experiment.spec().hidden;
+        let result = charts::activation::draw(&canvas, &snapshot.layers, hidden, style);
+        report(errors, "activation", result);
+    }
+    if let Some(canvas) = canvas(canvases, "weights") {
+        let total = snapshot.layers.len();
+        let index = options.weight_layer.min(total.saturating_sub(1));
+        if let (Some(layer), Some(init)) =
+            (snapshot.layers.get(index), experiment.inits().get(index))
+        {
+            let result = charts::weights::draw(&canvas, layer, init, index, total, style);
+            report(errors, "weights", result);
+        }
     }
 }

@@ -12,6 +12,7 @@
 #[cfg(feature = "bench")]
 mod bench;
 mod catalogue;
+mod compare;
 mod draw;
 mod restarts;
 
@@ -22,9 +23,10 @@ pub mod charts;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::compare::Comparison;
 use crate::experiment::Snapshot;
 use crate::landscape::{GridSpec, DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN, MIN_LANDSCAPE_N};
-use crate::{Config, ConfigError, Experiment};
+use crate::{Config, ConfigError};
 
 /// The most work one `step(n)` call may ask for, in multiply-adds (a few seconds in a
 /// browser for a deep network) and in steps (about a second for a small one), so that a
@@ -161,15 +163,17 @@ fn landscape_option(options: &JsValue, key: &str, default: f64) -> Result<f64, J
     })
 }
 
-/// One experiment driven by the page: the network, its data, its history, and the
-/// notices raised while reading the URL it started from.
+/// One experiment driven by the page: the network (A, and B while comparing), its data,
+/// its history, and the notices raised while reading the URL it started from.
 #[wasm_bindgen]
 pub struct Lab {
-    experiment: Experiment,
+    pair: Comparison,
     notices: Vec<ConfigError>,
-    /// The statistics at the current weights, computed at most once between two
+    /// A's statistics at the current weights, computed at most once between two
     /// changes, so that a frame's `step`, `snapshot` and `draw` share one.
     snapshot: Option<Snapshot>,
+    /// B's, likewise (while comparing).
+    snapshot_b: Option<Snapshot>,
 }
 
 #[wasm_bindgen]
@@ -181,20 +185,21 @@ impl Lab {
     #[wasm_bindgen(constructor)]
     pub fn new(query: &str) -> Result<Lab, JsError> {
         let (config, mut notices) = Config::from_query(query);
-        let experiment = match Experiment::new(&config) {
-            Ok(experiment) => experiment,
+        let pair = match Comparison::new(&config) {
+            Ok(pair) => pair,
             Err(error) => {
                 // Each key was valid on its own but the combination is not
                 // (for example bounds with no mass): start from the defaults.
                 notices.push(error);
-                Experiment::new(&Config::default())
+                Comparison::new(&Config::default())
                     .map_err(|e| JsError::new(&format!("the default settings fail: {e}")))?
             }
         };
         Ok(Lab {
-            experiment,
+            pair,
             notices,
             snapshot: None,
+            snapshot_b: None,
         })
     }
 
@@ -213,12 +218,12 @@ impl Lab {
 
     /// The current settings, with the same keys as the URL.
     pub fn config(&self) -> Result<JsValue, JsError> {
-        to_js(self.experiment.config())
+        to_js(self.pair.config())
     }
 
     /// The query string for the current settings, for `history.replaceState`.
     pub fn query(&self) -> String {
-        self.experiment.config().to_query()
+        self.pair.config().to_query()
     }
 
     /// Validates and applies some settings, e.g. `{lr: 0.1}` or `{act: "relu", layers: "8,8"}`.
@@ -255,8 +260,8 @@ impl Lab {
             )));
         }
         if n >= 1.0 {
-            self.experiment.step(n as usize);
-            self.snapshot = None;
+            self.pair.step(n as usize);
+            self.changed();
         }
         Ok(())
     }
@@ -264,21 +269,31 @@ impl Lab {
     /// The most steps one `step(n)` call accepts for the current network and batch.
     #[wasm_bindgen(js_name = maxStepsPerCall)]
     pub fn max_steps_per_call(&self) -> f64 {
-        (MAX_WORK_PER_CALL / self.experiment.step_cost())
+        (MAX_WORK_PER_CALL / self.pair.step_cost())
             .floor()
             .clamp(1.0, MAX_STEPS_PER_CALL)
     }
 
     /// Statistics of every layer over all training points at the current weights,
-    /// plus the loss history (see `initlab::stats::Snapshot`).
+    /// plus the loss history (see `initlab::stats::Snapshot`); while comparing, B's
+    /// snapshot (the same shape) under `compare`, else `compare: null`.
     pub fn snapshot(&mut self) -> Result<JsValue, JsError> {
-        to_js(self.current())
+        let (a, b) = self.current_both();
+        let snapshot = to_js(a)?;
+        let compare = match b {
+            Some(b) => to_js(b)?,
+            None => JsValue::NULL,
+        };
+        js_sys::Reflect::set(&snapshot, &JsValue::from_str("compare"), &compare)
+            .map_err(|_| JsError::new("cannot add B's snapshot"))?;
+        Ok(snapshot)
     }
 
-    /// Starts the same run again: same seed, so bit-identical weights and batches.
+    /// Starts the same run again (both networks while comparing): same seed, so
+    /// bit-identical weights and batches.
     pub fn reset(&mut self) {
-        self.experiment.reset();
-        self.snapshot = None;
+        self.pair.reset();
+        self.changed();
     }
 
     /// Starts again from another seed; returns `{ok: true}` or `{ok: false, field, error}`.
@@ -318,9 +333,9 @@ impl Lab {
         let n = landscape_option(&options, "n", DEFAULT_LANDSCAPE_N as f64)?;
         let span = landscape_option(&options, "span", DEFAULT_LANDSCAPE_SPAN)?;
         let spec = GridSpec::new(n, span).map_err(|e| JsError::new(&e.to_string()))?;
-        let cost = self.experiment.landscape_cost(spec.n());
+        let cost = self.pair.a().landscape_cost(spec.n());
         if cost > MAX_WORK_PER_CALL {
-            let most = (MAX_WORK_PER_CALL / self.experiment.landscape_cost(0) - 1.0)
+            let most = (MAX_WORK_PER_CALL / self.pair.a().landscape_cost(0) - 1.0)
                 .max(0.0)
                 .sqrt()
                 .floor();
@@ -337,7 +352,8 @@ impl Lab {
             )));
         }
         let grid = self
-            .experiment
+            .pair
+            .a_mut()
             .landscape(spec.n(), spec.span())
             .map_err(|e| JsError::new(&e.to_string()))?;
         to_js(&LandscapeRows {
@@ -351,15 +367,24 @@ impl Lab {
     /// The steps trained since the last (re)initialisation.
     #[wasm_bindgen(js_name = stepsDone)]
     pub fn steps_done(&self) -> f64 {
-        self.experiment.steps_done() as f64
+        self.pair.a().steps_done() as f64
     }
 }
 
 impl Lab {
-    /// The snapshot at the current weights, computed now if anything changed since the last.
-    fn current(&mut self) -> &Snapshot {
-        let experiment = &mut self.experiment;
-        self.snapshot.get_or_insert_with(|| experiment.snapshot())
+    /// A's snapshot and B's (while comparing) at the current weights, computed now if
+    /// anything changed since the last.
+    fn current_both(&mut self) -> (&Snapshot, Option<&Snapshot>) {
+        let (a, b) = self.pair.both_mut();
+        let a = &*self.snapshot.get_or_insert_with(|| a.snapshot());
+        let b = b.map(|b| &*self.snapshot_b.get_or_insert_with(|| b.snapshot()));
+        (a, b)
+    }
+
+    /// Forgets the snapshots after anything changed.
+    fn changed(&mut self) {
+        self.snapshot = None;
+        self.snapshot_b = None;
     }
 
     /// Validates the changes against the current settings, then applies them; on any
@@ -370,13 +395,18 @@ impl Lab {
             Err(outcome) => return outcome,
         };
         let pairs = changes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        let config = match self.experiment.config().with_changes(pairs) {
+        let config = match self.pair.config().with_changes(pairs) {
             Ok(config) => config,
             Err(error) => return error.into(),
         };
-        match self.experiment.configure(&config) {
+        self.apply_config(&config)
+    }
+
+    /// Runs `config` (already validated) on both networks; on any error nothing changes.
+    fn apply_config(&mut self, config: &Config) -> Outcome {
+        match self.pair.configure(config) {
             Ok(()) => {
-                self.snapshot = None;
+                self.changed();
                 Outcome::ok()
             }
             Err(error) => error.into(),

@@ -111,7 +111,7 @@ impl Lab {
     /// message naming the argument and its limit.
     #[wasm_bindgen(js_name = restartPlan)]
     pub fn restart_plan(&self, options: JsValue) -> Result<JsValue, JsError> {
-        let plan = plan_from_js(self.experiment.config(), &options).map_err(thrown)?;
+        let plan = plan_from_js(self.pair.config(), &options).map_err(thrown)?;
         to_js(&plan.request())
     }
 }

@@ -3,6 +3,10 @@
 //! A good init shows a falling curve within a few hundred steps; a symmetric one a flat
 //! line; a too-large one a loss that never moves off its plateau, or a run that blows up,
 //! which is marked where it happened. The log scale shows progress after the first drop.
+//!
+//! In an A/B comparison both networks share the chart: A in blue with solid lines, B in
+//! orange with dashed ones (told apart without colour too); each side's test loss is the
+//! thin line of its colour and dash.
 
 use super::pen::{Pen, Swatch};
 use super::theme::{chart, mesh, pad, span, stroke, Axes, FONT};
@@ -15,42 +19,71 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-/// Draws both losses against the step; `log_scale` plots the loss on a log axis (where
-/// values ≤ 0 cannot be shown and are left out). `diverged_at` draws a marker at that step.
+/// One network's losses: its name in a comparison ("A", "B"; `None` alone), its history
+/// and the step where it diverged, if it did.
+pub struct Curves<'a> {
+    pub name: Option<&'static str>,
+    pub history: &'a History,
+    pub diverged_at: Option<usize>,
+}
+
+/// One line of the chart: its points (as runs that can be drawn), colour, dash and width.
+struct Series {
+    runs: Vec<Vec<(f64, f64)>>,
+    colour: RGBColor,
+    dashed: bool,
+    thin: bool,
+}
+
+/// Draws every side's training and test loss against the step; `log_scale` plots the loss
+/// on a log axis (where values ≤ 0 cannot be shown and are left out). A side that diverged
+/// gets a marker at that step.
 pub fn draw(
     canvas: &web_sys::HtmlCanvasElement,
-    history: &History,
-    diverged_at: Option<usize>,
+    sides: &[Curves],
     log_scale: bool,
     style: &Style,
 ) -> Result<(), String> {
     let Surface { root, pen, w, h } = begin(canvas, style)?;
     let labels = style.labels;
     let shown = |v: f64| v.is_finite() && (!log_scale || v > 0.0);
-    let series = [&history.train, &history.test].map(|losses| runs(&history.steps, losses, shown));
-    let values = || series.iter().flatten().flatten().map(|&(_, v)| v);
+    let (series, legend) = lines(sides, &pen, shown);
+    let values = || {
+        series
+            .iter()
+            .flat_map(|s| s.runs.iter().flatten())
+            .map(|&(_, v)| v)
+    };
     let (lo, hi) = values().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
+    let markers: Vec<(usize, String)> = sides
+        .iter()
+        .filter_map(|side| Some((side.diverged_at?, diverged_text(side, labels))))
+        .collect();
     if !lo.is_finite() {
-        let why = if history.steps.is_empty() {
+        let why = if sides.iter().all(|side| side.history.steps.is_empty()) {
             labels.no_history
         } else {
             labels.no_finite_loss
         };
-        let text = match diverged_at {
-            Some(step) => format!("{} · {why}", fill(labels.diverged_at, &[&step.to_string()])),
-            None => why.to_string(),
-        };
-        pen.message((0.0, 0.0, w, h), &text, pen.theme.muted);
+        let mut text: Vec<&str> = markers.iter().map(|(_, m)| m.as_str()).collect();
+        text.push(why);
+        pen.message((0.0, 0.0, w, h), &text.join(" · "), pen.theme.muted);
         return Ok(());
     }
-    let last = history
-        .steps
-        .last()
-        .copied()
-        .unwrap_or(0)
-        .max(diverged_at.unwrap_or(0));
+    let last = sides
+        .iter()
+        .flat_map(|side| {
+            side.history
+                .steps
+                .last()
+                .copied()
+                .into_iter()
+                .chain(side.diverged_at)
+        })
+        .max()
+        .unwrap_or(0);
     // At least 10 steps wide, so a run that has not started still gets a sensible axis.
     let xs = (0.0, (last as f64 * 1.02).max(10.0));
     let axes = Axes {
@@ -63,28 +96,98 @@ pub fn draw(
         x_ticks: (w / style.px(90.0)).clamp(3.0, 8.0) as usize,
         y_ticks: 5,
     };
+    let drawn = Drawn {
+        series: &series,
+        legend: &legend,
+        markers: &markers,
+    };
     if log_scale {
-        plot(
-            &root,
-            &pen,
-            xs,
-            LogAxis::around(lo, hi),
-            &axes,
-            &series,
-            diverged_at,
-        )
+        plot(&root, &pen, xs, LogAxis::around(lo, hi), &axes, &drawn)
     } else {
         let ys = pad(span(lo.min(0.0), hi, (0.0, 1.0)), 0.04);
-        plot(
-            &root,
-            &pen,
-            xs,
-            ys.0.max(lo.min(0.0))..ys.1,
-            &axes,
-            &series,
-            diverged_at,
-        )
+        plot(&root, &pen, xs, ys.0.max(lo.min(0.0))..ys.1, &axes, &drawn)
     }
+}
+
+/// "diverged at step 40", or "B diverged at step 40" in a comparison.
+fn diverged_text(side: &Curves, labels: &super::Labels) -> String {
+    let step = side.diverged_at.unwrap_or(0).to_string();
+    match side.name {
+        Some(name) => fill(labels.side_diverged_at, &[name, &step]),
+        None => fill(labels.diverged_at, &[&step]),
+    }
+}
+
+/// The lines to draw and their legend. Alone: train (solid) and test (dashed), in two
+/// colours. In a comparison: each side in its colour and dash, train thick and test thin.
+fn lines(
+    sides: &[Curves],
+    pen: &Pen,
+    shown: impl Fn(f64) -> bool + Copy,
+) -> (Vec<Series>, Vec<(Swatch, String)>) {
+    let (t, labels) = (pen.theme, pen.style.labels);
+    let mut series = Vec::new();
+    let mut legend = Vec::new();
+    for (k, side) in sides.iter().enumerate() {
+        let h = side.history;
+        let (train, test) = (
+            runs(&h.steps, &h.train, shown),
+            runs(&h.steps, &h.test, shown),
+        );
+        match side.name {
+            None => {
+                let colours = [t.class[0], t.second()];
+                series.push(Series {
+                    runs: train,
+                    colour: colours[0],
+                    dashed: false,
+                    thin: false,
+                });
+                series.push(Series {
+                    runs: test,
+                    colour: colours[1],
+                    dashed: true,
+                    thin: false,
+                });
+                legend.push((Swatch::Line(colours[0]), labels.train.to_string()));
+                legend.push((Swatch::Dashed(colours[1]), labels.test.to_string()));
+            }
+            Some(name) => {
+                let (colour, dashed) = if k == 0 {
+                    (t.class[0], false)
+                } else {
+                    (t.second(), true)
+                };
+                series.push(Series {
+                    runs: train,
+                    colour,
+                    dashed,
+                    thin: false,
+                });
+                series.push(Series {
+                    runs: test,
+                    colour,
+                    dashed,
+                    thin: true,
+                });
+                let swatch = if dashed {
+                    Swatch::Dashed(colour)
+                } else {
+                    Swatch::Line(colour)
+                };
+                legend.push((swatch, fill(labels.side_losses, &[name])));
+            }
+        }
+    }
+    (series, legend)
+}
+
+/// What [`plot`] draws, beyond the axes.
+struct Drawn<'a> {
+    series: &'a [Series],
+    legend: &'a [(Swatch, String)],
+    /// Divergence markers: the step and its text.
+    markers: &'a [(usize, String)],
 }
 
 /// The losses as runs of consecutive points that can be drawn (a non-finite loss, or a
@@ -111,27 +214,25 @@ fn plot<Y>(
     xs: (f64, f64),
     ys: Y,
     axes: &Axes,
-    series: &[Vec<Vec<(f64, f64)>>; 2],
-    diverged_at: Option<usize>,
+    drawn: &Drawn,
 ) -> Result<(), String>
 where
     Y: AsRangedCoord<Value = f64>,
     Y::CoordDescType: Ranged<ValueType = f64> + ValueFormatter<f64>,
 {
-    let (style, t, labels) = (pen.style, pen.theme, pen.style.labels);
+    let (style, t) = (pen.style, pen.theme);
     let mut c = chart(root, style, xs, ys, axes)?;
     mesh(&mut c, style, &t, axes)?;
-    let colours = [t.class[0], t.second()];
-    for (k, runs) in series.iter().enumerate() {
-        let line = stroke(style, colours[k], 2.0);
-        for run in runs {
+    for series in drawn.series {
+        let line = stroke(style, series.colour, if series.thin { 1.0 } else { 2.0 });
+        for run in &series.runs {
             if run.len() == 1 {
                 c.draw_series(
                     run.iter()
                         .map(|&p| Circle::new(p, style.ipx(2.5), line.filled())),
                 )
                 .map_err(failed)?;
-            } else if k == 0 {
+            } else if !series.dashed {
                 c.draw_series(LineSeries::new(run.iter().copied(), line))
                     .map_err(failed)?;
             } else {
@@ -148,13 +249,10 @@ where
     let (xr, yr) = c.plotting_area().get_pixel_range();
     let (left, top, right) = (f64::from(xr.start), f64::from(yr.start), f64::from(xr.end));
     let gap = style.px(6.0);
-    let legend = [
-        (Swatch::Line(colours[0]), labels.train),
-        (Swatch::Dashed(colours[1]), labels.test),
-    ];
-    let legend_h = pen.legend(&legend, (right - gap, top + gap), right - left, true);
-    if let Some(step) = diverged_at {
-        let at = step as f64;
+    let legend: Vec<(Swatch, &str)> = drawn.legend.iter().map(|(s, l)| (*s, l.as_str())).collect();
+    let mut below = top + pen.legend(&legend, (right - gap, top + gap), right - left, true);
+    for (step, text) in drawn.markers {
+        let at = *step as f64;
         let y = c.y_range();
         let (y0, y1) = (y.start, y.end);
         c.draw_series(LineSeries::new(
@@ -163,20 +261,14 @@ where
         ))
         .map_err(failed)?;
         let (px, _) = c.backend_coord(&(at, y1));
-        let text = fill(labels.diverged_at, &[&step.to_string()]);
         let px = f64::from(px);
+        // Below the legend (and any earlier marker's text) that share the top of the chart.
         if px > left + 0.6 * (right - left) {
-            // Left of the marker, below the legend that shares the top-right corner.
-            pen.text(
-                &text,
-                (px - gap, top + legend_h + 2.0 * gap),
-                FONT,
-                t.marker,
-                true,
-            );
+            pen.text(text, (px - gap, below + 2.0 * gap), FONT, t.marker, true);
         } else {
-            pen.text(&text, (px + gap, top + gap), FONT, t.marker, false);
+            pen.text(text, (px + gap, below + 2.0 * gap), FONT, t.marker, false);
         }
+        below += pen.line_height(FONT) + gap;
     }
     Ok(())
 }

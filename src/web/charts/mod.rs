@@ -99,6 +99,10 @@ pub struct Labels {
     pub train: &'static str,
     pub test: &'static str,
     pub diverged_at: &'static str,
+    /// One side of a comparison diverged: its name, the step.
+    pub side_diverged_at: &'static str,
+    /// The legend of one side's losses in a comparison: its name.
+    pub side_losses: &'static str,
     pub no_history: &'static str,
     pub no_finite_loss: &'static str,
     pub weights_of: &'static str,
@@ -151,6 +155,8 @@ pub const EN: Labels = Labels {
     train: "train",
     test: "test",
     diverged_at: "diverged at step {0}",
+    side_diverged_at: "{0} diverged at step {1}",
+    side_losses: "{0}: train (thick), test (thin)",
     no_history: "no steps yet",
     no_finite_loss: "the loss is not a finite number",
     weights_of: "weights of {0}",
