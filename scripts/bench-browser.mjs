@@ -132,7 +132,14 @@ const report = {};
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  for (const [name, query] of [["default", "?"], ["8x64", `?layers=${DEEP}`]]) {
+  const frames = [
+    ["default", "?"],
+    ["8x64", `?layers=${DEEP}`],
+    // An A/B comparison trains and draws two networks (B a copy of A: the same work as any B).
+    ["compare_default", "?vs=same"],
+    ["compare_8x64", `?layers=${DEEP}&vs=same`],
+  ];
+  for (const [name, query] of frames) {
     await page.goto(`${server.url}/${query}`);
     await page.evaluate(() => window.initlab.ready);
     process.stdout.write(`timing the animation frame (${name})… `);
@@ -175,6 +182,8 @@ const line = (label, s, target) =>
 console.log("\nbrowser (headless Chromium, 1280×800, DPR 1)\n");
 line("frame work, defaults (2×8)", report.frame_default, TARGETS.frameDefaultMs);
 line("frame work, 8 hidden layers × 64", report.frame_8x64, TARGETS.frameDeepMs);
+line("frame work, A/B at the defaults", report.frame_compare_default, TARGETS.frameDefaultMs);
+line("frame work, A/B at 8 × 64", report.frame_compare_8x64, TARGETS.frameDeepMs);
 line("σ slider input → charts redrawn", report.slider_to_redraw, TARGETS.sliderMs);
 line("restarts, 100 × 2,000 epochs XOR 2-2-1", report.restarts_100x2000, TARGETS.restartsMs);
 for (const name of ["default", "8x64"]) {

@@ -5,24 +5,14 @@
 //! ~ N(0, 1), learning rate 1, full batches of the 4 points, 5,000 steps.
 
 mod common;
-use common::experiment;
+use common::{experiment, XOR_221};
 
 /// The lesson's preset, for one seed.
 fn xor_221(seed: u64) -> initlab::Experiment {
     let seed = seed.to_string();
-    experiment(&[
-        ("data", "xor4"),
-        ("layers", "2"),
-        ("act", "sigmoid"),
-        ("loss", "bce"),
-        ("init", "normal"),
-        ("scale", "manual"),
-        ("sigma", "1"),
-        ("bias", "init"),
-        ("lr", "1"),
-        ("batch", "4"),
-        ("seed", &seed),
-    ])
+    let mut changes = XOR_221.to_vec();
+    changes.push(("seed", &seed));
+    experiment(&changes)
 }
 
 #[test]

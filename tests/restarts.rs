@@ -2,7 +2,7 @@
 //! the runs did, and bad arguments are refused by name.
 
 mod common;
-use common::config;
+use common::{config, XOR_221};
 use initlab::restarts::{
     LossHistogram, RestartPlan, Restarts, MAX_RUNS, SOLVED_BELOW, STUCK_ABOVE,
 };
@@ -10,18 +10,7 @@ use initlab::Experiment;
 
 /// The XOR 2-2-1 lesson's settings (see tests/lesson_local_minima.rs).
 fn xor_221() -> initlab::Config {
-    config(&[
-        ("data", "xor4"),
-        ("layers", "2"),
-        ("act", "sigmoid"),
-        ("loss", "bce"),
-        ("init", "normal"),
-        ("scale", "manual"),
-        ("sigma", "1"),
-        ("bias", "init"),
-        ("lr", "1"),
-        ("batch", "4"),
-    ])
+    config(&XOR_221)
 }
 
 #[test]

@@ -7,19 +7,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { canvasHash, openPage, screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
+import { canvasHash, screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
-
-async function withPage(query, body, viewport) {
-  const opened = await openPage(env.browser, `${env.server.url}/${query}`, viewport);
-  try {
-    await body(opened);
-    assert.deepEqual(opened.errors, []);
-  } finally {
-    await opened.close();
-  }
-}
+const { withPage } = env;
 
 const evaluate = (page, fn, arg) => page.evaluate(fn, arg);
 

@@ -15,17 +15,7 @@ import {
 } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
-
-/** Opens the page at `query` and runs `body({page})`, failing on any console error. */
-async function withPage(query, body, viewport, options) {
-  const opened = await openPage(env.browser, `${env.server.url}/${query}`, viewport, options);
-  try {
-    await body(opened);
-    assert.deepEqual(opened.errors, []);
-  } finally {
-    await opened.close();
-  }
-}
+const { withPage } = env;
 
 const snapshot = (page) => page.evaluate(() => window.initlab.snapshot());
 const config = (page) => page.evaluate(() => window.initlab.config());

@@ -6,20 +6,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
+import { screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
-
-/** Opens the page at `query`, runs `body(opened)`, and fails on any console error or CSP violation. */
-async function withPage(query, body, viewport) {
-  const opened = await openPage(env.browser, `${env.server.url}/${query}`, viewport);
-  try {
-    await body(opened);
-    assert.deepEqual(opened.errors, []);
-  } finally {
-    await opened.close();
-  }
-}
+const { withPage } = env;
 
 /** The notice lines shown in the page, as "key: message". */
 const noticeLines = (page) => page.locator("#notice-list li").allTextContents();

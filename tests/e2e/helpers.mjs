@@ -2,6 +2,7 @@
 // root (so index.html, www/ and pkg/ load as they do from any static host) and a
 // headless Debian Chromium driven by playwright-core.
 
+import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import { after, before } from "node:test";
 import { join, resolve } from "node:path";
@@ -29,10 +30,23 @@ import { launchBrowser } from "../../scripts/chromium.mjs";
 /**
  * For a test file: before its tests, checks the build and starts the static server and
  * the browser; after them, closes both. Returns an object whose `server` and `browser`
- * are set once `before` has run.
+ * are set once `before` has run, and `withPage(query, body, viewport, options)`.
  */
 export function useServerAndBrowser() {
   const env = { server: undefined, browser: undefined };
+  /**
+   * Opens the page at `query` (in a context of `viewport` and `options`), runs
+   * `body(opened)`, and fails on any console error, failed request or CSP violation.
+   */
+  env.withPage = async (query, body, viewport, options) => {
+    const opened = await openPage(env.browser, `${env.server.url}/${query}`, viewport, options);
+    try {
+      await body(opened);
+      assert.deepEqual(opened.errors, []);
+    } finally {
+      await opened.close();
+    }
+  };
   before(async () => {
     assertBuilt();
     env.server = await startServer();

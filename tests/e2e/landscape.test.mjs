@@ -4,20 +4,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, useServerAndBrowser } from "./helpers.mjs";
+import { useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
-
-/** Opens the page at `query` and runs `body({page})`, failing on any console error. */
-async function withPage(query, body) {
-  const opened = await openPage(env.browser, `${env.server.url}/${query}`);
-  try {
-    await body(opened);
-    assert.deepEqual(opened.errors, []);
-  } finally {
-    await opened.close();
-  }
-}
+const { withPage } = env;
 
 test("landscape({n: 11, span: 1}) is an 11 × 11 grid centred on the snapshot's loss", async () => {
   await withPage("?data=circles", async ({ page }) => {

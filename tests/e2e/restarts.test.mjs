@@ -6,23 +6,14 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { canvasHash, openPage, screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
+import { canvasHash, screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
+const { withPage } = env;
 
 /** The XOR 2-2-1 lesson setting (README, "The engine"). */
 const XOR_221 =
   "?data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4";
-
-async function withPage(query, body, viewport) {
-  const opened = await openPage(env.browser, `${env.server.url}/${query}`, viewport);
-  try {
-    await body(opened);
-    assert.deepEqual(opened.errors, []);
-  } finally {
-    await opened.close();
-  }
-}
 
 test("each restart ends bit for bit where the page's own run at that seed ends", async () => {
   await withPage(XOR_221, async ({ page }) => {
