@@ -431,8 +431,8 @@ impl Diagram {
                 let weight = f64::from(mlp.params[group.w_at + b.index * n_from + a.index]);
                 let middle = 0.5 * (a.y + b.y);
                 let peak = top + 0.25 * (middle - lowest_middle);
-                let bend = (group.to > group.from + 1)
-                    .then(|| (0.5 * (a.x + b.x), 2.0 * peak - middle));
+                let bend =
+                    (group.to > group.from + 1).then_some((0.5 * (a.x + b.x), 2.0 * peak - middle));
                 self.edges.push(Edge {
                     group: index,
                     from: a.index,

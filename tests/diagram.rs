@@ -124,13 +124,20 @@ fn widths_are_linear_in_the_magnitude_on_one_scale_and_tiny_weights_stay_visible
     let d = Diagram::new(&mlp, frame());
     let (thin, wide) = d.widths();
     assert!(thin > 0.0 && wide > thin);
-    assert_eq!(d.scale, f64::from(mlp.params.iter().fold(0.0f32, |m, p| m.max(p.abs()))));
+    assert_eq!(
+        d.scale,
+        f64::from(mlp.params.iter().fold(0.0f32, |m, p| m.max(p.abs())))
+    );
     let tiny = d.edges.iter().find(|e| e.weight == 1e-7f32 as f64).unwrap();
     assert!(tiny.width >= thin && tiny.sign == Sign::Positive);
     for e in &d.edges {
         let expected = thin + (wide - thin) * e.weight.abs() / d.scale;
         assert!((e.width - expected).abs() < 1e-12);
-        assert_eq!(d.width_of(-e.weight), e.width, "the sign does not change the width");
+        assert_eq!(
+            d.width_of(-e.weight),
+            e.width,
+            "the sign does not change the width"
+        );
     }
 }
 
@@ -179,7 +186,9 @@ fn the_midpoint_of_an_edge_hits_that_edges_weight() {
     let d = Diagram::new(&mlp, frame());
     for e in &d.edges {
         match d.hit(e.at(0.5), 4.0).map(|h| h.target) {
-            Some(Target::Weight { from, to, value, .. }) => {
+            Some(Target::Weight {
+                from, to, value, ..
+            }) => {
                 assert_eq!((from.index, to.index, value), (e.from, e.to, e.weight))
             }
             other => panic!("the midpoint of {e:?} hit {other:?}"),
@@ -198,7 +207,11 @@ fn a_unit_centre_hits_its_bias_and_an_input_has_none() {
             index: u.index,
         };
         match hit.target {
-            Target::Bias { layer, unit: got, value } => {
+            Target::Bias {
+                layer,
+                unit: got,
+                value,
+            } => {
                 assert_eq!(got, unit);
                 assert_eq!(layer, u.column - 1);
                 let b_at = mlp.layers[layer].b_at;
@@ -221,7 +234,11 @@ fn a_diverged_network_is_flagged_and_still_lays_out() {
     let d = Diagram::new(&mlp, frame());
     assert!(d.diverged);
     assert!(d.scale.is_finite() && d.scale > 0.0);
-    let bad: Vec<_> = d.edges.iter().filter(|e| e.sign == Sign::NotFinite).collect();
+    let bad: Vec<_> = d
+        .edges
+        .iter()
+        .filter(|e| e.sign == Sign::NotFinite)
+        .collect();
     assert_eq!(bad.len(), 2);
     assert!(bad.iter().all(|e| e.width == d.min_width));
     assert!(d.edges.iter().all(|e| e.width.is_finite()));
@@ -247,16 +264,25 @@ fn a_group_that_skips_columns_is_drawn_as_a_curve_over_them() {
     let shortcut: Vec<_> = d.edges.iter().filter(|e| e.group == 3).collect();
     assert_eq!(shortcut.len(), 2);
     let peaks: Vec<f64> = shortcut.iter().map(|e| e.at(0.5).1).collect();
-    assert!((peaks[0] - f.top).abs() < 1e-9, "the highest arch peaks at the top of the room");
+    assert!(
+        (peaks[0] - f.top).abs() < 1e-9,
+        "the highest arch peaks at the top of the room"
+    );
     assert!(peaks[1] > peaks[0], "the other nests under it");
     let hidden_top = d.units_of(1).map(|u| u.y).fold(f64::INFINITY, f64::min);
-    assert!(peaks[1] < hidden_top - d.radius, "and still passes over the hidden units");
+    assert!(
+        peaks[1] < hidden_top - d.radius,
+        "and still passes over the hidden units"
+    );
     for e in &shortcut {
         assert!(e.bend.is_some());
         let hit = d.hit(e.at(0.5), 4.0).unwrap();
         match hit.target {
             Target::Weight {
-                layer, from, to, value,
+                layer,
+                from,
+                to,
+                value,
             } => {
                 assert_eq!((layer, from.column, to.column), (3, 0, last));
                 assert_eq!(value, e.weight);
@@ -264,7 +290,11 @@ fn a_group_that_skips_columns_is_drawn_as_a_curve_over_them() {
             other => panic!("the shortcut's midpoint hit {other:?}"),
         }
     }
-    assert!(d.edges.iter().filter(|e| e.group < 3).all(|e| e.bend.is_none()));
+    assert!(d
+        .edges
+        .iter()
+        .filter(|e| e.group < 3)
+        .all(|e| e.bend.is_none()));
     // A group beyond the parameters is left out, not a panic.
     let broken = Group {
         from: 0,

@@ -25,6 +25,7 @@ export function createCharts(redraw) {
     loss: $("chart-loss"),
     weights: $("chart-weights"),
     boundary: $("chart-boundary"),
+    network: $("chart-network"),
   };
   /** The latest observed size of each canvas: CSS pixels, and device pixels when known. */
   const sizes = new Map();

@@ -3,6 +3,7 @@
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
 import { createControls } from "./controls.js";
+import { createDiagram } from "./diagram.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText } from "./strings.js";
 
@@ -20,6 +21,8 @@ const { api, page } = createApi(engine, {
   makeRestarts: createRestarts,
 });
 window.initlab = api;
+// A failed load is reported by the api; the diagram's tooltip then has nothing to wire.
+engine.then(({ lab }) => createDiagram(lab), () => {});
 
 const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);
 on("play", () => page.toggle());

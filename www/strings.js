@@ -130,6 +130,14 @@ const STRINGS = {
     weightsAlt: "Histogram of one layer's weights with the density they were drawn from",
     boundaryHeading: "Decision boundary",
     boundaryAlt: "The network's output over the input plane, with the data points",
+    networkHeading: "Network",
+    networkHint:
+      "Every weight is an edge: blue if positive, vermillion if negative, wider the larger |w|. " +
+      "The ring around a unit is its bias. Point at (or tap) an edge or a unit to read its value. " +
+      "Layers wider than 16 units show their first 8 and last 7.",
+    networkAlt:
+      "Diagram of the network: the inputs, every hidden unit and the output, one edge per " +
+      "weight coloured by its sign and as wide as its size, and a ring for each bias",
 
     // The per-layer table.
     layersHeading: "Layers",

@@ -1,6 +1,6 @@
 //! `Lab.draw`: every chart of the page from one snapshot, into the canvases the page hands over.
 //!
-//! The page passes `{activation, loss, weights, boundary}` canvases (any may be missing)
+//! The page passes `{activation, loss, weights, boundary, network}` canvases (any may be missing)
 //! and `{dpr, dark, logScale, weightLayer, live}`. Each chart is one
 //! `charts::<name>::draw` call; a canvas with no pixels yet (hidden, not laid out) is
 //! skipped, and a chart that fails is reported in the returned message, never a panic.
@@ -122,6 +122,12 @@ impl Lab {
                     charts::weights::draw(&canvas, layer, init, index, total, &style),
                 );
             }
+        }
+        if let Some(canvas) = canvas(canvases, "network") {
+            report(
+                "network",
+                charts::network::draw(&canvas, experiment.mlp(), &style),
+            );
         }
         (!errors.is_empty()).then(|| errors.join("; "))
     }

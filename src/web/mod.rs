@@ -13,6 +13,7 @@
 mod bench;
 mod catalogue;
 mod draw;
+mod network;
 mod restarts;
 
 pub use catalogue::{defaults, limits, presets, LogSlider};
