@@ -23,8 +23,9 @@ export function createDiagram(lab) {
 
   /** What is under the canvas point (x, y), or null. */
   function hitAt(x, y, tolerance) {
+    const box = canvas.getBoundingClientRect(); // fractional CSS pixels, as the chart was laid out
     try {
-      return lab.networkHit(x, y, canvas.clientWidth, canvas.clientHeight, tolerance);
+      return lab.networkHit(x, y, box.width, box.height, tolerance);
     } catch {
       return null; // the Lab is busy or gone: no tip rather than an error
     }

@@ -221,7 +221,7 @@ pub const EN: Labels = Labels {
     net_sampled: "{0} of {1} shown",
     net_sampled_short: "{0}/{1}",
     net_all_identical: "all {0} identical",
-    net_identical_short: "same",
+    net_identical_short: "identical",
     net_input_unit: "input {0}",
     net_hidden_unit: "hidden {0} unit {1}",
     net_output_unit: "output unit {0}",

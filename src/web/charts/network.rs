@@ -280,7 +280,7 @@ fn units(pen: &Pen, d: &Diagram) {
 
     // "⋮" as three dots: no font needed.
     ctx.begin_path();
-    let dot = s.px((0.15 * d.radius).clamp(1.0, 2.0));
+    let dot = s.px((0.2 * d.radius).clamp(1.3, 2.2));
     for (x, y) in d.columns.iter().filter_map(|c| c.ellipsis) {
         for k in [-1.0, 0.0, 1.0] {
             let (cx, cy) = (s.px(x), s.px(y) + k * 3.0 * dot);
@@ -317,7 +317,7 @@ fn input_name(index: usize) -> String {
 /// Each line in its long form if it fits the column's width, else its short form.
 fn captions(pen: &Pen, d: &Diagram) {
     let (s, t, labels) = (pen.style, pen.theme, pen.style.labels);
-    let room = s.px(0.96 * d.frame.width / d.columns.len().max(1) as f64);
+    let room = s.px(0.88 * d.frame.width / d.columns.len().max(1) as f64);
     let top = d.frame.height - d.frame.bottom + GAP;
     for column in &d.columns {
         let shown = column.shown.len();
