@@ -12,6 +12,7 @@
 //! - [`baseline`]: the same network written as plainly as possible, used as test oracle and benchmark baseline;
 //! - [`data`]: the toy datasets;
 //! - [`boundary`]: the network's output over the input plane;
+//! - [`diagram`]: the network drawn as units, edges and bias rings (geometry and hit-testing);
 //! - [`stats`]: per-layer statistics over the whole training set;
 //! - [`landscape`]: the training loss over a plane through the current weights;
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
@@ -42,6 +43,7 @@ pub mod boundary;
 pub mod compare;
 pub mod config;
 pub mod data;
+pub mod diagram;
 mod error;
 pub mod experiment;
 pub mod init;

@@ -304,3 +304,83 @@ fn landscape_returns_rows_and_refuses_bad_options_without_panicking() {
         assert!(message.contains(named), "{named}: {message}");
     }
 }
+
+#[wasm_bindgen_test]
+fn the_network_diagram_paints_changes_with_training_and_never_panics() {
+    let mut lab = Lab::new("?data=circles&layers=8,8").unwrap();
+    let network = canvas(640, 320);
+    let canvases = object("network", network.clone().into());
+    let blank = pixels(&network);
+    assert_eq!(lab.draw(canvases.clone(), draw_options(1.0)), None);
+    let before = pixels(&network);
+    assert_ne!(before, blank, "the diagram paints");
+    let first = &before[..4];
+    let other = before.chunks(4).filter(|p| *p != first).count();
+    assert!(other * 50 > before.len() / 4, "more than a flat background");
+    lab.step(300.0).unwrap();
+    assert_eq!(lab.draw(canvases, draw_options(1.0)), None);
+    assert_ne!(
+        pixels(&network),
+        before,
+        "training changes the weights drawn"
+    );
+
+    // A diverged run, wide layers, absurd ratios, zero-size and tiny canvases: no panic.
+    let mut lab = Lab::new("?scale=manual&sigma=10&act=relu&lr=10&layers=32,32,32").unwrap();
+    lab.step(2000.0).unwrap();
+    for dpr in [1.0, 3.0, 0.0, f64::NAN, 1e9] {
+        let network = canvas(320, 240);
+        let canvases = object("network", network.clone().into());
+        assert_eq!(lab.draw(canvases, draw_options(dpr)), None, "dpr {dpr}");
+        assert!(pixels(&network).chunks(4).any(|p| p[3] == 255));
+    }
+    for size in [(0, 0), (0, 200), (200, 0), (1, 1), (12, 9)] {
+        let network = canvas(size.0, size.1);
+        let _ = lab.draw(object("network", network.into()), draw_options(2.0));
+    }
+    for (x, y, w, h) in [
+        (10.0, 10.0, 320.0, 240.0),
+        (f64::NAN, 1.0, 320.0, 240.0),
+        (5.0, 5.0, 0.0, 0.0),
+        (1e300, -1e300, f64::INFINITY, 3.0),
+    ] {
+        lab.network_hit(x, y, w, h, None).expect("never an error");
+    }
+}
+
+#[wasm_bindgen_test]
+fn network_hit_names_the_weight_or_bias_under_the_point() {
+    let lab = Lab::new("?layers=1&bias=init").unwrap();
+    let (w, h) = (600.0, 300.0);
+    // Scan a horizontal line through the canvas for a weight and a bias.
+    let mut kinds = Vec::new();
+    for k in 0..600 {
+        for y in [120.0, 150.0, 170.0, 200.0] {
+            let hit = lab.network_hit(f64::from(k), y, w, h, Some(2.0)).unwrap();
+            if hit.is_null() {
+                continue;
+            }
+            let kind = get(&hit, "kind").as_string().unwrap();
+            let text = get(&hit, "text").as_string().unwrap();
+            let value = get(&hit, "value").as_f64();
+            match kind.as_str() {
+                "weight" => {
+                    assert!(text.contains("→") && text.contains("w = "), "{text}");
+                    assert!(value.is_some_and(f64::is_finite));
+                    assert!(get(&hit, "from").as_f64().is_some());
+                }
+                "bias" => {
+                    assert!(text.contains("b = "), "{text}");
+                    assert!(get(&hit, "from").is_null());
+                }
+                "input" => assert!(value.is_none()),
+                other => panic!("unknown kind {other}"),
+            }
+            kinds.push(kind);
+        }
+    }
+    for kind in ["weight", "bias", "input"] {
+        assert!(kinds.iter().any(|k| k == kind), "found a {kind}");
+    }
+    assert!(lab.network_hit(1.0, 1.0, w, h, None).unwrap().is_null());
+}

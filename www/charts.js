@@ -25,12 +25,14 @@ export function createCharts(redraw) {
     loss: $("chart-loss"),
     weights: $("chart-weights"),
     boundary: $("chart-boundary"),
+    network: $("chart-network"),
   };
   /** B's own charts in an A/B comparison (the loss chart holds both sides). */
   const canvasesB = {
     activation: $("chart-activation-b"),
     weights: $("chart-weights-b"),
     boundary: $("chart-boundary-b"),
+    network: $("chart-network-b"),
   };
   /** The latest observed size of each canvas: CSS pixels, and device pixels when known. */
   const sizes = new Map();

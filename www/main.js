@@ -4,6 +4,7 @@ import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
 import { createCompare } from "./compare.js";
 import { createControls } from "./controls.js";
+import { createDiagram } from "./diagram.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText } from "./strings.js";
 
@@ -22,6 +23,11 @@ const { api, page } = createApi(engine, {
   makeCompare: createCompare,
 });
 window.initlab = api;
+// A failed load is reported by the api; the diagram's tooltip then has nothing to wire.
+engine.then(({ lab }) => {
+  createDiagram(lab);
+  createDiagram(lab, "b");
+}, () => {});
 
 const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);
 on("play", () => page.toggle());

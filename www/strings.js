@@ -130,6 +130,14 @@ const STRINGS = {
     weightsAlt: "Histogram of one layer's weights with the density they were drawn from",
     boundaryHeading: "Decision boundary",
     boundaryAlt: "The network's output over the input plane, with the data points",
+    networkHeading: "Network",
+    networkHint:
+      "Every weight is an edge: blue if positive, vermillion if negative, wider the larger |w|. " +
+      "The ring around a unit is its bias. Point at (or tap) an edge or a unit to read its value. " +
+      "Layers wider than 16 units show their first 8 and last 7.",
+    networkAlt:
+      "Diagram of the network: the inputs, every hidden unit and the output, one edge per " +
+      "weight coloured by its sign and as wide as its size, and a ring for each bias",
 
     // The per-layer table.
     layersHeading: "Layers",
@@ -165,6 +173,7 @@ const STRINGS = {
     bLossLabel: "B: train loss",
     coreAltB: "Network B: activation curves with the histogram of pre-activations, one panel per layer",
     weightsAltB: "Network B: histogram of the chosen layer's weights over their initial density",
+    networkAltB: "Network B's diagram: units, weights coloured by sign and thickened by size, biases as rings",
     boundaryAltB: "Network B's output over the input plane, with the data points",
     sideColumn: "{side}: {title}",
     sideDiverged: "{side} diverged at step {step}.",

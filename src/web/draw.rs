@@ -1,6 +1,6 @@
 //! `Lab.draw`: every chart of the page from one snapshot, into the canvases the page hands over.
 //!
-//! The page passes `{activation, loss, weights, boundary}` canvases (any may be missing)
+//! The page passes `{activation, loss, weights, boundary, network}` canvases (any may be missing)
 //! and `{dpr, dark, logScale, weightLayer, live}`. Each chart is one
 //! `charts::<name>::draw` call; a canvas with no pixels yet (hidden, not laid out) is
 //! skipped, and a chart that fails is reported in the returned message, never a panic.
@@ -142,6 +142,10 @@ fn draw_side(
         let hidden = experiment.spec().hidden;
         let result = charts::activation::draw(&canvas, &snapshot.layers, hidden, style);
         report(errors, "activation", result);
+    }
+    if let Some(canvas) = canvas(canvases, "network") {
+        let result = charts::network::draw(&canvas, experiment.mlp(), style);
+        report(errors, "network", result);
     }
     if let Some(canvas) = canvas(canvases, "weights") {
         let total = snapshot.layers.len();

@@ -14,6 +14,7 @@ mod bench;
 mod catalogue;
 mod compare;
 mod draw;
+mod network;
 mod restarts;
 
 pub use catalogue::{defaults, keys, limits, presets, LogSlider};

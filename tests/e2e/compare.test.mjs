@@ -99,7 +99,7 @@ test("the charts overlay and pair A and B, and Stop comparing removes B", async 
     await evaluate(page, () => window.initlab.step(200));
     const paired = await canvasHash(page, "chart-loss");
     assert.notEqual(paired.hash, alone.hash, "the loss chart shows B too");
-    for (const id of ["chart-activation-b", "chart-weights-b", "chart-boundary-b"]) {
+    for (const id of ["chart-activation-b", "chart-weights-b", "chart-boundary-b", "chart-network-b"]) {
       const b = await canvasHash(page, id);
       assert.ok(b.width > 0 && b.painted > 0, `${id} painted`);
     }

@@ -6,7 +6,8 @@
 //! - [`loss`]: train and test loss over steps;
 //! - [`weights`]: one layer's weight histogram over the density it was drawn from;
 //! - [`boundary`]: the network's output over the input plane, with the data;
-//! - [`restarts`]: where many seeds' runs ended, on a log axis of final loss.
+//! - [`restarts`]: where many seeds' runs ended, on a log axis of final loss;
+//! - [`network`]: the network itself, weights as edges and biases as rings.
 //!
 //! Every user-visible word is in [`Labels`] (one constant per language), every colour
 //! in `theme`. A draw never panics: empty, non-finite or diverged data draws an
@@ -15,6 +16,7 @@
 pub mod activation;
 pub mod boundary;
 pub mod loss;
+pub mod network;
 mod pen;
 pub mod restarts;
 mod theme;
@@ -133,6 +135,32 @@ pub struct Labels {
     pub runs_axis: &'static str,
     pub solved_line: &'static str,
     pub stuck_line: &'static str,
+    // The network diagram: its legend, the captions under each column (a long form and
+    // a short one for narrow columns) and what a hover says.
+    pub net_positive: &'static str,
+    pub net_negative: &'static str,
+    pub net_zero: &'static str,
+    pub net_width: &'static str,
+    pub net_ring: &'static str,
+    pub net_identical: &'static str,
+    pub net_inputs: &'static str,
+    pub net_inputs_short: &'static str,
+    pub net_hidden: &'static str,
+    pub net_hidden_short: &'static str,
+    pub net_output_short: &'static str,
+    /// "{0} of {1} shown": a wide layer drawn as a sample of its units.
+    pub net_sampled: &'static str,
+    pub net_sampled_short: &'static str,
+    pub net_all_identical: &'static str,
+    pub net_identical_short: &'static str,
+    /// Unit names: {0} is "x₁", or the layer and the 1-based unit.
+    pub net_input_unit: &'static str,
+    pub net_hidden_unit: &'static str,
+    pub net_output_unit: &'static str,
+    /// A weight: from, to, value; a bias: unit, value; an input: its name.
+    pub net_weight_text: &'static str,
+    pub net_bias_text: &'static str,
+    pub net_input_text: &'static str,
 }
 
 /// English.
@@ -185,6 +213,27 @@ pub const EN: Labels = Labels {
     runs_axis: "runs",
     solved_line: "solved below 0.01",
     stuck_line: "stuck above 0.1",
+    net_positive: "positive",
+    net_negative: "negative",
+    net_zero: "zero",
+    net_width: "width ∝ |w|, |b|",
+    net_ring: "ring: bias",
+    net_identical: "identical units",
+    net_inputs: "inputs",
+    net_inputs_short: "x",
+    net_hidden: "hidden {0}",
+    net_hidden_short: "h{0}",
+    net_output_short: "out",
+    net_sampled: "{0} of {1} shown",
+    net_sampled_short: "{0}/{1}",
+    net_all_identical: "all {0} identical",
+    net_identical_short: "identical",
+    net_input_unit: "input {0}",
+    net_hidden_unit: "hidden {0} unit {1}",
+    net_output_unit: "output unit {0}",
+    net_weight_text: "{0} → {1}: w = {2}",
+    net_bias_text: "{0}: b = {1}",
+    net_input_text: "{0}: an input, no bias",
 };
 
 /// Puts `args[k]` in place of `{k}` in a template.

@@ -1,0 +1,419 @@
+//! The network diagram: units as circles, weights as edges (colour = sign, width ∝ |w|),
+//! biases as rings around their units (colour = sign, width ∝ |b|), painted from the
+//! geometry of [`crate::diagram`] on the 2D context directly.
+//!
+//! Start every weight at one constant and each layer's edges all look alike, its rings
+//! too, and a dashed box says "all N identical": the units are copies. A random start
+//! gives every edge its own colour and width.
+//!
+//! The layout is made in CSS pixels from the canvas's CSS size alone ([`frame`] does not
+//! measure text), so the page's hover (`Lab.networkHit`) finds exactly what was painted.
+//! Painting batches strokes by colour and width: one path per (sign, width) pair, not one
+//! per edge, so the ~1,600 edges drawn for 8 layers of 64 units cost a few dozen strokes.
+
+use super::pen::Pen;
+use super::theme::{css, num, Theme, FAMILY, FONT, SMALL};
+use super::{begin, fill, Labels, Style, Surface};
+use crate::diagram::{Diagram, Frame, Hit, Role, Sign, Target, UnitRef};
+use crate::mlp::Mlp;
+use plotters::style::{Color, RGBAColor};
+use std::f64::consts::TAU;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Height of one legend row and of one caption line, in CSS pixels.
+const LEGEND_ROW: f64 = 17.0;
+const CAPTION_LINE: f64 = 14.0;
+/// Caption lines under each column: its name, how many units, whether they are identical.
+const CAPTION_LINES: f64 = 3.0;
+/// Room above the legend, and between the legend and the units.
+const GAP: f64 = 4.0;
+/// How far from an edge or unit (CSS pixels) a mouse pointer still finds it.
+pub const MOUSE_TOLERANCE: f64 = 6.0;
+
+/// One legend entry's sample.
+#[derive(Clone, Copy)]
+enum Key {
+    Line(Sign),
+    Widths,
+    Ring,
+    Identical,
+}
+
+fn legend_entries(labels: &Labels) -> [(Key, &'static str); 6] {
+    [
+        (Key::Line(Sign::Positive), labels.net_positive),
+        (Key::Line(Sign::Negative), labels.net_negative),
+        (Key::Line(Sign::Zero), labels.net_zero),
+        (Key::Widths, labels.net_width),
+        (Key::Ring, labels.net_ring),
+        (Key::Identical, labels.net_identical),
+    ]
+}
+
+/// A generous estimate of a text's width in CSS pixels (0.6 em a character): the legend is
+/// flowed with it, so that its height is known without a canvas and nothing overlaps.
+fn estimate(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * 0.6 * size
+}
+
+/// Where each legend entry starts, relative to the legend's top-left corner, on a canvas
+/// `width` CSS pixels wide; and how many rows it takes.
+fn legend_flow(labels: &Labels, width: f64) -> (Vec<(f64, f64)>, usize) {
+    let (mut x, mut row) = (0.0, 0);
+    let mut at = Vec::new();
+    for (_, label) in legend_entries(labels) {
+        let w = 24.0 + estimate(label, FONT) + 10.0;
+        if x > 0.0 && x + w > width - 8.0 {
+            x = 0.0;
+            row += 1;
+        }
+        at.push((x, row as f64 * LEGEND_ROW));
+        x += w;
+    }
+    (at, row + 1)
+}
+
+/// The layout frame of a canvas of `width` × `height` CSS pixels: room for the legend on
+/// top and the captions below. The same for painting and for hit-testing.
+pub fn frame(width: f64, height: f64, labels: &Labels) -> Frame {
+    let (_, rows) = legend_flow(labels, width);
+    let top = GAP + rows as f64 * LEGEND_ROW + GAP;
+    Frame::new(width, height, top, CAPTION_LINES * CAPTION_LINE + GAP)
+}
+
+/// The diagram of `mlp` on a canvas of `width` × `height` CSS pixels.
+pub fn layout(mlp: &Mlp, width: f64, height: f64, labels: &Labels) -> Diagram {
+    Diagram::new(mlp, frame(width, height, labels))
+}
+
+/// The colour of a weight or bias of this sign.
+fn colour(t: &Theme, sign: Sign) -> RGBAColor {
+    match sign {
+        Sign::Positive => t.class[0].mix(0.85),
+        Sign::Negative => t.class[1].mix(0.85),
+        Sign::Zero => t.muted.mix(0.55),
+        Sign::NotFinite => t.marker.to_rgba(),
+    }
+}
+
+/// Draws the network `mlp` into `canvas`.
+pub fn draw(canvas: &HtmlCanvasElement, mlp: &Mlp, style: &Style) -> Result<(), String> {
+    let Surface { pen, w, h, .. } = begin(canvas, style)?;
+    let labels = style.labels;
+    let diagram = layout(mlp, w / style.dpr, h / style.dpr, labels);
+    legend(&pen, &diagram);
+    if diagram.radius >= 1.5 {
+        identical(&pen, &diagram);
+        edges(&pen, &diagram);
+        units(&pen, &diagram);
+        captions(&pen, &diagram);
+    }
+    if diagram.diverged {
+        pen.message((0.0, 0.0, w, h), labels.weights_not_finite, pen.theme.fg);
+    }
+    Ok(())
+}
+
+/// The legend, flowed as [`legend_flow`] says.
+fn legend(pen: &Pen, d: &Diagram) {
+    let (ctx, t, s) = (&pen.ctx, pen.theme, pen.style);
+    let labels = s.labels;
+    let (at, _) = legend_flow(labels, d.frame.width);
+    for ((key, label), (x, y)) in legend_entries(labels).into_iter().zip(at) {
+        let (x, y) = (s.px(8.0 + x), s.px(GAP + y));
+        let mid = y + s.px(0.5 * LEGEND_ROW);
+        ctx.set_line_dash(&js_sys::Array::new()).ok();
+        match key {
+            Key::Line(sign) => {
+                ctx.set_stroke_style_str(&css(colour(&t, sign)));
+                ctx.set_line_width(s.px(2.5));
+                ctx.begin_path();
+                ctx.move_to(x, mid);
+                ctx.line_to(x + s.px(18.0), mid);
+                ctx.stroke();
+            }
+            Key::Widths => {
+                // A wedge from the thinnest stroke to the widest.
+                let (thin, wide) = (s.px(0.5 * d.min_width), s.px(0.5 * MAX_LEGEND_WIDTH));
+                ctx.set_fill_style_str(&css(t.fg.mix(0.7)));
+                ctx.begin_path();
+                ctx.move_to(x, mid - thin);
+                ctx.line_to(x + s.px(18.0), mid - wide);
+                ctx.line_to(x + s.px(18.0), mid + wide);
+                ctx.line_to(x, mid + thin);
+                ctx.close_path();
+                ctx.fill();
+            }
+            Key::Ring => {
+                ctx.begin_path();
+                let _ = ctx.arc(x + s.px(9.0), mid, s.px(4.0), 0.0, TAU);
+                ctx.set_fill_style_str(&css(t.bg));
+                ctx.fill();
+                ctx.set_stroke_style_str(&css(t.fg.mix(0.6)));
+                ctx.set_line_width(s.px(1.0));
+                ctx.stroke();
+                ctx.begin_path();
+                let _ = ctx.arc(x + s.px(9.0), mid, s.px(5.5), 0.0, TAU);
+                ctx.set_stroke_style_str(&css(colour(&t, Sign::Positive)));
+                ctx.set_line_width(s.px(2.5));
+                ctx.stroke();
+            }
+            Key::Identical => {
+                dashed(ctx, s, &t);
+                ctx.stroke_rect(x + s.px(2.0), mid - s.px(5.0), s.px(14.0), s.px(10.0));
+                ctx.set_line_dash(&js_sys::Array::new()).ok();
+            }
+        }
+        pen.text(label, (x + s.px(24.0), y + s.px(2.0)), FONT, t.fg, false);
+    }
+}
+
+/// The legend's widest sample, in CSS pixels (the widest stroke of a roomy layout).
+const MAX_LEGEND_WIDTH: f64 = crate::diagram::MAX_WIDTH;
+
+/// Sets a dashed stroke in the "identical units" colour.
+fn dashed(ctx: &CanvasRenderingContext2d, s: &Style, t: &Theme) {
+    let pattern = js_sys::Array::of2(&s.px(4.0).into(), &s.px(3.0).into());
+    ctx.set_line_dash(&pattern).ok();
+    ctx.set_stroke_style_str(&css(t.marker));
+    ctx.set_line_width(s.px(1.5));
+}
+
+/// A dashed box around every layer whose units are all the same function.
+fn identical(pen: &Pen, d: &Diagram) {
+    let (ctx, s) = (&pen.ctx, pen.style);
+    // Around the units and their rings, within the room between the legend and the captions.
+    let reach = d.radius + d.max_width + 2.0;
+    let (room_top, room_bottom) = (d.frame.top, d.frame.height - d.frame.bottom + 1.0);
+    dashed(ctx, s, &pen.theme);
+    for column in d.columns.iter().filter(|c| c.all_identical()) {
+        let top = (column.span.0 - reach).max(room_top);
+        let bottom = (column.span.1 + reach).min(room_bottom);
+        ctx.stroke_rect(
+            s.px(column.x - reach),
+            s.px(top),
+            s.px(2.0 * reach),
+            s.px(bottom - top),
+        );
+    }
+    ctx.set_line_dash(&js_sys::Array::new()).ok();
+}
+
+/// The order strokes are batched and drawn in: thin under wide, then by sign.
+fn sign_rank(sign: Sign) -> u8 {
+    match sign {
+        Sign::Zero => 0,
+        Sign::Positive => 1,
+        Sign::Negative => 2,
+        Sign::NotFinite => 3,
+    }
+}
+
+/// A width in quarter CSS pixels: strokes of equal key share one path.
+fn quarter(width: f64) -> u32 {
+    (width * 4.0).round().max(1.0) as u32
+}
+
+/// Every edge, one path per (width, sign), thinnest first so strong weights lie on top.
+fn edges(pen: &Pen, d: &Diagram) {
+    let (ctx, s) = (&pen.ctx, pen.style);
+    let mut order: Vec<(u32, u8, usize)> = d
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (quarter(e.width), sign_rank(e.sign), k))
+        .collect();
+    order.sort_unstable();
+    for run in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        ctx.begin_path();
+        for &(_, _, k) in run {
+            let e = &d.edges[k];
+            ctx.move_to(s.px(e.start.0), s.px(e.start.1));
+            match e.bend {
+                None => ctx.line_to(s.px(e.end.0), s.px(e.end.1)),
+                Some(c) => {
+                    ctx.quadratic_curve_to(s.px(c.0), s.px(c.1), s.px(e.end.0), s.px(e.end.1))
+                }
+            }
+        }
+        let e = &d.edges[run[0].2];
+        ctx.set_line_width(s.px(f64::from(run[0].0) / 4.0));
+        ctx.set_stroke_style_str(&css(colour(&pen.theme, e.sign)));
+        ctx.stroke();
+    }
+}
+
+/// The units (one path), their bias rings (one path per width and sign), the ellipses of
+/// sampled layers, and the names x₁, x₂ in the input units when they fit.
+fn units(pen: &Pen, d: &Diagram) {
+    let (ctx, s, t) = (&pen.ctx, pen.style, pen.theme);
+    let r = s.px(d.radius);
+    ctx.begin_path();
+    for u in &d.units {
+        ctx.move_to(s.px(u.x) + r, s.px(u.y));
+        let _ = ctx.arc(s.px(u.x), s.px(u.y), r, 0.0, TAU);
+    }
+    ctx.set_fill_style_str(&css(t.bg));
+    ctx.fill();
+    ctx.set_stroke_style_str(&css(t.fg.mix(0.55)));
+    ctx.set_line_width(s.px(1.0));
+    ctx.stroke();
+
+    let mut rings: Vec<(u32, u8, usize)> = (d.units.iter().enumerate())
+        .filter(|(_, u)| u.ring > 0.0)
+        .map(|(k, u)| (quarter(u.ring), sign_rank(u.sign), k))
+        .collect();
+    rings.sort_unstable();
+    for run in rings.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let width = f64::from(run[0].0) / 4.0;
+        let around = s.px(d.radius + 0.5 * width);
+        ctx.begin_path();
+        for &(_, _, k) in run {
+            let u = &d.units[k];
+            ctx.move_to(s.px(u.x) + around, s.px(u.y));
+            let _ = ctx.arc(s.px(u.x), s.px(u.y), around, 0.0, TAU);
+        }
+        ctx.set_line_width(s.px(width));
+        ctx.set_stroke_style_str(&css(colour(&t, d.units[run[0].2].sign)));
+        ctx.stroke();
+    }
+
+    // "⋮" as three dots: no font needed.
+    ctx.begin_path();
+    let dot = s.px((0.2 * d.radius).clamp(1.3, 2.2));
+    for (x, y) in d.columns.iter().filter_map(|c| c.ellipsis) {
+        for k in [-1.0, 0.0, 1.0] {
+            let (cx, cy) = (s.px(x), s.px(y) + k * 3.0 * dot);
+            ctx.move_to(cx + dot, cy);
+            let _ = ctx.arc(cx, cy, dot, 0.0, TAU);
+        }
+    }
+    ctx.set_fill_style_str(&css(t.fg));
+    ctx.fill();
+
+    if d.radius >= 7.0 {
+        let size = (0.95 * d.radius).min(FONT);
+        ctx.set_font(&format!("normal {}px {FAMILY}", s.px(size)));
+        ctx.set_fill_style_str(&css(t.fg));
+        ctx.set_text_align("center");
+        ctx.set_text_baseline("middle");
+        for u in d.units_of(0) {
+            let _ = ctx.fill_text(&input_name(u.index), s.px(u.x), s.px(u.y));
+        }
+    }
+}
+
+/// x₁, x₂, … (subscript digits).
+fn input_name(index: usize) -> String {
+    let digits: String = (index + 1)
+        .to_string()
+        .chars()
+        .map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
+        .collect();
+    format!("x{digits}")
+}
+
+/// Under each column: its name, how many of its units are shown, and "all N identical".
+/// Each line in its long form if it fits the column's width, else its short form.
+fn captions(pen: &Pen, d: &Diagram) {
+    let (s, t, labels) = (pen.style, pen.theme, pen.style.labels);
+    let room = s.px(0.88 * d.frame.width / d.columns.len().max(1) as f64);
+    let top = d.frame.height - d.frame.bottom + GAP;
+    for column in &d.columns {
+        let shown = column.shown.len();
+        let (size, shown_text) = (column.size.to_string(), shown.to_string());
+        let name = match column.role {
+            Role::Input => (
+                labels.net_inputs.to_string(),
+                labels.net_inputs_short.to_string(),
+            ),
+            Role::Hidden(k) => (
+                fill(labels.net_hidden, &[&k.to_string()]),
+                fill(labels.net_hidden_short, &[&k.to_string()]),
+            ),
+            Role::Output => (
+                labels.output.to_string(),
+                labels.net_output_short.to_string(),
+            ),
+        };
+        let count = if shown < column.size {
+            (
+                fill(labels.net_sampled, &[&shown_text, &size]),
+                fill(labels.net_sampled_short, &[&shown_text, &size]),
+            )
+        } else {
+            let long = if column.size == 1 {
+                labels.one_unit
+            } else {
+                labels.units
+            };
+            (fill(long, &[&size]), size.clone())
+        };
+        let mut lines = vec![(name, t.fg), (count, t.muted)];
+        if column.all_identical() {
+            let caption = fill(labels.net_all_identical, &[&size]);
+            lines.push(((caption, labels.net_identical_short.to_string()), t.marker));
+        }
+        for (k, ((long, short), colour)) in lines.iter().enumerate() {
+            let text = if pen.width(long, SMALL) <= room {
+                long
+            } else {
+                short
+            };
+            let y = s.px(top + k as f64 * CAPTION_LINE);
+            pen.ctx.set_fill_style_str(&css(*colour));
+            pen.ctx.set_text_align("center");
+            pen.ctx.set_text_baseline("top");
+            let _ = pen.ctx.fill_text(text, s.px(column.x), y);
+        }
+    }
+}
+
+/// A weight or bias as the tooltip shows it: 3 decimals (scientific when that would show
+/// 0 or a very long number), with a true minus sign.
+pub fn value_text(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 {
+            "∞".into()
+        } else {
+            "−∞".into()
+        };
+    }
+    num(v, 3).replace('-', "−")
+}
+
+/// The name of a unit: "input x₁", "hidden 2 unit 5", "output".
+fn unit_name(d: &Diagram, unit: UnitRef, labels: &Labels) -> String {
+    let size = d.columns.get(unit.column).map_or(0, |c| c.size);
+    let number = (unit.index + 1).to_string();
+    match d.columns.get(unit.column).map(|c| c.role) {
+        Some(Role::Input) => fill(labels.net_input_unit, &[&input_name(unit.index)]),
+        Some(Role::Hidden(k)) => fill(labels.net_hidden_unit, &[&k.to_string(), &number]),
+        Some(Role::Output) if size == 1 => labels.output.to_string(),
+        _ => fill(labels.net_output_unit, &[&number]),
+    }
+}
+
+/// What a hover says: "hidden 1 unit 3 → hidden 2 unit 5: w = −0.412", "output: b = 0.100".
+pub fn describe(hit: &Hit, d: &Diagram, labels: &Labels) -> String {
+    match hit.target {
+        Target::Weight {
+            from, to, value, ..
+        } => fill(
+            labels.net_weight_text,
+            &[
+                &unit_name(d, from, labels),
+                &unit_name(d, to, labels),
+                &value_text(value),
+            ],
+        ),
+        Target::Bias { unit, value, .. } => fill(
+            labels.net_bias_text,
+            &[&unit_name(d, unit, labels), &value_text(value)],
+        ),
+        Target::Input { unit } => fill(labels.net_input_text, &[&unit_name(d, unit, labels)]),
+    }
+}
