@@ -15,7 +15,9 @@
 //! - [`landscape`]: the training loss over a plane through the current weights;
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
 //! - [`experiment`]: data + network + history, stepped by the page;
-//! - [`restarts`]: the same settings from many seeds, and where each run ends.
+//! - [`restarts`]: the same settings from many seeds, and where each run ends;
+//! - [`plot`]: the models of the charts that need more than a snapshot (contours, colour
+//!   scales, log axes), worked out as plain data for the page to paint.
 
 pub mod activation;
 pub mod baseline;
@@ -29,6 +31,7 @@ pub mod init;
 pub mod landscape;
 pub mod loss;
 pub mod mlp;
+pub mod plot;
 pub mod restarts;
 pub mod rng;
 pub mod special;
