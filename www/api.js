@@ -11,9 +11,9 @@ const STEPS_PER_FRAME = 10;
 /**
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls) and
- * `makeRestarts(parts)` (createRestarts).
+ * `makeRestarts(parts)` (createRestarts), and optionally `makeViews(parts)` (createViews).
  */
-export function createApi(engine, { charts, makeControls, makeRestarts }) {
+export function createApi(engine, { charts, makeControls, makeRestarts, makeViews }) {
   let lab = null;
   let wasm = null;
   let controls = null;
@@ -162,6 +162,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts }) {
       adopt: charts.adopt,
       loadSeed: (seed) => configureFrom({ seed }, document.getElementById("c-seed")),
     });
+    makeViews?.({ lab, wasm, charts, redraw: () => render() });
     view.showNotices(lab.notices());
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config());

@@ -25,12 +25,19 @@ export function createCharts(redraw) {
     loss: $("chart-loss"),
     weights: $("chart-weights"),
     boundary: $("chart-boundary"),
+    landscape: $("chart-landscape"),
+    depth: $("chart-depth"),
+    gradients: $("chart-gradients"),
   };
   /** The latest observed size of each canvas: CSS pixels, and device pixels when known. */
   const sizes = new Map();
   const dark = matchMedia("(prefers-color-scheme: dark)");
   let lab = null;
   let layerCount = 0;
+
+  /** Options other parts of the page add to every draw, and what they do after one (views.js). */
+  let extraOptions = () => ({});
+  let afterDraw = () => {};
 
   /** Canvases drawn by other parts of the page, with the function that redraws each. */
   const adopted = new Map();
@@ -74,8 +81,19 @@ export function createCharts(redraw) {
       core.style.height = height; // the observer reports the new size for the next frame
       sizes.delete(core);
     }
+    fitHeight(canvases.gradients, (width) => lab.gradientsHeight(width));
     Object.values(canvases).forEach((canvas) => fitOne(canvas, dpr));
     return dpr;
+  }
+
+  /** Gives a canvas the CSS height `heightOf(its CSS width)`, as the core chart gets. */
+  function fitHeight(canvas, heightOf) {
+    const width = sizes.get(canvas)?.width ?? canvas.clientWidth;
+    const height = `${heightOf(width)}px`;
+    if (canvas.style.height !== height) {
+      canvas.style.height = height;
+      sizes.delete(canvas);
+    }
   }
 
   /** Gives one canvas a backing store of its on-screen size in device pixels. */
@@ -117,8 +135,23 @@ export function createCharts(redraw) {
         logScale: $("log-scale").checked,
         weightLayer: Number($("weight-layer").value) || 0,
         live,
+        ...extraOptions(),
       });
+      afterDraw(live);
       return error ? text("chartFailed", { error }) : undefined;
+    },
+
+    /** Redraws one chart only (the landscape's next slice while paused). */
+    drawOnly(key) {
+      const dpr = fitOne(canvases[key]);
+      lab.draw({ [key]: canvases[key] }, { dpr, dark: dark.matches, live: false, ...extraOptions() });
+      afterDraw(false);
+    },
+
+    /** Lets the views add `options()` to every draw and hear `afterDraw(live)` after each. */
+    extend(hooks) {
+      extraOptions = hooks.options;
+      afterDraw = hooks.afterDraw;
     },
 
     /** Rebuilds the weight-layer picker for `count` weight layers (hidden ones, then the output). */

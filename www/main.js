@@ -5,6 +5,7 @@ import { createCharts } from "./charts.js";
 import { createControls } from "./controls.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText } from "./strings.js";
+import { createViews } from "./views.js";
 
 applyStaticText(document);
 
@@ -18,6 +19,7 @@ const { api, page } = createApi(engine, {
   charts,
   makeControls: createControls,
   makeRestarts: createRestarts,
+  makeViews: createViews,
 });
 window.initlab = api;
 

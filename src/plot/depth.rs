@@ -49,6 +49,16 @@ pub struct Line {
     pub runs: Vec<Vec<(usize, f64)>>,
 }
 
+/// A labelled tick of the log axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Where, in log₁₀ std.
+    pub log10: f64,
+    pub label: String,
+    /// A whole decade (a grid line); else 2× or 5× one, shown when the axis spans few decades.
+    pub major: bool,
+}
+
 /// Everything the depth chart draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DepthModel {
@@ -59,8 +69,8 @@ pub struct DepthModel {
     pub lines: Vec<Line>,
     /// The y axis, log₁₀ std: whole decades around every drawn value.
     pub log_range: (f64, f64),
-    /// The labelled decades of the y axis.
-    pub decades: Vec<i32>,
+    /// The y axis's labelled ticks.
+    pub ticks: Vec<Tick>,
     /// Values left out because they are exactly 0 (or below), or not finite.
     pub zeros: usize,
     pub not_finite: usize,
@@ -77,7 +87,7 @@ impl DepthModel {
             layers: Vec::new(),
             lines: Vec::new(),
             log_range: (-1.0, 1.0),
-            decades: Vec::new(),
+            ticks: Vec::new(),
             zeros: 0,
             not_finite: 0,
             drawn: 0,
@@ -119,21 +129,47 @@ impl DepthModel {
             }
         }
         if model.drawn > 0 {
-            // Whole decades, with at least a little room above and below the extreme points.
-            let (mut a, mut b) = ((lo - 0.1).floor(), (hi + 0.1).ceil());
-            if b - a < 2.0 {
-                (a, b) = (a.min(lo.round() - 1.0), b.max(hi.round() + 1.0));
-            }
-            model.log_range = (a, b);
+            // Whole decades, with a little room above and below the extreme points.
+            model.log_range = ((lo - 0.03).floor(), (hi + 0.03).ceil());
         }
-        model.decades = decades(model.log_range.0, model.log_range.1, most_ticks);
+        model.ticks = ticks(model.log_range, most_ticks);
         model
     }
+}
 
-    /// The label of a decade on the y axis ("10⁻²").
-    pub fn decade_label(k: i32) -> String {
-        power_of_ten(k)
+/// Decades labelled as powers of ten (thinned to at most `most`), and, on an axis of at most
+/// two decades, 2× and 5× each decade as plain numbers.
+fn ticks((lo, hi): (f64, f64), most: usize) -> Vec<Tick> {
+    let mut ticks: Vec<Tick> = decades(lo, hi, most)
+        .into_iter()
+        .map(|k| Tick {
+            log10: f64::from(k),
+            label: power_of_ten(k),
+            major: true,
+        })
+        .collect();
+    if hi - lo <= 2.0 {
+        for k in lo.floor() as i32..=hi.ceil() as i32 {
+            for m in [2.0_f64, 5.0] {
+                let at = f64::from(k) + m.log10();
+                if at > lo && at < hi {
+                    let label = if (-3..=3).contains(&k) {
+                        let decimals = (-k).max(0) as usize;
+                        format!("{:.*}", decimals, m * 10f64.powi(k))
+                    } else {
+                        format!("{m}·{}", power_of_ten(k))
+                    };
+                    ticks.push(Tick {
+                        log10: at,
+                        label,
+                        major: false,
+                    });
+                }
+            }
+        }
     }
+    ticks.sort_by(|a, b| a.log10.total_cmp(&b.log10));
+    ticks
 }
 
 #[cfg(test)]
@@ -184,8 +220,9 @@ mod tests {
         assert_eq!(z.quantity, Quantity::Z);
         assert_eq!(z.runs, vec![vec![(0, 0.0), (1, -1.0), (2, -2.0)]]);
         assert_eq!(model.log_range, (-4.0, 1.0));
-        assert_eq!(model.decades, vec![-4, -3, -2, -1, 0, 1]);
-        assert_eq!(DepthModel::decade_label(-3), "10⁻³");
+        let labels: Vec<&str> = model.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "1", "10"]);
+        assert!(model.ticks.iter().all(|t| t.major));
     }
 
     #[test]
@@ -211,6 +248,21 @@ mod tests {
             .flat_map(|l| l.runs.iter().flatten())
             .all(|&(_, y)| y.is_finite() && y >= model.log_range.0 && y <= model.log_range.1));
         assert!(model.log_range.0.is_finite() && model.log_range.1.is_finite());
+    }
+
+    #[test]
+    fn an_axis_of_one_decade_gets_ticks_at_two_and_five() {
+        let layers = [
+            layer("hidden 1", 0.8, 0.75, 0.12),
+            layer("output", 0.23, 0.45, 0.5),
+        ];
+        let model = DepthModel::new(&[("A", &layers)], 8);
+        assert_eq!(model.log_range, (-1.0, 0.0));
+        let labels: Vec<&str> = model.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["10⁻¹", "0.2", "0.5", "1"]);
+        assert!(model.ticks.windows(2).all(|t| t[0].log10 < t[1].log10));
+        let tiny = ticks((-6.0, -5.0), 8);
+        assert_eq!(tiny[1].label, "2·10⁻⁶");
     }
 
     #[test]

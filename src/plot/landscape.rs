@@ -131,7 +131,7 @@ impl LandscapeView {
                 .into_iter()
                 .filter(|&v| v > range.0 && v < range.1)
                 .map(|v| Contour {
-                    loss: view.from_scale(v),
+                    loss: view.loss_at(v),
                     t: (v - range.0) / (range.1 - range.0),
                     segments: segments(field, v),
                 })
@@ -149,7 +149,7 @@ impl LandscapeView {
         }
     }
 
-    fn from_scale(&self, v: f64) -> f64 {
+    fn loss_at(&self, v: f64) -> f64 {
         match self.scale {
             Scale::Linear => v,
             Scale::Log => 10f64.powf(v),

@@ -1,7 +1,8 @@
 //! `Lab.draw`: every chart of the page from one snapshot, into the canvases the page hands over.
 //!
-//! The page passes `{activation, loss, weights, boundary}` canvases (any may be missing)
-//! and `{dpr, dark, logScale, weightLayer, live}`. Each chart is one
+//! The page passes `{activation, loss, weights, boundary, landscape, depth, gradients}`
+//! canvases (any may be missing) and `{dpr, dark, logScale, weightLayer, live}` (with
+//! `landscapeN`, `landscapeSpan` and `landscapeNow` for the landscape, see `views.rs`). Each chart is one
 //! `charts::<name>::draw` call; a canvas with no pixels yet (hidden, not laid out) is
 //! skipped, and a chart that fails is reported in the returned message, never a panic.
 
@@ -27,6 +28,8 @@ struct Options {
     weight_layer: usize,
     /// Drawn by the animation loop: the boundary may be refreshed a slice at a time.
     live: bool,
+    /// The loss landscape's grid and how much of it to compute now.
+    pub(super) landscape: super::views::LandscapeOptions,
 }
 
 pub(crate) fn property(object: &JsValue, key: &str) -> JsValue {
@@ -48,6 +51,7 @@ impl Options {
             log_scale: property(options, "logScale").is_truthy(),
             weight_layer,
             live: property(options, "live").is_truthy(),
+            landscape: super::views::LandscapeOptions::from_js(options),
         }
     }
 }
@@ -90,6 +94,13 @@ impl Lab {
             );
         }
 
+        if let Some(canvas) = canvas(canvases, "landscape") {
+            report(
+                "landscape",
+                self.draw_landscape(&canvas, &options.landscape, options.live, &style),
+            );
+        }
+
         let experiment = &mut self.experiment;
         let snapshot = self.snapshot.get_or_insert_with(|| experiment.snapshot());
         if let Some(canvas) = canvas(canvases, "activation") {
@@ -122,6 +133,16 @@ impl Lab {
                     charts::weights::draw(&canvas, layer, init, index, total, &style),
                 );
             }
+        }
+        if let Some(canvas) = canvas(canvases, "depth") {
+            let sides: [(&str, &[_]); 1] = [("A", &snapshot.layers)];
+            report("depth", charts::depth::draw(&canvas, &sides, &style));
+        }
+        if let Some(canvas) = canvas(canvases, "gradients") {
+            report(
+                "gradients",
+                charts::gradients::draw(&canvas, &snapshot.layers, &style),
+            );
         }
         (!errors.is_empty()).then(|| errors.join("; "))
     }

@@ -14,6 +14,7 @@ mod bench;
 mod catalogue;
 mod draw;
 mod restarts;
+mod views;
 
 pub use catalogue::{defaults, limits, presets, LogSlider};
 pub use restarts::{draw_restarts, RestartRunner};
@@ -170,6 +171,8 @@ pub struct Lab {
     /// The statistics at the current weights, computed at most once between two
     /// changes, so that a frame's `step`, `snapshot` and `draw` share one.
     snapshot: Option<Snapshot>,
+    /// What the views below the core charts keep between frames (the landscape's pacing).
+    views: views::Views,
 }
 
 #[wasm_bindgen]
@@ -195,6 +198,7 @@ impl Lab {
             experiment,
             notices,
             snapshot: None,
+            views: views::Views::default(),
         })
     }
 
