@@ -325,15 +325,16 @@ fn landscape_returns_rows_and_refuses_bad_options_without_panicking() {
     }
 }
 
-/// Draws `canvases` until the landscape is computed at the current weights (a few draws).
+/// Draws `canvases` until the landscape is computed at the current weights (a few draws for
+/// a small network, tens for a wider one).
 fn draw_until_landscape_done(lab: &mut Lab, canvases: &JsValue, options: &JsValue) {
-    for _ in 0..50 {
+    for _ in 0..200 {
         assert_eq!(lab.draw(canvases.clone(), options.clone()), None);
         if lab.landscape_progress(options.clone()) >= 1.0 {
             return;
         }
     }
-    panic!("the landscape is still not complete after 50 draws");
+    panic!("the landscape is still not complete after 200 draws");
 }
 
 #[wasm_bindgen_test]
@@ -353,9 +354,10 @@ fn the_views_paint_and_change_as_the_network_trains() {
     for ((key, _), bytes) in list.iter().zip(&before) {
         let first = &bytes[..4];
         let other = bytes.chunks(4).filter(|p| *p != first).count();
+        // Lines, marks, axes and labels: a few thousand pixels at least.
         assert!(
-            other * 20 > bytes.len() / 4,
-            "{key}: more than a flat background"
+            other > 2000,
+            "{key}: only {other} pixels differ from the background"
         );
     }
     lab.step(300.0).unwrap();

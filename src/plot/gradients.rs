@@ -188,7 +188,7 @@ mod tests {
         }
         let (lo, hi) = model.range;
         assert!(
-            lo <= -6.0 && lo >= -7.0 && hi >= -1.0 && hi <= 0.0,
+            (-7.0..=-6.0).contains(&lo) && (-1.0..=0.0).contains(&hi),
             "{lo} … {hi}"
         );
         let ticks = model.ticks(10);

@@ -19,7 +19,7 @@ use super::Lab;
 use crate::landscape::{GridSpec, DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN};
 
 /// Multiply-adds the landscape may spend per draw while the page trains (every frame).
-pub const LANDSCAPE_WORK_PER_FRAME: f64 = 1.5e6;
+pub const LANDSCAPE_WORK_PER_FRAME: f64 = 5e5;
 /// … per draw while the page is paused (a redraw, or the next frame of an unfinished grid).
 pub const LANDSCAPE_WORK_IDLE: f64 = 6e6;
 /// … when the learner presses "recompute": the whole grid at once for any small network.
