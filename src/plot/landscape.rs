@@ -7,7 +7,7 @@
 //! otherwise both are linear. The contour lines are computed in the scale's own units, so they
 //! sit where the colours change.
 
-use super::colour::viridis;
+use super::colour::viridis_fast;
 use super::contour::{segments, Field, Segment};
 use super::{decades, nice_ticks, power_of_ten};
 use crate::landscape::Landscape;
@@ -167,7 +167,7 @@ impl LandscapeView {
 
     /// The colour of a cell holding `loss` (grey where it is not a number or not computed).
     pub fn colour(&self, loss: f64) -> [u8; 3] {
-        viridis(self.position(loss))
+        viridis_fast(self.position(loss))
     }
 
     /// The grid as an `n × n` RGBA image, top row first (β = +span at the top, as on the chart).

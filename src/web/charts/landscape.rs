@@ -11,7 +11,7 @@ use super::pen::{Marker, Swatch};
 use super::theme::{chart, css, mesh, num, Axes, FONT, SMALL};
 use super::{begin, fill, Style, Surface};
 use crate::landscape::Landscape;
-use crate::plot::colour::{viridis, wants_light_ink};
+use crate::plot::colour::{viridis_fast, wants_light_ink};
 use crate::plot::landscape::{LandscapeView, Scale};
 use plotters::style::RGBColor;
 use std::cell::RefCell;
@@ -20,8 +20,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 /// Height of the colour bar, CSS pixels.
 const BAR: f64 = 10.0;
-/// Slices the colour bar is painted in.
-const BAR_SLICES: usize = 96;
+/// Colour stops of the colour bar's gradient, after the first.
+const BAR_STOPS: usize = 16;
 
 thread_local! {
     /// An off-screen canvas holding the grid as one pixel per cell, reused between frames.
@@ -114,7 +114,7 @@ pub fn draw(
         )
     };
     for contour in &view.contours {
-        let ink = if wants_light_ink(viridis(contour.t)) {
+        let ink = if wants_light_ink(viridis_fast(contour.t)) {
             RGBColor(255, 255, 255).mix_css(0.7)
         } else {
             RGBColor(0, 0, 0).mix_css(0.55)
@@ -178,13 +178,15 @@ fn caption(view: &LandscapeView, style: &Style) -> Vec<String> {
 fn colour_bar(pen: &super::pen::Pen, view: &LandscapeView, (x, y, width): (f64, f64, f64)) {
     let (style, ctx) = (pen.style, &pen.ctx);
     let height = style.px(BAR);
-    let slice = width / BAR_SLICES as f64;
-    for k in 0..BAR_SLICES {
-        let [r, g, b] = viridis((k as f64 + 0.5) / BAR_SLICES as f64);
-        ctx.set_fill_style_str(&format!("rgb({r},{g},{b})"));
-        // Overlap by a pixel so that no seam shows between slices.
-        ctx.fill_rect(x + k as f64 * slice, y, slice + 1.0, height);
+    // One fill with a gradient through BAR_STOPS + 1 colours of the scale.
+    let gradient = ctx.create_linear_gradient(x, y, x + width, y);
+    for k in 0..=BAR_STOPS {
+        let t = k as f64 / BAR_STOPS as f64;
+        let [r, g, b] = viridis_fast(t);
+        let _ = gradient.add_color_stop(t as f32, &format!("rgb({r},{g},{b})"));
     }
+    ctx.set_fill_style_canvas_gradient(&gradient);
+    ctx.fill_rect(x, y, width, height);
     if view.finite == 0 {
         return;
     }
