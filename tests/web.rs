@@ -343,6 +343,7 @@ fn the_views_paint_and_change_as_the_network_trains() {
     let (canvases, list) = canvases_for(&["landscape", "depth", "gradients"], (480, 420));
     let options = draw_options(1.0);
     js_sys::Reflect::set(&options, &"landscapeN".into(), &JsValue::from_f64(21.0)).unwrap();
+    js_sys::Reflect::set(&options, &"landscapeAlone".into(), &JsValue::TRUE).unwrap();
     assert_eq!(
         lab.landscape_progress(options.clone()),
         0.0,
@@ -397,6 +398,7 @@ fn the_views_explain_zero_init_and_a_diverged_run_without_panicking() {
         lab.step(2000.0).unwrap();
         let (canvases, list) = canvases_for(&["landscape", "depth", "gradients"], (360, 300));
         let options = draw_options(2.0);
+        js_sys::Reflect::set(&options, &"landscapeAlone".into(), &JsValue::TRUE).unwrap();
         draw_until_landscape_done(&mut lab, &canvases, &options);
         for (key, c) in &list {
             let bytes = pixels(c);

@@ -144,7 +144,8 @@ export function createCharts(redraw) {
     /** Redraws one chart only (the landscape's next slice while paused). */
     drawOnly(key) {
       const dpr = fitOne(canvases[key]);
-      lab.draw({ [key]: canvases[key] }, { dpr, dark: dark.matches, live: false, ...extraOptions() });
+      const options = { dpr, dark: dark.matches, live: false, ...extraOptions(), landscapeAlone: true };
+      lab.draw({ [key]: canvases[key] }, options);
       afterDraw(false);
     },
 

@@ -2,7 +2,8 @@
 //!
 //! The page passes `{activation, loss, weights, boundary, landscape, depth, gradients}`
 //! canvases (any may be missing) and `{dpr, dark, logScale, weightLayer, live}` (with
-//! `landscapeN`, `landscapeSpan` and `landscapeNow` for the landscape, see `views.rs`). Each chart is one
+//! `landscapeN`, `landscapeSpan`, `landscapeNow` and `landscapeAlone` for the landscape,
+//! see `views.rs`). Each chart is one
 //! `charts::<name>::draw` call; a canvas with no pixels yet (hidden, not laid out) is
 //! skipped, and a chart that fails is reported in the returned message, never a panic.
 
@@ -97,7 +98,7 @@ impl Lab {
         if let Some(canvas) = canvas(canvases, "landscape") {
             report(
                 "landscape",
-                self.draw_landscape(&canvas, &options.landscape, options.live, &style),
+                self.draw_landscape(&canvas, &options.landscape, &style),
             );
         }
 

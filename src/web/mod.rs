@@ -296,8 +296,8 @@ impl Lab {
     /// Draws every chart from one snapshot (the same one `snapshot()` returns until the
     /// next change): `canvases` is `{activation, loss, weights, boundary, landscape, depth,
     /// gradients}` (any may be missing), `options` is `{dpr, dark, logScale, weightLayer,
-    /// live}` and, for the landscape, `{landscapeN, landscapeSpan, landscapeNow}` (see
-    /// `views.rs`: each draw refreshes a bounded slice of it).
+    /// live}` and, for the landscape, `{landscapeN, landscapeSpan, landscapeNow,
+    /// landscapeAlone}` (see `views.rs`: each draw refreshes a bounded slice of it).
     ///
     /// Returns `undefined`, or a message naming the charts that could not be drawn.
     /// Canvases with no pixels (hidden, not yet laid out) are skipped.

@@ -3,8 +3,9 @@
 //!
 //! A landscape costs n² + 1 forward passes over the training set: for a deep network far
 //! more than one animation frame can spend. So every draw earns the landscape a budget of
-//! multiply-adds (small while training, so frames stay short; larger in a redraw while
-//! paused; large when the learner asks for it at once), and the rolling landscape refreshes
+//! multiply-adds (small when it shares the frame with the other charts, so frames and a
+//! slider's redraw stay short; larger in a frame of its own while paused; large when the
+//! learner asks for it at once), and the rolling landscape refreshes
 //! as many cells as the budget pays for, where it stopped last time. A budget too small for
 //! even one cell is kept for the next draw. Once every cell is of the current weights,
 //! nothing is computed until they change. The page asks `landscapeProgress()` whether to
@@ -18,19 +19,24 @@ use super::draw::property;
 use super::Lab;
 use crate::landscape::{GridSpec, DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN};
 
-/// Multiply-adds the landscape may spend per draw while the page trains (every frame).
+/// Multiply-adds the landscape may spend in a draw of every chart: each frame while the page
+/// trains, and each redraw after a change (a step, a slider).
 pub const LANDSCAPE_WORK_PER_FRAME: f64 = 5e5;
-/// … per draw while the page is paused (a redraw, or the next frame of an unfinished grid).
-pub const LANDSCAPE_WORK_IDLE: f64 = 6e6;
+/// … in a frame where it is drawn alone, while paused, until its picture is complete.
+pub const LANDSCAPE_WORK_ALONE: f64 = 8e6;
 /// … when the learner presses "recompute": the whole grid at once for any small network.
 pub const LANDSCAPE_WORK_NOW: f64 = 2e8;
 
-/// The landscape's part of the draw options: `{landscapeN, landscapeSpan, landscapeNow}`.
+/// The landscape's part of the draw options: `{landscapeN, landscapeSpan, landscapeNow,
+/// landscapeAlone}`.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct LandscapeOptions {
     n: f64,
     span: f64,
+    /// "Recompute now": spend [`LANDSCAPE_WORK_NOW`].
     now: bool,
+    /// A frame that draws only the landscape: spend [`LANDSCAPE_WORK_ALONE`].
+    alone: bool,
 }
 
 impl LandscapeOptions {
@@ -40,6 +46,7 @@ impl LandscapeOptions {
             n: number("landscapeN", DEFAULT_LANDSCAPE_N as f64),
             span: number("landscapeSpan", DEFAULT_LANDSCAPE_SPAN),
             now: property(options, "landscapeNow").is_truthy(),
+            alone: property(options, "landscapeAlone").is_truthy(),
         }
     }
 }
@@ -57,7 +64,6 @@ impl Lab {
         &mut self,
         canvas: &HtmlCanvasElement,
         options: &LandscapeOptions,
-        live: bool,
         style: &Style,
     ) -> Result<(), String> {
         let spec = GridSpec::new(options.n, options.span).map_err(|e| e.to_string())?;
@@ -73,10 +79,10 @@ impl Lab {
         } else {
             let work = if options.now {
                 LANDSCAPE_WORK_NOW
-            } else if live {
-                LANDSCAPE_WORK_PER_FRAME
+            } else if options.alone {
+                LANDSCAPE_WORK_ALONE
             } else {
-                LANDSCAPE_WORK_IDLE
+                LANDSCAPE_WORK_PER_FRAME
             };
             let credit = self.views.credit + work;
             // One pass recomputes the centre; each further pass is one cell.
