@@ -5,12 +5,13 @@
 //    settings and at 8 hidden layers × 64 units, and where that time goes (steps, the
 //    statistics, their conversion to JS, the boundary grid + chart, the other charts);
 //  - the time from a σ-slider input event to the charts redrawn (all synchronous);
+//  - one whole loss landscape, initlab.landscape({n: 41, span: 1}), at the defaults;
 //  - the page's weight: html + js + css + wasm, each gzipped as a server would.
 //
 // Prints them and adds them to target/bench.json under "browser". Targets are reported,
 // not enforced: a benchmark is not a test. Expects `make build` (pkg/) to have run.
 
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -27,6 +28,7 @@ const TARGETS = { frameDefaultMs: 8, frameDeepMs: 16, sliderMs: 16, pageGzipByte
 const XOR_221 =
   "?data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4";
 const RESTART_REPEATS = 5;
+const LANDSCAPE_REPEATS = 5;
 
 if (!existsSync(join(ROOT, "pkg/initlab_bg.wasm"))) {
   console.error("bench-browser: pkg/initlab_bg.wasm is missing (run `make build`)");
@@ -69,8 +71,9 @@ async function frameSplit(page, query, frames) {
       const canvas = (id) => document.getElementById(id);
       const others = { activation: canvas("chart-activation"), loss: canvas("chart-loss"), weights: canvas("chart-weights") };
       const boundary = { boundary: canvas("chart-boundary") };
+      const views = { landscape: canvas("chart-landscape"), depth: canvas("chart-depth"), gradients: canvas("chart-gradients") };
       const options = { dpr: devicePixelRatio, logScale: true, weightLayer: 0, live: true };
-      const parts = { steps: [], stats_and_to_js: [], to_js: [], boundary: [], other_charts: [] };
+      const parts = { steps: [], stats_and_to_js: [], to_js: [], boundary: [], other_charts: [], views: [] };
       const time = (key, f) => {
         const start = performance.now();
         f();
@@ -82,6 +85,7 @@ async function frameSplit(page, query, frames) {
         time("to_js", () => lab.snapshot()); // cached: only the conversion to a JS object
         time("boundary", () => lab.draw(boundary, options));
         time("other_charts", () => lab.draw(others, options));
+        time("views", () => lab.draw(views, options));
         if (i % 8 === 0) await new Promise((r) => setTimeout(r, 0));
       }
       lab.free();
@@ -161,6 +165,21 @@ try {
   }
   report.restarts_100x2000 = summary(restarts);
   console.log(`median ${report.restarts_100x2000.median_ms} ms`);
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => window.initlab.ready);
+  process.stdout.write("timing the loss landscape, n = 41… ");
+  report.landscape_n41 = summary(
+    await page.evaluate((repeats) => {
+      const times = [];
+      for (let k = 0; k < repeats; k++) {
+        const start = performance.now();
+        window.initlab.landscape({ n: 41, span: 1 });
+        times.push(performance.now() - start);
+      }
+      return times;
+    }, LANDSCAPE_REPEATS),
+  );
+  console.log(`median ${report.landscape_n41.median_ms} ms`);
   await page.goto(`${server.url}/?scale=manual`);
   await page.evaluate(() => window.initlab.ready);
   report.slider_to_redraw = summary(await sliderLatency(page, SLIDER_MOVES));
@@ -174,6 +193,7 @@ report.targets = TARGETS;
 
 const all = existsSync(OUT) ? JSON.parse(readFileSync(OUT, "utf8")) : {};
 all.browser = report;
+mkdirSync(dirname(OUT), { recursive: true }); // target/ may live elsewhere (CARGO_TARGET_DIR)
 writeFileSync(OUT, `${JSON.stringify(all, null, 2)}\n`);
 
 const mark = (ok) => (ok ? "ok" : "ABOVE TARGET");
@@ -186,6 +206,10 @@ line("frame work, A/B at the defaults", report.frame_compare_default, TARGETS.fr
 line("frame work, A/B at 8 × 64", report.frame_compare_8x64, TARGETS.frameDeepMs);
 line("σ slider input → charts redrawn", report.slider_to_redraw, TARGETS.sliderMs);
 line("restarts, 100 × 2,000 epochs XOR 2-2-1", report.restarts_100x2000, TARGETS.restartsMs);
+console.log(
+  `${"landscape n = 41, defaults (1,682 passes)".padEnd(34)} median ${String(report.landscape_n41.median_ms).padStart(7)} ms   ` +
+    `p95 ${String(report.landscape_n41.p95_ms).padStart(7)} ms   (one initlab.landscape call; no target)`,
+);
 for (const name of ["default", "8x64"]) {
   const split = report[`frame_${name}`].split_median_ms;
   console.log(`  split (${name}, medians): ${Object.entries(split).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);

@@ -386,6 +386,19 @@ impl Experiment {
             .advance(at, spec, seed, budget, &mut self.evaluator))
     }
 
+    /// The rolling landscape as the last [`Experiment::landscape_rolling`] left it, without
+    /// refreshing anything: `None` if it was for another `n` or `span` (or there is none yet).
+    pub fn landscape_current(&self, n: usize, span: f64) -> Option<&Landscape> {
+        let spec = GridSpec::new(n as f64, span).ok()?;
+        self.rolling_landscape.current(spec)
+    }
+
+    /// Cells of the rolling landscape evaluated at exactly the current weights: n² when its
+    /// whole picture is up to date (see [`RollingLandscape::fresh`]).
+    pub fn landscape_fresh(&self) -> usize {
+        self.rolling_landscape.fresh(&self.mlp)
+    }
+
     /// Multiply-adds of an `n × n` landscape: n² + 1 forward passes over the training split.
     pub fn landscape_cost(&self, n: usize) -> f64 {
         let per_sample: usize = self.mlp.layers.iter().map(|l| l.n_in * l.n_out).sum();

@@ -304,6 +304,10 @@ pub struct RollingLandscape {
     directions: Option<Directions>,
     /// The next cell to refresh.
     cursor: usize,
+    /// The weights θ the last call saw, bit for bit, and how many cells have been evaluated
+    /// around exactly those weights since they changed (n² = the whole grid is of θ).
+    weights: Vec<Real>,
+    fresh: usize,
 }
 
 impl RollingLandscape {
@@ -338,10 +342,21 @@ impl RollingLandscape {
             self.grid = Some((spec, Landscape::empty(spec, center_loss)));
             self.cursor = 0;
         }
+        let same_weights = self.weights.len() == at.mlp.params.len()
+            && (self.weights.iter().zip(&at.mlp.params)).all(|(a, b)| a.to_bits() == b.to_bits());
+        if !same_weights {
+            self.weights.clear();
+            self.weights.extend_from_slice(&at.mlp.params);
+            self.fresh = 0;
+        }
         let (_, grid) = self.grid.as_mut().expect("set above");
+        if grid.filled == 0 {
+            self.fresh = 0; // a new grid: nothing in it is of these weights yet
+        }
         grid.center_loss = center_loss;
         let cells = spec.n * spec.n;
         let take = budget.clamp(1, cells);
+        self.fresh = (self.fresh + take).min(cells);
         refresh(
             grid,
             spec,
@@ -353,5 +368,27 @@ impl RollingLandscape {
         self.cursor = (self.cursor + take) % cells;
         grid.filled = (grid.filled + take).min(cells);
         grid
+    }
+
+    /// The grid as the last [`RollingLandscape::advance`] left it, if that was for `spec`.
+    pub fn current(&self, spec: GridSpec) -> Option<&Landscape> {
+        self.grid
+            .as_ref()
+            .filter(|(kept, _)| *kept == spec)
+            .map(|(_, grid)| grid)
+    }
+
+    /// How many cells of the current grid were evaluated around exactly `mlp`'s weights (bit
+    /// for bit): n² when the whole picture is of the weights as they are now, fewer while
+    /// training has moved them since, 0 when there is no grid. Lets a caller stop refreshing
+    /// a landscape that is already up to date.
+    pub fn fresh(&self, mlp: &Mlp) -> usize {
+        let same = self.weights.len() == mlp.params.len()
+            && (self.weights.iter().zip(&mlp.params)).all(|(a, b)| a.to_bits() == b.to_bits());
+        if same && self.grid.is_some() {
+            self.fresh
+        } else {
+            0
+        }
     }
 }

@@ -18,7 +18,9 @@
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
 //! - [`experiment`]: data + network + history, stepped by the page;
 //! - [`compare`]: two networks, A and B = A with a few settings changed, trained together;
-//! - [`restarts`]: the same settings from many seeds, and where each run ends.
+//! - [`restarts`]: the same settings from many seeds, and where each run ends;
+//! - [`plot`]: the models of the charts that need more than a snapshot (contours, colour
+//!   scales, log axes), worked out as plain data for the page to paint.
 
 /// The names of a list's items, in the same order, computed at compile time:
 /// `names_of!(Activation::ALL, |a| a.name())` gives the one list of URL names that the
@@ -50,6 +52,7 @@ pub mod init;
 pub mod landscape;
 pub mod loss;
 pub mod mlp;
+pub mod plot;
 pub mod real;
 pub mod restarts;
 pub mod rng;

@@ -158,3 +158,34 @@ fn directions_are_scaled_to_each_layers_weight_norm() {
         }
     }
 }
+
+#[test]
+fn rolling_landscape_knows_when_its_picture_is_of_the_current_weights() {
+    let mut exp = common::experiment(&[("data", "circles")]);
+    assert_eq!(exp.landscape_fresh(), 0, "no grid yet");
+    assert!(exp.landscape_current(5, 0.5).is_none());
+    // 25 cells at 10 per call: the picture is of these weights after three calls.
+    for fresh in [10, 20, 25] {
+        exp.landscape_rolling(5, 0.5, 10).unwrap();
+        assert_eq!(exp.landscape_fresh(), fresh);
+    }
+    let current = exp.landscape_current(5, 0.5).expect("kept").clone();
+    assert_eq!(
+        current,
+        exp.landscape(5, 0.5).unwrap(),
+        "and it is the whole landscape"
+    );
+    assert!(
+        exp.landscape_current(7, 0.5).is_none(),
+        "another n is another grid"
+    );
+    // One training step moves the weights: every cell is now of the old weights.
+    exp.step(1);
+    assert_eq!(exp.landscape_fresh(), 0);
+    exp.landscape_rolling(5, 0.5, 10).unwrap();
+    assert_eq!(exp.landscape_fresh(), 10);
+    // Another span starts a new grid, with nothing in it yet of any weights.
+    exp.landscape_rolling(5, 0.25, 4).unwrap();
+    assert_eq!(exp.landscape_fresh(), 4);
+    assert!(exp.landscape_current(5, 0.5).is_none());
+}

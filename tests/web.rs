@@ -160,11 +160,31 @@ fn pixels(canvas: &web_sys::HtmlCanvasElement) -> Vec<u8> {
         .to_vec()
 }
 
-/// The page's four canvases as the `{activation, loss, weights, boundary}` object `draw` takes.
+/// The page's canvases as the `{activation, loss, weights, boundary, landscape, depth,
+/// gradients}` object `draw` takes.
 fn chart_canvases(size: (u32, u32)) -> (JsValue, Vec<(&'static str, web_sys::HtmlCanvasElement)>) {
+    canvases_for(
+        &[
+            "activation",
+            "loss",
+            "weights",
+            "boundary",
+            "landscape",
+            "depth",
+            "gradients",
+        ],
+        size,
+    )
+}
+
+/// Canvases of `size` under `keys`, as the object `draw` takes and as a list.
+fn canvases_for(
+    keys: &[&'static str],
+    size: (u32, u32),
+) -> (JsValue, Vec<(&'static str, web_sys::HtmlCanvasElement)>) {
     let object = js_sys::Object::new();
     let mut list = Vec::new();
-    for key in ["activation", "loss", "weights", "boundary"] {
+    for &key in keys {
         let c = canvas(size.0, size.1);
         js_sys::Reflect::set(&object, &JsValue::from_str(key), &c).unwrap();
         list.push((key, c));
@@ -383,4 +403,110 @@ fn network_hit_names_the_weight_or_bias_under_the_point() {
         assert!(kinds.iter().any(|k| k == kind), "found a {kind}");
     }
     assert!(lab.network_hit(1.0, 1.0, w, h, None).unwrap().is_null());
+}
+
+/// Draws `canvases` until the landscape is computed at the current weights (a few draws for
+/// a small network, tens for a wider one).
+fn draw_until_landscape_done(lab: &mut Lab, canvases: &JsValue, options: &JsValue) {
+    for _ in 0..200 {
+        assert_eq!(lab.draw(canvases.clone(), options.clone()), None);
+        if lab.landscape_progress(options.clone()) >= 1.0 {
+            return;
+        }
+    }
+    panic!("the landscape is still not complete after 200 draws");
+}
+
+#[wasm_bindgen_test]
+fn the_views_paint_and_change_as_the_network_trains() {
+    let mut lab = Lab::new("?data=circles&layers=8,8").unwrap();
+    let (canvases, list) = canvases_for(&["landscape", "depth", "gradients"], (480, 420));
+    let options = draw_options(1.0);
+    js_sys::Reflect::set(&options, &"landscapeN".into(), &JsValue::from_f64(21.0)).unwrap();
+    js_sys::Reflect::set(&options, &"landscapeAlone".into(), &JsValue::TRUE).unwrap();
+    assert_eq!(
+        lab.landscape_progress(options.clone()),
+        0.0,
+        "nothing computed yet"
+    );
+    draw_until_landscape_done(&mut lab, &canvases, &options);
+    assert_eq!(lab.landscape_progress(options.clone()), 1.0);
+    let before: Vec<Vec<u8>> = list.iter().map(|(_, c)| pixels(c)).collect();
+    for ((key, _), bytes) in list.iter().zip(&before) {
+        let first = &bytes[..4];
+        let other = bytes.chunks(4).filter(|p| *p != first).count();
+        // Lines, marks, axes and labels: a few thousand pixels at least.
+        assert!(
+            other > 2000,
+            "{key}: only {other} pixels differ from the background"
+        );
+    }
+    lab.step(300.0).unwrap();
+    assert!(
+        lab.landscape_progress(options.clone()) < 1.0,
+        "the weights moved"
+    );
+    draw_until_landscape_done(&mut lab, &canvases, &options);
+    for ((key, c), old) in list.iter().zip(&before) {
+        assert_ne!(
+            &pixels(c),
+            old,
+            "{key}: 300 steps of training change the view"
+        );
+    }
+    // Recompute now: a small network's whole 41 × 41 grid in one draw.
+    js_sys::Reflect::set(&options, &"landscapeN".into(), &JsValue::from_f64(41.0)).unwrap();
+    js_sys::Reflect::set(&options, &"landscapeNow".into(), &JsValue::TRUE).unwrap();
+    assert_eq!(lab.draw(canvases.clone(), options.clone()), None);
+    assert_eq!(lab.landscape_progress(options.clone()), 1.0);
+    // A grid the engine refuses is reported by name, never a panic.
+    js_sys::Reflect::set(&options, &"landscapeN".into(), &JsValue::from_f64(4000.0)).unwrap();
+    let error = lab.draw(canvases, options.clone()).expect("refused");
+    assert!(error.starts_with("landscape:"), "{error}");
+    assert_eq!(lab.landscape_progress(options), 1.0, "nothing to wait for");
+    let height = lab.gradients_height(900.0, false);
+    assert!(height > 100.0 && height < 1000.0, "{height}");
+}
+
+#[wasm_bindgen_test]
+fn the_views_explain_zero_init_and_a_diverged_run_without_panicking() {
+    for query in [
+        "?init=zeros&act=tanh&data=xor4",
+        "?scale=manual&sigma=10&act=relu&lr=10&layers=32,32,32",
+    ] {
+        let mut lab = Lab::new(query).unwrap();
+        lab.step(2000.0).unwrap();
+        let (canvases, list) = canvases_for(&["landscape", "depth", "gradients"], (360, 300));
+        let options = draw_options(2.0);
+        js_sys::Reflect::set(&options, &"landscapeAlone".into(), &JsValue::TRUE).unwrap();
+        draw_until_landscape_done(&mut lab, &canvases, &options);
+        for (key, c) in &list {
+            let bytes = pixels(c);
+            let first = &bytes[..4];
+            assert!(
+                bytes.chunks(4).any(|p| p != first),
+                "{query}: {key} draws something"
+            );
+        }
+        for size in [(0, 0), (1, 1), (40, 30), (2000, 20)] {
+            let (canvases, _) = canvases_for(&["landscape", "depth", "gradients"], size);
+            let _ = lab.draw(canvases, draw_options(1.0));
+        }
+        assert!(lab.gradients_height(f64::NAN, false).is_finite());
+    }
+    // On the way to diverging the losses are finite but huge: colour-bar labels wider than
+    // a narrow bar once panicked in a clamp (found by tests/e2e/hardening.test.mjs).
+    let mut lab = Lab::new(
+        "?init=truncnormal&scale=he&act=relu&layers=19,26,11&data=gauss&points=10&lr=10&batch=6&seed=9007199254740991",
+    )
+    .unwrap();
+    for _ in 0..8 {
+        lab.step(1.0).unwrap();
+        for size in [(360, 300), (120, 200), (60, 400)] {
+            let (canvases, _) = canvases_for(&["landscape", "depth", "gradients"], size);
+            let options = draw_options(1.0);
+            js_sys::Reflect::set(&options, &"landscapeNow".into(), &JsValue::TRUE).unwrap();
+            let _ = lab.draw(canvases, options);
+        }
+    }
 }

@@ -11,9 +11,10 @@ const STEPS_PER_FRAME = 10;
 /**
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
- * `makeRestarts(parts)` (createRestarts) and `makeCompare(parts)` (createCompare).
+ * `makeRestarts(parts)` (createRestarts), `makeCompare(parts)` (createCompare) and
+ * optionally `makeViews(parts)` (createViews).
  */
-export function createApi(engine, { charts, makeControls, makeRestarts, makeCompare }) {
+export function createApi(engine, { charts, makeControls, makeRestarts, makeCompare, makeViews }) {
   let lab = null;
   let wasm = null;
   let controls = null;
@@ -187,6 +188,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
       loadSeed: (seed) => configureFrom({ seed }, document.getElementById("c-seed")),
     });
     compare = makeCompare({ lab: need, api, apply: changed, wasm });
+    makeViews?.({ lab, wasm, charts, redraw: () => render() });
     view.showNotices(lab.notices());
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config(), lab.applies(false));

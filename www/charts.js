@@ -26,19 +26,27 @@ export function createCharts(redraw) {
     weights: $("chart-weights"),
     boundary: $("chart-boundary"),
     network: $("chart-network"),
+    landscape: $("chart-landscape"),
+    depth: $("chart-depth"),
+    gradients: $("chart-gradients"),
   };
-  /** B's own charts in an A/B comparison (the loss chart holds both sides). */
+  /** B's own charts in an A/B comparison (the loss and depth charts show both sides). */
   const canvasesB = {
     activation: $("chart-activation-b"),
     weights: $("chart-weights-b"),
     boundary: $("chart-boundary-b"),
     network: $("chart-network-b"),
+    gradients: $("chart-gradients-b"),
   };
   /** The latest observed size of each canvas: CSS pixels, and device pixels when known. */
   const sizes = new Map();
   const dark = matchMedia("(prefers-color-scheme: dark)");
   let lab = null;
   let layerCount = 0;
+
+  /** Options other parts of the page add to every draw, and what they do after one (views.js). */
+  let extraOptions = () => ({});
+  let afterDraw = () => {};
 
   /** Canvases drawn by other parts of the page, with the function that redraws each. */
   const adopted = new Map();
@@ -74,8 +82,8 @@ export function createCharts(redraw) {
   });
 
   /** Gives each canvas a backing store of its on-screen size in device pixels. */
-  /** Gives the activation canvas the height its layers need at its width. */
-  function fitCore(core, heightFor) {
+  /** Gives a canvas the CSS height `heightFor(its CSS width)` (its layers' panels need). */
+  function fitHeight(core, heightFor) {
     const coreWidth = sizes.get(core)?.width ?? core.clientWidth;
     const height = `${heightFor(coreWidth)}px`;
     if (core.style.height !== height) {
@@ -86,10 +94,12 @@ export function createCharts(redraw) {
 
   function fit(comparing) {
     const dpr = window.devicePixelRatio || 1;
-    fitCore(canvases.activation, (width) => lab.activationHeight(width));
+    fitHeight(canvases.activation, (width) => lab.activationHeight(width));
+    fitHeight(canvases.gradients, (width) => lab.gradientsHeight(width, false));
     Object.values(canvases).forEach((canvas) => fitOne(canvas, dpr));
     if (comparing) {
-      fitCore(canvasesB.activation, (width) => lab.activationHeightB(width));
+      fitHeight(canvasesB.activation, (width) => lab.activationHeightB(width));
+      fitHeight(canvasesB.gradients, (width) => lab.gradientsHeight(width, true));
       Object.values(canvasesB).forEach((canvas) => fitOne(canvas, dpr));
     }
     return dpr;
@@ -133,9 +143,25 @@ export function createCharts(redraw) {
         logScale: $("log-scale").checked,
         weightLayer: Number($("weight-layer").value) || 0,
         live,
+        ...extraOptions(),
       };
       const error = lab.draw(canvases, options) ?? (comparing ? lab.drawB(canvasesB, options) : undefined);
+      afterDraw(live);
       return error ? text("chartFailed", { error }) : undefined;
+    },
+
+    /** Redraws one chart only (the landscape's next slice while paused). */
+    drawOnly(key) {
+      const dpr = fitOne(canvases[key]);
+      const options = { dpr, dark: dark.matches, live: false, ...extraOptions(), landscapeAlone: true };
+      lab.draw({ [key]: canvases[key] }, options);
+      afterDraw(false);
+    },
+
+    /** Lets the views add `options()` to every draw and hear `afterDraw(live)` after each. */
+    extend(hooks) {
+      extraOptions = hooks.options;
+      afterDraw = hooks.afterDraw;
     },
 
     /** Rebuilds the weight-layer picker for `count` weight layers (hidden ones, then the output). */

@@ -7,6 +7,7 @@ import { createControls } from "./controls.js";
 import { createDiagram } from "./diagram.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText } from "./strings.js";
+import { createViews } from "./views.js";
 
 applyStaticText(document);
 
@@ -21,6 +22,7 @@ const { api, page } = createApi(engine, {
   makeControls: createControls,
   makeRestarts: createRestarts,
   makeCompare: createCompare,
+  makeViews: createViews,
 });
 window.initlab = api;
 // A failed load is reported by the api; the diagram's tooltip then has nothing to wire.

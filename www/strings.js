@@ -173,6 +173,7 @@ const STRINGS = {
     bLossLabel: "B: train loss",
     coreAltB: "Network B: activation curves with the histogram of pre-activations, one panel per layer",
     weightsAltB: "Network B: histogram of the chosen layer's weights over their initial density",
+    gradientsAltB: "Network B: histograms of the weight gradients, one panel per layer",
     networkAltB: "Network B's diagram: units, weights coloured by sign and thickened by size, biases as rings",
     boundaryAltB: "Network B's output over the input plane, with the data points",
     sideColumn: "{side}: {title}",
@@ -199,6 +200,34 @@ const STRINGS = {
     restartsSeedsLabel: "Seeds of the restarts",
     restartsSeed: "seed {seed} · loss {loss}",
     restartsDiverged: "diverged",
+
+    // The views: gradients per layer, signals through depth, the loss landscape.
+    gradientsHeading: "Gradients per layer",
+    gradientsHint:
+      "For each layer, how strongly the loss pulls on each weight: the histogram of |∂L/∂w| on a " +
+      "log axis, the same in every panel. Vanishing gradients shift left layer by layer; at zero " +
+      "init every hidden gradient is exactly 0.",
+    gradientsAlt: "Histograms of the size of every weight's gradient, one panel per layer, on a log scale",
+    depthHeading: "Signals and gradients through depth",
+    depthHint:
+      "The spread of the signal going forward (std of z, measured and as the variance-scaling " +
+      "rule predicts it) and of the error coming back (std of δ), layer by layer on a log scale. " +
+      "A good init keeps them level; a bad one makes them shrink or grow by a factor per layer.",
+    depthAlt: "Standard deviation of the pre-activations and of the back-propagated error for each layer, on a log scale",
+    landscapeHeading: "Loss landscape",
+    landscapeHint:
+      "The training loss on a plane through the current weights θ (the centre), along two random " +
+      "directions scaled to each layer's weights. At zero init every gradient is exactly 0, yet " +
+      "the surface curves in some directions and is flat in others: θ is a stationary point, a " +
+      "saddle or a flat plateau, not a minimum you want. From a random init the surface bends " +
+      "downhill, and training follows it.",
+    landscapeAlt: "Heatmap with contour lines of the training loss around the current weights",
+    landscapeNLabel: "Grid",
+    landscapeN21: "21 × 21 points",
+    landscapeN41: "41 × 41 points",
+    landscapeSpanLabel: "Span: α and β up to",
+    valueSpan: "±{value}",
+    landscapeNow: "Recompute now",
   },
 };
 

@@ -1,7 +1,9 @@
 //! `Lab.draw`: every chart of the page from one snapshot, into the canvases the page hands over.
 //!
-//! The page passes `{activation, loss, weights, boundary, network}` canvases (any may be missing)
-//! and `{dpr, dark, logScale, weightLayer, live}`. Each chart is one
+//! The page passes `{activation, loss, weights, boundary, network, landscape, depth,
+//! gradients}` canvases (any may be missing) and `{dpr, dark, logScale, weightLayer, live}`
+//! (with `landscapeN`, `landscapeSpan`, `landscapeNow` and `landscapeAlone` for the
+//! landscape, see `views.rs`). `Lab.drawB` draws B's own charts the same way. Each chart is one
 //! `charts::<name>::draw` call; a canvas with no pixels yet (hidden, not laid out) is
 //! skipped, and a chart that fails is reported in the returned message, never a panic.
 
@@ -28,6 +30,8 @@ struct Options {
     weight_layer: usize,
     /// Drawn by the animation loop: the boundary may be refreshed a slice at a time.
     live: bool,
+    /// The loss landscape's grid and how much of it to compute now.
+    pub(super) landscape: super::views::LandscapeOptions,
 }
 
 pub(crate) fn property(object: &JsValue, key: &str) -> JsValue {
@@ -49,6 +53,7 @@ impl Options {
             log_scale: property(options, "logScale").is_truthy(),
             weight_layer,
             live: property(options, "live").is_truthy(),
+            landscape: super::views::LandscapeOptions::from_js(options),
         }
     }
 }
@@ -68,10 +73,26 @@ impl Lab {
         let options = Options::from_js(options);
         let style = Style::new(options.dpr, options.dark);
         let mut errors: Vec<String> = Vec::new();
+        // The landscape (A's only) first: it borrows the whole Lab for its pacing.
+        if let Some(canvas) = canvas(canvases, "landscape") {
+            let result = self.draw_landscape(&canvas, &options.landscape, &style);
+            report(&mut errors, "landscape", result);
+        }
         let (a, b) = self.pair.both_mut();
         let snapshot = self.snapshot.get_or_insert_with(|| a.snapshot());
         draw_side(a, snapshot, canvases, &options, &style, &mut errors);
         let snapshot_b = b.map(|b| &*self.snapshot_b.get_or_insert_with(|| b.snapshot()));
+        if let Some(canvas) = canvas(canvases, "depth") {
+            let mut sides: Vec<(&str, &[_])> = vec![("A", &snapshot.layers)];
+            if let Some(b) = snapshot_b {
+                sides.push(("B", &b.layers));
+            }
+            report(
+                &mut errors,
+                "depth",
+                charts::depth::draw(&canvas, &sides, &style),
+            );
+        }
         if let Some(canvas) = canvas(canvases, "loss") {
             let sides = match snapshot_b {
                 None => vec![curves(None, snapshot)],
@@ -146,6 +167,10 @@ fn draw_side(
     if let Some(canvas) = canvas(canvases, "network") {
         let result = charts::network::draw(&canvas, experiment.mlp(), style);
         report(errors, "network", result);
+    }
+    if let Some(canvas) = canvas(canvases, "gradients") {
+        let result = charts::gradients::draw(&canvas, &snapshot.layers, style);
+        report(errors, "gradients", result);
     }
     if let Some(canvas) = canvas(canvases, "weights") {
         let total = snapshot.layers.len();

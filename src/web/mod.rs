@@ -16,6 +16,7 @@ mod compare;
 mod draw;
 mod network;
 mod restarts;
+mod views;
 
 pub use catalogue::{defaults, keys, limits, presets, LogSlider};
 pub use restarts::{draw_restarts, RestartRunner};
@@ -175,6 +176,8 @@ pub struct Lab {
     snapshot: Option<Snapshot>,
     /// B's, likewise (while comparing).
     snapshot_b: Option<Snapshot>,
+    /// What the views below the core charts keep between frames (the landscape's pacing).
+    views: views::Views,
 }
 
 #[wasm_bindgen]
@@ -201,6 +204,7 @@ impl Lab {
             notices,
             snapshot: None,
             snapshot_b: None,
+            views: views::Views::default(),
         })
     }
 
@@ -306,8 +310,10 @@ impl Lab {
     }
 
     /// Draws every chart from one snapshot (the same one `snapshot()` returns until the
-    /// next change): `canvases` is `{activation, loss, weights, boundary}` (any may be
-    /// missing), `options` is `{dpr, dark, logScale, weightLayer, live}`.
+    /// next change): `canvases` is `{activation, loss, weights, boundary, landscape, depth,
+    /// gradients}` (any may be missing), `options` is `{dpr, dark, logScale, weightLayer,
+    /// live}` and, for the landscape, `{landscapeN, landscapeSpan, landscapeNow,
+    /// landscapeAlone}` (see `views.rs`: each draw refreshes a bounded slice of it).
     ///
     /// Returns `undefined`, or a message naming the charts that could not be drawn.
     /// Canvases with no pixels (hidden, not yet laid out) are skipped.

@@ -8,6 +8,11 @@
 //! - [`boundary`]: the network's output over the input plane, with the data;
 //! - [`restarts`]: where many seeds' runs ended, on a log axis of final loss;
 //! - [`network`]: the network itself, weights as edges and biases as rings.
+//! - [`landscape`]: the training loss over a plane through the weights, with contours;
+//! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
+//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer.
+//!
+//! The last three paint a model worked out natively in [`crate::plot`].
 //!
 //! Every user-visible word is in [`Labels`] (one constant per language), every colour
 //! in `theme`. A draw never panics: empty, non-finite or diverged data draws an
@@ -15,6 +20,9 @@
 
 pub mod activation;
 pub mod boundary;
+pub mod depth;
+pub mod gradients;
+pub mod landscape;
 pub mod loss;
 pub mod network;
 mod pen;
@@ -161,6 +169,45 @@ pub struct Labels {
     pub net_weight_text: &'static str,
     pub net_bias_text: &'static str,
     pub net_input_text: &'static str,
+    // The loss landscape.
+    pub alpha_axis: &'static str,
+    pub beta_axis: &'static str,
+    pub landscape_current: &'static str,
+    pub landscape_lowest: &'static str,
+    pub landscape_contour: &'static str,
+    /// The loss at the current weights.
+    pub landscape_centre: &'static str,
+    /// The lowest loss in view and where: loss, α, β.
+    pub landscape_lowest_at: &'static str,
+    pub landscape_lowest_here: &'static str,
+    pub landscape_colour_linear: &'static str,
+    pub landscape_colour_log: &'static str,
+    pub landscape_flat: &'static str,
+    /// Points computed so far, of all.
+    pub landscape_computing: &'static str,
+    pub landscape_waiting: &'static str,
+    pub landscape_not_finite: &'static str,
+    // Signals and gradients through depth.
+    pub depth_x_axis: &'static str,
+    pub depth_y_axis: &'static str,
+    /// The output layer's short name on the depth chart's x axis.
+    pub depth_output_tick: &'static str,
+    pub depth_z: &'static str,
+    pub depth_z_predicted: &'static str,
+    pub depth_delta: &'static str,
+    /// How sides A and B are told apart: their names.
+    pub depth_sides: &'static str,
+    pub depth_zeros: &'static str,
+    pub depth_not_finite: &'static str,
+    pub depth_nothing: &'static str,
+    // Gradients per layer.
+    pub gradients_header: &'static str,
+    pub gradients_weights: &'static str,
+    pub gradients_norm: &'static str,
+    pub gradients_all_zero: &'static str,
+    pub gradients_some_zero: &'static str,
+    pub gradients_none_zero: &'static str,
+    pub gradients_not_finite: &'static str,
 }
 
 /// English.
@@ -234,6 +281,37 @@ pub const EN: Labels = Labels {
     net_weight_text: "{0} → {1}: w = {2}",
     net_bias_text: "{0}: b = {1}",
     net_input_text: "{0}: an input, no bias",
+    alpha_axis: "α (along direction d₁)",
+    beta_axis: "β (along d₂)",
+    landscape_current: "current weights θ",
+    landscape_lowest: "lowest in view",
+    landscape_contour: "equal loss",
+    landscape_centre: "loss at θ {0}",
+    landscape_lowest_at: "lowest in view {0} at α {1}, β {2}",
+    landscape_lowest_here: "θ is the lowest point in view",
+    landscape_colour_linear: "colour: loss",
+    landscape_colour_log: "colour: loss, log scale",
+    landscape_flat: "flat: the loss is {0} everywhere in view",
+    landscape_computing: "computing: {0} of {1} points",
+    landscape_waiting: "computing the landscape…",
+    landscape_not_finite: "the loss is not a number anywhere in view: the run diverged",
+    depth_x_axis: "hidden layer → output",
+    depth_y_axis: "std (log scale)",
+    depth_output_tick: "out",
+    depth_z: "std(z) measured",
+    depth_z_predicted: "std(z) predicted",
+    depth_delta: "std(δ), δ = ∂loss/∂z",
+    depth_sides: "{0} solid, {1} dotted",
+    depth_zeros: "not drawn, exactly 0 (nothing flows there; a log scale has no 0): {0}",
+    depth_not_finite: "not drawn, not a number (the run diverged): {0}",
+    depth_nothing: "nothing to draw on a log scale: every std is 0 or not a number",
+    gradients_header: "|∂L/∂w| of each weight, log scale, the same axis in every panel",
+    gradients_weights: "{0} weights",
+    gradients_norm: "gradient norm {0}",
+    gradients_all_zero: "all {0} gradients are exactly 0: this layer cannot learn",
+    gradients_some_zero: "{0} of {1} are exactly 0",
+    gradients_none_zero: "no gradient is exactly 0",
+    gradients_not_finite: "the gradients are not numbers: the run diverged",
 };
 
 /// Puts `args[k]` in place of `{k}` in a template.

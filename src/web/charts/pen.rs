@@ -8,6 +8,7 @@ use super::theme::{css, Theme, FAMILY, FONT};
 use super::Style;
 use plotters::style::{Color, RGBAColor, RGBColor};
 use std::f64::consts::TAU;
+use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Line height as a multiple of the font size.
@@ -22,6 +23,25 @@ pub(crate) enum Swatch {
     /// A filled and a hollow circle: training and test points.
     Dot(RGBColor),
     Ring(RGBColor),
+    /// A line (dashed by `dash`, CSS pixels; solid if empty) through a marker.
+    Series {
+        color: RGBColor,
+        dash: &'static [f64],
+        marker: Marker,
+    },
+    /// A map marker: `Marker` drawn white with a dark outline, readable on any colour.
+    Mark(Marker),
+}
+
+/// A point marker, `r` CSS pixels from its centre to its edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Marker {
+    None,
+    Circle,
+    HollowCircle,
+    Triangle,
+    HollowTriangle,
+    Cross,
 }
 
 /// Writes on one canvas, lengths in device pixels, font sizes in CSS pixels.
@@ -223,6 +243,15 @@ impl<'s> Pen<'s> {
                 ctx.set_fill_style_str(&css(c));
                 ctx.fill_rect(x, y - px(5.0), px(18.0), px(10.0));
             }
+            Swatch::Series {
+                color,
+                dash,
+                marker,
+            } => {
+                self.polyline(&[(x, y), (x + px(18.0), y)], color, 2.0, dash);
+                self.marker(marker, (x + px(9.0), y), 4.0, color);
+            }
+            Swatch::Mark(marker) => self.map_marker(marker, (x + px(9.0), y)),
             Swatch::Dot(c) | Swatch::Ring(c) => {
                 ctx.begin_path();
                 let _ = ctx.arc(x + px(9.0), y, px(4.0), 0.0, TAU);
@@ -236,5 +265,94 @@ impl<'s> Pen<'s> {
                 }
             }
         }
+    }
+
+    /// A line through `points` (device pixels), `width` CSS pixels wide, dashed by `dash`
+    /// (CSS pixels; solid if empty).
+    pub fn polyline(&self, points: &[(f64, f64)], color: RGBColor, width: f64, dash: &[f64]) {
+        let ctx = &self.ctx;
+        let Some(&(x0, y0)) = points.first() else {
+            return;
+        };
+        ctx.set_stroke_style_str(&css(color));
+        ctx.set_line_width(self.style.px(width));
+        let pattern: js_sys::Array = dash
+            .iter()
+            .map(|&d| self.style.px(d))
+            .map(JsValue::from)
+            .collect();
+        let _ = ctx.set_line_dash(&pattern);
+        ctx.begin_path();
+        ctx.move_to(x0, y0);
+        for &(x, y) in &points[1..] {
+            ctx.line_to(x, y);
+        }
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+    }
+
+    /// `marker` centred on `(x, y)`, `r` CSS pixels in radius, in `color`.
+    pub fn marker(&self, marker: Marker, (x, y): (f64, f64), r: f64, color: RGBColor) {
+        let ctx = &self.ctx;
+        let r = self.style.px(r);
+        ctx.begin_path();
+        match marker {
+            Marker::None => return,
+            Marker::Circle | Marker::HollowCircle => {
+                let _ = ctx.arc(x, y, r, 0.0, TAU);
+            }
+            Marker::Triangle | Marker::HollowTriangle => {
+                ctx.move_to(x, y - 1.2 * r);
+                ctx.line_to(x + 1.1 * r, y + 0.8 * r);
+                ctx.line_to(x - 1.1 * r, y + 0.8 * r);
+                ctx.close_path();
+            }
+            Marker::Cross => {
+                ctx.move_to(x - r, y - r);
+                ctx.line_to(x + r, y + r);
+                ctx.move_to(x + r, y - r);
+                ctx.line_to(x - r, y + r);
+            }
+        }
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+        if matches!(marker, Marker::Circle | Marker::Triangle) {
+            ctx.set_fill_style_str(&css(color));
+            ctx.fill();
+        } else {
+            // Hollow: the background inside, so the line under it does not run through.
+            if marker != Marker::Cross {
+                ctx.set_fill_style_str(&css(self.theme.bg));
+                ctx.fill();
+            }
+            ctx.set_stroke_style_str(&css(color));
+            ctx.set_line_width(self.style.px(1.5));
+            ctx.stroke();
+        }
+    }
+
+    /// A marker for a map (the landscape): white with a near-black outline, so that it
+    /// reads over the dark and the light end of the colour scale alike.
+    pub fn map_marker(&self, marker: Marker, at: (f64, f64)) {
+        let (ink, paper) = (RGBColor(20, 20, 20), RGBColor(255, 255, 255));
+        match marker {
+            Marker::Cross => {
+                self.ctx.set_line_cap("round");
+                self.cross(at, 5.0, ink, 4.0);
+                self.cross(at, 5.0, paper, 1.8);
+                self.ctx.set_line_cap("butt");
+            }
+            _ => {
+                self.marker(Marker::Circle, at, 6.0, ink);
+                self.marker(Marker::Circle, at, 4.0, paper);
+                self.marker(Marker::Circle, at, 1.5, ink);
+            }
+        }
+    }
+
+    /// A cross of half-width `r` CSS pixels stroked `width` CSS pixels wide.
+    fn cross(&self, (x, y): (f64, f64), r: f64, color: RGBColor, width: f64) {
+        let r = self.style.px(r);
+        self.polyline(&[(x - r, y - r), (x + r, y + r)], color, width, &[]);
+        self.polyline(&[(x + r, y - r), (x - r, y + r)], color, width, &[]);
     }
 }

@@ -1,0 +1,109 @@
+//! What the newer charts draw, worked out as plain data before any pixel is painted.
+//!
+//! Each chart of the page is two halves: a *model* here (which values go where: ranges,
+//! ticks, contour lines, colours, which points are left out and why), tested natively like
+//! the rest of the engine, and its *painting* in `src/web/charts/`, which only turns the
+//! model into canvas calls. Nothing here knows about canvases or the page.
+//!
+//! - [`colour`]: the perceptual colour scale of the heatmaps (viridis) and its lightness;
+//! - [`contour`]: contour lines of a grid of values, by marching squares;
+//! - [`landscape`]: the loss-landscape chart: colour scale (linear or log), contours, markers;
+//! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
+//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer, and its exact zeros.
+
+pub mod colour;
+pub mod contour;
+pub mod depth;
+pub mod gradients;
+pub mod landscape;
+
+/// `10` with `exponent` as a superscript, for a log axis: "10³", "10⁻¹²"; "1" and "10"
+/// for 10⁰ and 10¹.
+pub fn power_of_ten(exponent: i32) -> String {
+    match exponent {
+        0 => return "1".to_string(),
+        1 => return "10".to_string(),
+        _ => {}
+    }
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut out = String::from("10");
+    if exponent < 0 {
+        out.push('⁻');
+    }
+    for d in exponent.unsigned_abs().to_string().bytes() {
+        out.push(DIGITS[usize::from(d - b'0')]);
+    }
+    out
+}
+
+/// The whole decades k (for 10ᵏ) inside `[lo, hi]` (both log₁₀ values), every `step`-th one
+/// so that at most `most` are returned (at least one decade is kept while the range holds one).
+pub fn decades(lo: f64, hi: f64, most: usize) -> Vec<i32> {
+    if !(lo.is_finite() && hi.is_finite()) || lo > hi {
+        return Vec::new();
+    }
+    let (first, last) = (lo.ceil() as i32, hi.floor() as i32);
+    if first > last {
+        return Vec::new();
+    }
+    let count = (last - first + 1) as usize;
+    let step = count.div_ceil(most.max(1)).max(1);
+    // Multiples of the step, so that 10⁰ is among them whenever it is in range.
+    (first..=last)
+        .filter(|k| k.rem_euclid(step as i32) == 0)
+        .collect()
+}
+
+/// "Nice" tick values (1, 2 or 5 × 10ᵏ apart) inside `[lo, hi]`, about `most` of them at most.
+pub fn nice_ticks(lo: f64, hi: f64, most: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || most == 0 {
+        return Vec::new();
+    }
+    let rough = (hi - lo) / most as f64;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|&s| (hi - lo) / s <= most as f64)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last)
+        .map(|k| {
+            let v = k as f64 * step;
+            // 0.30000000000000004 → 0.3: round to the step's own precision.
+            let digits = (-step.log10().floor()).max(0.0) as i32 + 1;
+            let scale = 10f64.powi(digits);
+            (v * scale).round() / scale
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn powers_of_ten_read_as_superscripts() {
+        assert_eq!(power_of_ten(0), "1");
+        assert_eq!(power_of_ten(1), "10");
+        assert_eq!(power_of_ten(3), "10³");
+        assert_eq!(power_of_ten(-12), "10⁻¹²");
+    }
+
+    #[test]
+    fn decades_are_thinned_to_fit_and_keep_ten_to_the_zero() {
+        assert_eq!(decades(-3.5, 1.2, 10), vec![-3, -2, -1, 0, 1]);
+        assert_eq!(decades(-12.0, 2.0, 5), vec![-12, -9, -6, -3, 0]);
+        assert!(decades(0.2, 0.8, 5).is_empty());
+        assert!(decades(f64::NAN, 1.0, 5).is_empty());
+    }
+
+    #[test]
+    fn nice_ticks_are_round_numbers_inside_the_range() {
+        assert_eq!(nice_ticks(0.0, 1.0, 5), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        assert_eq!(nice_ticks(0.63, 0.71, 4), vec![0.64, 0.66, 0.68, 0.7]);
+        assert!(nice_ticks(1.0, 1.0, 5).is_empty());
+        assert!(nice_ticks(0.0, f64::INFINITY, 5).is_empty());
+    }
+}

@@ -1,0 +1,161 @@
+//! Gradients per layer: for each layer, the histogram of log₁₀ |∂L/∂w| over its weights,
+//! laid out like the activation chart's panels so that the two read side by side.
+//!
+//! Where the z histograms sit in the flat tails of the activation, the gradients of the
+//! layers below shift left by decades; at zero init every hidden gradient is exactly 0,
+//! which a log axis cannot show, so the panel says so in words. Every panel has the same
+//! x range. The model is [`crate::plot::gradients`].
+
+use super::activation::columns;
+use super::pen::Pen;
+use super::theme::{chart, mesh, num, Axes, FONT, SMALL};
+use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
+use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};
+use crate::stats::LayerStats;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+/// Caption above each panel: two lines and a gap, CSS pixels.
+const CAPTION: f64 = 2.0 * 1.35 * FONT + 6.0;
+/// Tick labels below the plot and the chart's top margin, CSS pixels.
+const FRAME: f64 = 24.0;
+/// Gap between panels, CSS pixels.
+const GUTTER: f64 = 10.0;
+
+/// The CSS height the canvas needs for `layers` panels at this CSS width (the same columns
+/// as the activation chart).
+pub fn height_for(width_css: f64, layers: usize) -> f64 {
+    let width = if width_css.is_finite() {
+        width_css.max(1.0)
+    } else {
+        1.0
+    };
+    let cols = columns(width, layers);
+    let rows = layers.max(1).div_ceil(cols);
+    // The header, estimated without a canvas at ~0.55 em per character.
+    let header_text = super::EN.gradients_header.chars().count() as f64;
+    let header = (0.55 * FONT * header_text / width).ceil().max(1.0) * 1.35 * FONT + 8.0;
+    let plot = (width / cols as f64 * 0.32).clamp(70.0, 110.0);
+    (header + rows as f64 * (CAPTION + plot + FRAME + GUTTER)).round()
+}
+
+/// Draws one panel per layer (hidden layers, then the output) under a one-line header.
+pub fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    layers: &[LayerStats],
+    style: &Style,
+) -> Result<(), String> {
+    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let (t, labels) = (pen.theme, style.labels);
+    if layers.is_empty() {
+        pen.message((0.0, 0.0, w, h), labels.no_layers, t.muted);
+        return Ok(());
+    }
+    let model = GradientsModel::new(layers);
+    let pad = style.px(4.0);
+    let header = pen.wrap(&[labels.gradients_header.to_string()], w - 2.0 * pad, FONT);
+    let top = pad + pen.lines(&header, (pad, pad), FONT, t.muted) + style.px(4.0);
+    let cols = columns(w / style.dpr, layers.len());
+    let rows = layers.len().div_ceil(cols);
+    let (pw, ph) = (w / cols as f64, (h - top).max(0.0) / rows as f64);
+    for (i, panel) in model.panels.iter().enumerate() {
+        let (x, y) = ((i % cols) as f64 * pw, top + (i / cols) as f64 * ph);
+        let rect = (x, y, pw, ph - style.px(GUTTER));
+        draw_panel(&root, &pen, rect, &model, panel, (i, layers.len()))?;
+    }
+    Ok(())
+}
+
+/// One layer's panel in the rectangle `(x, y, w, h)`; `(index, total)` names it.
+fn draw_panel(
+    root: &DrawingArea<CanvasBackend, Shift>,
+    pen: &Pen,
+    (x, y, w, h): (f64, f64, f64, f64),
+    model: &GradientsModel,
+    panel: &GradPanel,
+    (index, total): (usize, usize),
+) -> Result<(), String> {
+    let (style, t, labels) = (pen.style, pen.theme, pen.style.labels);
+    let pad = style.px(4.0);
+    let lines = pen.wrap(&caption(labels, panel, index, total), w - 2.0 * pad, FONT);
+    let used = pen.lines(&lines, (x + pad, y), FONT, t.fg) + style.px(2.0);
+    if h - used < style.px(40.0) || w < style.px(80.0) {
+        return Ok(());
+    }
+    let area = root.clone().shrink(
+        (x.round() as i32, (y + used).round() as i32),
+        (w.round() as u32, (h - used).round() as u32),
+    );
+    let axes = Axes {
+        x_desc: "",
+        y_desc: "",
+        x_ticks: 0,
+        y_ticks: 3,
+    };
+    let top = f64::from(panel.most.max(1)) * 1.15;
+    let (lo, hi) = model.range;
+    let mut c = chart(&area, style, (lo, hi), 0.0..top, &axes)?;
+    mesh(&mut c, style, &t, &axes)?;
+    c.draw_series(panel.bars.iter().map(|&(a, b, n)| {
+        let gap = 0.04 * (b - a);
+        let (a, b) = ((a + gap).max(lo), (b - gap).min(hi));
+        Rectangle::new([(a, 0.0), (b, f64::from(n))], t.bars.filled())
+    }))
+    .map_err(failed)?;
+    // Decade labels as powers of ten, as far apart as the panel allows.
+    let (xr, yr) = c.plotting_area().get_pixel_range();
+    let most = ((xr.end - xr.start) as f64 / style.px(44.0)).max(2.0) as usize;
+    for (k, label) in model.ticks(most) {
+        let (px, py) = c.backend_coord(&(f64::from(k), 0.0));
+        let half = 0.5 * pen.width(&label, SMALL);
+        pen.text(
+            &label,
+            (f64::from(px) - half, f64::from(py) + style.px(5.0)),
+            SMALL,
+            t.muted,
+            false,
+        );
+    }
+    let rect = (
+        f64::from(xr.start),
+        f64::from(yr.start),
+        f64::from(xr.end - xr.start),
+        f64::from(yr.end - yr.start),
+    );
+    if panel.bars.is_empty() {
+        let (text, colour) = match panel.zeros() {
+            Zeros::All { of } => (fill(labels.gradients_all_zero, &[&of.to_string()]), t.alarm),
+            _ if panel.not_finite > 0 => (labels.gradients_not_finite.to_string(), t.alarm),
+            _ => (labels.gradients_none_zero.to_string(), t.muted),
+        };
+        pen.message(rect, &text, colour);
+    }
+    Ok(())
+}
+
+/// "layer 2 · 64 weights · gradient norm 0.012", then what is exactly 0.
+fn caption(labels: &Labels, panel: &GradPanel, index: usize, total: usize) -> Vec<String> {
+    // A norm of exactly 0 is the lesson of zero init: print it as 0, not 0.000.
+    let norm = if panel.norm == 0.0 {
+        "0".to_string()
+    } else {
+        num(panel.norm, 3)
+    };
+    let mut pieces = vec![
+        layer_name(labels, index, total),
+        fill(labels.gradients_weights, &[&panel.weights.to_string()]),
+        fill(labels.gradients_norm, &[&norm]),
+    ];
+    // With no bars, the plot itself says what the gradients are.
+    match panel.zeros() {
+        _ if panel.bars.is_empty() => {}
+        Zeros::None => pieces.push(labels.gradients_none_zero.to_string()),
+        Zeros::Some { k, of } => pieces.push(fill(
+            labels.gradients_some_zero,
+            &[&k.to_string(), &of.to_string()],
+        )),
+        Zeros::All { .. } => {}
+    }
+    pieces
+}
