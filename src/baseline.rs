@@ -5,6 +5,9 @@
 //! an [`Mlp`] is a list of layers. Every formula appears once, in the obvious place.
 //! It is the **test oracle** (the fast engine must agree with it) and the **benchmark
 //! baseline** (the fast engine must beat it). It is never used by the page.
+//!
+//! With `shortcut` (the XOR 2-1 net) the output neuron reads the last hidden layer's
+//! activations followed by the inputs x, so its `w` ends with the 2 shortcut weights.
 
 use crate::activation::Activation;
 use crate::loss::Loss;
@@ -45,6 +48,8 @@ pub struct Gradients {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mlp {
     pub layers: Vec<Layer>,
+    /// Whether the inputs also feed the output layer: it then reads [a ; x].
+    pub shortcut: bool,
 }
 
 impl Neuron {
@@ -79,7 +84,20 @@ impl Mlp {
                     .collect(),
             })
             .collect();
-        Mlp { layers }
+        Mlp {
+            layers,
+            shortcut: engine.shortcut,
+        }
+    }
+
+    /// What layer `l` reads: the layer below's activations (x for the first layer), and for
+    /// the output of a shortcut net the inputs x after them.
+    fn input_of(&self, l: usize, trace: &Trace) -> Vec<f64> {
+        let mut input = trace.activations[l].clone();
+        if self.shortcut && l + 1 == self.layers.len() {
+            input.extend(&trace.activations[0]);
+        }
+        input
     }
 
     /// Forward pass for one sample x, keeping every z and a.
@@ -88,12 +106,12 @@ impl Mlp {
             zs: Vec::new(),
             activations: vec![x.to_vec()],
         };
-        for layer in &self.layers {
-            let input = trace.activations.last().unwrap();
+        for (l, layer) in self.layers.iter().enumerate() {
+            let input = self.input_of(l, &trace);
             let z: Vec<f64> = layer
                 .neurons
                 .iter()
-                .map(|n| n.pre_activation(input))
+                .map(|n| n.pre_activation(&input))
                 .collect();
             let a: Vec<f64> = z.iter().map(|&z| layer.act.apply(z)).collect();
             trace.zs.push(z);
@@ -111,7 +129,7 @@ impl Mlp {
         let mut dw = vec![Vec::new(); self.layers.len()];
         let mut db = vec![Vec::new(); self.layers.len()];
         for l in (0..self.layers.len()).rev() {
-            let input = &trace.activations[l];
+            let input = self.input_of(l, &trace);
             // ∂loss/∂w_ji = δ_j · a_i,  ∂loss/∂b_j = δ_j
             dw[l] = delta
                 .iter()
@@ -121,9 +139,10 @@ impl Mlp {
             if l == 0 {
                 break;
             }
-            // δ_i of the layer below = g'(z_i) · Σ_j w_ji · δ_j
+            // δ_i of the layer below = g'(z_i) · Σ_j w_ji · δ_j, for its units only (a
+            // shortcut's inputs x have nothing below them)
             let below = &self.layers[l - 1];
-            delta = (0..input.len())
+            delta = (0..below.neurons.len())
                 .map(|i| {
                     let mut back = 0.0;
                     for (neuron, d) in self.layers[l].neurons.iter().zip(&delta) {

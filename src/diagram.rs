@@ -118,9 +118,13 @@ pub struct Group {
 }
 
 impl Group {
-    /// The dense layers of `mlp`: weight layer l joins column l to column l + 1.
+    /// The weight matrices of `mlp`: weight layer l joins column l to column l + 1, and with
+    /// a shortcut the output's last columns join the inputs straight to the output. (Its
+    /// row stride is the output's whole fan-in, not the inputs' count; with the one output
+    /// unit there is a single row, so `W[0][i]` is `params[w_at + i]` either way.)
     pub fn dense(mlp: &Mlp) -> Vec<Group> {
-        mlp.layers
+        let mut groups: Vec<Group> = mlp
+            .layers
             .iter()
             .enumerate()
             .map(|(l, shape)| Group {
@@ -129,7 +133,19 @@ impl Group {
                 w_at: shape.w_at,
                 layer: l,
             })
-            .collect()
+            .collect();
+        let top = mlp.layers.len() - 1;
+        let output = mlp.layers[top];
+        if mlp.shortcut && output.n_out == 1 && top > 0 {
+            let hidden = mlp.layers[top - 1].n_out;
+            groups.push(Group {
+                from: 0,
+                to: top + 1,
+                w_at: output.w_at + hidden,
+                layer: top,
+            });
+        }
+        groups
     }
 }
 

@@ -118,10 +118,10 @@ impl Experiment {
     pub fn new(config: &Config) -> Result<Experiment, ConfigError> {
         let spec = config.validate()?;
         let data = Dataset::generate(&spec.data);
-        let sizes = spec.sizes();
-        let mut mlp = Mlp::new(&sizes, spec.hidden);
+        let mut mlp = Mlp::with_shortcut(&spec.sizes(), spec.hidden, spec.shortcut);
         let mut rng = Rng::seed_from(spec.seed ^ WEIGHT_STREAM);
         let mut inits = Vec::with_capacity(mlp.layers.len());
+        // Each layer's scale rule sees its true fan_in (the output of a shortcut net: h + 2).
         for shape in mlp.layers.clone() {
             let init = spec.weights.for_layer(shape.n_in, shape.n_out)?;
             mlp.fill(shape.weights(), &init.distribution, &mut rng);

@@ -213,7 +213,10 @@ impl Directions {
 
     /// Whether these directions were drawn from `seed` for a network of `mlp`'s shape.
     pub fn fits(&self, mlp: &Mlp, seed: u64) -> bool {
-        self.seed == seed && self.probe.sizes == mlp.sizes && self.probe.hidden == mlp.hidden
+        self.seed == seed
+            && self.probe.sizes == mlp.sizes
+            && self.probe.shortcut == mlp.shortcut
+            && self.probe.hidden == mlp.hidden
     }
 
     /// Rescales both directions layer by layer to the norms of `mlp`'s current weights

@@ -20,6 +20,22 @@
 //!
 //! Every sum runs in one fixed order (over inputs `i` for z, over samples `s` for
 //! gradients), so a seed gives bit-identical runs natively and in WebAssembly.
+//!
+//! **Shortcut connections** (`shortcut`, Rumelhart, Hinton & Williams 1986's "XOR 2-1 net"):
+//! the inputs x also feed the output unit, so the output layer reads the concatenation
+//! [a_{L-1} ; x] and its fan-in is (last hidden width) + 2:
+//!
+//! ```text
+//! z_L = W_L · [a_{L-1} ; x] + b_L          ∂loss/∂W_L = δ_L · [a_{L-1} ; x]ᵀ
+//! δ_{L-1} = (W_L[:, ..h]ᵀ · δ_L) ⊙ g'(z_{L-1})   (x has nothing below it: no δ for it)
+//! ```
+//!
+//! The output layer is an ordinary dense layer with `n_in = h + 2`: its weight row is
+//! `[w_1 … w_h, w_x1, w_x2]`, the shortcut weights being its **last two columns**, then its
+//! bias. The workspace block below the output holds h + 2 rows: the h hidden activations, then
+//! a copy of the 2 input rows made by the forward pass (2 × batch copies). So the one kernel
+//! computes z_L and ∂loss/∂W_L unchanged, and the backward pass sends δ only into the h hidden
+//! rows. Without the shortcut nothing of this runs (one test per layer in the forward pass).
 
 use crate::activation::Activation;
 use crate::init::Distribution;
@@ -84,6 +100,20 @@ impl LayerShape {
     }
 }
 
+/// (fan_in, fan_out) of every weight layer of a network with `sizes` units per layer (input
+/// first): each layer reads the layer below; with `shortcut` the output layer also reads the
+/// inputs, so its fan_in is the last hidden width + `sizes[0]`. [`Mlp::with_shortcut`] lays
+/// out its layers by this, and validation resolves every layer's init by it.
+pub fn fans(sizes: &[usize], shortcut: bool) -> Vec<(usize, usize)> {
+    let top = sizes.len().saturating_sub(1);
+    (1..=top)
+        .map(|l| {
+            let extra = if shortcut && l == top { sizes[0] } else { 0 };
+            (sizes[l - 1] + extra, sizes[l])
+        })
+        .collect()
+}
+
 /// The network's parameters and how to read them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mlp {
@@ -91,6 +121,9 @@ pub struct Mlp {
     pub sizes: Vec<usize>,
     /// g for every hidden layer; the output layer is always a sigmoid.
     pub hidden: Activation,
+    /// Whether the inputs also feed the output unit (the output's weight row ends with the
+    /// 2 shortcut weights; see the module's documentation).
+    pub shortcut: bool,
     /// One entry per weight layer (hidden layers, then the output layer).
     pub layers: Vec<LayerShape>,
     /// All weights and biases: `W_1, b_1, W_2, b_2, …`.
@@ -102,7 +135,9 @@ pub struct Mlp {
 pub struct Workspace {
     /// Samples held per unit (the stride between units).
     pub capacity: usize,
-    /// Offset of layer l's rows in `z`, `a` and `delta` (layer 0 is the input).
+    /// Offset of block l's rows in `z`, `a` and `delta`: block 0 holds the inputs, block l the
+    /// units of layer l, and every block below a weight layer holds that layer's n_in rows
+    /// (with the shortcut, the block below the output ends with a copy of the inputs).
     row_at: Vec<usize>,
     /// Pre-activations z_l, unit-major: `z[row_at[l] + j·capacity + s]` (layer 0 unused).
     pub z: Vec<Real>,
@@ -122,6 +157,7 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// Buffers for `capacity` samples of blocks of `sizes[l]` rows each (see `row_at`).
     pub fn new(sizes: &[usize], capacity: usize) -> Self {
         let capacity = capacity.div_ceil(LANES) * LANES;
         let mut row_at = Vec::with_capacity(sizes.len());
@@ -171,14 +207,23 @@ impl Workspace {
 impl Mlp {
     /// A network of the given layer sizes with all parameters zero.
     pub fn new(sizes: &[usize], hidden: Activation) -> Self {
+        Mlp::with_shortcut(sizes, hidden, false)
+    }
+
+    /// A network of the given layer sizes with all parameters zero; with `shortcut` the inputs
+    /// also feed the output unit (which needs a hidden layer between them).
+    pub fn with_shortcut(sizes: &[usize], hidden: Activation, shortcut: bool) -> Self {
         assert!(
             sizes.len() >= 2,
             "an MLP needs an input and an output layer"
         );
+        assert!(
+            !shortcut || sizes.len() >= 3,
+            "a shortcut needs a hidden layer between the inputs and the output"
+        );
         let mut layers = Vec::with_capacity(sizes.len() - 1);
         let mut at = 0;
-        for pair in sizes.windows(2) {
-            let (n_in, n_out) = (pair[0], pair[1]);
+        for (n_in, n_out) in fans(sizes, shortcut) {
             layers.push(LayerShape {
                 n_in,
                 n_out,
@@ -190,6 +235,7 @@ impl Mlp {
         Mlp {
             sizes: sizes.to_vec(),
             hidden,
+            shortcut,
             layers,
             params: vec![0.0; at],
         }
@@ -211,8 +257,13 @@ impl Mlp {
         }
     }
 
+    /// Scratch for `capacity` samples: below each weight layer a block of its n_in rows,
+    /// then the output's row.
     pub fn workspace(&self, capacity: usize) -> Workspace {
-        Workspace::new(&self.sizes, capacity)
+        let rows: Vec<usize> = (self.layers.iter().map(|shape| shape.n_in))
+            .chain(self.sizes.last().copied())
+            .collect();
+        Workspace::new(&rows, capacity)
     }
 
     /// Forward pass over the chunk loaded in `ws`: fills z_l and a_l for every layer.
@@ -221,7 +272,17 @@ impl Mlp {
         let mut finite = true;
         // Padding samples ride along: each loop below runs over whole SIMD groups.
         let (cap, count, samples) = (ws.capacity, ws.lanes, ws.count);
+        let top = self.layers.len();
         for (l, shape) in self.layers.iter().enumerate() {
+            if self.shortcut && l + 1 == top {
+                // [a_{L-1} ; x]: copy the input rows after the last hidden layer's rows.
+                let (inputs, above) = ws.a.split_at_mut(ws.row_at[1]);
+                let at = ws.row_at[l] + self.sizes[l] * cap - ws.row_at[1];
+                for i in 0..self.sizes[0] {
+                    let row = i * cap..i * cap + count;
+                    above[at + row.start..at + row.end].copy_from_slice(&inputs[row]);
+                }
+            }
             let w = &self.params[shape.weights()];
             let b = &self.params[shape.biases()];
             let g = self.activation_of(l);
@@ -318,23 +379,25 @@ impl Mlp {
                 break; // no δ for the inputs
             }
             // δ_{l-1}[i] = g'(z_{l-1}[i]) · Σ_j W[j][i] · δ_l[j], accumulated in the order j = 0, 1, …
+            // for the units i of layer l-1 only: a shortcut's copied inputs (the last rows of
+            // the block) have no derivative and nothing below them.
             let w = &self.params[shape.weights()];
             let g = self.activation_of(l - 1);
             let (lower, upper) = ws.delta.split_at_mut(this);
             let d_below = &mut lower[prev..];
-            let n_in = shape.n_in;
-            for i in 0..n_in {
+            let (n_in, units) = (shape.n_in, self.sizes[l]);
+            for i in 0..units {
                 d_below[i * cap..i * cap + lanes].fill(0.0);
             }
             Tiled {
-                rows: n_in,
+                rows: units,
                 cols: lanes,
                 terms: shape.n_out,
                 out_stride: cap,
                 in_stride: cap,
             }
             .add_products(d_below, upper, |i, j| w[j * n_in + i]);
-            for i in 0..n_in {
+            for i in 0..units {
                 let span = prev + i * cap..prev + i * cap + lanes;
                 g.scale_by_derivative(
                     &ws.z[span.clone()],

@@ -83,7 +83,8 @@ pub struct LayerStats {
     pub name: String,
     /// Name of the layer's activation g ("tanh", …); "sigmoid" for the output layer.
     pub activation: String,
-    /// Inputs of each unit: the width of the layer below (2 for the first hidden layer).
+    /// Inputs of each unit: the width of the layer below (2 for the first hidden layer), plus
+    /// the 2 inputs for the output of a shortcut net (the XOR 2-1 net's output has fan_in 3).
     pub fan_in: usize,
     /// Units in the layer, i.e. outputs of its weight matrix (equal to `size`).
     pub fan_out: usize,
@@ -316,10 +317,14 @@ impl Sums {
         }
     }
 
-    /// E[a²] of weight layer `l`'s inputs over (input, point) pairs.
-    fn inputs_sq(&self, l: usize, shape: LayerShape, n: usize) -> f64 {
+    /// E[a²] of weight layer `l`'s inputs over (input, point) pairs. The output of a shortcut
+    /// net reads the last hidden layer and the inputs x: the mean runs over both, each value
+    /// counted once (h hidden units and 2 inputs per point).
+    fn inputs_sq(&self, mlp: &Mlp, l: usize, shape: LayerShape, n: usize) -> f64 {
         let sum = if l == 0 {
             self.input_sq
+        } else if mlp.shortcut && l + 1 == mlp.layers.len() {
+            self.layers[l - 1].a_sq + self.input_sq
         } else {
             self.layers[l - 1].a_sq
         };
@@ -463,7 +468,7 @@ fn summarise(
     let g = mlp.activation_of(l);
     let pairs = (shape.n_out * n) as f64;
     let (weights, biases) = (&mlp.params[shape.weights()], &mlp.params[shape.biases()]);
-    let predicted = shape.n_in as f64 * sample_variance(weights) * sums.inputs_sq(l, shape, n)
+    let predicted = shape.n_in as f64 * sample_variance(weights) * sums.inputs_sq(mlp, l, shape, n)
         + sample_variance(biases);
     let (grad_hist, grad_zeros) = grad_histogram(&grads[shape.weights()]);
     let dead = if g == Activation::Relu {

@@ -45,26 +45,56 @@ fn another_seed_gives_another_run() {
     assert_ne!(a.mlp().params, b.mlp().params);
 }
 
-#[test]
-fn reference_run_matches_the_golden_checksum_shared_with_wasm() {
-    let (config, notices) = initlab::Config::from_query(REFERENCE_QUERY);
+/// A shortcut net's run (the inputs also feed the output unit), replayed by tests/web.rs too.
+const SHORTCUT_QUERY: &str = "data=circles&act=tanh&layers=6&shortcut=1&seed=42";
+
+/// The run of `query` for 500 steps has the checksum in `tests/golden/{file}`, which the wasm
+/// test (tests/web.rs) asserts too: native == wasm bit for bit.
+fn assert_golden(query: &str, file: &str) {
+    let (config, notices) = initlab::Config::from_query(query);
     assert!(notices.is_empty(), "{notices:?}");
     let mut exp = Experiment::new(&config).unwrap();
     exp.step(500);
     let checksum = format!("{:016x}", exp.history_checksum());
     let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden/reference_checksum.txt");
+        .join("tests/golden")
+        .join(file);
     if std::env::var_os("INITLAB_UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, format!("{checksum}\n")).unwrap();
     }
     let expected = std::fs::read_to_string(&golden)
-        .expect("tests/golden/reference_checksum.txt (INITLAB_UPDATE_GOLDEN=1 writes it)");
-    // The wasm test (tests/web.rs) asserts the same file, so native == wasm bit for bit.
+        .unwrap_or_else(|_| panic!("tests/golden/{file} (INITLAB_UPDATE_GOLDEN=1 writes it)"));
     assert_eq!(
         checksum,
         expected.trim(),
-        "the reference run changed; if intended, rerun with INITLAB_UPDATE_GOLDEN=1"
+        "the run {query} changed; if intended, rerun with INITLAB_UPDATE_GOLDEN=1"
     );
+}
+
+#[test]
+fn reference_run_matches_the_golden_checksum_shared_with_wasm() {
+    assert_golden(REFERENCE_QUERY, "reference_checksum.txt");
+}
+
+#[test]
+fn shortcut_run_matches_its_golden_checksum_shared_with_wasm() {
+    assert_golden(SHORTCUT_QUERY, "shortcut_checksum.txt");
+}
+
+#[test]
+fn reset_reproduces_a_shortcut_run_bit_for_bit() {
+    let mut exp = experiment(&[
+        ("layers", "1"),
+        ("shortcut", "1"),
+        ("data", "xor4"),
+        ("batch", "3"),
+    ]);
+    exp.step(300);
+    let (history, params) = (exp.history().clone(), exp.mlp().params.clone());
+    exp.reset();
+    exp.step(300);
+    assert_eq!(exp.history(), &history);
+    assert_eq!(exp.mlp().params, params);
 }
 
 #[test]

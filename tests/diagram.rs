@@ -305,3 +305,33 @@ fn a_group_that_skips_columns_is_drawn_as_a_curve_over_them() {
     let d = Diagram::with_groups(&mlp, &[broken], f);
     assert!(d.edges.is_empty() && d.groups.is_empty());
 }
+
+#[test]
+fn a_shortcut_net_draws_its_input_to_output_weights_as_arches() {
+    // The XOR 2-1 net: the output reads [hidden ; x], its last two weights the shortcut's.
+    let mlp = mlp_of(&[("layers", "1"), ("shortcut", "1"), ("data", "xor4")]);
+    let d = Diagram::new(&mlp, frame());
+    let last = mlp.sizes.len() - 1;
+    let arches: Vec<_> = d.edges.iter().filter(|e| e.bend.is_some()).collect();
+    assert_eq!(arches.len(), 2, "one arch per input");
+    let top = mlp.layers.len() - 1;
+    for e in &arches {
+        let group = d.groups[e.group];
+        assert_eq!((group.from, group.to), (0, last));
+        // Column `from` + 1 hidden unit: the shortcut weights sit after the hidden one.
+        assert_eq!(e.weight, weight(&mlp, top, 1 + e.from, 0));
+        match d.hit(e.at(0.5), 4.0).unwrap().target {
+            Target::Weight { layer, value, .. } => {
+                assert_eq!(layer, top);
+                assert_eq!(value, e.weight);
+            }
+            other => panic!("the arch's midpoint hit {other:?}"),
+        }
+    }
+    // Without the shortcut, no arch.
+    let plain = mlp_of(&[("layers", "1"), ("data", "xor4")]);
+    assert!(Diagram::new(&plain, frame())
+        .edges
+        .iter()
+        .all(|e| e.bend.is_none()));
+}

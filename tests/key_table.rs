@@ -21,6 +21,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ("bias", "init"),
     ("bias", "0.1"),
     ("layers", "16,4,2"),
+    ("shortcut", "1"),
     ("points", "1000"),
     ("noise", "0.3"),
     ("lr", "0.5"),

@@ -39,12 +39,15 @@ static GLOBAL: Counting = Counting;
 
 #[test]
 fn training_steps_allocate_nothing() {
-    for (sizes, batch) in [
-        (vec![2, 8, 8, 1], 10),
-        (vec![2, 64, 64, 64, 1], 300),
-        (vec![2, 3, 1], 1),
+    // The last two have shortcut connections (the inputs also feed the output unit).
+    for (sizes, batch, shortcut) in [
+        (vec![2, 8, 8, 1], 10, false),
+        (vec![2, 64, 64, 64, 1], 300, false),
+        (vec![2, 3, 1], 1, false),
+        (vec![2, 1, 1], 4, true),
+        (vec![2, 64, 64, 1], 300, true),
     ] {
-        let mut mlp = Mlp::new(&sizes, Activation::Tanh);
+        let mut mlp = Mlp::with_shortcut(&sizes, Activation::Tanh, shortcut);
         let mut rng = Rng::seed_from(1);
         let all = 0..mlp.params.len();
         mlp.fill(all, &Distribution::Normal { std: 0.5 }, &mut rng);
@@ -73,7 +76,7 @@ fn training_steps_allocate_nothing() {
         assert_eq!(
             after - before,
             0,
-            "{sizes:?}, batch {batch}: {} allocations in 100 steps",
+            "{sizes:?} (shortcut {shortcut}), batch {batch}: {} allocations in 100 steps",
             after - before
         );
     }

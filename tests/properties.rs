@@ -306,7 +306,7 @@ fn plausible_value(key: &str) -> BoxedStrategy<String> {
         "init" => one_of(&["zeros", "constant", "uniform", "normal", "truncnormal"]),
         "scale" => one_of(&["manual", "lecun", "glorot", "he"]),
         "bounds" => one_of(&["sigma", "abs"]),
-        "correct" => one_of(&["0", "1", "true", "false", "2"]),
+        "correct" | "shortcut" => one_of(&["0", "1", "true", "false", "2"]),
         "act" => one_of(&["sigmoid", "tanh", "relu", "linear"]),
         "data" => one_of(&["xor4", "xor", "circles", "spiral", "gauss"]),
         "loss" => one_of(&["bce", "mse"]),
@@ -565,7 +565,7 @@ fn good_value(key: &str) -> BoxedStrategy<String> {
         ]
         .boxed(),
         "bounds" => one_of(&["sigma", "abs"]),
-        "correct" => one_of(&["0", "1"]),
+        "correct" | "shortcut" => one_of(&["0", "1"]),
         "bias" => one_of(&["0", "init", "0.1", "-1"]),
         "act" => one_of(&["sigmoid", "tanh", "relu", "linear"]),
         "layers" => proptest::collection::vec(1usize..=16, 1..=3)
@@ -612,7 +612,7 @@ fn bad_value(key: &str) -> BoxedStrategy<String> {
         "init" => one_of(&["he", "Normal", "gaussian", "zero"]),
         "scale" => one_of(&["xavier", "kaiming", "Manual", "sigma"]),
         "bounds" => one_of(&["sd", "relative", "Sigma", "absolute"]),
-        "correct" => one_of(&["2", "yes", "-1", "on", "0.5"]),
+        "correct" | "shortcut" => one_of(&["2", "yes", "-1", "on", "0.5"]),
         "act" => one_of(&["gelu", "ReLU", "softmax", "he"]),
         "data" => one_of(&["moons", "XOR", "circle", "4"]),
         "loss" => one_of(&["hinge", "ce", "l2", "BCE"]),
@@ -854,9 +854,10 @@ fn wild_training() -> impl Strategy<Value = Vec<(&'static str, String)>> {
             0u64..=9_007_199_254_740_991,
             Just(9_007_199_254_740_991u64)
         ],
+        one_of(&["0", "1"]),
     )
         .prop_map(
-            |(act, layers, data, points, noise, lr, batch, momentum, loss, seed)| {
+            |(act, layers, data, points, noise, lr, batch, momentum, loss, seed, shortcut)| {
                 let layers = layers
                     .iter()
                     .map(|n| n.to_string())
@@ -873,6 +874,7 @@ fn wild_training() -> impl Strategy<Value = Vec<(&'static str, String)>> {
                     ("momentum", momentum),
                     ("loss", loss),
                     ("seed", seed.to_string()),
+                    ("shortcut", shortcut),
                 ]
             },
         )
@@ -1140,15 +1142,12 @@ fn samples_inside_bounds(case: &Truncation) -> Result<(), TestCaseError> {
     let Ok(spec) = case.config().validate() else {
         return Ok(()); // Refused: nothing to sample (the next property says what must be accepted).
     };
-    for pair in spec.sizes().windows(2) {
+    for (fan_in, fan_out) in spec.fans() {
         let init =
-            (spec.weights.for_layer(pair[0], pair[1])).expect("validate resolved every layer");
+            (spec.weights.for_layer(fan_in, fan_out)).expect("validate resolved every layer");
         let d = init.distribution;
         let (lo, hi) = d.support();
-        let at = format!(
-            "{case:?}, layer {}→{}: {d:?}, support [{lo}, {hi}]",
-            pair[0], pair[1]
-        );
+        let at = format!("{case:?}, layer {fan_in}→{fan_out}: {d:?}, support [{lo}, {hi}]");
         let Distribution::TruncatedNormal { std, lo: a, hi: b } = d else {
             return Err(TestCaseError::fail(format!("{at}: not a truncated normal")));
         };

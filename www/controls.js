@@ -100,6 +100,7 @@ export function createControls(wasm, configure) {
   onInput("c-depth", "input", () => ({ layers: layers() }));
   onInput("c-width", "input", () => ({ layers: layers() }));
   onInput("c-correct", "change", (el) => ({ correct: el.checked ? 1 : 0 }));
+  onInput("c-shortcut", "change", (el) => ({ shortcut: el.checked ? 1 : 0 }));
   onInput("c-bias-init", "change", (el) => ({ bias: el.checked ? "init" : $("c-bias").value || "0" }));
   onInput("c-bias", "change", (el) => ({ bias: el.value }));
   onInput("c-seed", "change", (el) => ({ seed: el.value }));
@@ -158,6 +159,7 @@ export function createControls(wasm, configure) {
       const uniform = widthsNow.every((w) => w === widthsNow[0]);
       setOutput("c-width", "valueUnits", uniform ? widthsNow[0] : widthsNow.join(", "));
       $("c-correct").checked = config.correct;
+      $("c-shortcut").checked = config.shortcut;
       $("c-bias-init").checked = config.bias === "init";
       if (config.bias !== "init") $("c-bias").value = config.bias;
       $("c-seed").value = config.seed;

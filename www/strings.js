@@ -84,6 +84,7 @@ const STRINGS = {
     actLinear: "Linear (none)",
     depthLabel: "Hidden layers",
     widthLabel: "Units per layer",
+    shortcutLabel: "Shortcut: inputs also feed the output (XOR 2-1 net)",
     groupData: "Data",
     dataLabel: "Dataset",
     dataXor4: "XOR, the 4 textbook points",

@@ -74,6 +74,8 @@ pub struct Config {
     pub act: String,
     /// Hidden layer widths, comma-separated, e.g. "8,8".
     pub layers: String,
+    /// The inputs also feed the output unit (shortcut connections: the XOR 2-1 net).
+    pub shortcut: bool,
     /// Dataset: xor4 | xor | circles | spiral | gauss.
     pub data: String,
     pub points: f64,
@@ -106,6 +108,7 @@ impl Default for Config {
             bias: String::new(),
             act: String::new(),
             layers: String::new(),
+            shortcut: false,
             data: String::new(),
             points: 0.0,
             noise: 0.0,
@@ -132,6 +135,8 @@ pub struct Spec {
     pub hidden: Activation,
     /// Widths of the hidden layers.
     pub hidden_sizes: Vec<usize>,
+    /// Whether the inputs also feed the output unit (its fan_in is then the last width + 2).
+    pub shortcut: bool,
     pub data: DataSpec,
     pub lr: f64,
     pub batch: usize,
@@ -144,6 +149,12 @@ impl Spec {
     /// Layer sizes including input (2) and output (1).
     pub fn sizes(&self) -> Vec<usize> {
         layer_sizes(&self.hidden_sizes)
+    }
+
+    /// (fan_in, fan_out) of every weight layer, hidden layers then the output: what each
+    /// layer's scale rule sees (with the shortcut, the output's fan_in counts the 2 inputs).
+    pub fn fans(&self) -> Vec<(usize, usize)> {
+        crate::mlp::fans(&self.sizes(), self.shortcut)
     }
 }
 

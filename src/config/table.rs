@@ -265,6 +265,14 @@ pub const TABLE: &[Key] = &[
         description: "the hidden layers' widths, e.g. 16,8",
     },
     Key {
+        name: "shortcut",
+        default: "0",
+        kind: Kind::Flag(slot!(shortcut)),
+        range: None,
+        init: false,
+        description: "the inputs also feed the output unit (the XOR 2-1 net)",
+    },
+    Key {
         name: "data",
         default: "xor",
         kind: Kind::Choice(&DatasetKind::NAMES, slot!(data)),

@@ -30,8 +30,8 @@ impl Config {
         let loss = row("loss")?.choice(&self.loss, Loss::from_name)?;
         let seed = checked("seed", self.seed)? as u64;
         // Resolve the init for every layer now, so a bad σ or truncation is reported here.
-        for pair in layer_sizes(&hidden_sizes).windows(2) {
-            weights.for_layer(pair[0], pair[1])?;
+        for (fan_in, fan_out) in crate::mlp::fans(&layer_sizes(&hidden_sizes), self.shortcut) {
+            weights.for_layer(fan_in, fan_out)?;
         }
         // Last: B, if comparing, must be a network the engine can run too (`versus`
         // validates it, naming `vs` and the key of `vs` at fault).
@@ -43,6 +43,7 @@ impl Config {
             bias,
             hidden,
             hidden_sizes,
+            shortcut: self.shortcut,
             data: DataSpec {
                 kind,
                 points,
