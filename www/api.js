@@ -33,7 +33,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
 
   /** One redraw of everything from one snapshot: charts, readouts, table, controls' readouts. */
   function render(snapshot = need().snapshot(), live = false) {
-    charts.layersChanged(snapshot.layers.length);
+    charts.layersChanged(snapshot.layers);
     view.showChartError(charts.draw(live, snapshot.compare !== null));
     view.showSnapshot(snapshot, playing);
     controls?.showSnapshot(snapshot);

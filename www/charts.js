@@ -2,7 +2,7 @@
 // any zoom and density), resized with their container, and drawn by the wasm Lab from
 // one snapshot per frame. The drawing itself is Rust (src/web/charts/).
 
-import { text } from "./strings.js";
+import { layerName, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,7 +17,7 @@ function devicePixels(reported, css, dpr) {
 
 /**
  * `redraw()` is called when a canvas changed size or a chart option changed.
- * Returns {attach(lab), draw(), layersChanged(count)}.
+ * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), extend(hooks), layersChanged(layers)}.
  */
 export function createCharts(redraw) {
   const canvases = {
@@ -42,7 +42,8 @@ export function createCharts(redraw) {
   const sizes = new Map();
   const dark = matchMedia("(prefers-color-scheme: dark)");
   let lab = null;
-  let layerCount = 0;
+  /** The layers the weight-layer picker offers, by name. */
+  let layerNames = "";
 
   /** Options other parts of the page add to every draw, and what they do after one (views.js). */
   let extraOptions = () => ({});
@@ -164,17 +165,17 @@ export function createCharts(redraw) {
       afterDraw = hooks.afterDraw;
     },
 
-    /** Rebuilds the weight-layer picker for `count` weight layers (hidden ones, then the output). */
-    layersChanged(count) {
-      if (count === layerCount) return;
-      layerCount = count;
+    /** Rebuilds the weight-layer picker for the snapshot's `layers` (hidden ones, then the output). */
+    layersChanged(layers) {
+      const names = layers.map((layer) => layer.name).join("|");
+      if (names === layerNames) return;
+      layerNames = names;
       const picker = $("weight-layer");
-      const kept = Math.min(Number(picker.value) || 0, count - 1);
-      const options = Array.from({ length: count }, (_, i) => {
+      const kept = Math.min(Number(picker.value) || 0, layers.length - 1);
+      const options = layers.map((layer, i) => {
         const option = document.createElement("option");
         option.value = String(i);
-        option.textContent =
-          i === count - 1 ? text("outputLayer") : text("hiddenLayer", { index: i + 1 });
+        option.textContent = layerName(layer.name);
         return option;
       });
       picker.replaceChildren(...options);

@@ -251,6 +251,16 @@ export function optionText(key, value) {
   return STRINGS[language][name] ?? STRINGS.en[name] ?? value;
 }
 
+/**
+ * A layer's name in the page's language, from the name the engine gives it in the
+ * snapshot ("hidden 2", "output"): the page never works out which layer is which.
+ */
+export function layerName(name) {
+  const hidden = /^hidden (\d+)$/.exec(name);
+  if (hidden) return text("hiddenLayer", { index: hidden[1] });
+  return name === "output" ? text("outputLayer") : name;
+}
+
 /** Fills every element marked with data-i18n / data-i18n-aria under `root`. */
 export function applyStaticText(root) {
   for (const el of root.querySelectorAll("[data-i18n]")) {

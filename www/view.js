@@ -2,7 +2,7 @@
 // Everything is written with textContent: no value from the URL or the engine
 // is ever parsed as HTML.
 
-import { text } from "./strings.js";
+import { layerName, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,9 +21,9 @@ function percent(share) {
 }
 
 /** The text of every cell of one row of the layer table. */
-function rowCells(layer, i, count) {
+function rowCells(layer) {
   return [
-    i === count - 1 ? text("outputLayer") : text("hiddenLayer", { index: i + 1 }),
+    layerName(layer.name),
     String(layer.size),
     significant(layer.sigma_used),
     significant(layer.z_std),
@@ -75,8 +75,8 @@ function showLayers(layers, layersB) {
   }
   const dashes = Array(COLUMNS).fill(text("noValue"));
   for (let i = 0; i < rowsNeeded; i++) {
-    const a = layers[i] ? rowCells(layers[i], i, layers.length) : [rowCells(layersB[i], i, layersB.length)[0], ...dashes];
-    const b = layersB ? (layersB[i] ? rowCells(layersB[i], i, layersB.length).slice(1) : dashes) : [];
+    const a = layers[i] ? rowCells(layers[i]) : [layerName(layersB[i].name), ...dashes];
+    const b = layersB ? (layersB[i] ? rowCells(layersB[i]).slice(1) : dashes) : [];
     const cells = body.rows[i].cells;
     [...a, ...b].forEach((value, k) => {
       if (cells[k].textContent !== value) cells[k].textContent = value;
