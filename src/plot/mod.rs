@@ -5,6 +5,7 @@
 //! the rest of the engine, and its *painting* in `src/web/charts/`, which only turns the
 //! model into canvas calls. Nothing here knows about canvases or the page.
 //!
+//! - [`activation`]: one layer's panel of the core view: g(z) over the histogram of z;
 //! - [`colour`]: the perceptual colour scale of the heatmaps (viridis) and its lightness;
 //! - [`contour`]: contour lines of a grid of values, by marching squares;
 //! - [`landscape`]: the loss-landscape chart: colour scale (linear or log), contours, markers;
@@ -12,6 +13,7 @@
 //! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer, and its exact zeros;
 //! - [`weights`]: one layer's weight histogram over the density it was drawn from.
 
+pub mod activation;
 pub mod colour;
 pub mod contour;
 pub mod depth;
