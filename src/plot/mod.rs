@@ -9,6 +9,7 @@
 //! - [`colour`]: the perceptual colour scale of the heatmaps (viridis) and its lightness;
 //! - [`contour`]: contour lines of a grid of values, by marching squares;
 //! - [`landscape`]: the loss-landscape chart: colour scale (linear or log), contours, markers;
+//! - [`loss`]: train and test loss against the step (one network, or A and B), linear or log;
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
 //! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer, and its exact zeros;
 //! - [`weights`]: one layer's weight histogram over the density it was drawn from.
@@ -19,6 +20,7 @@ pub mod contour;
 pub mod depth;
 pub mod gradients;
 pub mod landscape;
+pub mod loss;
 pub mod weights;
 
 /// One histogram bar: from `lo` to `hi` on the x axis, up to `height` on the y axis.

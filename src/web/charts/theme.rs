@@ -14,8 +14,6 @@ use plotters::prelude::{
 };
 use plotters_canvas::CanvasBackend;
 
-pub(crate) use crate::plot::{pad, span};
-
 /// The Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008).
 pub(crate) mod okabe_ito {
     use plotters::style::RGBColor;
