@@ -1,4 +1,4 @@
-//! What the newer charts draw, worked out as plain data before any pixel is painted.
+//! What the charts draw, worked out as plain data before any pixel is painted.
 //!
 //! Each chart of the page is two halves: a *model* here (which values go where: ranges,
 //! ticks, contour lines, colours, which points are left out and why), tested natively like
