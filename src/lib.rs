@@ -19,7 +19,7 @@
 //! - [`experiment`]: data + network + history, stepped by the page;
 //! - [`compare`]: two networks, A and B = A with a few settings changed, trained together;
 //! - [`restarts`]: the same settings from many seeds, and where each run ends;
-//! - [`plot`]: the models of the charts that need more than a snapshot (contours, colour
+//! - [`plot`]: the models of the charts (ranges, bars, ticks, legends, contours, colour
 //!   scales, log axes), worked out as plain data for the page to paint.
 
 /// The names of a list's items, in the same order, computed at compile time:

@@ -135,6 +135,16 @@ impl DepthModel {
         model.ticks = ticks(model.log_range, most_ticks);
         model
     }
+
+    /// The layers (indices) labelled under the x axis: every `every`-th one from the first,
+    /// and always the output.
+    pub fn labelled_layers(&self, every: usize) -> Vec<usize> {
+        let count = self.layers.len();
+        let every = every.max(1);
+        (0..count)
+            .filter(|i| i % every == 0 || i + 1 == count)
+            .collect()
+    }
 }
 
 /// Decades labelled as powers of ten (thinned to at most `most`), and, on an axis of at most
@@ -277,6 +287,23 @@ mod tests {
         assert_eq!(model.log_range, (-1.0, 1.0));
         let empty = DepthModel::new(&[], 8);
         assert!(empty.layers.is_empty() && empty.lines.is_empty());
+    }
+
+    #[test]
+    fn thinned_layer_labels_keep_the_first_and_the_output() {
+        let layers: Vec<LayerStats> = (0..7)
+            .map(|i| layer(&format!("hidden {i}"), 1.0, 1.0, 1.0))
+            .collect();
+        let model = DepthModel::new(&[("A", &layers)], 8);
+        assert_eq!(model.labelled_layers(1), [0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(model.labelled_layers(3), [0, 3, 6]);
+        assert_eq!(
+            model.labelled_layers(4),
+            [0, 4, 6],
+            "the output is always labelled"
+        );
+        assert_eq!(model.labelled_layers(0), model.labelled_layers(1));
+        assert_eq!(model.labelled_layers(100), [0, 6]);
     }
 
     #[test]

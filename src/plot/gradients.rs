@@ -10,7 +10,7 @@
 //! The counts come from the engine's [`LayerStats::grad_hist`] (bins of log₁₀ |g| on
 //! [`GRAD_LOG10_RANGE`], anything beyond it in the edge bins) and `grad_zeros`.
 
-use super::{decades, power_of_ten};
+use super::{decades, power_of_ten, Bar};
 use crate::stats::{LayerStats, GRAD_LOG10_RANGE};
 
 /// What the panel of one layer shows.
@@ -69,6 +69,11 @@ impl GradPanel {
         }
     }
 
+    /// The top of the panel's count axis: room above the tallest bar (1 when none).
+    pub fn top(&self) -> f64 {
+        f64::from(self.most.max(1)) * 1.15
+    }
+
     pub fn zeros(&self) -> Zeros {
         match self.zeros {
             0 => Zeros::None,
@@ -107,6 +112,23 @@ impl GradientsModel {
             (min, max)
         };
         GradientsModel { panels, range }
+    }
+
+    /// `panel`'s bars as drawn: a small gap on each side, kept inside the shared range.
+    pub fn drawn_bars(&self, panel: &GradPanel) -> Vec<Bar> {
+        let (lo, hi) = self.range;
+        panel
+            .bars
+            .iter()
+            .map(|&(a, b, n)| {
+                let gap = 0.04 * (b - a);
+                Bar {
+                    lo: (a + gap).max(lo),
+                    hi: (b - gap).min(hi),
+                    height: f64::from(n),
+                }
+            })
+            .collect()
     }
 
     /// The decades labelled on a panel's x axis, at most `most` of them.
@@ -199,6 +221,25 @@ mod tests {
     fn nan_gradients_of_a_diverged_run_are_counted_as_not_finite() {
         let panel = GradPanel::from_layer(&layer(&[f64::NAN, f64::NAN, 1e-2, 0.0], 2, 2));
         assert_eq!((panel.not_finite, panel.zeros), (2, 1));
+    }
+
+    #[test]
+    fn drawn_bars_stay_inside_the_range_apart_and_under_the_top() {
+        let grads = [1e-14, 1e-3, 2e-3, 5e-2, 1e3];
+        let model = GradientsModel::new(&[layer(&grads, 1, 5)]);
+        let panel = &model.panels[0];
+        let bars = model.drawn_bars(panel);
+        assert_eq!(bars.len(), panel.bars.len());
+        let (lo, hi) = model.range;
+        for (drawn, &(a, b, n)) in bars.iter().zip(&panel.bars) {
+            assert!(drawn.lo >= lo && drawn.hi <= hi, "{drawn:?}");
+            assert!(drawn.lo >= a && drawn.hi <= b, "within its bin");
+            assert!(drawn.height == f64::from(n) && drawn.height < panel.top());
+        }
+        assert!(
+            bars.windows(2).all(|w| w[0].hi < w[1].lo),
+            "a gap between bars"
+        );
     }
 
     #[test]

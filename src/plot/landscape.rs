@@ -68,15 +68,20 @@ pub struct LandscapeView {
     pub lowest: Option<(f64, f64, f64)>,
 }
 
+/// The α (and β) of each of `n` ≥ 2 grid points per side, evenly from −span to +span.
+fn coords(n: usize, span: f64) -> Vec<f64> {
+    let last = (n - 1) as f64;
+    (0..n)
+        .map(|k| span * ((2 * k) as f64 - last) / last)
+        .collect()
+}
+
 impl LandscapeView {
     pub fn new(grid: &Landscape) -> LandscapeView {
         let n = grid.n;
         let whole = n >= 2 && grid.loss.len() == n * n;
-        let coords: Vec<f64> = if whole {
-            let last = (n - 1) as f64;
-            (0..n)
-                .map(|k| grid.span * ((2 * k) as f64 - last) / last)
-                .collect()
+        let coords = if whole {
+            coords(n, grid.span)
         } else {
             Vec::new()
         };
@@ -121,23 +126,29 @@ impl LandscapeView {
         view.ticks = view.bar_ticks();
         view.lowest = view.lowest_point(grid);
         if !flat {
-            let values: Vec<f64> = grid.loss.iter().map(|&l| view.to_scale(l)).collect();
-            let field = Field {
-                values: &values,
-                xs: &view.coords,
-                ys: &view.coords,
-            };
-            view.contours = nice_ticks(range.0, range.1, LEVELS)
-                .into_iter()
-                .filter(|&v| v > range.0 && v < range.1)
-                .map(|v| Contour {
-                    loss: view.loss_at(v),
-                    t: (v - range.0) / (range.1 - range.0),
-                    segments: segments(field, v),
-                })
-                .collect();
+            view.contours = view.contour_lines(grid);
         }
         view
+    }
+
+    /// The contour lines of `grid` at round values of the scale strictly inside its range.
+    fn contour_lines(&self, grid: &Landscape) -> Vec<Contour> {
+        let range = self.range;
+        let values: Vec<f64> = grid.loss.iter().map(|&l| self.to_scale(l)).collect();
+        let field = Field {
+            values: &values,
+            xs: &self.coords,
+            ys: &self.coords,
+        };
+        nice_ticks(range.0, range.1, LEVELS)
+            .into_iter()
+            .filter(|&v| v > range.0 && v < range.1)
+            .map(|v| Contour {
+                loss: self.loss_at(v),
+                t: (v - range.0) / (range.1 - range.0),
+                segments: segments(field, v),
+            })
+            .collect()
     }
 
     /// L, or log₁₀ L, as the scale measures it (NaN where L cannot be placed).

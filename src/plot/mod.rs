@@ -1,21 +1,60 @@
-//! What the newer charts draw, worked out as plain data before any pixel is painted.
+//! What the charts draw, worked out as plain data before any pixel is painted.
 //!
 //! Each chart of the page is two halves: a *model* here (which values go where: ranges,
 //! ticks, contour lines, colours, which points are left out and why), tested natively like
 //! the rest of the engine, and its *painting* in `src/web/charts/`, which only turns the
 //! model into canvas calls. Nothing here knows about canvases or the page.
 //!
+//! - [`activation`]: one layer's panel of the core view: g(z) over the histogram of z;
 //! - [`colour`]: the perceptual colour scale of the heatmaps (viridis) and its lightness;
 //! - [`contour`]: contour lines of a grid of values, by marching squares;
 //! - [`landscape`]: the loss-landscape chart: colour scale (linear or log), contours, markers;
+//! - [`loss`]: train and test loss against the step (one network, or A and B), linear or log;
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
-//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer, and its exact zeros.
+//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer, and its exact zeros;
+//! - [`weights`]: one layer's weight histogram over the density it was drawn from.
 
+pub mod activation;
 pub mod colour;
 pub mod contour;
 pub mod depth;
 pub mod gradients;
 pub mod landscape;
+pub mod loss;
+pub mod weights;
+
+/// One histogram bar: from `lo` to `hi` on the x axis, up to `height` on the y axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bar {
+    pub lo: f64,
+    pub hi: f64,
+    pub height: f64,
+}
+
+/// A finite, non-empty range for an axis: plotters asserts on NaN and can loop on
+/// infinite ranges, so non-finite ends fall back, and an empty range is widened.
+pub fn span(lo: f64, hi: f64, fallback: (f64, f64)) -> (f64, f64) {
+    const LIMIT: f64 = 1e12;
+    if !(lo.is_finite() && hi.is_finite()) {
+        return fallback;
+    }
+    let (lo, hi) = (lo.clamp(-LIMIT, LIMIT), hi.clamp(-LIMIT, LIMIT));
+    let (lo, hi) = (lo.min(hi), lo.max(hi));
+    let centre = 0.5 * (lo + hi);
+    let least = (centre.abs() * 1e-6).max(1e-9);
+    if hi - lo < least {
+        let half = (centre.abs() * 0.1).max(1e-3);
+        (centre - half, centre + half)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// `(lo, hi)` widened by `share` of its width on each side.
+pub fn pad((lo, hi): (f64, f64), share: f64) -> (f64, f64) {
+    let w = (hi - lo) * share;
+    (lo - w, hi + w)
+}
 
 /// `10` with `exponent` as a superscript, for a log axis: "10³", "10⁻¹²"; "1" and "10"
 /// for 10⁰ and 10¹.
@@ -82,6 +121,17 @@ pub fn nice_ticks(lo: f64, hi: f64, most: usize) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_are_finite_and_never_empty() {
+        assert_eq!(span(-1.0, 2.0, (0.0, 1.0)), (-1.0, 2.0));
+        assert_eq!(span(2.0, -1.0, (0.0, 1.0)), (-1.0, 2.0), "ends in order");
+        assert_eq!(span(f64::NAN, 2.0, (0.0, 1.0)), (0.0, 1.0), "the fallback");
+        assert_eq!(span(0.0, f64::INFINITY, (0.0, 1.0)), (0.0, 1.0));
+        let (lo, hi) = span(3.0, 3.0, (0.0, 1.0));
+        assert!(lo < 3.0 && hi > 3.0, "a point is widened around itself");
+        assert_eq!(pad((0.0, 10.0), 0.05), (-0.5, 10.5));
+    }
 
     #[test]
     fn powers_of_ten_read_as_superscripts() {

@@ -8,10 +8,11 @@
 //! per layer, side by side, so the change with depth is seen at a glance.
 
 use super::pen::{Pen, Swatch};
-use super::theme::{self, chart, mesh, num, percent, span, stroke, Axes, Theme, FONT};
+use super::theme::{chart, mesh, num, percent, stroke, Axes, Theme, FONT};
 use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
 use crate::activation::Activation;
-use crate::stats::{z_range, LayerStats};
+use crate::plot::activation::ActivationPanel;
+use crate::stats::LayerStats;
 use plotters::prelude::*;
 
 /// Narrowest panel, in CSS pixels: below it the canvas gets fewer columns.
@@ -23,10 +24,6 @@ const CAPTION: f64 = 2.0 * 1.35 * FONT + 6.0;
 const FRAME: f64 = 24.0;
 /// Gap between panels, CSS pixels.
 const GUTTER: f64 = 10.0;
-/// Points on each drawn curve.
-const SAMPLES: usize = 200;
-/// The tallest histogram bar reaches this share of the panel's height.
-const BAR_REACH: f64 = 0.9;
 
 /// How many panel columns a canvas `width_css` wide gets: 1 on a phone, up to 4.
 pub fn columns(width_css: f64, panels: usize) -> usize {
@@ -104,7 +101,8 @@ pub fn draw(
     Ok(())
 }
 
-/// One layer's panel in the rectangle `(x, y, w, h)` of the canvas.
+/// One layer's panel in the rectangle `(x, y, w, h)` of the canvas: its caption, then the
+/// model of [`crate::plot::activation`] painted.
 fn panel(
     root: &DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
     pen: &Pen,
@@ -129,15 +127,8 @@ fn panel(
         (x.round() as i32, (y + used).round() as i32),
         (w.round() as u32, (h - used).round() as u32),
     );
-    let hist = &layer.z_hist;
-    let zs = span(hist.lo, hist.hi, z_range(act));
-    let curve: Vec<(f64, f64)> = samples(zs).map(|z| (z, act.apply(z))).collect();
-    let (g_lo, g_hi) = curve
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, g)| {
-            (lo.min(g), hi.max(g))
-        });
-    let gs = theme::pad(span(g_lo, g_hi, (0.0, 1.0)), 0.06);
+    let model = ActivationPanel::new(act, &layer.z_hist, layer.z_std);
+    let (zs, gs) = (model.z_range, model.g_range);
     let axes = Axes {
         x_desc: "",
         y_desc: "",
@@ -147,34 +138,15 @@ fn panel(
     let mut c = chart(&area, style, zs, gs.0..gs.1, &axes)?;
     mesh(&mut c, style, &t, &axes)?;
     let shade = t.alarm.mix(0.14).filled();
-    c.draw_series(
-        saturated_intervals(act, zs)
-            .into_iter()
-            .map(|(a, b)| Rectangle::new([(a, gs.0), (b, gs.1)], shade)),
-    )
-    .map_err(failed)?;
-    let most = hist.counts.iter().copied().max().unwrap_or(0);
-    let known = most > 0 && layer.z_std.is_finite() && hist.lo.is_finite() && hist.hi.is_finite();
-    if known {
-        let bin = (hist.hi - hist.lo) / hist.counts.len() as f64;
-        let scale = BAR_REACH * (gs.1 - gs.0) / f64::from(most);
-        let bars = hist
-            .counts
-            .iter()
-            .enumerate()
-            .filter(|(_, &n)| n > 0)
-            .map(|(k, &n)| {
-                let left = hist.lo + k as f64 * bin;
-                Rectangle::new(
-                    [(left, gs.0), (left + bin, gs.0 + f64::from(n) * scale)],
-                    t.bars.filled(),
-                )
-            });
-        c.draw_series(bars).map_err(failed)?;
-    }
-    c.draw_series(LineSeries::new(curve, stroke(style, t.fg, 2.0)))
+    let tails = model.saturated.iter();
+    c.draw_series(tails.map(|&(a, b)| Rectangle::new([(a, gs.0), (b, gs.1)], shade)))
         .map_err(failed)?;
-    if !known {
+    let bars = model.bars.iter();
+    c.draw_series(bars.map(|b| Rectangle::new([(b.lo, gs.0), (b.hi, b.height)], t.bars.filled())))
+        .map_err(failed)?;
+    c.draw_series(LineSeries::new(model.curve, stroke(style, t.fg, 2.0)))
+        .map_err(failed)?;
+    if !model.known {
         let (xr, yr) = c.plotting_area().get_pixel_range();
         let rect = (
             f64::from(xr.start),
@@ -213,39 +185,4 @@ fn caption(
         pieces.push(fill(labels.dead, &[&or_dash(percent(layer.dead))]));
     }
     pieces
-}
-
-/// `SAMPLES` evenly spaced points over `(lo, hi)`, plus 0 if inside (ReLU's kink).
-fn samples((lo, hi): (f64, f64)) -> impl Iterator<Item = f64> {
-    let step = (hi - lo) / SAMPLES as f64;
-    let kink = (lo < 0.0 && hi > 0.0).then_some(0.0);
-    let mut points: Vec<f64> = (0..=SAMPLES)
-        .map(|k| lo + k as f64 * step)
-        .chain(kink)
-        .collect();
-    points.sort_by(f64::total_cmp);
-    points.into_iter()
-}
-
-/// The z intervals within `(lo, hi)` where `act` counts as saturated (g′ below 1 % of
-/// its largest value, the same test the statistics use), found by scanning.
-fn saturated_intervals(act: Activation, zs: (f64, f64)) -> Vec<(f64, f64)> {
-    let mut intervals = Vec::new();
-    let mut start: Option<f64> = None;
-    let mut last = zs.0;
-    for z in samples(zs) {
-        match (act.is_saturated(z, act.apply(z)), start) {
-            (true, None) => start = Some(z),
-            (false, Some(s)) => {
-                intervals.push((s, last));
-                start = None;
-            }
-            _ => {}
-        }
-        last = z;
-    }
-    if let Some(s) = start {
-        intervals.push((s, zs.1));
-    }
-    intervals
 }

@@ -40,13 +40,7 @@ pub fn draw(
         pen.message((0.0, 0.0, w, h), labels.no_grid, t.muted);
         return Ok(());
     }
-    let legend = [
-        (Swatch::Dot(t.fg), labels.train),
-        (Swatch::Ring(t.fg), labels.test),
-        (Swatch::Bar(t.class[0].mix(TINT)), labels.class0),
-        (Swatch::Bar(t.class[1].mix(TINT)), labels.class1),
-    ];
-    let top = pen.legend(&legend, (style.px(4.0), style.px(2.0)), w, false) + style.px(4.0);
+    let top = legend(&pen, w);
     // A square plot, centred: the same scale on both axes keeps circles round.
     let (extra_w, extra_h) = (style.px(66.0), style.px(38.0));
     let side = (w - extra_w).min(h - top - extra_h);
@@ -81,28 +75,50 @@ pub fn draw(
     );
     heatmap(&pen.ctx, grid, &t, rect)?;
     mesh(&mut c, style, &t, &axes)?;
-    // Few points (XOR's four) are drawn large, many (thousands) small.
-    let radius = style.px(match data.train.len() {
-        0..=32 => 6.0,
-        33..=600 => 3.5,
-        _ => 2.5,
-    });
     let to_px = |p: &[f64; 2]| {
         let (x, y) = c.backend_coord(&(p[0], p[1]));
         (f64::from(x), f64::from(y))
     };
-    // Points off the grid (none, unless the grid was computed for other data) stay off the chart.
-    pen.ctx.save();
-    pen.ctx.begin_path();
-    pen.ctx.rect(rect.0, rect.1, rect.2, rect.3);
-    pen.ctx.clip();
-    points(&pen, &data.test, false, radius, &to_px);
-    points(&pen, &data.train, true, radius, &to_px);
-    pen.ctx.restore();
+    data_points(&pen, data, rect, &to_px);
     if grid.p.iter().all(|p| !p.is_finite()) {
         pen.message(rect, labels.grid_not_finite, t.fg);
     }
     Ok(())
+}
+
+/// The legend: train and test points, the two classes' tints; returns where the plot may start.
+fn legend(pen: &Pen, w: f64) -> f64 {
+    let (style, t, labels) = (pen.style, pen.theme, pen.style.labels);
+    let legend = [
+        (Swatch::Dot(t.fg), labels.train),
+        (Swatch::Ring(t.fg), labels.test),
+        (Swatch::Bar(t.class[0].mix(TINT)), labels.class0),
+        (Swatch::Bar(t.class[1].mix(TINT)), labels.class1),
+    ];
+    pen.legend(&legend, (style.px(4.0), style.px(2.0)), w, false) + style.px(4.0)
+}
+
+/// Every point of `data`, test under train, clipped to the plot `rect`: points off the grid
+/// (none, unless the grid was computed for other data) stay off the chart.
+fn data_points(
+    pen: &Pen,
+    data: &Dataset,
+    rect: (f64, f64, f64, f64),
+    to_px: &dyn Fn(&[f64; 2]) -> (f64, f64),
+) {
+    // Few points (XOR's four) are drawn large, many (thousands) small.
+    let radius = pen.style.px(match data.train.len() {
+        0..=32 => 6.0,
+        33..=600 => 3.5,
+        _ => 2.5,
+    });
+    pen.ctx.save();
+    pen.ctx.begin_path();
+    pen.ctx.rect(rect.0, rect.1, rect.2, rect.3);
+    pen.ctx.clip();
+    points(pen, &data.test, false, radius, to_px);
+    points(pen, &data.train, true, radius, to_px);
+    pen.ctx.restore();
 }
 
 /// The colour of a cell where the network outputs `p`; grey where p is not a number.

@@ -8,7 +8,7 @@
 //! are left out and counted under the chart. The model is [`crate::plot::depth`]; `sides`
 //! holds one run per side, so an A/B comparison draws B with dotted lines and hollow marks.
 
-use super::pen::{Marker, Swatch};
+use super::pen::{Marker, Pen, Swatch};
 use super::theme::{chart, mesh, Axes, Theme, FONT, SMALL};
 use super::{begin, fill, Labels, Style, Surface};
 use crate::plot::depth::{DepthModel, Quantity};
@@ -71,24 +71,8 @@ pub fn draw(
         return Ok(());
     }
     let pad = style.px(4.0);
-    let legend = Quantity::ALL.map(|q| {
-        let (color, dash, marker) = look(&t, q, 0);
-        (
-            Swatch::Series {
-                color,
-                dash,
-                marker,
-            },
-            name(labels, q),
-        )
-    });
-    let mut top = pad + pen.legend(&legend, (pad, pad), w - 2.0 * pad, false);
-    if let [(a, _), (b, _), ..] = sides {
-        let line = fill(labels.depth_sides, &[a, b]);
-        top += pen.lines(&[line], (pad, top), FONT, t.fg);
-    }
-    let notes = notes(&model, labels);
-    let notes = pen.wrap(&notes, w - 2.0 * pad, SMALL);
+    let top = header(&pen, sides, w);
+    let notes = pen.wrap(&notes(&model, labels), w - 2.0 * pad, SMALL);
     let bottom = notes.len() as f64 * pen.line_height(SMALL);
     pen.lines(&notes, (pad, h - bottom - pad), SMALL, t.muted);
     let plot_h = h - top - bottom - 2.0 * pad;
@@ -112,7 +96,54 @@ pub fn draw(
         let (px, py) = c.backend_coord(&(x, y));
         (f64::from(px), f64::from(py))
     };
-    // Decade grid lines and labels, layer labels.
+    y_ticks(&pen, &model, &to_px);
+    x_ticks(&pen, &model, &to_px);
+    lines(&pen, &model, &to_px);
+    if model.drawn == 0 {
+        let (xr, yr) = c.plotting_area().get_pixel_range();
+        let rect = (
+            f64::from(xr.start),
+            f64::from(yr.start),
+            f64::from(xr.end - xr.start),
+            f64::from(yr.end - yr.start),
+        );
+        let colour = if model.not_finite > 0 { t.alarm } else { t.fg };
+        pen.message(rect, labels.depth_nothing, colour);
+    }
+    Ok(())
+}
+
+/// From (layer index, log₁₀ std) to device pixels.
+type ToPx<'a> = &'a dyn Fn(f64, f64) -> (f64, f64);
+
+/// The legend of the three quantities and, comparing, which line style is which side;
+/// returns where the chart may start.
+fn header(pen: &Pen, sides: &[(&str, &[LayerStats])], w: f64) -> f64 {
+    let (t, labels) = (pen.theme, pen.style.labels);
+    let pad = pen.style.px(4.0);
+    let legend = Quantity::ALL.map(|q| {
+        let (color, dash, marker) = look(&t, q, 0);
+        (
+            Swatch::Series {
+                color,
+                dash,
+                marker,
+            },
+            name(labels, q),
+        )
+    });
+    let mut top = pad + pen.legend(&legend, (pad, pad), w - 2.0 * pad, false);
+    if let [(a, _), (b, _), ..] = sides {
+        let line = fill(labels.depth_sides, &[a, b]);
+        top += pen.lines(&[line], (pad, top), FONT, t.fg);
+    }
+    top
+}
+
+/// The log axis: grid lines at whole decades, short ticks at 2× and 5×, their labels.
+fn y_ticks(pen: &Pen, model: &DepthModel, to_px: ToPx) {
+    let (style, t) = (pen.style, pen.theme);
+    let (lo, count) = (model.log_range.0, model.layers.len() as f64);
     let (left, right) = (to_px(-0.4, lo).0, to_px(count - 0.6, lo).0);
     for tick in &model.ticks {
         let y = to_px(0.0, tick.log10).1;
@@ -130,16 +161,19 @@ pub fn draw(
             true,
         );
     }
+}
+
+/// The layers' numbers under the x axis ("out" for the output), thinned to fit.
+fn x_ticks(pen: &Pen, model: &DepthModel, to_px: ToPx) {
+    let (style, labels) = (pen.style, pen.style.labels);
+    let (lo, count) = (model.log_range.0, model.layers.len() as f64);
+    let (left, right) = (to_px(-0.4, lo).0, to_px(count - 0.6, lo).0);
     let bottom_y = to_px(0.0, lo).1;
     let every = (count * style.px(34.0) / (right - left).max(1.0))
         .ceil()
         .max(1.0) as usize;
-    for (i, _) in model.layers.iter().enumerate() {
-        let last = i + 1 == model.layers.len();
-        if i % every != 0 && !last {
-            continue;
-        }
-        let label = if last {
+    for i in model.labelled_layers(every) {
+        let label = if i + 1 == model.layers.len() {
             labels.depth_output_tick.to_string()
         } else {
             (i + 1).to_string()
@@ -150,14 +184,17 @@ pub fn draw(
             &label,
             (x - half, bottom_y + style.px(5.0)),
             SMALL,
-            t.muted,
+            pen.theme.muted,
             false,
         );
     }
-    // δ first, then z, then the prediction over it.
+}
+
+/// Every side's lines and marks: δ first, then z, then the prediction over it.
+fn lines(pen: &Pen, model: &DepthModel, to_px: ToPx) {
     for quantity in [Quantity::Delta, Quantity::Z, Quantity::ZPredicted] {
         for line in model.lines.iter().filter(|l| l.quantity == quantity) {
-            let (color, dash, marker) = look(&t, quantity, line.side);
+            let (color, dash, marker) = look(&pen.theme, quantity, line.side);
             for run in &line.runs {
                 let points: Vec<(f64, f64)> =
                     run.iter().map(|&(x, y)| to_px(x as f64, y)).collect();
@@ -168,18 +205,6 @@ pub fn draw(
             }
         }
     }
-    if model.drawn == 0 {
-        let (xr, yr) = c.plotting_area().get_pixel_range();
-        let rect = (
-            f64::from(xr.start),
-            f64::from(yr.start),
-            f64::from(xr.end - xr.start),
-            f64::from(yr.end - yr.start),
-        );
-        let colour = if model.not_finite > 0 { t.alarm } else { t.fg };
-        pen.message(rect, labels.depth_nothing, colour);
-    }
-    Ok(())
 }
 
 /// Why some values are missing: how many are 0, how many are not numbers.

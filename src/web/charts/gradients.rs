@@ -12,6 +12,7 @@ use super::theme::{chart, mesh, num, Axes, FONT, SMALL};
 use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
 use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};
 use crate::stats::LayerStats;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -93,37 +94,20 @@ fn draw_panel(
         x_ticks: 0,
         y_ticks: 3,
     };
-    let top = f64::from(panel.most.max(1)) * 1.15;
-    let (lo, hi) = model.range;
-    let mut c = chart(&area, style, (lo, hi), 0.0..top, &axes)?;
+    let mut c = chart(&area, style, model.range, 0.0..panel.top(), &axes)?;
     mesh(&mut c, style, &t, &axes)?;
-    c.draw_series(panel.bars.iter().map(|&(a, b, n)| {
-        let gap = 0.04 * (b - a);
-        let (a, b) = ((a + gap).max(lo), (b - gap).min(hi));
-        Rectangle::new([(a, 0.0), (b, f64::from(n))], t.bars.filled())
-    }))
-    .map_err(failed)?;
-    // Decade labels as powers of ten, as far apart as the panel allows.
-    let (xr, yr) = c.plotting_area().get_pixel_range();
-    let most = ((xr.end - xr.start) as f64 / style.px(44.0)).max(2.0) as usize;
-    for (k, label) in model.ticks(most) {
-        let (px, py) = c.backend_coord(&(f64::from(k), 0.0));
-        let half = 0.5 * pen.width(&label, SMALL);
-        pen.text(
-            &label,
-            (f64::from(px) - half, f64::from(py) + style.px(5.0)),
-            SMALL,
-            t.muted,
-            false,
-        );
-    }
-    let rect = (
-        f64::from(xr.start),
-        f64::from(yr.start),
-        f64::from(xr.end - xr.start),
-        f64::from(yr.end - yr.start),
-    );
+    let bars = model.drawn_bars(panel).into_iter();
+    c.draw_series(bars.map(|b| Rectangle::new([(b.lo, 0.0), (b.hi, b.height)], t.bars.filled())))
+        .map_err(failed)?;
+    decade_labels(pen, &c, model);
     if panel.bars.is_empty() {
+        let (xr, yr) = c.plotting_area().get_pixel_range();
+        let rect = (
+            f64::from(xr.start),
+            f64::from(yr.start),
+            f64::from(xr.end - xr.start),
+            f64::from(yr.end - yr.start),
+        );
         let (text, colour) = match panel.zeros() {
             Zeros::All { of } => (fill(labels.gradients_all_zero, &[&of.to_string()]), t.alarm),
             _ if panel.not_finite > 0 => (labels.gradients_not_finite.to_string(), t.alarm),
@@ -133,6 +117,27 @@ fn draw_panel(
     }
     Ok(())
 }
+
+/// Decade labels under a panel as powers of ten, as far apart as the panel allows.
+fn decade_labels(pen: &Pen, c: &Plot, model: &GradientsModel) {
+    let style = pen.style;
+    let (xr, _) = c.plotting_area().get_pixel_range();
+    let most = ((xr.end - xr.start) as f64 / style.px(44.0)).max(2.0) as usize;
+    for (k, label) in model.ticks(most) {
+        let (px, py) = c.backend_coord(&(f64::from(k), 0.0));
+        let half = 0.5 * pen.width(&label, SMALL);
+        pen.text(
+            &label,
+            (f64::from(px) - half, f64::from(py) + style.px(5.0)),
+            SMALL,
+            pen.theme.muted,
+            false,
+        );
+    }
+}
+
+/// A panel's plotting context: log₁₀ |∂L/∂w| × weights.
+type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// "layer 2 · 64 weights · gradient norm 0.012", then what is exactly 0.
 fn caption(labels: &Labels, panel: &GradPanel, index: usize, total: usize) -> Vec<String> {

@@ -7,7 +7,7 @@
 //! training follows it. The model (colour scale, contours, lowest point) is
 //! [`crate::plot::landscape`]; this module paints it.
 
-use super::pen::{Marker, Swatch};
+use super::pen::{Marker, Pen, Swatch};
 use super::theme::{chart, css, mesh, num, Axes, FONT, SMALL};
 use super::{begin, fill, Style, Surface};
 use crate::landscape::Landscape;
@@ -42,18 +42,7 @@ pub fn draw(
         return Ok(());
     };
     let view = LandscapeView::new(grid);
-    let pad = style.px(4.0);
-    let legend = [
-        (Swatch::Mark(Marker::Circle), labels.landscape_current),
-        (Swatch::Mark(Marker::Cross), labels.landscape_lowest),
-        (
-            Swatch::Line(RGBColor(120, 120, 120)),
-            labels.landscape_contour,
-        ),
-    ];
-    let mut top = pad + pen.legend(&legend, (pad, pad), w - 2.0 * pad, false);
-    let caption = pen.wrap(&caption(&view, style), w - 2.0 * pad, FONT);
-    top += pen.lines(&caption, (pad, top), FONT, t.fg) + style.px(4.0);
+    let top = header(&pen, &view, w);
     // A square map, centred: the same scale on both axes.
     let (extra_w, extra_h) = (style.px(66.0), style.px(38.0));
     let bar_h = style.px(BAR + 4.0) + pen.line_height(SMALL) + style.px(6.0);
@@ -88,8 +77,54 @@ pub fn draw(
         pen.message(rect, labels.landscape_not_finite, t.alarm);
         return Ok(());
     }
-    // Clip to the map: the image reaches half a cell past ±span, so that every cell's
-    // centre sits on its grid point.
+    map(&pen, &view, grid, rect)?;
+    mesh(&mut c, style, &t, &axes)?;
+    let to_px = to_px(span, rect);
+    if let Some((a, b, _)) = view.lowest {
+        if (a, b) != (0.0, 0.0) {
+            pen.map_marker(Marker::Cross, to_px((a, b)));
+        }
+    }
+    pen.map_marker(Marker::Circle, to_px((0.0, 0.0)));
+    Ok(())
+}
+
+/// The legend and the caption; returns where the colour bar may start.
+fn header(pen: &Pen, view: &LandscapeView, w: f64) -> f64 {
+    let (style, labels) = (pen.style, pen.style.labels);
+    let pad = style.px(4.0);
+    let legend = [
+        (Swatch::Mark(Marker::Circle), labels.landscape_current),
+        (Swatch::Mark(Marker::Cross), labels.landscape_lowest),
+        (
+            Swatch::Line(RGBColor(120, 120, 120)),
+            labels.landscape_contour,
+        ),
+    ];
+    let mut top = pad + pen.legend(&legend, (pad, pad), w - 2.0 * pad, false);
+    let caption = pen.wrap(&caption(view, style), w - 2.0 * pad, FONT);
+    top += pen.lines(&caption, (pad, top), FONT, pen.theme.fg) + style.px(4.0);
+    top
+}
+
+/// From (α, β) to device pixels on the map `rect`, which spans ±`span` both ways.
+fn to_px(span: f64, rect: (f64, f64, f64, f64)) -> impl Fn((f64, f64)) -> (f64, f64) {
+    move |(a, b)| {
+        (
+            rect.0 + (a + span) / (2.0 * span) * rect.2,
+            rect.1 + (span - b) / (2.0 * span) * rect.3,
+        )
+    }
+}
+
+/// The heatmap and its contour lines, clipped to the map `rect`. The image reaches half a
+/// cell past ±span, so that every cell's centre sits on its grid point.
+fn map(
+    pen: &Pen,
+    view: &LandscapeView,
+    grid: &Landscape,
+    rect: (f64, f64, f64, f64),
+) -> Result<(), String> {
     pen.ctx.save();
     pen.ctx.begin_path();
     pen.ctx.rect(rect.0, rect.1, rect.2, rect.3);
@@ -107,12 +142,7 @@ pub fn draw(
             rect.3 + 2.0 * hy,
         ),
     );
-    let to_px = |(a, b): (f64, f64)| {
-        (
-            rect.0 + (a + span) / (2.0 * span) * rect.2,
-            rect.1 + (span - b) / (2.0 * span) * rect.3,
-        )
-    };
+    let to_px = to_px(view.span, rect);
     for contour in &view.contours {
         let ink = if wants_light_ink(viridis_fast(contour.t)) {
             RGBColor(255, 255, 255).mix_css(0.7)
@@ -120,7 +150,7 @@ pub fn draw(
             RGBColor(0, 0, 0).mix_css(0.55)
         };
         pen.ctx.set_stroke_style_str(&ink);
-        pen.ctx.set_line_width(style.px(1.0));
+        pen.ctx.set_line_width(pen.style.px(1.0));
         pen.ctx.begin_path();
         for &[a, b] in &contour.segments {
             let (p, q) = (to_px(a), to_px(b));
@@ -130,15 +160,7 @@ pub fn draw(
         pen.ctx.stroke();
     }
     pen.ctx.restore();
-    drawn?;
-    mesh(&mut c, style, &t, &axes)?;
-    if let Some((a, b, _)) = view.lowest {
-        if (a, b) != (0.0, 0.0) {
-            pen.map_marker(Marker::Cross, to_px((a, b)));
-        }
-    }
-    pen.map_marker(Marker::Circle, to_px((0.0, 0.0)));
-    Ok(())
+    drawn
 }
 
 /// "loss at θ 0.693 · lowest in view 0.41 at α −0.3, β 0.8 · colour: loss, log scale".
@@ -175,7 +197,7 @@ fn caption(view: &LandscapeView, style: &Style) -> Vec<String> {
 }
 
 /// The colour scale as a bar `width` wide from `(x, y)`, its ticks labelled beneath.
-fn colour_bar(pen: &super::pen::Pen, view: &LandscapeView, (x, y, width): (f64, f64, f64)) {
+fn colour_bar(pen: &Pen, view: &LandscapeView, (x, y, width): (f64, f64, f64)) {
     let (style, ctx) = (pen.style, &pen.ctx);
     let height = style.px(BAR);
     // One fill with a gradient through BAR_STOPS + 1 colours of the scale.

@@ -12,7 +12,9 @@
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
 //! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer.
 //!
-//! The last three paint a model worked out natively in [`crate::plot`].
+//! Most paint a model worked out natively in [`crate::plot`] (ranges, bars, ticks, legend
+//! entries as plain data, tested without a browser); the restarts chart paints the engine's
+//! own [`crate::restarts::LossHistogram`].
 //!
 //! Every user-visible word is in [`Labels`] (one constant per language), every colour
 //! in `theme`. A draw never panics: empty, non-finite or diverged data draws an

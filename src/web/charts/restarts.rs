@@ -4,11 +4,13 @@
 //! on the right; the two dashed lines are those thresholds. The bins come from the engine
 //! ([`LossHistogram`]); this module only paints them.
 
-use super::pen::Swatch;
-use super::theme::{chart, mesh, percent, stroke, tick, Axes, SMALL};
+use super::pen::{Pen, Swatch};
+use super::theme::{chart, mesh, percent, stroke, tick, Axes, Theme, FONT, SMALL};
 use super::{begin, failed, fill, Style, Surface};
 use crate::restarts::{solved_and_stuck, LossHistogram, SOLVED_BELOW, STUCK_ABOVE};
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
 
 /// Draws the histogram of `losses` (one final training loss per run, NaN for a diverged run).
 pub fn draw(
@@ -18,26 +20,12 @@ pub fn draw(
 ) -> Result<(), String> {
     let Surface { root, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
-    let x0 = style.px(4.0);
     if losses.is_empty() {
         pen.message((0.0, 0.0, w, h), labels.no_restarts, t.muted);
         return Ok(());
     }
     let hist = LossHistogram::new(losses);
-    let (solved, stuck) = solved_and_stuck(losses);
-    let mut caption = vec![
-        fill(labels.restarts_count, &[&losses.len().to_string()]),
-        fill(labels.restarts_solved, &[&percent(solved)]),
-        fill(labels.restarts_stuck, &[&percent(stuck)]),
-    ];
-    if hist.diverged > 0 {
-        caption.push(fill(
-            labels.restarts_diverged,
-            &[&hist.diverged.to_string()],
-        ));
-    }
-    let lines = pen.wrap(&caption, w - 2.0 * x0, super::theme::FONT);
-    let used = pen.lines(&lines, (x0, style.px(2.0)), super::theme::FONT, t.fg) + style.px(2.0);
+    let used = caption(&pen, losses, &hist, w);
     if h - used < style.px(60.0) {
         return Ok(());
     }
@@ -55,40 +43,8 @@ pub fn draw(
     let xs = (hist.log10_lo, hist.log10_hi);
     let mut c = chart(&area, style, xs, 0.0..top * 1.25, &axes)?;
     mesh(&mut c, style, &t, &axes)?;
-    let bars = hist.counts.iter().enumerate().filter(|(_, &n)| n > 0);
-    c.draw_series(bars.map(|(k, &n)| {
-        let (a, b) = hist.bin(k);
-        let gap = 0.04 * (b - a);
-        Rectangle::new([(a + gap, 0.0), (b - gap, n as f64)], t.bars.filled())
-    }))
-    .map_err(failed)?;
-    for (at, color) in [(SOLVED_BELOW, t.class[0]), (STUCK_ABOVE, t.alarm)] {
-        let x = at.log10();
-        let dashes = DashedLineSeries::new(
-            [(x, 0.0), (x, top * 1.25)],
-            style.ipx(5.0),
-            style.ipx(4.0),
-            stroke(style, color, 1.5),
-        );
-        c.draw_series(dashes).map_err(failed)?;
-    }
-    // Decade labels as losses (0.001, 0.01, …), not as their logarithms.
-    let (_, bottom) = c.backend_coord(&(xs.0, 0.0));
-    let every = ((xs.1 - xs.0) / (w / style.px(70.0)).max(1.0))
-        .ceil()
-        .max(1.0) as usize;
-    for k in (xs.0 as i32..=xs.1 as i32).step_by(every) {
-        let (x, _) = c.backend_coord(&(f64::from(k), 0.0));
-        let label = tick(10f64.powi(k));
-        let half = 0.5 * pen.width(&label, SMALL);
-        pen.text(
-            &label,
-            (f64::from(x) - half, f64::from(bottom) + style.px(5.0)),
-            SMALL,
-            t.muted,
-            false,
-        );
-    }
+    series(&mut c, &hist, top * 1.25, style, &t)?;
+    decade_labels(&pen, &c, xs, w);
     let (xr, yr) = c.plotting_area().get_pixel_range();
     let (left, right) = (f64::from(xr.start), f64::from(xr.end));
     let legend = [
@@ -103,4 +59,78 @@ pub fn draw(
         true,
     );
     Ok(())
+}
+
+/// The chart's plotting context: log₁₀ final loss × runs.
+type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// "20 runs · solved 45% · stuck 30%" (and how many diverged), wrapped to the width `w`;
+/// returns the height it takes.
+fn caption(pen: &Pen, losses: &[f64], hist: &LossHistogram, w: f64) -> f64 {
+    let (style, labels) = (pen.style, pen.style.labels);
+    let (solved, stuck) = solved_and_stuck(losses);
+    let mut caption = vec![
+        fill(labels.restarts_count, &[&losses.len().to_string()]),
+        fill(labels.restarts_solved, &[&percent(solved)]),
+        fill(labels.restarts_stuck, &[&percent(stuck)]),
+    ];
+    if hist.diverged > 0 {
+        caption.push(fill(
+            labels.restarts_diverged,
+            &[&hist.diverged.to_string()],
+        ));
+    }
+    let x0 = style.px(4.0);
+    let lines = pen.wrap(&caption, w - 2.0 * x0, FONT);
+    pen.lines(&lines, (x0, style.px(2.0)), FONT, pen.theme.fg) + style.px(2.0)
+}
+
+/// The bars, and the solved and stuck thresholds as dashed lines up to `top`.
+fn series(
+    c: &mut Plot,
+    hist: &LossHistogram,
+    top: f64,
+    style: &Style,
+    t: &Theme,
+) -> Result<(), String> {
+    let bars = hist.counts.iter().enumerate().filter(|(_, &n)| n > 0);
+    c.draw_series(bars.map(|(k, &n)| {
+        let (a, b) = hist.bin(k);
+        let gap = 0.04 * (b - a);
+        Rectangle::new([(a + gap, 0.0), (b - gap, n as f64)], t.bars.filled())
+    }))
+    .map_err(failed)?;
+    for (at, color) in [(SOLVED_BELOW, t.class[0]), (STUCK_ABOVE, t.alarm)] {
+        let x = at.log10();
+        let dashes = DashedLineSeries::new(
+            [(x, 0.0), (x, top)],
+            style.ipx(5.0),
+            style.ipx(4.0),
+            stroke(style, color, 1.5),
+        );
+        c.draw_series(dashes).map_err(failed)?;
+    }
+    Ok(())
+}
+
+/// Decade labels as losses (0.001, 0.01, …), not as their logarithms, thinned to the
+/// canvas width `w`.
+fn decade_labels(pen: &Pen, c: &Plot, xs: (f64, f64), w: f64) {
+    let style = pen.style;
+    let (_, bottom) = c.backend_coord(&(xs.0, 0.0));
+    let every = ((xs.1 - xs.0) / (w / style.px(70.0)).max(1.0))
+        .ceil()
+        .max(1.0) as usize;
+    for k in (xs.0 as i32..=xs.1 as i32).step_by(every) {
+        let (x, _) = c.backend_coord(&(f64::from(k), 0.0));
+        let label = tick(10f64.powi(k));
+        let half = 0.5 * pen.width(&label, SMALL);
+        pen.text(
+            &label,
+            (f64::from(x) - half, f64::from(bottom) + style.px(5.0)),
+            SMALL,
+            pen.theme.muted,
+            false,
+        );
+    }
 }

@@ -111,31 +111,6 @@ pub(crate) fn css<C: Color>(color: C) -> String {
     format!("rgba({r},{g},{b},{a})")
 }
 
-/// A finite, non-empty range for an axis: plotters asserts on NaN and can loop on
-/// infinite ranges, so non-finite ends fall back, and an empty range is widened.
-pub(crate) fn span(lo: f64, hi: f64, fallback: (f64, f64)) -> (f64, f64) {
-    const LIMIT: f64 = 1e12;
-    if !(lo.is_finite() && hi.is_finite()) {
-        return fallback;
-    }
-    let (lo, hi) = (lo.clamp(-LIMIT, LIMIT), hi.clamp(-LIMIT, LIMIT));
-    let (lo, hi) = (lo.min(hi), lo.max(hi));
-    let centre = 0.5 * (lo + hi);
-    let least = (centre.abs() * 1e-6).max(1e-9);
-    if hi - lo < least {
-        let half = (centre.abs() * 0.1).max(1e-3);
-        (centre - half, centre + half)
-    } else {
-        (lo, hi)
-    }
-}
-
-/// `(lo, hi)` widened by `share` of its width on each side.
-pub(crate) fn pad((lo, hi): (f64, f64), share: f64) -> (f64, f64) {
-    let w = (hi - lo) * share;
-    (lo - w, hi + w)
-}
-
 /// A number for an axis tick: as short as it can be without lying.
 pub(crate) fn tick(v: f64) -> String {
     let a = v.abs();
