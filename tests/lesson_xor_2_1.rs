@@ -16,26 +16,20 @@
 //! on" is all it needs.
 
 mod common;
-use common::experiment;
+use common::{experiment, XOR_221};
 use initlab::Experiment;
 
-/// The lesson's setting for one seed, with or without the shortcut.
+/// The lesson's setting for one seed, with or without the shortcut: the XOR 2-2-1 lesson's
+/// settings with one hidden unit.
 fn xor_2_1(shortcut: bool, seed: u64) -> Experiment {
     let seed = seed.to_string();
-    experiment(&[
-        ("data", "xor4"),
+    let mut changes = XOR_221.to_vec();
+    changes.extend([
         ("layers", "1"),
         ("shortcut", if shortcut { "1" } else { "0" }),
-        ("act", "sigmoid"),
-        ("loss", "bce"),
-        ("init", "normal"),
-        ("scale", "manual"),
-        ("sigma", "1"),
-        ("bias", "init"),
-        ("lr", "1"),
-        ("batch", "4"),
-        ("seed", &seed),
-    ])
+        ("seed", seed.as_str()),
+    ]);
+    experiment(&changes)
 }
 
 /// The lowest mean cross-entropy a 2-1-1 net without shortcut can reach on the 4 XOR points.

@@ -7,21 +7,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { OUTPUT, canvasHash, openPage, screenshot, useServerAndBrowser } from "./helpers.mjs";
+import { OUTPUT, canvasHash, screenshot, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
+const { withPage } = env;
 const PHONE = { viewport: { width: 390, height: 844 }, options: { deviceScaleFactor: 3, isMobile: true, hasTouch: true } };
-
-/** Opens the page at `query` and runs `body(opened)`, failing on any console error. */
-async function withPage(query, body, viewport = undefined, options = {}) {
-  const opened = await openPage(env.browser, `${env.server.url}/${query}`, viewport, options);
-  try {
-    await body(opened);
-    assert.deepEqual(opened.errors, []);
-  } finally {
-    await opened.close();
-  }
-}
 
 /**
  * Centres of the network canvas's units, found by asking a second Lab of the page's settings

@@ -8,21 +8,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { OUTPUT, canvasHash, openPage, setSlider, useServerAndBrowser } from "./helpers.mjs";
+import { OUTPUT, canvasHash, setSlider, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
+const { withPage } = env;
 const VIEWS = { gradients: "chart-gradients", depth: "chart-depth", landscape: "chart-landscape" };
-
-/** Opens the page at `query` and runs `body(opened)`, failing on any console error. */
-async function withPage(query, body, viewport, options) {
-  const opened = await openPage(env.browser, `${env.server.url}/${query}`, viewport, options);
-  try {
-    await body(opened);
-    assert.deepEqual(opened.errors, []);
-  } finally {
-    await opened.close();
-  }
-}
 
 /** Waits until the landscape is computed at the current weights (it fills over a few frames). */
 function landscapeDone(page) {

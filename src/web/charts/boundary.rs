@@ -11,19 +11,12 @@ use super::{begin, Style, Surface};
 use crate::boundary::Grid;
 use crate::data::{Dataset, Split};
 use plotters::prelude::*;
-use std::cell::RefCell;
 use std::f64::consts::TAU;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// How far the heatmap moves from the background towards a class colour at p = 0 or 1:
 /// enough to read, pale enough for the points on top to stand out.
 const TINT: f64 = 0.55;
-
-thread_local! {
-    /// An off-screen canvas holding the grid as one pixel per cell, reused between frames.
-    static CELLS: RefCell<Option<HtmlCanvasElement>> = const { RefCell::new(None) };
-}
 
 /// Draws `grid` as a heatmap (blue towards class 0, vermillion towards class 1, the
 /// background colour at p = ½) under the points of `data`, in raw input coordinates.
@@ -151,34 +144,7 @@ fn heatmap(
             rgba.extend(shade(*p, t));
         }
     }
-    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), n as u32, n as u32)
-        .map_err(|_| "cannot build the heatmap image".to_string())?;
-    CELLS.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.is_none() {
-            let document = web_sys::window()
-                .and_then(|w| w.document())
-                .ok_or("no document")?;
-            let element = document
-                .create_element("canvas")
-                .map_err(|_| "cannot create a canvas")?;
-            *cell = element.dyn_into::<HtmlCanvasElement>().ok();
-        }
-        let cells = cell.as_ref().ok_or("cannot create a canvas")?;
-        // Resizing clears and reallocates the canvas: only when n changes.
-        if cells.width() != n as u32 || cells.height() != n as u32 {
-            cells.set_width(n as u32);
-            cells.set_height(n as u32);
-        }
-        super::context(cells)?
-            .put_image_data(&image, 0.0, 0.0)
-            .map_err(|_| "cannot fill the heatmap")?;
-        ctx.save();
-        ctx.set_image_smoothing_enabled(true);
-        let drawn = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(cells, x, y, w, h);
-        ctx.restore();
-        drawn.map_err(|_| "cannot draw the heatmap".to_string())
-    })
+    super::bitmap::paint(ctx, &rgba, n, (x, y, w, h))
 }
 
 /// The points of one split, one path per class: filled with a thin outline in the

@@ -14,19 +14,12 @@ use crate::landscape::Landscape;
 use crate::plot::colour::{viridis_fast, wants_light_ink};
 use crate::plot::landscape::{LandscapeView, Scale};
 use plotters::style::RGBColor;
-use std::cell::RefCell;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
 /// Height of the colour bar, CSS pixels.
 const BAR: f64 = 10.0;
 /// Colour stops of the colour bar's gradient, after the first.
 const BAR_STOPS: usize = 16;
-
-thread_local! {
-    /// An off-screen canvas holding the grid as one pixel per cell, reused between frames.
-    static CELLS: RefCell<Option<HtmlCanvasElement>> = const { RefCell::new(None) };
-}
 
 /// Draws `grid` (`None` while nothing has been computed yet), with the caption, the legend
 /// and the colour bar above a square map.
@@ -131,7 +124,7 @@ fn map(
     pen.ctx.clip();
     let half = 0.5 / (view.n - 1) as f64;
     let (hx, hy) = (rect.2 * half, rect.3 * half);
-    let drawn = heatmap(
+    let drawn = super::bitmap::paint(
         &pen.ctx,
         &view.image(grid),
         view.n,
@@ -252,41 +245,4 @@ impl MixCss for RGBColor {
         let RGBColor(r, g, b) = self;
         format!("rgba({r},{g},{b},{alpha})")
     }
-}
-
-/// Paints `rgba` (an n × n image) into `(x, y, w, h)`, scaled up with smoothing on an
-/// off-screen canvas, as the decision boundary does.
-fn heatmap(
-    ctx: &CanvasRenderingContext2d,
-    rgba: &[u8],
-    n: usize,
-    (x, y, w, h): (f64, f64, f64, f64),
-) -> Result<(), String> {
-    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), n as u32, n as u32)
-        .map_err(|_| "cannot build the landscape image".to_string())?;
-    CELLS.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.is_none() {
-            let document = web_sys::window()
-                .and_then(|w| w.document())
-                .ok_or("no document")?;
-            let element = document
-                .create_element("canvas")
-                .map_err(|_| "cannot create a canvas")?;
-            *cell = element.dyn_into::<HtmlCanvasElement>().ok();
-        }
-        let cells = cell.as_ref().ok_or("cannot create a canvas")?;
-        if cells.width() != n as u32 || cells.height() != n as u32 {
-            cells.set_width(n as u32);
-            cells.set_height(n as u32);
-        }
-        super::context(cells)?
-            .put_image_data(&image, 0.0, 0.0)
-            .map_err(|_| "cannot fill the landscape image")?;
-        ctx.save();
-        ctx.set_image_smoothing_enabled(true);
-        let drawn = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(cells, x, y, w, h);
-        ctx.restore();
-        drawn.map_err(|_| "cannot draw the landscape".to_string())
-    })
 }

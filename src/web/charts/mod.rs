@@ -21,6 +21,7 @@
 //! explanation instead of a chart; only a canvas that cannot be drawn on is an `Err`.
 
 pub mod activation;
+mod bitmap;
 pub mod boundary;
 pub mod depth;
 pub mod gradients;
@@ -214,7 +215,7 @@ pub struct Labels {
 
 /// English.
 pub const EN: Labels = Labels {
-    layer: "layer {0}",
+    layer: "hidden {0}",
     output: "output",
     one_unit: "1 unit",
     units: "{0} units",
