@@ -352,52 +352,58 @@ impl Diagram {
         let middle = 0.5 * (top + bottom);
         for (c, &size) in sizes.iter().enumerate() {
             let x = (c as f64 + 0.5) * dx;
-            let (shown, gap) = sample(size);
-            let slots = shown.len() + usize::from(gap.is_some());
-            let y = |slot: usize| middle + (slot as f64 - 0.5 * (slots as f64 - 1.0)) * dy;
-            let role = match c {
-                0 => Role::Input,
-                c if c + 1 == sizes.len() => Role::Output,
-                c => Role::Hidden(c),
-            };
-            let layer = c.checked_sub(1).and_then(|l| mlp.layers.get(l));
-            for (k, &index) in shown.iter().enumerate() {
-                let slot = k + usize::from(gap.is_some_and(|g| k >= g));
-                let bias = layer.and_then(|shape| mlp.params.get(shape.b_at + index));
-                let bias = bias.map(|&b| f64::from(b));
-                let ring = match bias {
-                    Some(b) if b != 0.0 => diagram.width_of(b),
-                    _ => 0.0,
-                };
-                diagram.units.push(Unit {
-                    column: c,
-                    index,
-                    x,
-                    y: y(slot),
-                    bias,
-                    ring,
-                    sign: bias.map_or(Sign::Zero, Sign::of),
-                });
-            }
-            let span = if slots == 0 {
-                (middle, middle)
-            } else {
-                (y(0), y(slots - 1))
-            };
-            diagram.columns.push(Column {
-                role,
-                size,
-                x,
-                shown,
-                ellipsis: gap.map(|g| (x, y(g))),
-                distinct: layer.map(|_| distinct_units(mlp, c - 1)),
-                span,
-            });
+            diagram.add_column(mlp, c, size, (x, middle, dy));
         }
         for group in groups {
             diagram.add_group(mlp, *group);
         }
         diagram
+    }
+
+    /// Column `c` of `size` units at x, centred on `middle`, one slot of `dy` per unit drawn:
+    /// its units (the sample of a wide layer) with their bias rings, and its caption's data.
+    fn add_column(&mut self, mlp: &Mlp, c: usize, size: usize, (x, middle, dy): (f64, f64, f64)) {
+        let (shown, gap) = sample(size);
+        let slots = shown.len() + usize::from(gap.is_some());
+        let y = |slot: usize| middle + (slot as f64 - 0.5 * (slots as f64 - 1.0)) * dy;
+        let role = match c {
+            0 => Role::Input,
+            c if c + 1 == mlp.sizes.len() => Role::Output,
+            c => Role::Hidden(c),
+        };
+        let layer = c.checked_sub(1).and_then(|l| mlp.layers.get(l));
+        for (k, &index) in shown.iter().enumerate() {
+            let slot = k + usize::from(gap.is_some_and(|g| k >= g));
+            let bias = layer.and_then(|shape| mlp.params.get(shape.b_at + index));
+            let bias = bias.map(|&b| f64::from(b));
+            let ring = match bias {
+                Some(b) if b != 0.0 => self.width_of(b),
+                _ => 0.0,
+            };
+            self.units.push(Unit {
+                column: c,
+                index,
+                x,
+                y: y(slot),
+                bias,
+                ring,
+                sign: bias.map_or(Sign::Zero, Sign::of),
+            });
+        }
+        let span = if slots == 0 {
+            (middle, middle)
+        } else {
+            (y(0), y(slots - 1))
+        };
+        self.columns.push(Column {
+            role,
+            size,
+            x,
+            shown,
+            ellipsis: gap.map(|g| (x, y(g))),
+            distinct: layer.map(|_| distinct_units(mlp, c - 1)),
+            span,
+        });
     }
 
     /// The stroke width for a weight or bias `v`: linear in |v| on the network's one scale,

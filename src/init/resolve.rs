@@ -128,64 +128,76 @@ fn truncated(
         ));
     }
     match bounds {
-        BoundsUnit::Sigma => {
-            check_mass(lo, hi, || {
-                let (lo, hi) = show_pair(lo, hi);
-                format!("[{lo}σ, {hi}σ]")
-            })?;
-            // Cutting at [lo, hi] (in σ units) multiplies the std by s = std of N(0, 1) cut
-            // there, whatever σ' is; so σ' = σ/s gives std σ afterwards (±2: s = 0.8796…).
-            let sigma_used = if variance_corrected {
-                sigma / TruncatedStandardNormal::new(lo, hi).std()
-            } else {
-                sigma
-            };
-            let (lo_abs, hi_abs) = (lo * sigma_used, hi * sigma_used);
-            // σ·lo and σ·hi can round together (or σ' overflow) for an interval a few ulps wide.
-            if !(sigma_used.is_finite() && lo_abs < hi_abs) {
-                return Err(too_narrow_for_sigma(lo, hi, sigma_used));
-            }
-            check_mass(lo_abs / sigma_used, hi_abs / sigma_used, || {
-                let (lo, hi) = show_pair(lo, hi);
-                format!("[{lo}σ, {hi}σ]")
-            })?;
-            let distribution = Distribution::TruncatedNormal {
-                std: sigma_used,
-                lo: lo_abs,
-                hi: hi_abs,
-            };
-            Ok((sigma_used, distribution))
-        }
-        BoundsUnit::Absolute => {
-            let sigma_used = if variance_corrected {
-                parent_sigma_for_absolute_bounds(sigma, lo, hi)?
-            } else {
-                sigma
-            };
-            let (alpha, beta) = (lo / sigma_used, hi / sigma_used);
-            check_mass(alpha, beta, || {
-                let (lo, hi) = show_pair(lo, hi);
-                let (alpha, beta) = show_pair(alpha, beta);
-                let parent = if variance_corrected {
-                    "the variance-corrected parent σ"
-                } else {
-                    "σ"
-                };
-                format!(
-                    "[{lo}, {hi}] (that is [{alpha}σ, {beta}σ] for {parent} = {})",
-                    show(sigma_used)
-                )
-            })?;
-            Ok((
-                sigma_used,
-                Distribution::TruncatedNormal {
-                    std: sigma_used,
-                    lo,
-                    hi,
-                },
-            ))
-        }
+        BoundsUnit::Sigma => cut_in_sigmas(sigma, lo, hi, variance_corrected),
+        BoundsUnit::Absolute => cut_at_values(sigma, lo, hi, variance_corrected),
     }
+}
+
+/// A cut at [lo·σ', hi·σ'] (Keras, JAX): the bounds scale with the σ' the weights are drawn with.
+fn cut_in_sigmas(
+    sigma: f64,
+    lo: f64,
+    hi: f64,
+    variance_corrected: bool,
+) -> Result<(f64, Distribution), ConfigError> {
+    let interval = || {
+        let (lo, hi) = show_pair(lo, hi);
+        format!("[{lo}σ, {hi}σ]")
+    };
+    check_mass(lo, hi, interval)?;
+    // Cutting at [lo, hi] (in σ units) multiplies the std by s = std of N(0, 1) cut
+    // there, whatever σ' is; so σ' = σ/s gives std σ afterwards (±2: s = 0.8796…).
+    let sigma_used = if variance_corrected {
+        sigma / TruncatedStandardNormal::new(lo, hi).std()
+    } else {
+        sigma
+    };
+    let (lo_abs, hi_abs) = (lo * sigma_used, hi * sigma_used);
+    // σ·lo and σ·hi can round together (or σ' overflow) for an interval a few ulps wide.
+    if !(sigma_used.is_finite() && lo_abs < hi_abs) {
+        return Err(too_narrow_for_sigma(lo, hi, sigma_used));
+    }
+    check_mass(lo_abs / sigma_used, hi_abs / sigma_used, interval)?;
+    let distribution = Distribution::TruncatedNormal {
+        std: sigma_used,
+        lo: lo_abs,
+        hi: hi_abs,
+    };
+    Ok((sigma_used, distribution))
+}
+
+/// A cut at the weight values [lo, hi] (PyTorch's `trunc_normal_`), whatever σ' is.
+fn cut_at_values(
+    sigma: f64,
+    lo: f64,
+    hi: f64,
+    variance_corrected: bool,
+) -> Result<(f64, Distribution), ConfigError> {
+    let sigma_used = if variance_corrected {
+        parent_sigma_for_absolute_bounds(sigma, lo, hi)?
+    } else {
+        sigma
+    };
+    let (alpha, beta) = (lo / sigma_used, hi / sigma_used);
+    check_mass(alpha, beta, || {
+        let (lo, hi) = show_pair(lo, hi);
+        let (alpha, beta) = show_pair(alpha, beta);
+        let parent = if variance_corrected {
+            "the variance-corrected parent σ"
+        } else {
+            "σ"
+        };
+        format!(
+            "[{lo}, {hi}] (that is [{alpha}σ, {beta}σ] for {parent} = {})",
+            show(sigma_used)
+        )
+    })?;
+    let distribution = Distribution::TruncatedNormal {
+        std: sigma_used,
+        lo,
+        hi,
+    };
+    Ok((sigma_used, distribution))
 }
 
 /// Refuses an interval [α, β] (σ units) that holds no probability even in logarithms: one so
