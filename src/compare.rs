@@ -23,15 +23,6 @@ pub enum Side {
     B,
 }
 
-impl Side {
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::A => "A",
-            Side::B => "B",
-        }
-    }
-}
-
 /// Network A, and network B while comparing.
 #[derive(Debug)]
 pub struct Comparison {
@@ -60,10 +51,6 @@ impl Comparison {
 
     pub fn b(&self) -> Option<&Experiment> {
         self.b.as_ref()
-    }
-
-    pub fn b_mut(&mut self) -> Option<&mut Experiment> {
-        self.b.as_mut()
     }
 
     /// Both at once, for drawing A and B from one frame.
