@@ -6,6 +6,10 @@ import { layerName, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
+/** The charts a playing page redraws every SECONDARY_EVERY-th frame only (see forFrame). */
+const SECONDARY = ["network", "gradients", "depth", "landscape"];
+const SECONDARY_EVERY = 3;
+
 /**
  * A CSS length in device pixels: the exact count the browser reported when it agrees
  * with the ratio (some emulators report CSS pixels there), else the rounded product.
@@ -42,6 +46,8 @@ export function createCharts(redraw) {
   const sizes = new Map();
   const dark = matchMedia("(prefers-color-scheme: dark)");
   let lab = null;
+  /** Frames drawn while playing, to pace the slower views. */
+  let liveFrames = 0;
   /** The layers the weight-layer picker offers, by name. */
   let layerNames = "";
 
@@ -83,6 +89,19 @@ export function createCharts(redraw) {
   });
 
   /** Gives each canvas a backing store of its on-screen size in device pixels. */
+  /**
+   * The canvases to draw this frame. While playing, the slower views (the network diagram,
+   * gradients, depth, landscape) are drawn every SECONDARY_EVERY-th frame only (20 times a
+   * second): next to the loss and the histograms they change slowly, and skipping them
+   * keeps a deep network's frame within budget. Any other redraw draws everything.
+   */
+  function forFrame(all, live) {
+    if (!live) return all;
+    if (all === canvases) liveFrames += 1;
+    if (liveFrames % SECONDARY_EVERY === 0) return all;
+    return Object.fromEntries(Object.entries(all).filter(([key]) => !SECONDARY.includes(key)));
+  }
+
   /** Gives a canvas the CSS height `heightFor(its CSS width)` (its layers' panels need). */
   function fitHeight(core, heightFor) {
     const coreWidth = sizes.get(core)?.width ?? core.clientWidth;
@@ -146,7 +165,9 @@ export function createCharts(redraw) {
         live,
         ...extraOptions(),
       };
-      const error = lab.draw(canvases, options) ?? (comparing ? lab.drawB(canvasesB, options) : undefined);
+      const error =
+        lab.draw(forFrame(canvases, live), options) ??
+        (comparing ? lab.drawB(forFrame(canvasesB, live), options) : undefined);
       afterDraw(live);
       return error ? text("chartFailed", { error }) : undefined;
     },

@@ -90,6 +90,19 @@ test("the diagram paints, changes with training, and zero init differs from norm
   });
 });
 
+test("while playing, the slower views are still redrawn (every third frame)", async () => {
+  await withPage("?layers=8,8&lr=0.3", async ({ page }) => {
+    const ids = ["chart-network", "chart-gradients", "chart-depth"];
+    const before = await Promise.all(ids.map((id) => canvasHash(page, id)));
+    await page.evaluate(() => window.initlab.play());
+    await page.waitForFunction(() => window.initlab.snapshot().step >= 300);
+    // Read while still playing: only the animation frames have drawn since the start.
+    const during = await Promise.all(ids.map((id) => canvasHash(page, id)));
+    await page.evaluate(() => window.initlab.pause());
+    ids.forEach((id, i) => assert.notEqual(during[i].hash, before[i].hash, `${id} redrawn while playing`));
+  });
+});
+
 test("hovering an edge's midpoint shows its weight as the engine reports it", async () => {
   await withPage("?layers=8,8&seed=5", async ({ page }) => {
     const mid = await outputEdgeMidpoint(page);
