@@ -4,7 +4,8 @@
 //! diverged holds only finite numbers, with `diverged_at` the step where the first non-finite
 //! number appeared (in a forward pass, a weight, a loss or a statistic).
 
-use initlab::experiment::Snapshot;
+mod common;
+use common::non_finite_paths;
 use initlab::{Config, Experiment};
 
 /// The experiment a link opens (with the link's notices checked by the caller).
@@ -14,41 +15,13 @@ fn open(query: &str) -> (Experiment, Vec<initlab::ConfigError>) {
     (experiment, notices)
 }
 
-/// Paths of every number in the snapshot that is not finite (serde_json writes NaN and ±∞ as
-/// null), except `diverged_at`, which is null while the run is fine.
-fn non_finite_numbers(snapshot: &Snapshot) -> Vec<String> {
-    fn walk(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
-        match value {
-            serde_json::Value::Null if !path.ends_with("diverged_at") => out.push(path),
-            serde_json::Value::Array(items) => {
-                for (k, item) in items.iter().enumerate() {
-                    walk(item, format!("{path}[{k}]"), out);
-                }
-            }
-            serde_json::Value::Object(fields) => {
-                for (key, item) in fields {
-                    walk(item, format!("{path}.{key}"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        &serde_json::to_value(snapshot).unwrap(),
-        String::new(),
-        &mut out,
-    );
-    out
-}
-
 /// Steps one at a time with a snapshot after each, as the page does frame by frame, and checks
 /// the rule at every step. Returns the step at which the run diverged, if it did.
 fn run_checking_every_step(query: &str, steps: usize) -> Option<usize> {
     let (mut exp, _) = open(query);
     for _ in 0..=steps {
         let snapshot = exp.snapshot();
-        let bad = non_finite_numbers(&snapshot);
+        let bad = non_finite_paths(&snapshot);
         if snapshot.diverged {
             let at = snapshot.diverged_at.expect("a diverged run says when");
             assert!(
@@ -185,7 +158,7 @@ fn a_sigma_too_small_to_represent_is_refused_and_the_bounds_are_kept() {
     assert_eq!(notices[0].field, "sigma");
     assert_eq!((exp.config().lo, exp.config().hi), (-0.001, 0.001));
     let snapshot = exp.snapshot();
-    assert!(non_finite_numbers(&snapshot).is_empty());
+    assert!(non_finite_paths(&snapshot).is_empty());
     for layer in &snapshot.layers {
         assert!(layer.mean_actual.abs() <= 0.001 * layer.sigma_used);
     }

@@ -24,9 +24,10 @@
 //! inputs' `Debug` is the link itself). Failures are not persisted to files: the minimal
 //! inputs found so far are replayed by the named regression tests at the end of this file.
 
+mod common;
+use common::non_finite_paths;
 use initlab::config::presets::PRESETS;
 use initlab::config::KEYS;
-use initlab::experiment::Snapshot;
 use initlab::init::Distribution;
 use initlab::rng::Rng;
 use initlab::{Config, Experiment};
@@ -904,34 +905,6 @@ fn run() -> impl Strategy<Value = Run> {
         })
 }
 
-/// Paths of every `null` in the snapshot's JSON (serde_json writes NaN and ±∞ as null),
-/// except `diverged_at`, which is null while the run is fine.
-fn nulls(snapshot: &Snapshot) -> Vec<String> {
-    fn walk(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
-        match value {
-            serde_json::Value::Null if path != ".diverged_at" => out.push(path),
-            serde_json::Value::Array(items) => {
-                for (k, item) in items.iter().enumerate() {
-                    walk(item, format!("{path}[{k}]"), out);
-                }
-            }
-            serde_json::Value::Object(fields) => {
-                for (key, item) in fields {
-                    walk(item, format!("{path}.{key}"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        &serde_json::to_value(snapshot).expect("a snapshot serialises"),
-        String::new(),
-        &mut out,
-    );
-    out
-}
-
 /// Step the run's rounds, checking each snapshot; returns what a replay must reproduce:
 /// each snapshot's JSON and the parameters' bits after it.
 fn train_and_check(
@@ -965,7 +938,7 @@ fn train_and_check(
             }
         } else {
             prop_assert_eq!(snapshot.step, steps_asked, "{}: steps went missing", at);
-            let nulls = nulls(&snapshot);
+            let nulls = non_finite_paths(&snapshot);
             prop_assert!(
                 nulls.is_empty(),
                 "{at}: not flagged as diverged, yet these are not finite: {nulls:?}"

@@ -28,3 +28,28 @@ pub const XOR_221: [(&str, &str); 10] = [
     ("lr", "1"),
     ("batch", "4"),
 ];
+
+/// Paths of every number in the snapshot that is not finite: serde_json writes NaN and ±∞
+/// as null. `diverged_at` is left out, being null while the run is fine.
+pub fn non_finite_paths(snapshot: &initlab::experiment::Snapshot) -> Vec<String> {
+    fn walk(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Null if !path.ends_with("diverged_at") => out.push(path),
+            serde_json::Value::Array(items) => {
+                for (k, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{k}]"), out);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (key, item) in fields {
+                    walk(item, format!("{path}.{key}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let json = serde_json::to_value(snapshot).expect("a snapshot serialises");
+    walk(&json, String::new(), &mut out);
+    out
+}

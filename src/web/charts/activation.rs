@@ -32,15 +32,21 @@ pub fn columns(width_css: f64, panels: usize) -> usize {
     fit.clamp(1, MAX_COLUMNS).min(panels.max(1))
 }
 
-/// The CSS height the canvas should have for `layers` panels at this CSS width.
-pub fn height_for(width_css: f64, layers: usize) -> f64 {
+/// A canvas `width_css` wide laid out for `layers` panels: the usable width (at least 1 CSS
+/// pixel), the columns and the rows. The gradient chart uses the same grid.
+pub(crate) fn grid(width_css: f64, layers: usize) -> (f64, usize, usize) {
     let width = if width_css.is_finite() {
         width_css.max(1.0)
     } else {
         1.0
     };
     let cols = columns(width, layers);
-    let rows = layers.max(1).div_ceil(cols);
+    (width, cols, layers.max(1).div_ceil(cols))
+}
+
+/// The CSS height the canvas should have for `layers` panels at this CSS width.
+pub fn height_for(width_css: f64, layers: usize) -> f64 {
+    let (width, cols, rows) = grid(width_css, layers);
     // The header legend, estimated without a canvas at ~0.55 em per character.
     let legend: f64 = legend_items(&super::EN, &Theme::of(&Style::default()))
         .iter()

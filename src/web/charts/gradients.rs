@@ -27,13 +27,7 @@ const GUTTER: f64 = 10.0;
 /// The CSS height the canvas needs for `layers` panels at this CSS width (the same columns
 /// as the activation chart).
 pub fn height_for(width_css: f64, layers: usize) -> f64 {
-    let width = if width_css.is_finite() {
-        width_css.max(1.0)
-    } else {
-        1.0
-    };
-    let cols = columns(width, layers);
-    let rows = layers.max(1).div_ceil(cols);
+    let (width, cols, rows) = super::activation::grid(width_css, layers);
     // The header, estimated without a canvas at ~0.55 em per character.
     let header_text = super::EN.gradients_header.chars().count() as f64;
     let header = (0.55 * FONT * header_text / width).ceil().max(1.0) * 1.35 * FONT + 8.0;
