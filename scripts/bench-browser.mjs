@@ -55,10 +55,16 @@ async function frameWork(page, frames) {
         times.push(performance.now() - start);
       });
     window.initlab.play();
-    while (times.length < n + 10) await new Promise((r) => setTimeout(r, 50));
+    while (times.length < 10) await new Promise((r) => setTimeout(r, 5));
+    const firstStep = window.initlab.snapshot().step;
+    const measuredFrom = times.length;
+    while (times.length < n + measuredFrom) await new Promise((r) => setTimeout(r, 50));
     window.initlab.pause();
     window.requestAnimationFrame = raf;
-    return times.slice(10); // the first frames warm up
+    // A heavy cycle spreads over frames (www/frames.js): steps per frame shows what that costs.
+    const measured = times.slice(measuredFrom); // the first frames warm up
+    const steps = window.initlab.snapshot().step - firstStep;
+    return { times: measured, stepsPerFrame: steps / (times.length - measuredFrom) };
   }, frames);
 }
 
@@ -147,13 +153,15 @@ try {
     await page.goto(`${server.url}/${query}`);
     await page.evaluate(() => window.initlab.ready);
     process.stdout.write(`timing the animation frame (${name})… `);
-    const frame = summary(await frameWork(page, FRAMES));
+    const { times, stepsPerFrame } = await frameWork(page, FRAMES);
+    const frame = summary(times);
+    frame.steps_per_frame = Math.round(stepsPerFrame * 100) / 100;
     const parts = await frameSplit(page, query, Math.min(FRAMES, 120));
     frame.split_median_ms = Object.fromEntries(
       Object.entries(parts).map(([key, ms]) => [key, summary(ms).median_ms]),
     );
     report[`frame_${name}`] = frame;
-    console.log(`median ${frame.median_ms} ms`);
+    console.log(`median ${frame.median_ms} ms, ${frame.steps_per_frame} steps per frame`);
   }
   await page.goto(`${server.url}/${XOR_221}`);
   await page.evaluate(() => window.initlab.ready);

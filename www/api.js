@@ -2,6 +2,7 @@
 // loop behind play(). It forwards to the wasm Lab, keeps the URL equal to the settings
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
+import { createFrameCycle } from "./frames.js";
 import { text } from "./strings.js";
 import { view } from "./view.js";
 
@@ -22,6 +23,17 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
   let compare = null;
   let playing = false;
   let frame = 0;
+  // A heavy cycle (train, snapshot, redraw) spreads over several frames; see frames.js.
+  const cycle = createFrameCycle({
+    // A huge network may allow fewer steps per call than a frame would like.
+    train: () => need().train(Math.min(STEPS_PER_FRAME, lab.maxStepsPerCall())),
+    prepare: () => lab.prepareSnapshot(),
+    draw() {
+      const snapshot = lab.snapshot();
+      if (finished(snapshot)) stop();
+      render(snapshot, playing);
+    },
+  });
 
   function need() {
     if (!lab) throw new Error(text("notReady"));
@@ -63,11 +75,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
 
   function tick() {
     if (!playing) return;
-    // A huge network may allow fewer steps per call than a frame would like.
-    need().train(Math.min(STEPS_PER_FRAME, lab.maxStepsPerCall()));
-    const snapshot = lab.snapshot();
-    if (finished(snapshot)) stop();
-    render(snapshot, playing);
+    cycle.runFrame();
     if (playing) frame = requestAnimationFrame(tick);
   }
 
@@ -103,7 +111,10 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
       }
     },
 
-    /** Trains on every animation frame (STEPS_PER_FRAME steps, one redraw) until paused. */
+    /**
+     * Trains until paused: STEPS_PER_FRAME steps and one redraw per animation frame, or per
+     * few frames when one cycle is more work than a frame should do (frames.js).
+     */
     play() {
       need();
       if (playing) return;
@@ -112,6 +123,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
         return;
       }
       playing = true;
+      cycle.restart();
       view.showPlaying(true);
       if (!document.hidden) frame = requestAnimationFrame(tick);
     },

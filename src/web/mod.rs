@@ -294,6 +294,22 @@ impl Lab {
         Ok(snapshot)
     }
 
+    /// Computes the next missing part of the snapshot (A's statistics, then B's) and says
+    /// whether it is now complete: the animation loop spreads a heavy snapshot over frames
+    /// with it. [`Lab::snapshot`] computes whatever is still missing, so it is always exact.
+    #[wasm_bindgen(js_name = prepareSnapshot)]
+    pub fn prepare_snapshot(&mut self) -> bool {
+        let (a, b) = self.pair.both_mut();
+        if self.snapshot.is_none() {
+            self.snapshot = Some(a.snapshot());
+            return b.is_none() || self.snapshot_b.is_some();
+        }
+        if let Some(b) = b {
+            self.snapshot_b.get_or_insert_with(|| b.snapshot());
+        }
+        true
+    }
+
     /// Starts the same run again (both networks while comparing): same seed, so
     /// bit-identical weights and batches.
     pub fn reset(&mut self) {

@@ -1,0 +1,68 @@
+// The animation loop's scheduler (www/frames.js) on a simulated clock: a cheap cycle fits
+// in one frame; a heavy one spreads over frames without any frame (after the first cycle
+// has measured its pieces) doing more than the budget, and the pieces keep their order.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FRAME_BUDGET_MS, createFrameCycle } from "../../www/frames.js";
+
+/** A cycle whose pieces advance a fake clock by the given ms; `prepareParts` calls complete a snapshot. */
+function simulated({ trainMs, prepareMs, prepareParts, drawMs }) {
+  let clock = 0;
+  let parts = 0;
+  const log = [];
+  const cycle = createFrameCycle({
+    now: () => clock,
+    train() {
+      clock += trainMs;
+      log.push("train");
+    },
+    prepare() {
+      clock += prepareMs;
+      parts += 1;
+      log.push("prepare");
+      if (parts < prepareParts) return false;
+      parts = 0;
+      return true;
+    },
+    draw() {
+      clock += drawMs;
+      log.push("draw");
+    },
+  });
+  /** Runs one frame; returns its work in ms and whether it drew. */
+  const frame = () => {
+    const start = clock;
+    const drew = cycle.runFrame();
+    return { ms: clock - start, drew };
+  };
+  return { frame, log };
+}
+
+test("a cheap cycle trains, completes the snapshot and draws in every frame", () => {
+  const sim = simulated({ trainMs: 1, prepareMs: 1, prepareParts: 1, drawMs: 2 });
+  for (let i = 0; i < 5; i += 1) assert.deepEqual(sim.frame(), { ms: 4, drew: true });
+  assert.deepEqual(sim.log.slice(0, 3), ["train", "prepare", "draw"]);
+});
+
+test("a heavy A/B cycle spreads over frames, each within the budget once measured", () => {
+  // Roughly A/B at 8 × 64: training both 9 ms, each side's statistics 8 ms, the redraw 6 ms.
+  const sim = simulated({ trainMs: 9, prepareMs: 8, prepareParts: 2, drawMs: 6 });
+  const frames = Array.from({ length: 40 }, sim.frame);
+  const measured = frames.slice(8);
+  for (const { ms } of measured) assert.ok(ms <= FRAME_BUDGET_MS, `a frame did ${ms} ms of work`);
+  const draws = measured.filter((f) => f.drew).length;
+  assert.ok(draws > 0 && draws < measured.length, `drew in ${draws} of ${measured.length} frames`);
+  // Order is kept: every draw follows a train and both halves of the snapshot.
+  const cycleText = sim.log.join(",");
+  assert.ok(!/train,draw|prepare,train|draw,prepare/.test(cycleText), cycleText.slice(0, 200));
+  assert.match(cycleText, /^(train,prepare,prepare,draw,)+/);
+});
+
+test("a piece longer than the budget still runs, alone in its frame", () => {
+  const sim = simulated({ trainMs: 30, prepareMs: 1, prepareParts: 1, drawMs: 1 });
+  sim.frame(); // the first frame measures every piece
+  const frames = Array.from({ length: 6 }, sim.frame);
+  assert.ok(frames.some((f) => f.ms === 30), JSON.stringify(frames));
+  assert.ok(frames.every((f) => f.ms === 30 || f.ms <= FRAME_BUDGET_MS), JSON.stringify(frames));
+});
