@@ -19,6 +19,7 @@
 //! - [`experiment`]: data + network + history, stepped by the page;
 //! - [`compare`]: two networks, A and B = A with a few settings changed, trained together;
 //! - [`restarts`]: the same settings from many seeds, and where each run ends;
+//! - [`lessons`]: the guided lessons, their settings and their live verdicts;
 //! - [`plot`]: the models of the charts (ranges, bars, ticks, legends, contours, colour
 //!   scales, log axes), worked out as plain data for the page to paint.
 
@@ -50,6 +51,7 @@ mod error;
 pub mod experiment;
 pub mod init;
 pub mod landscape;
+pub mod lessons;
 pub mod loss;
 pub mod mlp;
 pub mod plot;

@@ -17,6 +17,7 @@ mod validate;
 mod versus;
 
 pub use crate::init::{MAX_SCALE, MIN_SCALE};
+pub use query::query_pairs;
 pub use table::{Key, Kind, Range, KEYS, TABLE};
 pub use validate::parse_layers;
 pub use versus::SAME;
@@ -68,6 +69,8 @@ pub struct Config {
     pub correct: bool,
     /// The framework preset the other keys started from ("" for none).
     pub preset: String,
+    /// The guided lesson the other keys started from ("" for none; see [`crate::lessons`]).
+    pub lesson: String,
     /// Bias init: a number, or "init" to draw biases like the weights.
     pub bias: String,
     /// Hidden activation: sigmoid | tanh | relu | linear.
@@ -105,6 +108,7 @@ impl Default for Config {
             bounds: String::new(),
             correct: false,
             preset: String::new(),
+            lesson: String::new(),
             bias: String::new(),
             act: String::new(),
             layers: String::new(),
@@ -167,7 +171,8 @@ fn layer_sizes(hidden: &[usize]) -> Vec<usize> {
 }
 
 impl Config {
-    /// Apply changes given as (key, value) strings; the preset first, then the rest in order.
+    /// Apply changes given as (key, value) strings; the lesson and the preset first, then the
+    /// rest in order.
     /// The result is validated as a whole; on error nothing is changed.
     pub fn with_changes<'a>(
         &self,
@@ -175,10 +180,17 @@ impl Config {
     ) -> Result<Config, ConfigError> {
         let changes: Vec<(&str, &str)> = changes.into_iter().collect();
         let mut next = self.clone();
-        for (key, value) in changes.iter().filter(|(k, _)| *k == "preset") {
-            next.set(key, value)?;
+        // A lesson sets every key and a preset the init keys: they go first, so the other
+        // changes refine them.
+        for first in ["lesson", "preset"] {
+            for (key, value) in changes.iter().filter(|(k, _)| *k == first) {
+                next.set(key, value)?;
+            }
         }
-        for (key, value) in changes.iter().filter(|(k, _)| *k != "preset") {
+        for (key, value) in changes
+            .iter()
+            .filter(|(k, _)| !matches!(*k, "lesson" | "preset"))
+        {
             next.set(key, value)?;
         }
         next.validate()?;
@@ -239,4 +251,26 @@ impl Config {
             _ => true,
         }
     }
+}
+
+/// Sets every key as the lesson `id` does: the defaults, then the lesson's settings (B's
+/// included). The keys a link gives after it then refine the lesson.
+fn open_lesson(config: &mut Config, id: &str) -> Result<(), ConfigError> {
+    let lesson = crate::lessons::find(id).ok_or_else(|| {
+        ConfigError::new(
+            "lesson",
+            format!(
+                "'{}' is not a lesson InitLab has (lessons: {})",
+                clip(id),
+                crate::lessons::IDS.join(", ")
+            ),
+        )
+    })?;
+    let mut fresh = Config::default();
+    for (key, value) in query::query_pairs(lesson.settings) {
+        fresh.set(&key, &value)?;
+    }
+    fresh.lesson = lesson.id.to_string();
+    *config = fresh;
+    Ok(())
 }

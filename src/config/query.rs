@@ -63,16 +63,21 @@ impl Config {
         config
     }
 
-    /// The query string that recreates this config: the preset (if any) and every key that differs from it.
+    /// The query string that recreates this config: the lesson and the preset (if any), then
+    /// every key that differs from what they set.
     pub fn to_query(&self) -> String {
         let mut base = Config::default();
-        if !self.preset.is_empty() {
-            let _ = base.set("preset", &self.preset);
+        for key in ["lesson", "preset"] {
+            let value = self.get(key);
+            if !value.is_empty() {
+                let _ = base.set(key, &value);
+            }
         }
         let mut parts = Vec::new();
         for key in KEYS {
             let value = self.get(key);
-            if key == "preset" && !value.is_empty() || key != "preset" && value != base.get(key) {
+            let sets_others = matches!(key, "lesson" | "preset");
+            if sets_others && !value.is_empty() || !sets_others && value != base.get(key) {
                 parts.push(format!("{key}={}", percent_encode(&value)));
             }
         }
@@ -81,7 +86,7 @@ impl Config {
 }
 
 /// A query's `key=value` pairs, percent-decoded, in the order given.
-pub(super) fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+pub fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
     query
         .trim_start_matches('?')
         .split('&')

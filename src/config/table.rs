@@ -65,12 +65,15 @@ pub enum Kind {
     Bias(Slot<String>),
     /// A framework preset's name (empty or `none` for none): setting it sets the init keys.
     Preset(Slot<String>),
+    /// A lesson's id (empty or `none` for none): setting it sets every key as the lesson does.
+    Lesson(Slot<String>),
     /// The settings of a second network B that differ from A's, as a query, or `same`.
     Versus(Slot<String>),
 }
 
 impl Kind {
-    /// The kind's name for the page: number, whole, flag, choice, layers, bias or preset.
+    /// The kind's name for the page: number, whole, flag, choice, layers, bias, preset,
+    /// lesson or versus.
     pub fn name(&self) -> &'static str {
         match self {
             Kind::Number(_) => "number",
@@ -80,6 +83,7 @@ impl Kind {
             Kind::Layers(_) => "layers",
             Kind::Bias(_) => "bias",
             Kind::Preset(_) => "preset",
+            Kind::Lesson(_) => "lesson",
             Kind::Versus(_) => "versus",
         }
     }
@@ -89,6 +93,7 @@ impl Kind {
         match self {
             Kind::Choice(names, _) => names,
             Kind::Preset(_) => &presets::NAMES,
+            Kind::Lesson(_) => &crate::lessons::IDS,
             _ => &[],
         }
     }
@@ -157,9 +162,17 @@ impl Range {
     }
 }
 
-/// Every key, in the order the URL writes them: the preset first, then the keys that define
-/// the experiment before the details that refine it.
+/// Every key, in the order the URL writes them: the lesson and the preset first (each sets
+/// other keys), then the keys that define the experiment before the details that refine it.
 pub const TABLE: &[Key] = &[
+    Key {
+        name: "lesson",
+        default: "",
+        kind: Kind::Lesson(slot!(lesson)),
+        range: None,
+        init: false,
+        description: "opens a guided lesson: sets every key as the lesson does",
+    },
     Key {
         name: "preset",
         default: "",
@@ -371,6 +384,7 @@ impl Key {
             | Kind::Layers(slot)
             | Kind::Bias(slot)
             | Kind::Preset(slot)
+            | Kind::Lesson(slot)
             | Kind::Versus(slot) => (slot.get)(config).clone(),
         }
     }
@@ -415,6 +429,10 @@ impl Key {
                 (slot.get_mut)(config).clear()
             }
             Kind::Preset(_) => presets::apply(config, value)?,
+            Kind::Lesson(slot) if value.is_empty() || value == "none" => {
+                (slot.get_mut)(config).clear()
+            }
+            Kind::Lesson(_) => super::open_lesson(config, value)?,
             Kind::Versus(slot) => *(slot.get_mut)(config) = super::versus::check_versus(value)?,
         }
         Ok(())

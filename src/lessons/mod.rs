@@ -1,0 +1,258 @@
+//! Guided lessons: one per question learners keep asking about initialisation.
+//!
+//! A lesson is a setting of the page (network A and, where it argues by contrast, network B),
+//! the number of steps to run, the view that shows the answer, and a **verdict**: a function
+//! of the running network(s) that says whether the lesson's claim holds right now, and with
+//! which number. The verdict is re-evaluated on every frame, so a learner who changes a
+//! setting sees it flip.
+//!
+//! Verdicts are messages (an id and named arguments), not sentences: the page formats them
+//! with its string table, so every language words them its own way.
+//!
+//! - [`symmetry`]: zero and constant inits, breaking the symmetry, the XOR nets, the saddle
+//!   and random restarts;
+//! - [`scale`]: truncation, the ReLU bias, too small, too large, Glorot's average and He's rule.
+
+mod scale;
+mod symmetry;
+
+use crate::compare::Comparison;
+use crate::config::Config;
+use crate::experiment::{Experiment, Snapshot};
+use crate::restarts::Restarts;
+use crate::ConfigError;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The chart (or panel) a lesson points at; the page scrolls it into view and highlights it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    Activation,
+    Loss,
+    Network,
+    Boundary,
+    Landscape,
+    Depth,
+    Gradients,
+    Restarts,
+    Table,
+}
+
+/// Evidence a verdict needs beyond the snapshots, which the caller computes on request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// The snapshots of A (and B) are enough.
+    Snapshots,
+    /// The loss's curvature along every parameter axis of A ([`Curvature`]).
+    Curvature,
+    /// The restarts panel's result for the current settings.
+    Restarts,
+}
+
+/// The training loss around A's current weights along each parameter axis.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Curvature {
+    /// ‖∇L‖ over all parameters.
+    pub grad_norm: f64,
+    /// (L(θ + h·eᵢ) − 2L(θ) + L(θ − h·eᵢ)) / h² for every parameter i, in the engine's
+    /// parameter order.
+    pub along_axes: Vec<f64>,
+}
+
+/// What the restarts panel found for the current settings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RestartsSeen {
+    pub runs: usize,
+    pub steps: usize,
+    /// Shares of runs that solved (loss < 0.01) and that got stuck (loss > 0.1).
+    pub solved: f64,
+    pub stuck: f64,
+}
+
+impl RestartsSeen {
+    /// What `restarts` (a plan of `steps` steps per run) found.
+    pub fn from_restarts(restarts: &Restarts, steps: usize) -> RestartsSeen {
+        RestartsSeen {
+            runs: restarts.runs.len(),
+            steps,
+            solved: restarts.solved,
+            stuck: restarts.stuck,
+        }
+    }
+}
+
+/// Everything a verdict may look at.
+pub struct Evidence<'a> {
+    pub a: &'a Snapshot,
+    /// B's snapshot while comparing.
+    pub b: Option<&'a Snapshot>,
+    /// Present when the lesson [`Needs::Curvature`].
+    pub curvature: Option<&'a Curvature>,
+    /// Present when the lesson [`Needs::Restarts`] and the panel has a result for these settings.
+    pub restarts: Option<&'a RestartsSeen>,
+}
+
+/// One argument of a message: a number (the page formats it) or a name (a layer's name,
+/// which the page translates).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Number(f64),
+    Text(String),
+}
+
+impl From<f64> for Arg {
+    fn from(x: f64) -> Arg {
+        Arg::Number(x)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(x: usize) -> Arg {
+        Arg::Number(x as f64)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(x: &str) -> Arg {
+        Arg::Text(x.to_string())
+    }
+}
+
+/// A sentence for the page to word: its id in the string tables and its named arguments.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Message {
+    pub id: String,
+    pub args: BTreeMap<&'static str, Arg>,
+}
+
+impl Message {
+    pub fn new(id: impl Into<String>) -> Message {
+        Message {
+            id: id.into(),
+            args: BTreeMap::new(),
+        }
+    }
+
+    /// The same message with one more argument.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.insert(name, value.into());
+        self
+    }
+
+    /// A number argument, for tests.
+    pub fn number(&self, name: &str) -> Option<f64> {
+        match self.args.get(name) {
+            Some(Arg::Number(x)) => Some(*x),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the lesson's claim holds now, and the sentence (with its number) that says so.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verdict {
+    pub holds: bool,
+    pub message: Message,
+}
+
+impl Verdict {
+    pub fn new(holds: bool, message: Message) -> Verdict {
+        Verdict { holds, message }
+    }
+}
+
+/// One lesson.
+pub struct Lesson {
+    /// The URL's `lesson=` value.
+    pub id: &'static str,
+    /// A's settings over the defaults, as a URL query; B's (if it compares) under `vs`.
+    pub settings: &'static str,
+    /// Steps to run before the verdict means what the text says.
+    pub steps: usize,
+    /// The view that shows the answer.
+    pub view: View,
+    pub needs: Needs,
+    /// The live verdict.
+    pub judge: fn(&Evidence) -> Verdict,
+}
+
+/// Every lesson, in the order a learner meets them.
+pub const LESSONS: &[Lesson] = &[
+    symmetry::ZERO_TANH,
+    symmetry::ZERO_SIGMOID,
+    symmetry::CONSTANT,
+    symmetry::BREAK_SYMMETRY,
+    symmetry::XOR_2_1,
+    symmetry::SADDLE,
+    symmetry::XOR_RESTARTS,
+    scale::TRUNCATED,
+    scale::RELU_BIAS,
+    scale::TOO_SMALL,
+    scale::TOO_LARGE,
+    scale::XAVIER,
+    scale::HE_RELU,
+];
+
+/// Every lesson's id, in [`LESSONS`] order: the choices of the `lesson` key.
+pub const IDS: [&str; LESSONS.len()] = names_of!(LESSONS, |l| l.id);
+
+pub fn find(id: &str) -> Option<&'static Lesson> {
+    LESSONS.iter().find(|l| l.id == id)
+}
+
+impl Lesson {
+    /// The lesson's settings as a config: the defaults, then the lesson's keys.
+    pub fn config(&self) -> Result<Config, ConfigError> {
+        Config::default().with_changes([("lesson", self.id)])
+    }
+
+    /// The verdict from the evidence. A lesson that compares says so while B is missing
+    /// (the learner stopped comparing) instead of judging half the experiment.
+    pub fn verdict(&self, evidence: &Evidence) -> Verdict {
+        if self.compares() && evidence.b.is_none() {
+            return Verdict::new(false, Message::new("lesson.needsB"));
+        }
+        (self.judge)(evidence)
+    }
+
+    /// Whether its settings set up a B.
+    pub fn compares(&self) -> bool {
+        crate::config::query_pairs(self.settings).any(|(key, _)| key == "vs")
+    }
+}
+
+/// The loss's curvature along every parameter axis at `experiment`'s current weights.
+pub fn curvature(experiment: &mut Experiment) -> Curvature {
+    symmetry::curvature(experiment)
+}
+
+/// The verdict of `lesson` on a pair as it is now: computes the snapshots and whatever else
+/// the lesson needs (`restarts` is the restarts panel's result, if any). The page computes the
+/// same from the snapshots it already holds.
+pub fn judge_now(
+    lesson: &Lesson,
+    pair: &mut Comparison,
+    restarts: Option<&RestartsSeen>,
+) -> Verdict {
+    let curvature = (lesson.needs == Needs::Curvature).then(|| curvature(pair.a_mut()));
+    let (a, b) = pair.snapshots();
+    let evidence = Evidence {
+        a: &a,
+        b: b.as_ref(),
+        curvature: curvature.as_ref(),
+        restarts: restarts.filter(|_| lesson.needs == Needs::Restarts),
+    };
+    lesson.verdict(&evidence)
+}
+
+/// Share of `part` in `whole`, 0 for an empty whole.
+#[allow(dead_code)] // TODO(helper): used by the verdicts
+pub(crate) fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
