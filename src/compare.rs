@@ -63,8 +63,8 @@ impl Comparison {
         self.a.config()
     }
 
-    /// Applies new settings to both. When only the learning rate, batch size or momentum
-    /// change on both sides, both keep training; any other change (to A, to B or to `vs`)
+    /// Applies new settings to both. When only the learning rate, batch size, momentum or
+    /// the lesson's label change on both sides, both keep training; any other change (to A, to B or to `vs`)
     /// starts both again from step 0, so that their histories stay aligned. On error
     /// nothing changes.
     pub fn configure(&mut self, config: &Config) -> Result<(), ConfigError> {
@@ -74,6 +74,7 @@ impl Comparison {
             same.lr = now.config().lr;
             same.batch = now.config().batch;
             same.momentum = now.config().momentum;
+            same.lesson.clone_from(&now.config().lesson); // a label: closing a lesson keeps its run
             same == *now.config()
         };
         let both_keep = keeps_running(&self.a, config)

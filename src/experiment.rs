@@ -198,6 +198,7 @@ impl Experiment {
             same.batch = self.config.batch;
             same.momentum = self.config.momentum;
             same.vs.clone_from(&self.config.vs); // B's settings are not this network's
+            same.lesson.clone_from(&self.config.lesson); // a label, not a setting of the network
             same == self.config
         };
         if only_training_changed {

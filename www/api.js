@@ -13,24 +13,30 @@ const STEPS_PER_FRAME = 10;
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
  * `makeRestarts(parts)` (createRestarts), `makeCompare(parts)` (createCompare) and
- * optionally `makeViews(parts)` (createViews).
+ * optionally `makeViews(parts)` (createViews) and `makeLessons(parts)` (createLessons).
  */
-export function createApi(engine, { charts, makeControls, makeRestarts, makeCompare, makeViews }) {
+export function createApi(engine, { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons }) {
   let lab = null;
   let wasm = null;
   let controls = null;
   let restarts = null;
   let compare = null;
+  let lessons = null;
   let playing = false;
+  /** play() stops by itself at this step (a lesson's "Run it"); Infinity otherwise. */
+  let stopAt = Infinity;
   let frame = 0;
   // A heavy cycle (train, snapshot, redraw) spreads over several frames; see frames.js.
   const cycle = createFrameCycle({
     // A huge network may allow fewer steps per call than a frame would like.
-    train: () => need().train(Math.min(STEPS_PER_FRAME, lab.maxStepsPerCall())),
+    train: () => {
+      const left = Math.max(0, stopAt - lab.stepsDone());
+      need().train(Math.min(STEPS_PER_FRAME, lab.maxStepsPerCall(), left));
+    },
     prepare: () => lab.prepareSnapshot(),
     draw() {
       const snapshot = lab.snapshot();
-      if (finished(snapshot)) stop();
+      if (finished(snapshot) || snapshot.step >= stopAt) stop();
       render(snapshot, playing);
     },
   });
@@ -49,6 +55,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
     view.showChartError(charts.draw(live, snapshot.compare !== null));
     view.showSnapshot(snapshot, playing);
     controls?.showSnapshot(snapshot);
+    lessons?.show();
     return snapshot;
   }
 
@@ -70,6 +77,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
 
   function stop() {
     playing = false;
+    stopAt = Infinity;
     cancelAnimationFrame(frame);
   }
 
@@ -168,6 +176,24 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
 
     /** The training loss on an n × n grid around the current weights: {n, span, center_loss, loss}. */
     landscape: (options) => need().landscape(options),
+
+    /** Every guided lesson, in order: [{id, title}]. */
+    lessons() {
+      need();
+      return lessons.list();
+    },
+
+    /** The open lesson, {id, title, steps, verdict: {holds, text}} (the sentence shown), or null. */
+    lesson() {
+      need();
+      return lessons.current();
+    },
+
+    /** Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it. */
+    openLesson(id) {
+      need();
+      return lessons.open(id);
+    },
   };
 
   /** Page-only helpers (not part of the public contract). */
@@ -176,6 +202,14 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
     toggle: () => (playing ? api.pause() : api.play()),
     newSeed: () => configureFrom({ seed: wasm.newSeed() }, document.getElementById("c-seed")),
     redraw: () => lab && render(),
+    pause: () => api.pause(),
+    reset: () => api.reset(),
+    /** Plays until step `step` (a lesson's "Run it"). */
+    playTo(step) {
+      stop();
+      stopAt = step;
+      api.play();
+    },
   };
 
   // A hidden tab gets no animation frames; stop asking, and carry on when it is back.
@@ -198,9 +232,15 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
       wasm,
       adopt: charts.adopt,
       loadSeed: (seed) => configureFrom({ seed }, document.getElementById("c-seed")),
+      // A lesson's verdict may rest on what the restarts found.
+      finished(request, result) {
+        lab.restartsFinished(request, result);
+        if (!playing) render();
+      },
     });
     compare = makeCompare({ lab: need, api, apply: changed, wasm });
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
+    lessons = makeLessons?.({ lab: need, wasm, configure: (partial) => configureFrom(partial, null), page, restarts: api.restarts }) ?? null;
     view.showNotices(lab.notices());
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config(), lab.applies(false));

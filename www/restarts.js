@@ -12,9 +12,10 @@ const LISTED = 200;
 
 /**
  * `need()` returns the Lab (or throws), `wasm` is the engine module, `adopt` is
- * charts.adopt, `loadSeed(seed)` applies a seed to the page.
+ * charts.adopt, `loadSeed(seed)` applies a seed to the page, and `finished(request, result)`
+ * hears of every finished run.
  */
-export function createRestarts({ need, wasm, adopt, loadSeed }) {
+export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
   const canvas = $("chart-restarts");
   let losses = [];
   const fit = adopt(canvas, () => draw());
@@ -88,6 +89,7 @@ export function createRestarts({ need, wasm, adopt, loadSeed }) {
         losses = result.runs.map((run) => (run.diverged ? NaN : run.loss));
         draw();
         showSeeds(result.runs);
+        finished?.(request, result);
         $("restarts-status").textContent = text("restartsDone", {
           runs: result.runs.length,
           steps: request.steps,

@@ -229,6 +229,21 @@ const STRINGS = {
     landscapeSpanLabel: "Span: α and β up to",
     valueSpan: "±{value}",
     landscapeNow: "Recompute now",
+    lessonStartHeading: "New here? Start with the lessons",
+    lessonStartHint:
+      "Thirteen short experiments, one per question learners ask about how weights should start. " +
+      "Each sets up the network, says what to look at, and checks its own claim live.",
+    lessonStartGo: "Start with the lessons",
+    lessonPick: "…or pick a lesson",
+    lessonsLabel: "Lessons",
+    lessonExplorer: "No lesson: the explorer",
+    lessonPrev: "← Previous",
+    lessonNext: "Next →",
+    lessonClose: "Back to the explorer",
+    lessonLook: "What to look at: {look}",
+    lessonVerdictLabel: "Verdict now",
+    lessonRun: "Run it ({steps} steps)",
+    lessonRunStart: "Start again at step 0",
   },
 };
 

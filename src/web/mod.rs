@@ -14,6 +14,7 @@ mod bench;
 mod catalogue;
 mod compare;
 mod draw;
+mod lessons;
 mod network;
 mod restarts;
 mod views;
@@ -178,6 +179,10 @@ pub struct Lab {
     snapshot_b: Option<Snapshot>,
     /// What the views below the core charts keep between frames (the landscape's pacing).
     views: views::Views,
+    /// The saddle lesson's curvature of A at the current weights (computed on request).
+    curvature: Option<crate::lessons::Curvature>,
+    /// The last finished restarts: the settings they ran on (a query) and what they found.
+    restarts_seen: Option<(String, crate::lessons::RestartsSeen)>,
 }
 
 #[wasm_bindgen]
@@ -205,6 +210,8 @@ impl Lab {
             snapshot: None,
             snapshot_b: None,
             views: views::Views::default(),
+            curvature: None,
+            restarts_seen: None,
         })
     }
 
@@ -408,6 +415,7 @@ impl Lab {
     fn changed(&mut self) {
         self.snapshot = None;
         self.snapshot_b = None;
+        self.curvature = None;
     }
 
     /// Validates the changes against the current settings, then applies them; on any

@@ -1,0 +1,119 @@
+//! The guided lessons for the page: the list, the open lesson with its live verdict, and
+//! what the restarts panel found (the evidence of the restarts lesson).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{to_js, Lab};
+use crate::lessons::{self, Evidence, Needs, RestartsSeen, Verdict, View, LESSONS};
+
+/// One entry of the lessons menu.
+#[derive(Serialize)]
+struct LessonEntry {
+    id: &'static str,
+    steps: usize,
+    view: View,
+    compares: bool,
+}
+
+/// Every lesson in order: `[{id, steps, view, compares}]` (the page holds their words).
+#[wasm_bindgen(js_name = lessonList)]
+pub fn lesson_list() -> Result<JsValue, JsError> {
+    let entries: Vec<LessonEntry> = LESSONS
+        .iter()
+        .map(|l| LessonEntry {
+            id: l.id,
+            steps: l.steps,
+            view: l.view,
+            compares: l.compares(),
+        })
+        .collect();
+    to_js(&entries)
+}
+
+/// The open lesson and its verdict now.
+#[derive(Serialize)]
+struct OpenLesson<'a> {
+    id: &'static str,
+    steps: usize,
+    view: View,
+    /// The restarts the lesson's verdict asks for (`{runs, steps, firstSeed}`), if any.
+    restarts: Option<RestartAsk>,
+    verdict: &'a Verdict,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RestartAsk {
+    runs: usize,
+    steps: usize,
+    first_seed: u64,
+}
+
+/// The restarts lesson asks for seeds 1 to 20 at its `steps`.
+const LESSON_RESTART_RUNS: usize = 20;
+
+#[wasm_bindgen]
+impl Lab {
+    /// The open lesson, `{id, steps, view, restarts, verdict: {holds, message: {id, args}}}`,
+    /// with the verdict computed from the current snapshot(s); `null` in the explorer.
+    pub fn lesson(&mut self) -> Result<JsValue, JsError> {
+        let Some(lesson) = lessons::find(&self.pair.config().lesson) else {
+            return Ok(JsValue::NULL);
+        };
+        if lesson.needs == Needs::Curvature && self.curvature.is_none() {
+            self.curvature = Some(lessons::curvature(self.pair.a_mut()));
+        }
+        let query = self.pair.config().to_query();
+        let restarts = self
+            .restarts_seen
+            .as_ref()
+            .filter(|(seen_for, _)| *seen_for == query && lesson.needs == Needs::Restarts)
+            .map(|(_, seen)| seen.clone());
+        let curvature = self.curvature.clone();
+        let (a, b) = self.current_both();
+        let verdict = lesson.verdict(&Evidence {
+            a,
+            b,
+            curvature: curvature.as_ref(),
+            restarts: restarts.as_ref(),
+        });
+        to_js(&OpenLesson {
+            id: lesson.id,
+            steps: lesson.steps,
+            view: lesson.view,
+            restarts: (lesson.needs == Needs::Restarts).then_some(RestartAsk {
+                runs: LESSON_RESTART_RUNS,
+                steps: lesson.steps,
+                first_seed: 1,
+            }),
+            verdict: &verdict,
+        })
+    }
+
+    /// Keeps what a finished restarts request (`{query, steps}` as `restartPlan` returned
+    /// it) found (`{runs, solved, stuck}`): the restarts lesson's verdict reads it while the
+    /// settings stay those it ran on.
+    #[wasm_bindgen(js_name = restartsFinished)]
+    pub fn restarts_finished(&mut self, request: JsValue, result: JsValue) {
+        let get = |object: &JsValue, key: &str| super::draw::property(object, key);
+        let (Some(query), Some(steps)) = (
+            get(&request, "query").as_string(),
+            get(&request, "steps").as_f64(),
+        ) else {
+            return;
+        };
+        let runs = get(&result, "runs");
+        if !js_sys::Array::is_array(&runs) {
+            return;
+        }
+        let runs = js_sys::Array::from(&runs).length() as usize;
+        let seen = RestartsSeen {
+            runs,
+            steps: steps as usize,
+            solved: get(&result, "solved").as_f64().unwrap_or(f64::NAN),
+            stuck: get(&result, "stuck").as_f64().unwrap_or(f64::NAN),
+        };
+        self.restarts_seen = Some((query, seen));
+    }
+}

@@ -1,0 +1,162 @@
+// The guided lessons in the page: the menu with Previous / Next, the open lesson's text,
+// its live verdict (computed in Rust, worded here from the string table), "Run it", and
+// the view the lesson points at, scrolled into view and highlighted. No maths here.
+
+import { COMMON_VERDICTS, LESSONS } from "./lessons-text.js";
+import { layerName, text } from "./strings.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** A verdict's number as the sentence shows it: whole numbers as they are, else 3 significant digits. */
+function formatNumber(x) {
+  if (!Number.isFinite(x)) return text("noValue");
+  if (Number.isInteger(x)) return String(x);
+  const abs = Math.abs(x);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return x.toExponential(2);
+  return String(Number(x.toPrecision(3)));
+}
+
+/** The sentence of a verdict message `{id, args}` in the page's language. */
+export function verdictText({ id, args }) {
+  const dot = id.indexOf(".");
+  const lesson = LESSONS[id.slice(0, dot)];
+  const template = lesson?.verdicts?.[id.slice(dot + 1)] ?? COMMON_VERDICTS[id] ?? id;
+  return template.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in args)) return whole;
+    const value = args[name];
+    return typeof value === "number" ? formatNumber(value) : layerName(String(value));
+  });
+}
+
+/** The lesson's title in the page's language. */
+const titleOf = (id) => LESSONS[id]?.title || id;
+
+/**
+ * Wires the lesson panel. `parts`: `lab()` (the Lab, once loaded), `wasm` (for the list),
+ * `configure(partial)` (the API's, returns the outcome), `page` (pause, playTo, isPlaying),
+ * `restarts(options)` (the API's).
+ */
+export function createLessons({ lab, wasm, configure, page, restarts }) {
+  const list = wasm.lessonList();
+  const ids = list.map((entry) => entry.id);
+  let shownId = null;
+
+  function fillMenu(menu, firstText) {
+    const first = document.createElement("option");
+    first.value = "";
+    first.textContent = firstText;
+    const options = list.map(({ id }, i) => {
+      const option = document.createElement("option");
+      option.value = id;
+      option.textContent = `${i + 1}. ${titleOf(id)}`;
+      return option;
+    });
+    menu.replaceChildren(first, ...options);
+  }
+
+  /** Scrolls `element` into sight (at once when the learner prefers less motion). */
+  function bringIntoView(element, block) {
+    const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    element.scrollIntoView({ block, behavior: still ? "auto" : "smooth" });
+  }
+
+  /** Marks the lesson's view; scrolls to it when asked (Run it: the learner has read the text). */
+  function pointAt(view, scroll) {
+    for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
+    const target = document.querySelector(`[data-view="${view}"]`);
+    if (!target) return;
+    target.classList.add("lesson-focus");
+    if (scroll) bringIntoView(target, "start");
+  }
+
+  /** Fills the panel for a newly opened lesson (its words, its menu entry, Run it). */
+  function showOpened(lesson) {
+    const words = LESSONS[lesson.id] ?? {};
+    $("lesson-title").textContent = titleOf(lesson.id);
+    $("lesson-text").textContent = words.text ?? "";
+    $("lesson-look").textContent = words.look ? text("lessonLook", { look: words.look }) : "";
+    $("lesson-menu").value = lesson.id;
+    const at = ids.indexOf(lesson.id);
+    $("lesson-prev").disabled = at <= 0;
+    $("lesson-next").disabled = at >= ids.length - 1;
+    $("lesson-run").textContent =
+      lesson.steps > 0 ? text("lessonRun", { steps: lesson.steps }) : text("lessonRunStart");
+    pointAt(lesson.view, false);
+  }
+
+  /** The open lesson as the API gives it: {id, title, steps, verdict: {holds, text}}, or null. */
+  function current() {
+    const lesson = lab().lesson();
+    if (!lesson) return null;
+    const { holds, message } = lesson.verdict;
+    return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, verdict: { holds, text: verdictText(message) } };
+  }
+
+  /** Called on every redraw: panel or start entry, and the verdict now. */
+  function show() {
+    const lesson = lab().lesson();
+    $("lesson").hidden = !lesson;
+    $("lesson-start").hidden = Boolean(lesson);
+    if (!lesson) {
+      shownId = null;
+      for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
+      return;
+    }
+    if (lesson.id !== shownId) {
+      shownId = lesson.id;
+      showOpened(lesson);
+    }
+    const verdict = $("lesson-verdict");
+    verdict.textContent = verdictText(lesson.verdict.message);
+    verdict.classList.toggle("holds", lesson.verdict.holds);
+    verdict.classList.toggle("fails", !lesson.verdict.holds);
+  }
+
+  /** Opens lesson `id` (pausing any training first): {ok: true} or {ok: false, error}. */
+  function open(id) {
+    if (page.isPlaying()) page.pause();
+    const outcome = configure({ lesson: id === null || id === undefined ? "" : id });
+    if (!outcome.ok) return { ok: false, field: outcome.field, error: outcome.error };
+    // The learner reads the lesson first: its panel comes into sight, not yet the view.
+    const panel = $(lab().lesson() ? "lesson" : "lesson-start");
+    if (panel.getBoundingClientRect().top < 0) bringIntoView(panel, "start");
+    return { ok: true };
+  }
+
+  /** Plays exactly the lesson's steps from step 0 (and, for restarts, runs its seeds). */
+  function run() {
+    const lesson = lab().lesson();
+    if (!lesson) return;
+    page.reset();
+    pointAt(lesson.view, true);
+    if (lesson.restarts) {
+      $("restarts-runs").value = String(lesson.restarts.runs);
+      $("restarts-steps").value = String(lesson.restarts.steps);
+      $("restarts-first").value = String(lesson.restarts.firstSeed);
+      restarts(lesson.restarts).catch(() => {}); // the restarts panel shows any failure
+    }
+    if (lesson.steps > 0) page.playTo(lesson.steps);
+  }
+
+  const step = (by) => {
+    const at = ids.indexOf(shownId);
+    if (ids[at + by]) open(ids[at + by]);
+  };
+  fillMenu($("lesson-menu"), text("lessonExplorer"));
+  fillMenu($("lesson-start-menu"), text("lessonPick"));
+  $("lesson-menu").addEventListener("change", (e) => open(e.target.value));
+  $("lesson-start-menu").addEventListener("change", (e) => e.target.value && open(e.target.value));
+  $("lesson-start-go").addEventListener("click", () => open(ids[0]));
+  $("lesson-prev").addEventListener("click", () => step(-1));
+  $("lesson-next").addEventListener("click", () => step(1));
+  $("lesson-close").addEventListener("click", () => open(""));
+  $("lesson-run").addEventListener("click", run);
+  for (const id of ["lesson-start-go", "lesson-run"]) $(id).disabled = false;
+
+  return {
+    show,
+    current,
+    open,
+    list: () => list.map(({ id }) => ({ id, title: titleOf(id) })),
+  };
+}
