@@ -111,6 +111,9 @@ pub struct Experiment {
 /// Independent random streams from one seed: data, weights and batch order.
 const WEIGHT_STREAM: u64 = 0x57E1_6475;
 const BATCH_STREAM: u64 = 0xBA7C_4E50;
+/// The stream of the `jitter` noise, apart from the weights' own so that adding noise leaves
+/// the underlying draws as they were: B = A's init plus noise, weight for weight.
+const JITTER_STREAM: u64 = 0x0A15_E5EE;
 /// The stream of the loss landscape's two directions (the same for every step of a run).
 const LANDSCAPE_STREAM: u64 = 0x1A4D_5CA9;
 
@@ -127,6 +130,17 @@ impl Experiment {
             mlp.fill(shape.weights(), &init.distribution, &mut rng);
             mlp.fill(shape.biases(), &spec.bias.distribution(&init), &mut rng);
             inits.push(init);
+        }
+        if spec.jitter > 0.0 {
+            // Noise on the weights only (the biases stay as `bias` says). With jitter = 0 no
+            // number is drawn, so every existing run stays bit for bit what it was.
+            let mut noise = Rng::seed_from(spec.seed ^ JITTER_STREAM);
+            let jitter = crate::init::Distribution::Normal { std: spec.jitter };
+            for shape in mlp.layers.clone() {
+                for w in &mut mlp.params[shape.weights()] {
+                    *w += jitter.sample(&mut noise) as crate::real::Real;
+                }
+            }
         }
         let trainer = Trainer::new(&mlp, spec.batch);
         let evaluator = Evaluator::new(&mlp);

@@ -13,6 +13,7 @@ use initlab::loss::Loss;
 /// tried with every name it offers).
 const SAMPLES: &[(&str, &str)] = &[
     ("const", "-0.25"),
+    ("jitter", "0.001"),
     ("gain", "1.7"),
     ("sigma", "0.05"),
     ("lo", "-1.5"),
@@ -241,6 +242,7 @@ fn a_key_applies_only_where_it_changes_the_network() {
             ("lo", "-1"),
             ("hi", "1.5"),
             ("correct", "1"),
+            ("jitter", "0.001"),
             ("scale", "lecun"),
         ] {
             let changed = base.with_changes([(key, other)]).unwrap();
