@@ -119,7 +119,7 @@ fn every_choice_list_is_the_engines_own_list() {
         .collect();
     assert_eq!(
         with_choices,
-        ["preset", "init", "scale", "bounds", "act", "data", "loss"]
+        ["lesson", "preset", "init", "scale", "bounds", "act", "data", "loss"]
     );
 }
 
