@@ -8,6 +8,7 @@ use crate::data::Dataset;
 use crate::init::LayerInit;
 use crate::landscape::{GridSpec, Landscape, LandscapeError, Objective, RollingLandscape};
 use crate::mlp::{Mlp, NonFinite, Trainer};
+use crate::real::Real;
 use crate::rng::Rng;
 use crate::stats::{Evaluator, LayerStats, Score};
 use crate::ConfigError;
@@ -111,6 +112,9 @@ pub struct Experiment {
 /// Independent random streams from one seed: data, weights and batch order.
 const WEIGHT_STREAM: u64 = 0x57E1_6475;
 const BATCH_STREAM: u64 = 0xBA7C_4E50;
+/// The stream of the `jitter` noise, apart from the weights' own so that adding noise leaves
+/// the underlying draws as they were: B = A's init plus noise, weight for weight.
+const JITTER_STREAM: u64 = 0x0A15_E5EE;
 /// The stream of the loss landscape's two directions (the same for every step of a run).
 const LANDSCAPE_STREAM: u64 = 0x1A4D_5CA9;
 
@@ -127,6 +131,17 @@ impl Experiment {
             mlp.fill(shape.weights(), &init.distribution, &mut rng);
             mlp.fill(shape.biases(), &spec.bias.distribution(&init), &mut rng);
             inits.push(init);
+        }
+        if spec.jitter > 0.0 {
+            // Noise on the weights only (the biases stay as `bias` says). With jitter = 0 no
+            // number is drawn, so every existing run stays bit for bit what it was.
+            let mut noise = Rng::seed_from(spec.seed ^ JITTER_STREAM);
+            let jitter = crate::init::Distribution::Normal { std: spec.jitter };
+            for shape in mlp.layers.clone() {
+                for w in &mut mlp.params[shape.weights()] {
+                    *w += jitter.sample(&mut noise) as crate::real::Real;
+                }
+            }
         }
         let trainer = Trainer::new(&mlp, spec.batch);
         let evaluator = Evaluator::new(&mlp);
@@ -320,6 +335,42 @@ impl Experiment {
             history: self.history.clone(),
             layers,
         }
+    }
+
+    /// ‖∇L‖: the norm of the gradient of the mean training loss over every weight and bias,
+    /// at the current weights (the same gradient the snapshot's per-layer `grad_norm`s split up).
+    pub fn gradient_norm(&mut self) -> f64 {
+        let (layers, _) =
+            self.evaluator
+                .layer_stats(&self.mlp, &self.inits, &self.data.train, self.spec.loss);
+        libm::sqrt(layers.iter().map(|l| l.grad_norm * l.grad_norm).sum())
+    }
+
+    /// The second difference of the mean training loss along every parameter axis,
+    /// (L(θ + h·eᵢ) − 2L(θ) + L(θ − h·eᵢ)) / h², in the engine's parameter order.
+    ///
+    /// The weights are f32, so θᵢ ± h is rounded: the steps actually taken, h₊ and h₋, are
+    /// measured back (exactly, in f64) and the three-point formula for unequal steps is used,
+    /// 2·(h₋·L₊ − (h₊ + h₋)·L₀ + h₊·L₋) / (h₊·h₋·(h₊ + h₋)), which is the formula above when
+    /// h₊ = h₋ = h. The losses are summed in f64 by the snapshot's own code. Works on one
+    /// scratch copy of the network: 2·(parameters) + 1 forward passes over the training split.
+    pub fn axis_curvature(&mut self, h: f64) -> Vec<f64> {
+        let (train, loss) = (&self.data.train, self.spec.loss);
+        let centre = self.evaluator.training_loss(&self.mlp, train, loss);
+        let mut probe = self.mlp.clone();
+        (0..probe.params.len())
+            .map(|i| {
+                let theta = self.mlp.params[i];
+                let mut at = |step: f64| {
+                    probe.params[i] = (theta as f64 + step) as Real;
+                    let taken = (probe.params[i] as f64 - theta as f64).abs();
+                    (taken, self.evaluator.training_loss(&probe, train, loss))
+                };
+                let ((up, l_up), (down, l_down)) = (at(h), at(-h));
+                probe.params[i] = theta;
+                2.0 * (down * l_up - (up + down) * centre + up * l_down) / (up * down * (up + down))
+            })
+            .collect()
     }
 
     /// Multiply-adds one training step costs (forward, backward and weight gradient over a

@@ -13,6 +13,7 @@ use initlab::loss::Loss;
 /// tried with every name it offers).
 const SAMPLES: &[(&str, &str)] = &[
     ("const", "-0.25"),
+    ("jitter", "0.001"),
     ("gain", "1.7"),
     ("sigma", "0.05"),
     ("lo", "-1.5"),
@@ -118,7 +119,7 @@ fn every_choice_list_is_the_engines_own_list() {
         .collect();
     assert_eq!(
         with_choices,
-        ["preset", "init", "scale", "bounds", "act", "data", "loss"]
+        ["lesson", "preset", "init", "scale", "bounds", "act", "data", "loss"]
     );
 }
 
@@ -241,6 +242,7 @@ fn a_key_applies_only_where_it_changes_the_network() {
             ("lo", "-1"),
             ("hi", "1.5"),
             ("correct", "1"),
+            ("jitter", "0.001"),
             ("scale", "lecun"),
         ] {
             let changed = base.with_changes([(key, other)]).unwrap();

@@ -149,3 +149,267 @@ fn zero_and_constant_sigmoid_inits_keep_units_identical_and_loss_high() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The lessons' live verdicts: each lesson's own settings, run for its `steps`, make its claim
+// hold with the number the text cites; changing the one setting the lesson is about flips it.
+
+use initlab::compare::Comparison;
+use initlab::lessons::{self, find, judge_now, Lesson, RestartsSeen, Verdict};
+use initlab::restarts::RestartPlan;
+
+fn lesson(id: &str) -> &'static Lesson {
+    find(id).unwrap_or_else(|| panic!("no lesson {id}"))
+}
+
+/// The lesson's settings with `changes`, as a fresh pair (A and, if it compares, B).
+fn pair(lesson: &Lesson, changes: &[(&str, &str)]) -> Comparison {
+    let config = lesson
+        .config()
+        .and_then(|c| c.with_changes(changes.iter().copied()))
+        .unwrap_or_else(|e| panic!("{}: {changes:?}: {e}", lesson.id));
+    Comparison::new(&config).expect("a valid config")
+}
+
+/// The verdict after the lesson's own number of steps.
+fn verdict_after_steps(lesson: &Lesson, changes: &[(&str, &str)]) -> Verdict {
+    let mut pair = pair(lesson, changes);
+    pair.step(lesson.steps);
+    judge_now(lesson, &mut pair, None)
+}
+
+fn number(verdict: &Verdict, name: &str) -> f64 {
+    verdict
+        .message
+        .number(name)
+        .unwrap_or_else(|| panic!("{} has no number {name}", verdict.message.id))
+}
+
+fn assert_verdict(verdict: &Verdict, holds: bool, id: &str) {
+    assert_eq!(
+        (verdict.holds, verdict.message.id.as_str()),
+        (holds, id),
+        "{verdict:?}"
+    );
+}
+
+#[test]
+fn zero_tanh_verdict_holds_from_step_0_and_flips_with_random_weights() {
+    let lesson = lesson("zero-tanh");
+    let mut at_zero = pair(lesson, &[]);
+    assert_verdict(
+        &judge_now(lesson, &mut at_zero, None),
+        true,
+        "zero-tanh.holds",
+    );
+    let verdict = verdict_after_steps(lesson, &[]);
+    assert_verdict(&verdict, true, "zero-tanh.holds");
+    // Every weight's gradient is exactly 0: 2·4 + 4·1 = 12 of 12 (the biases are not counted).
+    assert_eq!(number(&verdict, "zeros"), 12.0);
+    assert_eq!(number(&verdict, "weights"), 12.0);
+    // p = σ(0) = ½ on every point, whatever it started from: the loss is ln 2.
+    assert!((number(&verdict, "loss") - std::f64::consts::LN_2).abs() < 1e-12);
+    assert_eq!(number(&verdict, "steps"), lesson.steps as f64);
+
+    let random = verdict_after_steps(lesson, &[("init", "normal")]);
+    assert_verdict(&random, false, "zero-tanh.fails");
+    assert!(number(&random, "grad") > 0.0, "{random:?}");
+}
+
+#[test]
+fn zero_sigmoid_verdict_needs_training_keeps_one_unit_and_flips_with_random_weights() {
+    let lesson = lesson("zero-sigmoid");
+    // Before any step the weights have not moved: the claim (they move) does not hold yet.
+    let mut fresh = pair(lesson, &[]);
+    assert_verdict(
+        &judge_now(lesson, &mut fresh, None),
+        false,
+        "zero-sigmoid.still",
+    );
+    let verdict = verdict_after_steps(lesson, &[]);
+    assert_verdict(&verdict, true, "zero-sigmoid.holds");
+    assert_eq!(number(&verdict, "units"), 1.0);
+    assert_eq!(number(&verdict, "size"), 4.0);
+    // The loss starts at ln 2 (every p = ½) and must have moved by more than the chart shows.
+    let (from, loss) = (number(&verdict, "from"), number(&verdict, "loss"));
+    assert!((from - std::f64::consts::LN_2).abs() < 1e-9, "{from}");
+    // (The verdict's own threshold is 10⁻³, the smallest change the chart's 3 decimals show.)
+    assert!(from - loss > 1e-3, "{from} → {loss}");
+
+    // Random weights: the units differ from the start.
+    let random = verdict_after_steps(lesson, &[("init", "normal")]);
+    assert_verdict(&random, false, "zero-sigmoid.split");
+    assert_eq!(number(&random, "units"), 4.0);
+    // tanh instead of sigmoid: g(0) = 0, nothing below the output moves. Only the output bias
+    // does, and it alone can lower the loss from ln 2 to no less than the entropy H(q) of the
+    // class share q, a gain ln 2 − H(q) ≈ 2(q − ½)²: below the verdict's 10⁻³ on this data.
+    let mut tanh_pair = pair(lesson, &[("act", "tanh")]);
+    let y = &tanh_pair.a().data().train.y;
+    let q = y.iter().filter(|&&y| y == 1.0).count() as f64 / y.len() as f64;
+    let bias_only_gain = std::f64::consts::LN_2 + q * q.ln() + (1.0 - q) * (1.0 - q).ln();
+    assert!(bias_only_gain < 1e-3, "class share {q}");
+    tanh_pair.step(lesson.steps);
+    let tanh = judge_now(lesson, &mut tanh_pair, None);
+    assert_verdict(&tanh, false, "zero-sigmoid.still");
+    let gain = number(&tanh, "from") - number(&tanh, "loss");
+    assert!(gain <= bias_only_gain + 1e-9, "{gain} > {bias_only_gain}");
+}
+
+#[test]
+fn constant_verdict_holds_at_step_0_and_after_training_and_flips_with_noise() {
+    let lesson = lesson("constant");
+    let mut fresh = pair(lesson, &[]);
+    let at_zero = judge_now(lesson, &mut fresh, None);
+    assert_verdict(&at_zero, true, "constant.holds");
+    let verdict = verdict_after_steps(lesson, &[]);
+    assert_verdict(&verdict, true, "constant.holds");
+    assert_eq!(
+        (number(&verdict, "units"), number(&verdict, "size")),
+        (1.0, 4.0)
+    );
+
+    // Noise of std 10⁻³ on every weight: 4 different units (f32 draws never coincide).
+    let noisy = verdict_after_steps(lesson, &[("jitter", "0.001")]);
+    assert_verdict(&noisy, false, "constant.fails");
+    assert_eq!(number(&noisy, "units"), 4.0);
+}
+
+#[test]
+fn break_symmetry_verdict_b_learns_what_a_cannot_and_flips_without_the_noise() {
+    let lesson = lesson("break-symmetry");
+    let verdict = verdict_after_steps(lesson, &[]);
+    assert_verdict(&verdict, true, "break-symmetry.holds");
+    assert_eq!(
+        (number(&verdict, "units"), number(&verdict, "size")),
+        (8.0, 8.0)
+    );
+    assert_eq!(number(&verdict, "unitsA"), 1.0);
+    // A's one effective unit gets at most 3 of the 4 quadrants right: 0.75, plus a few
+    // points of sampling slack (a quadrant's share of 320 points has std ≈ 0.024).
+    let (a, b) = (number(&verdict, "accuracyA"), number(&verdict, "accuracyB"));
+    assert!(a < 0.75 + 2.0 * 0.024, "A: {a}");
+    assert!(b >= 0.9, "B: {b}");
+
+    // B without the noise is A again: copies, and the verdict says so.
+    let same = verdict_after_steps(lesson, &[("vs", "same")]);
+    assert_verdict(&same, false, "break-symmetry.copies");
+    assert_eq!(number(&same, "units"), 1.0);
+}
+
+#[test]
+fn xor_2_1_verdict_a_stays_on_the_saddle_b_solves_and_flips_when_a_is_random() {
+    let lesson = lesson("xor-2-1");
+    let verdict = verdict_after_steps(lesson, &[]);
+    assert_verdict(&verdict, true, "xor-2-1.holds");
+    // Exact zeros: the 4 XOR points cancel every gradient term of the zero net.
+    assert_eq!(number(&verdict, "grad"), 0.0);
+    assert!((number(&verdict, "lossA") - std::f64::consts::LN_2).abs() < 1e-12);
+    // Solved as the restarts panel counts it: loss below 0.01.
+    assert!(number(&verdict, "lossB") < 0.01, "{verdict:?}");
+
+    let random = verdict_after_steps(
+        lesson,
+        &[
+            ("init", "normal"),
+            ("scale", "manual"),
+            ("sigma", "1"),
+            ("bias", "init"),
+        ],
+    );
+    assert_verdict(&random, false, "xor-2-1.aMoves");
+    assert!(number(&random, "grad") > 0.0);
+}
+
+#[test]
+fn saddle_verdict_zero_gradient_one_axis_up_the_rest_flat_and_flips_at_random_init() {
+    let lesson = lesson("saddle");
+    let mut fresh = pair(lesson, &[]);
+    let curvature = lessons::curvature(fresh.a_mut());
+    // 2-2-1: 4 + 2 hidden weights and biases, 2 + 1 output weights and bias.
+    assert_eq!(curvature.along_axes.len(), 9);
+    let verdict = judge_now(lesson, &mut fresh, None);
+    assert_verdict(&verdict, true, "saddle.holds");
+    assert_eq!(number(&verdict, "grad"), 0.0);
+    // To second order only the output bias curves: L(c) = mean softplus terms, L''(0) = ¼.
+    // The three-point formula's error is h²/12·|L''''| = 1e-4/12·⅛ ≈ 1e-6 (plus rounding).
+    assert_eq!(
+        (number(&verdict, "up"), number(&verdict, "flat")),
+        (1.0, 8.0)
+    );
+    let bias_out = curvature.along_axes[8];
+    assert!((bias_out - 0.25).abs() < 1e-5, "{bias_out}");
+    // Every weight axis is flat, exactly: moving one weight alone leaves every p at ½.
+    assert!(curvature.along_axes[..8].iter().all(|&k| k == 0.0));
+
+    let mut random = pair(lesson, &[("init", "normal")]);
+    let verdict = judge_now(lesson, &mut random, None);
+    assert_verdict(&verdict, false, "saddle.slope");
+    assert!(number(&verdict, "grad") > 1e-3, "{verdict:?}");
+}
+
+/// The restarts panel's result for the lesson's settings with `changes`: seeds 1–20.
+fn restarts(lesson: &Lesson, changes: &[(&str, &str)]) -> RestartsSeen {
+    let config = lesson
+        .config()
+        .unwrap()
+        .with_changes(changes.iter().copied())
+        .unwrap();
+    let plan = RestartPlan::new(&config, 20.0, lesson.steps as f64, 1.0).unwrap();
+    RestartsSeen::from_restarts(&plan.run_all(), lesson.steps)
+}
+
+#[test]
+fn xor_restarts_verdict_asks_for_the_runs_then_sees_both_outcomes_and_flips_with_a_shortcut() {
+    let lesson = lesson("xor-restarts");
+    let mut fresh = pair(lesson, &[]);
+    assert_verdict(
+        &judge_now(lesson, &mut fresh, None),
+        false,
+        "xor-restarts.run",
+    );
+    let seen = restarts(lesson, &[]);
+    let verdict = judge_now(lesson, &mut fresh, Some(&seen));
+    assert_verdict(&verdict, true, "xor-restarts.holds");
+    assert_eq!(number(&verdict, "runs"), 20.0);
+    let (solved, stuck) = (number(&verdict, "solved"), number(&verdict, "stuck"));
+    assert!(solved >= 1.0 && stuck >= 1.0, "{verdict:?}");
+    assert!(solved + stuck <= 20.0);
+
+    // The inputs also feeding the output: no seed gets stuck any more.
+    let shortcut = restarts(lesson, &[("shortcut", "1")]);
+    let verdict = judge_now(lesson, &mut fresh, Some(&shortcut));
+    assert_verdict(&verdict, false, "xor-restarts.fails");
+    assert_eq!(number(&verdict, "stuck"), 0.0, "{verdict:?}");
+}
+
+#[test]
+fn jitter_adds_noise_of_its_std_to_the_weights_only() {
+    let base = [
+        ("init", "constant"),
+        ("const", "1"),
+        ("layers", "64,64"),
+        ("bias", "0"),
+    ];
+    let plain = experiment(&base);
+    let mut with = base.to_vec();
+    with.push(("jitter", "0.001"));
+    let noisy = experiment(&with);
+    let (mut n, mut sum, mut sq) = (0.0, 0.0, 0.0);
+    for shape in &noisy.mlp().layers {
+        for (&w, &w0) in noisy.mlp().params[shape.weights()]
+            .iter()
+            .zip(&plain.mlp().params[shape.weights()])
+        {
+            let d = w as f64 - w0 as f64;
+            n += 1.0;
+            sum += d;
+            sq += d * d;
+        }
+        assert!(noisy.mlp().params[shape.biases()].iter().all(|&b| b == 0.0));
+    }
+    // 4288 draws of N(0, 1e-6): the sample std is within 1/√(2n) ≈ 1.1 % of 1e-3 (one std),
+    // and f32 rounding of 1 + d (ulp 1.2e-7) is far below; 5 % is over 4 standard errors.
+    let std = (sq / n - (sum / n) * (sum / n)).sqrt();
+    assert_eq!(n, 4288.0);
+    assert!((std / 1e-3 - 1.0).abs() < 0.05, "{std}");
+}

@@ -54,6 +54,8 @@ pub struct Config {
     /// The value for `init=constant`.
     #[serde(rename = "const")]
     pub constant: f64,
+    /// Std of the random noise added to every initial weight (0 for none).
+    pub jitter: f64,
     /// How σ is chosen: manual | lecun | glorot | he.
     pub scale: String,
     /// Multiplies the σ of the lecun/glorot/he rules.
@@ -100,6 +102,7 @@ impl Default for Config {
         let mut config = Config {
             init: String::new(),
             constant: 0.0,
+            jitter: 0.0,
             scale: String::new(),
             gain: 0.0,
             sigma: 0.0,
@@ -135,6 +138,8 @@ impl Default for Config {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spec {
     pub weights: WeightInit,
+    /// Std of the noise N(0, jitter²) added to every weight after it is drawn (0: none).
+    pub jitter: f64,
     pub bias: BiasInit,
     pub hidden: Activation,
     /// Widths of the hidden layers.

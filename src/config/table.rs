@@ -198,6 +198,15 @@ pub const TABLE: &[Key] = &[
         description: "every weight's value when init=constant",
     },
     Key {
+        name: "jitter",
+        default: "0",
+        kind: Kind::Number(slot!(jitter)),
+        range: Some(Range::closed(0.0, MAX_SCALE)),
+        init: true,
+        description:
+            "std of random noise added to every initial weight (breaks a constant's symmetry)",
+    },
+    Key {
         name: "scale",
         default: "glorot",
         kind: Kind::Choice(&RuleKind::NAMES, slot!(scale)),

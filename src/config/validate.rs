@@ -18,6 +18,7 @@ impl Config {
     /// Check every range and combination; the typed result is what the engine runs.
     pub fn validate(&self) -> Result<Spec, ConfigError> {
         let weights = self.weight_init()?;
+        let jitter = checked("jitter", self.jitter)?;
         let bias = self.bias_init()?;
         let hidden = row("act")?.choice(&self.act, Activation::from_name)?;
         let hidden_sizes = parse_layers(&self.layers)?;
@@ -40,6 +41,7 @@ impl Config {
         }
         Ok(Spec {
             weights,
+            jitter,
             bias,
             hidden,
             hidden_sizes,

@@ -1,20 +1,287 @@
 //! Lessons on symmetry: why the weights must start *different* (zero and constant inits,
 //! breaking the symmetry, the XOR 2-1 net and its saddle, random restarts).
+//!
+//! The one idea behind all seven: two hidden units with the same incoming weights compute the
+//! same function, receive the same gradient and so stay the same after every step. A layer of
+//! copies is one unit, however wide it is drawn. Zero init is the worst case: with tanh or ReLU
+//! (g(0) = 0) the copies even output 0, and no weight below the output gets any gradient.
+//!
+//! Every verdict reads the snapshot's own counters ([`LayerStats`]), so it costs a few
+//! comparisons per layer and allocates nothing but its message.
 
 use super::{Curvature, Evidence, Lesson, Message, Needs, Verdict, View};
-use crate::experiment::Experiment;
+use crate::experiment::{Experiment, Snapshot};
+use crate::stats::LayerStats;
 
-/// TODO(helper): the second differences of the training loss along every parameter axis.
-pub(super) fn curvature(_experiment: &mut Experiment) -> Curvature {
+/// The step h of the second differences along each axis.
+///
+/// The engine computes in f32, so the loss at θ ± h carries rounding of about ε·L with
+/// ε = 2⁻²⁴ ≈ 6e-8 and L ≈ ln 2 near zero init; the second difference divides it by h², an
+/// error up to 4·ε·L/h². The truncation error of the three-point formula is h²/12·|L''''|, and
+/// for a sigmoid output |L''''| ≤ 1/8 along any one parameter's own scale. h = 1e-2 keeps both
+/// small: rounding ≤ 4·6e-8·0.7/1e-4 ≈ 1.7e-3, truncation ≈ 1e-5. (h = 1e-3 would make the
+/// rounding 100 times larger: 0.17.)
+pub const CURVATURE_STEP: f64 = 1e-2;
+
+/// An axis "curves up" when its second difference exceeds this: 1e-2, six times the worst
+/// rounding error of [`CURVATURE_STEP`] (1.7e-3), and 25 times below the curvature of the
+/// loss along the output bias at zero init, p(1 − p) = 1/4.
+pub const CURVES_UP_ABOVE: f64 = 1e-2;
+
+/// A gradient norm at or below this counts as zero: a few hundred f32 roundings (6e-8 each) of
+/// terms of order 1. At zero init on balanced XOR it is exactly 0; from random init it is of
+/// order 0.1, and even a well-trained net is far above this.
+pub const ZERO_GRADIENT: f64 = 1e-6;
+
+/// The loss is "unchanged" when it differs from step 0's by at most this. The snapshot and the
+/// history sum the same per-point losses in different orders, which alone can differ by about
+/// n·2⁻⁵³·L ≈ 3e-14 for 400 points; 1e-9 is far above that and far below any real move.
+pub const LOSS_SAME: f64 = 1e-9;
+
+/// The loss "has changed" when it moved by more than this, the smallest change the loss
+/// chart's three decimals show. (Weights that do not move give the same loss bit for bit.)
+pub const LOSS_MOVED: f64 = 1e-3;
+
+/// Accuracy that counts as solving the noisy XOR quadrants. One effective hidden unit makes the
+/// output a monotone function of one projection w·x, which gets at most 3 of the 4 quadrants
+/// right: 0.75. 0.9 is well above that ceiling and leaves room for the noisy points near the axes.
+pub const SOLVED_ACCURACY: f64 = 0.9;
+
+/// The loss below which XOR counts as solved, as in the restarts panel (p within about 1 % of
+/// every label).
+pub const SOLVED_LOSS: f64 = crate::restarts::SOLVED_BELOW;
+
+/// The loss's curvature along every parameter axis of A, and the gradient norm there.
+pub(super) fn curvature(experiment: &mut Experiment) -> Curvature {
     Curvature {
-        grad_norm: f64::NAN,
-        along_axes: Vec::new(),
+        grad_norm: experiment.gradient_norm(),
+        along_axes: experiment.axis_curvature(CURVATURE_STEP),
     }
 }
 
-// TODO(helper): every judge below is a placeholder to be replaced by the real verdict.
-fn pending(_: &Evidence) -> Verdict {
-    Verdict::new(false, Message::new("lesson.pending"))
+/// The hidden layers of a snapshot (every layer but the output).
+fn hidden(snapshot: &Snapshot) -> &[LayerStats] {
+    &snapshot.layers[..snapshot.layers.len() - 1]
+}
+
+/// The hidden layer with the most distinct units (the first, on a tie).
+fn most_distinct(snapshot: &Snapshot) -> &LayerStats {
+    hidden(snapshot)
+        .iter()
+        .reduce(|best, l| {
+            if l.distinct_units > best.distinct_units {
+                l
+            } else {
+                best
+            }
+        })
+        .expect("a network has at least one hidden layer")
+}
+
+/// The first layer where some weight (or, below the output, some bias) has a gradient that is
+/// not exactly 0. The output bias may move: it is the one parameter that sees p − y directly.
+fn first_moving(snapshot: &Snapshot) -> Option<&LayerStats> {
+    let (output, below) = snapshot.layers.split_last()?;
+    below
+        .iter()
+        .find(|l| l.grad_norm != 0.0)
+        .or_else(|| (output.grad_zeros < output.fan_in * output.size).then_some(output))
+}
+
+/// The loss at step 0, as the history recorded it.
+fn first_loss(snapshot: &Snapshot) -> f64 {
+    snapshot
+        .history
+        .train
+        .first()
+        .copied()
+        .unwrap_or(snapshot.loss)
+}
+
+/// Zero init with tanh (A) and ReLU (B): g(0) = 0, so every hidden output is 0, every weight
+/// gradient δ·aᵀ is 0 and δ = Wᵀδ' = 0 below the output. Exact zeros, not small numbers: the
+/// claim holds from step 0 and forever, and the loss (on balanced full batches, where even the
+/// output bias gets mean(p − y) = 0) stays what it was, bit for bit.
+fn zero_tanh(e: &Evidence) -> Verdict {
+    for (snapshot, side) in [(Some(e.a), "fails"), (e.b, "failsB")] {
+        let Some(s) = snapshot else { continue };
+        if let Some(layer) = first_moving(s) {
+            let message = Message::new(format!("zero-tanh.{side}"))
+                .with("layer", layer.name.as_str())
+                .with("grad", layer.grad_norm);
+            return Verdict::new(false, message);
+        }
+        if (s.loss - first_loss(s)).abs() > LOSS_SAME {
+            let message = Message::new("zero-tanh.lossMoved")
+                .with("from", first_loss(s))
+                .with("loss", s.loss);
+            return Verdict::new(false, message);
+        }
+    }
+    let frozen: usize = e.a.layers.iter().map(|l| l.grad_zeros).sum();
+    let weights: usize = e.a.layers.iter().map(|l| l.fan_in * l.size).sum();
+    let message = Message::new("zero-tanh.holds")
+        .with("zeros", frozen)
+        .with("weights", weights)
+        .with("loss", e.a.loss)
+        .with("steps", e.a.step);
+    Verdict::new(true, message)
+}
+
+/// Zero init with sigmoid: σ(0) = ½ ≠ 0, so the output weights get ½·mean(p − y) and, once
+/// they are not 0, the hidden weights get mean(δ·x); on data whose classes are not balanced
+/// along the inputs these are not 0 and the loss falls. But every unit of a layer has the same
+/// weights, sees the same inputs and gets the same gradient: the layer stays 1 distinct unit.
+/// A claim about training: before the loss has moved by [`LOSS_MOVED`] it does not hold yet.
+fn zero_sigmoid(e: &Evidence) -> Verdict {
+    let layer = most_distinct(e.a);
+    if layer.distinct_units > 1 {
+        let message = Message::new("zero-sigmoid.split")
+            .with("layer", layer.name.as_str())
+            .with("units", layer.distinct_units)
+            .with("size", layer.size);
+        return Verdict::new(false, message);
+    }
+    let (from, loss) = (first_loss(e.a), e.a.loss);
+    let moved = (loss - from).abs() > LOSS_MOVED;
+    let name = if moved { "holds" } else { "still" };
+    let message = Message::new(format!("zero-sigmoid.{name}"))
+        .with("layer", layer.name.as_str())
+        .with("units", layer.distinct_units)
+        .with("size", layer.size)
+        .with("from", from)
+        .with("loss", loss);
+    Verdict::new(moved, message)
+}
+
+/// Constant init: every hidden unit of the first layer computes g(c·(x₁ + x₂) + b), the same
+/// function, and gets the same gradient, so it stays a copy. The verdict is the largest count
+/// of distinct units over the hidden layers: 1 means every layer is one unit drawn many times.
+/// It holds at step 0 and after any number of steps.
+fn constant(e: &Evidence) -> Verdict {
+    let layer = most_distinct(e.a);
+    let holds = layer.distinct_units == 1;
+    let message = Message::new(if holds {
+        "constant.holds"
+    } else {
+        "constant.fails"
+    })
+    .with("layer", layer.name.as_str())
+    .with("units", layer.distinct_units)
+    .with("size", layer.size);
+    Verdict::new(holds, message)
+}
+
+/// A: constant init, its hidden units copies; B: the same plus noise of std 10⁻³. The noise
+/// makes B's units differ (distinct = size), the differences grow under training, and B
+/// reaches [`SOLVED_ACCURACY`], which A's one effective unit cannot (its ceiling is 3/4).
+fn break_symmetry(e: &Evidence) -> Verdict {
+    let Some(b) = e.b else {
+        return Verdict::new(false, Message::new("lesson.needsB"));
+    };
+    let b_layer = hidden(b)
+        .iter()
+        .find(|l| l.distinct_units < l.size)
+        .unwrap_or(&b.layers[0]);
+    let a_layer = most_distinct(e.a);
+    let name = if b_layer.distinct_units < b_layer.size {
+        "copies"
+    } else if e.a.accuracy >= SOLVED_ACCURACY {
+        "aLearns"
+    } else if b.accuracy < SOLVED_ACCURACY {
+        "notYet"
+    } else {
+        "holds"
+    };
+    let message = Message::new(format!("break-symmetry.{name}"))
+        .with("layer", b_layer.name.as_str())
+        .with("units", b_layer.distinct_units)
+        .with("size", b_layer.size)
+        .with("unitsA", a_layer.distinct_units)
+        .with("accuracyA", e.a.accuracy)
+        .with("accuracyB", b.accuracy);
+    Verdict::new(name == "holds", message)
+}
+
+/// The XOR 2-1 net (Rumelhart, Hinton & Williams 1986), A from zero, B from random weights.
+/// At zero the hidden unit outputs the same value on all 4 points and XOR has no linear part,
+/// so every gradient is exactly 0: A sits on a stationary point forever. B descends to a loss
+/// below [`SOLVED_LOSS`]. A claim about training: B must have had time to solve it.
+fn xor_2_1(e: &Evidence) -> Verdict {
+    let Some(b) = e.b else {
+        return Verdict::new(false, Message::new("lesson.needsB"));
+    };
+    let grad_a = libm::sqrt(e.a.layers.iter().map(|l| l.grad_norm * l.grad_norm).sum());
+    let name = if grad_a != 0.0 {
+        "aMoves"
+    } else if b.loss.is_nan() || b.loss >= SOLVED_LOSS {
+        "notYet"
+    } else {
+        "holds"
+    };
+    let message = Message::new(format!("xor-2-1.{name}"))
+        .with("grad", grad_a)
+        .with("lossA", e.a.loss)
+        .with("lossB", b.loss)
+        .with("solved", SOLVED_LOSS);
+    Verdict::new(name == "holds", message)
+}
+
+/// A saddle-like stationary point: the gradient is 0 (below [`ZERO_GRADIENT`]) and yet the
+/// point is no minimum in every direction: some axis curves up (second difference above
+/// [`CURVES_UP_ABOVE`]) and some axis is flat or curves down. Gradient descent, which only
+/// feels the slope, has nothing to follow. At random init the gradient is not 0 and it flips.
+fn saddle(e: &Evidence) -> Verdict {
+    let Some(c) = e.curvature else {
+        return Verdict::new(false, Message::new("saddle.computing"));
+    };
+    let up = c
+        .along_axes
+        .iter()
+        .filter(|&&k| k > CURVES_UP_ABOVE)
+        .count();
+    let flat_or_down = c.along_axes.len() - up;
+    let (lowest, highest) = c
+        .along_axes
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &k| {
+            (lo.min(k), hi.max(k))
+        });
+    let name = if c.grad_norm.is_nan() || c.grad_norm > ZERO_GRADIENT {
+        "slope"
+    } else if up == 0 || flat_or_down == 0 {
+        "oneSided"
+    } else {
+        "holds"
+    };
+    let message = Message::new(format!("saddle.{name}"))
+        .with("grad", c.grad_norm)
+        .with("up", up)
+        .with("flat", flat_or_down)
+        .with("axes", c.along_axes.len())
+        .with("lowest", lowest)
+        .with("highest", highest);
+    Verdict::new(name == "holds", message)
+}
+
+/// Restarts over seeds: the claim is that random init is a lottery on this net, so some runs
+/// solve XOR (loss < 0.01) and some stay stuck (loss > 0.1). Both shares must be above 0.
+fn xor_restarts(e: &Evidence) -> Verdict {
+    let Some(r) = e.restarts else {
+        return Verdict::new(false, Message::new("xor-restarts.run"));
+    };
+    let holds = r.solved > 0.0 && r.stuck > 0.0;
+    let count = |share: f64| (share * r.runs as f64).round() as usize;
+    let message = Message::new(if holds {
+        "xor-restarts.holds"
+    } else {
+        "xor-restarts.fails"
+    })
+    .with("runs", r.runs)
+    .with("steps", r.steps)
+    .with("solved", count(r.solved))
+    .with("stuck", count(r.stuck));
+    Verdict::new(holds, message)
 }
 
 pub const ZERO_TANH: Lesson = Lesson {
@@ -23,7 +290,7 @@ pub const ZERO_TANH: Lesson = Lesson {
     steps: 200,
     view: View::Gradients,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: zero_tanh,
 };
 
 pub const ZERO_SIGMOID: Lesson = Lesson {
@@ -32,7 +299,7 @@ pub const ZERO_SIGMOID: Lesson = Lesson {
     steps: 300,
     view: View::Table,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: zero_sigmoid,
 };
 
 pub const CONSTANT: Lesson = Lesson {
@@ -41,27 +308,27 @@ pub const CONSTANT: Lesson = Lesson {
     steps: 300,
     view: View::Network,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: constant,
 };
 
 pub const BREAK_SYMMETRY: Lesson = Lesson {
     id: "break-symmetry",
-    settings: "data=xor&layers=4&act=sigmoid&init=constant&const=1&bias=0&lr=0.5\
-               &vs=init%3Dnormal%26scale%3Dmanual%26sigma%3D0.001",
-    steps: 1000,
+    settings: "data=xor&layers=8&act=sigmoid&init=constant&const=1&bias=0&lr=1\
+               &vs=jitter%3D0.001",
+    steps: 2000,
     view: View::Boundary,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: break_symmetry,
 };
 
 pub const XOR_2_1: Lesson = Lesson {
     id: "xor-2-1",
     settings: "data=xor4&layers=1&shortcut=1&act=sigmoid&loss=bce&init=zeros&bias=0&lr=1&batch=4\
                &vs=init%3Dnormal%26scale%3Dmanual%26sigma%3D1%26bias%3Dinit",
-    steps: 2000,
+    steps: 4000,
     view: View::Network,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: xor_2_1,
 };
 
 pub const SADDLE: Lesson = Lesson {
@@ -70,7 +337,7 @@ pub const SADDLE: Lesson = Lesson {
     steps: 0,
     view: View::Landscape,
     needs: Needs::Curvature,
-    judge: pending,
+    judge: saddle,
 };
 
 pub const XOR_RESTARTS: Lesson = Lesson {
@@ -80,5 +347,5 @@ pub const XOR_RESTARTS: Lesson = Lesson {
     steps: 2000,
     view: View::Restarts,
     needs: Needs::Restarts,
-    judge: pending,
+    judge: xor_restarts,
 };
