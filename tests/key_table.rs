@@ -110,6 +110,7 @@ fn every_choice_list_is_the_engines_own_list() {
     assert_eq!(choices("scale"), scale);
     assert_eq!(choices("bounds"), bounds);
     assert_eq!(choices("preset"), presets);
+    assert_eq!(choices("lesson"), initlab::lessons::IDS);
     // And only those keys are choices.
     let with_choices: Vec<&str> = TABLE
         .iter()
@@ -118,7 +119,7 @@ fn every_choice_list_is_the_engines_own_list() {
         .collect();
     assert_eq!(
         with_choices,
-        ["preset", "init", "scale", "bounds", "act", "data", "loss"]
+        ["lesson", "preset", "init", "scale", "bounds", "act", "data", "loss"]
     );
 }
 
