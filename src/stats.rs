@@ -122,6 +122,11 @@ pub struct LayerStats {
     /// Histogram of the layer's current weights, over the range of its init distribution
     /// widened to hold every current weight.
     pub w_hist: Histogram,
+    /// The largest |w| of the layer's current weights in units of `sigma_used` (0 when the
+    /// init has no σ: zeros, constants). A truncated normal cut at ±2σ keeps it at most 2 until
+    /// training moves the weights; an uncut normal of n weights reaches about √(2 ln n).
+    /// NaN weights (a diverged run) are skipped.
+    pub w_max_abs_sigmas: f64,
     /// Histogram of log10 |∂loss/∂w| over the layer's weights (exact zeros are not counted).
     pub grad_hist: Histogram,
     /// Weights whose gradient is exactly 0.
@@ -149,6 +154,7 @@ impl LayerStats {
             self.dead,
             self.grad_norm,
             self.mass_log10,
+            self.w_max_abs_sigmas,
         ]
         .iter()
         .chain(histograms.iter().flat_map(|h| [&h.lo, &h.hi]))
@@ -371,6 +377,18 @@ fn weight_histogram(weights: &[Real], init: &LayerInit) -> Histogram {
     hist
 }
 
+/// The largest finite |w| divided by `sigma` (0 when `sigma` is 0: a σ-free init).
+fn max_abs_in_sigmas(weights: &[Real], sigma: f64) -> f64 {
+    if sigma <= 0.0 {
+        return 0.0;
+    }
+    let max = weights
+        .iter()
+        .filter(|w| w.is_finite())
+        .fold(0.0f64, |m, &w| m.max((w as f64).abs()));
+    max / sigma
+}
+
 /// Scratch for evaluations, sized once per network.
 #[derive(Clone, Debug)]
 pub struct Evaluator {
@@ -498,6 +516,7 @@ fn summarise(
         z_hist: layer.z_hist.clone(),
         a_hist: layer.a_hist.clone(),
         w_hist: weight_histogram(weights, init),
+        w_max_abs_sigmas: max_abs_in_sigmas(weights, init.sigma_used),
         grad_hist,
         grad_zeros,
         mass_log10: init.distribution.log_mass() / std::f64::consts::LN_10,

@@ -111,6 +111,7 @@ fn every_choice_list_is_the_engines_own_list() {
     assert_eq!(choices("scale"), scale);
     assert_eq!(choices("bounds"), bounds);
     assert_eq!(choices("preset"), presets);
+    assert_eq!(choices("lesson"), initlab::lessons::IDS);
     // And only those keys are choices.
     let with_choices: Vec<&str> = TABLE
         .iter()

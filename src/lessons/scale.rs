@@ -1,11 +1,82 @@
 //! Lessons on scale: how large the random weights should be (truncation, the ReLU bias,
 //! too small, too large, Glorot's average of the fans, He's rule for ReLU).
+//!
+//! Every verdict reads the per-layer statistics of the snapshot(s) the learner sees, over the
+//! hidden layers (the output is a sigmoid whatever `act` says, so it is left out), and costs
+//! a pass over a handful of layers: cheap enough for every frame.
 
-use super::{Evidence, Lesson, Message, Needs, Verdict, View};
+use super::{share, Evidence, Lesson, Message, Needs, Verdict, View};
+use crate::experiment::Snapshot;
+use crate::stats::LayerStats;
 
-// TODO(helper): every judge below is a placeholder to be replaced by the real verdict.
-fn pending(_: &Evidence) -> Verdict {
-    Verdict::new(false, Message::new("lesson.pending"))
+/// The hidden layers of a snapshot: every weight layer but the output.
+fn hidden(s: &Snapshot) -> &[LayerStats] {
+    s.layers.split_last().map_or(&[], |(_, rest)| rest)
+}
+
+/// Share of (unit, point) pairs of the hidden layers where the unit is saturated, as a percent.
+fn saturated_pct(s: &Snapshot) -> f64 {
+    let layers = hidden(s);
+    let units: usize = layers.iter().map(|l| l.size).sum();
+    let pairs: f64 = layers.iter().map(|l| l.saturated * l.size as f64).sum();
+    100.0 * pairs / units.max(1) as f64
+}
+
+/// The largest |w| of the whole net in units of its layer's σ.
+fn largest_weight(s: &Snapshot) -> f64 {
+    s.layers
+        .iter()
+        .map(|l| l.w_max_abs_sigmas)
+        .fold(0.0, f64::max)
+}
+
+/// Keras' (and JAX's) truncated normal cuts at ±2σ.
+const CUT_SIGMAS: f64 = 2.0;
+/// The engine stores weights in f32: a weight drawn at exactly 2σ may round a hair above.
+const F32_SLACK: f64 = 1e-6;
+
+/// At σ = 1/√fan_in, std(z) ≈ √E[a²] ≤ 1 (exactly 1 in the first layer, whose inputs are
+/// standardised), and a sigmoid only counts as saturated where g'(z) < 1 % of g'(0), i.e.
+/// |z| > 5.99: six standard deviations out, a Gaussian share of 2·10⁻⁹ with or without the cut.
+/// So at that σ both shares should be ≈ 0 %; a gap of a whole percentage point means z is
+/// several times wider than 1/√N makes it, and the cut (which narrows the weights by 12 %)
+/// then does change the picture.
+const SATURATION_GAP_PCT: f64 = 1.0;
+
+/// `truncated`: B (cut at ±2σ) has no weight beyond 2σ, its std is 0.88σ unless corrected, and
+/// — the honest part — the saturated shares of A and B hardly differ: at σ = 1/√N it is the
+/// sum z of many weights, not one large weight, that would push a unit into the flat tails.
+fn truncated(e: &Evidence) -> Verdict {
+    let Some(b) = e.b else {
+        return Verdict::new(false, Message::new("lesson.needsB"));
+    };
+    let (a_max, b_max) = (largest_weight(e.a), largest_weight(b));
+    let (sat_a, sat_b) = (saturated_pct(e.a), saturated_pct(b));
+    // B's std after the cut over the σ the rule asked for: 0.8796 for a cut at ±2σ (Keras'
+    // constant), 1 when corrected or uncut.
+    let b_std = hidden(b)
+        .first()
+        .map_or(f64::NAN, |l| l.std_actual / l.sigma_requested);
+    let message = |id| {
+        Message::new(id)
+            .with("a_max", a_max)
+            .with("b_max", b_max)
+            .with("b_std", b_std)
+            .with("sat_a_pct", sat_a)
+            .with("sat_b_pct", sat_b)
+            .with("step", b.step)
+    };
+    // B must be drawn from a truncated normal (mass_log10 < 0: the cut keeps less than all of
+    // the normal; 0 for every other family) and still be inside the cut. Written so that a
+    // NaN (a diverged run) fails.
+    let drawn_cut = b.layers.iter().all(|l| l.mass_log10 < 0.0);
+    let cut = drawn_cut && b_max <= CUT_SIGMAS * (1.0 + F32_SLACK);
+    let close = (sat_a - sat_b).abs() < SATURATION_GAP_PCT;
+    match (cut, close) {
+        (false, _) => Verdict::new(false, message("truncated.uncut")),
+        (true, false) => Verdict::new(false, message("truncated.matters")),
+        (true, true) => Verdict::new(true, message("truncated.holds")),
+    }
 }
 
 pub const TRUNCATED: Lesson = Lesson {
@@ -14,17 +85,105 @@ pub const TRUNCATED: Lesson = Lesson {
     steps: 0,
     view: View::Activation,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: truncated,
 };
+
+/// Dead hidden ReLU units (output 0 on every training point) and all hidden units.
+fn dead_units(s: &Snapshot) -> (usize, usize) {
+    let layers = hidden(s);
+    let dead = layers
+        .iter()
+        .map(|l| (l.dead * l.size as f64).round() as usize);
+    (dead.sum(), layers.iter().map(|l| l.size).sum())
+}
+
+/// `relu-bias`: with bias 0 a unit is dead when w·a ≤ 0 on every point, a condition that does
+/// not depend on the size of w at all (scale w by any c > 0 and the sign of w·a stays), so a
+/// truncation, which mostly changes the size of the weights, can hardly change it. A bias
+/// b > 0 does: the unit now dies only where w·a < −b on every point. A and B share every
+/// weight (a constant bias draws no random number), so a difference in dead units is the bias's.
+fn relu_bias(e: &Evidence) -> Verdict {
+    let Some(b) = e.b else {
+        return Verdict::new(false, Message::new("lesson.needsB"));
+    };
+    let ((dead_a, units), (dead_b, _)) = (dead_units(e.a), dead_units(b));
+    let message = |id| {
+        Message::new(id)
+            .with("dead_a", dead_a)
+            .with("dead_b", dead_b)
+            .with("units", units)
+            .with("dead_a_pct", 100.0 * share(dead_a, units))
+            .with("dead_b_pct", 100.0 * share(dead_b, units))
+            .with("step", e.a.step)
+    };
+    if dead_a == 0 {
+        return Verdict::new(false, message("relu-bias.none"));
+    }
+    Verdict::new(
+        dead_b < dead_a,
+        message(if dead_b < dead_a {
+            "relu-bias.holds"
+        } else {
+            "relu-bias.fails"
+        }),
+    )
+}
 
 pub const RELU_BIAS: Lesson = Lesson {
     id: "relu-bias",
-    settings: "act=relu&layers=8,8,8&init=normal&scale=he&bias=0&vs=bias%3D0.1",
-    steps: 0,
+    settings: "act=relu&layers=4,4,4,4&init=normal&scale=he&bias=0&vs=bias%3D0.1",
+    steps: 100,
     view: View::Table,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: relu_bias,
 };
+
+/// std(z) of the last hidden layer over that of the first (1 for a single hidden layer).
+fn last_over_first(s: &Snapshot) -> f64 {
+    match hidden(s) {
+        [first, .., last] => last.z_std / first.z_std,
+        _ => 1.0,
+    }
+}
+
+/// The bound on the collapse: std(z) of the last hidden layer below 1 % of the first's.
+/// At σ = 0.01 and fan_in 64, each tanh layer multiplies std(z) by σ·√64 = 0.08 (tanh(z) ≈ z
+/// this close to 0), so 7 layers give 0.08⁷ ≈ 2·10⁻⁸: far below.
+const COLLAPSED: f64 = 0.01;
+
+/// "The linear part of the curve": while std(z) < 0.1, almost every z (3 std) lies within
+/// ±0.3, where tanh(z) = z − z³/3 + … departs from its tangent by at most 3 % (sigmoid's
+/// σ(z) = ½ + z/4 − z³/48 + … by less).
+const LINEAR_STD: f64 = 0.1;
+
+/// `too-small`: with σ = 0.01 the tanh net's std(z) collapses layer by layer, and in both nets
+/// every z stays in the straight middle of the curve, so each is nearly a linear map whose
+/// boundary cannot bend. The sigmoid net's std(z) does not collapse, because sigmoid(0) = ½:
+/// every unit passes on ≈ ½ whatever the input, which keeps z ≈ ½·Σw at a std of
+/// σ·√(64·¼) = 0.04 — but the same for every point, so the input is lost all the same.
+fn too_small(e: &Evidence) -> Verdict {
+    let Some(b) = e.b else {
+        return Verdict::new(false, Message::new("lesson.needsB"));
+    };
+    let (ratio, b_ratio) = (last_over_first(e.a), last_over_first(b));
+    let widest = hidden(e.a)
+        .iter()
+        .chain(hidden(b))
+        .max_by(|x, y| x.z_std.total_cmp(&y.z_std));
+    let z_max = widest.map_or(0.0, |l| l.z_std);
+    let (holds, id) = match (ratio < COLLAPSED, z_max < LINEAR_STD) {
+        (false, _) => (false, "too-small.kept"),
+        (true, false) => (false, "too-small.bends"),
+        (true, true) => (true, "too-small.holds"),
+    };
+    let message = Message::new(id)
+        .with("ratio", ratio)
+        .with("b_ratio", b_ratio)
+        .with("z_max", z_max)
+        .with("layer", widest.map_or("", |l| l.name.as_str()))
+        .with("step", e.a.step);
+    Verdict::new(holds, message)
+}
 
 pub const TOO_SMALL: Lesson = Lesson {
     id: "too-small",
@@ -33,26 +192,146 @@ pub const TOO_SMALL: Lesson = Lesson {
     steps: 0,
     view: View::Depth,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: too_small,
 };
+
+/// The bound: more than half of the (unit, point) pairs saturated in every hidden
+/// layer from the second on. At σ = 3 and fan_in 64 a tanh unit's z has std ≈ σ·√64 = 24
+/// (its inputs are ≈ ±1), and tanh saturates (g' < 1 %) beyond |z| = 2.99: about 90 % of pairs.
+/// The first layer, with only the 2 inputs, has std(z) ≈ 3·√2 ≈ 4 and is spared in part.
+const MOSTLY_SATURATED_PCT: f64 = 50.0;
+
+/// `too-large`: with σ = 3 most units sit in the flat tails from the second layer on. What
+/// happens to the gradient is reported, not assumed: a saturated pair passes almost no δ, but
+/// the few unsaturated ones are multiplied by weights of size σ, so per layer back
+/// Var(δ) changes by fan_out·σ²·E[g'(z)²] ≈ 64·9·(4/3)/(24·√(2π)) ≈ 13 for tanh: std(δ)
+/// *grows* ≈ 3.6× per layer towards the input, carried by a few pairs (exploding, not vanishing).
+fn too_large(e: &Evidence) -> Verdict {
+    let layers = hidden(e.a);
+    let Some(((layer, sat), (first, last))) = layers
+        .iter()
+        .skip(1)
+        .map(|l| (l, 100.0 * l.saturated))
+        .min_by(|x, y| x.1.total_cmp(&y.1))
+        .zip(layers.first().zip(layers.last()))
+    else {
+        let message = Message::new("too-large.shallow").with("layers", layers.len());
+        return Verdict::new(false, message);
+    };
+    let delta_ratio = first.delta_std / last.delta_std;
+    let holds = sat > MOSTLY_SATURATED_PCT;
+    let id = match (holds, delta_ratio > 1.0) {
+        (false, _) => "too-large.fails",
+        (true, true) => "too-large.explode",
+        (true, false) => "too-large.vanish",
+    };
+    let message = Message::new(id)
+        .with("sat_min_pct", sat)
+        .with("layer", layer.name.as_str())
+        .with("delta_ratio", delta_ratio)
+        .with("step", e.a.step);
+    Verdict::new(holds, message)
+}
 
 pub const TOO_LARGE: Lesson = Lesson {
     id: "too-large",
-    settings: "layers=64,64,64,64,64,64,64,64&act=sigmoid&init=normal&scale=manual&sigma=3",
+    settings: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=3",
     steps: 0,
     view: View::Activation,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: too_large,
 };
+
+/// The largest factor by which a per-layer std changes between two neighbouring hidden
+/// layers, up or down (1 when there is no pair).
+fn largest_jump(layers: &[LayerStats], std: fn(&LayerStats) -> f64) -> f64 {
+    layers
+        .windows(2)
+        .map(|w| {
+            let r = std(&w[1]) / std(&w[0]);
+            r.max(1.0 / r)
+        })
+        .fold(1.0, |m: f64, r| {
+            if m.is_nan() || r.is_nan() {
+                f64::NAN
+            } else {
+                m.max(r)
+            }
+        })
+}
+
+/// `xavier`: between layers of widths n_in → n_out, Var(w) = 1/n_in (LeCun, Caffe's
+/// XavierFiller) keeps Var(z) (forward factor n_in·Var(w) = 1) but scales Var(δ) going back
+/// by n_out·Var(w) = n_out/n_in; Glorot's 2/(n_in + n_out) splits the difference. With widths
+/// alternating 64 ↔ 16 and linear units: LeCun's forward jump is 1 and its backward jump
+/// √4 = 2; Glorot's are √(2·64/80) = 1.26 and √(80/(2·16)) = 1.58 both ways. So LeCun's
+/// forward jump is the smaller, and Glorot's worst (forward or backward) is the smaller.
+fn xavier(e: &Evidence) -> Verdict {
+    let Some(b) = e.b else {
+        return Verdict::new(false, Message::new("lesson.needsB"));
+    };
+    let jumps = |s: &Snapshot| {
+        (
+            largest_jump(hidden(s), |l| l.z_std),
+            largest_jump(hidden(s), |l| l.delta_std),
+        )
+    };
+    let ((a_fwd, a_bwd), (b_fwd, b_bwd)) = (jumps(e.a), jumps(b));
+    let keeps_forward = a_fwd < b_fwd;
+    // f64::max would drop a NaN (a zero δ somewhere): let it fail the comparison instead.
+    let worst = |f: f64, b: f64| if f >= b { f } else { b };
+    let balances = worst(b_fwd, b_bwd) < worst(a_fwd, a_bwd);
+    let (id, holds) = match (keeps_forward, balances) {
+        (false, _) => ("xavier.forward", false),
+        (true, false) => ("xavier.balance", false),
+        (true, true) => ("xavier.holds", true),
+    };
+    let message = Message::new(id)
+        .with("a_fwd", a_fwd)
+        .with("a_bwd", a_bwd)
+        .with("b_fwd", b_fwd)
+        .with("b_bwd", b_bwd)
+        .with("step", e.a.step);
+    Verdict::new(holds, message)
+}
 
 pub const XAVIER: Lesson = Lesson {
     id: "xavier",
-    settings: "layers=64,16,64,16&act=tanh&init=normal&scale=lecun&vs=scale%3Dglorot",
+    settings: "layers=64,16,64,16&act=linear&init=normal&scale=lecun&vs=scale%3Dglorot",
     steps: 0,
     view: View::Depth,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: xavier,
 };
+
+/// The bound for Glorot: std(z) of the last hidden layer below half the first's.
+/// A ReLU zeroes half of z, so E[a²] = Var(z)/2, and Glorot's Var(w) = 1/64 on 64 → 64 layers
+/// passes on fan_in·Var(w)·E[a²] = Var(z)/2: std(z) falls by 1/√2 a layer, halving every two;
+/// over hidden 1 → hidden 8 that is (1/√2)⁷ ≈ 0.09.
+const HALVED: f64 = 0.5;
+
+/// He's 2/fan_in gives a factor 1 a layer; finite widths add a few percent of noise per
+/// layer, so "stays" means within a factor 2 either way of the first layer.
+const KEPT: (f64, f64) = (0.5, 2.0);
+
+/// `he-relu`: at the start, with Glorot's variance std(z) halves every two ReLU layers, with
+/// He's (twice as large) it stays.
+fn he_relu(e: &Evidence) -> Verdict {
+    let Some(b) = e.b else {
+        return Verdict::new(false, Message::new("lesson.needsB"));
+    };
+    let (a_ratio, b_ratio) = (last_over_first(e.a), last_over_first(b));
+    let holds = a_ratio < HALVED && (KEPT.0..=KEPT.1).contains(&b_ratio);
+    let message = Message::new(if holds {
+        "he-relu.holds"
+    } else {
+        "he-relu.fails"
+    })
+    .with("a_ratio", a_ratio)
+    .with("b_ratio", b_ratio)
+    .with("step", e.a.step);
+    Verdict::new(holds, message)
+}
 
 pub const HE_RELU: Lesson = Lesson {
     id: "he-relu",
@@ -60,5 +339,5 @@ pub const HE_RELU: Lesson = Lesson {
     steps: 0,
     view: View::Depth,
     needs: Needs::Snapshots,
-    judge: pending,
+    judge: he_relu,
 };

@@ -210,6 +210,7 @@ mod tests {
             z_hist: h(),
             a_hist: h(),
             w_hist: h(),
+            w_max_abs_sigmas: 0.0,
             grad_hist: h(),
             grad_zeros: 0,
             mass_log10: 0.0,

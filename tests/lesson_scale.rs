@@ -1,0 +1,292 @@
+//! The scale lessons (truncated, relu-bias, too-small, too-large, xavier, he-relu): each
+//! lesson's own settings, run for its `steps`, make its verdict hold, with the number behind it
+//! inside a bound derived from theory; changing the one setting the lesson is about flips it.
+
+use initlab::compare::Comparison;
+use initlab::lessons::{find, judge_now, Lesson, Verdict};
+use initlab::Config;
+
+fn lesson(id: &str) -> &'static Lesson {
+    find(id).unwrap_or_else(|| panic!("no lesson {id}"))
+}
+
+/// The verdict after running `config` for the lesson's steps, as a learner pressing "Run it" sees it.
+fn verdict_of(lesson: &Lesson, config: &Config) -> Verdict {
+    let mut pair = Comparison::new(config).expect("a valid lesson config");
+    pair.step(lesson.steps);
+    judge_now(lesson, &mut pair, None)
+}
+
+/// The lesson as it opens.
+fn as_opened(id: &str) -> Verdict {
+    let lesson = lesson(id);
+    verdict_of(lesson, &lesson.config().expect("the lesson's config"))
+}
+
+/// The lesson with A's settings changed (B follows, as `vs` only lists B's differences).
+fn with_a(id: &str, changes: &[(&str, &str)]) -> Verdict {
+    let lesson = lesson(id);
+    let config = lesson
+        .config()
+        .unwrap()
+        .with_changes(changes.iter().copied());
+    verdict_of(lesson, &config.expect("valid changes"))
+}
+
+/// The lesson with only B's settings changed.
+fn with_b(id: &str, changes: &[(&str, &str)]) -> Verdict {
+    let lesson = lesson(id);
+    let config = lesson
+        .config()
+        .unwrap()
+        .with_b_changes(changes.iter().copied());
+    verdict_of(lesson, &config.expect("valid changes"))
+}
+
+fn number(v: &Verdict, name: &str) -> f64 {
+    v.message
+        .number(name)
+        .unwrap_or_else(|| panic!("{} has no number {name}: {v:?}", v.message.id))
+}
+
+fn assert_verdict(v: &Verdict, holds: bool, id: &str) {
+    assert_eq!(v.holds, holds, "{v:?}");
+    assert_eq!(v.message.id, id, "{v:?}");
+}
+
+#[test]
+fn truncated_cuts_at_two_sigma_narrows_by_keras_factor_and_barely_changes_saturation() {
+    let v = as_opened("truncated");
+    assert_verdict(&v, true, "truncated.holds");
+    // The cut is at ±2σ, so no weight of B lies beyond (f32 rounding aside).
+    assert!(number(&v, "b_max") <= 2.0 + 1e-6, "{v:?}");
+    // A draws 2·8 + 8·8 + 8 = 88 uncut weights: all within 2σ has probability 0.9545⁸⁸ ≈ 1.7 %.
+    assert!(number(&v, "a_max") > 2.0, "{v:?}");
+    // Std of N(0, 1) cut at ±2: √(1 − 4φ(2)/(Φ(2) − Φ(−2))) = 0.87962 (Keras' 0.87962566).
+    assert!((number(&v, "b_std") - 0.879_626).abs() < 1e-5, "{v:?}");
+    // std(z) ≲ 1.3 here and sigmoid saturates beyond |z| = 5.99 (≥ 4.5 std): a share ≲ 10⁻⁵.
+    for side in ["sat_a_pct", "sat_b_pct"] {
+        assert!(number(&v, side) < 0.01, "{side}: {v:?}");
+    }
+}
+
+#[test]
+fn truncated_flips_when_b_is_not_cut() {
+    // B drawn like A: the same weights, so B's largest weight is A's, beyond 2σ.
+    let v = with_b("truncated", &[("init", "normal")]);
+    assert_verdict(&v, false, "truncated.uncut");
+    assert_eq!(number(&v, "b_max"), number(&v, "a_max"));
+    assert!(number(&v, "b_max") > 2.0, "{v:?}");
+}
+
+#[test]
+fn truncated_flips_when_b_has_no_random_weights_at_all() {
+    // Zeros have no weight beyond 2σ either, but they are not a truncated normal.
+    let v = with_b("truncated", &[("init", "zeros")]);
+    assert_verdict(&v, false, "truncated.uncut");
+}
+
+#[test]
+fn truncated_with_keras_correction_still_cuts_and_restores_the_std() {
+    let v = with_b("truncated", &[("correct", "1")]);
+    assert_verdict(&v, true, "truncated.holds");
+    // Corrected, σ' = σ/0.8796 and the cut at ±2σ' leaves exactly the std asked for.
+    assert!((number(&v, "b_std") - 1.0).abs() < 1e-9, "{v:?}");
+}
+
+#[test]
+fn truncated_matters_once_sigma_is_far_above_one_over_root_n() {
+    // σ = 3 on both: std(z) ≈ 3·√(fan_in·E[a²]) ≈ 4–6 reaches the tails (|z| > 6) for a large
+    // share of pairs, and the cut's 12 % narrower weights then leave visibly fewer there.
+    let v = with_a("truncated", &[("scale", "manual"), ("sigma", "3")]);
+    assert_verdict(&v, false, "truncated.matters");
+    let gap = number(&v, "sat_a_pct") - number(&v, "sat_b_pct");
+    assert!(gap > 1.0, "{v:?}");
+}
+
+#[test]
+fn normal_weights_pass_three_sigma_where_truncated_ones_never_pass_two() {
+    // 2·64 + 64·64 + 64 = 4288 weights: all within 3σ has probability 0.9973⁴²⁸⁸ ≈ 10⁻⁵.
+    for seed in ["1", "2", "3"] {
+        let base = [("layers", "64,64"), ("scale", "lecun"), ("seed", seed)];
+        let mut normal = Config::default().with_changes(base).unwrap();
+        normal.init = "normal".into();
+        let mut cut = normal.clone();
+        cut.init = "truncnormal".into();
+        let largest = |c: &Config| {
+            let s = initlab::Experiment::new(c).unwrap().snapshot();
+            s.layers
+                .iter()
+                .map(|l| l.w_max_abs_sigmas)
+                .fold(0.0, f64::max)
+        };
+        assert!(largest(&normal) > 3.0, "seed {seed}");
+        assert!(largest(&cut) <= 2.0 + 1e-6, "seed {seed}");
+    }
+}
+
+#[test]
+fn relu_bias_the_small_bias_leaves_fewer_dead_units() {
+    let v = as_opened("relu-bias");
+    assert_verdict(&v, true, "relu-bias.holds");
+    assert_eq!(number(&v, "units"), 16.0);
+    // A dead unit gets no gradient on its incoming weights, so once dead at the start it stays
+    // so (at this learning rate); some of A's 16 units must be dead for the lesson to show anything.
+    assert!(number(&v, "dead_a") >= 1.0, "{v:?}");
+    assert!(number(&v, "dead_b") < number(&v, "dead_a"), "{v:?}");
+}
+
+#[test]
+fn relu_bias_flips_when_b_drops_the_bias() {
+    // B's weights are A's (a constant bias draws no random number): same bias, same net.
+    let v = with_b("relu-bias", &[("bias", "0")]);
+    assert_verdict(&v, false, "relu-bias.fails");
+    assert_eq!(number(&v, "dead_a"), number(&v, "dead_b"));
+}
+
+/// Mean share of dead hidden units at step 0 over `seeds` seeds of the relu-bias net.
+fn mean_dead(init: &str, bias: &str, seeds: u32) -> f64 {
+    let mut total = 0.0;
+    for seed in 1..=seeds {
+        let config = lesson("relu-bias")
+            .config()
+            .unwrap()
+            .with_changes([
+                ("vs", ""),
+                ("init", init),
+                ("bias", bias),
+                ("seed", &seed.to_string()),
+            ])
+            .unwrap();
+        let s = initlab::Experiment::new(&config).unwrap().snapshot();
+        let hidden = &s.layers[..s.layers.len() - 1];
+        total += hidden.iter().map(|l| l.dead).sum::<f64>() / hidden.len() as f64;
+    }
+    total / seeds as f64
+}
+
+#[test]
+fn relu_bias_truncation_barely_changes_the_dead_share_the_bias_does() {
+    // With bias 0, a unit is dead iff w·a ≤ 0 on every point: scale-free, so cutting the tails
+    // (which mostly shrinks the weights) leaves the expected dead share nearly unchanged, while
+    // a bias of 0.1 removes every case where w·a stays within (−0.1, 0] on some point. Over 40
+    // seeds the truncation's change must be under half the bias's.
+    let seeds = 40;
+    let normal = mean_dead("normal", "0", seeds);
+    let cut = mean_dead("truncnormal", "0", seeds);
+    let biased = mean_dead("normal", "0.1", seeds);
+    let (by_cut, by_bias) = ((cut - normal).abs(), normal - biased);
+    assert!(
+        by_cut < by_bias / 2.0,
+        "normal {normal}, cut {cut}, bias 0.1 {biased}"
+    );
+}
+
+#[test]
+fn relu_dead_units_at_bias_zero_do_not_depend_on_the_scale() {
+    // Glorot and He differ by a factor per layer; w·a ≤ 0 everywhere is unchanged by it, so
+    // with bias 0 the dead units of a freshly drawn net are the same ones, exactly.
+    let config = |scale: &str| {
+        lesson("relu-bias")
+            .config()
+            .unwrap()
+            .with_changes([("vs", ""), ("scale", scale)])
+            .unwrap()
+    };
+    let dead = |scale: &str| {
+        let s = initlab::Experiment::new(&config(scale)).unwrap().snapshot();
+        s.layers.iter().map(|l| l.dead).collect::<Vec<_>>()
+    };
+    assert_eq!(dead("he"), dead("glorot"));
+    assert_eq!(dead("he"), dead("lecun"));
+}
+
+#[test]
+fn too_small_collapses_in_tanh_and_stays_linear_in_both() {
+    let v = as_opened("too-small");
+    assert_verdict(&v, true, "too-small.holds");
+    // Each tanh layer multiplies std(z) by σ·√64 = 0.08: over 7 layers 0.08⁷ ≈ 2·10⁻⁸.
+    // Row norms of 64 draws vary by a few percent per layer: allow a factor 50 either way.
+    let ratio = number(&v, "ratio");
+    assert!((4e-10..1e-6).contains(&ratio), "{v:?}");
+    // Sigmoid: layer 1 has std σ·√2 ≈ 0.014 (standardised inputs), later ones σ·√(64·¼) = 0.04
+    // (every input ≈ ½): a ratio ≈ 2.8, no collapse.
+    assert!((1.5..5.0).contains(&number(&v, "b_ratio")), "{v:?}");
+    // The widest std(z) of both nets is B's ≈ 0.04.
+    assert!(number(&v, "z_max") < 0.06, "{v:?}");
+}
+
+#[test]
+fn too_small_flips_at_a_sane_sigma() {
+    // σ = 1/√64: each layer passes std(z) on (tanh shrinks it only a little at std ≈ 0.2).
+    let v = with_a("too-small", &[("sigma", "0.125")]);
+    assert_verdict(&v, false, "too-small.kept");
+    assert!(number(&v, "ratio") > 0.5, "{v:?}");
+}
+
+#[test]
+fn too_large_saturates_most_units_and_the_gradient_explodes_backwards() {
+    let v = as_opened("too-large");
+    assert_verdict(&v, true, "too-large.explode");
+    // std(z) ≈ 3·√64 = 24 against tanh's flat tails beyond |z| = 2.99: P(|z| > 3) ≈ 90 %.
+    assert!(number(&v, "sat_min_pct") > 85.0, "{v:?}");
+    // Var(δ) grows ≈ 64·9·(4/3)/(24·√(2π)) ≈ 13 per layer back: std(δ) ≈ 3.6× per layer,
+    // 3.6⁷ ≈ 8000 from hidden 8 to hidden 1. Demand a factor 100.
+    assert!(number(&v, "delta_ratio") > 100.0, "{v:?}");
+}
+
+#[test]
+fn too_large_flips_at_a_sane_sigma() {
+    // σ = 1/√64: std(z) ≈ 0.2, nowhere near |z| = 3.
+    let v = with_a("too-large", &[("sigma", "0.125")]);
+    assert_verdict(&v, false, "too-large.fails");
+    assert_eq!(number(&v, "sat_min_pct"), 0.0, "{v:?}");
+}
+
+#[test]
+fn xavier_lecun_keeps_the_forward_signal_glorot_balances_both() {
+    let v = as_opened("xavier");
+    assert_verdict(&v, true, "xavier.holds");
+    // Linear units, widths 64 ↔ 16. LeCun: forward factor 1 (sampling adds a few percent),
+    // backward √(64/16) = 2. Glorot: 1.26 and 1.58 each way. Bounds: ±25 % around those.
+    let (a_fwd, a_bwd) = (number(&v, "a_fwd"), number(&v, "a_bwd"));
+    let (b_fwd, b_bwd) = (number(&v, "b_fwd"), number(&v, "b_bwd"));
+    assert!(a_fwd < 1.25, "{v:?}");
+    assert!((1.5..2.5).contains(&a_bwd), "{v:?}");
+    assert!((1.2..2.0).contains(&b_fwd), "{v:?}");
+    assert!((1.2..2.0).contains(&b_bwd), "{v:?}");
+}
+
+#[test]
+fn xavier_flips_when_b_also_uses_lecun() {
+    let v = with_b("xavier", &[("scale", "lecun")]);
+    assert_verdict(&v, false, "xavier.forward");
+    assert_eq!(number(&v, "a_fwd"), number(&v, "b_fwd"));
+}
+
+#[test]
+fn he_relu_glorot_halves_every_two_layers_he_keeps() {
+    let v = as_opened("he-relu");
+    assert_verdict(&v, true, "he-relu.holds");
+    // Glorot: std(z) × 1/√2 a layer, (1/√2)⁷ ≈ 0.088 from hidden 1 to hidden 8; He: × 1.
+    // Seven layers of 64 units add up to ±30 % of sampling noise.
+    assert!((0.06..0.12).contains(&number(&v, "a_ratio")), "{v:?}");
+    assert!((0.7..1.4).contains(&number(&v, "b_ratio")), "{v:?}");
+}
+
+#[test]
+fn he_relu_flips_when_b_uses_glorot_too() {
+    let v = with_b("he-relu", &[("scale", "glorot")]);
+    assert_verdict(&v, false, "he-relu.fails");
+    assert_eq!(number(&v, "a_ratio"), number(&v, "b_ratio"));
+}
+
+#[test]
+fn every_scale_lesson_says_it_needs_b_when_b_is_gone() {
+    for id in ["truncated", "relu-bias", "too-small", "xavier", "he-relu"] {
+        let lesson = lesson(id);
+        let config = lesson.config().unwrap().with_changes([("vs", "")]).unwrap();
+        let v = verdict_of(lesson, &config);
+        assert_verdict(&v, false, "lesson.needsB");
+    }
+}
