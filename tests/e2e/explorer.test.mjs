@@ -227,11 +227,11 @@ test("every menu of a key offers exactly the engine's choices, each with a label
     const menus = table.filter((row) => row.choices.length > 0);
     assert.deepEqual(
       menus.map((row) => row.key),
-      ["preset", "init", "scale", "bounds", "act", "data", "loss"],
+      ["lesson", "preset", "init", "scale", "bounds", "act", "data", "loss"],
     );
     for (const { key, choices } of menus) {
       const options = await page
-        .locator(`#c-${key} option`)
+        .locator(key === "lesson" ? "#lesson-menu option" : `#c-${key} option`)
         .evaluateAll((all) => all.map((o) => ({ value: o.value, label: o.textContent })));
       const offered = options.map((o) => o.value).filter((value) => value !== "");
       assert.deepEqual(offered, choices, `the ${key} menu`);
