@@ -280,13 +280,3 @@ fn he_relu_flips_when_b_uses_glorot_too() {
     assert_verdict(&v, false, "he-relu.fails");
     assert_eq!(number(&v, "a_ratio"), number(&v, "b_ratio"));
 }
-
-#[test]
-fn every_scale_lesson_says_it_needs_b_when_b_is_gone() {
-    for id in ["truncated", "relu-bias", "too-small", "xavier", "he-relu"] {
-        let lesson = lesson(id);
-        let config = lesson.config().unwrap().with_changes([("vs", "")]).unwrap();
-        let v = verdict_of(lesson, &config);
-        assert_verdict(&v, false, "lesson.needsB");
-    }
-}

@@ -1,7 +1,8 @@
 //! The lesson table and the `lesson` key: every lesson opens a valid config that its link
 //! reproduces, keys after the lesson refine it, and a bad id is refused with the lesson list.
 
-use initlab::lessons::{self, LESSONS};
+use initlab::compare::Comparison;
+use initlab::lessons::{self, judge_now, Judge, LESSONS};
 use initlab::Config;
 
 #[test]
@@ -73,4 +74,34 @@ fn closing_the_lesson_keeps_its_settings() {
     assert_eq!(closed.lesson, "");
     assert_eq!(closed.layers, config.layers);
     assert_eq!(closed.vs, config.vs);
+}
+
+#[test]
+fn every_lesson_judged_against_b_sets_up_b_and_says_it_needs_b_when_b_is_gone() {
+    let against_b = LESSONS
+        .iter()
+        .filter(|lesson| matches!(lesson.judge, Judge::AgainstB(_)));
+    for lesson in against_b {
+        assert!(lesson.compares(), "{}", lesson.id);
+        let config = lesson.config().unwrap().with_changes([("vs", "")]).unwrap();
+        let verdict = judge_now(lesson, &mut Comparison::new(&config).unwrap(), None);
+        assert!(!verdict.holds, "{}", lesson.id);
+        assert_eq!(verdict.message.id, "lesson.needsB", "{}", lesson.id);
+    }
+}
+
+/// The README's table of contents for course notes: one link per lesson, in the page's order.
+#[test]
+fn the_readme_links_every_lesson_in_order() {
+    let readme = include_str!("../README.md");
+    let linked: Vec<&str> = readme
+        .split("](http://127.0.0.1:8000/?lesson=")
+        .skip(1)
+        .map(|rest| {
+            rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(linked, lessons::IDS, "the README's lesson links");
 }

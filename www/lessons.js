@@ -84,12 +84,13 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
     pointAt(lesson.view, false);
   }
 
-  /** The open lesson as the API gives it: {id, title, steps, verdict: {holds, text}}, or null. */
+  /** The open lesson as the API gives it: {id, title, steps, view, verdict: {holds, text}}, or null. */
   function current() {
     const lesson = lab().lesson();
     if (!lesson) return null;
     const { holds, message } = lesson.verdict;
-    return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, verdict: { holds, text: verdictText(message) } };
+    const verdict = { holds, text: verdictText(message) };
+    return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, view: lesson.view, verdict };
   }
 
   /** Called on every redraw: panel or start entry, and the verdict now. */
@@ -114,11 +115,16 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
 
   /** Opens lesson `id` (pausing any training first): {ok: true} or {ok: false, error}. */
   function open(id) {
-    if (page.isPlaying()) page.pause();
+    const wasPlaying = page.isPlaying();
+    if (wasPlaying) page.pause();
     const outcome = configure({ lesson: id === null || id === undefined ? "" : id });
     if (!outcome.ok) return { ok: false, field: outcome.field, error: outcome.error };
+    const lesson = lab().lesson();
+    // Say why the training stopped, and how to start the lesson's own run.
+    $("lesson-paused").hidden = !(wasPlaying && lesson);
+    if (wasPlaying && lesson) $("lesson-paused").textContent = text("lessonPaused");
     // The learner reads the lesson first: its panel comes into sight, not yet the view.
-    const panel = $(lab().lesson() ? "lesson" : "lesson-start");
+    const panel = $(lesson ? "lesson" : "lesson-start");
     if (panel.getBoundingClientRect().top < 0) bringIntoView(panel, "start");
     return { ok: true };
   }
@@ -127,6 +133,7 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
   function run() {
     const lesson = lab().lesson();
     if (!lesson) return;
+    $("lesson-paused").hidden = true;
     page.reset();
     pointAt(lesson.view, true);
     if (lesson.restarts) {

@@ -244,6 +244,7 @@ const STRINGS = {
     lessonVerdictLabel: "Verdict now",
     lessonRun: "Run it ({steps} steps)",
     lessonRunStart: "Start again at step 0",
+    lessonPaused: "Training was paused to set up this lesson. Press Run it to play the lesson's own run.",
   },
 };
 

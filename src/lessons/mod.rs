@@ -135,6 +135,14 @@ impl Message {
         }
     }
 
+    /// The plain verdict sentence of lesson `lesson`: "<lesson>.holds" or "<lesson>.fails".
+    pub fn outcome(lesson: &str, holds: bool) -> Message {
+        Message::new(format!(
+            "{lesson}.{}",
+            if holds { "holds" } else { "fails" }
+        ))
+    }
+
     /// The same message with one more argument.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
         self.args.insert(name, value.into());
@@ -175,7 +183,15 @@ pub struct Lesson {
     pub view: View,
     pub needs: Needs,
     /// The live verdict.
-    pub judge: fn(&Evidence) -> Verdict,
+    pub judge: Judge,
+}
+
+/// How a lesson judges: from A alone, or by contrasting A with B (its settings then set up
+/// a B with `vs`, and the verdict waits for B while the learner has stopped comparing).
+#[derive(Clone, Copy)]
+pub enum Judge {
+    One(fn(&Evidence) -> Verdict),
+    AgainstB(fn(&Evidence, &Snapshot) -> Verdict),
 }
 
 /// Every lesson, in the order a learner meets them.
@@ -208,16 +224,18 @@ impl Lesson {
         Config::default().with_changes([("lesson", self.id)])
     }
 
-    /// The verdict from the evidence. A lesson that compares says so while B is missing
+    /// The verdict from the evidence. A lesson judged against B says so while B is missing
     /// (the learner stopped comparing) instead of judging half the experiment.
     pub fn verdict(&self, evidence: &Evidence) -> Verdict {
-        if self.compares() && evidence.b.is_none() {
-            return Verdict::new(false, Message::new("lesson.needsB"));
+        match (self.judge, evidence.b) {
+            (Judge::One(judge), _) => judge(evidence),
+            (Judge::AgainstB(judge), Some(b)) => judge(evidence, b),
+            (Judge::AgainstB(_), None) => Verdict::new(false, Message::new("lesson.needsB")),
         }
-        (self.judge)(evidence)
     }
 
-    /// Whether its settings set up a B.
+    /// Whether its settings set up a B (every [`Judge::AgainstB`] lesson does; a lesson
+    /// judging A alone may still show a B beside it).
     pub fn compares(&self) -> bool {
         crate::config::query_pairs(self.settings).any(|(key, _)| key == "vs")
     }
@@ -248,7 +266,6 @@ pub fn judge_now(
 }
 
 /// Share of `part` in `whole`, 0 for an empty whole.
-#[allow(dead_code)] // TODO(helper): used by the verdicts
 pub(crate) fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0

@@ -5,7 +5,7 @@
 //! hidden layers (the output is a sigmoid whatever `act` says, so it is left out), and costs
 //! a pass over a handful of layers: cheap enough for every frame.
 
-use super::{share, Evidence, Lesson, Message, Needs, Verdict, View};
+use super::{share, Evidence, Judge, Lesson, Message, Needs, Verdict, View};
 use crate::experiment::Snapshot;
 use crate::stats::LayerStats;
 
@@ -46,10 +46,7 @@ const SATURATION_GAP_PCT: f64 = 1.0;
 /// `truncated`: B (cut at ±2σ) has no weight beyond 2σ, its std is 0.88σ unless corrected, and
 /// — the honest part — the saturated shares of A and B hardly differ: at σ = 1/√N it is the
 /// sum z of many weights, not one large weight, that would push a unit into the flat tails.
-fn truncated(e: &Evidence) -> Verdict {
-    let Some(b) = e.b else {
-        return Verdict::new(false, Message::new("lesson.needsB"));
-    };
+fn truncated(e: &Evidence, b: &Snapshot) -> Verdict {
     let (a_max, b_max) = (largest_weight(e.a), largest_weight(b));
     let (sat_a, sat_b) = (saturated_pct(e.a), saturated_pct(b));
     // B's std after the cut over the σ the rule asked for: 0.8796 for a cut at ±2σ (Keras'
@@ -85,7 +82,7 @@ pub const TRUNCATED: Lesson = Lesson {
     steps: 0,
     view: View::Activation,
     needs: Needs::Snapshots,
-    judge: truncated,
+    judge: Judge::AgainstB(truncated),
 };
 
 /// Dead hidden ReLU units (output 0 on every training point) and all hidden units.
@@ -102,10 +99,7 @@ fn dead_units(s: &Snapshot) -> (usize, usize) {
 /// truncation, which mostly changes the size of the weights, can hardly change it. A bias
 /// b > 0 does: the unit now dies only where w·a < −b on every point. A and B share every
 /// weight (a constant bias draws no random number), so a difference in dead units is the bias's.
-fn relu_bias(e: &Evidence) -> Verdict {
-    let Some(b) = e.b else {
-        return Verdict::new(false, Message::new("lesson.needsB"));
-    };
+fn relu_bias(e: &Evidence, b: &Snapshot) -> Verdict {
     let ((dead_a, units), (dead_b, _)) = (dead_units(e.a), dead_units(b));
     let message = |id| {
         Message::new(id)
@@ -135,7 +129,7 @@ pub const RELU_BIAS: Lesson = Lesson {
     steps: 100,
     view: View::Table,
     needs: Needs::Snapshots,
-    judge: relu_bias,
+    judge: Judge::AgainstB(relu_bias),
 };
 
 /// std(z) of the last hidden layer over that of the first (1 for a single hidden layer).
@@ -161,10 +155,7 @@ const LINEAR_STD: f64 = 0.1;
 /// boundary cannot bend. The sigmoid net's std(z) does not collapse, because sigmoid(0) = ½:
 /// every unit passes on ≈ ½ whatever the input, which keeps z ≈ ½·Σw at a std of
 /// σ·√(64·¼) = 0.04 — but the same for every point, so the input is lost all the same.
-fn too_small(e: &Evidence) -> Verdict {
-    let Some(b) = e.b else {
-        return Verdict::new(false, Message::new("lesson.needsB"));
-    };
+fn too_small(e: &Evidence, b: &Snapshot) -> Verdict {
     let (ratio, b_ratio) = (last_over_first(e.a), last_over_first(b));
     let widest = hidden(e.a)
         .iter()
@@ -192,7 +183,7 @@ pub const TOO_SMALL: Lesson = Lesson {
     steps: 0,
     view: View::Depth,
     needs: Needs::Snapshots,
-    judge: too_small,
+    judge: Judge::AgainstB(too_small),
 };
 
 /// The bound: more than half of the (unit, point) pairs saturated in every hidden
@@ -239,7 +230,7 @@ pub const TOO_LARGE: Lesson = Lesson {
     steps: 0,
     view: View::Activation,
     needs: Needs::Snapshots,
-    judge: too_large,
+    judge: Judge::One(too_large),
 };
 
 /// The largest factor by which a per-layer std changes between two neighbouring hidden
@@ -266,10 +257,7 @@ fn largest_jump(layers: &[LayerStats], std: fn(&LayerStats) -> f64) -> f64 {
 /// alternating 64 ↔ 16 and linear units: LeCun's forward jump is 1 and its backward jump
 /// √4 = 2; Glorot's are √(2·64/80) = 1.26 and √(80/(2·16)) = 1.58 both ways. So LeCun's
 /// forward jump is the smaller, and Glorot's worst (forward or backward) is the smaller.
-fn xavier(e: &Evidence) -> Verdict {
-    let Some(b) = e.b else {
-        return Verdict::new(false, Message::new("lesson.needsB"));
-    };
+fn xavier(e: &Evidence, b: &Snapshot) -> Verdict {
     let jumps = |s: &Snapshot| {
         (
             largest_jump(hidden(s), |l| l.z_std),
@@ -301,7 +289,7 @@ pub const XAVIER: Lesson = Lesson {
     steps: 0,
     view: View::Depth,
     needs: Needs::Snapshots,
-    judge: xavier,
+    judge: Judge::AgainstB(xavier),
 };
 
 /// The bound for Glorot: std(z) of the last hidden layer below half the first's.
@@ -316,20 +304,13 @@ const KEPT: (f64, f64) = (0.5, 2.0);
 
 /// `he-relu`: at the start, with Glorot's variance std(z) halves every two ReLU layers, with
 /// He's (twice as large) it stays.
-fn he_relu(e: &Evidence) -> Verdict {
-    let Some(b) = e.b else {
-        return Verdict::new(false, Message::new("lesson.needsB"));
-    };
+fn he_relu(e: &Evidence, b: &Snapshot) -> Verdict {
     let (a_ratio, b_ratio) = (last_over_first(e.a), last_over_first(b));
     let holds = a_ratio < HALVED && (KEPT.0..=KEPT.1).contains(&b_ratio);
-    let message = Message::new(if holds {
-        "he-relu.holds"
-    } else {
-        "he-relu.fails"
-    })
-    .with("a_ratio", a_ratio)
-    .with("b_ratio", b_ratio)
-    .with("step", e.a.step);
+    let message = Message::outcome("he-relu", holds)
+        .with("a_ratio", a_ratio)
+        .with("b_ratio", b_ratio)
+        .with("step", e.a.step);
     Verdict::new(holds, message)
 }
 
@@ -339,5 +320,5 @@ pub const HE_RELU: Lesson = Lesson {
     steps: 0,
     view: View::Depth,
     needs: Needs::Snapshots,
-    judge: he_relu,
+    judge: Judge::AgainstB(he_relu),
 };

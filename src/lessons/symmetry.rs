@@ -9,7 +9,7 @@
 //! Every verdict reads the snapshot's own counters ([`LayerStats`]), so it costs a few
 //! comparisons per layer and allocates nothing but its message.
 
-use super::{Curvature, Evidence, Lesson, Message, Needs, Verdict, View};
+use super::{Curvature, Evidence, Judge, Lesson, Message, Needs, Verdict, View};
 use crate::experiment::{Experiment, Snapshot};
 use crate::stats::LayerStats;
 
@@ -161,24 +161,17 @@ fn zero_sigmoid(e: &Evidence) -> Verdict {
 fn constant(e: &Evidence) -> Verdict {
     let layer = most_distinct(e.a);
     let holds = layer.distinct_units == 1;
-    let message = Message::new(if holds {
-        "constant.holds"
-    } else {
-        "constant.fails"
-    })
-    .with("layer", layer.name.as_str())
-    .with("units", layer.distinct_units)
-    .with("size", layer.size);
+    let message = Message::outcome("constant", holds)
+        .with("layer", layer.name.as_str())
+        .with("units", layer.distinct_units)
+        .with("size", layer.size);
     Verdict::new(holds, message)
 }
 
 /// A: constant init, its hidden units copies; B: the same plus noise of std 10⁻³. The noise
 /// makes B's units differ (distinct = size), the differences grow under training, and B
 /// reaches [`SOLVED_ACCURACY`], which A's one effective unit cannot (its ceiling is 3/4).
-fn break_symmetry(e: &Evidence) -> Verdict {
-    let Some(b) = e.b else {
-        return Verdict::new(false, Message::new("lesson.needsB"));
-    };
+fn break_symmetry(e: &Evidence, b: &Snapshot) -> Verdict {
     let b_layer = hidden(b)
         .iter()
         .find(|l| l.distinct_units < l.size)
@@ -207,10 +200,7 @@ fn break_symmetry(e: &Evidence) -> Verdict {
 /// At zero the hidden unit outputs the same value on all 4 points and XOR has no linear part,
 /// so every gradient is exactly 0: A sits on a stationary point forever. B descends to a loss
 /// below [`SOLVED_LOSS`]. A claim about training: B must have had time to solve it.
-fn xor_2_1(e: &Evidence) -> Verdict {
-    let Some(b) = e.b else {
-        return Verdict::new(false, Message::new("lesson.needsB"));
-    };
+fn xor_2_1(e: &Evidence, b: &Snapshot) -> Verdict {
     let grad_a = libm::sqrt(e.a.layers.iter().map(|l| l.grad_norm * l.grad_norm).sum());
     let name = if grad_a != 0.0 {
         "aMoves"
@@ -272,15 +262,11 @@ fn xor_restarts(e: &Evidence) -> Verdict {
     };
     let holds = r.solved > 0.0 && r.stuck > 0.0;
     let count = |share: f64| (share * r.runs as f64).round() as usize;
-    let message = Message::new(if holds {
-        "xor-restarts.holds"
-    } else {
-        "xor-restarts.fails"
-    })
-    .with("runs", r.runs)
-    .with("steps", r.steps)
-    .with("solved", count(r.solved))
-    .with("stuck", count(r.stuck));
+    let message = Message::outcome("xor-restarts", holds)
+        .with("runs", r.runs)
+        .with("steps", r.steps)
+        .with("solved", count(r.solved))
+        .with("stuck", count(r.stuck));
     Verdict::new(holds, message)
 }
 
@@ -290,7 +276,7 @@ pub const ZERO_TANH: Lesson = Lesson {
     steps: 200,
     view: View::Gradients,
     needs: Needs::Snapshots,
-    judge: zero_tanh,
+    judge: Judge::One(zero_tanh),
 };
 
 pub const ZERO_SIGMOID: Lesson = Lesson {
@@ -299,7 +285,7 @@ pub const ZERO_SIGMOID: Lesson = Lesson {
     steps: 300,
     view: View::Table,
     needs: Needs::Snapshots,
-    judge: zero_sigmoid,
+    judge: Judge::One(zero_sigmoid),
 };
 
 pub const CONSTANT: Lesson = Lesson {
@@ -308,7 +294,7 @@ pub const CONSTANT: Lesson = Lesson {
     steps: 300,
     view: View::Network,
     needs: Needs::Snapshots,
-    judge: constant,
+    judge: Judge::One(constant),
 };
 
 pub const BREAK_SYMMETRY: Lesson = Lesson {
@@ -318,7 +304,7 @@ pub const BREAK_SYMMETRY: Lesson = Lesson {
     steps: 2000,
     view: View::Boundary,
     needs: Needs::Snapshots,
-    judge: break_symmetry,
+    judge: Judge::AgainstB(break_symmetry),
 };
 
 pub const XOR_2_1: Lesson = Lesson {
@@ -328,7 +314,7 @@ pub const XOR_2_1: Lesson = Lesson {
     steps: 4000,
     view: View::Network,
     needs: Needs::Snapshots,
-    judge: xor_2_1,
+    judge: Judge::AgainstB(xor_2_1),
 };
 
 pub const SADDLE: Lesson = Lesson {
@@ -337,7 +323,7 @@ pub const SADDLE: Lesson = Lesson {
     steps: 0,
     view: View::Landscape,
     needs: Needs::Curvature,
-    judge: saddle,
+    judge: Judge::One(saddle),
 };
 
 pub const XOR_RESTARTS: Lesson = Lesson {
@@ -347,5 +333,5 @@ pub const XOR_RESTARTS: Lesson = Lesson {
     steps: 2000,
     view: View::Restarts,
     needs: Needs::Restarts,
-    judge: xor_restarts,
+    judge: Judge::One(xor_restarts),
 };

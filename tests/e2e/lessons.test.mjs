@@ -1,0 +1,209 @@
+// End-to-end: the guided lessons (issue #8). For every lesson, `?lesson=<id>` opens its
+// text, "Run it" plays exactly its steps (and its restarts), and the verdict the page
+// shows is the sentence `initlab.lesson()` returns, holding, with the view it points at
+// highlighted and on screen. Bad input: an unknown lesson, a failing override, a bad id
+// through the API, a lesson opened while training.
+// Run by `make test`, or alone with `node --test tests/e2e/lessons.test.mjs`.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
+
+const env = useServerAndBrowser();
+const { withPage } = env;
+
+const PHONE = { width: 390, height: 844 };
+
+const lessonNow = (page) => page.evaluate(() => window.initlab.lesson());
+
+/** Every lesson id, read from the page (which reads the engine's list). */
+async function lessonIds() {
+  let ids = [];
+  await withPage("", async ({ page }) => {
+    ids = (await page.evaluate(() => window.initlab.lessons())).map(({ id }) => id);
+  });
+  return ids;
+}
+
+/** Clicks Run it and waits until the lesson's steps are played and its verdict is settled. */
+async function runLesson(page) {
+  const lesson = await lessonNow(page);
+  await page.click("#lesson-run");
+  await page.waitForFunction(
+    (steps) => {
+      const s = window.initlab.snapshot();
+      const $ = (id) => document.getElementById(id);
+      // Training stops at the lesson's steps; the restarts lesson also waits for its seeds.
+      return s.step === steps && $("play").getAttribute("aria-pressed") === "false" && $("restarts-stop").hidden;
+    },
+    lesson.steps,
+    { timeout: 90_000, polling: 200 },
+  );
+  return lessonNow(page);
+}
+
+/** The highlighted view, and how much of it is inside the viewport (0…1 of its height). */
+function focusedView(page) {
+  return page.evaluate(() => {
+    const marked = [...document.querySelectorAll(".lesson-focus")];
+    if (marked.length !== 1) return { count: marked.length };
+    const box = marked[0].getBoundingClientRect();
+    const visible = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+    return { count: 1, view: marked[0].dataset.view, top: box.top, visibleShare: visible / Math.min(box.height, innerHeight) };
+  });
+}
+
+const ids = await lessonIds();
+
+test("there are lessons to test", () => {
+  assert.ok(ids.length >= 13, ids.join(", "));
+});
+
+for (const id of ids) {
+  test(`lesson ${id}: Run it plays its steps; the verdict shown holds and is the API's sentence`, async () => {
+    await withPage(`?lesson=${id}`, async ({ page }) => {
+      const opened = await lessonNow(page);
+      assert.equal(opened.id, id);
+      assert.equal(new URL(page.url()).searchParams.get("lesson"), id);
+      // The text, what to look at, the title: all present, and the panel replaces the start entry.
+      assert.ok((await textOf(page, "lesson-text")).length > 80);
+      assert.match(await textOf(page, "lesson-look"), /\S{3,}/);
+      assert.equal(await textOf(page, "lesson-title"), opened.title);
+      assert.equal(await page.locator("#lesson-menu").inputValue(), id);
+      assert.equal(await page.locator("#lesson-start").isHidden(), true);
+      assert.equal(await page.locator("#notices").isHidden(), true);
+
+      const lesson = await runLesson(page);
+      assert.equal(lesson.verdict.holds, true, `${id}: ${lesson.verdict.text}`);
+      assert.equal(await textOf(page, "lesson-verdict"), lesson.verdict.text);
+      assert.equal(await page.locator("#lesson-verdict.holds").count(), 1);
+      assert.match(lesson.verdict.text, /\d/, "the verdict carries its number");
+      assert.doesNotMatch(lesson.verdict.text, /\{\w+\}/, "no unfilled placeholder");
+
+      // The view the lesson is about is marked and scrolled into sight.
+      await page.waitForFunction(() => {
+        const el = document.querySelector(".lesson-focus");
+        const top = el?.getBoundingClientRect().top;
+        return top !== undefined && top >= 0 && top < innerHeight / 2;
+      }, null, { timeout: 5_000 });
+      const focus = await focusedView(page);
+      assert.equal(focus.count, 1);
+      assert.equal(focus.view, lesson.view);
+      assert.ok(focus.visibleShare > 0.5, JSON.stringify(focus));
+    });
+  });
+}
+
+test("an unknown lesson is a notice naming `lesson`, and the explorer opens", async () => {
+  await withPage("?lesson=no-such-lesson&act=relu", async ({ page }) => {
+    const notices = await page.locator("#notice-list li").allTextContents();
+    assert.equal(notices.length, 1, notices.join(" | "));
+    assert.match(notices[0], /^lesson: .*no-such-lesson/);
+    assert.equal(await lessonNow(page), null);
+    assert.equal(await page.locator("#lesson").isHidden(), true);
+    assert.equal(await page.locator("#lesson-start").isVisible(), true);
+    // The rest of the link still applies.
+    assert.equal((await page.evaluate(() => window.initlab.config())).act, "relu");
+  });
+});
+
+test("an override that fails validation is a notice; the lesson and its other settings stay", async () => {
+  await withPage("?lesson=he-relu&sigma=-1&lr=0.2", async ({ page }) => {
+    const notices = await page.locator("#notice-list li").allTextContents();
+    assert.equal(notices.length, 1, notices.join(" | "));
+    assert.match(notices[0], /^sigma: /);
+    const lesson = await lessonNow(page);
+    assert.equal(lesson.id, "he-relu");
+    const config = await page.evaluate(() => window.initlab.config());
+    assert.equal(config.lr, 0.2);
+    assert.equal(config.act, "relu");
+    assert.match(page.url(), /[?&]lesson=he-relu(&|$)/);
+  });
+});
+
+test("openLesson refuses an unknown id with a message and keeps the open lesson", async () => {
+  await withPage("?lesson=constant", async ({ page }) => {
+    const before = await page.evaluate(() => window.initlab.config());
+    const outcome = await page.evaluate(() => window.initlab.openLesson("no-such-lesson"));
+    assert.equal(outcome.ok, false);
+    assert.equal(outcome.field, "lesson");
+    assert.match(outcome.error, /no-such-lesson/);
+    assert.match(await textOf(page, "config-error"), /no-such-lesson/);
+    assert.deepEqual(await page.evaluate(() => window.initlab.config()), before);
+    assert.equal((await lessonNow(page)).id, "constant");
+  });
+});
+
+test("a lesson opened while training pauses, says so, and sets up its own experiment", async () => {
+  await withPage("?act=relu&layers=16", async ({ page }) => {
+    await page.evaluate(() => window.initlab.play());
+    await page.waitForFunction(() => window.initlab.snapshot().step > 20);
+    assert.deepEqual(await page.evaluate(() => window.initlab.openLesson("zero-tanh")), { ok: true });
+    const step = (await page.evaluate(() => window.initlab.snapshot())).step;
+    assert.equal(step, 0, "the lesson starts its own run at step 0");
+    await page.waitForTimeout(300);
+    assert.equal((await page.evaluate(() => window.initlab.snapshot())).step, 0, "and stays paused");
+    assert.equal(await page.locator("#lesson-paused").isVisible(), true);
+    assert.match(await textOf(page, "lesson-paused"), /paused/i);
+    assert.equal(await textOf(page, "play"), "Play");
+    // Run it starts the lesson and clears the note.
+    await page.click("#lesson-run");
+    assert.equal(await page.locator("#lesson-paused").isHidden(), true);
+  });
+});
+
+test("Previous / Next walk the lessons in order; the first has no Previous, the last no Next", async () => {
+  await withPage(`?lesson=${ids[0]}`, async ({ page }) => {
+    assert.equal(await page.locator("#lesson-prev").isDisabled(), true);
+    await page.click("#lesson-next");
+    assert.equal((await lessonNow(page)).id, ids[1]);
+    assert.match(page.url(), new RegExp(`[?&]lesson=${ids[1]}(&|$)`));
+    await page.click("#lesson-prev");
+    assert.equal((await lessonNow(page)).id, ids[0]);
+    await page.locator("#lesson-menu").selectOption(ids.at(-1));
+    assert.equal((await lessonNow(page)).id, ids.at(-1));
+    assert.equal(await page.locator("#lesson-next").isDisabled(), true);
+  });
+});
+
+test("the start entry opens the first lesson; closing a lesson keeps its settings", async () => {
+  await withPage("", async ({ page }) => {
+    await page.click("#lesson-start-go");
+    assert.equal((await lessonNow(page)).id, ids[0]);
+    const settings = await page.evaluate(() => window.initlab.config());
+    await page.click("#lesson-close");
+    assert.equal(await lessonNow(page), null);
+    const after = await page.evaluate(() => window.initlab.config());
+    assert.deepEqual({ ...after, lesson: undefined }, { ...settings, lesson: undefined });
+    assert.equal(after.lesson, "");
+    assert.equal(await page.locator("#lesson-start").isVisible(), true);
+  });
+});
+
+test("a changed setting flips the verdict live: zero-tanh with random weights no longer holds", async () => {
+  await withPage("?lesson=zero-tanh", async ({ page }) => {
+    assert.equal((await lessonNow(page)).verdict.holds, true);
+    assert.deepEqual(await page.evaluate(() => window.initlab.configure({ init: "normal" })), { ok: true });
+    await page.evaluate(() => window.initlab.step(50));
+    const lesson = await lessonNow(page);
+    assert.equal(lesson.id, "zero-tanh");
+    assert.equal(lesson.verdict.holds, false, lesson.verdict.text);
+    assert.equal(await textOf(page, "lesson-verdict"), lesson.verdict.text);
+    assert.equal(await page.locator("#lesson-verdict.fails").count(), 1);
+  });
+});
+
+test("screenshots of every lesson after Run it, at 1280×800 and 390×844", async () => {
+  for (const [size, viewport] of [["desktop", undefined], ["phone", PHONE]]) {
+    for (const id of ids) {
+      await withPage(`?lesson=${id}`, async ({ page }) => {
+        await runLesson(page);
+        await page.evaluate(() => document.getElementById("lesson").scrollIntoView({ block: "start" }));
+        await screenshot(page, `lesson-${id}-${size}`, { fullPage: false });
+        // The panel fits the width: no horizontal scroll on a phone.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.ok(overflow <= 0, `${id} at ${size}: ${overflow}px too wide`);
+      }, viewport);
+    }
+  }
+});
