@@ -103,6 +103,7 @@ export function createControls(wasm, configure) {
   onInput("c-shortcut", "change", (el) => ({ shortcut: el.checked ? 1 : 0 }));
   onInput("c-bias-init", "change", (el) => ({ bias: el.checked ? "init" : $("c-bias").value || "0" }));
   onInput("c-bias", "change", (el) => ({ bias: el.value }));
+  onInput("c-jitter", "change", (el) => ({ jitter: el.value }));
   onInput("c-seed", "change", (el) => ({ seed: el.value }));
 
   // On phones the panel folds away; on wider screens the toggle is hidden by CSS.
@@ -163,6 +164,7 @@ export function createControls(wasm, configure) {
       $("c-bias-init").checked = config.bias === "init";
       if (config.bias !== "init") $("c-bias").value = config.bias;
       $("c-seed").value = config.seed;
+      $("c-jitter").value = config.jitter;
       showRelevant(relevant);
       controls.clearErrors();
     },

@@ -84,6 +84,7 @@ const STRINGS = {
     actLinear: "Linear (none)",
     depthLabel: "Hidden layers",
     widthLabel: "Units per layer",
+    jitterLabel: "Noise added to every weight (std)",
     shortcutLabel: "Shortcut: inputs also feed the output (XOR 2-1 net)",
     groupData: "Data",
     dataLabel: "Dataset",

@@ -190,6 +190,7 @@ test("every URL key round-trips through the page and its controls", async () => 
     init: "truncnormal", scale: "manual", sigma: "0.5", lo: "-1.5", hi: "2.5", bounds: "abs",
     correct: "1", gain: "2", bias: "0.1", act: "relu", layers: "16,8", data: "spiral",
     points: "300", noise: "0.2", lr: "0.1", batch: "20", momentum: "0.5", loss: "mse", seed: "7",
+    jitter: "0.001",
   };
   const query = `?${new URLSearchParams(keys)}`;
   await withPage(query, async ({ page }) => {

@@ -7,7 +7,9 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { assertBuilt, ROOT, screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
 const { withPage } = env;
@@ -16,13 +18,12 @@ const PHONE = { width: 390, height: 844 };
 
 const lessonNow = (page) => page.evaluate(() => window.initlab.lesson());
 
-/** Every lesson id, read from the page (which reads the engine's list). */
+/** Every lesson id, from the engine's own list (the built wasm, loaded here in node). */
 async function lessonIds() {
-  let ids = [];
-  await withPage("", async ({ page }) => {
-    ids = (await page.evaluate(() => window.initlab.lessons())).map(({ id }) => id);
-  });
-  return ids;
+  assertBuilt();
+  const engine = await import(join(ROOT, "pkg", "initlab.js"));
+  await engine.default({ module_or_path: readFileSync(join(ROOT, "pkg", "initlab_bg.wasm")) });
+  return engine.lessonList().map(({ id }) => id);
 }
 
 /** Clicks Run it and waits until the lesson's steps are played and its verdict is settled. */
@@ -42,6 +43,18 @@ async function runLesson(page) {
   return lessonNow(page);
 }
 
+/** Waits until the page has stopped scrolling (a smooth scroll takes a few hundred ms). */
+async function scrollSettled(page) {
+  let before = await page.evaluate(() => scrollY);
+  for (let tries = 0; tries < 40; tries++) {
+    await page.waitForTimeout(250);
+    const now = await page.evaluate(() => scrollY);
+    if (now === before) return;
+    before = now;
+  }
+  throw new Error("the page kept scrolling for 10 s");
+}
+
 /** The highlighted view, and how much of it is inside the viewport (0…1 of its height). */
 function focusedView(page) {
   return page.evaluate(() => {
@@ -55,8 +68,13 @@ function focusedView(page) {
 
 const ids = await lessonIds();
 
-test("there are lessons to test", () => {
+test("initlab.lessons() lists the engine's lessons in order, each with a title", async () => {
   assert.ok(ids.length >= 13, ids.join(", "));
+  await withPage("", async ({ page }) => {
+    const listed = await page.evaluate(() => window.initlab.lessons());
+    assert.deepEqual(listed.map(({ id }) => id), ids);
+    for (const { id, title } of listed) assert.ok(title.length > 10 && title !== id, `${id}: ${title}`);
+  });
 });
 
 for (const id of ids) {
@@ -80,16 +98,13 @@ for (const id of ids) {
       assert.match(lesson.verdict.text, /\d/, "the verdict carries its number");
       assert.doesNotMatch(lesson.verdict.text, /\{\w+\}/, "no unfilled placeholder");
 
-      // The view the lesson is about is marked and scrolled into sight.
-      await page.waitForFunction(() => {
-        const el = document.querySelector(".lesson-focus");
-        const top = el?.getBoundingClientRect().top;
-        return top !== undefined && top >= 0 && top < innerHeight / 2;
-      }, null, { timeout: 5_000 });
+      // The view the lesson is about is marked and scrolled into sight (once the smooth scroll settles).
+      await scrollSettled(page);
       const focus = await focusedView(page);
       assert.equal(focus.count, 1);
       assert.equal(focus.view, lesson.view);
-      assert.ok(focus.visibleShare > 0.5, JSON.stringify(focus));
+      assert.ok(focus.top >= -1 && focus.visibleShare > 0.5, JSON.stringify(focus));
+      await screenshot(page, `lesson-${id}-view-desktop`, { fullPage: false });
     });
   });
 }
@@ -193,7 +208,7 @@ test("a changed setting flips the verdict live: zero-tanh with random weights no
   });
 });
 
-test("screenshots of every lesson after Run it, at 1280×800 and 390×844", async () => {
+test("the lesson panel after Run it, at 1280×800 and 390×844: fits the width (screenshots)", async () => {
   for (const [size, viewport] of [["desktop", undefined], ["phone", PHONE]]) {
     for (const id of ids) {
       await withPage(`?lesson=${id}`, async ({ page }) => {
