@@ -49,6 +49,7 @@ pub mod data;
 pub mod diagram;
 mod error;
 pub mod experiment;
+pub mod export;
 pub mod init;
 pub mod landscape;
 pub mod lessons;

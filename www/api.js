@@ -13,15 +13,18 @@ const STEPS_PER_FRAME = 10;
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
  * `makeRestarts(parts)` (createRestarts), `makeCompare(parts)` (createCompare) and
- * optionally `makeViews(parts)` (createViews) and `makeLessons(parts)` (createLessons).
+ * optionally `makeViews(parts)` (createViews), `makeLessons(parts)` (createLessons) and
+ * `makeExport(parts)` (createExport).
  */
-export function createApi(engine, { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons }) {
+export function createApi(engine, parts) {
+  const { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons, makeExport } = parts;
   let lab = null;
   let wasm = null;
   let controls = null;
   let restarts = null;
   let compare = null;
   let lessons = null;
+  let exporter = null;
   let playing = false;
   /** play() stops by itself at this step (a lesson's "Run it"); Infinity otherwise. */
   let stopAt = Infinity;
@@ -177,6 +180,18 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
     /** The training loss on an n × n grid around the current weights: {n, span, center_loss, loss}. */
     landscape: (options) => need().landscape(options),
 
+    /** The current weights and biases per layer, [{name, n_in, n_out, w, b}]; "b": B's. */
+    weights(side) {
+      need();
+      return exporter.weights(side);
+    },
+
+    /** "csv-history" | "csv-layers" | "json-config" | "json-weights" as a string; "b": B's. */
+    export(kind, side) {
+      need();
+      return exporter.text(kind, side);
+    },
+
     /** Every guided lesson, in order: [{id, title}]. */
     lessons() {
       need();
@@ -241,6 +256,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
     compare = makeCompare({ lab: need, api, apply: changed, wasm });
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
     lessons = makeLessons?.({ lab: need, wasm, configure: (partial) => configureFrom(partial, null), page, restarts: api.restarts }) ?? null;
+    exporter = makeExport?.({ lab: need }) ?? null;
     view.showNotices(lab.notices());
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config(), lab.applies(false));

@@ -5,6 +5,7 @@ import { createCharts } from "./charts.js";
 import { createCompare } from "./compare.js";
 import { createControls } from "./controls.js";
 import { createDiagram } from "./diagram.js";
+import { createExport } from "./export.js";
 import { createLessons } from "./lessons.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText } from "./strings.js";
@@ -25,6 +26,7 @@ const { api, page } = createApi(engine, {
   makeCompare: createCompare,
   makeViews: createViews,
   makeLessons: createLessons,
+  makeExport: createExport,
 });
 window.initlab = api;
 // A failed load is reported by the api; the diagram's tooltip then has nothing to wire.

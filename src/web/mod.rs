@@ -14,6 +14,7 @@ mod bench;
 mod catalogue;
 mod compare;
 mod draw;
+mod export;
 mod lessons;
 mod network;
 mod restarts;
