@@ -231,7 +231,10 @@ export function createControls(wasm, configure) {
     },
 
     enable() {
-      for (const el of $("settings-body").querySelectorAll("input, select, button")) el.disabled = false;
+      // The quick row holds settings too, moved beside the activation chart on phones (phone.js).
+      for (const el of document.querySelectorAll(":is(#settings-body, #core-quick) :is(input, select, button)")) {
+        el.disabled = false;
+      }
       showRelevant(relevant);
     },
   };

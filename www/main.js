@@ -7,11 +7,13 @@ import { createControls } from "./controls.js";
 import { createDiagram } from "./diagram.js";
 import { createExport } from "./export.js";
 import { createLessons } from "./lessons.js";
+import { createQuickControls } from "./phone.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText } from "./strings.js";
 import { createViews } from "./views.js";
 
 applyStaticText(document);
+createQuickControls();
 
 // A dynamic import, so that a missing or broken build is reported in the page.
 const engine = import("../pkg/initlab.js").then(async (wasm) => {

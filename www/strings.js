@@ -245,6 +245,8 @@ const STRINGS = {
     lessonVerdictLabel: "Verdict now",
     lessonRun: "Run it ({steps} steps)",
     lessonRunStart: "Start again at step 0",
+    // The phone's one screen (issue #9)
+    quickLabel: "Initial weights: distribution and scale",
     // Export (issue #9)
     exportHeading: "Export",
     exportHint: "Save a chart as a picture, or the numbers behind the page for a spreadsheet or a notebook.",

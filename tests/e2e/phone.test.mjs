@@ -1,0 +1,129 @@
+// End-to-end: the phone's one screen (issue #9). On a phone the distribution and the σ
+// slider sit in the activation view, sticky below the transport bar, so that after opening
+// a lesson the slider and the chart are on one screen; dragging σ with a finger changes
+// the histograms (z_std) without scrolling the page; sliders are at least 44 px tall and
+// pinch-zoom stays allowed. On a wide screen the same controls are back in the settings.
+// Run by `make test`, or alone with `node --test tests/e2e/phone.test.mjs`.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { screenshot, useServerAndBrowser } from "./helpers.mjs";
+
+const env = useServerAndBrowser();
+const { withPage } = env;
+
+const PHONES = [
+  ["390x844", { width: 390, height: 844 }],
+  ["360x640", { width: 360, height: 640 }],
+];
+const TOUCH = { hasTouch: true, isMobile: true };
+
+/** The box of `selector` in viewport coordinates, and whether all of it is on screen. */
+function onScreen(page, selector) {
+  return page.evaluate((sel) => {
+    const box = document.querySelector(sel).getBoundingClientRect();
+    const inside = box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+    return { top: box.top, bottom: box.bottom, left: box.left, right: box.right, height: box.height, inside, screen: innerHeight };
+  }, selector);
+}
+
+/** Waits until the page has stopped scrolling (a smooth scroll takes a few hundred ms). */
+async function scrollSettled(page) {
+  let before = await page.evaluate(() => scrollY);
+  for (let tries = 0; tries < 40; tries++) {
+    await page.waitForTimeout(250);
+    const now = await page.evaluate(() => scrollY);
+    if (now === before) return;
+    before = now;
+  }
+  throw new Error("the page kept scrolling for 10 s");
+}
+
+/** A one-finger drag from (x0, y) to (x1, y + wobble) in small moves, as a thumb does it. */
+async function drag(page, x0, x1, y, wobble) {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, x, yy) =>
+    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y: yy }] });
+  await touch("touchStart", x0, y);
+  const moves = 12;
+  for (let k = 1; k <= moves; k++) {
+    await touch("touchMove", x0 + ((x1 - x0) * k) / moves, y + (wobble * k) / moves);
+  }
+  await touch("touchEnd");
+}
+
+for (const [name, viewport] of PHONES) {
+  test(`${name}: after a lesson's Run it, the σ slider and the activation chart share the screen`, async () => {
+    await withPage("?lesson=too-large", async ({ page }) => {
+      await page.click("#lesson-run");
+      await scrollSettled(page);
+      const slider = await onScreen(page, "#c-sigma");
+      assert.ok(slider.inside, `slider ${JSON.stringify(slider)}`);
+      assert.ok(await page.locator("#core-quick #c-sigma").count(), "σ sits in the activation view");
+      assert.ok(await page.locator("#core-quick #c-init").isVisible(), "the distribution too");
+      const chart = await onScreen(page, "#chart-activation");
+      // The chart starts below the slider, on screen, with at least a layer's panel of it visible.
+      assert.ok(chart.top >= slider.bottom - 1, `chart ${JSON.stringify(chart)}`);
+      assert.ok(chart.screen - chart.top > 150, `chart ${JSON.stringify(chart)}`);
+      await screenshot(page, `phone-lesson-${name}`, { fullPage: false });
+      // Scrolling on through the histograms keeps the slider in sight (sticky).
+      await page.evaluate(() => window.scrollBy(0, 400));
+      await page.waitForTimeout(100);
+      assert.ok((await onScreen(page, "#c-sigma")).inside, "the slider stays while the view is on screen");
+      await screenshot(page, `phone-sticky-${name}`, { fullPage: false });
+    }, viewport, TOUCH);
+  });
+
+  test(`${name}: dragging σ with a finger changes z_std and does not scroll the page`, async () => {
+    await withPage("?act=tanh&layers=16,16&init=normal&scale=manual&sigma=0.1", async ({ page }) => {
+      await page.locator("#chart-activation").scrollIntoViewIfNeeded();
+      const before = await page.evaluate(() => window.initlab.snapshot().layers[0].z_std);
+      const box = await page.locator("#c-sigma").boundingBox();
+      assert.ok(box.height >= 44, `slider height ${box.height}`);
+      const scrolled = await page.evaluate(() => scrollY);
+      const chartTop = (await onScreen(page, "#chart-activation")).top;
+      // From near the left end to near the right end, with the vertical wobble of a real thumb.
+      await drag(page, box.x + box.width * 0.15, box.x + box.width * 0.9, box.y + box.height / 2, 18);
+      const after = await page.evaluate(() => window.initlab.snapshot().layers[0].z_std);
+      const sigma = (await page.evaluate(() => window.initlab.config())).sigma;
+      assert.ok(sigma > 0.1, `σ grew: ${sigma}`);
+      // z_std of the first layer grows in proportion to σ (2 standardised inputs, fixed data).
+      assert.ok(after > before * 2, `z_std ${before} → ${after}`);
+      assert.equal(await page.evaluate(() => scrollY), scrolled, "the page did not scroll");
+      assert.equal((await onScreen(page, "#chart-activation")).top, chartTop, "the histograms did not move");
+    }, viewport, TOUCH);
+  });
+}
+
+test("every slider is at least 44 px tall on a phone, and pinch-zoom is allowed", async () => {
+  await withPage("", async ({ page }) => {
+    await page.click("#settings-toggle");
+    const heights = await page.evaluate(() =>
+      [...document.querySelectorAll('input[type="range"]')]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => [el.id, el.getBoundingClientRect().height]),
+    );
+    assert.ok(heights.length >= 5, JSON.stringify(heights));
+    for (const [id, height] of heights) assert.ok(height >= 44, `${id}: ${height}px`);
+    const viewportMeta = await page.locator('meta[name="viewport"]').getAttribute("content");
+    assert.doesNotMatch(viewportMeta, /user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0)?\b/);
+  }, { width: 390, height: 844 }, TOUCH);
+});
+
+test("on a wide screen σ and the distribution are back in the settings panel", async () => {
+  await withPage("?init=normal&scale=manual", async ({ page }) => {
+    assert.equal(await page.locator("#settings-body #c-sigma").count(), 1);
+    assert.equal(await page.locator("#settings-body #c-init").count(), 1);
+    assert.equal(await page.locator("#core-quick").isHidden(), true);
+    // Resizing to a phone moves them, and back.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => document.querySelector("#core-quick #c-sigma") !== null);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction(() => document.querySelector("#settings-body #c-sigma") !== null);
+    // The order of the settings panel is as before: the distribution, then the scale rule.
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll("#settings-body .field[data-key]")].map((f) => f.dataset.key).slice(0, 5),
+    );
+    assert.deepEqual(order, ["preset", "init", "const", "scale", "sigma"]);
+  });
+});
