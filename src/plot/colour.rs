@@ -113,6 +113,49 @@ fn from_lab([l, a, b]: [f64; 3]) -> [u8; 3] {
     })
 }
 
+/// The colours charts draw text in, on a light or a dark page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextColours {
+    pub background: [u8; 3],
+    /// Titles, values, legends.
+    pub ink: [u8; 3],
+    /// Axis labels and secondary text.
+    pub muted: [u8; 3],
+}
+
+/// Text colours on a light page (the charts' white panel).
+pub const LIGHT_TEXT: TextColours = TextColours {
+    background: [255, 255, 255],
+    ink: [30, 30, 30],
+    muted: [90, 90, 90],
+};
+
+/// Text colours on a dark page (`prefers-color-scheme: dark`; the panel of www/style.css).
+pub const DARK_TEXT: TextColours = TextColours {
+    background: [24, 26, 31],
+    ink: [232, 232, 232],
+    muted: [170, 170, 170],
+};
+
+/// WCAG 2 relative luminance of an sRGB colour (0 black … 1 white).
+fn relative_luminance([r, g, b]: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+}
+
+/// WCAG 2 contrast ratio of two colours, 1 (none) … 21 (black on white); text needs 4.5.
+pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (relative_luminance(a), relative_luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 /// CIELAB lightness L* (0 black … 100 white) of an sRGB colour, D65 white.
 pub fn lightness([r, g, b]: [u8; 3]) -> f64 {
     let linear = |c: u8| {
@@ -140,6 +183,23 @@ pub fn wants_light_ink(colour: [u8; 3]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contrast_ratio_spans_1_to_21() {
+        assert!((contrast_ratio([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 1e-9);
+        assert!((contrast_ratio([90, 90, 90], [90, 90, 90]) - 1.0).abs() < 1e-12);
+    }
+
+    /// WCAG AA for normal text (the charts' 11–12 px labels): at least 4.5:1, light and dark.
+    #[test]
+    fn chart_text_has_at_least_4_5_to_1_contrast_in_light_and_dark() {
+        for text in [LIGHT_TEXT, DARK_TEXT] {
+            for ink in [text.ink, text.muted] {
+                let ratio = contrast_ratio(ink, text.background);
+                assert!(ratio >= 4.5, "{ink:?} on {:?}: {ratio:.2}", text.background);
+            }
+        }
+    }
 
     #[test]
     fn viridis_gets_lighter_all_the_way_up() {

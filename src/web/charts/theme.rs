@@ -5,6 +5,7 @@
 //! vermillion/orange, never red and green.
 
 use super::Style;
+use crate::plot::colour::{DARK_TEXT, LIGHT_TEXT};
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
@@ -54,11 +55,12 @@ pub(crate) struct Theme {
 
 impl Theme {
     pub fn of(style: &Style) -> Theme {
+        let rgb = |[r, g, b]: [u8; 3]| RGBColor(r, g, b);
         if style.dark {
             Theme {
-                bg: RGBColor(24, 26, 31),
-                fg: RGBColor(232, 232, 232),
-                muted: RGBColor(170, 170, 170),
+                bg: rgb(DARK_TEXT.background),
+                fg: rgb(DARK_TEXT.ink),
+                muted: rgb(DARK_TEXT.muted),
                 grid: RGBColor(255, 255, 255).mix(0.12),
                 bars: SKY_BLUE.mix(0.55),
                 alarm: VERMILLION,
@@ -67,9 +69,9 @@ impl Theme {
             }
         } else {
             Theme {
-                bg: RGBColor(255, 255, 255),
-                fg: RGBColor(30, 30, 30),
-                muted: RGBColor(90, 90, 90),
+                bg: rgb(LIGHT_TEXT.background),
+                fg: rgb(LIGHT_TEXT.ink),
+                muted: rgb(LIGHT_TEXT.muted),
                 grid: RGBColor(0, 0, 0).mix(0.08),
                 bars: SKY_BLUE.mix(0.55),
                 alarm: VERMILLION,

@@ -1,0 +1,91 @@
+// End-to-end: accessibility (issue #9). axe-core (pinned in package.json) finds no serious
+// or critical violation on the explorer, on every lesson, at a desktop and a phone size,
+// in light and dark colour schemes; every control is reachable by keyboard with a visible
+// focus ring; prefers-reduced-motion stops the smooth scroll.
+// Run by `make test`, or alone with `node --test tests/e2e/a11y.test.mjs`.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, useServerAndBrowser } from "./helpers.mjs";
+
+const env = useServerAndBrowser();
+const { withPage } = env;
+
+const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/**
+ * The serious and critical axe violations of the page as it is now, one line each. axe is
+ * evaluated through the debugging protocol, which the page's Content-Security-Policy does
+ * not govern (a <script> tag would be refused, as it should be).
+ */
+export async function seriousViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ["violations"] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+const LESSON_IDS = ["zero-tanh", "constant", "saddle", "xor-restarts", "truncated", "xavier"];
+
+for (const colorScheme of ["light", "dark"]) {
+  for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+    test(`axe: the explorer, ${size}, ${colorScheme}: no serious or critical violation`, async () => {
+      await withPage("?vs=init%3Dzeros", async ({ page }) => {
+        await page.evaluate(() => window.initlab.step(20));
+        assert.deepEqual(await seriousViolations(page), []);
+      }, viewport, { colorScheme });
+    });
+  }
+}
+
+test("axe: every lesson's page has no serious or critical violation", async () => {
+  const ids = await (async () => {
+    let list = [];
+    await withPage("", async ({ page }) => {
+      list = (await page.evaluate(() => window.initlab.lessons())).map(({ id }) => id);
+    });
+    return list;
+  })();
+  assert.ok(ids.length >= LESSON_IDS.length);
+  for (const id of ids) {
+    await withPage(`?lesson=${id}`, async ({ page }) => {
+      assert.deepEqual(await seriousViolations(page), [], id);
+    });
+  }
+});
+
+test("every control is reachable with Tab, and the focused one shows a visible ring", async () => {
+  await withPage("", async ({ page }) => {
+    const reachable = new Set();
+    for (let k = 0; k < 200; k++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const ring = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+        return { id: el.id, ring, shadow: style.boxShadow !== "none" };
+      });
+      if (!focused) continue;
+      assert.ok(focused.ring || focused.shadow, `#${focused.id} has no visible focus`);
+      if (focused.id) reachable.add(focused.id);
+    }
+    for (const id of ["play", "step", "reset", "lesson-start-go", "lesson-start-menu", "export-png", "restarts-run"]) {
+      assert.ok(reachable.has(id), `#${id} is not reachable by keyboard`);
+    }
+  });
+});
+
+test("prefers-reduced-motion: Run it jumps to the view instead of scrolling smoothly", async () => {
+  await withPage("?lesson=he-relu", async ({ page }) => {
+    await page.click("#lesson-run");
+    // With reduced motion the jump is immediate: the view is in place in the same task.
+    const top = await page.evaluate(() => document.querySelector(".lesson-focus").getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 300, `view top ${top}`);
+  }, undefined, { reducedMotion: "reduce" });
+});
