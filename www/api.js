@@ -3,6 +3,7 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { createFrameCycle } from "./frames.js";
+import { createSummary } from "./summary.js";
 import { text } from "./strings.js";
 import { view } from "./view.js";
 
@@ -25,6 +26,7 @@ export function createApi(engine, parts) {
   let compare = null;
   let lessons = null;
   let exporter = null;
+  const summarise = createSummary();
   let playing = false;
   /** play() stops by itself at this step (a lesson's "Run it"); Infinity otherwise. */
   let stopAt = Infinity;
@@ -59,6 +61,7 @@ export function createApi(engine, parts) {
     view.showSnapshot(snapshot, playing);
     controls?.showSnapshot(snapshot);
     lessons?.show();
+    summarise(snapshot, () => lessons?.current()?.verdict.text);
     return snapshot;
   }
 

@@ -245,6 +245,11 @@ const STRINGS = {
     lessonVerdictLabel: "Verdict now",
     lessonRun: "Run it ({steps} steps)",
     lessonRunStart: "Start again at step 0",
+    // The charts in words for screen readers (issue #9)
+    summaryLoss: "Step {step}: training loss {loss}, accuracy {accuracy} %.",
+    summaryLayer: "{layer}: {saturated} % saturated, {distinct} distinct units of {size}.",
+    summaryB: "Network B: training loss {loss}, accuracy {accuracy} %.",
+    summaryVerdict: "Verdict: {verdict}",
     // The phone's one screen (issue #9)
     quickLabel: "Initial weights: distribution and scale",
     // Export (issue #9)

@@ -89,3 +89,35 @@ test("prefers-reduced-motion: Run it jumps to the view instead of scrolling smoo
     assert.ok(top >= 0 && top < 300, `view top ${top}`);
   }, undefined, { reducedMotion: "reduce" });
 });
+
+test("the live summary says the loss, each layer and the verdict, at most once a second", async () => {
+  await withPage("?lesson=zero-sigmoid", async ({ page }) => {
+    await page.evaluate(() => {
+      window.__spoken = [];
+      const region = document.getElementById("live-summary");
+      new MutationObserver(() => window.__spoken.push([performance.now(), region.textContent])).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    assert.equal(await page.locator("#live-summary").getAttribute("aria-live"), "polite");
+    await page.evaluate(() => window.initlab.play());
+    await page.waitForTimeout(3500);
+    await page.evaluate(() => window.initlab.pause());
+    // The last state is said within a second of the last change.
+    await page.waitForTimeout(1200);
+    const spoken = await page.evaluate(() => window.__spoken);
+    assert.ok(spoken.length >= 2, `${spoken.length} announcements`);
+    for (let k = 1; k < spoken.length; k++) {
+      const gap = spoken[k][0] - spoken[k - 1][0];
+      assert.ok(gap >= 990, `announcements ${gap.toFixed(0)} ms apart`);
+    }
+    const s = await page.evaluate(() => window.initlab.snapshot());
+    const lesson = await page.evaluate(() => window.initlab.lesson());
+    const said = spoken.at(-1)[1];
+    assert.match(said, new RegExp(`^Step ${s.step}: training loss ${s.loss.toFixed(3)}`));
+    assert.ok(said.includes(`${s.layers[0].distinct_units} distinct units of ${s.layers[0].size}`), said);
+    assert.ok(said.endsWith(`Verdict: ${lesson.verdict.text}`), said);
+  });
+});
