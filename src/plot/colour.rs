@@ -137,16 +137,18 @@ pub const DARK_TEXT: TextColours = TextColours {
     muted: [170, 170, 170],
 };
 
-/// WCAG 2 relative luminance of an sRGB colour (0 black … 1 white).
+/// An sRGB channel as linear light (0 … 1).
+fn linear(c: u8) -> f64 {
+    let c = f64::from(c) / 255.0;
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
+}
+
+/// Relative luminance Y of an sRGB colour (0 black … 1 white), as WCAG 2 and CIELAB use it.
 fn relative_luminance([r, g, b]: [u8; 3]) -> f64 {
-    let linear = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
     0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
 }
 
@@ -157,16 +159,8 @@ pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
 }
 
 /// CIELAB lightness L* (0 black … 100 white) of an sRGB colour, D65 white.
-pub fn lightness([r, g, b]: [u8; 3]) -> f64 {
-    let linear = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let y = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+pub fn lightness(colour: [u8; 3]) -> f64 {
+    let y = relative_luminance(colour);
     if y > 216.0 / 24389.0 {
         116.0 * y.cbrt() - 16.0
     } else {

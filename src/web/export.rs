@@ -22,25 +22,25 @@ impl Lab {
     /// The loss history of A (or B) as CSV: step, train_loss, test_loss, train_accuracy, test_accuracy.
     #[wasm_bindgen(js_name = historyCsv)]
     pub fn history_csv(&mut self, b: Option<bool>) -> Result<String, JsError> {
-        let (a, snapshot_b) = self.current_both();
-        let snapshot = if b.unwrap_or(false) {
-            snapshot_b.ok_or_else(no_b)?
-        } else {
-            a
-        };
-        Ok(export::history_csv(&snapshot.history))
+        Ok(export::history_csv(&self.snapshot_of(b)?.history))
     }
 
     /// The per-layer statistics of A (or B) as CSV, one row per layer, the snapshot's names as the header.
     #[wasm_bindgen(js_name = layersCsv)]
     pub fn layers_csv(&mut self, b: Option<bool>) -> Result<String, JsError> {
+        Ok(export::layers_csv(&self.snapshot_of(b)?.layers))
+    }
+}
+
+impl Lab {
+    /// A's current snapshot, or B's when `b` is true (an error when not comparing).
+    fn snapshot_of(&mut self, b: Option<bool>) -> Result<&crate::experiment::Snapshot, JsError> {
         let (a, snapshot_b) = self.current_both();
-        let snapshot = if b.unwrap_or(false) {
-            snapshot_b.ok_or_else(no_b)?
+        if b.unwrap_or(false) {
+            snapshot_b.ok_or_else(no_b)
         } else {
-            a
-        };
-        Ok(export::layers_csv(&snapshot.layers))
+            Ok(a)
+        }
     }
 }
 

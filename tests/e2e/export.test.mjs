@@ -13,6 +13,17 @@ const { withPage } = env;
 
 const evaluate = (page, fn, arg) => page.evaluate(fn, arg);
 
+/** The message `initlab[method](...args)` throws in the page, or null if it does not throw. */
+const refusal = (page, method, ...args) =>
+  page.evaluate(([name, list]) => {
+    try {
+      window.initlab[name](...list);
+      return null;
+    } catch (error) {
+      return error.message;
+    }
+  }, [method, args]);
+
 /** A CSV of numbers and names as rows of fields (the exports quote nothing here). */
 const rowsOf = (csv) => csv.trimEnd().split("\n").map((line) => line.split(","));
 
@@ -72,34 +83,13 @@ test("the CSVs hold exactly the history and the layer statistics of the snapshot
 
 test("a bad kind or side is refused with a message in the page, naming the choices", async () => {
   await withPage("", async ({ page }) => {
-    const refused = await evaluate(page, () => {
-      try {
-        window.initlab.export("xlsx");
-        return null;
-      } catch (error) {
-        return error.message;
-      }
-    });
+    const refused = await refusal(page, "export", "xlsx");
     assert.match(refused, /'xlsx' is not one of: csv-history, csv-layers, json-config, json-weights/);
     assert.equal(await textOf(page, "export-status"), refused);
-    const side = await evaluate(page, () => {
-      try {
-        window.initlab.weights("c");
-        return null;
-      } catch (error) {
-        return error.message;
-      }
-    });
+    const side = await refusal(page, "weights", "c");
     assert.match(side, /"a" or "b"/);
     // Without a B, B's weights are refused too.
-    const noB = await evaluate(page, () => {
-      try {
-        window.initlab.weights("b");
-        return null;
-      } catch (error) {
-        return error.message;
-      }
-    });
+    const noB = await refusal(page, "weights", "b");
     assert.match(noB, /no network B/);
   });
 });

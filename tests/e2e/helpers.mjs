@@ -134,3 +134,15 @@ export function setSlider(page, id, value) {
     [id, value],
   );
 }
+
+/** Waits until the page has stopped scrolling (a smooth scroll takes a few hundred ms). */
+export async function scrollSettled(page) {
+  let before = await page.evaluate(() => scrollY);
+  for (let tries = 0; tries < 40; tries++) {
+    await page.waitForTimeout(250);
+    const now = await page.evaluate(() => scrollY);
+    if (now === before) return;
+    before = now;
+  }
+  throw new Error("the page kept scrolling for 10 s");
+}

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertBuilt, ROOT, screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
+import { assertBuilt, ROOT, screenshot, textOf, scrollSettled, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
 const { withPage } = env;
@@ -41,18 +41,6 @@ async function runLesson(page) {
     { timeout: 90_000, polling: 200 },
   );
   return lessonNow(page);
-}
-
-/** Waits until the page has stopped scrolling (a smooth scroll takes a few hundred ms). */
-async function scrollSettled(page) {
-  let before = await page.evaluate(() => scrollY);
-  for (let tries = 0; tries < 40; tries++) {
-    await page.waitForTimeout(250);
-    const now = await page.evaluate(() => scrollY);
-    if (now === before) return;
-    before = now;
-  }
-  throw new Error("the page kept scrolling for 10 s");
 }
 
 /** The highlighted view, and how much of it is inside the viewport (0…1 of its height). */

@@ -7,7 +7,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { screenshot, useServerAndBrowser } from "./helpers.mjs";
+import { screenshot, scrollSettled, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
 const { withPage } = env;
@@ -25,18 +25,6 @@ function onScreen(page, selector) {
     const inside = box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
     return { top: box.top, bottom: box.bottom, left: box.left, right: box.right, height: box.height, inside, screen: innerHeight };
   }, selector);
-}
-
-/** Waits until the page has stopped scrolling (a smooth scroll takes a few hundred ms). */
-async function scrollSettled(page) {
-  let before = await page.evaluate(() => scrollY);
-  for (let tries = 0; tries < 40; tries++) {
-    await page.waitForTimeout(250);
-    const now = await page.evaluate(() => scrollY);
-    if (now === before) return;
-    before = now;
-  }
-  throw new Error("the page kept scrolling for 10 s");
 }
 
 /** A one-finger drag from (x0, y) to (x1, y + wobble) in small moves, as a thumb does it. */
