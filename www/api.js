@@ -14,8 +14,13 @@ const STEPS_PER_FRAME = 10;
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
  * `makeRestarts(parts)` (createRestarts), `makeCompare(parts)` (createCompare) and
  * optionally `makeViews(parts)` (createViews) and `makeLessons(parts)` (createLessons).
+ * The page's own URL keys (embed.js) come in as `pageQuery()` (kept in the address
+ * beside the engine's query) and `pageNotices` (shown with the engine's); `onRender(snapshot)`
+ * hears every redraw (the embed link and the parent's events).
  */
-export function createApi(engine, { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons }) {
+export function createApi(engine, options) {
+  const { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons } = options;
+  const { pageQuery = () => "", pageNotices = [], onRender = () => {} } = options;
   let lab = null;
   let wasm = null;
   let controls = null;
@@ -56,6 +61,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
     view.showSnapshot(snapshot, playing);
     controls?.showSnapshot(snapshot);
     lessons?.show();
+    onRender(snapshot);
     return snapshot;
   }
 
@@ -71,7 +77,8 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
   function syncUrl() {
     const query = need().query().replace(/^\?/, "");
     view.showSettings(query);
-    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+    const full = [query, pageQuery()].filter(Boolean).join("&");
+    const url = `${location.pathname}${full ? `?${full}` : ""}${location.hash}`;
     history.replaceState(history.state, "", url);
   }
 
@@ -202,6 +209,8 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
     toggle: () => (playing ? api.pause() : api.play()),
     newSeed: () => configureFrom({ seed: wasm.newSeed() }, document.getElementById("c-seed")),
     redraw: () => lab && render(),
+    /** The engine's current query, without "?" and without the page's own keys. */
+    query: () => need().query().replace(/^\?/, ""),
     pause: () => api.pause(),
     reset: () => api.reset(),
     /** Plays until step `step` (a lesson's "Run it"). */
@@ -241,7 +250,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
     compare = makeCompare({ lab: need, api, apply: changed, wasm });
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
     lessons = makeLessons?.({ lab: need, wasm, configure: (partial) => configureFrom(partial, null), page, restarts: api.restarts }) ?? null;
-    view.showNotices(lab.notices());
+    view.showNotices([...lab.notices(), ...pageNotices]);
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config(), lab.applies(false));
     compare.show();
