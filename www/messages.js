@@ -116,11 +116,18 @@ export function createMessaging({ api, page }) {
     } catch (error) {
       outcome = { ok: false, error: text("messageFailed", { type: data.type, error: error.message }) };
     }
-    reply(outcome.ok ? { ok: true, result: outcome.result ?? null } : { ok: false, field: outcome.field ?? null, error: outcome.error });
+    if (outcome.ok) reply({ ok: true, result: outcome.result ?? null });
+    else reply({ ok: false, field: outcome.field ?? null, error: outcome.error });
   }
 
   /** The step event's numbers. */
-  const stepFields = (s) => ({ step: s.step, loss: s.loss, accuracy: s.accuracy, testLoss: s.test_loss, testAccuracy: s.test_accuracy });
+  const stepFields = (s) => ({
+    step: s.step,
+    loss: s.loss,
+    accuracy: s.accuracy,
+    testLoss: s.test_loss,
+    testAccuracy: s.test_accuracy,
+  });
 
   function sendStep() {
     stepTimer = 0;
@@ -145,7 +152,8 @@ export function createMessaging({ api, page }) {
     const key = lesson ? `${lesson.id}:${lesson.verdict.holds}` : null;
     if (key === verdictKey) return;
     verdictKey = key;
-    post("verdict", lesson ? { lesson: lesson.id, holds: lesson.verdict.holds, text: lesson.verdict.text } : { lesson: null, holds: null, text: null });
+    const { id = null, verdict = { holds: null, text: null } } = lesson ?? {};
+    post("verdict", { lesson: id, holds: verdict.holds, text: verdict.text });
   }
 
   function watchDivergence(snapshot) {

@@ -265,7 +265,7 @@ const STRINGS = {
     shareTextLabel: "The text to copy",
     shareLinkCopied: "Link copied to the clipboard.",
     shareEmbedCopied: "Embed code copied to the clipboard.",
-    shareCopyByHand: "Your browser did not let the page copy. The text is selected below: press Ctrl+C (⌘C on a Mac).",
+    shareCopyByHand: "Your browser did not let the page copy. The text above is selected: press Ctrl+C (⌘C on a Mac).",
     shareEmbedTitle: "InitLab: {what}",
     shareEmbedDefault: "how a network's weights should start",
   },
