@@ -1,6 +1,6 @@
 # InitLab: `make serve` to run the page, `make test` to check everything.
 #
-#   setup   install what is missing (wasm target, wasm-bindgen-cli, Chromium, npm deps)
+#   setup   install what is missing (wasm target, wasm-bindgen-cli, mdBook, Chromium, npm deps)
 #   build   compile the engine to wasm and generate pkg/ (the JS glue)
 #   serve   build, then serve the page on http://127.0.0.1:$(PORT)/
 #   test    native cargo tests, wasm tests in headless Chromium, end-to-end page tests
@@ -26,12 +26,12 @@ PORT ?= 8000
 SCRATCH := $(CURDIR)/target/tmp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-build setup-browser build serve dist test test-native test-wasm test-e2e fuzz bench clean
+.PHONY: help setup setup-build setup-browser setup-course build serve dist test test-native test-wasm test-e2e fuzz bench clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
 
-setup: setup-build setup-browser node_modules/.package-lock.json
+setup: setup-build setup-browser setup-course node_modules/.package-lock.json
 
 # What building the wasm needs.
 setup-build:
@@ -41,6 +41,15 @@ setup-build:
 	  || ! command -v wasm-bindgen-test-runner >/dev/null; then \
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes, once)"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+# The course-notes site of the embed test (tests/course/) is built with mdBook, this version.
+# Without default features: no web server or file watcher, which the test does not need.
+MDBOOK_VERSION := 0.4.40
+setup-course:
+	@if [ "$$(mdbook --version 2>/dev/null)" != "mdbook v$(MDBOOK_VERSION)" ]; then \
+	  echo "installing mdbook $(MDBOOK_VERSION) (about 3 to 5 minutes, once)"; \
+	  cargo install mdbook --version $(MDBOOK_VERSION) --no-default-features --locked; \
 	fi
 
 # What the browser tests need: Debian's Chromium and its driver.
@@ -83,7 +92,7 @@ test-wasm: setup-build setup-browser
 	  cargo test --target $(WASM_TARGET) --test web || status=$$?; \
 	rm -rf $(SCRATCH); exit $$status
 
-test-e2e: node_modules/.package-lock.json
+test-e2e: setup-course node_modules/.package-lock.json
 	@test -f pkg/initlab_bg.wasm || $(MAKE) build
 	node --test tests/e2e/*.test.mjs
 

@@ -15,10 +15,14 @@ const STEPS_PER_FRAME = 10;
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
  * `makeRestarts(parts)` (createRestarts), `makeCompare(parts)` (createCompare) and
  * optionally `makeViews(parts)` (createViews), `makeLessons(parts)` (createLessons) and
- * `makeExport(parts)` (createExport).
+ * `makeExport(parts)` (createExport). The page's own URL keys (embed.js) come in as
+ * `pageQuery()` (kept in the address beside the engine's query) and `pageNotices` (shown
+ * with the engine's); `onRender(snapshot)` hears every redraw (the embed link and the
+ * parent's events).
  */
-export function createApi(engine, parts) {
-  const { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons, makeExport } = parts;
+export function createApi(engine, options) {
+  const { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons, makeExport } = options;
+  const { pageQuery = () => "", pageNotices = [], onRender = () => {} } = options;
   let lab = null;
   let wasm = null;
   let controls = null;
@@ -62,6 +66,7 @@ export function createApi(engine, parts) {
     controls?.showSnapshot(snapshot);
     lessons?.show();
     summarise(snapshot, () => lessons?.current()?.verdict.text);
+    onRender(snapshot);
     return snapshot;
   }
 
@@ -77,7 +82,8 @@ export function createApi(engine, parts) {
   function syncUrl() {
     const query = need().query().replace(/^\?/, "");
     view.showSettings(query);
-    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+    const full = [query, pageQuery()].filter(Boolean).join("&");
+    const url = `${location.pathname}${full ? `?${full}` : ""}${location.hash}`;
     history.replaceState(history.state, "", url);
   }
 
@@ -220,6 +226,8 @@ export function createApi(engine, parts) {
     toggle: () => (playing ? api.pause() : api.play()),
     newSeed: () => configureFrom({ seed: wasm.newSeed() }, document.getElementById("c-seed")),
     redraw: () => lab && render(),
+    /** The engine's current query, without "?" and without the page's own keys. */
+    query: () => need().query().replace(/^\?/, ""),
     pause: () => api.pause(),
     reset: () => api.reset(),
     /** Plays until step `step` (a lesson's "Run it"). */
@@ -260,7 +268,7 @@ export function createApi(engine, parts) {
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
     lessons = makeLessons?.({ lab: need, wasm, configure: (partial) => configureFrom(partial, null), page, restarts: api.restarts }) ?? null;
     exporter = makeExport?.({ lab: need }) ?? null;
-    view.showNotices(lab.notices());
+    view.showNotices([...lab.notices(), ...pageNotices]);
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config(), lab.applies(false));
     compare.show();

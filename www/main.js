@@ -5,20 +5,29 @@ import { createCharts } from "./charts.js";
 import { createCompare } from "./compare.js";
 import { createControls } from "./controls.js";
 import { createDiagram } from "./diagram.js";
+import { pageQueryFor, readPageQuery, startEmbedMode } from "./embed.js";
 import { createExport } from "./export.js";
 import { createLessons } from "./lessons.js";
+import { createMessaging } from "./messages.js";
 import { createQuickControls } from "./phone.js";
 import { createRestarts } from "./restarts.js";
+import { createShare } from "./share.js";
 import { applyStaticText } from "./strings.js";
 import { createViews } from "./views.js";
 
 applyStaticText(document);
 createQuickControls();
 
+// The page's own keys (embed) come out of the query; the engine reads the rest.
+const mode = readPageQuery(location.search);
+const framed = window.parent !== window;
+let updateEmbed = () => {};
+let messaging = null;
+
 // A dynamic import, so that a missing or broken build is reported in the page.
 const engine = import("../pkg/initlab.js").then(async (wasm) => {
   await wasm.default();
-  return { lab: new wasm.Lab(location.search), wasm };
+  return { lab: new wasm.Lab(mode.labQuery), wasm };
 });
 const charts = createCharts(() => page.redraw());
 const { api, page } = createApi(engine, {
@@ -29,12 +38,25 @@ const { api, page } = createApi(engine, {
   makeViews: createViews,
   makeLessons: createLessons,
   makeExport: createExport,
+  pageQuery: () => pageQueryFor(mode.embed),
+  pageNotices: mode.notices,
+  onRender(snapshot) {
+    updateEmbed();
+    messaging?.observe(snapshot);
+  },
 });
 window.initlab = api;
+if (mode.embed) updateEmbed = startEmbedMode(page.query);
+// In a frame (course notes), talk to the parent page: events out, commands in.
+if (framed) messaging = createMessaging({ api, page });
 // A failed load is reported by the api; the diagram's tooltip then has nothing to wire.
 engine.then(({ lab }) => {
   createDiagram(lab);
   createDiagram(lab, "b");
+}, () => {});
+api.ready.then(() => {
+  createShare({ query: page.query, lessonTitle: () => api.lesson()?.title ?? null });
+  messaging?.announce();
 }, () => {});
 
 const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);

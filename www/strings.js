@@ -266,6 +266,28 @@ const STRINGS = {
     exportUnknownKind: "export: '{kind}' is not one of: {kinds}",
     exportUnknownSide: "export: the network must be \"a\" or \"b\", not '{side}'",
     lessonPaused: "Training was paused to set up this lesson. Press Run it to play the lesson's own run.",
+
+    // Embedding in course notes (?embed=1), the messages to and from the parent page, and Share.
+    embedOpen: "Open in InitLab ↗",
+    embedOpenLabel: "Open in InitLab, in a new tab, with the same settings",
+    embedBadValue: "embed is 1 (the compact page for course notes) or 0, not “{value}”",
+    messageUnknownType: "InitLab does not know the message type “{type}”; it knows {known}.",
+    messageNotObject: "A message to InitLab is an object {source: \"initlab\", type, …}.",
+    messageBadId: "The message id must be a string or a number, not {got}.",
+    messageExtraKeys: "“{type}” does not take {keys}; it takes {takes}.",
+    messageNothing: "nothing",
+    messageConfigNotObject: "configure needs config: an object of settings such as {lr: 0.1}, not {got}.",
+    messageLessonBad: "openLesson needs lesson: one of {ids}, or null to close the lesson; not {got}.",
+    messageFailed: "InitLab could not do “{type}”: {error}",
+    shareButton: "Share",
+    shareLink: "Copy link",
+    shareEmbed: "Copy embed code",
+    shareTextLabel: "The text to copy",
+    shareLinkCopied: "Link copied to the clipboard.",
+    shareEmbedCopied: "Embed code copied to the clipboard.",
+    shareCopyByHand: "Your browser did not let the page copy. The text above is selected: press Ctrl+C (⌘C on a Mac).",
+    shareEmbedTitle: "InitLab: {what}",
+    shareEmbedDefault: "how a network's weights should start",
   },
 };
 
