@@ -1,5 +1,5 @@
 // End-to-end: accessibility (issue #9). axe-core (pinned in package.json) finds no serious
-// or critical violation on the explorer, on every lesson, at a desktop and a phone size,
+// or critical violation on the explorer, on every lesson, in the embed mode, at a desktop and a phone size,
 // in light and dark colour schemes; every control is reachable by keyboard with a visible
 // focus ring; prefers-reduced-motion stops the smooth scroll.
 // Run by `make test`, or alone with `node --test tests/e2e/a11y.test.mjs`.
@@ -42,6 +42,16 @@ for (const colorScheme of ["light", "dark"]) {
     });
   }
 }
+
+test("axe: the embed mode (640×480 and 360×640, explorer and lesson) has no serious or critical violation", async () => {
+  for (const viewport of [{ width: 640, height: 480 }, { width: 360, height: 640 }]) {
+    for (const query of ["?embed=1", "?embed=1&lesson=zero-tanh"]) {
+      await withPage(query, async ({ page }) => {
+        assert.deepEqual(await seriousViolations(page), [], `${query} at ${viewport.width}`);
+      }, viewport);
+    }
+  }
+});
 
 test("axe: every lesson's page has no serious or critical violation", async () => {
   const ids = await (async () => {
