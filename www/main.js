@@ -6,11 +6,13 @@ import { createCompare } from "./compare.js";
 import { createControls } from "./controls.js";
 import { createDiagram } from "./diagram.js";
 import { createLessons } from "./lessons.js";
+import { registerOffline } from "./offline.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText } from "./strings.js";
 import { createViews } from "./views.js";
 
 applyStaticText(document);
+registerOffline();
 
 // A dynamic import, so that a missing or broken build is reported in the page.
 const engine = import("../pkg/initlab.js").then(async (wasm) => {

@@ -246,6 +246,10 @@ const STRINGS = {
     lessonRun: "Run it ({steps} steps)",
     lessonRunStart: "Start again at step 0",
     lessonPaused: "Training was paused to set up this lesson. Press Run it to play the lesson's own run.",
+
+    // Offline and installable (www/offline.js).
+    offlineUpdated: "A new version of InitLab has been installed: reload to use it (the settings stay in the link).",
+    offlineReload: "Reload",
   },
 };
 
