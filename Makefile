@@ -74,6 +74,7 @@ dist: build
 	mkdir -p dist/pkg
 	cp index.html sw.js dist/
 	cp -r www dist/
+	rm dist/www/service-worker.js # its code is in sw.js
 	cp pkg/initlab.js pkg/initlab_bg.wasm dist/pkg/
 	@echo "dist/ is ready: copy it to any static host (it needs .wasm served as application/wasm)"
 
