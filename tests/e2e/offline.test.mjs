@@ -88,9 +88,16 @@ async function train(page) {
 test("after one visit, the page loads and trains offline, with any query, restarts included", async () => {
   // Offline, only a request the test makes on purpose (to a file outside the shell) may fail.
   const { context, page, errors } = await open(undefined, (url) => url.endsWith("/not-cached.txt"));
+  const requested = new Set();
+  page.on("request", (r) => requested.add(new URL(r.url()).pathname.slice(1)));
   try {
     await load(page, `${env.server.url}/`);
     assert.equal(await controllingVersion(page), env.built.version);
+    // Every file the page asked for (the page, its scripts and styles, the manifest, the
+    // icons, the wasm) is in the shell sw.js caches.
+    const uncached = [...requested].filter((path) => path !== "" && !env.built.shell.includes(path));
+    assert.deepEqual(uncached, []);
+    assert.ok(requested.has("pkg/initlab_bg.wasm") && requested.has("www/main.js"), [...requested].join(" "));
     const names = await cacheNames(page);
     assert.equal(names.length, 1, `one cache: ${names}`);
     assert.ok(names[0].endsWith(env.built.version), names[0]);
@@ -190,8 +197,11 @@ test("the manifest parses without errors, its icons decode at their declared siz
     const style = readFileSync(join(env.site, "www", "style.css"), "utf8");
     assert.ok(style.includes(`--bg: ${manifest.background_color};`), manifest.background_color);
     assert.ok(style.includes(`--accent: ${manifest.theme_color};`), manifest.theme_color);
-    const themeMeta = await page.locator('meta[name="theme-color"]').getAttribute("content");
-    assert.equal(themeMeta, manifest.theme_color);
+    // The browser's bar: the accent in the light theme, the page's dark --bg in the dark one.
+    const theme = (scheme) => page.locator(`meta[name="theme-color"][media*="${scheme}"]`).getAttribute("content");
+    assert.equal(await theme("light"), manifest.theme_color);
+    const darkBg = /prefers-color-scheme: dark[\s\S]*?--bg: (#[0-9a-f]{6});/.exec(style)?.[1];
+    assert.equal(await theme("dark"), darkBg);
     assert.ok(manifest.icons.some((i) => i.purpose === "maskable"));
     for (const sizes of ["192x192", "512x512"]) assert.ok(manifest.icons.some((i) => i.sizes === sizes), sizes);
     for (const icon of manifest.icons) {
