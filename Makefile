@@ -1,7 +1,8 @@
 # InitLab: `make serve` to run the page, `make test` to check everything.
 #
 #   setup   install what is missing (wasm target, wasm-bindgen-cli, mdBook, Chromium, npm deps)
-#   build   compile the engine to wasm and generate pkg/ (the JS glue)
+#   build   compile the engine to wasm and generate pkg/ (the JS glue) and sw.js (offline)
+#   sw      regenerate sw.js only (after editing www/ or index.html, without a rebuild)
 #   serve   build, then serve the page on http://127.0.0.1:$(PORT)/
 #   test    native cargo tests, wasm tests in headless Chromium, end-to-end page tests
 #   fuzz    the property tests (tests/properties.rs) by the million, in release mode
@@ -26,7 +27,7 @@ PORT ?= 8000
 SCRATCH := $(CURDIR)/target/tmp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-build setup-browser setup-course build serve dist test test-native test-wasm test-e2e fuzz bench clean
+.PHONY: help setup setup-build setup-browser setup-course build sw serve dist test test-native test-wasm test-e2e fuzz bench clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -67,6 +68,11 @@ build: setup-build
 	cargo build --release --target $(WASM_TARGET)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg $(WASM)
 	@ls -l pkg/initlab_bg.wasm | awk '{print "pkg/initlab_bg.wasm: " $$5 " bytes"}'
+	node scripts/build-sw.mjs
+
+# The service worker, versioned by the content hash of the files it caches (scripts/build-sw.mjs).
+sw:
+	node scripts/build-sw.mjs
 
 serve: build
 	@echo "InitLab: http://127.0.0.1:$(PORT)/   (Ctrl-C to stop)"
@@ -75,8 +81,9 @@ serve: build
 dist: build
 	rm -rf dist
 	mkdir -p dist/pkg
-	cp index.html dist/
+	cp index.html sw.js dist/
 	cp -r www dist/
+	rm dist/www/service-worker.js # its code is in sw.js
 	cp pkg/initlab.js pkg/initlab_bg.wasm dist/pkg/
 	@echo "dist/ is ready: copy it to any static host (it needs .wasm served as application/wasm)"
 
@@ -115,4 +122,4 @@ bench: build setup-browser node_modules/.package-lock.json
 
 clean:
 	cargo clean
-	rm -rf pkg dist test-output
+	rm -rf pkg dist test-output sw.js

@@ -15,6 +15,7 @@ const TYPES = {
   ".json": "application/json",
   ".wasm": "application/wasm",
   ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
   ".svg": "image/svg+xml",
   ".ts": "text/plain; charset=utf-8",
 };

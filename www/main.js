@@ -10,12 +10,14 @@ import { createExport } from "./export.js";
 import { createLessons } from "./lessons.js";
 import { createMessaging } from "./messages.js";
 import { createQuickControls } from "./phone.js";
+import { registerOffline } from "./offline.js";
 import { createRestarts } from "./restarts.js";
 import { createShare } from "./share.js";
 import { applyStaticText } from "./strings.js";
 import { createViews } from "./views.js";
 
 applyStaticText(document);
+registerOffline();
 createQuickControls();
 
 // The page's own keys (embed) come out of the query; the engine reads the rest.

@@ -288,6 +288,9 @@ const STRINGS = {
     shareCopyByHand: "Your browser did not let the page copy. The text above is selected: press Ctrl+C (⌘C on a Mac).",
     shareEmbedTitle: "InitLab: {what}",
     shareEmbedDefault: "how a network's weights should start",
+    // Offline and installable (www/offline.js).
+    offlineUpdated: "A new version of InitLab has been installed: reload to use it (the settings stay in the link).",
+    offlineReload: "Reload",
   },
 };
 
