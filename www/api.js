@@ -3,7 +3,7 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { createFrameCycle } from "./frames.js";
-import { text } from "./strings.js";
+import { applyStaticText, errorText, languageInUrl, text, useLanguage } from "./strings.js";
 import { view } from "./view.js";
 
 /** Training steps per animation frame while playing. */
@@ -13,9 +13,13 @@ const STEPS_PER_FRAME = 10;
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
  * `makeRestarts(parts)` (createRestarts), `makeCompare(parts)` (createCompare) and
- * optionally `makeViews(parts)` (createViews) and `makeLessons(parts)` (createLessons).
+ * optionally `makeViews(parts)` (createViews) and `makeLessons(parts)` (createLessons);
+ * `extraNotices`, the page's own notices about its link ([{field, message}]).
  */
-export function createApi(engine, { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons }) {
+export function createApi(
+  engine,
+  { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons, extraNotices = [] },
+) {
   let lab = null;
   let wasm = null;
   let controls = null;
@@ -71,7 +75,10 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
   function syncUrl() {
     const query = need().query().replace(/^\?/, "");
     view.showSettings(query);
-    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+    // `lang` is the page's own parameter (the engine never sees it): kept when chosen.
+    const lang = languageInUrl();
+    const full = [query, lang ? `lang=${lang}` : ""].filter(Boolean).join("&");
+    const url = `${location.pathname}${full ? `?${full}` : ""}${location.hash}`;
     history.replaceState(history.state, "", url);
   }
 
@@ -89,13 +96,40 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
 
   /** Applies a change; on refusal shows it beside `control` (or the key's control). */
   function configureFrom(partial, control) {
-    const outcome = need().configure(partial);
+    const outcome = localized(need().configure(partial));
     if (outcome.ok) {
       changed();
     } else {
       controls?.showError(outcome, control);
     }
     return outcome;
+  }
+
+  /** A refusal with its `error` in the page's language ("field: message"). */
+  function localized(outcome) {
+    if (!outcome.ok && outcome.text) outcome.error = errorText(outcome);
+    return outcome;
+  }
+
+  /** The URL's notices (the engine's, and the page's own `extra`, e.g. an unknown lang). */
+  let pageNotices = [];
+  const showNotices = () => view.showNotices([...pageNotices, ...lab.notices()]);
+
+  /**
+   * Switches the page's language in place: the tables, every static and dynamic text, the
+   * charts' words; training, settings and step stay as they are.
+   */
+  async function switchLanguage(code) {
+    await useLanguage(code, true);
+    wasm?.setChartLanguage(code);
+    applyStaticText(document);
+    if (!lab) return;
+    lessons?.relabel();
+    showNotices();
+    syncUrl();
+    controls?.show(lab.config(), lab.applies(false));
+    compare?.show();
+    render(lab.snapshot(), playing);
   }
 
   const api = {
@@ -158,7 +192,7 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
      * A), both restarted; `null` stops comparing. {ok: true} or {ok: false, field, error}.
      */
     compare(partial) {
-      const outcome = need().compare(partial);
+      const outcome = localized(need().compare(partial));
       if (outcome.ok) changed();
       else compare?.showError(outcome);
       return outcome;
@@ -193,6 +227,22 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
     openLesson(id) {
       need();
       return lessons.open(id);
+    },
+
+    /** The page's language code ("en", "zh", "ru", "hi"). */
+    language: () => document.documentElement.lang,
+
+    /**
+     * Switches the page to language `code` live, keeping the run: a Promise of {ok: true},
+     * or {ok: false, error} for a language the page does not have.
+     */
+    async setLanguage(code) {
+      try {
+        await switchLanguage(String(code));
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: text("languageUnknown", { lang: String(code) }) };
+      }
     },
   };
 
@@ -241,7 +291,8 @@ export function createApi(engine, { charts, makeControls, makeRestarts, makeComp
     compare = makeCompare({ lab: need, api, apply: changed, wasm });
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
     lessons = makeLessons?.({ lab: need, wasm, configure: (partial) => configureFrom(partial, null), page, restarts: api.restarts }) ?? null;
-    view.showNotices(lab.notices());
+    pageNotices = extraNotices;
+    showNotices();
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config(), lab.applies(false));
     compare.show();

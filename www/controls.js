@@ -48,6 +48,7 @@ function fillMenus(keys) {
       const option = document.createElement("option");
       option.value = name;
       option.textContent = optionText(key, name);
+      option.dataset.i18nOption = key;
       $(`c-${key}`).append(option);
     }
   }

@@ -2,18 +2,18 @@
 // Everything is written with textContent: no value from the URL or the engine
 // is ever parsed as HTML.
 
-import { layerName, text } from "./strings.js";
+import { engineText, layerName, localNumber, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
 /** A number for a readout: fixed digits, or a dash when it is missing or not finite. */
 function fixed(value, digits) {
-  return Number.isFinite(value) ? value.toFixed(digits) : text("noValue");
+  return Number.isFinite(value) ? localNumber(value.toFixed(digits)) : text("noValue");
 }
 
 /** A number with `digits` significant digits (for statistics spanning many scales). */
 function significant(value, digits = 3) {
-  return Number.isFinite(value) ? value.toPrecision(digits) : text("noValue");
+  return Number.isFinite(value) ? localNumber(value.toPrecision(digits)) : text("noValue");
 }
 
 function percent(share) {
@@ -108,13 +108,13 @@ function divergedText(snapshot) {
 }
 
 export const view = {
-  /** The notices raised while reading the URL, as "key: message" lines. */
+  /** The notices raised while reading the URL, as "key: message" lines (in the page's language). */
   showNotices(notices) {
-    const items = notices.map(({ field, message }) => {
+    const items = notices.map(({ field, message, text: words }) => {
       const li = document.createElement("li");
       const key = document.createElement("code");
       key.textContent = field;
-      li.append(key, document.createTextNode(`: ${message}`));
+      li.append(key, document.createTextNode(`: ${words ? engineText(words) : message}`));
       return li;
     });
     $("notice-list").replaceChildren(...items);

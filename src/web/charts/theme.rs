@@ -27,7 +27,9 @@ pub(crate) mod okabe_ito {
 use okabe_ito::*;
 
 /// The page's font stack (the same as www/style.css), so charts match the text around them.
-pub(crate) const FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+pub(crate) const FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', \
+     'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', \
+     'Nirmala UI', 'Noto Sans Devanagari', 'Lohit Devanagari', sans-serif";
 
 /// Font sizes in CSS pixels.
 pub(crate) const FONT: f64 = 12.0;

@@ -1,0 +1,47 @@
+// The page's language: chosen from ?lang= or the browser at start, switched live by the
+// picker in the header. `lang` is the page's own URL parameter: the engine never sees it,
+// and the page writes it back on every URL rewrite (api.js syncUrl) once it was chosen.
+
+import { LANGUAGES, currentLanguage, pickLanguage, text, useLanguage } from "./strings.js";
+
+/**
+ * Loads the starting language. Returns the page's notices about it (an unknown ?lang=, or
+ * a table that failed to load: English then) and the query for the engine, without `lang`.
+ */
+export async function startLanguage(search, browserLanguages) {
+  const params = new URLSearchParams(search);
+  const picked = pickLanguage(search, browserLanguages);
+  const notices = [];
+  try {
+    await useLanguage(picked.code, picked.explicit);
+  } catch {
+    await useLanguage("en", false);
+    notices.push({ field: "lang", message: text("languageUnknown", { lang: picked.code }) });
+  }
+  if (picked.unknown !== null) {
+    notices.push({ field: "lang", message: text("languageUnknown", { lang: picked.unknown }) });
+  }
+  params.delete("lang");
+  const rest = params.toString();
+  return { notices, engineQuery: rest ? `?${rest}` : "" };
+}
+
+/** Fills the header's language menu and switches on change (`choose(code)`: a Promise). */
+export function createLanguagePicker(choose) {
+  const picker = document.getElementById("language");
+  const options = LANGUAGES.map(({ code, name }) => {
+    const option = document.createElement("option");
+    option.value = code;
+    option.lang = code;
+    option.textContent = name;
+    return option;
+  });
+  picker.replaceChildren(...options);
+  picker.value = currentLanguage();
+  picker.addEventListener("change", async () => {
+    picker.disabled = true;
+    const outcome = await choose(picker.value);
+    if (!outcome.ok) picker.value = currentLanguage();
+    picker.disabled = false;
+  });
+}
