@@ -199,7 +199,7 @@ export function createControls(wasm, configure) {
       const kept = config && outcome.field in config && config[outcome.field] !== ""
         ? ` ${text("keptValue", { key: outcome.field, value: config[outcome.field] })}`
         : "";
-      const stop = kept && !/[.!?…]$/.test(outcome.error) ? "." : "";
+      const stop = kept && !/[.!?…。！？।]$/.test(outcome.error) ? text("fullStop") : "";
       const message = `${outcome.error}${stop}${kept}`;
       if (!field) {
         $("config-error").textContent = message;

@@ -20,6 +20,11 @@ export async function startLanguage(search, browserLanguages) {
   }
   if (picked.unknown !== null) {
     notices.push({ field: "lang", message: text("languageUnknown", { lang: picked.unknown }) });
+    // Like a bad engine key, a bad lang is left out of the link (the rest stays as given).
+    const kept = new URLSearchParams(search);
+    kept.delete("lang");
+    const query = kept.toString();
+    history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
   }
   params.delete("lang");
   const rest = params.toString();

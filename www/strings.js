@@ -262,6 +262,7 @@ const STRINGS = {
 
     // Languages (issue #9): the header's picker and a bad ?lang=.
     languageLabel: "Language",
+    fullStop: ".",
     languageUnknown: "'{lang}' is not a language InitLab has (it has en, zh, ru, hi): the page is in English.",
   },
 };

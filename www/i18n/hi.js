@@ -209,6 +209,7 @@ export const strings = {
   lessonRunStart: "चरण 0 से फिर शुरू करें",
   lessonPaused: "यह पाठ तैयार करने के लिए प्रशिक्षण रोका गया। पाठ का अपना रन चलाने के लिए चलाएँ दबाएँ।",
 
+  fullStop: "।",
   languageLabel: "भाषा",
   languageUnknown: "'{lang}' InitLab की कोई भाषा नहीं है (उपलब्ध: en, zh, ru, hi): पेज अंग्रेज़ी में है।",
 };

@@ -209,6 +209,7 @@ export const strings = {
   lessonRunStart: "Начать заново с шага 0",
   lessonPaused: "Обучение приостановлено, чтобы настроить урок. Нажмите «Запустить», чтобы проиграть запуск урока.",
 
+  fullStop: ".",
   languageLabel: "Язык",
   languageUnknown: "«{lang}» — не язык InitLab (есть en, zh, ru, hi): страница на английском.",
 };

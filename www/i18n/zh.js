@@ -209,6 +209,7 @@ export const strings = {
   lessonRunStart: "从第 0 步重新开始",
   lessonPaused: "为了设置这节课，训练已暂停。按“运行”播放本课自己的训练过程。",
 
+  fullStop: "。",
   languageLabel: "语言",
   languageUnknown: "InitLab 没有“{lang}”这种语言（可用：en、zh、ru、hi）：页面以英文显示。",
 };
