@@ -157,6 +157,17 @@ labels! {
 /// The languages the charts speak, by their page code ("en", "zh", "ru", "hi").
 pub const LANGUAGES: &[(&str, &Labels)] = &[("en", &EN), ("zh", &ZH), ("ru", &RU), ("hi", &HI)];
 
+/// Line height as a multiple of the font size, per language: Chinese and Devanagari glyphs
+/// fill the whole em (Devanagari's vowel signs reach above and below it), so their lines
+/// need more room than Latin or Cyrillic ones to not touch.
+pub fn leading(code: &str) -> f64 {
+    if matches!(code, "zh" | "hi") {
+        1.6
+    } else {
+        1.35
+    }
+}
+
 /// The labels for language `code`, if the charts have it.
 pub fn for_language(code: &str) -> Option<&'static Labels> {
     LANGUAGES

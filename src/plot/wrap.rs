@@ -107,3 +107,25 @@ pub fn wrap_pieces(
     }
     lines
 }
+
+/// A text's width in em, estimated without a canvas (for layouts worked out before
+/// drawing): a CJK character is a full em wide, any other character `narrow` em, and a
+/// combining mark (a Devanagari vowel sign or virama) nothing, as it sits on its consonant.
+pub fn estimate_em(text: &str, narrow: f64) -> f64 {
+    text.chars()
+        .map(|c| {
+            if is_cjk(c) || is_closing(c) || is_opening(c) && !c.is_ascii() {
+                1.0
+            } else if is_combining(c) {
+                0.0
+            } else {
+                narrow
+            }
+        })
+        .sum()
+}
+
+/// Devanagari's dependent vowel signs, nukta and virama: they take no width of their own.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
+}

@@ -50,6 +50,8 @@ pub struct Style {
     pub dark: bool,
     /// The words drawn on the charts.
     pub labels: &'static Labels,
+    /// Line height as a multiple of the font size, for the labels' script.
+    pub leading: f64,
 }
 
 impl Style {
@@ -65,6 +67,7 @@ impl Style {
             dpr,
             dark,
             labels: language(),
+            leading: LEADING.with(Cell::get),
         }
     }
 
@@ -92,6 +95,7 @@ use std::cell::Cell;
 thread_local! {
     /// The charts' language: the page has one at a time and switches it live.
     static LANGUAGE: Cell<&'static Labels> = const { Cell::new(&EN) };
+    static LEADING: Cell<f64> = const { Cell::new(1.35) };
 }
 
 /// The labels of the page's current language (English until the page sets one).
@@ -103,6 +107,8 @@ pub fn language() -> &'static Labels {
 pub fn set_language(code: &str) -> bool {
     let chosen = crate::plot::labels::for_language(code);
     LANGUAGE.with(|cell| cell.set(chosen.unwrap_or(&EN)));
+    let code = if chosen.is_some() { code } else { "en" };
+    LEADING.with(|cell| cell.set(crate::plot::labels::leading(code)));
     chosen.is_some()
 }
 

@@ -12,9 +12,6 @@ use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Line height as a multiple of the font size.
-const LEADING: f64 = 1.35;
-
 /// The sample drawn before a legend entry.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Swatch {
@@ -63,7 +60,7 @@ impl<'s> Pen<'s> {
 
     /// The height of one line of text of `size` CSS pixels, in device pixels.
     pub fn line_height(&self, size: f64) -> f64 {
-        self.style.px(size * LEADING)
+        self.style.px(size * self.style.leading)
     }
 
     fn set_font(&self, size: f64) {
@@ -76,7 +73,7 @@ impl<'s> Pen<'s> {
         self.set_font(size);
         match self.ctx.measure_text(text) {
             Ok(m) => m.width(),
-            Err(_) => text.chars().count() as f64 * self.style.px(size) * 0.6,
+            Err(_) => wrap::estimate_em(text, 0.6) * self.style.px(size),
         }
     }
 
