@@ -42,6 +42,7 @@ function controlFor(row) {
   const label = document.createElement("label");
   label.htmlFor = id;
   label.textContent = labelOf(row.key);
+  if (label.textContent !== row.key) label.dataset.i18n = `${row.key}Label`;
   const field = document.createElement("div");
   field.className = row.kind === "flag" ? "field check" : "field";
   field.dataset.key = row.key;

@@ -2,7 +2,24 @@
 // picker in the header. `lang` is the page's own URL parameter: the engine never sees it,
 // and the page writes it back on every URL rewrite (api.js syncUrl) once it was chosen.
 
-import { LANGUAGES, currentLanguage, pickLanguage, text, useLanguage } from "./strings.js";
+import { LANGUAGES, currentLanguage, text, useLanguage } from "./strings.js";
+
+/**
+ * Which language to start in: `?lang=` if it names one of LANGUAGES, else the first of the
+ * browser's languages that does (by primary subtag: zh-CN → zh), else English.
+ * {code, explicit: whether the URL chose it, unknown: a bad ?lang= value or null}.
+ */
+function pickLanguage(search, browserLanguages = []) {
+  const known = (tag) => LANGUAGES.find((l) => l.code === String(tag).toLowerCase().split(/[-_]/)[0]);
+  const asked = new URLSearchParams(search).get("lang");
+  if (asked !== null && asked !== "") {
+    const found = LANGUAGES.find((l) => l.code === asked.toLowerCase());
+    if (found) return { code: found.code, explicit: true, unknown: null };
+    return { code: "en", explicit: false, unknown: asked };
+  }
+  const fromBrowser = browserLanguages.map(known).find(Boolean);
+  return { code: fromBrowser?.code ?? "en", explicit: false, unknown: null };
+}
 
 /**
  * Loads the starting language. Returns the page's notices about it (an unknown ?lang=, or

@@ -280,23 +280,6 @@ export async function languageModule(code) {
   return import(`./i18n/${code}.js`);
 }
 
-/**
- * Which language to start in: `?lang=` if it names one of LANGUAGES, else the first of the
- * browser's languages that does (by primary subtag: zh-CN → zh), else English.
- * {code, explicit: whether the URL chose it, unknown: a bad ?lang= value or null}.
- */
-export function pickLanguage(search, browserLanguages = []) {
-  const known = (tag) => LANGUAGES.find((l) => l.code === String(tag).toLowerCase().split(/[-_]/)[0]);
-  const asked = new URLSearchParams(search).get("lang");
-  if (asked !== null && asked !== "") {
-    const found = LANGUAGES.find((l) => l.code === asked.toLowerCase());
-    if (found) return { code: found.code, explicit: true, unknown: null };
-    return { code: "en", explicit: false, unknown: asked };
-  }
-  const fromBrowser = browserLanguages.map(known).find(Boolean);
-  return { code: fromBrowser?.code ?? "en", explicit: false, unknown: null };
-}
-
 /** Makes `code` the page's language (loading its table first); `explicit` keeps it in the URL. */
 export async function useLanguage(code, explicit) {
   active.words = await languageModule(code);

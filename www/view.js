@@ -42,8 +42,11 @@ const COLUMNS = 8;
 function showHeadForB(comparing) {
   const head = document.querySelector("#layers thead tr");
   const extra = [...head.cells].slice(1 + COLUMNS);
-  if (!comparing) return extra.forEach((cell) => cell.remove());
-  if (extra.length > 0) return;
+  // Rebuilt after a language switch: the copies carry the titles' words.
+  const lang = document.documentElement.lang;
+  if (!comparing || head.dataset.bLang !== lang) extra.forEach((cell) => cell.remove());
+  if (!comparing || (extra.length > 0 && head.dataset.bLang === lang)) return;
+  head.dataset.bLang = lang;
   for (const cell of [...head.cells].slice(1, 1 + COLUMNS)) {
     const copy = document.createElement("th");
     copy.scope = "col";
