@@ -158,6 +158,9 @@ export const view = {
   /** Turns the buttons on once the engine is ready. */
   enable() {
     for (const id of ["play", "step", "step10", "reset", "new-seed"]) $(id).disabled = false;
+    // From now on the status line says what training does, not "Loading…": a language
+    // switch must not put the loading text back.
+    $("status").removeAttribute("data-i18n");
   },
 
   /** Playing, but the tab is hidden: say why nothing moves. */

@@ -115,6 +115,20 @@ test("the picker switches the language live, keeping the settings, the step and 
   });
 });
 
+test("a live switch relabels every marked element, B's controls and B's table columns included", async () => {
+  await env.withPage("?vs=sigma%3D0.5", async ({ page }) => {
+    await page.locator("#language").selectOption("hi");
+    await page.waitForFunction(() => document.documentElement.lang === "hi");
+    const marked = await page.evaluate(() =>
+      [...document.querySelectorAll("[data-i18n]")].map((el) => [el.dataset.i18n, el.textContent]),
+    );
+    assert.ok(marked.length > 100, `${marked.length} marked elements`);
+    for (const [key, shown] of marked) assert.equal(shown, tables.hi.strings[key], key);
+    const bHead = await page.locator("#layers thead th.side-b-column").first().textContent();
+    assert.equal(bHead, `B: ${tables.hi.strings.colUnits}`);
+  });
+});
+
 test("without ?lang= the browser's language is used, and the URL does not gain one", async () => {
   await env.withPage("?sigma=0.5", async ({ page }) => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), "zh");
