@@ -168,6 +168,16 @@ pub fn leading(code: &str) -> f64 {
     }
 }
 
+/// The decimal sign numbers are written with: a comma in Russian, as Russian writes them
+/// (0,68); a point in English, Chinese and Hindi.
+pub fn decimal_sign(code: &str) -> char {
+    if code == "ru" {
+        ','
+    } else {
+        '.'
+    }
+}
+
 /// The labels for language `code`, if the charts have it.
 pub fn for_language(code: &str) -> Option<&'static Labels> {
     LANGUAGES

@@ -96,6 +96,12 @@ thread_local! {
     /// The charts' language: the page has one at a time and switches it live.
     static LANGUAGE: Cell<&'static Labels> = const { Cell::new(&EN) };
     static LEADING: Cell<f64> = const { Cell::new(1.35) };
+    static DECIMAL: Cell<char> = const { Cell::new('.') };
+}
+
+/// The decimal sign of the charts' language.
+pub(crate) fn decimal_sign() -> char {
+    DECIMAL.with(Cell::get)
 }
 
 /// The labels of the page's current language (English until the page sets one).
@@ -109,6 +115,7 @@ pub fn set_language(code: &str) -> bool {
     LANGUAGE.with(|cell| cell.set(chosen.unwrap_or(&EN)));
     let code = if chosen.is_some() { code } else { "en" };
     LEADING.with(|cell| cell.set(crate::plot::labels::leading(code)));
+    DECIMAL.with(|cell| cell.set(crate::plot::labels::decimal_sign(code)));
     chosen.is_some()
 }
 

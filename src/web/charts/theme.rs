@@ -113,8 +113,22 @@ pub(crate) fn css<C: Color>(color: C) -> String {
     format!("rgba({r},{g},{b},{a})")
 }
 
+/// A number with the decimal sign of the charts' language (a comma in Russian).
+pub(crate) fn local(text: String) -> String {
+    let sign = super::decimal_sign();
+    if sign == '.' {
+        text
+    } else {
+        text.replace('.', &sign.to_string())
+    }
+}
+
 /// A number for an axis tick: as short as it can be without lying.
 pub(crate) fn tick(v: f64) -> String {
+    local(plain_tick(v))
+}
+
+fn plain_tick(v: f64) -> String {
     let a = v.abs();
     if v == 0.0 {
         "0".into()
@@ -147,9 +161,9 @@ pub(crate) fn num(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
         "–".into()
     } else if v != 0.0 && (a < 0.5 * 10f64.powi(-(decimals as i32)) || a >= 1e5) {
-        format!("{v:.1e}")
+        local(format!("{v:.1e}"))
     } else {
-        format!("{v:.decimals$}")
+        local(format!("{v:.decimals$}"))
     }
 }
 
