@@ -26,7 +26,7 @@ fn is_cjk(c: char) -> bool {
 
 /// CJK punctuation that must not start a line: it stays with the unit before it.
 fn is_closing(c: char) -> bool {
-    "，。、：；！？）」』】〉》…".contains(c)
+    "，。、：；！？）」』】〉》…”’".contains(c)
 }
 
 /// Punctuation that must not end a line: it stays with the unit after it.
