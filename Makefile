@@ -53,11 +53,18 @@ setup-course:
 	  cargo install mdbook --version $(MDBOOK_VERSION) --no-default-features --locked; \
 	fi
 
-# What the browser tests need: Debian's Chromium and its driver.
+# What the browser tests need: Debian's Chromium and its driver, and fonts with Chinese
+# and Devanagari glyphs (the page's zh and hi screenshots): WenQuanYi Micro Hei (~5 MB) and
+# Lohit Devanagari (~0.1 MB), the smallest Debian packages that cover them.
+FONT_PACKAGES := fonts-wqy-microhei fonts-lohit-deva
 setup-browser:
 	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
 	  $(SUDO) apt-get update; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; \
+	fi
+	@if ! fc-list | grep -q 'WenQuanYi Micro Hei' || ! fc-list | grep -q 'Lohit Devanagari'; then \
+	  $(SUDO) apt-get update; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(FONT_PACKAGES); \
 	fi
 
 # npm ci rewrites node_modules/.package-lock.json, so this reruns only when the lockfile changes.

@@ -1,6 +1,126 @@
 //! The one error type a learner sees: which setting is wrong, and why.
+//!
+//! An error is a message id with named arguments (issue #9), so the page can word it in
+//! the learner's language from its own tables; the English wording lives here, in
+//! [`MESSAGES`], the one list of ids, and every error also carries its English sentence
+//! for `Display`, native tests and the console.
 
+use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt;
+
+/// Every message id with its English template. `{name}` is replaced by the argument of
+/// that name; an argument may itself be a message (a link's value that was left out says
+/// why, in the words of the inner error). The page's other languages translate each id.
+pub const MESSAGES: &[(&str, &str)] = &[
+    ("range", "must be {range}, not {value}"),
+    ("range.whole", "a whole number from {min} to {max}"),
+    ("range.closed", "between {min} and {max}"),
+    ("range.openMin", "above {min} and at most {max}"),
+    ("range.openMax", "at least {min} and below {max}"),
+    ("range.open", "above {min} and below {max}"),
+    ("notFinite", "must be a finite number, not {value}"),
+    ("textNotFinite", "'{value}' is not a finite number"),
+    ("notNumber", "'{value}' is not a number"),
+    ("notBool", "'{value}' is not 0 or 1"),
+    ("notChoice", "'{value}' is not one of: {choices}"),
+    ("scale.sigma", "σ must be from {min} to {max}, not {value}"),
+    ("scale.gain", "the gain must be from {min} to {max}, not {value}"),
+    ("layers.none", "give at least one hidden layer, e.g. 8,8"),
+    ("layers.width", "each hidden layer needs a whole number of units from 1 to {max}; '{value}' is not"),
+    ("layers.tooMany", "at most {max} hidden layers, not {count}"),
+    ("unknownKey", "'{value}' is not a setting InitLab knows (known: {known})"),
+    ("unknownPreset", "'{value}' is not a preset InitLab knows (known: {known})"),
+    ("unknownLesson", "'{value}' is not a lesson InitLab has (lessons: {known})"),
+    ("notInTable", "is missing from the key table"),
+    ("linkLeftOut", "{key}={value} from the link was left out: {error}"),
+    ("vs.key", "{key}: {error}"),
+    ("vs.unknownKey", "'{value}' is not a setting B can change"),
+    ("vs.noB", "there is no B to swap with"),
+    ("configureObject", "configure expects an object of settings, for example {lr: 0.1}"),
+    ("notText", "this value cannot be read as text"),
+    ("const.notFinite", "the constant weight must be a finite number, not {value}"),
+    ("sigma.rule", "the {rule} rule gives σ = {sigma} for a layer with fan-in {fanIn} and fan-out {fanOut}; σ must be a positive, finite number"),
+    ("lo.nan", "lo must be a number"),
+    ("hi.nan", "hi must be a number"),
+    ("lo.aboveHi", "lo ({lo}) must be below hi ({hi})"),
+    ("cut.noMass", "the interval {interval} is so narrow or so far out that its share of the normal distribution cannot be told from 0, even as a logarithm; widen it or move it closer to 0"),
+    ("cut.tooNarrow", "the interval [{lo}σ, {hi}σ] is too narrow for σ = {sigma}: its two ends round to the same weight; widen it"),
+    ("cut.unreachable", "variance correction cannot reach σ = {sigma}: a normal cut to [{lo}, {hi}] has a std below {widest} however wide it is (at most a uniform's (hi − lo)/√12); widen the bounds or turn variance correction off"),
+    ("restarts.object", "expects an object such as {runs: 100, steps: 2000, firstSeed: 1}"),
+    ("restarts.number", "must be a number, not '{value}'"),
+    ("restarts.tooMuch", "{runs} runs of {steps} steps on this network would take {work} multiply-adds, more than the {max} one request may ask for; ask for fewer runs or steps"),
+];
+
+/// The English template of message `id` (the id itself if it is not in [`MESSAGES`]).
+pub fn english(id: &str) -> &'static str {
+    MESSAGES
+        .iter()
+        .find(|(name, _)| *name == id)
+        .map_or("(unknown message)", |(_, template)| template)
+}
+
+/// One argument of an error message: text as the learner typed it or as the engine
+/// shows a number, or a whole message (the reason nested inside another).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ErrorArg {
+    Text(String),
+    Message(Box<ErrorText>),
+}
+
+/// A message id and its arguments: what the page words per language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ErrorText {
+    pub id: &'static str,
+    pub args: BTreeMap<&'static str, ErrorArg>,
+}
+
+impl ErrorText {
+    pub fn new(id: &'static str) -> ErrorText {
+        ErrorText {
+            id,
+            args: BTreeMap::new(),
+        }
+    }
+
+    /// The same message with one more argument (text, or a nested message).
+    pub fn with(mut self, name: &'static str, value: impl Into<ErrorArg>) -> ErrorText {
+        self.args.insert(name, value.into());
+        self
+    }
+
+    /// The English sentence: the template with every argument filled in.
+    pub fn english(&self) -> String {
+        let mut out = english(self.id).to_string();
+        for (name, arg) in &self.args {
+            let value = match arg {
+                ErrorArg::Text(text) => text.clone(),
+                ErrorArg::Message(inner) => inner.english(),
+            };
+            out = out.replace(&format!("{{{name}}}"), &value);
+        }
+        out
+    }
+}
+
+impl From<String> for ErrorArg {
+    fn from(x: String) -> ErrorArg {
+        ErrorArg::Text(x)
+    }
+}
+
+impl From<&str> for ErrorArg {
+    fn from(x: &str) -> ErrorArg {
+        ErrorArg::Text(x.to_string())
+    }
+}
+
+impl From<ErrorText> for ErrorArg {
+    fn from(x: ErrorText) -> ErrorArg {
+        ErrorArg::Message(Box::new(x))
+    }
+}
 
 /// A setting that cannot be used, with a message written for a learner.
 ///
@@ -10,15 +130,19 @@ use std::fmt;
 pub struct ConfigError {
     /// The configuration key at fault, e.g. `"sigma"` or `"layers"`.
     pub field: &'static str,
-    /// What is wrong and what would be accepted, in plain words.
+    /// What is wrong, as an id and arguments the page words in the learner's language.
+    pub text: ErrorText,
+    /// The same in English, in plain words (what `Display` and the tests read).
     pub message: String,
 }
 
 impl ConfigError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+    /// The error on `field` that `text` words.
+    pub fn new(field: &'static str, text: ErrorText) -> Self {
         ConfigError {
             field,
-            message: message.into(),
+            message: text.english(),
+            text,
         }
     }
 }

@@ -47,7 +47,7 @@ pub mod compare;
 pub mod config;
 pub mod data;
 pub mod diagram;
-mod error;
+pub mod error;
 pub mod experiment;
 pub mod export;
 pub mod init;

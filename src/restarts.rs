@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::config::table::Range;
 use crate::config::{Config, MAX_SEED};
 use crate::error::show;
+use crate::error::ErrorText;
 use crate::experiment::Experiment;
 use crate::ConfigError;
 
@@ -88,12 +89,11 @@ impl RestartPlan {
         if work > MAX_WORK {
             return Err(ConfigError::new(
                 "steps",
-                format!(
-                    "{runs} runs of {steps} steps on this network would take {} multiply-adds, \
-                     more than the {} one request may ask for; ask for fewer runs or steps",
-                    show(work),
-                    show(MAX_WORK)
-                ),
+                ErrorText::new("restarts.tooMuch")
+                    .with("runs", runs.to_string())
+                    .with("steps", steps.to_string())
+                    .with("work", show(work))
+                    .with("max", show(MAX_WORK)),
             ));
         }
         Ok(RestartPlan {

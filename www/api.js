@@ -3,8 +3,8 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { createFrameCycle } from "./frames.js";
+import { applyStaticText, errorText, languageInUrl, text, useLanguage } from "./strings.js";
 import { createSummary } from "./summary.js";
-import { text } from "./strings.js";
 import { view } from "./view.js";
 
 /** Training steps per animation frame while playing. */
@@ -15,14 +15,14 @@ const STEPS_PER_FRAME = 10;
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
  * `makeRestarts(parts)` (createRestarts), `makeCompare(parts)` (createCompare) and
  * optionally `makeViews(parts)` (createViews), `makeLessons(parts)` (createLessons) and
- * `makeExport(parts)` (createExport). The page's own URL keys (embed.js) come in as
- * `pageQuery()` (kept in the address beside the engine's query) and `pageNotices` (shown
- * with the engine's); `onRender(snapshot)` hears every redraw (the embed link and the
- * parent's events).
+ * `makeExport(parts)` (createExport). The page's own URL keys (`lang`, and `embed` in
+ * embed.js) stay out of the engine: `pageQuery()` is kept in the address beside the
+ * engine's query, `pageNotices` ([{field, message}]) are shown with the engine's notices,
+ * and `onRender(snapshot)` hears every redraw (the embed link and the parent's events).
  */
 export function createApi(engine, options) {
   const { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons, makeExport } = options;
-  const { pageQuery = () => "", pageNotices = [], onRender = () => {} } = options;
+  const { pageQuery = () => "", onRender = () => {} } = options;
   let lab = null;
   let wasm = null;
   let controls = null;
@@ -82,7 +82,9 @@ export function createApi(engine, options) {
   function syncUrl() {
     const query = need().query().replace(/^\?/, "");
     view.showSettings(query);
-    const full = [query, pageQuery()].filter(Boolean).join("&");
+    // `lang` is the page's own parameter (the engine never sees it): kept when chosen.
+    const lang = languageInUrl();
+    const full = [query, pageQuery(), lang ? `lang=${lang}` : ""].filter(Boolean).join("&");
     const url = `${location.pathname}${full ? `?${full}` : ""}${location.hash}`;
     history.replaceState(history.state, "", url);
   }
@@ -101,13 +103,40 @@ export function createApi(engine, options) {
 
   /** Applies a change; on refusal shows it beside `control` (or the key's control). */
   function configureFrom(partial, control) {
-    const outcome = need().configure(partial);
+    const outcome = localized(need().configure(partial));
     if (outcome.ok) {
       changed();
     } else {
       controls?.showError(outcome, control);
     }
     return outcome;
+  }
+
+  /** A refusal with its `error` in the page's language ("field: message"). */
+  function localized(outcome) {
+    if (!outcome.ok && outcome.text) outcome.error = errorText(outcome);
+    return outcome;
+  }
+
+  /** The URL's notices (the engine's, and the page's own `extra`, e.g. an unknown lang). */
+  let pageNotices = [];
+  const showNotices = () => view.showNotices([...pageNotices, ...lab.notices()]);
+
+  /**
+   * Switches the page's language in place: the tables, every static and dynamic text, the
+   * charts' words; training, settings and step stay as they are.
+   */
+  async function switchLanguage(code) {
+    await useLanguage(code, true);
+    wasm?.setChartLanguage(code);
+    applyStaticText(document);
+    if (!lab) return;
+    lessons?.relabel();
+    showNotices();
+    syncUrl();
+    controls?.show(lab.config(), lab.applies(false));
+    compare?.show();
+    render(lab.snapshot(), playing);
   }
 
   const api = {
@@ -170,7 +199,7 @@ export function createApi(engine, options) {
      * A), both restarted; `null` stops comparing. {ok: true} or {ok: false, field, error}.
      */
     compare(partial) {
-      const outcome = need().compare(partial);
+      const outcome = localized(need().compare(partial));
       if (outcome.ok) changed();
       else compare?.showError(outcome);
       return outcome;
@@ -217,6 +246,22 @@ export function createApi(engine, options) {
     openLesson(id) {
       need();
       return lessons.open(id);
+    },
+
+    /** The page's language code ("en", "zh", "ru", "hi"). */
+    language: () => document.documentElement.lang,
+
+    /**
+     * Switches the page to language `code` live, keeping the run: a Promise of {ok: true},
+     * or {ok: false, error} for a language the page does not have.
+     */
+    async setLanguage(code) {
+      try {
+        await switchLanguage(String(code));
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: text("languageUnknown", { lang: String(code) }) };
+      }
     },
   };
 
@@ -268,7 +313,8 @@ export function createApi(engine, options) {
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
     lessons = makeLessons?.({ lab: need, wasm, configure: (partial) => configureFrom(partial, null), page, restarts: api.restarts }) ?? null;
     exporter = makeExport?.({ lab: need }) ?? null;
-    view.showNotices([...lab.notices(), ...pageNotices]);
+    pageNotices = options.pageNotices ?? [];
+    showNotices();
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config(), lab.applies(false));
     compare.show();

@@ -197,6 +197,7 @@ export function createCharts(redraw) {
         const option = document.createElement("option");
         option.value = String(i);
         option.textContent = layerName(layer.name);
+        option.dataset.i18nLayer = layer.name;
         return option;
       });
       picker.replaceChildren(...options);

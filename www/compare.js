@@ -24,6 +24,9 @@ function controlFor(row) {
       const option = document.createElement("option");
       option.value = name;
       option.textContent = name ? optionText(row.key, name) : text("presetNone");
+      // A language switch relabels it (strings.js applyStaticText).
+      if (name) option.dataset.i18nOption = row.key;
+      else option.dataset.i18n = "presetNone";
       control.append(option);
     }
   } else if (row.kind === "flag") {
@@ -39,6 +42,7 @@ function controlFor(row) {
   const label = document.createElement("label");
   label.htmlFor = id;
   label.textContent = labelOf(row.key);
+  if (label.textContent !== row.key) label.dataset.i18n = `${row.key}Label`;
   const field = document.createElement("div");
   field.className = row.kind === "flag" ? "field check" : "field";
   field.dataset.key = row.key;

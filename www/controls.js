@@ -48,6 +48,7 @@ function fillMenus(keys) {
       const option = document.createElement("option");
       option.value = name;
       option.textContent = optionText(key, name);
+      option.dataset.i18nOption = key;
       $(`c-${key}`).append(option);
     }
   }
@@ -198,7 +199,7 @@ export function createControls(wasm, configure) {
       const kept = config && outcome.field in config && config[outcome.field] !== ""
         ? ` ${text("keptValue", { key: outcome.field, value: config[outcome.field] })}`
         : "";
-      const stop = kept && !/[.!?…]$/.test(outcome.error) ? "." : "";
+      const stop = kept && !/[.!?…。！？।]$/.test(outcome.error) ? text("fullStop") : "";
       const message = `${outcome.error}${stop}${kept}`;
       if (!field) {
         $("config-error").textContent = message;

@@ -2,7 +2,7 @@
 // Per lesson: its title, 2–4 sentences of explanation, one "what to look at" line, and the
 // verdict sentences by message id (the Rust verdict's `message.id` is "<lesson>.<name>";
 // `{arg}` is replaced by the verdict's argument of that name, numbers formatted by the page).
-// The other languages (issue #9) copy this shape.
+// The other languages copy this shape in www/i18n/<code>.js (`lessons`, `verdicts`).
 
 /** Verdict sentences every lesson may use. */
 export const COMMON_VERDICTS = {

@@ -2,26 +2,22 @@
 // its live verdict (computed in Rust, worded here from the string table), "Run it", and
 // the view the lesson points at, scrolled into view and highlighted. No maths here.
 
-import { COMMON_VERDICTS, LESSONS } from "./lessons-text.js";
-import { layerName, text } from "./strings.js";
+import { layerName, lessonWords, localNumber, text, verdictTemplate } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
 /** A verdict's number as the sentence shows it: whole numbers as they are, else 3 significant digits. */
 function formatNumber(x) {
   if (!Number.isFinite(x)) return text("noValue");
-  if (Number.isInteger(x)) return String(x);
+  if (Number.isInteger(x)) return localNumber(x);
   const abs = Math.abs(x);
-  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return x.toExponential(2);
-  return String(Number(x.toPrecision(3)));
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return localNumber(x.toExponential(2));
+  return localNumber(Number(x.toPrecision(3)));
 }
 
 /** The sentence of a verdict message `{id, args}` in the page's language. */
 export function verdictText({ id, args }) {
-  const dot = id.indexOf(".");
-  const lesson = LESSONS[id.slice(0, dot)];
-  const template = lesson?.verdicts?.[id.slice(dot + 1)] ?? COMMON_VERDICTS[id] ?? id;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => {
+  return verdictTemplate(id).replace(/\{(\w+)\}/g, (whole, name) => {
     if (!(name in args)) return whole;
     const value = args[name];
     return typeof value === "number" ? formatNumber(value) : layerName(String(value));
@@ -29,7 +25,7 @@ export function verdictText({ id, args }) {
 }
 
 /** The lesson's title in the page's language. */
-const titleOf = (id) => LESSONS[id]?.title || id;
+const titleOf = (id) => lessonWords(id)?.title || id;
 
 /**
  * Wires the lesson panel. `parts`: `lab()` (the Lab, once loaded), `wasm` (for the list),
@@ -71,7 +67,7 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
 
   /** Fills the panel for a newly opened lesson (its words, its menu entry, Run it). */
   function showOpened(lesson) {
-    const words = LESSONS[lesson.id] ?? {};
+    const words = lessonWords(lesson.id) ?? {};
     $("lesson-title").textContent = titleOf(lesson.id);
     $("lesson-text").textContent = words.text ?? "";
     $("lesson-look").textContent = words.look ? text("lessonLook", { look: words.look }) : "";
@@ -160,8 +156,21 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
   $("lesson-run").addEventListener("click", run);
   for (const id of ["lesson-start-go", "lesson-run"]) $(id).disabled = false;
 
+  /** After a language switch: the menus and the open lesson's words, in the new language. */
+  function relabel() {
+    const [menu, start] = [$("lesson-menu"), $("lesson-start-menu")];
+    const kept = [menu.value, start.value];
+    fillMenu(menu, text("lessonExplorer"));
+    fillMenu(start, text("lessonPick"));
+    [menu.value, start.value] = kept;
+    shownId = null;
+    if (!$("lesson-paused").hidden) $("lesson-paused").textContent = text("lessonPaused");
+    show();
+  }
+
   return {
     show,
+    relabel,
     current,
     open,
     list: () => list.map(({ id }) => ({ id, title: titleOf(id) })),

@@ -1,4 +1,4 @@
-// Entry point: load the wasm engine, start a Lab from the URL, wire the buttons.
+// Entry point: pick the language, load the wasm engine, start a Lab from the URL, wire the buttons.
 
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
@@ -7,21 +7,24 @@ import { createControls } from "./controls.js";
 import { createDiagram } from "./diagram.js";
 import { pageQueryFor, readPageQuery, startEmbedMode } from "./embed.js";
 import { createExport } from "./export.js";
+import { createLanguagePicker, startLanguage } from "./language.js";
 import { createLessons } from "./lessons.js";
 import { createMessaging } from "./messages.js";
 import { createQuickControls } from "./phone.js";
 import { registerOffline } from "./offline.js";
 import { createRestarts } from "./restarts.js";
 import { createShare } from "./share.js";
-import { applyStaticText } from "./strings.js";
+import { applyStaticText, currentLanguage, setEnglishErrors } from "./strings.js";
 import { createViews } from "./views.js";
 
+// The language first (its table may need fetching), so the page is never shown half-translated.
+const language = await startLanguage(location.search, navigator.languages ?? []);
 applyStaticText(document);
 registerOffline();
 createQuickControls();
 
-// The page's own keys (embed) come out of the query; the engine reads the rest.
-const mode = readPageQuery(location.search);
+// The page's own keys (lang above, embed here) come out of the query; the engine reads the rest.
+const mode = readPageQuery(language.engineQuery);
 const framed = window.parent !== window;
 let updateEmbed = () => {};
 let messaging = null;
@@ -29,6 +32,8 @@ let messaging = null;
 // A dynamic import, so that a missing or broken build is reported in the page.
 const engine = import("../pkg/initlab.js").then(async (wasm) => {
   await wasm.default();
+  setEnglishErrors(wasm.errorMessages());
+  wasm.setChartLanguage(currentLanguage());
   return { lab: new wasm.Lab(mode.labQuery), wasm };
 });
 const charts = createCharts(() => page.redraw());
@@ -41,13 +46,14 @@ const { api, page } = createApi(engine, {
   makeLessons: createLessons,
   makeExport: createExport,
   pageQuery: () => pageQueryFor(mode.embed),
-  pageNotices: mode.notices,
+  pageNotices: [...language.notices, ...mode.notices],
   onRender(snapshot) {
     updateEmbed();
     messaging?.observe(snapshot);
   },
 });
 window.initlab = api;
+createLanguagePicker((code) => api.setLanguage(code));
 if (mode.embed) updateEmbed = startEmbedMode(page.query);
 // In a frame (course notes), talk to the parent page: events out, commands in.
 if (framed) messaging = createMessaging({ api, page });

@@ -1,7 +1,20 @@
 // Every user-visible string of the page, one table per language.
-// Markup names a string with data-i18n="key" (text) or data-i18n-aria="key" (aria-label);
-// scripts use text("key", {name: value}). The charts' own words are in Rust
-// (src/web/charts/mod.rs, `Labels`), one constant per language as well.
+// English is here (STRINGS.en, a flat key: string table) and always loaded: it is the
+// fallback for any key a translation lacks. The other languages live in www/i18n/<code>.js
+// and are loaded on demand with import() (only the active one). Markup names a string with
+// data-i18n="key" (text) or data-i18n-aria="key" (aria-label); scripts use
+// text("key", {name: value}). The charts' own words are in Rust (src/plot/labels/), the
+// engine's error templates too (src/error.rs, MESSAGES); the lessons' in lessons-text.js.
+
+import { COMMON_VERDICTS, LESSONS } from "./lessons-text.js";
+
+/** The page's languages, by code, with their own names for the picker: the one list. */
+export const LANGUAGES = [
+  { code: "en", name: "English" },
+  { code: "zh", name: "中文" },
+  { code: "ru", name: "Русский" },
+  { code: "hi", name: "हिन्दी" },
+];
 
 const STRINGS = {
   en: {
@@ -291,16 +304,95 @@ const STRINGS = {
     // Offline and installable (www/offline.js).
     offlineUpdated: "A new version of InitLab has been installed: reload to use it (the settings stay in the link).",
     offlineReload: "Reload",
+    // Languages (issue #9): the header's picker and a bad ?lang=.
+    languageLabel: "Language",
+    fullStop: ".",
+    languageUnknown: "'{lang}' is not a language InitLab has (it has en, zh, ru, hi): the page is in English.",
   },
 };
 
-const language = STRINGS[document.documentElement.lang] ? document.documentElement.lang : "en";
+/** English as a language module (the shape of www/i18n/<code>.js). */
+const ENGLISH = { strings: STRINGS.en, lessons: LESSONS, verdicts: COMMON_VERDICTS, errors: {} };
+
+/** The active language: its code, its module, the engine's English error templates. */
+const active = { code: "en", words: ENGLISH, explicit: false, englishErrors: {} };
+
+/** The language module of `code` (English at once, the others fetched on first use). */
+export async function languageModule(code) {
+  if (code === "en") return ENGLISH;
+  if (!LANGUAGES.some((l) => l.code === code)) throw new Error(`no language '${code}'`);
+  return import(`./i18n/${code}.js`);
+}
+
+/** Makes `code` the page's language (loading its table first); `explicit` keeps it in the URL. */
+export async function useLanguage(code, explicit) {
+  active.words = await languageModule(code);
+  active.code = code;
+  active.explicit = explicit;
+  document.documentElement.lang = code;
+}
+
+/** The active language's code, and whether the page's URL should carry it (`lang=`). */
+export const currentLanguage = () => active.code;
+export const languageInUrl = () => (active.explicit ? active.code : null);
+
+/** The engine's English error templates, `[[id, template], …]` (wasm errorMessages()). */
+export function setEnglishErrors(pairs) {
+  active.englishErrors = Object.fromEntries(pairs);
+}
+
+/** A number (or a number already written as text) with the language's decimal sign. */
+export function localNumber(value) {
+  const written = String(value);
+  if (active.code === "en" || !/^[-−]?\d+(\.\d+)?(e[-+]?\d+)?$/.test(written)) return written;
+  const decimal = new Intl.NumberFormat(active.code).formatToParts(1.5).find((p) => p.type === "decimal");
+  return decimal ? written.replace(".", decimal.value) : written;
+}
+
+/** Fills `{name}` placeholders of `template` from `values`, numbers in the language's form. */
+function fill(template, values, word = localNumber) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? word(values[name]) : whole));
+}
 
 /** The string `key` in the page's language, with `{name}` placeholders filled in. */
 export function text(key, values = {}) {
-  const template = STRINGS[language][key] ?? STRINGS.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) =>
-    name in values ? String(values[name]) : whole,
+  const template = active.words.strings[key] ?? STRINGS.en[key] ?? key;
+  return fill(template, values);
+}
+
+/**
+ * An engine message `{id, args}` (a ConfigError's `text`) in the page's language; an
+ * argument may itself be a message (the reason a link's value was left out).
+ */
+export function engineText(message) {
+  if (!message || typeof message !== "object") return String(message ?? "");
+  const template = active.words.errors[message.id] ?? active.englishErrors[message.id] ?? message.id;
+  return fill(template, message.args ?? {}, (arg) =>
+    typeof arg === "object" && arg !== null ? engineText(arg) : localNumber(arg),
+  );
+}
+
+/** A refusal or notice `{field, error, text}` as "field: message" in the page's language. */
+export function errorText({ field, error, text: message }) {
+  if (!message) return error ?? "";
+  return field ? `${field}: ${engineText(message)}` : engineText(message);
+}
+
+/** A lesson's words ({title, text, look, verdicts}) in the page's language, else English. */
+export function lessonWords(id) {
+  return active.words.lessons[id] ?? LESSONS[id];
+}
+
+/** The template of verdict `id` ("<lesson>.<name>" or a common one like "lesson.needsB"). */
+export function verdictTemplate(id) {
+  const dot = id.indexOf(".");
+  const [lesson, name] = [id.slice(0, dot), id.slice(dot + 1)];
+  return (
+    active.words.lessons[lesson]?.verdicts?.[name] ??
+    active.words.verdicts[id] ??
+    LESSONS[lesson]?.verdicts?.[name] ??
+    COMMON_VERDICTS[id] ??
+    id
   );
 }
 
@@ -310,7 +402,7 @@ export function text(key, values = {}) {
  */
 export function optionText(key, value) {
   const name = key + value.charAt(0).toUpperCase() + value.slice(1);
-  return STRINGS[language][name] ?? STRINGS.en[name] ?? value;
+  return active.words.strings[name] ?? STRINGS.en[name] ?? value;
 }
 
 /**
@@ -323,7 +415,11 @@ export function layerName(name) {
   return name === "output" ? text("outputLayer") : name;
 }
 
-/** Fills every element marked with data-i18n / data-i18n-aria under `root`. */
+/**
+ * Fills every element marked with data-i18n / data-i18n-aria under `root`, every menu
+ * option marked data-i18n-option="key" (its label from optionText) and data-i18n-layer
+ * (a layer's name), so a language switch relabels the page in place.
+ */
 export function applyStaticText(root) {
   for (const el of root.querySelectorAll("[data-i18n]")) {
     el.textContent = text(el.dataset.i18n);
@@ -331,5 +427,13 @@ export function applyStaticText(root) {
   for (const el of root.querySelectorAll("[data-i18n-aria]")) {
     el.setAttribute("aria-label", text(el.dataset.i18nAria));
   }
+  for (const el of root.querySelectorAll("[data-i18n-option]")) {
+    el.textContent = optionText(el.dataset.i18nOption, el.value);
+  }
+  for (const el of root.querySelectorAll("[data-i18n-layer]")) {
+    el.textContent = layerName(el.dataset.i18nLayer);
+  }
   document.title = text("title");
 }
+
+export { STRINGS };

@@ -2,18 +2,18 @@
 // Everything is written with textContent: no value from the URL or the engine
 // is ever parsed as HTML.
 
-import { layerName, text } from "./strings.js";
+import { engineText, layerName, localNumber, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
 /** A number for a readout: fixed digits, or a dash when it is missing or not finite. */
 function fixed(value, digits) {
-  return Number.isFinite(value) ? value.toFixed(digits) : text("noValue");
+  return Number.isFinite(value) ? localNumber(value.toFixed(digits)) : text("noValue");
 }
 
 /** A number with `digits` significant digits (for statistics spanning many scales). */
 function significant(value, digits = 3) {
-  return Number.isFinite(value) ? value.toPrecision(digits) : text("noValue");
+  return Number.isFinite(value) ? localNumber(value.toPrecision(digits)) : text("noValue");
 }
 
 function percent(share) {
@@ -42,8 +42,11 @@ const COLUMNS = 8;
 function showHeadForB(comparing) {
   const head = document.querySelector("#layers thead tr");
   const extra = [...head.cells].slice(1 + COLUMNS);
-  if (!comparing) return extra.forEach((cell) => cell.remove());
-  if (extra.length > 0) return;
+  // Rebuilt after a language switch: the copies carry the titles' words.
+  const lang = document.documentElement.lang;
+  if (!comparing || head.dataset.bLang !== lang) extra.forEach((cell) => cell.remove());
+  if (!comparing || (extra.length > 0 && head.dataset.bLang === lang)) return;
+  head.dataset.bLang = lang;
   for (const cell of [...head.cells].slice(1, 1 + COLUMNS)) {
     const copy = document.createElement("th");
     copy.scope = "col";
@@ -108,13 +111,13 @@ function divergedText(snapshot) {
 }
 
 export const view = {
-  /** The notices raised while reading the URL, as "key: message" lines. */
+  /** The notices raised while reading the URL, as "key: message" lines (in the page's language). */
   showNotices(notices) {
-    const items = notices.map(({ field, message }) => {
+    const items = notices.map(({ field, message, text: words }) => {
       const li = document.createElement("li");
       const key = document.createElement("code");
       key.textContent = field;
-      li.append(key, document.createTextNode(`: ${message}`));
+      li.append(key, document.createTextNode(`: ${words ? engineText(words) : message}`));
       return li;
     });
     $("notice-list").replaceChildren(...items);
@@ -155,6 +158,9 @@ export const view = {
   /** Turns the buttons on once the engine is ready. */
   enable() {
     for (const id of ["play", "step", "step10", "reset", "new-seed"]) $(id).disabled = false;
+    // From now on the status line says what training does, not "Loading…": a language
+    // switch must not put the loading text back.
+    $("status").removeAttribute("data-i18n");
   },
 
   /** Playing, but the tab is hidden: say why nothing moves. */

@@ -24,6 +24,7 @@ pub use versus::SAME;
 
 use crate::activation::Activation;
 use crate::data::DataSpec;
+use crate::error::ErrorText;
 use crate::init::{BiasInit, WeightInit};
 use crate::loss::Loss;
 use crate::ConfigError;
@@ -214,11 +215,9 @@ impl Config {
             Some(row) => row.set(self, value.trim()),
             None => Err(ConfigError::new(
                 "config",
-                format!(
-                    "'{}' is not a setting InitLab knows (known: {})",
-                    clip(key),
-                    KEYS.join(", ")
-                ),
+                ErrorText::new("unknownKey")
+                    .with("value", clip(key))
+                    .with("known", KEYS.join(", ")),
             )),
         }
     }
@@ -264,11 +263,9 @@ fn open_lesson(config: &mut Config, id: &str) -> Result<(), ConfigError> {
     let lesson = crate::lessons::find(id).ok_or_else(|| {
         ConfigError::new(
             "lesson",
-            format!(
-                "'{}' is not a lesson InitLab has (lessons: {})",
-                clip(id),
-                crate::lessons::IDS.join(", ")
-            ),
+            ErrorText::new("unknownLesson")
+                .with("value", clip(id))
+                .with("known", crate::lessons::IDS.join(", ")),
         )
     })?;
     let mut fresh = Config::default();

@@ -5,6 +5,7 @@
 //! what the framework really does. For `uniform` the page's σ is the std, bounds ±σ√3.
 
 use super::{clip, Config, TABLE};
+use crate::error::ErrorText;
 use crate::ConfigError;
 
 /// One preset: its key, a one-line description with the published formula, and its settings.
@@ -102,11 +103,9 @@ pub fn apply(config: &mut Config, name: &str) -> Result<(), ConfigError> {
     let preset = find(name).ok_or_else(|| {
         ConfigError::new(
             "preset",
-            format!(
-                "'{}' is not a preset InitLab knows (known: {})",
-                clip(name),
-                NAMES.join(", ")
-            ),
+            ErrorText::new("unknownPreset")
+                .with("value", clip(name))
+                .with("known", NAMES.join(", ")),
         )
     })?;
     // The init keys (the table's rows marked `init`) go back to their defaults first.

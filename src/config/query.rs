@@ -4,6 +4,7 @@
 
 use super::table::{self, KEYS};
 use super::{clip, Config};
+use crate::error::ErrorText;
 use crate::ConfigError;
 
 impl Config {
@@ -44,11 +45,10 @@ impl Config {
             } else {
                 ConfigError::new(
                     key,
-                    format!(
-                        "{key}={} from the link was left out: {}",
-                        clip(&value),
-                        error.message
-                    ),
+                    ErrorText::new("linkLeftOut")
+                        .with("key", key)
+                        .with("value", clip(&value))
+                        .with("error", error.text),
                 )
             });
         }

@@ -12,6 +12,7 @@ use super::{MAX_BOUND, MAX_LR, MAX_POINTS, MAX_SCALE, MAX_SEED, MIN_POINTS, MIN_
 use crate::activation::Activation;
 use crate::data::DatasetKind;
 use crate::error::show;
+use crate::error::ErrorText;
 use crate::init::{BoundsUnit, FamilyKind, RuleKind};
 use crate::loss::Loss;
 use crate::ConfigError;
@@ -146,19 +147,23 @@ impl Range {
         }
         Err(ConfigError::new(
             field,
-            format!("must be {}, not {}", self.describe(whole), show(x)),
+            ErrorText::new("range")
+                .with("range", self.describe(whole))
+                .with("value", show(x)),
         ))
     }
 
-    fn describe(&self, whole: bool) -> String {
-        let (min, max) = (show(self.min), show(self.max));
-        match (whole, self.min_open, self.max_open) {
-            (true, _, _) => format!("a whole number from {min} to {max}"),
-            (false, false, false) => format!("between {min} and {max}"),
-            (false, true, false) => format!("above {min} and at most {max}"),
-            (false, false, true) => format!("at least {min} and below {max}"),
-            (false, true, true) => format!("above {min} and below {max}"),
-        }
+    fn describe(&self, whole: bool) -> ErrorText {
+        let id = match (whole, self.min_open, self.max_open) {
+            (true, _, _) => "range.whole",
+            (false, false, false) => "range.closed",
+            (false, true, false) => "range.openMin",
+            (false, false, true) => "range.openMax",
+            (false, true, true) => "range.open",
+        };
+        ErrorText::new(id)
+            .with("min", show(self.min))
+            .with("max", show(self.max))
     }
 }
 
@@ -413,7 +418,7 @@ impl Key {
                     _ => {
                         return Err(ConfigError::new(
                             field,
-                            format!("'{}' is not 0 or 1", clip(value)),
+                            ErrorText::new("notBool").with("value", clip(value)),
                         ))
                     }
                 }
@@ -457,7 +462,7 @@ impl Key {
             None if x.is_finite() => Ok(x),
             None => Err(ConfigError::new(
                 self.name,
-                format!("must be a finite number, not {}", show(x)),
+                ErrorText::new("notFinite").with("value", show(x)),
             )),
         }
     }
@@ -479,11 +484,11 @@ pub(super) fn number(field: &'static str, text: &str) -> Result<f64, ConfigError
         Ok(x) if x.is_finite() => Ok(x),
         Ok(_) => Err(ConfigError::new(
             field,
-            format!("'{}' is not a finite number", clip(text)),
+            ErrorText::new("textNotFinite").with("value", clip(text)),
         )),
         Err(_) => Err(ConfigError::new(
             field,
-            format!("'{}' is not a number", clip(text)),
+            ErrorText::new("notNumber").with("value", clip(text)),
         )),
     }
 }
@@ -491,6 +496,8 @@ pub(super) fn number(field: &'static str, text: &str) -> Result<f64, ConfigError
 fn unknown(field: &'static str, value: &str, choices: &[&str]) -> ConfigError {
     ConfigError::new(
         field,
-        format!("'{}' is not one of: {}", clip(value), choices.join(", ")),
+        ErrorText::new("notChoice")
+            .with("value", clip(value))
+            .with("choices", choices.join(", ")),
     )
 }

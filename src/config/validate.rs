@@ -8,6 +8,7 @@ use super::table::{self, number};
 use super::{clip, layer_sizes, Config, Spec, MAX_HIDDEN_LAYERS, MAX_UNITS};
 use crate::activation::Activation;
 use crate::data::{DataSpec, DatasetKind};
+use crate::error::ErrorText;
 use crate::init::{
     check_gain, check_sigma, BiasInit, BoundsUnit, Family, FamilyKind, RuleKind, WeightInit,
 };
@@ -108,7 +109,7 @@ impl Config {
 
 /// The table row of a key this module checks.
 fn row(name: &'static str) -> Result<&'static table::Key, ConfigError> {
-    table::key(name).ok_or_else(|| ConfigError::new(name, "is missing from the key table"))
+    table::key(name).ok_or_else(|| ConfigError::new(name, ErrorText::new("notInTable")))
 }
 
 /// `x` if it lies in the range the table gives the key `name`.
@@ -120,10 +121,7 @@ fn checked(name: &'static str, x: f64) -> Result<f64, ConfigError> {
 pub fn parse_layers(text: &str) -> Result<Vec<usize>, ConfigError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(ConfigError::new(
-            "layers",
-            "give at least one hidden layer, e.g. 8,8",
-        ));
+        return Err(ConfigError::new("layers", ErrorText::new("layers.none")));
     }
     let widths = text
         .split(',')
@@ -131,17 +129,18 @@ pub fn parse_layers(text: &str) -> Result<Vec<usize>, ConfigError> {
             Ok(n) if (1..=MAX_UNITS).contains(&n) => Ok(n),
             _ => Err(ConfigError::new(
                 "layers",
-                format!("each hidden layer needs a whole number of units from 1 to {MAX_UNITS}; '{}' is not", clip(part.trim())),
+                ErrorText::new("layers.width")
+                    .with("max", MAX_UNITS.to_string())
+                    .with("value", clip(part.trim())),
             )),
         })
         .collect::<Result<Vec<_>, _>>()?;
     if widths.len() > MAX_HIDDEN_LAYERS {
         return Err(ConfigError::new(
             "layers",
-            format!(
-                "at most {MAX_HIDDEN_LAYERS} hidden layers, not {}",
-                widths.len()
-            ),
+            ErrorText::new("layers.tooMany")
+                .with("max", MAX_HIDDEN_LAYERS.to_string())
+                .with("count", widths.len().to_string()),
         ));
     }
     Ok(widths)

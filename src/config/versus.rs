@@ -7,6 +7,7 @@
 
 use super::query::{percent_encode, query_pairs};
 use super::{clip, table, Config, KEYS};
+use crate::error::ErrorText;
 use crate::ConfigError;
 
 /// The `vs` value for a B identical to A.
@@ -29,7 +30,7 @@ impl Config {
         let pairs: Vec<(String, String)> = versus_pairs(&self.vs).collect();
         let b = base
             .with_changes(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .map_err(|e| ConfigError::new("vs", format!("{}: {}", e.field, e.message)));
+            .map_err(inside_vs);
         Some(b)
     }
 
@@ -118,12 +119,10 @@ pub(super) fn check_versus(value: &str) -> Result<String, ConfigError> {
             .ok_or_else(|| {
                 ConfigError::new(
                     "vs",
-                    format!("'{}' is not a setting B can change", clip(&key)),
+                    ErrorText::new("vs.unknownKey").with("value", clip(&key)),
                 )
             })?;
-        Config::default()
-            .set(row.name, &inner)
-            .map_err(|e| ConfigError::new("vs", format!("{}: {}", e.field, e.message)))?;
+        Config::default().set(row.name, &inner).map_err(inside_vs)?;
         kept.retain(|(k, _)| *k != row.name);
         kept.push((row.name, inner));
     }
@@ -136,4 +135,12 @@ pub(super) fn check_versus(value: &str) -> Result<String, ConfigError> {
         .map(|(k, v)| format!("{k}={}", percent_encode(v.trim())))
         .collect();
     Ok(parts.join("&"))
+}
+
+/// An error of one of B's keys, as an error of `vs` that names that key.
+fn inside_vs(e: ConfigError) -> ConfigError {
+    let text = ErrorText::new("vs.key")
+        .with("key", e.field)
+        .with("error", e.text);
+    ConfigError::new("vs", text)
 }

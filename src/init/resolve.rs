@@ -5,6 +5,7 @@ use super::{
     check_gain, check_sigma, BoundsUnit, Distribution, Family, LayerInit, ScaleRule,
     TruncatedStandardNormal, WeightInit,
 };
+use crate::error::ErrorText;
 use crate::error::{show, show_pair};
 use crate::ConfigError;
 
@@ -43,10 +44,7 @@ impl WeightInit {
                 if !c.is_finite() {
                     return Err(ConfigError::new(
                         "const",
-                        format!(
-                            "the constant weight must be a finite number, not {}",
-                            show(c)
-                        ),
+                        ErrorText::new("const.notFinite").with("value", show(c)),
                     ));
                 }
                 Ok(with_sigma(0.0, 0.0, Distribution::Constant(c)))
@@ -95,12 +93,11 @@ impl WeightInit {
         if !(sigma.is_finite() && sigma > 0.0) {
             return Err(ConfigError::new(
                 "sigma",
-                format!(
-                    "the {} rule gives σ = {} for a layer with fan-in {fan_in} and fan-out {fan_out}; \
-                     σ must be a positive, finite number",
-                    self.scale.name(),
-                    show(sigma)
-                ),
+                ErrorText::new("sigma.rule")
+                    .with("rule", self.scale.name())
+                    .with("sigma", show(sigma))
+                    .with("fanIn", fan_in.to_string())
+                    .with("fanOut", fan_out.to_string()),
             ));
         }
         Ok(sigma)
@@ -116,15 +113,17 @@ fn truncated(
     variance_corrected: bool,
 ) -> Result<(f64, Distribution), ConfigError> {
     if lo.is_nan() {
-        return Err(ConfigError::new("lo", "lo must be a number"));
+        return Err(ConfigError::new("lo", ErrorText::new("lo.nan")));
     }
     if hi.is_nan() {
-        return Err(ConfigError::new("hi", "hi must be a number"));
+        return Err(ConfigError::new("hi", ErrorText::new("hi.nan")));
     }
     if lo >= hi {
         return Err(ConfigError::new(
             "lo",
-            format!("lo ({}) must be below hi ({})", show(lo), show(hi)),
+            ErrorText::new("lo.aboveHi")
+                .with("lo", show(lo))
+                .with("hi", show(hi)),
         ));
     }
     match bounds {
@@ -213,11 +212,7 @@ fn check_mass(alpha: f64, beta: f64, interval: impl FnOnce() -> String) -> Resul
     let field = if beta <= 0.0 { "lo" } else { "hi" };
     Err(ConfigError::new(
         field,
-        format!(
-            "the interval {} is so narrow or so far out that its share of the normal \
-             distribution cannot be told from 0, even as a logarithm; widen it or move it closer to 0",
-            interval()
-        ),
+        ErrorText::new("cut.noMass").with("interval", interval()),
     ))
 }
 
@@ -226,11 +221,10 @@ fn too_narrow_for_sigma(lo: f64, hi: f64, sigma: f64) -> ConfigError {
     let (lo, hi) = show_pair(lo, hi);
     ConfigError::new(
         "hi",
-        format!(
-            "the interval [{lo}σ, {hi}σ] is too narrow for σ = {}: its two ends round to the same \
-             weight; widen it",
-            show(sigma)
-        ),
+        ErrorText::new("cut.tooNarrow")
+            .with("lo", lo)
+            .with("hi", hi)
+            .with("sigma", show(sigma)),
     )
 }
 
@@ -246,15 +240,11 @@ fn parent_sigma_for_absolute_bounds(sigma: f64, lo: f64, hi: f64) -> Result<f64,
     let unreachable = || {
         ConfigError::new(
             "hi",
-            format!(
-                "variance correction cannot reach σ = {}: a normal cut to [{}, {}] has a std \
-                 below {} however wide it is (at most a uniform's (hi − lo)/√12); widen the bounds \
-                 or turn variance correction off",
-                show(sigma),
-                show(lo),
-                show(hi),
-                show(widest)
-            ),
+            ErrorText::new("cut.unreachable")
+                .with("sigma", show(sigma))
+                .with("lo", show(lo))
+                .with("hi", show(hi))
+                .with("widest", show(widest)),
         )
     };
     if sigma >= widest * (1.0 - REACH_MARGIN) {

@@ -10,6 +10,7 @@
 //! config's validation and a layer's resolution both call them.
 
 use crate::error::show;
+use crate::error::ErrorText;
 use crate::ConfigError;
 
 /// σ, gain and constants are accepted up to this size: beyond it every unit is saturated anyway.
@@ -22,26 +23,25 @@ pub const MIN_SCALE: f64 = 1e-9;
 /// A hand-picked σ, if it is a number from [`MIN_SCALE`] to [`MAX_SCALE`]; else an error
 /// on the key `sigma` that quotes it.
 pub fn check_sigma(sigma: f64) -> Result<f64, ConfigError> {
-    check_scale("sigma", "σ", sigma)
+    check_scale("sigma", "scale.sigma", sigma)
 }
 
 /// A gain, if it is a number from [`MIN_SCALE`] to [`MAX_SCALE`]; else an error on the key
 /// `gain` that quotes it.
 pub fn check_gain(gain: f64) -> Result<f64, ConfigError> {
-    check_scale("gain", "the gain", gain)
+    check_scale("gain", "scale.gain", gain)
 }
 
-fn check_scale(field: &'static str, what: &str, x: f64) -> Result<f64, ConfigError> {
+fn check_scale(field: &'static str, id: &'static str, x: f64) -> Result<f64, ConfigError> {
     if x.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&x) {
         return Ok(x);
     }
     Err(ConfigError::new(
         field,
-        format!(
-            "{what} must be from {} to {MAX_SCALE}, not {}",
-            show(MIN_SCALE),
-            show(x)
-        ),
+        ErrorText::new(id)
+            .with("min", show(MIN_SCALE))
+            .with("max", show(MAX_SCALE))
+            .with("value", show(x)),
     ))
 }
 

@@ -19,9 +19,11 @@ pub mod colour;
 pub mod contour;
 pub mod depth;
 pub mod gradients;
+pub mod labels;
 pub mod landscape;
 pub mod loss;
 pub mod weights;
+pub mod wrap;
 
 /// One histogram bar: from `lo` to `hi` on the x axis, up to `height` on the y axis.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{changes_from_js, to_js, Lab, Outcome};
 use crate::config::KEYS;
+use crate::error::ErrorText;
 
 #[wasm_bindgen]
 impl Lab {
@@ -49,7 +50,7 @@ impl Lab {
     /// A and B trade places (both restart). `{ok: false, …}` when not comparing.
     pub fn swap(&mut self) -> Result<JsValue, JsError> {
         let outcome = match self.pair.config().swapped() {
-            None => Outcome::rejected("vs", "vs: there is no B to swap with".to_string()),
+            None => Outcome::rejected("vs", ErrorText::new("vs.noB")),
             Some(Err(error)) => error.into(),
             Some(Ok(config)) => self.apply_config(&config),
         };

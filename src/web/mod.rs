@@ -28,6 +28,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::compare::Comparison;
+use crate::error::ErrorText;
 use crate::experiment::Snapshot;
 use crate::landscape::{GridSpec, DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN, MIN_LANDSCAPE_N};
 use crate::{Config, ConfigError};
@@ -66,22 +67,27 @@ pub fn new_seed() -> f64 {
     }
 }
 
-/// One notice or error as the page sees it.
+/// One notice or error as the page sees it: the English sentence, and `text` (`{id, args}`)
+/// for the page to word in the learner's language.
 #[derive(Serialize)]
 struct Notice<'a> {
     field: &'a str,
     message: &'a str,
+    text: &'a ErrorText,
 }
 
-/// The answer to `configure`: `{ok: true}` or `{ok: false, field, error}`.
+/// The answer to `configure`: `{ok: true}` or `{ok: false, field, error, text}`.
 #[derive(Serialize)]
 struct Outcome {
     ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<String>,
-    /// The whole message, starting with the key at fault ("lr: ...").
+    /// The whole message in English, starting with the key at fault ("lr: ...").
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
+    /// The message without the key, as `{id, args}` for the page's string tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<ErrorText>,
 }
 
 impl Outcome {
@@ -90,22 +96,38 @@ impl Outcome {
             ok: true,
             field: None,
             error: None,
+            text: None,
         }
     }
 
-    fn rejected(field: &str, error: String) -> Self {
-        Outcome {
-            ok: false,
-            field: Some(field.to_string()),
-            error: Some(error),
-        }
+    fn rejected(field: &'static str, text: ErrorText) -> Self {
+        ConfigError::new(field, text).into()
     }
 }
 
 impl From<ConfigError> for Outcome {
     fn from(e: ConfigError) -> Self {
-        Outcome::rejected(e.field, e.to_string())
+        Outcome {
+            ok: false,
+            field: Some(e.field.to_string()),
+            error: Some(e.to_string()),
+            text: Some(e.text),
+        }
     }
+}
+
+/// Every engine message id with its English template (`[[id, template], …]`): the page's
+/// English wording of errors, and the list each language's table must cover.
+#[wasm_bindgen(js_name = errorMessages)]
+pub fn error_messages() -> Result<JsValue, JsError> {
+    to_js(crate::error::MESSAGES)
+}
+
+/// Chooses the language of every word drawn on the charts and of `networkHit`'s text
+/// ("en", "zh", "ru", "hi"); false (and English) for a language the charts do not have.
+#[wasm_bindgen(js_name = setChartLanguage)]
+pub fn set_chart_language(code: &str) -> bool {
+    charts::set_language(code)
 }
 
 /// Serializes to a plain JS value (objects, arrays, numbers), as JSON would.
@@ -118,10 +140,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
 /// Turns `{lr: 0.1, layers: [8, 8]}` into `[("lr", "0.1"), ("layers", "8,8")]`.
 fn changes_from_js(partial: &JsValue) -> Result<Vec<(String, String)>, Outcome> {
     if !partial.is_object() || js_sys::Array::is_array(partial) {
-        return Err(Outcome::rejected(
-            "",
-            "configure expects an object of settings, for example {lr: 0.1}".to_string(),
-        ));
+        return Err(Outcome::rejected("", ErrorText::new("configureObject")));
     }
     let object: &js_sys::Object = partial.unchecked_ref();
     let mut changes = Vec::new();
@@ -129,7 +148,8 @@ fn changes_from_js(partial: &JsValue) -> Result<Vec<(String, String)>, Outcome> 
         let pair: js_sys::Array = entry.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
         let value = js_string(&pair.get(1)).map_err(|_| {
-            Outcome::rejected(&key, format!("{key}: this value cannot be read as text"))
+            let field = crate::config::table::key(&key).map_or("config", |row| row.name);
+            Outcome::rejected(field, ErrorText::new("notText"))
         })?;
         changes.push((key, value));
     }
@@ -224,6 +244,7 @@ impl Lab {
             .map(|n| Notice {
                 field: n.field,
                 message: &n.message,
+                text: &n.text,
             })
             .collect();
         to_js(&notices)

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::charts::{network, EN};
+use super::charts::{language, network};
 use super::{to_js, Lab};
 use crate::diagram::Target;
 
@@ -70,12 +70,12 @@ fn hit_in(
     height: f64,
     tolerance: Option<f64>,
 ) -> Result<JsValue, JsError> {
-    let diagram = network::layout(mlp, width, height, &EN);
+    let diagram = network::layout(mlp, width, height, language());
     let tolerance = tolerance.unwrap_or(network::MOUSE_TOLERANCE);
     let Some(hit) = diagram.hit((x, y), tolerance) else {
         return Ok(JsValue::NULL);
     };
-    let text = network::describe(&hit, &diagram, &EN);
+    let text = network::describe(&hit, &diagram, language());
     let finite = |v: f64| v.is_finite().then_some(v);
     let answer = match hit.target {
         Target::Weight {

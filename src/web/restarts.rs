@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::{js_string, to_js, Lab};
+use crate::error::ErrorText;
 use crate::restarts::{RestartPlan, RestartRun, Restarts};
 use crate::{Config, ConfigError};
 
@@ -25,7 +26,7 @@ fn number_option(options: &JsValue, key: &'static str, default: f64) -> Result<f
     }
     value.as_f64().ok_or_else(|| {
         let text = js_string(&value).unwrap_or_default();
-        ConfigError::new(key, format!("must be a number, not '{text}'"))
+        ConfigError::new(key, ErrorText::new("restarts.number").with("value", text))
     })
 }
 
@@ -34,7 +35,7 @@ fn plan_from_js(config: &Config, options: &JsValue) -> Result<RestartPlan, Confi
     if !(options.is_undefined() || options.is_object()) || js_sys::Array::is_array(options) {
         return Err(ConfigError::new(
             "restarts",
-            "expects an object such as {runs: 100, steps: 2000, firstSeed: 1}",
+            ErrorText::new("restarts.object"),
         ));
     }
     RestartPlan::new(

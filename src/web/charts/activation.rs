@@ -48,9 +48,9 @@ pub(crate) fn grid(width_css: f64, layers: usize) -> (f64, usize, usize) {
 pub fn height_for(width_css: f64, layers: usize) -> f64 {
     let (width, cols, rows) = grid(width_css, layers);
     // The header legend, estimated without a canvas at ~0.55 em per character.
-    let legend: f64 = legend_items(&super::EN, &Theme::of(&Style::default()))
+    let legend: f64 = legend_items(super::language(), &Theme::of(&Style::default()))
         .iter()
-        .map(|(_, text)| 30.0 + 0.55 * FONT * text.chars().count() as f64)
+        .map(|(_, text)| 30.0 + FONT * crate::plot::wrap::estimate_em(text, 0.55))
         .sum();
     let header = (legend / width).ceil().max(1.0) * 1.35 * FONT + 8.0;
     let panel_width = width / cols as f64;

@@ -152,9 +152,9 @@ fn y_ticks(pen: &Pen, model: &DepthModel, to_px: ToPx) {
         } else {
             pen.polyline(&[(left - style.px(3.0), y), (left, y)], t.muted, 1.0, &[]);
         }
-        let half = 0.5 * pen.line_height(SMALL) / 1.35;
+        let half = 0.5 * pen.line_height(SMALL) / style.leading;
         pen.text(
-            &tick.label,
+            &super::theme::local(tick.label.clone()),
             (left - style.px(5.0), y - half),
             SMALL,
             t.muted,

@@ -29,8 +29,8 @@ const GUTTER: f64 = 10.0;
 pub fn height_for(width_css: f64, layers: usize) -> f64 {
     let (width, cols, rows) = super::activation::grid(width_css, layers);
     // The header, estimated without a canvas at ~0.55 em per character.
-    let header_text = super::EN.gradients_header.chars().count() as f64;
-    let header = (0.55 * FONT * header_text / width).ceil().max(1.0) * 1.35 * FONT + 8.0;
+    let header_em = crate::plot::wrap::estimate_em(super::language().gradients_header, 0.55);
+    let header = (FONT * header_em / width).ceil().max(1.0) * 1.35 * FONT + 8.0;
     let plot = (width / cols as f64 * 0.32).clamp(70.0, 110.0);
     (header + rows as f64 * (CAPTION + plot + FRAME + GUTTER)).round()
 }

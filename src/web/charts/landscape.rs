@@ -215,7 +215,8 @@ fn colour_bar(pen: &Pen, view: &LandscapeView, (x, y, width): (f64, f64, f64)) {
             style.px(1.0),
             style.px(4.0),
         );
-        let half = 0.5 * pen.width(&tick.label, SMALL);
+        let label = super::theme::local(tick.label.clone());
+        let half = 0.5 * pen.width(&label, SMALL);
         // Kept inside the bar (max/min, not clamp: a label wider than a narrow bar must
         // not turn into a panic).
         let from = (at - half)
@@ -225,7 +226,7 @@ fn colour_bar(pen: &Pen, view: &LandscapeView, (x, y, width): (f64, f64, f64)) {
             continue; // would overlap the previous label
         }
         pen.text(
-            &tick.label,
+            &label,
             (from, y + height + style.px(5.0)),
             SMALL,
             pen.theme.muted,

@@ -16,7 +16,7 @@
 //! entries as plain data, tested without a browser); the restarts chart paints the engine's
 //! own [`crate::restarts::LossHistogram`].
 //!
-//! Every user-visible word is in [`Labels`] (one constant per language), every colour
+//! Every user-visible word is in [`Labels`] (one constant per language, `src/plot/labels/`), every colour
 //! in `theme`. A draw never panics: empty, non-finite or diverged data draws an
 //! explanation instead of a chart; only a canvas that cannot be drawn on is an `Err`.
 
@@ -50,6 +50,8 @@ pub struct Style {
     pub dark: bool,
     /// The words drawn on the charts.
     pub labels: &'static Labels,
+    /// Line height as a multiple of the font size, for the labels' script.
+    pub leading: f64,
 }
 
 impl Style {
@@ -64,7 +66,8 @@ impl Style {
         Style {
             dpr,
             dark,
-            labels: &EN,
+            labels: language(),
+            leading: LEADING.with(Cell::get),
         }
     }
 
@@ -85,237 +88,36 @@ impl Default for Style {
     }
 }
 
-/// Every string the charts draw, for one language.
-///
-/// Templates take `{0}`, `{1}` … for numbers already formatted (see [`fill`]), so a
-/// translation may put them in any order.
-#[derive(Debug)]
-pub struct Labels {
-    /// A hidden layer by its 1-based index.
-    pub layer: &'static str,
-    /// The output layer.
-    pub output: &'static str,
-    pub one_unit: &'static str,
-    pub units: &'static str,
-    pub z_std: &'static str,
-    pub saturated: &'static str,
-    pub dead: &'static str,
-    pub legend_curve: &'static str,
-    pub legend_z_hist: &'static str,
-    pub legend_saturated: &'static str,
-    /// Shown in a panel whose pre-activations are all NaN.
-    pub z_not_finite: &'static str,
-    pub no_layers: &'static str,
-    pub step_axis: &'static str,
-    pub loss_axis: &'static str,
-    pub loss_axis_log: &'static str,
-    pub train: &'static str,
-    pub test: &'static str,
-    pub diverged_at: &'static str,
-    /// One side of a comparison diverged: its name, the step.
-    pub side_diverged_at: &'static str,
-    /// The legend of one side's losses in a comparison: its name.
-    pub side_losses: &'static str,
-    pub no_history: &'static str,
-    pub no_finite_loss: &'static str,
-    pub weights_of: &'static str,
-    pub weight_axis: &'static str,
-    pub density_axis: &'static str,
-    pub share_axis: &'static str,
-    pub requested_actual: &'static str,
-    pub point_mass: &'static str,
-    pub legend_sampled: &'static str,
-    pub legend_pdf: &'static str,
-    pub legend_parent: &'static str,
-    pub legend_cut: &'static str,
-    /// Shown over a weight chart whose weights are all NaN.
-    pub weights_not_finite: &'static str,
-    pub class0: &'static str,
-    pub class1: &'static str,
-    pub x1_axis: &'static str,
-    pub x2_axis: &'static str,
-    pub no_grid: &'static str,
-    pub grid_not_finite: &'static str,
-    /// The caption's pieces: how many runs, the share solved, the share stuck.
-    pub restarts_count: &'static str,
-    pub restarts_solved: &'static str,
-    pub restarts_stuck: &'static str,
-    pub restarts_diverged: &'static str,
-    pub no_restarts: &'static str,
-    pub final_loss_axis: &'static str,
-    pub runs_axis: &'static str,
-    pub solved_line: &'static str,
-    pub stuck_line: &'static str,
-    // The network diagram: its legend, the captions under each column (a long form and
-    // a short one for narrow columns) and what a hover says.
-    pub net_positive: &'static str,
-    pub net_negative: &'static str,
-    pub net_zero: &'static str,
-    pub net_width: &'static str,
-    pub net_ring: &'static str,
-    pub net_identical: &'static str,
-    pub net_inputs: &'static str,
-    pub net_inputs_short: &'static str,
-    pub net_hidden: &'static str,
-    pub net_hidden_short: &'static str,
-    pub net_output_short: &'static str,
-    /// "{0} of {1} shown": a wide layer drawn as a sample of its units.
-    pub net_sampled: &'static str,
-    pub net_sampled_short: &'static str,
-    pub net_all_identical: &'static str,
-    pub net_identical_short: &'static str,
-    /// Unit names: {0} is "x₁", or the layer and the 1-based unit.
-    pub net_input_unit: &'static str,
-    pub net_hidden_unit: &'static str,
-    pub net_output_unit: &'static str,
-    /// A weight: from, to, value; a bias: unit, value; an input: its name.
-    pub net_weight_text: &'static str,
-    pub net_bias_text: &'static str,
-    pub net_input_text: &'static str,
-    // The loss landscape.
-    pub alpha_axis: &'static str,
-    pub beta_axis: &'static str,
-    pub landscape_current: &'static str,
-    pub landscape_lowest: &'static str,
-    pub landscape_contour: &'static str,
-    /// The loss at the current weights.
-    pub landscape_centre: &'static str,
-    /// The lowest loss in view and where: loss, α, β.
-    pub landscape_lowest_at: &'static str,
-    pub landscape_lowest_here: &'static str,
-    pub landscape_colour_linear: &'static str,
-    pub landscape_colour_log: &'static str,
-    pub landscape_flat: &'static str,
-    /// Points computed so far, of all.
-    pub landscape_computing: &'static str,
-    pub landscape_waiting: &'static str,
-    pub landscape_not_finite: &'static str,
-    // Signals and gradients through depth.
-    pub depth_x_axis: &'static str,
-    pub depth_y_axis: &'static str,
-    /// The output layer's short name on the depth chart's x axis.
-    pub depth_output_tick: &'static str,
-    pub depth_z: &'static str,
-    pub depth_z_predicted: &'static str,
-    pub depth_delta: &'static str,
-    /// How sides A and B are told apart: their names.
-    pub depth_sides: &'static str,
-    pub depth_zeros: &'static str,
-    pub depth_not_finite: &'static str,
-    pub depth_nothing: &'static str,
-    // Gradients per layer.
-    pub gradients_header: &'static str,
-    pub gradients_weights: &'static str,
-    pub gradients_norm: &'static str,
-    pub gradients_all_zero: &'static str,
-    pub gradients_some_zero: &'static str,
-    pub gradients_none_zero: &'static str,
-    pub gradients_not_finite: &'static str,
+pub use crate::plot::labels::{Labels, EN};
+
+use std::cell::Cell;
+
+thread_local! {
+    /// The charts' language: the page has one at a time and switches it live.
+    static LANGUAGE: Cell<&'static Labels> = const { Cell::new(&EN) };
+    static LEADING: Cell<f64> = const { Cell::new(1.35) };
+    static DECIMAL: Cell<char> = const { Cell::new('.') };
 }
 
-/// English.
-pub const EN: Labels = Labels {
-    layer: "hidden {0}",
-    output: "output",
-    one_unit: "1 unit",
-    units: "{0} units",
-    z_std: "z std {0}",
-    saturated: "saturated {0}",
-    dead: "dead {0}",
-    legend_curve: "activation g(z)",
-    legend_z_hist: "histogram of z",
-    legend_saturated: "saturated: g′(z) < 1% of its max",
-    z_not_finite: "z is not a number: the run diverged",
-    no_layers: "no layers",
-    step_axis: "step",
-    loss_axis: "loss",
-    loss_axis_log: "loss (log scale)",
-    train: "train",
-    test: "test",
-    diverged_at: "diverged at step {0}",
-    side_diverged_at: "{0} diverged at step {1}",
-    side_losses: "{0}: train (thick), test (thin)",
-    no_history: "no steps yet",
-    no_finite_loss: "the loss is not a finite number",
-    weights_of: "weights of {0}",
-    weight_axis: "weight value",
-    density_axis: "density",
-    share_axis: "share of weights",
-    requested_actual: "requested σ {0} · actual std {1}",
-    point_mass: "all weights = {0}: no randomness to break symmetry",
-    legend_sampled: "current weights",
-    legend_pdf: "init density",
-    legend_parent: "normal before the cut",
-    legend_cut: "cut",
-    weights_not_finite: "the weights are not numbers: the run diverged",
-    class0: "class 0",
-    class1: "class 1",
-    x1_axis: "x₁",
-    x2_axis: "x₂",
-    no_grid: "no output to show",
-    grid_not_finite: "the output is not a number: the run diverged",
-    restarts_count: "{0} runs",
-    restarts_solved: "{0} solved (loss < 0.01)",
-    restarts_stuck: "{0} stuck (loss > 0.1)",
-    restarts_diverged: "{0} diverged (counted as stuck)",
-    no_restarts: "no restarts yet: choose how many runs and press Run",
-    final_loss_axis: "final training loss (log scale)",
-    runs_axis: "runs",
-    solved_line: "solved below 0.01",
-    stuck_line: "stuck above 0.1",
-    net_positive: "positive",
-    net_negative: "negative",
-    net_zero: "zero",
-    net_width: "width ∝ |w|, |b|",
-    net_ring: "ring: bias",
-    net_identical: "identical units",
-    net_inputs: "inputs",
-    net_inputs_short: "x",
-    net_hidden: "hidden {0}",
-    net_hidden_short: "h{0}",
-    net_output_short: "out",
-    net_sampled: "{0} of {1} shown",
-    net_sampled_short: "{0}/{1}",
-    net_all_identical: "all {0} identical",
-    net_identical_short: "identical",
-    net_input_unit: "input {0}",
-    net_hidden_unit: "hidden {0} unit {1}",
-    net_output_unit: "output unit {0}",
-    net_weight_text: "{0} → {1}: w = {2}",
-    net_bias_text: "{0}: b = {1}",
-    net_input_text: "{0}: an input, no bias",
-    alpha_axis: "α (along direction d₁)",
-    beta_axis: "β (along d₂)",
-    landscape_current: "current weights θ",
-    landscape_lowest: "lowest in view",
-    landscape_contour: "equal loss",
-    landscape_centre: "loss at θ {0}",
-    landscape_lowest_at: "lowest in view {0} at α {1}, β {2}",
-    landscape_lowest_here: "θ is the lowest point in view",
-    landscape_colour_linear: "colour: loss",
-    landscape_colour_log: "colour: loss, log scale",
-    landscape_flat: "flat: the loss is {0} everywhere in view",
-    landscape_computing: "computing: {0} of {1} points",
-    landscape_waiting: "computing the landscape…",
-    landscape_not_finite: "the loss is not a number anywhere in view: the run diverged",
-    depth_x_axis: "hidden layer → output",
-    depth_y_axis: "std (log scale)",
-    depth_output_tick: "out",
-    depth_z: "std(z) measured",
-    depth_z_predicted: "std(z) predicted",
-    depth_delta: "std(δ), δ = ∂loss/∂z",
-    depth_sides: "{0} solid, {1} dotted",
-    depth_zeros: "not drawn, exactly 0 (nothing flows there; a log scale has no 0): {0}",
-    depth_not_finite: "not drawn, not a number (the run diverged): {0}",
-    depth_nothing: "nothing to draw on a log scale: every std is 0 or not a number",
-    gradients_header: "|∂L/∂w| of each weight, log scale, the same axis in every panel",
-    gradients_weights: "{0} weights",
-    gradients_norm: "gradient norm {0}",
-    gradients_all_zero: "all {0} gradients are exactly 0: this layer cannot learn",
-    gradients_some_zero: "{0} of {1} are exactly 0",
-    gradients_none_zero: "no gradient is exactly 0",
-    gradients_not_finite: "the gradients are not numbers: the run diverged",
-};
+/// The decimal sign of the charts' language.
+pub(crate) fn decimal_sign() -> char {
+    DECIMAL.with(Cell::get)
+}
+
+/// The labels of the page's current language (English until the page sets one).
+pub fn language() -> &'static Labels {
+    LANGUAGE.with(Cell::get)
+}
+
+/// Sets the charts' language by its page code; an unknown code gives English and `false`.
+pub fn set_language(code: &str) -> bool {
+    let chosen = crate::plot::labels::for_language(code);
+    LANGUAGE.with(|cell| cell.set(chosen.unwrap_or(&EN)));
+    let code = if chosen.is_some() { code } else { "en" };
+    LEADING.with(|cell| cell.set(crate::plot::labels::leading(code)));
+    DECIMAL.with(|cell| cell.set(crate::plot::labels::decimal_sign(code)));
+    chosen.is_some()
+}
 
 /// Puts `args[k]` in place of `{k}` in a template.
 pub fn fill(template: &str, args: &[&str]) -> String {

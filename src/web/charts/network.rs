@@ -53,7 +53,7 @@ fn legend_entries(labels: &Labels) -> [(Key, &'static str); 6] {
 /// A generous estimate of a text's width in CSS pixels (0.6 em a character): the legend is
 /// flowed with it, so that its height is known without a canvas and nothing overlaps.
 fn estimate(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * 0.6 * size
+    crate::plot::wrap::estimate_em(text, 0.6) * size
 }
 
 /// Where each legend entry starts, relative to the legend's top-left corner, on a canvas

@@ -6,13 +6,11 @@
 
 use super::theme::{css, Theme, FAMILY, FONT};
 use super::Style;
+use crate::plot::wrap;
 use plotters::style::{Color, RGBAColor, RGBColor};
 use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
-
-/// Line height as a multiple of the font size.
-const LEADING: f64 = 1.35;
 
 /// The sample drawn before a legend entry.
 #[derive(Clone, Copy, Debug)]
@@ -62,7 +60,7 @@ impl<'s> Pen<'s> {
 
     /// The height of one line of text of `size` CSS pixels, in device pixels.
     pub fn line_height(&self, size: f64) -> f64 {
-        self.style.px(size * LEADING)
+        self.style.px(size * self.style.leading)
     }
 
     fn set_font(&self, size: f64) {
@@ -75,7 +73,7 @@ impl<'s> Pen<'s> {
         self.set_font(size);
         match self.ctx.measure_text(text) {
             Ok(m) => m.width(),
-            Err(_) => text.chars().count() as f64 * self.style.px(size) * 0.6,
+            Err(_) => wrap::estimate_em(text, 0.6) * self.style.px(size),
         }
     }
 
@@ -90,19 +88,10 @@ impl<'s> Pen<'s> {
         let _ = self.ctx.fill_text(text, x, y);
     }
 
-    /// Joins `pieces` with " · " into as few lines as fit in `max_width`.
+    /// Joins `pieces` with " · " into as few lines as fit in `max_width`; a piece too long
+    /// for one line breaks between words (between characters in Chinese).
     pub fn wrap(&self, pieces: &[String], max_width: f64, size: f64) -> Vec<String> {
-        let mut lines: Vec<String> = Vec::new();
-        for piece in pieces {
-            match lines.last_mut() {
-                Some(line) if self.width(&format!("{line} · {piece}"), size) <= max_width => {
-                    line.push_str(" · ");
-                    line.push_str(piece);
-                }
-                _ => lines.push(piece.clone()),
-            }
-        }
-        lines
+        wrap::wrap_pieces(pieces, " · ", max_width, |t| self.width(t, size))
     }
 
     /// Writes `lines` downwards from `(x, y)`; returns the height used.
@@ -114,20 +103,11 @@ impl<'s> Pen<'s> {
         lines.len() as f64 * self.line_height(size)
     }
 
-    /// A message centred in the rectangle `(x, y, w, h)`, wrapped at spaces: what a
+    /// A message centred in the rectangle `(x, y, w, h)`, wrapped between words (or Chinese characters): what a
     /// chart shows instead of data it cannot draw.
     pub fn message(&self, (x, y, w, h): (f64, f64, f64, f64), text: &str, color: RGBColor) {
         let size = FONT + 1.0;
-        let mut lines: Vec<String> = Vec::new();
-        for word in text.split_whitespace() {
-            match lines.last_mut() {
-                Some(line) if self.width(&format!("{line} {word}"), size) <= w * 0.9 => {
-                    line.push(' ');
-                    line.push_str(word);
-                }
-                _ => lines.push(word.to_string()),
-            }
-        }
+        let lines = wrap::wrap(text, w * 0.9, |t| self.width(t, size));
         let top = y + 0.5 * (h - lines.len() as f64 * self.line_height(size));
         // A backdrop, so the message reads over whatever is drawn beneath it.
         let wide = lines

@@ -28,7 +28,9 @@ pub(crate) mod okabe_ito {
 use okabe_ito::*;
 
 /// The page's font stack (the same as www/style.css), so charts match the text around them.
-pub(crate) const FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+pub(crate) const FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', \
+     'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', \
+     'Nirmala UI', 'Noto Sans Devanagari', 'Lohit Devanagari', sans-serif";
 
 /// Font sizes in CSS pixels.
 pub(crate) const FONT: f64 = 12.0;
@@ -113,8 +115,22 @@ pub(crate) fn css<C: Color>(color: C) -> String {
     format!("rgba({r},{g},{b},{a})")
 }
 
+/// A number with the decimal sign of the charts' language (a comma in Russian).
+pub(crate) fn local(text: String) -> String {
+    let sign = super::decimal_sign();
+    if sign == '.' {
+        text
+    } else {
+        text.replace('.', &sign.to_string())
+    }
+}
+
 /// A number for an axis tick: as short as it can be without lying.
 pub(crate) fn tick(v: f64) -> String {
+    local(plain_tick(v))
+}
+
+fn plain_tick(v: f64) -> String {
     let a = v.abs();
     if v == 0.0 {
         "0".into()
@@ -147,9 +163,9 @@ pub(crate) fn num(v: f64, decimals: usize) -> String {
     if !v.is_finite() {
         "–".into()
     } else if v != 0.0 && (a < 0.5 * 10f64.powi(-(decimals as i32)) || a >= 1e5) {
-        format!("{v:.1e}")
+        local(format!("{v:.1e}"))
     } else {
-        format!("{v:.decimals$}")
+        local(format!("{v:.decimals$}"))
     }
 }
 

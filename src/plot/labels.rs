@@ -1,0 +1,291 @@
+//! Every word the charts draw, one table per language (issue #9).
+//!
+//! The field list is written once, in the [`labels!`] invocation below: it defines the
+//! struct and [`Labels::entries`], which the language tests walk to check that every
+//! language has every label, translated, with the same `{0}`, `{1}` … placeholders.
+//! Templates take `{0}`, `{1}` … for numbers already formatted (see `fill` in the charts),
+//! so a translation may put them in any order.
+
+mod hi;
+mod ru;
+mod zh;
+
+pub use hi::HI;
+pub use ru::RU;
+pub use zh::ZH;
+
+/// Defines [`Labels`] from one list of field names (doc comments kept).
+macro_rules! labels {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+            #[derive(Debug)]
+        pub struct Labels {
+            $($(#[$doc])* pub $name: &'static str,)*
+        }
+
+        impl Labels {
+            /// Every label as (field name, text), in the order of the struct.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
+    };
+}
+
+labels! {
+    /// A hidden layer by its 1-based index.
+    layer,
+    /// The output layer.
+    output,
+    one_unit,
+    units,
+    z_std,
+    saturated,
+    dead,
+    legend_curve,
+    legend_z_hist,
+    legend_saturated,
+    /// Shown in a panel whose pre-activations are all NaN.
+    z_not_finite,
+    no_layers,
+    step_axis,
+    loss_axis,
+    loss_axis_log,
+    train,
+    test,
+    diverged_at,
+    /// One side of a comparison diverged: its name, the step.
+    side_diverged_at,
+    /// The legend of one side's losses in a comparison: its name.
+    side_losses,
+    no_history,
+    no_finite_loss,
+    weights_of,
+    weight_axis,
+    density_axis,
+    share_axis,
+    requested_actual,
+    point_mass,
+    legend_sampled,
+    legend_pdf,
+    legend_parent,
+    legend_cut,
+    /// Shown over a weight chart whose weights are all NaN.
+    weights_not_finite,
+    class0,
+    class1,
+    x1_axis,
+    x2_axis,
+    no_grid,
+    grid_not_finite,
+    /// The caption's pieces: how many runs, the share solved, the share stuck.
+    restarts_count,
+    restarts_solved,
+    restarts_stuck,
+    restarts_diverged,
+    no_restarts,
+    final_loss_axis,
+    runs_axis,
+    solved_line,
+    stuck_line,
+    // The network diagram: its legend, the captions under each column (a long form and
+    // a short one for narrow columns) and what a hover says.
+    net_positive,
+    net_negative,
+    net_zero,
+    net_width,
+    net_ring,
+    net_identical,
+    net_inputs,
+    net_inputs_short,
+    net_hidden,
+    net_hidden_short,
+    net_output_short,
+    /// "{0} of {1} shown": a wide layer drawn as a sample of its units.
+    net_sampled,
+    net_sampled_short,
+    net_all_identical,
+    net_identical_short,
+    /// Unit names: {0} is "x₁", or the layer and the 1-based unit.
+    net_input_unit,
+    net_hidden_unit,
+    net_output_unit,
+    /// A weight: from, to, value; a bias: unit, value; an input: its name.
+    net_weight_text,
+    net_bias_text,
+    net_input_text,
+    // The loss landscape.
+    alpha_axis,
+    beta_axis,
+    landscape_current,
+    landscape_lowest,
+    landscape_contour,
+    /// The loss at the current weights.
+    landscape_centre,
+    /// The lowest loss in view and where: loss, α, β.
+    landscape_lowest_at,
+    landscape_lowest_here,
+    landscape_colour_linear,
+    landscape_colour_log,
+    landscape_flat,
+    /// Points computed so far, of all.
+    landscape_computing,
+    landscape_waiting,
+    landscape_not_finite,
+    // Signals and gradients through depth.
+    depth_x_axis,
+    depth_y_axis,
+    /// The output layer's short name on the depth chart's x axis.
+    depth_output_tick,
+    depth_z,
+    depth_z_predicted,
+    depth_delta,
+    /// How sides A and B are told apart: their names.
+    depth_sides,
+    depth_zeros,
+    depth_not_finite,
+    depth_nothing,
+    // Gradients per layer.
+    gradients_header,
+    gradients_weights,
+    gradients_norm,
+    gradients_all_zero,
+    gradients_some_zero,
+    gradients_none_zero,
+    gradients_not_finite,
+}
+
+/// The languages the charts speak, by their page code ("en", "zh", "ru", "hi").
+pub const LANGUAGES: &[(&str, &Labels)] = &[("en", &EN), ("zh", &ZH), ("ru", &RU), ("hi", &HI)];
+
+/// Line height as a multiple of the font size, per language: Chinese and Devanagari glyphs
+/// fill the whole em (Devanagari's vowel signs reach above and below it), so their lines
+/// need more room than Latin or Cyrillic ones to not touch.
+pub fn leading(code: &str) -> f64 {
+    if matches!(code, "zh" | "hi") {
+        1.6
+    } else {
+        1.35
+    }
+}
+
+/// The decimal sign numbers are written with: a comma in Russian, as Russian writes them
+/// (0,68); a point in English, Chinese and Hindi.
+pub fn decimal_sign(code: &str) -> char {
+    if code == "ru" {
+        ','
+    } else {
+        '.'
+    }
+}
+
+/// The labels for language `code`, if the charts have it.
+pub fn for_language(code: &str) -> Option<&'static Labels> {
+    LANGUAGES
+        .iter()
+        .find(|(name, _)| *name == code)
+        .map(|(_, labels)| *labels)
+}
+
+/// English.
+pub const EN: Labels = Labels {
+    layer: "hidden {0}",
+    output: "output",
+    one_unit: "1 unit",
+    units: "{0} units",
+    z_std: "z std {0}",
+    saturated: "saturated {0}",
+    dead: "dead {0}",
+    legend_curve: "activation g(z)",
+    legend_z_hist: "histogram of z",
+    legend_saturated: "saturated: g′(z) < 1% of its max",
+    z_not_finite: "z is not a number: the run diverged",
+    no_layers: "no layers",
+    step_axis: "step",
+    loss_axis: "loss",
+    loss_axis_log: "loss (log scale)",
+    train: "train",
+    test: "test",
+    diverged_at: "diverged at step {0}",
+    side_diverged_at: "{0} diverged at step {1}",
+    side_losses: "{0}: train (thick), test (thin)",
+    no_history: "no steps yet",
+    no_finite_loss: "the loss is not a finite number",
+    weights_of: "weights of {0}",
+    weight_axis: "weight value",
+    density_axis: "density",
+    share_axis: "share of weights",
+    requested_actual: "requested σ {0} · actual std {1}",
+    point_mass: "all weights = {0}: no randomness to break symmetry",
+    legend_sampled: "current weights",
+    legend_pdf: "init density",
+    legend_parent: "normal before the cut",
+    legend_cut: "cut",
+    weights_not_finite: "the weights are not numbers: the run diverged",
+    class0: "class 0",
+    class1: "class 1",
+    x1_axis: "x₁",
+    x2_axis: "x₂",
+    no_grid: "no output to show",
+    grid_not_finite: "the output is not a number: the run diverged",
+    restarts_count: "{0} runs",
+    restarts_solved: "{0} solved (loss < 0.01)",
+    restarts_stuck: "{0} stuck (loss > 0.1)",
+    restarts_diverged: "{0} diverged (counted as stuck)",
+    no_restarts: "no restarts yet: choose how many runs and press Run",
+    final_loss_axis: "final training loss (log scale)",
+    runs_axis: "runs",
+    solved_line: "solved below 0.01",
+    stuck_line: "stuck above 0.1",
+    net_positive: "positive",
+    net_negative: "negative",
+    net_zero: "zero",
+    net_width: "width ∝ |w|, |b|",
+    net_ring: "ring: bias",
+    net_identical: "identical units",
+    net_inputs: "inputs",
+    net_inputs_short: "x",
+    net_hidden: "hidden {0}",
+    net_hidden_short: "h{0}",
+    net_output_short: "out",
+    net_sampled: "{0} of {1} shown",
+    net_sampled_short: "{0}/{1}",
+    net_all_identical: "all {0} identical",
+    net_identical_short: "identical",
+    net_input_unit: "input {0}",
+    net_hidden_unit: "hidden {0} unit {1}",
+    net_output_unit: "output unit {0}",
+    net_weight_text: "{0} → {1}: w = {2}",
+    net_bias_text: "{0}: b = {1}",
+    net_input_text: "{0}: an input, no bias",
+    alpha_axis: "α (along direction d₁)",
+    beta_axis: "β (along d₂)",
+    landscape_current: "current weights θ",
+    landscape_lowest: "lowest in view",
+    landscape_contour: "equal loss",
+    landscape_centre: "loss at θ {0}",
+    landscape_lowest_at: "lowest in view {0} at α {1}, β {2}",
+    landscape_lowest_here: "θ is the lowest point in view",
+    landscape_colour_linear: "colour: loss",
+    landscape_colour_log: "colour: loss, log scale",
+    landscape_flat: "flat: the loss is {0} everywhere in view",
+    landscape_computing: "computing: {0} of {1} points",
+    landscape_waiting: "computing the landscape…",
+    landscape_not_finite: "the loss is not a number anywhere in view: the run diverged",
+    depth_x_axis: "hidden layer → output",
+    depth_y_axis: "std (log scale)",
+    depth_output_tick: "out",
+    depth_z: "std(z) measured",
+    depth_z_predicted: "std(z) predicted",
+    depth_delta: "std(δ), δ = ∂loss/∂z",
+    depth_sides: "{0} solid, {1} dotted",
+    depth_zeros: "not drawn, exactly 0 (nothing flows there; a log scale has no 0): {0}",
+    depth_not_finite: "not drawn, not a number (the run diverged): {0}",
+    depth_nothing: "nothing to draw on a log scale: every std is 0 or not a number",
+    gradients_header: "|∂L/∂w| of each weight, log scale, the same axis in every panel",
+    gradients_weights: "{0} weights",
+    gradients_norm: "gradient norm {0}",
+    gradients_all_zero: "all {0} gradients are exactly 0: this layer cannot learn",
+    gradients_some_zero: "{0} of {1} are exactly 0",
+    gradients_none_zero: "no gradient is exactly 0",
+    gradients_not_finite: "the gradients are not numbers: the run diverged",
+};
