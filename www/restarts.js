@@ -3,7 +3,7 @@
 // of final losses (drawn by the engine), the shares solved and stuck, and the seeds, each a
 // button that loads that seed into the page. The engine checks every argument.
 
-import { text } from "./strings.js";
+import { errorText, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -113,6 +113,8 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
     try {
       request = need().restartPlan(options ?? {});
     } catch (error) {
+      // The engine's refusal carries its message id: word it in the page's language.
+      if (error?.text) error.message = errorText({ field: error.field, error: error.message, text: error.text });
       $("restarts-status").textContent = error.message;
       return Promise.reject(error);
     }

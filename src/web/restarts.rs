@@ -46,8 +46,19 @@ fn plan_from_js(config: &Config, options: &JsValue) -> Result<RestartPlan, Confi
     )
 }
 
-fn thrown(error: ConfigError) -> JsError {
-    JsError::new(&error.to_string())
+/// A refusal as a JS `Error` whose message is the English sentence and which also carries
+/// `field` and `text` (the message id and arguments), so that the page words it in its language.
+fn thrown(error: ConfigError) -> JsValue {
+    let thrown = js_sys::Error::new(&error.to_string());
+    let text = to_js(&error.text).unwrap_or(JsValue::NULL);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(
+        &thrown,
+        &JsValue::from_str("field"),
+        &JsValue::from_str(error.field),
+    );
+    let _ = js_sys::Reflect::set(&thrown, &JsValue::from_str("text"), &text);
+    thrown.into()
 }
 
 /// A restarts request being worked through, one run at a time.
@@ -62,7 +73,7 @@ impl RestartRunner {
     /// The runs `options` (`{runs, steps, firstSeed}`) asks for, of the settings `query`
     /// describes. Throws a message naming the argument and its limit when one is out of range.
     #[wasm_bindgen(constructor)]
-    pub fn new(query: &str, options: JsValue) -> Result<RestartRunner, JsError> {
+    pub fn new(query: &str, options: JsValue) -> Result<RestartRunner, JsValue> {
         let (config, notices) = Config::from_query(query);
         if let Some(notice) = notices.into_iter().next() {
             return Err(thrown(notice));
@@ -111,9 +122,9 @@ impl Lab {
     /// returns `{query, runs, steps, firstSeed}` with the defaults filled in, or throws a
     /// message naming the argument and its limit.
     #[wasm_bindgen(js_name = restartPlan)]
-    pub fn restart_plan(&self, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn restart_plan(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let plan = plan_from_js(self.pair.config(), &options).map_err(thrown)?;
-        to_js(&plan.request())
+        Ok(to_js(&plan.request())?)
     }
 }
 

@@ -1,5 +1,5 @@
 // End-to-end: accessibility (issue #9). axe-core (pinned in package.json) finds no serious
-// or critical violation on the explorer, on every lesson, in the embed mode, at a desktop and a phone size,
+// or critical violation on the explorer, on every lesson, in the embed mode, in each language, at a desktop and a phone size,
 // in light and dark colour schemes; every control is reachable by keyboard with a visible
 // focus ring; prefers-reduced-motion stops the smooth scroll.
 // Run by `make test`, or alone with `node --test tests/e2e/a11y.test.mjs`.
@@ -49,6 +49,17 @@ test("axe: the embed mode (640×480 and 360×640, explorer and lesson) has no se
       await withPage(query, async ({ page }) => {
         assert.deepEqual(await seriousViolations(page), [], `${query} at ${viewport.width}`);
       }, viewport);
+    }
+  }
+});
+
+test("axe: each language's page (explorer and a lesson) has no serious or critical violation", async () => {
+  for (const lang of ["zh", "ru", "hi"]) {
+    for (const query of [`?lang=${lang}`, `?lang=${lang}&lesson=xavier`]) {
+      await withPage(query, async ({ page }) => {
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+        assert.deepEqual(await seriousViolations(page), [], query);
+      });
     }
   }
 });

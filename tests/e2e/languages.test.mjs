@@ -172,3 +172,12 @@ test("engine errors and link notices are worded in the page's language", async (
     assert.match(outcome.error, /^sigma: σ должна быть от 1e-9 до 100, а не 500$/);
   });
 });
+
+test("a refused restarts request is worded in the page's language, in the panel and the rejection", async () => {
+  await env.withPage("?lang=zh", async ({ page }) => {
+    const message = await page.evaluate(() => window.initlab.restarts({ runs: "many" }).then(() => null, (e) => e.message));
+    const template = tables.zh.errors["restarts.number"].replace("{value}", "many");
+    assert.equal(message, `runs: ${template}`);
+    assert.equal(await textOf(page, "restarts-status"), message);
+  });
+});
