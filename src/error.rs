@@ -50,6 +50,15 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("restarts.object", "expects an object such as {runs: 100, steps: 2000, firstSeed: 1}"),
     ("restarts.number", "must be a number, not '{value}'"),
     ("restarts.tooMuch", "{runs} runs of {steps} steps on this network would take {work} multiply-adds, more than the {max} one request may ask for; ask for fewer runs or steps"),
+    ("landscape.object", "landscape expects an object of options, for example {n: 21, span: 1}"),
+    ("landscape.number", "{key} must be a number, not {value}"),
+    ("landscape.n", "n must be a whole number of grid points per side from {min} to {max}, not {value}"),
+    ("landscape.span", "span must be a number above 0 and at most {max} (α and β run from −span to span), not {value}"),
+    ("landscape.tooMuch", "n = {n} needs {work} multiply-adds for this network, more than one call may do ({max}); {advice}"),
+    ("landscape.most", "n = {most} is the most it allows now"),
+    ("landscape.none", "even n = 3 is too much: use fewer points or a smaller network"),
+    ("step.whole", "n must be a whole number of steps (0 or more), not {value}"),
+    ("step.tooMany", "{n} steps are more than one call may train for this network (at most {most}, a few seconds of work); call step again, or use play()"),
 ];
 
 /// The English template of message `id` (the id itself if it is not in [`MESSAGES`]).

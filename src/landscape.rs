@@ -36,6 +36,7 @@
 //! snapshot's `loss` ([`Evaluator::training_loss`]), so the two are equal bit for bit.
 
 use crate::data::Split;
+use crate::error::ErrorText;
 use crate::loss::Loss;
 use crate::mlp::{Mlp, Real};
 use crate::rng::Rng;
@@ -58,8 +59,20 @@ pub const DEFAULT_LANDSCAPE_SPAN: f64 = 1.0;
 pub struct LandscapeError {
     /// The argument at fault: `"n"` or `"span"`.
     pub argument: &'static str,
-    /// A message for a learner, starting with the argument's name.
+    /// The message as an id and arguments, for the page to word in the learner's language.
+    pub text: ErrorText,
+    /// The same in English, starting with the argument's name.
     pub message: String,
+}
+
+impl LandscapeError {
+    fn new(argument: &'static str, text: ErrorText) -> LandscapeError {
+        LandscapeError {
+            argument,
+            message: text.english(),
+            text,
+        }
+    }
 }
 
 impl fmt::Display for LandscapeError {
@@ -84,24 +97,21 @@ impl GridSpec {
     pub fn new(n: f64, span: f64) -> Result<GridSpec, LandscapeError> {
         let (lo, hi) = (MIN_LANDSCAPE_N as f64, MAX_LANDSCAPE_N as f64);
         if !(n.fract() == 0.0 && (lo..=hi).contains(&n)) {
-            return Err(LandscapeError {
-                argument: "n",
-                message: format!(
-                    "n must be a whole number of grid points per side from {MIN_LANDSCAPE_N} \
-                     to {MAX_LANDSCAPE_N}, not {}",
-                    crate::error::show(n)
-                ),
-            });
+            return Err(LandscapeError::new(
+                "n",
+                ErrorText::new("landscape.n")
+                    .with("min", MIN_LANDSCAPE_N.to_string())
+                    .with("max", MAX_LANDSCAPE_N.to_string())
+                    .with("value", crate::error::show(n)),
+            ));
         }
         if !(span.is_finite() && span > 0.0 && span <= MAX_LANDSCAPE_SPAN) {
-            return Err(LandscapeError {
-                argument: "span",
-                message: format!(
-                    "span must be a number above 0 and at most {MAX_LANDSCAPE_SPAN} \
-                     (α and β run from −span to span), not {}",
-                    crate::error::show(span)
-                ),
-            });
+            return Err(LandscapeError::new(
+                "span",
+                ErrorText::new("landscape.span")
+                    .with("max", crate::error::show(MAX_LANDSCAPE_SPAN))
+                    .with("value", crate::error::show(span)),
+            ));
         }
         Ok(GridSpec {
             n: n as usize,

@@ -3,7 +3,7 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { createFrameCycle } from "./frames.js";
-import { applyStaticText, errorText, languageInUrl, text, useLanguage } from "./strings.js";
+import { applyStaticText, errorText, languageInUrl, localizedError, text, useLanguage } from "./strings.js";
 import { createSummary } from "./summary.js";
 import { view } from "./view.js";
 
@@ -155,7 +155,7 @@ export function createApi(engine, options) {
         return render(need().step(Number(n)));
       } catch (error) {
         // A refused n (not a whole number, or more work than one call may do): say so in the page too.
-        controls?.showError({ ok: false, error: error.message }, null);
+        controls?.showError({ ok: false, error: localizedError(error).message }, null);
         throw error;
       }
     },
@@ -216,7 +216,13 @@ export function createApi(engine, options) {
     },
 
     /** The training loss on an n × n grid around the current weights: {n, span, center_loss, loss}. */
-    landscape: (options) => need().landscape(options),
+    landscape(options) {
+      try {
+        return need().landscape(options);
+      } catch (error) {
+        throw localizedError(error);
+      }
+    },
 
     /** The current weights and biases per layer, [{name, n_in, n_out, w, b}]; "b": B's. */
     weights(side) {

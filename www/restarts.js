@@ -3,7 +3,7 @@
 // of final losses (drawn by the engine), the shares solved and stuck, and the seeds, each a
 // button that loads that seed into the page. The engine checks every argument.
 
-import { errorText, text } from "./strings.js";
+import { localizedError, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -114,8 +114,7 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
       request = need().restartPlan(options ?? {});
     } catch (error) {
       // The engine's refusal carries its message id: word it in the page's language.
-      if (error?.text) error.message = errorText({ field: error.field, error: error.message, text: error.text });
-      $("restarts-status").textContent = error.message;
+      $("restarts-status").textContent = localizedError(error).message;
       return Promise.reject(error);
     }
     return start(request);

@@ -378,6 +378,15 @@ export function errorText({ field, error, text: message }) {
   return field ? `${field}: ${engineText(message)}` : engineText(message);
 }
 
+/**
+ * An error the engine threw (`step`, `landscape`, `restarts`), worded in the page's
+ * language: the same Error, its message replaced when it carries a message id.
+ */
+export function localizedError(error) {
+  if (error?.text) error.message = errorText({ field: error.field, error: error.message, text: error.text });
+  return error;
+}
+
 /** A lesson's words ({title, text, look, verdicts}) in the page's language, else English. */
 export function lessonWords(id) {
   return active.words.lessons[id] ?? LESSONS[id];

@@ -167,24 +167,41 @@ struct LandscapeRows<'a> {
 
 /// Reads `options[key]` for `landscape`: its default when `options` or the key is missing,
 /// the number when it is one, and a message naming the key otherwise.
-fn landscape_option(options: &JsValue, key: &str, default: f64) -> Result<f64, JsError> {
+fn landscape_option(options: &JsValue, key: &'static str, default: f64) -> Result<f64, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(default);
     }
     if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(JsError::new(
-            "landscape expects an object of options, for example {n: 21, span: 1}",
-        ));
+        return Err(refusal("landscape", ErrorText::new("landscape.object")));
     }
-    let value = js_sys::Reflect::get(options, &JsValue::from_str(key))
-        .map_err(|_| JsError::new(&format!("landscape: {key} cannot be read")))?;
+    let value =
+        js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() {
         return Ok(default);
     }
     value.as_f64().ok_or_else(|| {
         let shown = js_string(&value).unwrap_or_else(|_| "this value".to_string());
-        JsError::new(&format!("landscape: {key} must be a number, not {shown}"))
+        let text = ErrorText::new("landscape.number")
+            .with("key", key)
+            .with("value", shown);
+        refusal("landscape", text)
     })
+}
+
+/// A refusal thrown to JS: an `Error` whose message is the English sentence ("field: …"),
+/// carrying `field` and `text` (the message id and its arguments) so that the page words
+/// it in the learner's language (strings.js `localizedError`).
+pub(crate) fn refusal(field: &'static str, text: ErrorText) -> JsValue {
+    let thrown = js_sys::Error::new(&format!("{field}: {}", text.english()));
+    let words = to_js(&text).unwrap_or(JsValue::NULL);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(
+        &thrown,
+        &JsValue::from_str("field"),
+        &JsValue::from_str(field),
+    );
+    let _ = js_sys::Reflect::set(&thrown, &JsValue::from_str("text"), &words);
+    thrown.into()
 }
 
 /// One experiment driven by the page: the network (A, and B while comparing), its data,
@@ -273,25 +290,24 @@ impl Lab {
     /// `n` is not a whole number ≥ 0 or asks for more than [`MAX_WORK_PER_CALL`].
     ///
     /// Training stops early if it diverges; the snapshot then says so.
-    pub fn step(&mut self, n: f64) -> Result<JsValue, JsError> {
+    pub fn step(&mut self, n: f64) -> Result<JsValue, JsValue> {
         self.train(n)?;
-        self.snapshot()
+        Ok(self.snapshot()?)
     }
 
     /// Trains `n` mini-batch steps without computing a snapshot: the animation loop's half
     /// of `step`, timed on its own by `make bench`. Same checks as `step`.
-    pub fn train(&mut self, n: f64) -> Result<(), JsError> {
+    pub fn train(&mut self, n: f64) -> Result<(), JsValue> {
         let most = self.max_steps_per_call();
         if !(n.is_finite() && n >= 0.0 && n.fract() == 0.0) {
-            return Err(JsError::new(&format!(
-                "step: n must be a whole number of steps (0 or more), not {n}"
-            )));
+            let text = ErrorText::new("step.whole").with("value", n.to_string());
+            return Err(refusal("step", text));
         }
         if n > most {
-            return Err(JsError::new(&format!(
-                "step: {n} steps are more than one call may train for this network \
-                 (at most {most}, a few seconds of work); call step again, or use play()"
-            )));
+            let text = ErrorText::new("step.tooMany")
+                .with("n", n.to_string())
+                .with("most", most.to_string());
+            return Err(refusal("step", text));
         }
         if n >= 1.0 {
             self.pair.step(n as usize);
@@ -381,10 +397,10 @@ impl Lab {
     /// Throws a message naming the argument and its limit for an `n` that is not a whole
     /// number from 3 to 101, a `span` not in (0, 10], or an `n` whose grid would be more work
     /// than one call may do for this network ([`MAX_WORK_PER_CALL`]).
-    pub fn landscape(&mut self, options: JsValue) -> Result<JsValue, JsError> {
+    pub fn landscape(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
         let n = landscape_option(&options, "n", DEFAULT_LANDSCAPE_N as f64)?;
         let span = landscape_option(&options, "span", DEFAULT_LANDSCAPE_SPAN)?;
-        let spec = GridSpec::new(n, span).map_err(|e| JsError::new(&e.to_string()))?;
+        let spec = GridSpec::new(n, span).map_err(|e| refusal("landscape", e.text))?;
         let cost = self.pair.a().landscape_cost(spec.n());
         if cost > MAX_WORK_PER_CALL {
             let most = (MAX_WORK_PER_CALL / self.pair.a().landscape_cost(0) - 1.0)
@@ -392,28 +408,28 @@ impl Lab {
                 .sqrt()
                 .floor();
             let advice = if most >= MIN_LANDSCAPE_N as f64 {
-                format!("n = {most} is the most it allows now")
+                ErrorText::new("landscape.most").with("most", most.to_string())
             } else {
-                "even n = 3 is too much: use fewer points or a smaller network".to_string()
+                ErrorText::new("landscape.none")
             };
-            return Err(JsError::new(&format!(
-                "landscape: n = {} needs {:.1e} multiply-adds for this network, more than one \
-                 call may do ({MAX_WORK_PER_CALL:.0e}); {advice}",
-                spec.n(),
-                cost
-            )));
+            let text = ErrorText::new("landscape.tooMuch")
+                .with("n", spec.n().to_string())
+                .with("work", format!("{cost:.1e}"))
+                .with("max", format!("{MAX_WORK_PER_CALL:.0e}"))
+                .with("advice", advice);
+            return Err(refusal("landscape", text));
         }
         let grid = self
             .pair
             .a_mut()
             .landscape(spec.n(), spec.span())
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        to_js(&LandscapeRows {
+            .map_err(|e| refusal("landscape", e.text))?;
+        Ok(to_js(&LandscapeRows {
             n: grid.n,
             span: grid.span,
             center_loss: grid.center_loss,
             loss: grid.rows().collect(),
-        })
+        })?)
     }
 
     /// The steps trained since the last (re)initialisation.

@@ -46,19 +46,9 @@ fn plan_from_js(config: &Config, options: &JsValue) -> Result<RestartPlan, Confi
     )
 }
 
-/// A refusal as a JS `Error` whose message is the English sentence and which also carries
-/// `field` and `text` (the message id and arguments), so that the page words it in its language.
+/// A refusal as a JS `Error` the page words in its language (see [`super::refusal`]).
 fn thrown(error: ConfigError) -> JsValue {
-    let thrown = js_sys::Error::new(&error.to_string());
-    let text = to_js(&error.text).unwrap_or(JsValue::NULL);
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(
-        &thrown,
-        &JsValue::from_str("field"),
-        &JsValue::from_str(error.field),
-    );
-    let _ = js_sys::Reflect::set(&thrown, &JsValue::from_str("text"), &text);
-    thrown.into()
+    super::refusal(error.field, error.text)
 }
 
 /// A restarts request being worked through, one run at a time.

@@ -181,3 +181,23 @@ test("a refused restarts request is worded in the page's language, in the panel 
     assert.equal(await textOf(page, "restarts-status"), message);
   });
 });
+
+test("refusals thrown by step and landscape are worded in the page's language too", async () => {
+  await env.withPage("?lang=ru", async ({ page }) => {
+    const refused = (call) => page.evaluate((c) => {
+      try {
+        window.initlab[c.name](c.arg);
+        return null;
+      } catch (error) {
+        return error.message;
+      }
+    }, call);
+    const step = await refused({ name: "step", arg: 2.5 });
+    // Russian numbers take a decimal comma, in messages too.
+    assert.equal(step, `step: ${tables.ru.errors["step.whole"].replace("{value}", "2,5")}`);
+    assert.equal(await textOf(page, "config-error"), step);
+    const landscape = await refused({ name: "landscape", arg: { n: 2 } });
+    const template = tables.ru.errors["landscape.n"].replace("{min}", "3").replace("{max}", "101");
+    assert.equal(landscape, `landscape: ${template.replace("{value}", "2")}`);
+  });
+});

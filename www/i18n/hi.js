@@ -298,6 +298,15 @@ export const errors = {
   "restarts.object": "एक ऑब्जेक्ट चाहिए, जैसे {runs: 100, steps: 2000, firstSeed: 1}",
   "restarts.number": "एक संख्या होनी चाहिए, '{value}' नहीं",
   "restarts.tooMuch": "इस नेटवर्क पर {steps} चरणों के {runs} रन में {work} गुणा-जोड़ लगेंगे, जो एक अनुरोध की सीमा {max} से अधिक है; कम रन या कम चरण माँगें",
+  "landscape.object": "landscape को विकल्पों का एक ऑब्जेक्ट चाहिए, जैसे {n: 21, span: 1}",
+  "landscape.number": "{key} एक संख्या होनी चाहिए, '{value}' नहीं",
+  "landscape.n": "n प्रति भुजा ग्रिड बिंदुओं की {min} से {max} तक की पूर्ण संख्या होनी चाहिए, {value} नहीं",
+  "landscape.span": "span 0 से बड़ी और अधिकतम {max} संख्या होनी चाहिए (α और β −span से span तक चलते हैं), {value} नहीं",
+  "landscape.tooMuch": "इस नेटवर्क के लिए n = {n} को {work} गुणा-जोड़ चाहिए, जो एक कॉल की सीमा ({max}) से अधिक है; {advice}",
+  "landscape.most": "अभी अधिकतम n = {most} की अनुमति है",
+  "landscape.none": "n = 3 भी बहुत अधिक है: कम बिंदु या छोटा नेटवर्क लें",
+  "step.whole": "n चरणों की पूर्ण संख्या (0 या अधिक) होनी चाहिए, {value} नहीं",
+  "step.tooMany": "{n} चरण इस नेटवर्क के लिए एक कॉल में प्रशिक्षित किए जा सकने वाले चरणों से अधिक हैं (अधिकतम {most}, कुछ सेकंड का काम); step फिर से कॉल करें, या play() का उपयोग करें",
 };
 
 export const verdicts = {

@@ -298,6 +298,15 @@ export const errors = {
   "restarts.object": "需要一个对象，例如 {runs: 100, steps: 2000, firstSeed: 1}",
   "restarts.number": "必须是数字，而不是“{value}”",
   "restarts.tooMuch": "在这个网络上运行 {runs} 次、每次 {steps} 步需要 {work} 次乘加运算，超过单次请求允许的 {max} 次；请减少运行次数或步数",
+  "landscape.object": "landscape 需要一个选项对象，例如 {n: 21, span: 1}",
+  "landscape.number": "{key} 必须是数字，而不是“{value}”",
+  "landscape.n": "n 必须是每边网格点数，为 {min} 到 {max} 之间的整数，而不是 {value}",
+  "landscape.span": "span 必须是大于 0 且不超过 {max} 的数（α 和 β 从 −span 到 span），而不是 {value}",
+  "landscape.tooMuch": "n = {n} 在这个网络上需要 {work} 次乘加运算，超过单次调用允许的 {max} 次；{advice}",
+  "landscape.most": "目前最多允许 n = {most}",
+  "landscape.none": "即使 n = 3 也太多了：请减少点数或使用更小的网络",
+  "step.whole": "n 必须是步数（0 或更多的整数），而不是 {value}",
+  "step.tooMany": "{n} 步超过了这个网络单次调用可以训练的步数（最多 {most} 步，约几秒钟的计算）；请再次调用 step，或使用 play()",
 };
 
 export const verdicts = {
