@@ -132,6 +132,7 @@ export function createApi(engine, options) {
     applyStaticText(document);
     if (!lab) return;
     lessons?.relabel();
+    restarts?.relabel();
     showNotices();
     syncUrl();
     controls?.show(lab.config(), lab.applies(false));

@@ -22,9 +22,18 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
   /** The request in flight: its worker and how to settle its promise. */
   let current = null;
 
+  /** How the status line's words are made, so that a language switch can say them again. */
+  let words = null;
+  function say(make) {
+    words = make;
+    $("restarts-status").textContent = make();
+  }
+  /** The runs the seed list shows (kept for a language switch). */
+  let listed = null;
+
   function draw() {
     const error = wasm.drawRestarts(canvas, Float64Array.from(losses), fit());
-    if (error) $("restarts-status").textContent = text("chartFailed", { error });
+    if (error) say(() => text("chartFailed", { error }));
   }
 
   function showRunning(running) {
@@ -37,11 +46,12 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
     const bar = $("restarts-progress");
     bar.max = total;
     bar.value = done;
-    $("restarts-status").textContent = text("restartsProgress", { done, total });
+    say(() => text("restartsProgress", { done, total }));
   }
 
   /** One button per run, best final loss first. */
   function showSeeds(runs) {
+    listed = runs;
     const sorted = [...runs].sort((a, b) => (a.loss ?? Infinity) - (b.loss ?? Infinity));
     const items = sorted.slice(0, LISTED).map((run) => {
       const item = document.createElement("li");
@@ -82,7 +92,7 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
         if (data.type === "progress") return showProgress(data.done, data.total);
         finish();
         if (data.type === "error") {
-          $("restarts-status").textContent = data.message;
+          say(() => data.message);
           return reject(new Error(data.message));
         }
         const result = { ...data.result, seconds: (performance.now() - started) / 1000 };
@@ -90,18 +100,17 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
         draw();
         showSeeds(result.runs);
         finished?.(request, result);
-        $("restarts-status").textContent = text("restartsDone", {
+        say(() => text("restartsDone", {
           runs: result.runs.length,
           steps: request.steps,
           seconds: result.seconds.toFixed(2),
-        });
+        }));
         resolve(result);
       };
       worker.onerror = (event) => {
         finish();
-        const message = text("restartsFailed", { error: event.message ?? "" });
-        $("restarts-status").textContent = message;
-        reject(new Error(message));
+        say(() => text("restartsFailed", { error: event.message ?? "" }));
+        reject(new Error(words()));
       };
       worker.postMessage({ query: request.query, options: request });
     });
@@ -114,7 +123,7 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
       request = need().restartPlan(options ?? {});
     } catch (error) {
       // The engine's refusal carries its message id: word it in the page's language.
-      $("restarts-status").textContent = localizedError(error).message;
+      say(() => localizedError(error).message);
       return Promise.reject(error);
     }
     return start(request);
@@ -135,9 +144,16 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
     if (!current) return;
     current.reject(new Error(text("restartsStopped")));
     finish();
-    $("restarts-status").textContent = text("restartsStopped");
+    say(() => text("restartsStopped"));
   });
   $("restarts-run").disabled = false;
   draw();
-  return { run };
+  /** After a language switch: the status line, the seed list and the chart in the new words. */
+  function relabel() {
+    if (words) $("restarts-status").textContent = words();
+    if (listed) showSeeds(listed);
+    draw();
+  }
+
+  return { run, relabel };
 }

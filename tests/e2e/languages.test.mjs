@@ -201,3 +201,18 @@ test("refusals thrown by step and landscape are worded in the page's language to
     assert.equal(landscape, `landscape: ${template.replace("{value}", "2")}`);
   });
 });
+
+test("a language switch rewords the restarts panel's status line and seed list", async () => {
+  await env.withPage("?data=xor4&batch=4", async ({ page }) => {
+    await page.evaluate(() => window.initlab.restarts({ runs: 3, steps: 50 }));
+    const before = await textOf(page, "restarts-status");
+    const seedBefore = await page.locator("#restarts-seeds button").first().textContent();
+    assert.deepEqual(await page.evaluate(() => window.initlab.setLanguage("zh")), { ok: true });
+    const after = await textOf(page, "restarts-status");
+    assert.notEqual(after, before);
+    assert.match(after, /[\u4e00-\u9fff]/, after);
+    const seedAfter = await page.locator("#restarts-seeds button").first().textContent();
+    assert.notEqual(seedAfter, seedBefore);
+    assert.match(seedAfter, /[\u4e00-\u9fff]/, seedAfter);
+  });
+});
