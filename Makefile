@@ -6,6 +6,7 @@
 #   serve   build, then serve the page on http://127.0.0.1:$(PORT)/
 #   test    native cargo tests, wasm tests in headless Chromium, end-to-end page tests
 #   fuzz    the property tests (tests/properties.rs) by the million, in release mode
+#   size    where the wasm's bytes go (by crate and module, with twiggy) and the page's first-load weight
 #   bench   throughput of the engine and of the textbook baseline, native and wasm; the page in Chromium
 #   dist    a self-contained static site in dist/
 #   clean   remove everything built
@@ -27,7 +28,7 @@ PORT ?= 8000
 SCRATCH := $(CURDIR)/target/tmp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-build setup-browser setup-course build sw serve dist test test-native test-wasm test-e2e fuzz bench clean
+.PHONY: help setup setup-build setup-browser setup-course build sw serve dist test test-native test-wasm test-e2e fuzz bench size clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -126,6 +127,17 @@ bench: build setup-browser node_modules/.package-lock.json
 	node scripts/bench-wasm.mjs
 	@# pkg/ still holds the page's own build (from `build`, without the bench feature).
 	node scripts/bench-browser.mjs
+
+# The size profiler, pinned like the other tools (a one-off ~3 minute install).
+TWIGGY_VERSION := 0.8.0
+size: build
+	@# It calls itself "twiggy-opt <version>".
+	@if ! twiggy --version 2>/dev/null | grep -q " $(TWIGGY_VERSION)$$"; then \
+	  echo "installing twiggy $(TWIGGY_VERSION) (about 3 minutes, once)"; \
+	  cargo install twiggy --version $(TWIGGY_VERSION); \
+	fi
+	twiggy top -n 100000 -f csv $(WASM) > target/twiggy.csv
+	node scripts/size-profile.mjs target/twiggy.csv target/size.json
 
 clean:
 	cargo clean
