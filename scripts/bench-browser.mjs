@@ -23,7 +23,7 @@ const OUT = join(ROOT, "target/bench.json");
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
 const SLIDER_MOVES = 60;
 const DEEP = "64,64,64,64,64,64,64,64";
-const TARGETS = { frameDefaultMs: 8, frameDeepMs: 16, sliderMs: 16, pageGzipBytes: 150_000, restartsMs: 1000 };
+const TARGETS = { frameDefaultMs: 8, frameDeepMs: 16, sliderMs: 16, pageGzipBytes: 110_000, restartsMs: 1000 };
 /** The XOR 2-2-1 lesson setting (README, "The engine"): full batches, so a step is an epoch. */
 const XOR_221 =
   "?data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4";

@@ -15,8 +15,9 @@ pub const SAMPLES_PER_STEP: usize = 10;
 pub const LEARNING_RATE: f64 = 0.03;
 /// Points in the benchmark dataset (all used for training).
 pub const POINTS: usize = 500;
-/// The two benchmarked shapes.
-pub const ARCHS: [&str; 2] = ["2-8-8-1", "2-16-16-16-1"];
+/// The benchmarked shapes: small, deep and narrow, and wide (where per-call overhead no
+/// longer hides the kernel).
+pub const ARCHS: [&str; 3] = ["2-8-8-1", "2-16-16-16-1", "2-64-64-1"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Implementation {

@@ -14,7 +14,7 @@ pub struct BenchWorkload {
 
 #[wasm_bindgen]
 impl BenchWorkload {
-    /// `arch` is one of [`ARCHS`] (`"2-8-8-1"`, `"2-16-16-16-1"`); `implementation`
+    /// `arch` is one of [`ARCHS`] (`"2-8-8-1"`, `"2-16-16-16-1"`, `"2-64-64-1"`); `implementation`
     /// is `"engine"` or `"baseline"`.
     #[wasm_bindgen(constructor)]
     pub fn new(arch: &str, implementation: &str) -> Result<BenchWorkload, JsError> {
