@@ -321,8 +321,8 @@ export const lessons = {
     look: "梯度图：无论训练多久，A（tanh）和 B（ReLU）中每一层的权重梯度都恰好为 0。",
     verdicts: {
       "holds": "{weights} 个权重中有 {zeros} 个梯度恰好为 0，训练 {steps} 步后损失仍为 {loss}：什么都没有学到。",
-      "fails": "A 的{layer}梯度范数为 {grad}：它的权重可以移动，所以网络并没有卡在零点。",
-      "failsB": "B 的{layer}梯度范数为 {grad}：它的权重可以移动，所以网络并没有卡在零点。",
+      "fails": "A 的梯度范数（{layer}）为 {grad}：它的权重可以移动，所以网络并没有卡在零点。",
+      "failsB": "B 的梯度范数（{layer}）为 {grad}：它的权重可以移动，所以网络并没有卡在零点。",
       "lossMoved": "损失从 {from} 变为 {loss}：有东西动了，网络不再冻结在零点。",
     },
   },
@@ -331,9 +331,9 @@ export const lessons = {
     text: "Sigmoid 在 0 处输出 ½ 而不是 0，所以只要各类别沿输入方向不均衡，输出权重就会得到梯度，随后隐藏层权重也会得到梯度：损失下降了。但每个隐藏单元的权重都相同、看到的输入相同、收到的梯度也相同，所以它们每次都迈出完全相同的一步。这一层在学习，但只是同一个单元被复制了四份。",
     look: "表格：损失在下降，而每个隐藏层的“不同的单元”一列始终为 1。",
     verdicts: {
-      "holds": "损失从 {from} 降到 {loss}，但{layer}仍然只有 {units} 个不同的单元（共 {size} 个）：权重在动，但一起动。",
+      "holds": "损失从 {from} 降到 {loss}，但不同的单元仍然只有 {units} 个（{layer}，共 {size} 个）：权重在动，但一起动。",
       "still": "到目前为止损失只从 {from} 变到 {loss}（{layer}：{size} 个单元中有 {units} 个不同）：多训练几步就能看到权重移动。",
-      "split": "{layer}有 {units} 个不同的单元（共 {size} 个）：这些单元一开始就不同，所以已经不是全零初始化的情形了。",
+      "split": "不同的单元有 {units} 个（{layer}，共 {size} 个）：这些单元一开始就不同，所以已经不是全零初始化的情形了。",
     },
   },
   "constant": {
@@ -341,8 +341,8 @@ export const lessons = {
     text: "所有权重为 1、偏置为 0 时，第一层的每个单元都计算 sigmoid(x₁ + x₂)：对相同的输入计算相同的函数。相同的单元得到相同的梯度，所以每次更新后它们仍然相同，下一层看到的是同一个值的多份副本。网络图中显示的单元数和你设置的一样多，但它们其实都是同一个单元。",
     look: "网络图：随着训练进行，连到每个隐藏单元的线始终保持相同的颜色和粗细。",
     verdicts: {
-      "holds": "{layer}中不同的单元：{size} 个中有 {units} 个：这些单元仍是彼此的副本。",
-      "fails": "{layer}中不同的单元：{size} 个中有 {units} 个：单元之间出现了差异，说明有东西打破了对称。",
+      "holds": "不同的单元（{layer}）：{size} 个中有 {units} 个：这些单元仍是彼此的副本。",
+      "fails": "不同的单元（{layer}）：{size} 个中有 {units} 个：单元之间出现了差异，说明有东西打破了对称。",
     },
   },
   "break-symmetry": {
@@ -350,9 +350,9 @@ export const lessons = {
     text: "A 把每个权重都设为 1；B 从相同的权重出发，再加上标准差只有 0.001 的随机噪声（jitter 设置）。噪声让 B 的各个单元略有不同，而不同的单元得到不同的梯度，训练会拉大而不是缩小差距。A 始终只相当于一个单元，是输入某一个方向上的平滑函数，最多只能答对 XOR 四个象限中的 3 个；B 则能用上全部八个单元。",
     look: "并排的决策边界：A 只画出一条带，B 刻出了 XOR 的四个象限；比较两者的准确率。",
     verdicts: {
-      "holds": "B 在{layer}有 {units} 个不同的单元（共 {size} 个），准确率达到 {accuracyB}；A 只有 {unitsA} 个不同的单元，停在 {accuracyA}。",
-      "notYet": "B 在{layer}有 {units} 个不同的单元（共 {size} 个），但目前准确率为 {accuracyB}（A：{accuracyA}）：继续训练。",
-      "copies": "B 在{layer}只有 {units} 个不同的单元（共 {size} 个）：没有噪声，它的单元也是副本（准确率 {accuracyB}，A 为 {accuracyA}）。",
+      "holds": "B 有 {units} 个不同的单元（{layer}，共 {size} 个），准确率达到 {accuracyB}；A 只有 {unitsA} 个不同的单元，停在 {accuracyA}。",
+      "notYet": "B 有 {units} 个不同的单元（{layer}，共 {size} 个），但目前准确率为 {accuracyB}（A：{accuracyA}）：继续训练。",
+      "copies": "B 只有 {units} 个不同的单元（{layer}，共 {size} 个）：没有噪声，它的单元也是副本（准确率 {accuracyB}，A 为 {accuracyA}）。",
       "aLearns": "A 的准确率达到 {accuracyA}，有 {unitsA} 个不同的单元：A 的对称也被打破了，所以没有可比之处。",
     },
   },
@@ -414,7 +414,7 @@ export const lessons = {
     verdicts: {
       "holds": "第 {step} 步时，A 最后一个隐藏层的 std(z) 是第一层的 {ratio}，B 是其第一层的 {b_ratio}；两个网络中最大的 std(z) 为 {z_max}（在{layer}）：每个 z 都处在曲线的直线部分。",
       "kept": "第 {step} 步时，A 最后一个隐藏层的 std(z) 是第一层的 {ratio}：信号没有塌缩（那需要小于 0.01）。",
-      "bends": "A 的信号塌缩了（最后/第一 {ratio}），但 std(z) 在{layer}达到 {z_max}：超过 0.1 时，z 就离开了曲线的直线部分。",
+      "bends": "A 的信号塌缩了（最后/第一 {ratio}），但 std(z) 达到 {z_max}（{layer}）：超过 0.1 时，z 就离开了曲线的直线部分。",
     },
   },
   "too-large": {
@@ -424,7 +424,7 @@ export const lessons = {
     verdicts: {
       "explode": "第 {step} 步时，从第二层起每个隐藏层至少有 {sat_min_pct}% 的对饱和（最少的是{layer}）；第一个隐藏层的 std(δ) 是最后一个的 {delta_ratio} 倍：梯度朝输入方向增长，而不是消失。",
       "vanish": "第 {step} 步时，从第二层起每个隐藏层至少有 {sat_min_pct}% 的对饱和（最少的是{layer}）；第一个隐藏层的 std(δ) 是最后一个的 {delta_ratio} 倍：梯度朝输入方向消失。",
-      "fails": "第 {step} 步时，{layer}只有 {sat_min_pct}% 的对饱和：不超过一半，所以对这个网络来说这些权重并不算太大。",
+      "fails": "第 {step} 步时，只有 {sat_min_pct}% 的对饱和（{layer}）：不超过一半，所以对这个网络来说这些权重并不算太大。",
       "shallow": "这个网络只有 {layers} 个隐藏层；“从第二层起饱和”至少需要 2 层。",
     },
   },
