@@ -58,7 +58,8 @@ function table(items) {
 
 /** The gzip weight (level 9) of every file the page loads at first, and their sum. */
 function firstLoad() {
-  const files = ["index.html", "pkg/initlab.js", "pkg/initlab_bg.wasm"];
+  // English is always loaded; the other languages only when chosen.
+  const files = ["index.html", "pkg/initlab.js", "pkg/initlab_bg.wasm", "www/i18n/en.js"];
   for (const name of readdirSync("www")) {
     const lazy = name === "i18n" || name === "icons" || name.startsWith("restarts-worker") || name === "service-worker.js";
     if (!lazy && statSync(join("www", name)).isFile()) files.push(join("www", name));

@@ -135,7 +135,7 @@ test("after one visit, the page loads and trains offline, with any query, restar
 
 test("a changed build: the next visit installs it and says so, the reload after runs it, the old cache goes", async () => {
   const { context, page, errors } = await open({ width: 390, height: 844 });
-  const strings = join(env.site, "www", "strings.js");
+  const strings = join(env.site, "www", "i18n", "en.js");
   const original = readFileSync(strings, "utf8");
   try {
     await load(page, `${env.server.url}/?lesson=zero-tanh`);
