@@ -18,7 +18,7 @@ const STEPS_PER_FRAME = 10;
  * `makeExport(parts)` (createExport). The page's own URL keys (`lang`, and `embed` in
  * embed.js) stay out of the engine: `pageQuery()` is kept in the address beside the
  * engine's query, `pageNotices` ([{field, message}]) are shown with the engine's notices,
- * and `onRender(snapshot)` hears every redraw (the embed link and the parent's events).
+ * and `onRender(snapshot, lesson)` hears every redraw (with the open lesson as `lesson()` gives it) (the embed link and the parent's events).
  */
 export function createApi(engine, options) {
   const { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons, makeExport } = options;
@@ -64,9 +64,9 @@ export function createApi(engine, options) {
     view.showChartError(charts.draw(live, snapshot.compare !== null));
     view.showSnapshot(snapshot, playing);
     controls?.showSnapshot(snapshot);
-    lessons?.show();
-    summarise(snapshot, () => lessons?.current()?.verdict.text);
-    onRender(snapshot);
+    const lesson = lessons?.show() ?? null;
+    summarise(snapshot, lesson?.verdict.text);
+    onRender(snapshot, lesson);
     return snapshot;
   }
 

@@ -80,33 +80,39 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
     pointAt(lesson.view, false);
   }
 
-  /** The open lesson as the API gives it: {id, title, steps, view, verdict: {holds, text}}, or null. */
-  function current() {
-    const lesson = lab().lesson();
+  /** A lesson from the engine as the API gives it: {id, title, steps, view, verdict: {holds, text}}. */
+  function asApi(lesson) {
     if (!lesson) return null;
     const { holds, message } = lesson.verdict;
     const verdict = { holds, text: verdictText(message) };
     return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, view: lesson.view, verdict };
   }
 
-  /** Called on every redraw: panel or start entry, and the verdict now. */
+  /** The open lesson as the API gives it, or null. */
+  const current = () => asApi(lab().lesson());
+
+  /**
+   * Called on every redraw: panel or start entry, and the verdict now. Returns the open
+   * lesson as `current()` gives it, so that the rest of the redraw need not ask again.
+   */
   function show() {
-    const lesson = lab().lesson();
+    const lesson = asApi(lab().lesson());
     $("lesson").hidden = !lesson;
     $("lesson-start").hidden = Boolean(lesson);
     if (!lesson) {
       shownId = null;
       for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
-      return;
+      return null;
     }
     if (lesson.id !== shownId) {
       shownId = lesson.id;
       showOpened(lesson);
     }
     const verdict = $("lesson-verdict");
-    verdict.textContent = verdictText(lesson.verdict.message);
+    verdict.textContent = lesson.verdict.text;
     verdict.classList.toggle("holds", lesson.verdict.holds);
     verdict.classList.toggle("fails", !lesson.verdict.holds);
+    return lesson;
   }
 
   /** Opens lesson `id` (pausing any training first): {ok: true} or {ok: false, error}. */

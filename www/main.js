@@ -47,9 +47,9 @@ const { api, page } = createApi(engine, {
   makeExport: createExport,
   pageQuery: () => pageQueryFor(mode.embed),
   pageNotices: [...language.notices, ...mode.notices],
-  onRender(snapshot) {
+  onRender(snapshot, lesson) {
     updateEmbed();
-    messaging?.observe(snapshot);
+    messaging?.observe(snapshot, lesson);
   },
 });
 window.initlab = api;

@@ -76,7 +76,7 @@ function refusal(data) {
 /**
  * Starts the protocol in a framed page: `api` is window.initlab, `page` its page-only
  * helpers (isPlaying, query). Returns `{announce(), observe(snapshot)}`: `announce` sends
- * `ready` (once the engine is loaded), `observe` turns each redraw into events.
+ * `ready` (once the engine is loaded), `observe(snapshot, lesson)` turns each redraw into events.
  */
 export function createMessaging({ api, page }) {
   const parent = window.parent;
@@ -147,8 +147,8 @@ export function createMessaging({ api, page }) {
   }
 
   /** The open lesson's verdict, sent when the lesson or whether its claim holds changes. */
-  function watchVerdict() {
-    const lesson = api.lesson();
+  /** `lesson`: the open lesson as `initlab.lesson()` gives it (the redraw has it already). */
+  function watchVerdict(lesson) {
     const key = lesson ? `${lesson.id}:${lesson.verdict.holds}` : null;
     if (key === verdictKey) return;
     verdictKey = key;
@@ -183,10 +183,10 @@ export function createMessaging({ api, page }) {
       divergedB = Boolean(snapshot.compare?.diverged);
       announced = true;
     },
-    observe(snapshot) {
+    observe(snapshot, lesson) {
       if (!announced) return;
       throttleStep(snapshot);
-      watchVerdict();
+      watchVerdict(lesson);
       watchDivergence(snapshot);
     },
   };

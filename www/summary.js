@@ -37,7 +37,7 @@ export function summaryText(snapshot, verdict) {
 
 /**
  * Returns `show(snapshot, verdict)`, which updates the live region at most once a second;
- * `verdict()` gives the open lesson's verdict sentence (asked only when it is time to speak).
+ * `verdict` is the open lesson's verdict sentence, if any.
  */
 export function createSummary(region = document.getElementById("live-summary")) {
   let last = -Infinity;
@@ -46,10 +46,10 @@ export function createSummary(region = document.getElementById("live-summary")) 
   const speak = () => {
     pending = null;
     last = performance.now();
-    const words = summaryText(latest.snapshot, latest.verdict());
+    const words = summaryText(latest.snapshot, latest.verdict);
     if (region.textContent !== words) region.textContent = words;
   };
-  return function show(snapshot, verdict = () => undefined) {
+  return function show(snapshot, verdict) {
     latest = { snapshot, verdict };
     if (pending !== null) return;
     const wait = last + QUIET_MS - performance.now();
