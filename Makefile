@@ -75,6 +75,7 @@ node_modules/.package-lock.json: package-lock.json
 build: setup-build
 	cargo build --release --target $(WASM_TARGET)
 	wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg $(WASM)
+	node scripts/trim-glue.mjs pkg/initlab.js
 	@ls -l pkg/initlab_bg.wasm | awk '{print "pkg/initlab_bg.wasm: " $$5 " bytes"}'
 	node scripts/build-sw.mjs
 

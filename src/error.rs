@@ -5,9 +5,54 @@
 //! [`MESSAGES`], the one list of ids, and every error also carries its English sentence
 //! for `Display`, native tests and the console.
 
-use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::{Serialize, Serializer};
 use std::fmt;
+
+/// A message's named arguments, each name once, in the order they were given. Serialised
+/// as an object (`{min: "0", max: "10"}`) for the page's templates. A short list rather
+/// than a map: a message has at most a handful, and a map type would add its own code to
+/// the wasm for nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Args<T>(Vec<(&'static str, T)>);
+
+impl<T> Args<T> {
+    pub fn new() -> Args<T> {
+        Args(Vec::new())
+    }
+
+    /// Sets argument `name`, replacing an earlier value of the same name.
+    pub fn insert(&mut self, name: &'static str, value: T) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name, value)),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&T> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// The names, in the order they were given.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().map(|(n, _)| *n)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &T)> {
+        self.0.iter().map(|(n, v)| (*n, v))
+    }
+}
+
+impl<T> Default for Args<T> {
+    fn default() -> Args<T> {
+        Args::new()
+    }
+}
+
+impl<T: Serialize> Serialize for Args<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
 
 /// Every message id with its English template. `{name}` is replaced by the argument of
 /// that name; an argument may itself be a message (a link's value that was left out says
@@ -82,14 +127,14 @@ pub enum ErrorArg {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ErrorText {
     pub id: &'static str,
-    pub args: BTreeMap<&'static str, ErrorArg>,
+    pub args: Args<ErrorArg>,
 }
 
 impl ErrorText {
     pub fn new(id: &'static str) -> ErrorText {
         ErrorText {
             id,
-            args: BTreeMap::new(),
+            args: Args::new(),
         }
     }
 
@@ -102,7 +147,7 @@ impl ErrorText {
     /// The English sentence: the template with every argument filled in.
     pub fn english(&self) -> String {
         let mut out = english(self.id).to_string();
-        for (name, arg) in &self.args {
+        for (name, arg) in self.args.iter() {
             let value = match arg {
                 ErrorArg::Text(text) => text.clone(),
                 ErrorArg::Message(inner) => inner.english(),

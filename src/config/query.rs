@@ -31,7 +31,7 @@ impl Config {
                 Err(e) => notices.push(e),
             }
         }
-        kept.sort_by_key(|(key, _)| key_rank(key));
+        let mut kept = table::in_key_order(kept);
         loop {
             let config = Config::from_pairs(&kept);
             let Err(error) = config.validate() else {
@@ -95,12 +95,6 @@ pub fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
             (percent_decode(k), percent_decode(v))
         })
-}
-
-/// A key's place in [`KEYS`]: the preset first, the keys that define the experiment
-/// (init, scale, act, layers, data) before the details that refine it.
-fn key_rank(key: &str) -> usize {
-    KEYS.iter().position(|k| *k == key).unwrap_or(KEYS.len())
 }
 
 /// Which of the link's `pairs` to leave out when together they fail with `error`.

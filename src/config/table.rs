@@ -383,6 +383,20 @@ pub const TABLE: &[Key] = &[
 /// Every key's name, in [`TABLE`] order.
 pub const KEYS: [&str; TABLE.len()] = names_of!(TABLE, |key| key.name);
 
+/// `pairs` (one per key, named as in [`KEYS`]) put in [`KEYS`] order: the preset first, the
+/// keys that define the experiment (init, scale, act, layers, data) before the details that
+/// refine them. Picked out key by key rather than sorted: the table is short, and a sort
+/// would add its own code to the wasm.
+pub fn in_key_order<V>(mut pairs: Vec<(&'static str, V)>) -> Vec<(&'static str, V)> {
+    let mut ordered = Vec::with_capacity(pairs.len());
+    for name in KEYS {
+        if let Some(at) = pairs.iter().position(|(key, _)| *key == name) {
+            ordered.push(pairs.swap_remove(at));
+        }
+    }
+    ordered
+}
+
 /// The row of the key `name`.
 pub fn key(name: &str) -> Option<&'static Key> {
     TABLE.iter().find(|k| k.name == name)

@@ -126,7 +126,7 @@ pub(super) fn check_versus(value: &str) -> Result<String, ConfigError> {
         kept.retain(|(k, _)| *k != row.name);
         kept.push((row.name, inner));
     }
-    kept.sort_by_key(|(key, _)| KEYS.iter().position(|k| k == key));
+    let kept = table::in_key_order(kept);
     if kept.is_empty() {
         return Ok(SAME.to_string());
     }

@@ -18,11 +18,11 @@ mod symmetry;
 
 use crate::compare::Comparison;
 use crate::config::Config;
+use crate::error::Args;
 use crate::experiment::{Experiment, Snapshot};
 use crate::restarts::Restarts;
 use crate::ConfigError;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The chart (or panel) a lesson points at; the page scrolls it into view and highlights it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -124,14 +124,14 @@ impl From<&str> for Arg {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Message {
     pub id: String,
-    pub args: BTreeMap<&'static str, Arg>,
+    pub args: Args<Arg>,
 }
 
 impl Message {
     pub fn new(id: impl Into<String>) -> Message {
         Message {
             id: id.into(),
-            args: BTreeMap::new(),
+            args: Args::new(),
         }
     }
 

@@ -85,14 +85,8 @@ fn bars(hist: &Histogram, gs: (f64, f64), most: u32) -> Vec<Bar> {
 
 /// `SAMPLES` evenly spaced points over `(lo, hi)`, plus 0 if inside (ReLU's kink), in order.
 pub fn samples((lo, hi): (f64, f64)) -> impl Iterator<Item = f64> {
-    let step = (hi - lo) / SAMPLES as f64;
     let kink = (lo < 0.0 && hi > 0.0).then_some(0.0);
-    let mut points: Vec<f64> = (0..=SAMPLES)
-        .map(|k| lo + k as f64 * step)
-        .chain(kink)
-        .collect();
-    points.sort_by(f64::total_cmp);
-    points.into_iter()
+    super::grid_with(lo, hi, SAMPLES, kink).into_iter()
 }
 
 /// The z intervals within `(lo, hi)` where `act` counts as saturated (g′ below 1 % of

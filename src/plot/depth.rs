@@ -169,16 +169,18 @@ fn ticks((lo, hi): (f64, f64), most: usize) -> Vec<Tick> {
                     } else {
                         format!("{m}·{}", power_of_ten(k))
                     };
-                    ticks.push(Tick {
+                    // In place among the decades (no sort: see `config::table::in_key_order`).
+                    let place = ticks.partition_point(|t| t.log10 <= at);
+                    let minor = Tick {
                         log10: at,
                         label,
                         major: false,
-                    });
+                    };
+                    ticks.insert(place, minor);
                 }
             }
         }
     }
-    ticks.sort_by(|a, b| a.log10.total_cmp(&b.log10));
     ticks
 }
 

@@ -25,6 +25,18 @@ pub mod loss;
 pub mod weights;
 pub mod wrap;
 
+/// `count` + 1 evenly spaced points from `lo` to `hi`, with each of `extra` inside that range
+/// (kinks, jumps) inserted where it belongs, so a curve through them stays in order.
+pub fn grid_with(lo: f64, hi: f64, count: usize, extra: impl IntoIterator<Item = f64>) -> Vec<f64> {
+    let step = (hi - lo) / count as f64;
+    let mut points: Vec<f64> = (0..=count).map(|k| lo + k as f64 * step).collect();
+    for x in extra.into_iter().filter(|x| (lo..=hi).contains(x)) {
+        let at = points.partition_point(|&p| p <= x);
+        points.insert(at, x);
+    }
+    points
+}
+
 /// One histogram bar: from `lo` to `hi` on the x axis, up to `height` on the y axis.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bar {

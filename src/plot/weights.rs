@@ -129,9 +129,7 @@ pub fn sampled(d: &Distribution, xs: (f64, f64)) -> Vec<(f64, f64)> {
     let (lo, hi) = d.support();
     let step = (xs.1 - xs.0) / SAMPLES as f64;
     let edges = [lo - 1e-9 * step, lo, hi, hi + 1e-9 * step];
-    let mut points: Vec<f64> = (0..=SAMPLES).map(|k| xs.0 + k as f64 * step).collect();
-    points.extend(edges.into_iter().filter(|x| (xs.0..=xs.1).contains(x)));
-    points.sort_by(f64::total_cmp);
+    let points = super::grid_with(xs.0, xs.1, SAMPLES, edges);
     let values = points.into_iter().map(|x| (x, d.pdf(x)));
     values.filter(|p| p.1.is_finite()).collect()
 }
