@@ -20,7 +20,9 @@ impl<T> Args<T> {
         Args(Vec::new())
     }
 
-    /// Sets argument `name`, replacing an earlier value of the same name.
+    /// Sets argument `name`, replacing an earlier value of the same name. Not inlined: the
+    /// messages set their arguments in many places, and one copy of this is enough.
+    #[inline(never)]
     pub fn insert(&mut self, name: &'static str, value: T) {
         match self.0.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = value,

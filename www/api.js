@@ -3,7 +3,7 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { createFrameCycle } from "./frames.js";
-import { applyStaticText, errorText, languageInUrl, localizedError, text, useLanguage } from "./strings.js";
+import { applyStaticText, chartLabels, errorText, languageInUrl, localizedError, text, useLanguage } from "./strings.js";
 import { createSummary } from "./summary.js";
 import { view } from "./view.js";
 
@@ -128,7 +128,7 @@ export function createApi(engine, options) {
    */
   async function switchLanguage(code) {
     await useLanguage(code, true);
-    wasm?.setChartLanguage(code);
+    wasm?.setChartLanguage(code, chartLabels());
     applyStaticText(document);
     if (!lab) return;
     lessons?.relabel();

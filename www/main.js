@@ -14,7 +14,7 @@ import { createQuickControls } from "./phone.js";
 import { registerOffline } from "./offline.js";
 import { createRestarts } from "./restarts.js";
 import { createShare } from "./share.js";
-import { applyStaticText, currentLanguage, setEnglishErrors } from "./strings.js";
+import { applyStaticText, chartLabels, currentLanguage, setEnglishErrors } from "./strings.js";
 import { createViews } from "./views.js";
 
 // The language first (its table may need fetching), so the page is never shown half-translated.
@@ -33,7 +33,7 @@ let messaging = null;
 const engine = import("../pkg/initlab.js").then(async (wasm) => {
   await wasm.default();
   setEnglishErrors(wasm.errorMessages());
-  wasm.setChartLanguage(currentLanguage());
+  wasm.setChartLanguage(currentLanguage(), chartLabels());
   return { lab: new wasm.Lab(mode.labQuery), wasm };
 });
 const charts = createCharts(() => page.redraw());

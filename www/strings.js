@@ -40,6 +40,10 @@ export async function useLanguage(code, explicit) {
   document.documentElement.lang = code;
 }
 
+/** The active language's chart labels for the wasm's setChartLanguage (none for English,
+ * whose labels are the engine's own). */
+export const chartLabels = () => active.words.charts;
+
 /** The active language's code, and whether the page's URL should carry it (`lang=`). */
 export const currentLanguage = () => active.code;
 export const languageInUrl = () => (active.explicit ? active.code : null);

@@ -1,18 +1,13 @@
-//! Every word the charts draw, one table per language (issue #9).
+//! Every word the charts draw (issue #9).
 //!
 //! The field list is written once, in the [`labels!`] invocation below: it defines the
-//! struct and [`Labels::entries`], which the language tests walk to check that every
-//! language has every label, translated, with the same `{0}`, `{1}` … placeholders.
-//! Templates take `{0}`, `{1}` … for numbers already formatted (see `fill` in the charts),
-//! so a translation may put them in any order.
-
-mod hi;
-mod ru;
-mod zh;
-
-pub use hi::HI;
-pub use ru::RU;
-pub use zh::ZH;
+//! struct, [`Labels::entries`] and [`Labels::from_lookup`]. English is the constant [`EN`]
+//! here (the default, and what native tests read); the page's other languages bring their
+//! table with their page strings (`www/i18n/<code>.js`, `charts`), fetched only when
+//! chosen (issue #10), and [`Labels::from_lookup`] checks it against English: every label
+//! present, with the same `{0}`, `{1}` … placeholders. Templates take `{0}`, `{1}` … for
+//! numbers already formatted (see `fill` in the charts), so a translation may put them in
+//! any order.
 
 /// Defines [`Labels`] from one list of field names (doc comments kept).
 macro_rules! labels {
@@ -27,7 +22,33 @@ macro_rules! labels {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name),)*]
             }
+
+            /// A language's labels, each read by its field name from `lookup` and checked
+            /// against English (see [`LabelError`]).
+            pub fn from_lookup(
+                mut lookup: impl FnMut(&'static str) -> Option<&'static str>,
+            ) -> Result<Labels, LabelError> {
+                // One loop over the fields, not one check written out per field: the
+                // check's code appears once in the wasm.
+                let mut texts = [""; FIELD_COUNT];
+                for (k, text) in texts.iter_mut().enumerate() {
+                    *text = checked(FIELD_NAMES[k], lookup(FIELD_NAMES[k]), ENGLISH[k])?;
+                }
+                Ok(Labels {
+                    $($name: texts[Field::$name as usize],)*
+                })
+            }
         }
+
+        /// The fields' positions in [`FIELD_NAMES`].
+        #[allow(non_camel_case_types)]
+        enum Field {
+            $($name,)*
+        }
+
+        const FIELD_NAMES: [&str; FIELD_COUNT] = [$(stringify!($name),)*];
+        const FIELD_COUNT: usize = [$(stringify!($name),)*].len();
+        const ENGLISH: [&str; FIELD_COUNT] = [$(EN.$name,)*];
     };
 }
 
@@ -154,8 +175,50 @@ labels! {
     gradients_not_finite,
 }
 
-/// The languages the charts speak, by their page code ("en", "zh", "ru", "hi").
-pub const LANGUAGES: &[(&str, &Labels)] = &[("en", &EN), ("zh", &ZH), ("ru", &RU), ("hi", &HI)];
+/// What is wrong with a language's table of chart labels: the label's field name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelError {
+    /// The table has no text for this label (or not a text).
+    Missing(&'static str),
+    /// The text is empty.
+    Empty(&'static str),
+    /// The text's `{0}`, `{1}` … placeholders are not English's, so a number would be lost
+    /// or a placeholder left unfilled.
+    Placeholders(&'static str),
+}
+
+impl std::fmt::Display for LabelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            LabelError::Missing(name) => write!(f, "the chart label '{name}' is missing"),
+            LabelError::Empty(name) => write!(f, "the chart label '{name}' is empty"),
+            LabelError::Placeholders(name) => write!(
+                f,
+                "the chart label '{name}' must use the {{0}}, {{1}} … placeholders of English"
+            ),
+        }
+    }
+}
+
+/// `text` for label `name` if it is there, not blank, and fills the placeholders `english`
+/// fills (the templates have at most a few, numbered from 0).
+fn checked(
+    name: &'static str,
+    text: Option<&'static str>,
+    english: &str,
+) -> Result<&'static str, LabelError> {
+    let text = text.ok_or(LabelError::Missing(name))?;
+    if text.trim().is_empty() {
+        return Err(LabelError::Empty(name));
+    }
+    for k in 0..10 {
+        let placeholder = format!("{{{k}}}");
+        if text.contains(&placeholder) != english.contains(&placeholder) {
+            return Err(LabelError::Placeholders(name));
+        }
+    }
+    Ok(text)
+}
 
 /// Line height as a multiple of the font size, per language: Chinese and Devanagari glyphs
 /// fill the whole em (Devanagari's vowel signs reach above and below it), so their lines
@@ -176,14 +239,6 @@ pub fn decimal_sign(code: &str) -> char {
     } else {
         '.'
     }
-}
-
-/// The labels for language `code`, if the charts have it.
-pub fn for_language(code: &str) -> Option<&'static Labels> {
-    LANGUAGES
-        .iter()
-        .find(|(name, _)| *name == code)
-        .map(|(_, labels)| *labels)
 }
 
 /// English.

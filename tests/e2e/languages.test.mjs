@@ -1,5 +1,5 @@
 // The page in four languages (issue #9): every table complete and translated with the same
-// placeholders (the chart labels are checked natively, tests/i18n.rs), each language's page
+// placeholders (the chart labels by the engine itself, below), each language's page
 // loads cleanly with <html lang> following, the header's picker switches live keeping the
 // run, the browser's language is used without ?lang=, an unknown lang falls back to English
 // with a notice, engine errors are worded per language, and screenshots of each language.
@@ -66,6 +66,47 @@ test("every engine message id has a template in every language, with the engine'
     const english = Object.fromEntries(messages);
     for (const code of OTHERS) checkTable(code, "errors", english, tables[code].errors);
   });
+});
+
+/** Chart labels that are symbols or formulas, the same in every language. */
+const SAME_CHART_LABELS = new Set([
+  "x1_axis", "x2_axis", "net_inputs_short", "net_sampled_short", "net_weight_text", "net_bias_text",
+]);
+
+test("every language's chart labels pass the engine's check and are translated; a broken table is refused", async () => {
+  await env.withPage("", async ({ page }) => {
+    const refusals = await page.evaluate(async (codes) => {
+      const wasm = await import("/pkg/initlab.js");
+      const attempt = (code, table) => {
+        try {
+          wasm.setChartLanguage(code, table);
+          return null;
+        } catch (error) {
+          return String(error.message ?? error);
+        }
+      };
+      const tables = await Promise.all(codes.map((code) => import(`/www/i18n/${code}.js`)));
+      const { charts } = tables[0];
+      return {
+        real: codes.map((code, k) => attempt(code, tables[k].charts)),
+        missing: attempt("x1", { ...charts, layer: undefined }),
+        placeholder: attempt("x2", { ...charts, units: "units" }),
+        english: attempt("en", undefined),
+      };
+    }, OTHERS);
+    assert.deepEqual(refusals.real, OTHERS.map(() => null), "the engine accepts every table");
+    assert.match(refusals.missing, /'x1'.*'layer' is missing/);
+    assert.match(refusals.placeholder, /'x2'.*'units'.*placeholders/);
+    assert.equal(refusals.english, null);
+  });
+  // Same keys everywhere; a label that no language changed would be English left in.
+  const [first, ...rest] = OTHERS.map((code) => tables[code].charts);
+  for (const table of rest) assert.deepEqual(Object.keys(table), Object.keys(first));
+  for (const key of Object.keys(first)) {
+    if (SAME_CHART_LABELS.has(key)) continue;
+    const words = new Set(OTHERS.map((code) => tables[code].charts[key]));
+    assert.equal(words.size, OTHERS.length, `chart label ${key} is the same in ${OTHERS.join(", ")}`);
+  }
 });
 
 for (const { code } of LANGUAGES) {

@@ -109,14 +109,13 @@ pub fn language() -> &'static Labels {
     LANGUAGE.with(Cell::get)
 }
 
-/// Sets the charts' language by its page code; an unknown code gives English and `false`.
-pub fn set_language(code: &str) -> bool {
-    let chosen = crate::plot::labels::for_language(code);
-    LANGUAGE.with(|cell| cell.set(chosen.unwrap_or(&EN)));
-    let code = if chosen.is_some() { code } else { "en" };
+/// Makes `labels` (English when `None`) the charts' words, with the line height and decimal
+/// sign of language `code`.
+pub fn set_language(code: &str, labels: Option<&'static Labels>) {
+    let code = if labels.is_some() { code } else { "en" };
+    LANGUAGE.with(|cell| cell.set(labels.unwrap_or(&EN)));
     LEADING.with(|cell| cell.set(crate::plot::labels::leading(code)));
     DECIMAL.with(|cell| cell.set(crate::plot::labels::decimal_sign(code)));
-    chosen.is_some()
 }
 
 /// Puts `args[k]` in place of `{k}` in a template.
