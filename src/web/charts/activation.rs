@@ -8,7 +8,7 @@
 //! per layer, side by side, so the change with depth is seen at a glance.
 
 use super::pen::{Pen, Swatch};
-use super::theme::{chart, mesh, num, percent, stroke, Axes, Theme, FONT};
+use super::theme::{chart, mesh, num, percent, stroke, Axes, Axis, Theme, FONT};
 use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
 use crate::activation::Activation;
 use crate::plot::activation::ActivationPanel;
@@ -141,7 +141,7 @@ fn panel(
         x_ticks: 5,
         y_ticks: 3,
     };
-    let mut c = chart(&area, style, zs, gs.0..gs.1, &axes)?;
+    let mut c = chart(&area, style, Axis::linear(zs), Axis::linear(gs), &axes)?;
     mesh(&mut c, style, &t, &axes)?;
     let shade = t.alarm.mix(0.14).filled();
     let tails = model.saturated.iter();

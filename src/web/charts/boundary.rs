@@ -6,7 +6,7 @@
 //! init bends it around the classes within a few hundred steps.
 
 use super::pen::{Pen, Swatch};
-use super::theme::{chart, css, mesh, Axes, Theme};
+use super::theme::{chart, css, mesh, Axes, Axis, Theme};
 use super::{begin, Style, Surface};
 use crate::boundary::Grid;
 use crate::data::{Dataset, Split};
@@ -54,8 +54,8 @@ pub fn draw(
     let mut c = chart(
         &area,
         style,
-        (grid.x[0], grid.x[1]),
-        grid.y[0]..grid.y[1],
+        Axis::linear((grid.x[0], grid.x[1])),
+        Axis::linear((grid.y[0], grid.y[1])),
         &axes,
     )?;
     let (x0, y1) = c.backend_coord(&(grid.x[0], grid.y[1]));

@@ -9,7 +9,7 @@
 //! holds one run per side, so an A/B comparison draws B with dotted lines and hollow marks.
 
 use super::pen::{Marker, Pen, Swatch};
-use super::theme::{chart, mesh, Axes, Theme, FONT, SMALL};
+use super::theme::{chart, mesh, Axes, Axis, Theme, FONT, SMALL};
 use super::{begin, fill, Labels, Style, Surface};
 use crate::plot::depth::{DepthModel, Quantity};
 use crate::stats::LayerStats;
@@ -90,7 +90,13 @@ pub fn draw(
     };
     let count = model.layers.len() as f64;
     let (lo, hi) = model.log_range;
-    let mut c = chart(&area, style, (-0.4, count - 0.6), lo..hi, &axes)?;
+    let mut c = chart(
+        &area,
+        style,
+        Axis::linear((-0.4, count - 0.6)),
+        Axis::linear((lo, hi)),
+        &axes,
+    )?;
     mesh(&mut c, style, &t, &axes)?;
     let to_px = |x: f64, y: f64| {
         let (px, py) = c.backend_coord(&(x, y));

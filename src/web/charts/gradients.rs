@@ -8,11 +8,10 @@
 
 use super::activation::columns;
 use super::pen::Pen;
-use super::theme::{chart, mesh, num, Axes, FONT, SMALL};
+use super::theme::{chart, mesh, num, Axes, Axis, Plot, FONT, SMALL};
 use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
 use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};
 use crate::stats::LayerStats;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -88,7 +87,13 @@ fn draw_panel(
         x_ticks: 0,
         y_ticks: 3,
     };
-    let mut c = chart(&area, style, model.range, 0.0..panel.top(), &axes)?;
+    let mut c = chart(
+        &area,
+        style,
+        Axis::linear(model.range),
+        Axis::linear((0.0, panel.top())),
+        &axes,
+    )?;
     mesh(&mut c, style, &t, &axes)?;
     let bars = model.drawn_bars(panel).into_iter();
     c.draw_series(bars.map(|b| Rectangle::new([(b.lo, 0.0), (b.hi, b.height)], t.bars.filled())))
@@ -129,9 +134,6 @@ fn decade_labels(pen: &Pen, c: &Plot, model: &GradientsModel) {
         );
     }
 }
-
-/// A panel's plotting context: log₁₀ |∂L/∂w| × weights.
-type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// "layer 2 · 64 weights · gradient norm 0.012", then what is exactly 0.
 fn caption(labels: &Labels, panel: &GradPanel, index: usize, total: usize) -> Vec<String> {

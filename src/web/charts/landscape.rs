@@ -8,7 +8,7 @@
 //! [`crate::plot::landscape`]; this module paints it.
 
 use super::pen::{Marker, Pen, Swatch};
-use super::theme::{chart, css, mesh, num, Axes, FONT, SMALL};
+use super::theme::{chart, css, mesh, num, Axes, Axis, FONT, SMALL};
 use super::{begin, fill, Style, Surface};
 use crate::landscape::Landscape;
 use crate::plot::colour::{viridis_fast, wants_light_ink};
@@ -55,7 +55,13 @@ pub fn draw(
         x_ticks: 5,
         y_ticks: 5,
     };
-    let mut c = chart(&area, style, (-span, span), -span..span, &axes)?;
+    let mut c = chart(
+        &area,
+        style,
+        Axis::linear((-span, span)),
+        Axis::linear((-span, span)),
+        &axes,
+    )?;
     let (x0, y0) = c.backend_coord(&(-span, span));
     let (x1, y1) = c.backend_coord(&(span, -span));
     let rect = (

@@ -9,14 +9,10 @@
 //! thin line of its colour and dash.
 
 use super::pen::{Pen, Swatch};
-use super::theme::{chart, mesh, stroke, Axes, Theme, FONT};
+use super::theme::{chart, mesh, stroke, Axes, Axis, Plot, Theme, FONT};
 use super::{begin, failed, fill, Style, Surface};
 pub use crate::plot::loss::Curves;
-use crate::plot::loss::{log_ticks, Entry, Label, Line, LossModel};
-use plotters::coord::ranged1d::{
-    AsRangedCoord, DefaultFormatting, KeyPointHint, Ranged, ValueFormatter,
-};
-use plotters::coord::types::RangedCoordf64;
+use crate::plot::loss::{Entry, Label, Line, LossModel};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -60,19 +56,12 @@ pub fn draw(
         y_ticks: 5,
     };
     let (xs, ys) = (model.x_range, model.y_range);
-    if log_scale {
-        plot(
-            &root,
-            &pen,
-            xs,
-            LogAxis(ys.0, ys.1),
-            &axes,
-            &model,
-            &markers,
-        )
+    let y = if log_scale {
+        Axis::log(ys)
     } else {
-        plot(&root, &pen, xs, ys.0..ys.1, &axes, &model, &markers)
-    }
+        Axis::linear(ys)
+    };
+    plot(&root, &pen, Axis::linear(xs), y, &axes, &model, &markers)
 }
 
 /// "diverged at step 40", or "B diverged at step 40" in a comparison.
@@ -111,19 +100,15 @@ fn entry(t: &Theme, labels: &super::Labels, e: &Entry) -> (Swatch, String) {
 
 /// The chart itself, for a linear or a log loss axis: the lines, the legend, and a marker
 /// (with its text in `markers`) where a side diverged.
-fn plot<Y>(
+fn plot(
     root: &DrawingArea<CanvasBackend, Shift>,
     pen: &Pen,
-    xs: (f64, f64),
-    ys: Y,
+    xs: Axis,
+    ys: Axis,
     axes: &Axes,
     model: &LossModel,
     markers: &[String],
-) -> Result<(), String>
-where
-    Y: AsRangedCoord<Value = f64>,
-    Y::CoordDescType: Ranged<ValueType = f64> + ValueFormatter<f64>,
-{
+) -> Result<(), String> {
     let (style, t) = (pen.style, pen.theme);
     let mut c = chart(root, style, xs, ys, axes)?;
     mesh(&mut c, style, &t, axes)?;
@@ -163,15 +148,7 @@ where
 }
 
 /// One line's runs: solid or dashed, thick or thin; a run of one point is a dot.
-fn series<Y>(
-    c: &mut ChartContext<CanvasBackend, Cartesian2d<RangedCoordf64, Y>>,
-    line: &Line,
-    style: &Style,
-    t: &Theme,
-) -> Result<(), String>
-where
-    Y: Ranged<ValueType = f64>,
-{
+fn series(c: &mut Plot, line: &Line, style: &Style, t: &Theme) -> Result<(), String> {
     let ink = stroke(
         style,
         colour(t, line.colour),
@@ -193,29 +170,4 @@ where
         }
     }
     Ok(())
-}
-
-/// A log-scale loss axis from `.0` to `.1` (both > 0, see [`log_axis`](crate::plot::loss::log_axis)),
-/// with ticks at 1, 2 and 5 times powers of ten ([`log_ticks`]).
-#[derive(Clone, Debug)]
-struct LogAxis(f64, f64);
-
-impl Ranged for LogAxis {
-    type FormatOption = DefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
-        let (lo, hi) = (self.0.log10(), self.1.log10());
-        let t = (v.max(f64::MIN_POSITIVE).log10() - lo) / (hi - lo);
-        // `as` saturates, so a value far off the axis lands at the edge of i32, not in a panic.
-        (f64::from(limit.0) + f64::from(limit.1 - limit.0) * t).round() as i32
-    }
-
-    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
-        log_ticks(self.0, self.1, hint.max_num_points())
-    }
-
-    fn range(&self) -> std::ops::Range<f64> {
-        self.0..self.1
-    }
 }

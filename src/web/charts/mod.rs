@@ -21,6 +21,7 @@
 //! explanation instead of a chart; only a canvas that cannot be drawn on is an `Err`.
 
 pub mod activation;
+mod axis;
 mod bitmap;
 pub mod boundary;
 pub mod depth;

@@ -5,12 +5,10 @@
 //! ([`LossHistogram`]); this module only paints them.
 
 use super::pen::{Pen, Swatch};
-use super::theme::{chart, mesh, percent, stroke, tick, Axes, Theme, FONT, SMALL};
+use super::theme::{chart, mesh, percent, stroke, tick, Axes, Axis, Plot, Theme, FONT, SMALL};
 use super::{begin, failed, fill, Style, Surface};
 use crate::restarts::{solved_and_stuck, LossHistogram, SOLVED_BELOW, STUCK_ABOVE};
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 /// Draws the histogram of `losses` (one final training loss per run, NaN for a diverged run).
 pub fn draw(
@@ -41,7 +39,13 @@ pub fn draw(
         y_ticks: 4.min(top as usize + 1),
     };
     let xs = (hist.log10_lo, hist.log10_hi);
-    let mut c = chart(&area, style, xs, 0.0..top * 1.25, &axes)?;
+    let mut c = chart(
+        &area,
+        style,
+        Axis::linear(xs),
+        Axis::linear((0.0, top * 1.25)),
+        &axes,
+    )?;
     mesh(&mut c, style, &t, &axes)?;
     series(&mut c, &hist, top * 1.25, style, &t)?;
     decade_labels(&pen, &c, xs, w);
@@ -60,9 +64,6 @@ pub fn draw(
     );
     Ok(())
 }
-
-/// The chart's plotting context: log₁₀ final loss × runs.
-type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// "20 runs · solved 45% · stuck 30%" (and how many diverged), wrapped to the width `w`;
 /// returns the height it takes.

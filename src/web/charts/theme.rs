@@ -4,10 +4,9 @@
 //! common colour-vision deficiencies; the two classes (and train/test) are blue and
 //! vermillion/orange, never red and green.
 
+pub(crate) use super::axis::Axis;
 use super::Style;
 use crate::plot::colour::{DARK_TEXT, LIGHT_TEXT};
-use plotters::coord::ranged1d::{AsRangedCoord, Ranged, ValueFormatter};
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::{
     Cartesian2d, ChartBuilder, ChartContext, Color, DrawingArea, FontFamily, IntoFont, RGBAColor,
@@ -184,6 +183,9 @@ pub(crate) fn percent(share: f64) -> String {
 }
 
 /// What the axes of one chart show.
+/// A chart of any of the charts: both axes are an [`Axis`].
+pub(crate) type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<Axis, Axis>>;
+
 pub(crate) struct Axes<'a> {
     pub x_desc: &'a str,
     pub y_desc: &'a str,
@@ -194,14 +196,13 @@ pub(crate) struct Axes<'a> {
 /// A chart on `area` over `x` × `y`, with room for tick labels and axis titles on the
 /// left and at the bottom only: plotters measures label text through the DOM (slowly)
 /// for labels on the right and for captions, so the charts use neither.
-pub(crate) fn chart<'a, Y: AsRangedCoord<Value = f64>>(
+pub(crate) fn chart<'a>(
     area: &'a DrawingArea<CanvasBackend, Shift>,
     style: &Style,
-    x: (f64, f64),
-    y: Y,
+    x: Axis,
+    y: Axis,
     axes: &Axes,
-) -> Result<ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, Y::CoordDescType>>, String>
-{
+) -> Result<Plot<'a>, String> {
     let title = if axes.y_desc.is_empty() { 0.0 } else { 16.0 };
     let bottom = if axes.x_desc.is_empty() { 18.0 } else { 32.0 };
     ChartBuilder::on(area)
@@ -210,20 +211,17 @@ pub(crate) fn chart<'a, Y: AsRangedCoord<Value = f64>>(
         .margin_left(style.ipx(4.0))
         .x_label_area_size(style.ipx(bottom))
         .y_label_area_size(style.ipx(34.0 + title))
-        .build_cartesian_2d(x.0..x.1, y)
+        .build_cartesian_2d(x, y)
         .map_err(super::failed)
 }
 
 /// Draws grid lines, axes, tick labels and axis titles.
-pub(crate) fn mesh<Y>(
-    chart: &mut ChartContext<CanvasBackend, Cartesian2d<RangedCoordf64, Y>>,
+pub(crate) fn mesh(
+    chart: &mut Plot,
     style: &Style,
     theme: &Theme,
     axes: &Axes,
-) -> Result<(), String>
-where
-    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
-{
+) -> Result<(), String> {
     let label = font(style, SMALL, theme.muted);
     let (xs, ys) = (chart.x_range(), chart.y_range());
     chart

@@ -7,18 +7,13 @@
 //! nothing random to make one unit differ from another.
 
 use super::pen::{Pen, Swatch};
-use super::theme::{chart, mesh, num, stroke, tick, Axes, Theme, FONT};
+use super::theme::{chart, mesh, num, stroke, tick, Axes, Axis, Plot, Theme, FONT};
 use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
 use crate::init::LayerInit;
 use crate::plot::weights::{Entry, WeightsModel};
 use crate::plot::Bar;
 use crate::stats::LayerStats;
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
-
-/// The chart's plotting context: weights × density (or share).
-type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// Draws weight layer `layer_index` (0-based, of `layers_total`; the last is the output):
 /// its weight histogram `layer.w_hist` as a density, and `init.distribution`'s density.
@@ -54,7 +49,7 @@ pub fn draw(
         x_ticks: (w / style.px(80.0)).clamp(3.0, 8.0) as usize,
         y_ticks: 4,
     };
-    let mut c = chart(&area, style, xs, ys.0..ys.1, &axes)?;
+    let mut c = chart(&area, style, Axis::linear(xs), Axis::linear(ys), &axes)?;
     mesh(&mut c, style, &t, &axes)?;
     series(&mut c, &model, style, &t)?;
     let legend: Vec<(Swatch, &str)> = model.legend.iter().map(|&e| entry(&t, labels, e)).collect();
