@@ -137,7 +137,9 @@ size: build
 	  echo "installing twiggy $(TWIGGY_VERSION) (about 3 minutes, once)"; \
 	  cargo install twiggy --version $(TWIGGY_VERSION); \
 	fi
-	twiggy top -n 100000 -f csv $(WASM) > target/twiggy.csv
+	@# Profile the wasm as shipped (after wasm-bindgen removed its descriptors), names kept.
+	wasm-bindgen --target web --out-dir target/size-named $(WASM)
+	twiggy top -n 100000 -f csv target/size-named/initlab_bg.wasm > target/twiggy.csv
 	node scripts/size-profile.mjs target/twiggy.csv target/size.json
 
 clean:

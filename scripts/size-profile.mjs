@@ -1,5 +1,5 @@
-// `make size`: where the shipped bytes go. Reads twiggy's per-function table of the release
-// wasm (before wasm-bindgen strips the names) and sums it by crate, and by module for
+// `make size`: where the shipped bytes go. Reads twiggy's per-function table of the wasm as
+// wasm-bindgen ships it, but with its function names kept, and sums it by crate, and by module for
 // InitLab's own code; prints both tables and the gzip weight of every file the page loads
 // first, and writes them to target/size.json.
 //
@@ -71,7 +71,7 @@ function firstLoad() {
 const profile = table(rows(readFileSync(csvPath, "utf8")));
 const load = firstLoad();
 const kb = (bytes) => (bytes / 1024).toFixed(1);
-console.log("code and data of the wasm, by owner (before wasm-bindgen strips names):");
+console.log("code and data of the shipped wasm, by owner (names, which are not shipped, left out):");
 for (const { who, bytes, share } of profile.rows.slice(0, 25)) {
   console.log(`  ${kb(bytes).padStart(7)} KB  ${(100 * share).toFixed(1).padStart(5)} %  ${who}`);
 }
