@@ -5,9 +5,9 @@
 //
 // Usage: node scripts/size-profile.mjs <twiggy top -f csv output> <out.json>
 
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { firstLoadFiles } from "./first-load.mjs";
 
 const [csvPath, outPath] = process.argv.slice(2);
 
@@ -56,15 +56,13 @@ function table(items) {
   };
 }
 
-/** The gzip weight (level 9) of every file the page loads at first, and their sum. */
+/**
+ * The gzip weight (level 9) of every file the page loads at first, and their sum. The list
+ * follows index.html and the static imports, as the browser does (scripts/first-load.mjs):
+ * what the page imports on demand (other languages, lessons' texts, restarts…) is not in it.
+ */
 function firstLoad() {
-  // English is always loaded; the other languages only when chosen.
-  const files = ["index.html", "pkg/initlab.js", "pkg/initlab_bg.wasm", "www/i18n/en.js"];
-  for (const name of readdirSync("www")) {
-    const lazy = name === "i18n" || name === "icons" || name.startsWith("restarts-worker") || name === "service-worker.js";
-    if (!lazy && statSync(join("www", name)).isFile()) files.push(join("www", name));
-  }
-  const sizes = files.map((file) => ({ file, gzip: gzipSync(readFileSync(file), { level: 9 }).length }));
+  const sizes = firstLoadFiles(".").map((file) => ({ file, gzip: gzipSync(readFileSync(file), { level: 9 }).length }));
   return { files: sizes, total: sizes.reduce((a, b) => a + b.gzip, 0) };
 }
 
@@ -77,7 +75,7 @@ for (const { who, bytes, share } of profile.rows.slice(0, 25)) {
 }
 console.log(`  ${kb(profile.total).padStart(7)} KB  total`);
 console.log("first load, gzip -9:");
-for (const { file, gzip } of load.files.sort((a, b) => b.gzip - a.gzip).slice(0, 8)) {
+for (const { file, gzip } of load.files.sort((a, b) => b.gzip - a.gzip)) {
   console.log(`  ${kb(gzip).padStart(7)} KB  ${file}`);
 }
 console.log(`  ${kb(load.total).padStart(7)} KB  total (${load.files.length} files)`);

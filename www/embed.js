@@ -5,6 +5,7 @@
 // for B, and a shared or opened link must not carry it. So the page takes it out of the
 // query before the engine reads the rest, and puts it back on every rewrite of the URL.
 
+import { loadStylesheet } from "./on-demand.js";
 import { text } from "./strings.js";
 
 /** The page's own key: `embed=1` shows the compact page for an iframe. */
@@ -52,11 +53,13 @@ export function pageUrl(query, embed) {
 }
 
 /**
- * Switches the compact chrome on (a class on <html>, see embed.css) and keeps the
+ * Switches the compact chrome on (a class on <html>, and embed.css, fetched only for the
+ * compact page) and keeps the
  * "Open in InitLab ↗" link on the same experiment, without `embed`. Returns `update()`,
  * to call after every redraw.
  */
 export function startEmbedMode(query) {
+  loadStylesheet("embed.css");
   document.documentElement.classList.add("embed");
   const link = document.getElementById("embed-open");
   link.hidden = false;

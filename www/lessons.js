@@ -2,7 +2,7 @@
 // its live verdict (computed in Rust, worded here from the string table), "Run it", and
 // the view the lesson points at, scrolled into view and highlighted. No maths here.
 
-import { layerName, lessonWords, localNumber, text, verdictTemplate } from "./strings.js";
+import { layerName, lessonWords, loadLessonTexts, localNumber, text, verdictTemplate } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -65,12 +65,20 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
     if (scroll) bringIntoView(target, "start");
   }
 
-  /** Fills the panel for a newly opened lesson (its words, its menu entry, Run it). */
-  function showOpened(lesson) {
-    const words = lessonWords(lesson.id) ?? {};
-    $("lesson-title").textContent = titleOf(lesson.id);
+  /** The lesson's explanation and what to look at (fetched first, the first time in English). */
+  function showExplanation(id) {
+    const words = lessonWords(id) ?? {};
+    if (words.text === undefined) {
+      loadLessonTexts().then((loaded) => loaded && shownId === id && showExplanation(id));
+    }
     $("lesson-text").textContent = words.text ?? "";
     $("lesson-look").textContent = words.look ? text("lessonLook", { look: words.look }) : "";
+  }
+
+  /** Fills the panel for a newly opened lesson (its words, its menu entry, Run it). */
+  function showOpened(lesson) {
+    $("lesson-title").textContent = titleOf(lesson.id);
+    showExplanation(lesson.id);
     $("lesson-menu").value = lesson.id;
     const at = ids.indexOf(lesson.id);
     $("lesson-prev").disabled = at <= 0;
@@ -160,6 +168,11 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
   $("lesson-next").addEventListener("click", () => step(1));
   $("lesson-close").addEventListener("click", () => open(""));
   $("lesson-run").addEventListener("click", run);
+  // The learner heading for the lessons: fetch their explanations before one opens.
+  for (const id of ["lesson-start", "lesson"]) {
+    $(id).addEventListener("pointerover", loadLessonTexts, { once: true });
+    $(id).addEventListener("focusin", loadLessonTexts, { once: true });
+  }
   for (const id of ["lesson-start-go", "lesson-run"]) $(id).disabled = false;
 
   /** After a language switch: the menus and the open lesson's words, in the new language. */

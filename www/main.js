@@ -1,4 +1,7 @@
 // Entry point: pick the language, load the wasm engine, start a Lab from the URL, wire the buttons.
+// Only what the default explorer shows is imported here; the rest is fetched when first
+// used (on-demand.js): the parent-page protocol in a frame, Share, the restarts' panel,
+// the lessons' explanations, the compact page's styles, the offline registration.
 
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
@@ -9,31 +12,41 @@ import { pageQueryFor, readPageQuery, startEmbedMode } from "./embed.js";
 import { createExport } from "./export.js";
 import { createLanguagePicker, startLanguage } from "./language.js";
 import { createLessons } from "./lessons.js";
-import { createMessaging } from "./messages.js";
+import { loadStylesheet, once } from "./on-demand.js";
 import { createQuickControls } from "./phone.js";
-import { registerOffline } from "./offline.js";
 import { createRestarts } from "./restarts.js";
-import { createShare } from "./share.js";
-import { applyStaticText, chartLabels, currentLanguage, setEnglishErrors } from "./strings.js";
+import { applyStaticText, chartLabels, currentLanguage, loadLessonTexts, setEnglishErrors } from "./strings.js";
 import { createViews } from "./views.js";
+
+// In a frame (course notes), the page talks to its parent: fetched at once, beside the language.
+const framed = window.parent !== window;
+const messagesCode = framed ? import("./messages.js") : null;
 
 // The language first (its table may need fetching), so the page is never shown half-translated.
 const language = await startLanguage(location.search, navigator.languages ?? []);
 applyStaticText(document);
-registerOffline();
 createQuickControls();
 
 // The page's own keys (lang above, embed here) come out of the query; the engine reads the rest.
 const mode = readPageQuery(language.engineQuery);
-const framed = window.parent !== window;
 let updateEmbed = () => {};
 let messaging = null;
+
+/**
+ * What the first frame needs besides the engine, fetched beside it: a lesson's explanation
+ * when the link opens one, the compact page's styles when embedded.
+ */
+const firstFrameNeeds = Promise.all([
+  /(^|[?&])lesson=[^&]/.test(mode.labQuery) ? loadLessonTexts() : null,
+  mode.embed ? loadStylesheet("embed.css") : null,
+]);
 
 // A dynamic import, so that a missing or broken build is reported in the page.
 const engine = import("../pkg/initlab.js").then(async (wasm) => {
   await wasm.default();
   setEnglishErrors(wasm.errorMessages());
   wasm.setChartLanguage(currentLanguage(), chartLabels());
+  await firstFrameNeeds;
   return { lab: new wasm.Lab(mode.labQuery), wasm };
 });
 const charts = createCharts(() => page.redraw());
@@ -55,17 +68,37 @@ const { api, page } = createApi(engine, {
 window.initlab = api;
 createLanguagePicker((code) => api.setLanguage(code));
 if (mode.embed) updateEmbed = startEmbedMode(page.query);
-// In a frame (course notes), talk to the parent page: events out, commands in.
-if (framed) messaging = createMessaging({ api, page });
+if (framed) messaging = (await messagesCode).createMessaging({ api, page });
 // A failed load is reported by the api; the diagram's tooltip then has nothing to wire.
 engine.then(({ lab }) => {
   createDiagram(lab);
   createDiagram(lab, "b");
 }, () => {});
 api.ready.then(() => {
-  createShare({ query: page.query, lessonTitle: () => api.lesson()?.title ?? null });
+  enableShare();
   messaging?.announce();
+  // Offline copy: registered once the page runs, so its downloads never delay the first frame.
+  import("./offline.js").then(
+    (offline) => offline.registerOffline(),
+    (error) => console.warn(`InitLab works online only here: ${error.message}`),
+  );
 }, () => {});
+
+/** Share: its menu's code and styles are fetched on the first press; every press toggles it. */
+function enableShare() {
+  const toggle = document.getElementById("share-toggle");
+  const share = once(async () => {
+    const [code] = await Promise.all([import("./share.js"), loadStylesheet("share.css")]);
+    return code.createShare({ query: page.query, lessonTitle: () => api.lesson()?.title ?? null });
+  });
+  toggle.addEventListener("click", () =>
+    share().then(
+      (menu) => menu.toggle(),
+      (error) => console.warn(`Share could not load: ${error.message}`),
+    ),
+  );
+  toggle.disabled = false;
+}
 
 const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);
 on("play", () => page.toggle());

@@ -26,8 +26,9 @@ export function embedCode(query, lessonTitle) {
 }
 
 /**
- * Wires the Share button and its menu. `query()` is the engine's current query (no "?"),
- * `lessonTitle()` the open lesson's title or null.
+ * Wires the Share menu; the button itself is main.js's, which fetches this file on the
+ * first press and calls `toggle()` on every press. `query()` is the engine's current
+ * query (no "?"), `lessonTitle()` the open lesson's title or null. Returns {toggle()}.
  */
 export function createShare({ query, lessonTitle }) {
   const toggle = $("share-toggle");
@@ -67,7 +68,6 @@ export function createShare({ query, lessonTitle }) {
     }
   }
 
-  toggle.addEventListener("click", () => setOpen(menu.hidden));
   $("share-link").addEventListener("click", () => copy(pageUrl(query(), false), text("shareLinkCopied")));
   $("share-embed").addEventListener("click", () =>
     copy(embedCode(query(), lessonTitle()), text("shareEmbedCopied")),
@@ -81,5 +81,5 @@ export function createShare({ query, lessonTitle }) {
   document.addEventListener("click", (e) => {
     if (!menu.hidden && !e.target.closest(".share")) setOpen(false);
   });
-  toggle.disabled = false;
+  return { toggle: () => setOpen(menu.hidden) };
 }

@@ -4,10 +4,12 @@
 // on demand with import() (only the active one). Markup names a string with
 // data-i18n="key" (text) or data-i18n-aria="key" (aria-label); scripts use
 // text("key", {name: value}). The charts' own words are in Rust (src/plot/labels/), the
-// engine's error templates too (src/error.rs, MESSAGES); the lessons' in lessons-text.js.
+// engine's error templates too (src/error.rs, MESSAGES); the lessons' titles and verdicts
+// in lessons-verdicts.js, their explanations in lessons-text.js (loaded when first shown).
 
 import { strings as english } from "./i18n/en.js";
-import { COMMON_VERDICTS, LESSONS } from "./lessons-text.js";
+import { COMMON_VERDICTS, LESSON_VERDICTS as LESSONS } from "./lessons-verdicts.js";
+import { once } from "./on-demand.js";
 
 /** The page's languages, by code, with their own names for the picker: the one list. */
 export const LANGUAGES = [
@@ -99,9 +101,29 @@ export function localizedError(error) {
   return error;
 }
 
-/** A lesson's words ({title, text, look, verdicts}) in the page's language, else English. */
+/** The English lessons' explanations, {id: {text, look}}, once loadLessonTexts() has run. */
+let englishTexts = null;
+
+/**
+ * Fetches the English lessons' explanations (once; the translations carry their own).
+ * Resolves to whether they are there: a failed fetch costs the explanations, not the lesson.
+ */
+export const loadLessonTexts = once(async () => {
+  try {
+    englishTexts = (await import("./lessons-text.js")).LESSON_TEXTS;
+  } catch (error) {
+    console.warn(`the lessons' explanations could not load: ${error.message}`);
+  }
+  return englishTexts !== null;
+});
+
+/**
+ * A lesson's words ({title, text, look, verdicts}) in the page's language, else English.
+ * In English, `text` and `look` are missing until loadLessonTexts() has resolved.
+ */
 export function lessonWords(id) {
-  return active.words.lessons[id] ?? LESSONS[id];
+  if (active.code !== "en" && active.words.lessons[id]) return active.words.lessons[id];
+  return LESSONS[id] && { ...LESSONS[id], ...englishTexts?.[id] };
 }
 
 /** The template of verdict `id` ("<lesson>.<name>" or a common one like "lesson.needsB"). */

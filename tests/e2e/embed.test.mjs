@@ -328,6 +328,8 @@ test("Share copies the link and the embed code, each with a visible confirmation
     "?lesson=too-small&sigma=0.05",
     async ({ page }) => {
       await page.locator("#share-toggle").click();
+      // The menu's code is fetched on this first press: wait for it to open.
+      await page.locator("#share-menu").waitFor();
       assert.equal(await page.locator("#share-toggle").getAttribute("aria-expanded"), "true");
       await page.locator("#share-link").click();
       await page.locator("#share-done").filter({ hasText: /link copied/i }).waitFor();

@@ -1,0 +1,57 @@
+// The files the page fetches at first load, found the way the browser finds them: from
+// index.html (its stylesheets, module scripts and module preloads), then every
+// module's static imports (`import … from "…"`, `export … from "…"`), transitively. A
+// dynamic `import("…")` is on demand and not followed: what the page loads that way at
+// start (the engine) is named in ALWAYS_AT_START below, with the reason.
+// Used by `make size` (scripts/size-profile.mjs) and checked against the requests the
+// browser really makes by tests/e2e/firstload.test.mjs.
+
+import { readFileSync } from "node:fs";
+import { dirname, join, normalize, relative } from "node:path";
+
+/**
+ * Fetched at every start although no static import names them: main.js imports the engine
+ * at once (a dynamic import only so that a broken build is reported in the page), and the
+ * engine's glue fetches its wasm.
+ */
+const ALWAYS_AT_START = ["pkg/initlab.js", "pkg/initlab_bg.wasm"];
+
+/**
+ * The same-origin files index.html asks for before any script runs. Icons and the web app
+ * manifest are the browser's business (fetched when and if it shows or installs them): a
+ * browser opening the page does not fetch the manifest, so it is not counted.
+ */
+function htmlReferences(html) {
+  const found = [];
+  for (const tag of html.match(/<(link|script)\b[^>]*>/g) ?? []) {
+    const rel = /\brel="([^"]*)"/.exec(tag)?.[1] ?? "";
+    const url = /\b(?:href|src)="([^"]*)"/.exec(tag)?.[1];
+    if (!url || /^[a-z]+:/i.test(url)) continue;
+    if (tag.startsWith("<link") && !["stylesheet", "modulepreload"].includes(rel)) continue;
+    found.push(url.replace(/^\.\//, ""));
+  }
+  return found;
+}
+
+/** The relative specifiers a module imports statically (import/export … from, import "…"). */
+export function staticImports(source) {
+  const pattern = /^\s*(?:import|export)\s+(?:[^"'();]*?\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm;
+  return [...source.matchAll(pattern)].map((match) => match[1]);
+}
+
+/** The first-load files of the site at `root`, as paths relative to it, sorted. */
+export function firstLoadFiles(root) {
+  const seen = new Set();
+  const queue = [...htmlReferences(readFileSync(join(root, "index.html"), "utf8")), ...ALWAYS_AT_START];
+  queue.unshift("index.html");
+  while (queue.length > 0) {
+    const file = normalize(queue.shift()).split("\\").join("/");
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!file.endsWith(".js") || file.startsWith("pkg/")) continue;
+    for (const specifier of staticImports(readFileSync(join(root, file), "utf8"))) {
+      queue.push(relative(root, join(root, dirname(file), specifier)));
+    }
+  }
+  return [...seen].sort();
+}
