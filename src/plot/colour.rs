@@ -65,7 +65,7 @@ fn to_lab(rgb: [u8; 3]) -> [f64; 3] {
         if c <= 0.04045 {
             c / 12.92
         } else {
-            ((c + 0.055) / 1.055).powf(2.4)
+            libm::pow((c + 0.055) / 1.055, 2.4)
         }
     });
     let xyz = [
@@ -76,7 +76,7 @@ fn to_lab(rgb: [u8; 3]) -> [f64; 3] {
     let [fx, fy, fz] = std::array::from_fn(|i| {
         let t = xyz[i] / WHITE[i];
         if t > DELTA.powi(3) {
-            t.cbrt()
+            libm::cbrt(t)
         } else {
             t / (3.0 * DELTA * DELTA) + 4.0 / 29.0
         }
@@ -107,7 +107,7 @@ fn from_lab([l, a, b]: [f64; 3]) -> [u8; 3] {
         let s = if c <= 0.0031308 {
             12.92 * c
         } else {
-            1.055 * c.powf(1.0 / 2.4) - 0.055
+            1.055 * libm::pow(c, 1.0 / 2.4) - 0.055
         };
         (s * 255.0).round() as u8
     })
@@ -143,7 +143,7 @@ fn linear(c: u8) -> f64 {
     if c <= 0.04045 {
         c / 12.92
     } else {
-        ((c + 0.055) / 1.055).powf(2.4)
+        libm::pow((c + 0.055) / 1.055, 2.4)
     }
 }
 
@@ -162,7 +162,7 @@ pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
 pub fn lightness(colour: [u8; 3]) -> f64 {
     let y = relative_luminance(colour);
     if y > 216.0 / 24389.0 {
-        116.0 * y.cbrt() - 16.0
+        116.0 * libm::cbrt(y) - 16.0
     } else {
         y * 24389.0 / 27.0
     }

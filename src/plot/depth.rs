@@ -112,7 +112,7 @@ impl DepthModel {
                         broken = true;
                         continue;
                     }
-                    let y = v.log10();
+                    let y = libm::log10(v);
                     (lo, hi) = (lo.min(y), hi.max(y));
                     if broken {
                         runs.push(Vec::new());
@@ -161,7 +161,7 @@ fn ticks((lo, hi): (f64, f64), most: usize) -> Vec<Tick> {
     if hi - lo <= 2.0 {
         for k in lo.floor() as i32..=hi.ceil() as i32 {
             for m in [2.0_f64, 5.0] {
-                let at = f64::from(k) + m.log10();
+                let at = f64::from(k) + libm::log10(m);
                 if at > lo && at < hi {
                     let label = if (-3..=3).contains(&k) {
                         let decimals = (-k).max(0) as usize;

@@ -97,7 +97,7 @@ impl LandscapeView {
         };
         let to_scale = |l: f64| match scale {
             Scale::Linear => l,
-            Scale::Log => l.log10(),
+            Scale::Log => libm::log10(l),
         };
         let (a, b) = if finite > 0 {
             (to_scale(lo), to_scale(hi))
@@ -155,7 +155,7 @@ impl LandscapeView {
     fn to_scale(&self, loss: f64) -> f64 {
         match self.scale {
             Scale::Linear => loss,
-            Scale::Log if loss > 0.0 => loss.log10(),
+            Scale::Log if loss > 0.0 => libm::log10(loss),
             Scale::Log => f64::NAN,
         }
     }
@@ -163,7 +163,7 @@ impl LandscapeView {
     fn loss_at(&self, v: f64) -> f64 {
         match self.scale {
             Scale::Linear => v,
-            Scale::Log => 10f64.powf(v),
+            Scale::Log => libm::pow(10.0, v),
         }
     }
 
@@ -211,7 +211,7 @@ impl LandscapeView {
                     [a, b, ..] => b - a,
                     _ => hi - lo,
                 };
-                let decimals = (-step.log10().floor()).max(0.0) as usize;
+                let decimals = (-libm::log10(step).floor()).max(0.0) as usize;
                 values
                     .into_iter()
                     .map(|v| Tick {

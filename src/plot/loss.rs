@@ -187,11 +187,11 @@ pub fn runs(steps: &[usize], losses: &[f64], shown: impl Fn(f64) -> bool) -> Vec
 /// The ends of a log axis holding `lo … hi` (both > 0) and at least one decade, so that it
 /// has two ticks; exponents within ±300, so both ends stay finite and positive.
 pub fn log_axis(lo: f64, hi: f64) -> (f64, f64) {
-    let (lo, hi) = span(lo.log10(), hi.log10(), (-1.0, 0.0));
+    let (lo, hi) = span(libm::log10(lo), libm::log10(hi), (-1.0, 0.0));
     let (lo, hi) = pad((lo, hi), MARGIN_LOG);
     let widen = (0.5 * (1.0 - (hi - lo))).max(0.0);
     let (lo, hi) = ((lo - widen).max(-300.0), (hi + widen).min(300.0));
-    (10f64.powf(lo), 10f64.powf(hi))
+    (libm::pow(10.0, lo), libm::pow(10.0, hi))
 }
 
 /// Ticks of the log axis `lo … hi`, at most `most`: 1, 2 and 5 times each power of ten if
@@ -201,7 +201,10 @@ pub fn log_ticks(lo: f64, hi: f64, most: usize) -> Vec<f64> {
     if most == 0 {
         return Vec::new(); // plotters asks for no "light" grid lines
     }
-    let (first, last) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
+    let (first, last) = (
+        libm::log10(lo).floor() as i32,
+        libm::log10(hi).ceil() as i32,
+    );
     let decades = (last - first).max(1);
     let all = |mantissas: &[f64], every: i32| -> Vec<f64> {
         (first..=last)

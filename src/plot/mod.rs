@@ -5,6 +5,9 @@
 //! the rest of the engine, and its *painting* in `src/web/charts/`, which only turns the
 //! model into canvas calls. Nothing here knows about canvases or the page.
 //!
+//! Powers, logarithms and cube roots go through `libm`, as in the engine, so the wasm holds one
+//! copy of each (std's `powf`/`log10` would bring a second).
+//!
 //! - [`activation`]: one layer's panel of the core view: g(z) over the histogram of z;
 //! - [`colour`]: the perceptual colour scale of the heatmaps (viridis) and its lightness;
 //! - [`contour`]: contour lines of a grid of values, by marching squares;
@@ -113,7 +116,7 @@ pub fn nice_ticks(lo: f64, hi: f64, most: usize) -> Vec<f64> {
         return Vec::new();
     }
     let rough = (hi - lo) / most as f64;
-    let magnitude = 10f64.powf(rough.log10().floor());
+    let magnitude = libm::pow(10.0, libm::log10(rough).floor());
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
@@ -125,7 +128,7 @@ pub fn nice_ticks(lo: f64, hi: f64, most: usize) -> Vec<f64> {
         .map(|k| {
             let v = k as f64 * step;
             // 0.30000000000000004 → 0.3: round to the step's own precision.
-            let digits = (-step.log10().floor()).max(0.0) as i32 + 1;
+            let digits = (-libm::log10(step).floor()).max(0.0) as i32 + 1;
             let scale = 10f64.powi(digits);
             (v * scale).round() / scale
         })

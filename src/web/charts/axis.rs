@@ -31,8 +31,8 @@ impl Axis {
     /// Where `v` lies along the axis: 0 at `lo`, 1 at `hi`.
     fn fraction(&self, v: f64) -> f64 {
         if self.log {
-            let (lo, hi) = (self.lo.log10(), self.hi.log10());
-            (v.max(f64::MIN_POSITIVE).log10() - lo) / (hi - lo)
+            let (lo, hi) = (libm::log10(self.lo), libm::log10(self.hi));
+            (libm::log10(v.max(f64::MIN_POSITIVE)) - lo) / (hi - lo)
         } else {
             (v - self.lo) / (self.hi - self.lo)
         }

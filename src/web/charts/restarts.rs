@@ -102,7 +102,7 @@ fn series(
     }))
     .map_err(failed)?;
     for (at, color) in [(SOLVED_BELOW, t.class[0]), (STUCK_ABOVE, t.alarm)] {
-        let x = at.log10();
+        let x = libm::log10(at);
         let dashes = DashedLineSeries::new(
             [(x, 0.0), (x, top)],
             style.ipx(5.0),
