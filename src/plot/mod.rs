@@ -40,6 +40,26 @@ pub fn grid_with(lo: f64, hi: f64, count: usize, extra: impl IntoIterator<Item =
     points
 }
 
+/// The indices of `keys` in ascending key order, equal keys in the order they come: a counting
+/// sort, for keys that are small numbers (the network diagram's strokes: quarter pixels × 4
+/// signs), and lighter in the wasm than a general sort.
+pub fn by_key(keys: &[u32]) -> Vec<usize> {
+    let top = keys.iter().max().map_or(0, |&k| k as usize + 1);
+    let mut next = vec![0usize; top + 1];
+    for &k in keys {
+        next[k as usize + 1] += 1;
+    }
+    for i in 1..=top {
+        next[i] += next[i - 1];
+    }
+    let mut order = vec![0; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        order[next[k as usize]] = i;
+        next[k as usize] += 1;
+    }
+    order
+}
+
 /// One histogram bar: from `lo` to `hi` on the x axis, up to `height` on the y axis.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bar {
@@ -138,6 +158,17 @@ pub fn nice_ticks(lo: f64, hi: f64, most: usize) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_key_orders_indices_by_key_keeping_ties_in_order() {
+        assert_eq!(by_key(&[5, 1, 5, 0, 1]), vec![3, 1, 4, 0, 2]);
+        assert_eq!(by_key(&[]), Vec::<usize>::new());
+        let keys = [9, 3, 3, 7, 0, 9, 1];
+        let order = by_key(&keys);
+        assert!(order
+            .windows(2)
+            .all(|w| keys[w[0]] < keys[w[1]] || (keys[w[0]] == keys[w[1]] && w[0] < w[1])));
+    }
 
     #[test]
     fn spans_are_finite_and_never_empty() {

@@ -16,6 +16,7 @@ use super::theme::{css, num, Theme, FAMILY, FONT, SMALL};
 use super::{begin, fill, Labels, Style, Surface};
 use crate::diagram::{Diagram, Frame, Hit, Role, Sign, Target, UnitRef};
 use crate::mlp::Mlp;
+use crate::plot::by_key;
 use plotters::style::{Color, RGBAColor};
 use std::f64::consts::TAU;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -214,19 +215,30 @@ fn quarter(width: f64) -> u32 {
     (width * 4.0).round().max(1.0) as u32
 }
 
+/// Widths above this many quarter pixels (64 px, far beyond any stroke the diagram draws)
+/// share one group: it bounds the counting in [`by_key`].
+const MOST_QUARTERS: u32 = 256;
+
+/// What edges and rings are grouped and ordered by: the width in quarter pixels, then the sign.
+fn stroke_key(width: f64, sign: Sign) -> u32 {
+    quarter(width).min(MOST_QUARTERS) * 4 + u32::from(sign_rank(sign))
+}
+
+/// The width (CSS pixels) of the strokes of `key`.
+fn key_width(key: u32) -> f64 {
+    f64::from(key / 4) / 4.0
+}
+
 /// Every edge, one path per (width, sign), thinnest first so strong weights lie on top.
 fn edges(pen: &Pen, d: &Diagram) {
     let (ctx, s) = (&pen.ctx, pen.style);
-    let mut order: Vec<(u32, u8, usize)> = d
-        .edges
-        .iter()
-        .enumerate()
-        .map(|(k, e)| (quarter(e.width), sign_rank(e.sign), k))
+    let keys: Vec<u32> = (d.edges.iter())
+        .map(|e| stroke_key(e.width, e.sign))
         .collect();
-    order.sort_unstable();
-    for run in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+    let order = by_key(&keys);
+    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
         ctx.begin_path();
-        for &(_, _, k) in run {
+        for &k in run {
             let e = &d.edges[k];
             ctx.move_to(s.px(e.start.0), s.px(e.start.1));
             match e.bend {
@@ -236,8 +248,8 @@ fn edges(pen: &Pen, d: &Diagram) {
                 }
             }
         }
-        let e = &d.edges[run[0].2];
-        ctx.set_line_width(s.px(f64::from(run[0].0) / 4.0));
+        let e = &d.edges[run[0]];
+        ctx.set_line_width(s.px(key_width(keys[run[0]])));
         ctx.set_stroke_style_str(&css(colour(&pen.theme, e.sign)));
         ctx.stroke();
     }
@@ -259,22 +271,24 @@ fn units(pen: &Pen, d: &Diagram) {
     ctx.set_line_width(s.px(1.0));
     ctx.stroke();
 
-    let mut rings: Vec<(u32, u8, usize)> = (d.units.iter().enumerate())
-        .filter(|(_, u)| u.ring > 0.0)
-        .map(|(k, u)| (quarter(u.ring), sign_rank(u.sign), k))
+    let ringed: Vec<usize> = (0..d.units.len())
+        .filter(|&k| d.units[k].ring > 0.0)
         .collect();
-    rings.sort_unstable();
-    for run in rings.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let width = f64::from(run[0].0) / 4.0;
+    let keys: Vec<u32> = (ringed.iter())
+        .map(|&k| stroke_key(d.units[k].ring, d.units[k].sign))
+        .collect();
+    let order = by_key(&keys);
+    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
+        let width = key_width(keys[run[0]]);
         let around = s.px(d.radius + 0.5 * width);
         ctx.begin_path();
-        for &(_, _, k) in run {
-            let u = &d.units[k];
+        for &at in run {
+            let u = &d.units[ringed[at]];
             ctx.move_to(s.px(u.x) + around, s.px(u.y));
             let _ = ctx.arc(s.px(u.x), s.px(u.y), around, 0.0, TAU);
         }
         ctx.set_line_width(s.px(width));
-        ctx.set_stroke_style_str(&css(colour(&t, d.units[run[0].2].sign)));
+        ctx.set_stroke_style_str(&css(colour(&t, d.units[ringed[run[0]]].sign)));
         ctx.stroke();
     }
 
