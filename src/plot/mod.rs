@@ -155,9 +155,31 @@ pub fn nice_ticks(lo: f64, hi: f64, most: usize) -> Vec<f64> {
         .collect()
 }
 
+/// "Nice" ticks inside `[lo, hi]`, as many as fit in `most` points: the finest step of
+/// [`nice_ticks`] that puts at most `most` ticks in the range (it bounds the intervals, one
+/// fewer than the points when the ends are ticks, so the finest fit is searched for).
+pub fn nice_ticks_within(lo: f64, hi: f64, most: usize) -> Vec<f64> {
+    (1..=2 * most)
+        .rev()
+        .map(|intervals| nice_ticks(lo, hi, intervals))
+        .find(|ticks| ticks.len() <= most)
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ticks_within_fill_the_points_allowed() {
+        // Step 1 gives only 0 inside ±0.9; step 0.5 gives three ticks, which fit in three.
+        assert_eq!(nice_ticks_within(-0.9, 0.9, 3), vec![-0.5, 0.0, 0.5]);
+        assert_eq!(nice_ticks_within(0.0, 10.0, 6), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        for most in 1..9 {
+            assert!(nice_ticks_within(-3.7, 12.2, most).len() <= most);
+        }
+        assert!(nice_ticks_within(0.0, 1.0, 0).is_empty());
+    }
 
     #[test]
     fn by_key_orders_indices_by_key_keeping_ties_in_order() {

@@ -8,8 +8,9 @@
 //! per layer, side by side, so the change with depth is seen at a glance.
 
 use super::pen::{Pen, Swatch};
+use super::series::{boxes, line, Corners};
 use super::theme::{chart, mesh, num, percent, stroke, Axes, Axis, Theme, FONT};
-use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
+use super::{begin, fill, layer_name, Labels, Style, Surface};
 use crate::activation::Activation;
 use crate::plot::activation::ActivationPanel;
 use crate::stats::LayerStats;
@@ -144,14 +145,15 @@ fn panel(
     let mut c = chart(&area, style, Axis::linear(zs), Axis::linear(gs), &axes)?;
     mesh(&mut c, style, &t, &axes)?;
     let shade = t.alarm.mix(0.14).filled();
-    let tails = model.saturated.iter();
-    c.draw_series(tails.map(|&(a, b)| Rectangle::new([(a, gs.0), (b, gs.1)], shade)))
-        .map_err(failed)?;
-    let bars = model.bars.iter();
-    c.draw_series(bars.map(|b| Rectangle::new([(b.lo, gs.0), (b.hi, b.height)], t.bars.filled())))
-        .map_err(failed)?;
-    c.draw_series(LineSeries::new(model.curve, stroke(style, t.fg, 2.0)))
-        .map_err(failed)?;
+    let tails: Vec<Corners> = (model.saturated.iter())
+        .map(|&(a, b)| [(a, gs.0), (b, gs.1)])
+        .collect();
+    boxes(&mut c, &tails, shade)?;
+    let bars: Vec<Corners> = (model.bars.iter())
+        .map(|b| [(b.lo, gs.0), (b.hi, b.height)])
+        .collect();
+    boxes(&mut c, &bars, t.bars.filled())?;
+    line(&mut c, &model.curve, stroke(style, t.fg, 2.0))?;
     if !model.known {
         let (xr, yr) = c.plotting_area().get_pixel_range();
         let rect = (

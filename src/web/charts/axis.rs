@@ -6,7 +6,7 @@
 //! and that tick labels are always written by the charts' own [`tick`](super::theme::tick)
 //! (in the language's decimal sign), never by plotters' default number formatting.
 
-use crate::plot::{loss::log_ticks, nice_ticks};
+use crate::plot::{loss::log_ticks, nice_ticks_within};
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use std::ops::Range;
 
@@ -57,7 +57,7 @@ impl Ranged for Axis {
         if self.log {
             log_ticks(self.lo, self.hi, most)
         } else {
-            nice_ticks(self.lo, self.hi, most)
+            nice_ticks_within(self.lo, self.hi, most)
         }
     }
 

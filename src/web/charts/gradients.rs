@@ -8,8 +8,9 @@
 
 use super::activation::columns;
 use super::pen::Pen;
+use super::series::{boxes, Corners};
 use super::theme::{chart, mesh, num, Axes, Axis, Plot, FONT, SMALL};
-use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
+use super::{begin, fill, layer_name, Labels, Style, Surface};
 use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};
 use crate::stats::LayerStats;
 use plotters::coord::Shift;
@@ -95,9 +96,10 @@ fn draw_panel(
         &axes,
     )?;
     mesh(&mut c, style, &t, &axes)?;
-    let bars = model.drawn_bars(panel).into_iter();
-    c.draw_series(bars.map(|b| Rectangle::new([(b.lo, 0.0), (b.hi, b.height)], t.bars.filled())))
-        .map_err(failed)?;
+    let bars: Vec<Corners> = (model.drawn_bars(panel).iter())
+        .map(|b| [(b.lo, 0.0), (b.hi, b.height)])
+        .collect();
+    boxes(&mut c, &bars, t.bars.filled())?;
     decade_labels(pen, &c, model);
     if panel.bars.is_empty() {
         let (xr, yr) = c.plotting_area().get_pixel_range();

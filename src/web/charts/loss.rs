@@ -9,8 +9,9 @@
 //! thin line of its colour and dash.
 
 use super::pen::{Pen, Swatch};
+use super::series::{self, line};
 use super::theme::{chart, mesh, stroke, Axes, Axis, Plot, Theme, FONT};
-use super::{begin, failed, fill, Style, Surface};
+use super::{begin, fill, Style, Surface};
 pub use crate::plot::loss::Curves;
 use crate::plot::loss::{Entry, Label, Line, LossModel};
 use plotters::coord::Shift;
@@ -129,11 +130,7 @@ fn plot(
         let at = step as f64;
         let y = c.y_range();
         let (y0, y1) = (y.start, y.end);
-        c.draw_series(LineSeries::new(
-            [(at, y0), (at, y1)],
-            stroke(style, t.marker, 1.5),
-        ))
-        .map_err(failed)?;
+        line(&mut c, &[(at, y0), (at, y1)], stroke(style, t.marker, 1.5))?;
         let (px, _) = c.backend_coord(&(at, y1));
         let px = f64::from(px);
         // Below the legend (and any earlier marker's text) that share the top of the chart.
@@ -156,17 +153,11 @@ fn series(c: &mut Plot, line: &Line, style: &Style, t: &Theme) -> Result<(), Str
     );
     for run in &line.runs {
         if run.len() == 1 {
-            let dots = run
-                .iter()
-                .map(|&p| Circle::new(p, style.ipx(2.5), ink.filled()));
-            c.draw_series(dots).map_err(failed)?;
+            series::dots(c, run, style.ipx(2.5), ink.filled())?;
         } else if !line.dashed {
-            c.draw_series(LineSeries::new(run.iter().copied(), ink))
-                .map_err(failed)?;
+            series::line(c, run, ink)?;
         } else {
-            let dashes =
-                DashedLineSeries::new(run.iter().copied(), style.ipx(6.0), style.ipx(4.0), ink);
-            c.draw_series(dashes).map_err(failed)?;
+            series::dashed(c, run, (style.ipx(6.0), style.ipx(4.0)), ink)?;
         }
     }
     Ok(())

@@ -31,6 +31,7 @@ pub mod loss;
 pub mod network;
 mod pen;
 pub mod restarts;
+mod series;
 mod theme;
 pub mod weights;
 

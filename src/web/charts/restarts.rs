@@ -5,8 +5,9 @@
 //! ([`LossHistogram`]); this module only paints them.
 
 use super::pen::{Pen, Swatch};
+use super::series::{boxes, dashed, Corners};
 use super::theme::{chart, mesh, percent, stroke, tick, Axes, Axis, Plot, Theme, FONT, SMALL};
-use super::{begin, failed, fill, Style, Surface};
+use super::{begin, fill, Style, Surface};
 use crate::restarts::{solved_and_stuck, LossHistogram, SOLVED_BELOW, STUCK_ABOVE};
 use plotters::prelude::*;
 
@@ -94,22 +95,24 @@ fn series(
     style: &Style,
     t: &Theme,
 ) -> Result<(), String> {
-    let bars = hist.counts.iter().enumerate().filter(|(_, &n)| n > 0);
-    c.draw_series(bars.map(|(k, &n)| {
-        let (a, b) = hist.bin(k);
-        let gap = 0.04 * (b - a);
-        Rectangle::new([(a + gap, 0.0), (b - gap, n as f64)], t.bars.filled())
-    }))
-    .map_err(failed)?;
+    let bars: Vec<Corners> = (hist.counts.iter().enumerate())
+        .filter(|(_, &n)| n > 0)
+        .map(|(k, &n)| {
+            let (a, b) = hist.bin(k);
+            let gap = 0.04 * (b - a);
+            [(a + gap, 0.0), (b - gap, n as f64)]
+        })
+        .collect();
+    boxes(c, &bars, t.bars.filled())?;
     for (at, color) in [(SOLVED_BELOW, t.class[0]), (STUCK_ABOVE, t.alarm)] {
         let x = libm::log10(at);
-        let dashes = DashedLineSeries::new(
-            [(x, 0.0), (x, top)],
-            style.ipx(5.0),
-            style.ipx(4.0),
-            stroke(style, color, 1.5),
-        );
-        c.draw_series(dashes).map_err(failed)?;
+        let ink = stroke(style, color, 1.5);
+        dashed(
+            c,
+            &[(x, 0.0), (x, top)],
+            (style.ipx(5.0), style.ipx(4.0)),
+            ink,
+        )?;
     }
     Ok(())
 }

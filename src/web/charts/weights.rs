@@ -7,8 +7,9 @@
 //! nothing random to make one unit differ from another.
 
 use super::pen::{Pen, Swatch};
+use super::series::{boxes, dashed, dots, line, Corners};
 use super::theme::{chart, mesh, num, stroke, tick, Axes, Axis, Plot, Theme, FONT};
-use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
+use super::{begin, fill, layer_name, Labels, Style, Surface};
 use crate::init::LayerInit;
 use crate::plot::weights::{Entry, WeightsModel};
 use crate::plot::Bar;
@@ -87,33 +88,27 @@ fn caption(pen: &Pen, init: &LayerInit, name: &str, w: f64) -> f64 {
 
 /// The bars, the parent normal (dashed), the density or the point mass's spike, and the cuts.
 fn series(c: &mut Plot, model: &WeightsModel, style: &Style, t: &Theme) -> Result<(), String> {
-    let bar = |b: &Bar| Rectangle::new([(b.lo, 0.0), (b.hi, b.height)], t.bars.filled());
-    c.draw_series(model.bars.iter().map(bar)).map_err(failed)?;
+    let bars: Vec<Corners> = (model.bars.iter())
+        .map(|b: &Bar| [(b.lo, 0.0), (b.hi, b.height)])
+        .collect();
+    boxes(c, &bars, t.bars.filled())?;
     if !model.parent.is_empty() {
-        let dashes = DashedLineSeries::new(
-            model.parent.iter().copied(),
-            style.ipx(5.0),
-            style.ipx(4.0),
-            stroke(style, t.muted, 1.5),
-        );
-        c.draw_series(dashes).map_err(failed)?;
+        let ink = stroke(style, t.muted, 1.5);
+        dashed(c, &model.parent, (style.ipx(5.0), style.ipx(4.0)), ink)?;
     }
     if let Some(value) = model.point {
-        let spike = stroke(style, t.alarm, 3.0);
-        c.draw_series(LineSeries::new([(value, 0.0), (value, 1.0)], spike))
-            .map_err(failed)?;
-        c.draw_series([Circle::new((value, 1.0), style.ipx(4.0), t.alarm.filled())])
-            .map_err(failed)?;
+        line(
+            c,
+            &[(value, 0.0), (value, 1.0)],
+            stroke(style, t.alarm, 3.0),
+        )?;
+        dots(c, &[(value, 1.0)], style.ipx(4.0), t.alarm.filled())?;
     } else {
-        let curve = model.density.iter().copied();
-        c.draw_series(LineSeries::new(curve, stroke(style, t.alarm, 2.0)))
-            .map_err(failed)?;
+        line(c, &model.density, stroke(style, t.alarm, 2.0))?;
     }
     let (lo, hi) = model.y_range;
     for &at in &model.cuts {
-        let cut = stroke(style, t.marker, 1.5);
-        c.draw_series(LineSeries::new([(at, lo), (at, hi)], cut))
-            .map_err(failed)?;
+        line(c, &[(at, lo), (at, hi)], stroke(style, t.marker, 1.5))?;
     }
     Ok(())
 }
