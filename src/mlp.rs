@@ -300,7 +300,15 @@ impl Mlp {
                 out_stride: cap,
                 in_stride: cap,
             }
-            .add_products(z_rows, a_prev, |j, i| w[j * n_in + i]);
+            .add_products(
+                z_rows,
+                a_prev,
+                Strided {
+                    values: w,
+                    row_stride: n_in,
+                    term_stride: 1,
+                },
+            );
             // a = g(z)
             let rows = ws.row_at[l + 1]..ws.row_at[l + 1] + shape.n_out * cap;
             let (z, a) = (&ws.z[rows.clone()], &mut ws.a[rows]);
@@ -368,7 +376,15 @@ impl Mlp {
                     out_stride: n_in,
                     in_stride: n_in,
                 }
-                .add_products(gw, &ws.a_by_sample, |j, s| deltas[j * cap + s]);
+                .add_products(
+                    gw,
+                    &ws.a_by_sample,
+                    Strided {
+                        values: deltas,
+                        row_stride: cap,
+                        term_stride: 1,
+                    },
+                );
                 for (j, gb_j) in gb.iter_mut().enumerate() {
                     *gb_j = deltas[j * cap..j * cap + count]
                         .iter()
@@ -396,7 +412,15 @@ impl Mlp {
                 out_stride: cap,
                 in_stride: cap,
             }
-            .add_products(d_below, upper, |i, j| w[j * n_in + i]);
+            .add_products(
+                d_below,
+                upper,
+                Strided {
+                    values: w,
+                    row_stride: 1,
+                    term_stride: n_in,
+                },
+            );
             for i in 0..units {
                 let span = prev + i * cap..prev + i * cap + lanes;
                 g.scale_by_derivative(
@@ -425,6 +449,10 @@ impl Mlp {
 /// written once per tile instead of once per k. That layout, not the arithmetic, is what
 /// makes the engine fast; the order of every sum is the plain one, so results do not
 /// depend on the tiling.
+///
+/// `input` and the coefficients are read with unchecked indexing inside the tiles: every
+/// index the tiles can form is checked once, up front, by [`Tiled::add_products`]. Checked
+/// indexing in the innermost loop cost a third of the time of small layers.
 struct Tiled {
     rows: usize,
     cols: usize,
@@ -435,18 +463,54 @@ struct Tiled {
     in_stride: usize,
 }
 
-impl Tiled {
+/// A matrix read in place: element (r, k) at `values[r·row_stride + k·term_stride]`. W is
+/// read with strides (n_in, 1) for z = W·a and transposed, (1, n_in), for δ = Wᵀ·δ'.
+#[derive(Clone, Copy)]
+struct Strided<'m> {
+    values: &'m [Real],
+    row_stride: usize,
+    term_stride: usize,
+}
+
+impl Strided<'_> {
+    /// Whether every element (r, k) with r < rows and k < terms lies inside `values`.
+    fn holds(&self, rows: usize, terms: usize) -> bool {
+        rows == 0
+            || terms == 0
+            || (rows - 1) * self.row_stride + (terms - 1) * self.term_stride < self.values.len()
+    }
+
+    /// Element (r, k), without a bounds check.
+    ///
+    /// # Safety
+    /// `holds(rows, terms)` must be true for some rows > r and terms > k.
     #[inline(always)]
-    fn add_products(
-        &self,
-        out: &mut [Real],
-        input: &[Real],
-        coef: impl Fn(usize, usize) -> Real + Copy,
-    ) {
+    unsafe fn get(&self, r: usize, k: usize) -> Real {
+        // SAFETY: r·row_stride + k·term_stride ≤ the largest index `holds` checked.
+        unsafe {
+            *self
+                .values
+                .get_unchecked(r * self.row_stride + k * self.term_stride)
+        }
+    }
+}
+
+impl Tiled {
+    /// Adds the products into `out`; panics if `out`, `input` or `coefs` is too short for
+    /// the shape (the one bounds check of the whole product).
+    #[inline(always)]
+    fn add_products(&self, out: &mut [Real], input: &[Real], coefs: Strided) {
+        if self.rows == 0 || self.cols == 0 {
+            return;
+        }
+        assert!((self.rows - 1) * self.out_stride + self.cols <= out.len());
+        assert!(self.terms == 0 || (self.terms - 1) * self.in_stride + self.cols <= input.len());
+        assert!(coefs.holds(self.rows, self.terms));
         let mut t = 0;
-        t = self.tiles::<8, 2>(out, input, coef, t);
-        t = self.tiles::<4, 4>(out, input, coef, t);
-        self.tiles::<1, 4>(out, input, coef, t);
+        t = self.tiles::<12, 4>(out, input, coefs, t);
+        t = self.tiles::<8, 4>(out, input, coefs, t);
+        t = self.tiles::<4, 4>(out, input, coefs, t);
+        self.tiles::<1, 4>(out, input, coefs, t);
     }
 
     /// Columns `t..` in blocks of L, rows in groups of R (then singly); returns where it stopped.
@@ -455,17 +519,17 @@ impl Tiled {
         &self,
         out: &mut [Real],
         input: &[Real],
-        coef: impl Fn(usize, usize) -> Real + Copy,
+        coefs: Strided,
         mut t: usize,
     ) -> usize {
         while t + L <= self.cols {
             let mut r = 0;
             while r + R <= self.rows {
-                self.tile::<L, R>(out, input, coef, r, t);
+                self.tile::<L, R>(out, input, coefs, r, t);
                 r += R;
             }
             while r < self.rows {
-                self.tile::<L, 1>(out, input, coef, r, t);
+                self.tile::<L, 1>(out, input, coefs, r, t);
                 r += 1;
             }
             t += L;
@@ -473,12 +537,14 @@ impl Tiled {
         t
     }
 
+    /// Rows r..r+R, columns t..t+L: needs r + R ≤ rows and t + L ≤ cols, and the checks of
+    /// [`Tiled::add_products`].
     #[inline(always)]
     fn tile<const L: usize, const R: usize>(
         &self,
         out: &mut [Real],
         input: &[Real],
-        coef: impl Fn(usize, usize) -> Real,
+        coefs: Strided,
         r: usize,
         t: usize,
     ) {
@@ -489,9 +555,14 @@ impl Tiled {
                 .unwrap();
         }
         for k in 0..self.terms {
-            let x: &[Real; L] = input[k * self.in_stride + t..][..L].try_into().unwrap();
+            let at = k * self.in_stride + t;
+            // SAFETY: at + L ≤ (terms − 1)·in_stride + cols ≤ input.len() (add_products).
+            let x: &[Real; L] = unsafe { input.get_unchecked(at..at + L) }
+                .try_into()
+                .unwrap();
             for (q, acc_q) in acc.iter_mut().enumerate() {
-                let c = coef(r + q, k);
+                // SAFETY: r + q < rows and k < terms, and add_products checked coefs.holds.
+                let c = unsafe { coefs.get(r + q, k) };
                 for (sum, &x) in acc_q.iter_mut().zip(x) {
                     *sum += c * x;
                 }
