@@ -346,11 +346,13 @@ impl Mlp {
         {
             let at = ws.row_at[top];
             let scale = scale as Real;
-            for s in 0..count {
-                let (z, y) = (ws.z[at + s], ws.y[s] as Real);
-                ws.delta[at + s] = scale * loss.output_delta(z, y);
+            // Over whole SIMD groups (the padding's z and y are finite), then the padding
+            // is zeroed: padding samples carry no gradient.
+            let (z, y) = (&ws.z[at..at + lanes], &ws.y[..lanes]);
+            for ((delta, &z), &y) in ws.delta[at..at + lanes].iter_mut().zip(z).zip(y) {
+                *delta = scale * loss.output_delta(z, y as Real);
             }
-            ws.delta[at + count..at + lanes].fill(0.0); // padding samples carry no gradient
+            ws.delta[at + count..at + lanes].fill(0.0);
         }
         for l in (0..top).rev() {
             let shape = self.layers[l];
@@ -510,6 +512,7 @@ impl Tiled {
         t = self.tiles::<12, 4>(out, input, coefs, t);
         t = self.tiles::<8, 4>(out, input, coefs, t);
         t = self.tiles::<4, 4>(out, input, coefs, t);
+        t = self.tiles::<2, 4>(out, input, coefs, t);
         self.tiles::<1, 4>(out, input, coefs, t);
     }
 
