@@ -52,6 +52,9 @@ pub const CHUNK: usize = 256;
 /// a chunk's last group is padded with zero inputs that no sum over samples ever reads.
 pub const LANES: usize = 4;
 
+/// A constant input of 1 for every sample of a chunk: what a bias multiplies.
+static ONES: [Real; CHUNK] = [1.0; CHUNK];
+
 /// A number stopped being finite: the run has diverged. Says where it was first seen, because
 /// that decides which step the run diverged at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +75,23 @@ fn all_finite(xs: &[Real]) -> bool {
     xs.iter()
         .fold(0, |max, x| (x.to_bits() & EXPONENT_BITS).max(max))
         != EXPONENT_BITS
+}
+
+/// Calls `each` with the spans `j·stride .. j·stride + len` of rows j < rows, or, when the
+/// rows fill their stride (`len == stride`: a full chunk), once with all of them: one long
+/// loop for an element-wise pass instead of many short ones.
+#[inline(always)]
+fn for_each_row(
+    rows: usize,
+    stride: usize,
+    len: usize,
+    mut each: impl FnMut(std::ops::Range<usize>),
+) {
+    if len == stride {
+        each(0..rows * stride);
+    } else {
+        (0..rows).for_each(|j| each(j * stride..j * stride + len));
+    }
 }
 
 /// Where one layer's weights and biases sit in the flat parameter buffer.
@@ -312,9 +332,10 @@ impl Mlp {
             // a = g(z)
             let rows = ws.row_at[l + 1]..ws.row_at[l + 1] + shape.n_out * cap;
             let (z, a) = (&ws.z[rows.clone()], &mut ws.a[rows]);
+            for_each_row(shape.n_out, cap, count, |span| {
+                g.apply_slice(&z[span.clone()], &mut a[span])
+            });
             for j in 0..shape.n_out {
-                let span = j * cap..j * cap + count;
-                g.apply_slice(&z[span.clone()], &mut a[span]);
                 finite &= all_finite(&z[j * cap..j * cap + samples]); // padding aside
             }
         }
@@ -360,12 +381,12 @@ impl Mlp {
             // ∂/∂W[j][i] += Σ_s δ_j[s] · a_i[s];  ∂/∂b_j += Σ_s δ_j[s]   (summed in the order s = 0, 1, …)
             {
                 let n_in = shape.n_in;
-                for i in 0..n_in {
-                    for (s, &a) in ws.a[prev + i * cap..prev + i * cap + count]
-                        .iter()
-                        .enumerate()
-                    {
-                        ws.a_by_sample[s * n_in + i] = a;
+                let rows = ws.a[prev..prev + n_in * cap].chunks_exact(cap);
+                for (i, a_i) in rows.enumerate() {
+                    // a_by_sample[s·n_in + i] = a_i[s], walked by iterators (no index checks)
+                    let column = ws.a_by_sample[i..].iter_mut().step_by(n_in);
+                    for (to, &a) in column.zip(&a_i[..count]) {
+                        *to = a;
                     }
                 }
                 let g = &mut grads[shape.all()];
@@ -387,11 +408,24 @@ impl Mlp {
                         term_stride: 1,
                     },
                 );
-                for (j, gb_j) in gb.iter_mut().enumerate() {
-                    *gb_j = deltas[j * cap..j * cap + count]
-                        .iter()
-                        .fold(*gb_j, |sum, &d| sum + d);
+                // ∂/∂b_j is the weight gradient of a constant input of 1 (δ · 1 is δ exactly):
+                // the same kernel then runs four rows' sums side by side.
+                Tiled {
+                    rows: shape.n_out,
+                    cols: 1,
+                    terms: count,
+                    out_stride: 1,
+                    in_stride: 1,
                 }
+                .add_products(
+                    gb,
+                    &ONES,
+                    Strided {
+                        values: deltas,
+                        row_stride: cap,
+                        term_stride: 1,
+                    },
+                );
             }
             if l == 0 {
                 break; // no δ for the inputs
@@ -423,14 +457,10 @@ impl Mlp {
                     term_stride: n_in,
                 },
             );
-            for i in 0..units {
-                let span = prev + i * cap..prev + i * cap + lanes;
-                g.scale_by_derivative(
-                    &ws.z[span.clone()],
-                    &ws.a[span],
-                    &mut d_below[i * cap..i * cap + lanes],
-                );
-            }
+            for_each_row(units, cap, lanes, |span| {
+                let (z, a) = (&ws.z[prev..], &ws.a[prev..]);
+                g.scale_by_derivative(&z[span.clone()], &a[span.clone()], &mut d_below[span]);
+            });
         }
     }
 
