@@ -508,12 +508,32 @@ struct Strided<'m> {
     term_stride: usize,
 }
 
+/// Whether a block of `rows × cols` elements at `i·row_stride + j·col_stride` (i < rows,
+/// j < cols) lies inside a buffer of `len` elements; true for an empty block. Overflow-proof,
+/// because the kernel's unchecked reads rest on it.
+fn block_fits(
+    len: usize,
+    (rows, row_stride): (usize, usize),
+    (cols, col_stride): (usize, usize),
+) -> bool {
+    if rows == 0 || cols == 0 {
+        return true;
+    }
+    let last = (rows - 1)
+        .checked_mul(row_stride)
+        .zip((cols - 1).checked_mul(col_stride))
+        .and_then(|(a, b)| a.checked_add(b));
+    last.is_some_and(|last| last < len)
+}
+
 impl Strided<'_> {
     /// Whether every element (r, k) with r < rows and k < terms lies inside `values`.
     fn holds(&self, rows: usize, terms: usize) -> bool {
-        rows == 0
-            || terms == 0
-            || (rows - 1) * self.row_stride + (terms - 1) * self.term_stride < self.values.len()
+        block_fits(
+            self.values.len(),
+            (rows, self.row_stride),
+            (terms, self.term_stride),
+        )
     }
 
     /// Element (r, k), without a bounds check.
@@ -536,11 +556,16 @@ impl Tiled {
     /// the shape (the one bounds check of the whole product).
     #[inline(always)]
     fn add_products(&self, out: &mut [Real], input: &[Real], coefs: Strided) {
-        if self.rows == 0 || self.cols == 0 {
-            return;
-        }
-        assert!((self.rows - 1) * self.out_stride + self.cols <= out.len());
-        assert!(self.terms == 0 || (self.terms - 1) * self.in_stride + self.cols <= input.len());
+        assert!(block_fits(
+            out.len(),
+            (self.rows, self.out_stride),
+            (self.cols, 1)
+        ));
+        assert!(block_fits(
+            input.len(),
+            (self.terms, self.in_stride),
+            (self.cols, 1)
+        ));
         assert!(coefs.holds(self.rows, self.terms));
         let mut t = 0;
         t = self.tiles::<12, 4>(out, input, coefs, t);
@@ -593,7 +618,7 @@ impl Tiled {
         }
         for k in 0..self.terms {
             let at = k * self.in_stride + t;
-            // SAFETY: at + L ≤ (terms − 1)·in_stride + cols ≤ input.len() (add_products).
+            // SAFETY: at + L − 1 ≤ (terms − 1)·in_stride + cols − 1 < input.len() (add_products).
             let x: &[Real; L] = unsafe { input.get_unchecked(at..at + L) }
                 .try_into()
                 .unwrap();
@@ -680,5 +705,26 @@ impl Trainer {
         } else {
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_fits_checks_the_last_element_and_never_overflows() {
+        // 3 rows of 4 at stride 5: the last element is 2·5 + 3 = 13.
+        assert!(block_fits(14, (3, 5), (4, 1)));
+        assert!(!block_fits(13, (3, 5), (4, 1)));
+        // Read transposed (W for δ = Wᵀ·δ'): rows step by 1, terms by the row length.
+        assert!(block_fits(12, (4, 1), (3, 4)));
+        assert!(!block_fits(11, (4, 1), (3, 4)));
+        // Empty blocks touch nothing.
+        assert!(block_fits(0, (0, 7), (5, 1)));
+        assert!(block_fits(0, (5, 7), (0, 1)));
+        // Strides that would wrap around are refused, not wrapped.
+        assert!(!block_fits(usize::MAX, (3, usize::MAX / 2 + 1), (1, 1)));
+        assert!(!block_fits(usize::MAX, (2, usize::MAX - 1), (3, 1)));
     }
 }
