@@ -442,9 +442,7 @@ impl Mlp {
             let (lower, upper) = ws.delta.split_at_mut(this);
             let d_below = &mut lower[prev..];
             let (n_in, units) = (shape.n_in, self.sizes[l]);
-            for i in 0..units {
-                d_below[i * cap..i * cap + lanes].fill(0.0);
-            }
+            for_each_row(units, cap, lanes, |span| d_below[span].fill(0.0));
             Tiled {
                 rows: units,
                 cols: lanes,
