@@ -371,13 +371,14 @@ impl Mlp {
         {
             let at = ws.row_at[top];
             let scale = scale as Real;
-            // Over whole SIMD groups (the padding's z and y are finite), then the padding
-            // is zeroed: padding samples carry no gradient.
+            // Over whole SIMD groups; padding samples carry no gradient (a select, not a
+            // second loop: a short fill would be a call to memset).
             let (z, y) = (&ws.z[at..at + lanes], &ws.y[..lanes]);
-            for ((delta, &z), &y) in ws.delta[at..at + lanes].iter_mut().zip(z).zip(y) {
-                *delta = scale * loss.output_delta(z, y as Real);
+            let deltas = ws.delta[at..at + lanes].iter_mut().zip(z).zip(y);
+            for (s, ((delta, &z), &y)) in deltas.enumerate() {
+                let d = scale * loss.output_delta(z, y as Real);
+                *delta = if s < count { d } else { 0.0 };
             }
-            ws.delta[at + count..at + lanes].fill(0.0);
         }
         for l in (0..top).rev() {
             let shape = self.layers[l];
