@@ -13,7 +13,11 @@
 //! - every weight and bias lives in one flat buffer (`params`), layer after layer;
 //! - activations are stored unit-major and batch-contiguous (`z[j][s]` with the sample
 //!   index `s` innermost), so each inner loop runs over the batch and vectorises;
-//! - all buffers are sized once, so a training step allocates nothing.
+//! - all buffers are sized once, so a training step allocates nothing;
+//! - the three products (z = W·a + b, δ = Wᵀ·δ', ∂W += δ·aᵀ, and ∂b as the weight of a
+//!   constant input of 1) all run through one kernel, `Tiled`, which keeps a tile of 4 rows ×
+//!   up to 12 samples of running sums in registers (a padded batch of 10 is one tile wide) and
+//!   checks its indices once per product rather than once per multiply-add.
 //!
 //! - numbers are [`Real`] = f32: twice the SIMD lanes of f64 and ample precision for SGD
 //!   (the f64 [`crate::baseline`] is the oracle the tests hold it to).
@@ -52,6 +56,9 @@ pub const CHUNK: usize = 256;
 /// a chunk's last group is padded with zero inputs that no sum over samples ever reads.
 pub const LANES: usize = 4;
 
+/// A constant input of 1 for every sample of a chunk: what a bias multiplies.
+static ONES: [Real; CHUNK] = [1.0; CHUNK];
+
 /// A number stopped being finite: the run has diverged. Says where it was first seen, because
 /// that decides which step the run diverged at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +79,23 @@ fn all_finite(xs: &[Real]) -> bool {
     xs.iter()
         .fold(0, |max, x| (x.to_bits() & EXPONENT_BITS).max(max))
         != EXPONENT_BITS
+}
+
+/// Calls `each` with the spans `j·stride .. j·stride + len` of rows j < rows, or, when the
+/// rows fill their stride (`len == stride`: a full chunk), once with all of them: one long
+/// loop for an element-wise pass instead of many short ones.
+#[inline(always)]
+fn for_each_row(
+    rows: usize,
+    stride: usize,
+    len: usize,
+    mut each: impl FnMut(std::ops::Range<usize>),
+) {
+    if len == stride {
+        each(0..rows * stride);
+    } else {
+        (0..rows).for_each(|j| each(j * stride..j * stride + len));
+    }
 }
 
 /// Where one layer's weights and biases sit in the flat parameter buffer.
@@ -300,13 +324,22 @@ impl Mlp {
                 out_stride: cap,
                 in_stride: cap,
             }
-            .add_products(z_rows, a_prev, |j, i| w[j * n_in + i]);
+            .add_products(
+                z_rows,
+                a_prev,
+                Strided {
+                    values: w,
+                    row_stride: n_in,
+                    term_stride: 1,
+                },
+            );
             // a = g(z)
             let rows = ws.row_at[l + 1]..ws.row_at[l + 1] + shape.n_out * cap;
             let (z, a) = (&ws.z[rows.clone()], &mut ws.a[rows]);
+            for_each_row(shape.n_out, cap, count, |span| {
+                g.apply_slice(&z[span.clone()], &mut a[span])
+            });
             for j in 0..shape.n_out {
-                let span = j * cap..j * cap + count;
-                g.apply_slice(&z[span.clone()], &mut a[span]);
                 finite &= all_finite(&z[j * cap..j * cap + samples]); // padding aside
             }
         }
@@ -338,11 +371,14 @@ impl Mlp {
         {
             let at = ws.row_at[top];
             let scale = scale as Real;
-            for s in 0..count {
-                let (z, y) = (ws.z[at + s], ws.y[s] as Real);
-                ws.delta[at + s] = scale * loss.output_delta(z, y);
+            // Over whole SIMD groups; padding samples carry no gradient (a select, not a
+            // second loop: a short fill would be a call to memset).
+            let (z, y) = (&ws.z[at..at + lanes], &ws.y[..lanes]);
+            let deltas = ws.delta[at..at + lanes].iter_mut().zip(z).zip(y);
+            for (s, ((delta, &z), &y)) in deltas.enumerate() {
+                let d = scale * loss.output_delta(z, y as Real);
+                *delta = if s < count { d } else { 0.0 };
             }
-            ws.delta[at + count..at + lanes].fill(0.0); // padding samples carry no gradient
         }
         for l in (0..top).rev() {
             let shape = self.layers[l];
@@ -350,12 +386,12 @@ impl Mlp {
             // ∂/∂W[j][i] += Σ_s δ_j[s] · a_i[s];  ∂/∂b_j += Σ_s δ_j[s]   (summed in the order s = 0, 1, …)
             {
                 let n_in = shape.n_in;
-                for i in 0..n_in {
-                    for (s, &a) in ws.a[prev + i * cap..prev + i * cap + count]
-                        .iter()
-                        .enumerate()
-                    {
-                        ws.a_by_sample[s * n_in + i] = a;
+                let rows = ws.a[prev..prev + n_in * cap].chunks_exact(cap);
+                for (i, a_i) in rows.enumerate() {
+                    // a_by_sample[s·n_in + i] = a_i[s], walked by iterators (no index checks)
+                    let column = ws.a_by_sample[i..].iter_mut().step_by(n_in);
+                    for (to, &a) in column.zip(&a_i[..count]) {
+                        *to = a;
                     }
                 }
                 let g = &mut grads[shape.all()];
@@ -368,12 +404,33 @@ impl Mlp {
                     out_stride: n_in,
                     in_stride: n_in,
                 }
-                .add_products(gw, &ws.a_by_sample, |j, s| deltas[j * cap + s]);
-                for (j, gb_j) in gb.iter_mut().enumerate() {
-                    *gb_j = deltas[j * cap..j * cap + count]
-                        .iter()
-                        .fold(*gb_j, |sum, &d| sum + d);
+                .add_products(
+                    gw,
+                    &ws.a_by_sample,
+                    Strided {
+                        values: deltas,
+                        row_stride: cap,
+                        term_stride: 1,
+                    },
+                );
+                // ∂/∂b_j is the weight gradient of a constant input of 1 (δ · 1 is δ exactly):
+                // the same kernel then runs four rows' sums side by side.
+                Tiled {
+                    rows: shape.n_out,
+                    cols: 1,
+                    terms: count,
+                    out_stride: 1,
+                    in_stride: 1,
                 }
+                .add_products(
+                    gb,
+                    &ONES,
+                    Strided {
+                        values: deltas,
+                        row_stride: cap,
+                        term_stride: 1,
+                    },
+                );
             }
             if l == 0 {
                 break; // no δ for the inputs
@@ -386,9 +443,7 @@ impl Mlp {
             let (lower, upper) = ws.delta.split_at_mut(this);
             let d_below = &mut lower[prev..];
             let (n_in, units) = (shape.n_in, self.sizes[l]);
-            for i in 0..units {
-                d_below[i * cap..i * cap + lanes].fill(0.0);
-            }
+            for_each_row(units, cap, lanes, |span| d_below[span].fill(0.0));
             Tiled {
                 rows: units,
                 cols: lanes,
@@ -396,15 +451,19 @@ impl Mlp {
                 out_stride: cap,
                 in_stride: cap,
             }
-            .add_products(d_below, upper, |i, j| w[j * n_in + i]);
-            for i in 0..units {
-                let span = prev + i * cap..prev + i * cap + lanes;
-                g.scale_by_derivative(
-                    &ws.z[span.clone()],
-                    &ws.a[span],
-                    &mut d_below[i * cap..i * cap + lanes],
-                );
-            }
+            .add_products(
+                d_below,
+                upper,
+                Strided {
+                    values: w,
+                    row_stride: 1,
+                    term_stride: n_in,
+                },
+            );
+            for_each_row(units, cap, lanes, |span| {
+                let (z, a) = (&ws.z[prev..], &ws.a[prev..]);
+                g.scale_by_derivative(&z[span.clone()], &a[span.clone()], &mut d_below[span]);
+            });
         }
     }
 
@@ -425,6 +484,10 @@ impl Mlp {
 /// written once per tile instead of once per k. That layout, not the arithmetic, is what
 /// makes the engine fast; the order of every sum is the plain one, so results do not
 /// depend on the tiling.
+///
+/// `input` and the coefficients are read with unchecked indexing inside the tiles: every
+/// index the tiles can form is checked once, up front, by [`Tiled::add_products`]. Checked
+/// indexing in the innermost loop cost a third of the time of small layers.
 struct Tiled {
     rows: usize,
     cols: usize,
@@ -435,18 +498,80 @@ struct Tiled {
     in_stride: usize,
 }
 
-impl Tiled {
+/// A matrix read in place: element (r, k) at `values[r·row_stride + k·term_stride]`. W is
+/// read with strides (n_in, 1) for z = W·a and transposed, (1, n_in), for δ = Wᵀ·δ'.
+#[derive(Clone, Copy)]
+struct Strided<'m> {
+    values: &'m [Real],
+    row_stride: usize,
+    term_stride: usize,
+}
+
+/// Whether a block of `rows × cols` elements at `i·row_stride + j·col_stride` (i < rows,
+/// j < cols) lies inside a buffer of `len` elements; true for an empty block. Overflow-proof,
+/// because the kernel's unchecked reads rest on it.
+fn block_fits(
+    len: usize,
+    (rows, row_stride): (usize, usize),
+    (cols, col_stride): (usize, usize),
+) -> bool {
+    if rows == 0 || cols == 0 {
+        return true;
+    }
+    let last = (rows - 1)
+        .checked_mul(row_stride)
+        .zip((cols - 1).checked_mul(col_stride))
+        .and_then(|(a, b)| a.checked_add(b));
+    last.is_some_and(|last| last < len)
+}
+
+impl Strided<'_> {
+    /// Whether every element (r, k) with r < rows and k < terms lies inside `values`.
+    fn holds(&self, rows: usize, terms: usize) -> bool {
+        block_fits(
+            self.values.len(),
+            (rows, self.row_stride),
+            (terms, self.term_stride),
+        )
+    }
+
+    /// Element (r, k), without a bounds check.
+    ///
+    /// # Safety
+    /// `holds(rows, terms)` must be true for some rows > r and terms > k.
     #[inline(always)]
-    fn add_products(
-        &self,
-        out: &mut [Real],
-        input: &[Real],
-        coef: impl Fn(usize, usize) -> Real + Copy,
-    ) {
+    unsafe fn get(&self, r: usize, k: usize) -> Real {
+        // SAFETY: r·row_stride + k·term_stride ≤ the largest index `holds` checked.
+        unsafe {
+            *self
+                .values
+                .get_unchecked(r * self.row_stride + k * self.term_stride)
+        }
+    }
+}
+
+impl Tiled {
+    /// Adds the products into `out`; panics if `out`, `input` or `coefs` is too short for
+    /// the shape (the one bounds check of the whole product).
+    #[inline(always)]
+    fn add_products(&self, out: &mut [Real], input: &[Real], coefs: Strided) {
+        assert!(block_fits(
+            out.len(),
+            (self.rows, self.out_stride),
+            (self.cols, 1)
+        ));
+        assert!(block_fits(
+            input.len(),
+            (self.terms, self.in_stride),
+            (self.cols, 1)
+        ));
+        assert!(coefs.holds(self.rows, self.terms));
         let mut t = 0;
-        t = self.tiles::<8, 2>(out, input, coef, t);
-        t = self.tiles::<4, 4>(out, input, coef, t);
-        self.tiles::<1, 4>(out, input, coef, t);
+        t = self.tiles::<12, 4>(out, input, coefs, t);
+        t = self.tiles::<8, 4>(out, input, coefs, t);
+        t = self.tiles::<4, 4>(out, input, coefs, t);
+        t = self.tiles::<2, 4>(out, input, coefs, t);
+        self.tiles::<1, 4>(out, input, coefs, t);
     }
 
     /// Columns `t..` in blocks of L, rows in groups of R (then singly); returns where it stopped.
@@ -455,17 +580,17 @@ impl Tiled {
         &self,
         out: &mut [Real],
         input: &[Real],
-        coef: impl Fn(usize, usize) -> Real + Copy,
+        coefs: Strided,
         mut t: usize,
     ) -> usize {
         while t + L <= self.cols {
             let mut r = 0;
             while r + R <= self.rows {
-                self.tile::<L, R>(out, input, coef, r, t);
+                self.tile::<L, R>(out, input, coefs, r, t);
                 r += R;
             }
             while r < self.rows {
-                self.tile::<L, 1>(out, input, coef, r, t);
+                self.tile::<L, 1>(out, input, coefs, r, t);
                 r += 1;
             }
             t += L;
@@ -473,12 +598,14 @@ impl Tiled {
         t
     }
 
+    /// Rows r..r+R, columns t..t+L: needs r + R ≤ rows and t + L ≤ cols, and the checks of
+    /// [`Tiled::add_products`].
     #[inline(always)]
     fn tile<const L: usize, const R: usize>(
         &self,
         out: &mut [Real],
         input: &[Real],
-        coef: impl Fn(usize, usize) -> Real,
+        coefs: Strided,
         r: usize,
         t: usize,
     ) {
@@ -489,9 +616,14 @@ impl Tiled {
                 .unwrap();
         }
         for k in 0..self.terms {
-            let x: &[Real; L] = input[k * self.in_stride + t..][..L].try_into().unwrap();
+            let at = k * self.in_stride + t;
+            // SAFETY: at + L − 1 ≤ (terms − 1)·in_stride + cols − 1 < input.len() (add_products).
+            let x: &[Real; L] = unsafe { input.get_unchecked(at..at + L) }
+                .try_into()
+                .unwrap();
             for (q, acc_q) in acc.iter_mut().enumerate() {
-                let c = coef(r + q, k);
+                // SAFETY: r + q < rows and k < terms, and add_products checked coefs.holds.
+                let c = unsafe { coefs.get(r + q, k) };
                 for (sum, &x) in acc_q.iter_mut().zip(x) {
                     *sum += c * x;
                 }
@@ -572,5 +704,26 @@ impl Trainer {
         } else {
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_fits_checks_the_last_element_and_never_overflows() {
+        // 3 rows of 4 at stride 5: the last element is 2·5 + 3 = 13.
+        assert!(block_fits(14, (3, 5), (4, 1)));
+        assert!(!block_fits(13, (3, 5), (4, 1)));
+        // Read transposed (W for δ = Wᵀ·δ'): rows step by 1, terms by the row length.
+        assert!(block_fits(12, (4, 1), (3, 4)));
+        assert!(!block_fits(11, (4, 1), (3, 4)));
+        // Empty blocks touch nothing.
+        assert!(block_fits(0, (0, 7), (5, 1)));
+        assert!(block_fits(0, (5, 7), (0, 1)));
+        // Strides that would wrap around are refused, not wrapped.
+        assert!(!block_fits(usize::MAX, (3, usize::MAX / 2 + 1), (1, 1)));
+        assert!(!block_fits(usize::MAX, (2, usize::MAX - 1), (3, 1)));
     }
 }
