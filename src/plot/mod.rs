@@ -174,7 +174,10 @@ mod tests {
     fn ticks_within_fill_the_points_allowed() {
         // Step 1 gives only 0 inside ±0.9; step 0.5 gives three ticks, which fit in three.
         assert_eq!(nice_ticks_within(-0.9, 0.9, 3), vec![-0.5, 0.0, 0.5]);
-        assert_eq!(nice_ticks_within(0.0, 10.0, 6), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        assert_eq!(
+            nice_ticks_within(0.0, 10.0, 6),
+            vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+        );
         for most in 1..9 {
             assert!(nice_ticks_within(-3.7, 12.2, most).len() <= most);
         }
