@@ -24,7 +24,8 @@ const OUT = join(ROOT, "target/bench.json");
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
 const SLIDER_MOVES = 60;
 const DEEP = "64,64,64,64,64,64,64,64";
-const TARGETS = { frameDefaultMs: 8, frameDeepMs: 16, sliderMs: 16, pageGzipBytes: 110_000, restartsMs: 1000 };
+// Issue #10's frame target is at 8 hidden layers × 64: median ≤ 12 ms and p95 ≤ 16 ms.
+const TARGETS = { frameDefaultMs: 8, frameDeepMs: 12, frameDeepP95Ms: 16, sliderMs: 16, pageGzipBytes: 110_000, restartsMs: 1000 };
 /** The XOR 2-2-1 lesson setting (README, "The engine"): full batches, so a step is an epoch. */
 const XOR_221 =
   "?data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4";
@@ -206,13 +207,18 @@ mkdirSync(dirname(OUT), { recursive: true }); // target/ may live elsewhere (CAR
 writeFileSync(OUT, `${JSON.stringify(all, null, 2)}\n`);
 
 const mark = (ok) => (ok ? "ok" : "ABOVE TARGET");
-const line = (label, s, target) =>
-  console.log(`${label.padEnd(34)} median ${String(s.median_ms).padStart(7)} ms   p95 ${String(s.p95_ms).padStart(7)} ms   (target ≤ ${target} ms median: ${mark(s.median_ms <= target)})`);
+const line = (label, s, target, p95Target) => {
+  const p95 = p95Target === undefined ? "" : `, ≤ ${p95Target} ms p95: ${mark(s.p95_ms <= p95Target)}`;
+  console.log(
+    `${label.padEnd(34)} median ${String(s.median_ms).padStart(7)} ms   p95 ${String(s.p95_ms).padStart(7)} ms   ` +
+      `(target ≤ ${target} ms median: ${mark(s.median_ms <= target)}${p95})`,
+  );
+};
 console.log("\nbrowser (headless Chromium, 1280×800, DPR 1)\n");
 line("frame work, defaults (2×8)", report.frame_default, TARGETS.frameDefaultMs);
-line("frame work, 8 hidden layers × 64", report.frame_8x64, TARGETS.frameDeepMs);
+line("frame work, 8 hidden layers × 64", report.frame_8x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
 line("frame work, A/B at the defaults", report.frame_compare_default, TARGETS.frameDefaultMs);
-line("frame work, A/B at 8 × 64", report.frame_compare_8x64, TARGETS.frameDeepMs);
+line("frame work, A/B at 8 × 64", report.frame_compare_8x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
 line("σ slider input → charts redrawn", report.slider_to_redraw, TARGETS.sliderMs);
 line("restarts, 100 × 2,000 epochs XOR 2-2-1", report.restarts_100x2000, TARGETS.restartsMs);
 console.log(
