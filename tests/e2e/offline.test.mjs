@@ -55,10 +55,20 @@ async function open(viewport = { width: 1280, height: 800 }, expected = () => fa
   return { context, page, errors };
 }
 
+/**
+ * Opens `url` and waits until the page runs and has fetched what it fetches after `ready`
+ * (the offline registration is imported then): navigating away earlier would abort that
+ * request, which the error list would count against the cache.
+ */
 async function load(page, url) {
   await page.goto(url);
+  await settled(page);
+}
+
+async function settled(page) {
   await page.waitForFunction(() => window.initlab !== undefined);
   await page.evaluate(() => window.initlab.ready);
+  await page.waitForLoadState("networkidle");
 }
 
 /** Waits until a service worker controls the page; resolves to its VERSION (asked by message). */
@@ -107,7 +117,7 @@ test("after one visit, the page loads and trains offline, with any query, restar
     assert.equal(network, "offline", "the network is really off");
 
     await page.reload();
-    await page.evaluate(() => window.initlab.ready);
+    await settled(page);
     const run = await train(page);
     assert.equal(run.step, 50);
     assert.ok(Number.isFinite(run.after) && run.after !== run.before, `loss ${run.before} → ${run.after}`);
