@@ -11,6 +11,7 @@
 //! - [`mlp`]: the fast engine (flat buffers, batch-major, no allocation per step);
 //! - [`baseline`]: the same network written as plainly as possible, used as test oracle and benchmark baseline;
 //! - [`data`]: the toy datasets;
+//! - [`decimal`]: reading a number from a link, exactly as `str::parse` does but without its table;
 //! - [`boundary`]: the network's output over the input plane;
 //! - [`diagram`]: the network drawn as units, edges and bias rings (geometry and hit-testing);
 //! - [`stats`]: per-layer statistics over the whole training set;
@@ -46,6 +47,7 @@ pub mod boundary;
 pub mod compare;
 pub mod config;
 pub mod data;
+pub mod decimal;
 pub mod diagram;
 pub mod error;
 pub mod experiment;

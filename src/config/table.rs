@@ -494,13 +494,13 @@ impl Key {
 
 /// A finite number from `text`, or an error on `field` that quotes the text.
 pub(super) fn number(field: &'static str, text: &str) -> Result<f64, ConfigError> {
-    match text.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        Ok(_) => Err(ConfigError::new(
+    match crate::decimal::parse_f64(text) {
+        Some(x) if x.is_finite() => Ok(x),
+        Some(_) => Err(ConfigError::new(
             field,
             ErrorText::new("textNotFinite").with("value", clip(text)),
         )),
-        Err(_) => Err(ConfigError::new(
+        None => Err(ConfigError::new(
             field,
             ErrorText::new("notNumber").with("value", clip(text)),
         )),
