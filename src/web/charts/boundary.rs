@@ -26,7 +26,7 @@ pub fn draw(
     data: &Dataset,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let finite = |r: [f64; 2]| r[0].is_finite() && r[1].is_finite() && r[0] < r[1];
     if grid.n == 0 || grid.p.len() != grid.n * grid.n || !finite(grid.x) || !finite(grid.y) {
@@ -41,7 +41,7 @@ pub fn draw(
         return Ok(());
     }
     let left = (0.5 * (w - side - extra_w)).max(0.0);
-    let area = root.clone().shrink(
+    let area = ink.area(
         (left as i32, top as i32),
         ((side + extra_w) as u32, (side + extra_h) as u32),
     );
@@ -52,7 +52,8 @@ pub fn draw(
         y_ticks: 5,
     };
     let mut c = chart(
-        &area,
+        &ink,
+        area,
         style,
         Axis::linear((grid.x[0], grid.x[1])),
         Axis::linear((grid.y[0], grid.y[1])),

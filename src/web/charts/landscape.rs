@@ -28,7 +28,7 @@ pub fn draw(
     grid: Option<&Landscape>,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let Some(grid) = grid else {
         pen.message((0.0, 0.0, w, h), labels.landscape_waiting, t.muted);
@@ -44,7 +44,7 @@ pub fn draw(
         return Ok(()); // no room for a map: the caption says what matters
     }
     let left = (0.5 * (w - side - extra_w)).max(0.0);
-    let area = root.clone().shrink(
+    let area = ink.area(
         (left as i32, (top + bar_h) as i32),
         ((side + extra_w) as u32, (side + extra_h) as u32),
     );
@@ -56,7 +56,8 @@ pub fn draw(
         y_ticks: 5,
     };
     let mut c = chart(
-        &area,
+        &ink,
+        area,
         style,
         Axis::linear((-span, span)),
         Axis::linear((-span, span)),
