@@ -5,7 +5,7 @@
 //! its boundary is no better than one unit's: a straight line through XOR. A working
 //! init bends it around the classes within a few hundred steps.
 
-use super::pen::{Pen, Swatch};
+use super::pen::{stroke_colour, Pen, Swatch};
 use super::theme::{chart, css, mesh, Axes, Axis, Theme};
 use super::{begin, Style, Surface};
 use crate::boundary::Grid;
@@ -166,8 +166,7 @@ fn points(pen: &Pen, split: &Split, filled: bool, r: f64, to_px: &dyn Fn(&[f64; 
         if filled {
             ctx.set_fill_style_str(&colour);
             ctx.fill();
-            ctx.set_stroke_style_str(&css(t.bg));
-            ctx.set_line_width(pen.style.px(1.0));
+            stroke_colour(ctx, t.bg, pen.style.px(1.0));
         } else {
             ctx.set_stroke_style_str(&colour);
             ctx.set_line_width(pen.style.px(1.5));

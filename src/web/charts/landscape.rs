@@ -7,8 +7,8 @@
 //! training follows it. The model (colour scale, contours, lowest point) is
 //! [`crate::plot::landscape`]; this module paints it.
 
-use super::pen::{Marker, Pen, Swatch};
-use super::theme::{chart, css, mesh, num, Axes, Axis, FONT, SMALL};
+use super::pen::{fill_colour, Marker, Pen, Swatch};
+use super::theme::{chart, mesh, num, Axes, Axis, FONT, SMALL};
 use super::{begin, fill, Style, Surface};
 use crate::landscape::Landscape;
 use crate::plot::colour::{viridis_fast, wants_light_ink};
@@ -212,7 +212,7 @@ fn colour_bar(pen: &Pen, view: &LandscapeView, (x, y, width): (f64, f64, f64)) {
     if view.finite == 0 {
         return;
     }
-    ctx.set_fill_style_str(&css(pen.theme.muted));
+    fill_colour(ctx, pen.theme.muted);
     let mut last_right = f64::NEG_INFINITY;
     for tick in &view.ticks {
         let at = x + tick.t * width;

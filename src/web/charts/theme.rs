@@ -110,7 +110,13 @@ pub(crate) fn stroke<C: Color>(style: &Style, color: C, css: f64) -> ShapeStyle 
 
 /// A colour as CSS text, for drawing on the 2D context directly.
 pub(crate) fn css<C: Color>(color: C) -> String {
-    let RGBAColor(r, g, b, a) = color.to_rgba();
+    rgba_text(color.to_rgba())
+}
+
+/// The text of [`css`], written once for every colour type (a `format!` inlined at each of
+/// the charts' few dozen colour changes cost the wasm kilobytes, issue #10).
+#[inline(never)]
+fn rgba_text(RGBAColor(r, g, b, a): RGBAColor) -> String {
     format!("rgba({r},{g},{b},{a})")
 }
 
