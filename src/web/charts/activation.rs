@@ -7,6 +7,7 @@
 //! shaded, and each panel's caption prints the share of z that landed there. One panel
 //! per layer, side by side, so the change with depth is seen at a glance.
 
+use super::ink::Ink;
 use super::pen::{Pen, Swatch};
 use super::series::{boxes, line, Corners};
 use super::theme::{chart, mesh, num, percent, stroke, Axes, Axis, Theme, FONT};
@@ -76,7 +77,7 @@ pub fn draw(
     hidden: Activation,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let t = pen.theme;
     if layers.is_empty() {
         pen.message((0.0, 0.0, w, h), style.labels.no_layers, t.muted);
@@ -96,7 +97,7 @@ pub fn draw(
             hidden
         };
         panel(
-            &root,
+            &ink,
             &pen,
             (x, y, pw, ph - style.px(GUTTER)),
             layer,
@@ -111,7 +112,7 @@ pub fn draw(
 /// One layer's panel in the rectangle `(x, y, w, h)` of the canvas: its caption, then the
 /// model of [`crate::plot::activation`] painted.
 fn panel(
-    root: &DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
+    ink: &Ink,
     pen: &Pen,
     (x, y, w, h): (f64, f64, f64, f64),
     layer: &LayerStats,
@@ -130,7 +131,7 @@ fn panel(
     if h - used < style.px(50.0) || w < style.px(80.0) {
         return Ok(()); // no room for a plot: the caption alone says what matters
     }
-    let area = root.clone().shrink(
+    let area = ink.area(
         (x.round() as i32, (y + used).round() as i32),
         (w.round() as u32, (h - used).round() as u32),
     );
@@ -142,7 +143,7 @@ fn panel(
         x_ticks: 5,
         y_ticks: 3,
     };
-    let mut c = chart(&area, style, Axis::linear(zs), Axis::linear(gs), &axes)?;
+    let mut c = chart(ink, area, style, Axis::linear(zs), Axis::linear(gs), &axes)?;
     mesh(&mut c, style, &t, &axes)?;
     let shade = t.alarm.mix(0.14).filled();
     let tails: Vec<Corners> = (model.saturated.iter())
@@ -155,7 +156,7 @@ fn panel(
     boxes(&mut c, &bars, t.bars.filled())?;
     line(&mut c, &model.curve, stroke(style, t.fg, 2.0))?;
     if !model.known {
-        let (xr, yr) = c.plotting_area().get_pixel_range();
+        let (xr, yr) = c.pixel_range();
         let rect = (
             f64::from(xr.start),
             f64::from(yr.start),

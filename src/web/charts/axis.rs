@@ -1,13 +1,10 @@
 //! The one axis type of every chart: linear with "nice" ticks (1, 2 or 5 × 10ᵏ apart), or
 //! log₁₀ with ticks at 1, 2 and 5 times the powers of ten.
 //!
-//! One type for every axis of every chart (issue #10) means plotters' chart, mesh and series
-//! code is generated once for `Cartesian2d<Axis, Axis>` instead of once per kind of axis,
-//! and that tick labels are always written by the charts' own [`tick`](super::theme::tick)
-//! (in the language's decimal sign), never by plotters' default number formatting.
+//! It places values the way plotters' `Ranged::map` does (the charts drew through plotters'
+//! `Cartesian2d` before issue #10), so every point lands on the same pixel as it did.
 
 use crate::plot::{loss::log_ticks, nice_ticks_within};
-use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -39,12 +36,10 @@ impl Axis {
     }
 }
 
-impl Ranged for Axis {
-    type FormatOption = NoDefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
-        let t = self.fraction(*v);
+impl Axis {
+    /// The pixel of `v` on an axis running from pixel `limit.0` (at `lo`) to `limit.1` (at `hi`).
+    pub fn map(&self, v: f64, limit: (i32, i32)) -> i32 {
+        let t = self.fraction(v);
         if !t.is_finite() {
             return limit.0;
         }
@@ -52,8 +47,8 @@ impl Ranged for Axis {
         (f64::from(limit.0) + f64::from(limit.1 - limit.0) * t).round() as i32
     }
 
-    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
-        let most = hint.max_num_points();
+    /// At most `most` tick values: "nice" ones, or 1, 2 and 5 times powers of ten on a log axis.
+    pub fn ticks(&self, most: usize) -> Vec<f64> {
         if self.log {
             log_ticks(self.lo, self.hi, most)
         } else {
@@ -61,13 +56,7 @@ impl Ranged for Axis {
         }
     }
 
-    fn range(&self) -> Range<f64> {
+    pub fn range(&self) -> Range<f64> {
         self.lo..self.hi
-    }
-}
-
-impl ValueFormatter<f64> for Axis {
-    fn format(value: &f64) -> String {
-        super::theme::tick(*value)
     }
 }

@@ -5,7 +5,7 @@
 //! its boundary is no better than one unit's: a straight line through XOR. A working
 //! init bends it around the classes within a few hundred steps.
 
-use super::pen::{Pen, Swatch};
+use super::pen::{stroke_colour, Pen, Swatch};
 use super::theme::{chart, css, mesh, Axes, Axis, Theme};
 use super::{begin, Style, Surface};
 use crate::boundary::Grid;
@@ -26,7 +26,7 @@ pub fn draw(
     data: &Dataset,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let finite = |r: [f64; 2]| r[0].is_finite() && r[1].is_finite() && r[0] < r[1];
     if grid.n == 0 || grid.p.len() != grid.n * grid.n || !finite(grid.x) || !finite(grid.y) {
@@ -41,7 +41,7 @@ pub fn draw(
         return Ok(());
     }
     let left = (0.5 * (w - side - extra_w)).max(0.0);
-    let area = root.clone().shrink(
+    let area = ink.area(
         (left as i32, top as i32),
         ((side + extra_w) as u32, (side + extra_h) as u32),
     );
@@ -52,7 +52,8 @@ pub fn draw(
         y_ticks: 5,
     };
     let mut c = chart(
-        &area,
+        &ink,
+        area,
         style,
         Axis::linear((grid.x[0], grid.x[1])),
         Axis::linear((grid.y[0], grid.y[1])),
@@ -165,8 +166,7 @@ fn points(pen: &Pen, split: &Split, filled: bool, r: f64, to_px: &dyn Fn(&[f64; 
         if filled {
             ctx.set_fill_style_str(&colour);
             ctx.fill();
-            ctx.set_stroke_style_str(&css(t.bg));
-            ctx.set_line_width(pen.style.px(1.0));
+            stroke_colour(ctx, t.bg, pen.style.px(1.0));
         } else {
             ctx.set_stroke_style_str(&colour);
             ctx.set_line_width(pen.style.px(1.5));

@@ -63,7 +63,7 @@ pub fn draw(
     sides: &[(&str, &[LayerStats])],
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let model = DepthModel::new(sides, (h / style.px(28.0)).clamp(2.0, 8.0) as usize);
     if model.layers.is_empty() {
@@ -79,9 +79,7 @@ pub fn draw(
     if plot_h < style.px(60.0) {
         return Ok(());
     }
-    let area = root
-        .clone()
-        .shrink((0, top.round() as i32), (w as u32, plot_h.round() as u32));
+    let area = ink.area((0, top.round() as i32), (w as u32, plot_h.round() as u32));
     let axes = Axes {
         x_desc: labels.depth_x_axis,
         y_desc: labels.depth_y_axis,
@@ -91,7 +89,8 @@ pub fn draw(
     let count = model.layers.len() as f64;
     let (lo, hi) = model.log_range;
     let mut c = chart(
-        &area,
+        &ink,
+        area,
         style,
         Axis::linear((-0.4, count - 0.6)),
         Axis::linear((lo, hi)),
@@ -106,7 +105,7 @@ pub fn draw(
     x_ticks(&pen, &model, &to_px);
     lines(&pen, &model, &to_px);
     if model.drawn == 0 {
-        let (xr, yr) = c.plotting_area().get_pixel_range();
+        let (xr, yr) = c.pixel_range();
         let rect = (
             f64::from(xr.start),
             f64::from(yr.start),

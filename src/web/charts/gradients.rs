@@ -7,15 +7,14 @@
 //! x range. The model is [`crate::plot::gradients`].
 
 use super::activation::columns;
+use super::ink::Ink;
 use super::pen::Pen;
 use super::series::{boxes, Corners};
 use super::theme::{chart, mesh, num, Axes, Axis, Plot, FONT, SMALL};
 use super::{begin, fill, layer_name, Labels, Style, Surface};
 use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};
 use crate::stats::LayerStats;
-use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 /// Caption above each panel: two lines and a gap, CSS pixels.
 const CAPTION: f64 = 2.0 * 1.35 * FONT + 6.0;
@@ -41,7 +40,7 @@ pub fn draw(
     layers: &[LayerStats],
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     if layers.is_empty() {
         pen.message((0.0, 0.0, w, h), labels.no_layers, t.muted);
@@ -57,14 +56,14 @@ pub fn draw(
     for (i, panel) in model.panels.iter().enumerate() {
         let (x, y) = ((i % cols) as f64 * pw, top + (i / cols) as f64 * ph);
         let rect = (x, y, pw, ph - style.px(GUTTER));
-        draw_panel(&root, &pen, rect, &model, panel, (i, layers.len()))?;
+        draw_panel(&ink, &pen, rect, &model, panel, (i, layers.len()))?;
     }
     Ok(())
 }
 
 /// One layer's panel in the rectangle `(x, y, w, h)`; `(index, total)` names it.
 fn draw_panel(
-    root: &DrawingArea<CanvasBackend, Shift>,
+    ink: &Ink,
     pen: &Pen,
     (x, y, w, h): (f64, f64, f64, f64),
     model: &GradientsModel,
@@ -78,7 +77,7 @@ fn draw_panel(
     if h - used < style.px(40.0) || w < style.px(80.0) {
         return Ok(());
     }
-    let area = root.clone().shrink(
+    let area = ink.area(
         (x.round() as i32, (y + used).round() as i32),
         (w.round() as u32, (h - used).round() as u32),
     );
@@ -89,7 +88,8 @@ fn draw_panel(
         y_ticks: 3,
     };
     let mut c = chart(
-        &area,
+        ink,
+        area,
         style,
         Axis::linear(model.range),
         Axis::linear((0.0, panel.top())),
@@ -102,7 +102,7 @@ fn draw_panel(
     boxes(&mut c, &bars, t.bars.filled())?;
     decade_labels(pen, &c, model);
     if panel.bars.is_empty() {
-        let (xr, yr) = c.plotting_area().get_pixel_range();
+        let (xr, yr) = c.pixel_range();
         let rect = (
             f64::from(xr.start),
             f64::from(yr.start),
@@ -122,7 +122,7 @@ fn draw_panel(
 /// Decade labels under a panel as powers of ten, as far apart as the panel allows.
 fn decade_labels(pen: &Pen, c: &Plot, model: &GradientsModel) {
     let style = pen.style;
-    let (xr, _) = c.plotting_area().get_pixel_range();
+    let (xr, _) = c.pixel_range();
     let most = ((xr.end - xr.start) as f64 / style.px(44.0)).max(2.0) as usize;
     for (k, label) in model.ticks(most) {
         let (px, py) = c.backend_coord(&(f64::from(k), 0.0));

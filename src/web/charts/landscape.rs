@@ -7,8 +7,8 @@
 //! training follows it. The model (colour scale, contours, lowest point) is
 //! [`crate::plot::landscape`]; this module paints it.
 
-use super::pen::{Marker, Pen, Swatch};
-use super::theme::{chart, css, mesh, num, Axes, Axis, FONT, SMALL};
+use super::pen::{fill_colour, Marker, Pen, Swatch};
+use super::theme::{chart, mesh, num, Axes, Axis, FONT, SMALL};
 use super::{begin, fill, Style, Surface};
 use crate::landscape::Landscape;
 use crate::plot::colour::{viridis_fast, wants_light_ink};
@@ -28,7 +28,7 @@ pub fn draw(
     grid: Option<&Landscape>,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let Some(grid) = grid else {
         pen.message((0.0, 0.0, w, h), labels.landscape_waiting, t.muted);
@@ -44,7 +44,7 @@ pub fn draw(
         return Ok(()); // no room for a map: the caption says what matters
     }
     let left = (0.5 * (w - side - extra_w)).max(0.0);
-    let area = root.clone().shrink(
+    let area = ink.area(
         (left as i32, (top + bar_h) as i32),
         ((side + extra_w) as u32, (side + extra_h) as u32),
     );
@@ -56,7 +56,8 @@ pub fn draw(
         y_ticks: 5,
     };
     let mut c = chart(
-        &area,
+        &ink,
+        area,
         style,
         Axis::linear((-span, span)),
         Axis::linear((-span, span)),
@@ -211,7 +212,7 @@ fn colour_bar(pen: &Pen, view: &LandscapeView, (x, y, width): (f64, f64, f64)) {
     if view.finite == 0 {
         return;
     }
-    ctx.set_fill_style_str(&css(pen.theme.muted));
+    fill_colour(ctx, pen.theme.muted);
     let mut last_right = f64::NEG_INFINITY;
     for tick in &view.ticks {
         let at = x + tick.t * width;

@@ -8,15 +8,14 @@
 //! orange with dashed ones (told apart without colour too); each side's test loss is the
 //! thin line of its colour and dash.
 
+use super::ink::Ink;
 use super::pen::{Pen, Swatch};
 use super::series::{self, line};
 use super::theme::{chart, mesh, stroke, Axes, Axis, Plot, Theme, FONT};
 use super::{begin, fill, Style, Surface};
 pub use crate::plot::loss::Curves;
 use crate::plot::loss::{Entry, Label, Line, LossModel};
-use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 /// Draws every side's training and test loss against the step; `log_scale` plots the loss
 /// on a log axis (where values ≤ 0 cannot be shown and are left out). A side that diverged
@@ -27,7 +26,7 @@ pub fn draw(
     log_scale: bool,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let labels = style.labels;
     let model = LossModel::new(sides, log_scale);
     let markers: Vec<String> = model
@@ -62,7 +61,7 @@ pub fn draw(
     } else {
         Axis::linear(ys)
     };
-    plot(&root, &pen, Axis::linear(xs), y, &axes, &model, &markers)
+    plot(&ink, &pen, Axis::linear(xs), y, &axes, &model, &markers)
 }
 
 /// "diverged at step 40", or "B diverged at step 40" in a comparison.
@@ -102,7 +101,7 @@ fn entry(t: &Theme, labels: &super::Labels, e: &Entry) -> (Swatch, String) {
 /// The chart itself, for a linear or a log loss axis: the lines, the legend, and a marker
 /// (with its text in `markers`) where a side diverged.
 fn plot(
-    root: &DrawingArea<CanvasBackend, Shift>,
+    ink: &Ink,
     pen: &Pen,
     xs: Axis,
     ys: Axis,
@@ -111,12 +110,12 @@ fn plot(
     markers: &[String],
 ) -> Result<(), String> {
     let (style, t) = (pen.style, pen.theme);
-    let mut c = chart(root, style, xs, ys, axes)?;
+    let mut c = chart(ink, ink.whole(), style, xs, ys, axes)?;
     mesh(&mut c, style, &t, axes)?;
     for line in &model.lines {
         series(&mut c, line, style, &t)?;
     }
-    let (xr, yr) = c.plotting_area().get_pixel_range();
+    let (xr, yr) = c.pixel_range();
     let (left, top, right) = (f64::from(xr.start), f64::from(yr.start), f64::from(xr.end));
     let gap = style.px(6.0);
     let legend: Vec<(Swatch, String)> = model

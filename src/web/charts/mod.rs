@@ -26,6 +26,7 @@ mod bitmap;
 pub mod boundary;
 pub mod depth;
 pub mod gradients;
+mod ink;
 pub mod landscape;
 pub mod loss;
 pub mod network;
@@ -35,9 +36,7 @@ mod series;
 mod theme;
 pub mod weights;
 
-use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
-use plotters_canvas::CanvasBackend;
+use plotters::style::Color;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -138,13 +137,23 @@ pub fn layer_name(labels: &Labels, index: usize, total: usize) -> String {
     }
 }
 
-/// The canvas as a plotters drawing area, in device pixels.
+/// A canvas cleared to the theme's background and ready to draw on: plotters-canvas's
+/// backend, the pen for text and bitmaps, and the size in device pixels.
+pub(crate) struct Surface<'s> {
+    pub ink: ink::Ink,
+    pub pen: pen::Pen<'s>,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// Every chart starts here.
 ///
 /// An `Err` (never a panic) when the canvas has no pixels, which happens while it is
 /// hidden or not yet laid out, or when its 2D context cannot be had.
-pub fn drawing_area(
+pub(crate) fn begin<'s>(
     canvas: &HtmlCanvasElement,
-) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
+    style: &'s Style,
+) -> Result<Surface<'s>, String> {
     if canvas.width() == 0 || canvas.height() == 0 {
         return Err(format!(
             "the canvas is {}×{} pixels: nothing to draw on",
@@ -152,30 +161,12 @@ pub fn drawing_area(
             canvas.height()
         ));
     }
-    CanvasBackend::with_canvas_object(canvas.clone())
-        .map(DrawingArea::from)
-        .ok_or_else(|| "the canvas has no 2D context".to_string())
-}
-
-/// A canvas cleared to the theme's background and ready to draw on: plotters' drawing
-/// area, the pen for text and bitmaps, and the size in device pixels.
-pub(crate) struct Surface<'s> {
-    pub root: DrawingArea<CanvasBackend, Shift>,
-    pub pen: pen::Pen<'s>,
-    pub w: f64,
-    pub h: f64,
-}
-
-/// Every chart starts here.
-pub(crate) fn begin<'s>(
-    canvas: &HtmlCanvasElement,
-    style: &'s Style,
-) -> Result<Surface<'s>, String> {
-    let root = drawing_area(canvas)?;
+    let ink = ink::Ink::new(canvas)?;
     let pen = pen::Pen::new(canvas, style)?;
-    root.fill(&pen.theme.bg).map_err(failed)?;
+    let [x0, y0, x1, y1] = ink.whole();
+    ink.rect((x0, y0), (x1, y1), &pen.theme.bg.filled())?;
     let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
-    Ok(Surface { root, pen, w, h })
+    Ok(Surface { ink, pen, w, h })
 }
 
 /// The canvas's 2D context, for what plotters does slowly (bitmaps, thousands of

@@ -11,8 +11,8 @@
 //! Painting batches strokes by colour and width: one path per (sign, width) pair, not one
 //! per edge, so the ~1,600 edges drawn for 8 layers of 64 units cost a few dozen strokes.
 
-use super::pen::Pen;
-use super::theme::{css, num, Theme, FAMILY, FONT, SMALL};
+use super::pen::{fill_colour, stroke_colour, Pen};
+use super::theme::{num, Theme, FAMILY, FONT, SMALL};
 use super::{begin, fill, Labels, Style, Surface};
 use crate::diagram::{Diagram, Frame, Hit, Role, Sign, Target, UnitRef};
 use crate::mlp::Mlp;
@@ -126,8 +126,7 @@ fn legend(pen: &Pen, d: &Diagram) {
         ctx.set_line_dash(&js_sys::Array::new()).ok();
         match key {
             Key::Line(sign) => {
-                ctx.set_stroke_style_str(&css(colour(&t, sign)));
-                ctx.set_line_width(s.px(2.5));
+                stroke_colour(ctx, colour(&t, sign), s.px(2.5));
                 ctx.begin_path();
                 ctx.move_to(x, mid);
                 ctx.line_to(x + s.px(18.0), mid);
@@ -136,7 +135,7 @@ fn legend(pen: &Pen, d: &Diagram) {
             Key::Widths => {
                 // A wedge from the thinnest stroke to the widest.
                 let (thin, wide) = (s.px(0.5 * d.min_width), s.px(0.5 * MAX_LEGEND_WIDTH));
-                ctx.set_fill_style_str(&css(t.fg.mix(0.7)));
+                fill_colour(ctx, t.fg.mix(0.7));
                 ctx.begin_path();
                 ctx.move_to(x, mid - thin);
                 ctx.line_to(x + s.px(18.0), mid - wide);
@@ -148,15 +147,13 @@ fn legend(pen: &Pen, d: &Diagram) {
             Key::Ring => {
                 ctx.begin_path();
                 let _ = ctx.arc(x + s.px(9.0), mid, s.px(4.0), 0.0, TAU);
-                ctx.set_fill_style_str(&css(t.bg));
+                fill_colour(ctx, t.bg);
                 ctx.fill();
-                ctx.set_stroke_style_str(&css(t.fg.mix(0.6)));
-                ctx.set_line_width(s.px(1.0));
+                stroke_colour(ctx, t.fg.mix(0.6), s.px(1.0));
                 ctx.stroke();
                 ctx.begin_path();
                 let _ = ctx.arc(x + s.px(9.0), mid, s.px(5.5), 0.0, TAU);
-                ctx.set_stroke_style_str(&css(colour(&t, Sign::Positive)));
-                ctx.set_line_width(s.px(2.5));
+                stroke_colour(ctx, colour(&t, Sign::Positive), s.px(2.5));
                 ctx.stroke();
             }
             Key::Identical => {
@@ -176,8 +173,7 @@ const MAX_LEGEND_WIDTH: f64 = crate::diagram::MAX_WIDTH;
 fn dashed(ctx: &CanvasRenderingContext2d, s: &Style, t: &Theme) {
     let pattern = js_sys::Array::of2(&s.px(4.0).into(), &s.px(3.0).into());
     ctx.set_line_dash(&pattern).ok();
-    ctx.set_stroke_style_str(&css(t.marker));
-    ctx.set_line_width(s.px(1.5));
+    stroke_colour(ctx, t.marker, s.px(1.5));
 }
 
 /// A dashed box around every layer whose units are all the same function.
@@ -249,8 +245,11 @@ fn edges(pen: &Pen, d: &Diagram) {
             }
         }
         let e = &d.edges[run[0]];
-        ctx.set_line_width(s.px(key_width(keys[run[0]])));
-        ctx.set_stroke_style_str(&css(colour(&pen.theme, e.sign)));
+        stroke_colour(
+            ctx,
+            colour(&pen.theme, e.sign),
+            s.px(key_width(keys[run[0]])),
+        );
         ctx.stroke();
     }
 }
@@ -265,10 +264,9 @@ fn units(pen: &Pen, d: &Diagram) {
         ctx.move_to(s.px(u.x) + r, s.px(u.y));
         let _ = ctx.arc(s.px(u.x), s.px(u.y), r, 0.0, TAU);
     }
-    ctx.set_fill_style_str(&css(t.bg));
+    fill_colour(ctx, t.bg);
     ctx.fill();
-    ctx.set_stroke_style_str(&css(t.fg.mix(0.55)));
-    ctx.set_line_width(s.px(1.0));
+    stroke_colour(ctx, t.fg.mix(0.55), s.px(1.0));
     ctx.stroke();
 
     let ringed: Vec<usize> = (0..d.units.len())
@@ -287,8 +285,7 @@ fn units(pen: &Pen, d: &Diagram) {
             ctx.move_to(s.px(u.x) + around, s.px(u.y));
             let _ = ctx.arc(s.px(u.x), s.px(u.y), around, 0.0, TAU);
         }
-        ctx.set_line_width(s.px(width));
-        ctx.set_stroke_style_str(&css(colour(&t, d.units[ringed[run[0]]].sign)));
+        stroke_colour(ctx, colour(&t, d.units[ringed[run[0]]].sign), s.px(width));
         ctx.stroke();
     }
 
@@ -302,13 +299,13 @@ fn units(pen: &Pen, d: &Diagram) {
             let _ = ctx.arc(cx, cy, dot, 0.0, TAU);
         }
     }
-    ctx.set_fill_style_str(&css(t.fg));
+    fill_colour(ctx, t.fg);
     ctx.fill();
 
     if d.radius >= 7.0 {
         let size = (0.95 * d.radius).min(FONT);
         ctx.set_font(&format!("normal {}px {FAMILY}", s.px(size)));
-        ctx.set_fill_style_str(&css(t.fg));
+        fill_colour(ctx, t.fg);
         ctx.set_text_align("center");
         ctx.set_text_baseline("middle");
         for u in d.units_of(0) {
@@ -375,7 +372,7 @@ fn captions(pen: &Pen, d: &Diagram) {
                 short
             };
             let y = s.px(top + k as f64 * CAPTION_LINE);
-            pen.ctx.set_fill_style_str(&css(*colour));
+            fill_colour(&pen.ctx, *colour);
             pen.ctx.set_text_align("center");
             pen.ctx.set_text_baseline("top");
             let _ = pen.ctx.fill_text(text, s.px(column.x), y);

@@ -12,6 +12,28 @@ use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// Sets the colour the next fills of `ctx` use.
+pub(crate) fn fill_colour<C: Color>(ctx: &CanvasRenderingContext2d, color: C) {
+    set_fill(ctx, color.to_rgba());
+}
+
+/// Sets the colour and the width (device pixels) the next strokes of `ctx` use.
+pub(crate) fn stroke_colour<C: Color>(ctx: &CanvasRenderingContext2d, color: C, width: f64) {
+    set_stroke(ctx, color.to_rgba(), width);
+}
+
+// One copy each of the colour's text and the calls, not one per colour change (issue #10).
+#[inline(never)]
+fn set_fill(ctx: &CanvasRenderingContext2d, color: RGBAColor) {
+    ctx.set_fill_style_str(&css(color));
+}
+
+#[inline(never)]
+fn set_stroke(ctx: &CanvasRenderingContext2d, color: RGBAColor, width: f64) {
+    ctx.set_stroke_style_str(&css(color));
+    ctx.set_line_width(width);
+}
+
 /// The sample drawn before a legend entry.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Swatch {
@@ -80,7 +102,7 @@ impl<'s> Pen<'s> {
     /// One line of text with its top-left (or top-right, if `right`) corner at `(x, y)`.
     pub fn text(&self, text: &str, (x, y): (f64, f64), size: f64, color: RGBColor, right: bool) {
         self.set_font(size);
-        self.ctx.set_fill_style_str(&css(color));
+        fill_colour(&self.ctx, color);
         self.ctx
             .set_text_align(if right { "right" } else { "left" });
         self.ctx.set_text_baseline("top");
@@ -118,7 +140,7 @@ impl<'s> Pen<'s> {
             self.style.px(6.0),
             lines.len() as f64 * self.line_height(size),
         );
-        self.ctx.set_fill_style_str(&css(self.theme.bg.mix(0.85)));
+        fill_colour(&self.ctx, self.theme.bg.mix(0.85));
         self.ctx.fill_rect(
             x + 0.5 * (w - wide) - m,
             top - m,
@@ -126,7 +148,7 @@ impl<'s> Pen<'s> {
             tall + 2.0 * m,
         );
         self.set_font(size);
-        self.ctx.set_fill_style_str(&css(color));
+        fill_colour(&self.ctx, color);
         self.ctx.set_text_align("center");
         self.ctx.set_text_baseline("top");
         for (k, line) in lines.iter().enumerate() {
@@ -158,7 +180,7 @@ impl<'s> Pen<'s> {
                 .map(|(_, l)| self.entry_width(l))
                 .fold(0.0, f64::max);
             let (m, tall) = (self.style.px(3.0), items.len() as f64 * row);
-            self.ctx.set_fill_style_str(&css(self.theme.bg.mix(0.85)));
+            fill_colour(&self.ctx, self.theme.bg.mix(0.85));
             self.ctx
                 .fill_rect(x - wide - m, y - m, wide + 2.0 * m, tall + 2.0 * m);
         }
@@ -204,8 +226,7 @@ impl<'s> Pen<'s> {
         let px = |v: f64| self.style.px(v);
         let ctx = &self.ctx;
         let line = |color: RGBColor, dash: bool| {
-            ctx.set_stroke_style_str(&css(color));
-            ctx.set_line_width(px(2.0));
+            stroke_colour(ctx, color, px(2.0));
             if dash {
                 let pattern = js_sys::Array::of2(&px(4.0).into(), &px(3.0).into());
                 let _ = ctx.set_line_dash(&pattern);
@@ -220,7 +241,7 @@ impl<'s> Pen<'s> {
             Swatch::Line(c) => line(c, false),
             Swatch::Dashed(c) => line(c, true),
             Swatch::Bar(c) => {
-                ctx.set_fill_style_str(&css(c));
+                fill_colour(ctx, c);
                 ctx.fill_rect(x, y - px(5.0), px(18.0), px(10.0));
             }
             Swatch::Series {
@@ -236,11 +257,10 @@ impl<'s> Pen<'s> {
                 ctx.begin_path();
                 let _ = ctx.arc(x + px(9.0), y, px(4.0), 0.0, TAU);
                 if let Swatch::Dot(_) = swatch {
-                    ctx.set_fill_style_str(&css(c));
+                    fill_colour(ctx, c);
                     ctx.fill();
                 } else {
-                    ctx.set_stroke_style_str(&css(c));
-                    ctx.set_line_width(px(1.5));
+                    stroke_colour(ctx, c, px(1.5));
                     ctx.stroke();
                 }
             }
@@ -254,8 +274,7 @@ impl<'s> Pen<'s> {
         let Some(&(x0, y0)) = points.first() else {
             return;
         };
-        ctx.set_stroke_style_str(&css(color));
-        ctx.set_line_width(self.style.px(width));
+        stroke_colour(ctx, color, self.style.px(width));
         let pattern: js_sys::Array = dash
             .iter()
             .map(|&d| self.style.px(d))
@@ -296,16 +315,15 @@ impl<'s> Pen<'s> {
         }
         let _ = ctx.set_line_dash(&js_sys::Array::new());
         if matches!(marker, Marker::Circle | Marker::Triangle) {
-            ctx.set_fill_style_str(&css(color));
+            fill_colour(ctx, color);
             ctx.fill();
         } else {
             // Hollow: the background inside, so the line under it does not run through.
             if marker != Marker::Cross {
-                ctx.set_fill_style_str(&css(self.theme.bg));
+                fill_colour(ctx, self.theme.bg);
                 ctx.fill();
             }
-            ctx.set_stroke_style_str(&css(color));
-            ctx.set_line_width(self.style.px(1.5));
+            stroke_colour(ctx, color, self.style.px(1.5));
             ctx.stroke();
         }
     }

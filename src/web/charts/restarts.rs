@@ -17,7 +17,7 @@ pub fn draw(
     losses: &[f64],
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     if losses.is_empty() {
         pen.message((0.0, 0.0, w, h), labels.no_restarts, t.muted);
@@ -28,7 +28,7 @@ pub fn draw(
     if h - used < style.px(60.0) {
         return Ok(());
     }
-    let area = root.clone().shrink(
+    let area = ink.area(
         (0, used.round() as i32),
         (w as u32, (h - used).round() as u32),
     );
@@ -41,7 +41,8 @@ pub fn draw(
     };
     let xs = (hist.log10_lo, hist.log10_hi);
     let mut c = chart(
-        &area,
+        &ink,
+        area,
         style,
         Axis::linear(xs),
         Axis::linear((0.0, top * 1.25)),
@@ -50,7 +51,7 @@ pub fn draw(
     mesh(&mut c, style, &t, &axes)?;
     series(&mut c, &hist, top * 1.25, style, &t)?;
     decade_labels(&pen, &c, xs, w);
-    let (xr, yr) = c.plotting_area().get_pixel_range();
+    let (xr, yr) = c.pixel_range();
     let (left, right) = (f64::from(xr.start), f64::from(xr.end));
     let legend = [
         (Swatch::Dashed(t.class[0]), labels.solved_line),

@@ -1,13 +1,9 @@
 //! The four kinds of series the charts draw (boxes, lines, dashed lines, dots), each written
-//! once over a slice.
-//!
-//! plotters generates its series code once per element type *and* per iterator type, so every
-//! `draw_series(xs.iter().map(|x| …))` in a chart was a copy of its own in the wasm (issue
-//! #10). The charts collect their points or boxes and call these instead: one copy each.
+//! once over a slice: a point is placed by the chart and moved onto the edge of its plotting
+//! rectangle (as plotters' `draw_series` did), then drawn by [`Ink`](super::ink::Ink).
 
-use super::failed;
+use super::ink::Px;
 use super::theme::Plot;
-use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle};
 use plotters::style::ShapeStyle;
 
 /// A rectangle by two opposite corners, in chart coordinates.
@@ -16,17 +12,24 @@ pub(crate) type Corners = [(f64, f64); 2];
 /// Rectangles (histogram bars, shaded bands) in one style.
 #[inline(never)]
 pub(crate) fn boxes(c: &mut Plot, boxes: &[Corners], style: ShapeStyle) -> Result<(), String> {
-    let elements = boxes.iter().map(|&corners| Rectangle::new(corners, style));
-    c.draw_series(elements).map(drop).map_err(failed)
+    for &[a, b] in boxes {
+        let (a, b) = (c.clamped(a), c.clamped(b));
+        let top_left = (a.0.min(b.0), a.1.min(b.1));
+        let bottom_right = (a.0.max(b.0), a.1.max(b.1));
+        c.ink.rect(top_left, bottom_right, &style)?;
+    }
+    Ok(())
+}
+
+/// The pixels of `points` on the chart.
+fn pixels(c: &Plot, points: &[(f64, f64)]) -> Vec<Px> {
+    points.iter().map(|&p| c.clamped(p)).collect()
 }
 
 /// A solid line through `points` (nothing for fewer than two).
 #[inline(never)]
 pub(crate) fn line(c: &mut Plot, points: &[(f64, f64)], style: ShapeStyle) -> Result<(), String> {
-    let element = PathElement::new(points.to_vec(), style);
-    c.draw_series(std::iter::once(element))
-        .map(drop)
-        .map_err(failed)
+    c.ink.path(&pixels(c, points), &style)
 }
 
 /// A dashed line through `points`: dashes of `dash` device pixels, `gap` apart.
@@ -34,13 +37,10 @@ pub(crate) fn line(c: &mut Plot, points: &[(f64, f64)], style: ShapeStyle) -> Re
 pub(crate) fn dashed(
     c: &mut Plot,
     points: &[(f64, f64)],
-    (dash, gap): (i32, i32),
+    dash_gap: (i32, i32),
     style: ShapeStyle,
 ) -> Result<(), String> {
-    let element = DashedPathElement::new(points.iter().copied(), dash, gap, style);
-    c.draw_series(std::iter::once(element))
-        .map(drop)
-        .map_err(failed)
+    c.ink.dashed(&pixels(c, points), dash_gap, &style)
 }
 
 /// A dot of `radius` device pixels at each point.
@@ -51,6 +51,8 @@ pub(crate) fn dots(
     radius: i32,
     style: ShapeStyle,
 ) -> Result<(), String> {
-    let elements = points.iter().map(|&p| Circle::new(p, radius, style));
-    c.draw_series(elements).map(drop).map_err(failed)
+    for &p in points {
+        c.ink.circle(c.clamped(p), radius.max(0) as u32, &style)?;
+    }
+    Ok(())
 }

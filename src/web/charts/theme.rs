@@ -5,14 +5,14 @@
 //! vermillion/orange, never red and green.
 
 pub(crate) use super::axis::Axis;
+use super::ink::{Area, Ink, Px};
 use super::Style;
 use crate::plot::colour::{DARK_TEXT, LIGHT_TEXT};
-use plotters::coord::Shift;
 use plotters::prelude::{
-    Cartesian2d, ChartBuilder, ChartContext, Color, DrawingArea, FontFamily, IntoFont, RGBAColor,
-    RGBColor, ShapeStyle, TextStyle,
+    Color, FontFamily, FontTransform, IntoFont, RGBAColor, RGBColor, ShapeStyle, TextStyle,
 };
-use plotters_canvas::CanvasBackend;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::ops::Range;
 
 /// The Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008).
 pub(crate) mod okabe_ito {
@@ -110,7 +110,13 @@ pub(crate) fn stroke<C: Color>(style: &Style, color: C, css: f64) -> ShapeStyle 
 
 /// A colour as CSS text, for drawing on the 2D context directly.
 pub(crate) fn css<C: Color>(color: C) -> String {
-    let RGBAColor(r, g, b, a) = color.to_rgba();
+    rgba_text(color.to_rgba())
+}
+
+/// The text of [`css`], written once for every colour type (a `format!` inlined at each of
+/// the charts' few dozen colour changes cost the wasm kilobytes, issue #10).
+#[inline(never)]
+fn rgba_text(RGBAColor(r, g, b, a): RGBAColor) -> String {
     format!("rgba({r},{g},{b},{a})")
 }
 
@@ -183,9 +189,6 @@ pub(crate) fn percent(share: f64) -> String {
 }
 
 /// What the axes of one chart show.
-/// A chart of any of the charts: both axes are an [`Axis`].
-pub(crate) type Plot<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<Axis, Axis>>;
-
 pub(crate) struct Axes<'a> {
     pub x_desc: &'a str,
     pub y_desc: &'a str,
@@ -193,11 +196,50 @@ pub(crate) struct Axes<'a> {
     pub y_ticks: usize,
 }
 
+/// One chart: its plotting rectangle on the canvas, its two axes, and where their tick
+/// labels go. Laid out as plotters' `ChartBuilder` lays out a chart with label areas on
+/// the left and at the bottom, so that the charts kept their pixels when they stopped
+/// using it (issue #10).
+pub(crate) struct Plot<'a> {
+    pub ink: &'a Ink,
+    x: Axis,
+    y: Axis,
+    /// The plotting rectangle, and the label areas to its left and below it (if not empty).
+    plot: Area,
+    left: Option<Area>,
+    bottom: Option<Area>,
+}
+
+impl Plot<'_> {
+    /// The pixel of a point of the chart (off the chart if the point is).
+    pub fn backend_coord(&self, &(x, y): &(f64, f64)) -> Px {
+        let [x0, y0, x1, y1] = self.plot;
+        (self.x.map(x, (x0, x1 - 1)), self.y.map(y, (y1 - 1, y0)))
+    }
+
+    /// The same, moved onto the plotting rectangle's edge if it lies outside it.
+    pub fn clamped(&self, point: (f64, f64)) -> Px {
+        let [x0, y0, x1, y1] = self.plot;
+        let (x, y) = self.backend_coord(&point);
+        (x.min(x1).max(x0), y.min(y1).max(y0))
+    }
+
+    /// The plotting rectangle's columns and rows of pixels.
+    pub fn pixel_range(&self) -> (Range<i32>, Range<i32>) {
+        let [x0, y0, x1, y1] = self.plot;
+        (x0..x1, y0..y1)
+    }
+
+    pub fn y_range(&self) -> Range<f64> {
+        self.y.range()
+    }
+}
+
 /// A chart on `area` over `x` × `y`, with room for tick labels and axis titles on the
-/// left and at the bottom only: plotters measures label text through the DOM (slowly)
-/// for labels on the right and for captions, so the charts use neither.
+/// left and at the bottom only.
 pub(crate) fn chart<'a>(
-    area: &'a DrawingArea<CanvasBackend, Shift>,
+    ink: &'a Ink,
+    area: Area,
     style: &Style,
     x: Axis,
     y: Axis,
@@ -205,17 +247,30 @@ pub(crate) fn chart<'a>(
 ) -> Result<Plot<'a>, String> {
     let title = if axes.y_desc.is_empty() { 0.0 } else { 16.0 };
     let bottom = if axes.x_desc.is_empty() { 18.0 } else { 32.0 };
-    ChartBuilder::on(area)
-        .margin_top(style.ipx(6.0))
-        .margin_right(style.ipx(12.0))
-        .margin_left(style.ipx(4.0))
-        .x_label_area_size(style.ipx(bottom))
-        .y_label_area_size(style.ipx(34.0 + title))
-        .build_cartesian_2d(x, y)
-        .map_err(super::failed)
+    let (left_size, bottom_size) = (style.ipx(34.0 + title), style.ipx(bottom));
+    // The margins: top, right and left (none at the bottom).
+    let [x0, y0] = [area[0] + style.ipx(4.0), area[1] + style.ipx(6.0)];
+    let [x1, y1] = [area[2] - style.ipx(12.0), area[3]];
+    // Breakpoints sorted as plotters sorts them, so that an area too small for its labels
+    // comes out as plotters made it.
+    let mut xs = [x0, x1, x0 + left_size, x1];
+    let mut ys = [y0, y1, y0, y1 - bottom_size];
+    xs.sort_unstable();
+    ys.sort_unstable();
+    let some = |a: Area| (a[2] > a[0] && a[3] > a[1]).then_some(a);
+    Ok(Plot {
+        ink,
+        x,
+        y,
+        plot: [xs[1], ys[1], xs[2], ys[2]],
+        left: some([xs[0], ys[1], xs[1], ys[2]]),
+        bottom: some([xs[1], ys[2], xs[2], ys[3]]),
+    })
 }
 
-/// Draws grid lines, axes, tick labels and axis titles.
+/// Draws grid lines, axes, tick labels and axis titles, in plotters' order (the titles,
+/// then the grid, then each axis with its labels and tick marks).
+#[inline(never)]
 pub(crate) fn mesh(
     chart: &mut Plot,
     style: &Style,
@@ -223,21 +278,59 @@ pub(crate) fn mesh(
     axes: &Axes,
 ) -> Result<(), String> {
     let label = font(style, SMALL, theme.muted);
-    let (xs, ys) = (chart.x_range(), chart.y_range());
-    chart
-        .configure_mesh()
-        .max_light_lines(0)
-        .bold_line_style(stroke(style, theme.grid, 1.0))
-        .axis_style(stroke(style, theme.muted, 1.0))
-        .set_all_tick_mark_size(style.ipx(3.0))
-        .x_labels(axes.x_ticks)
-        .y_labels(axes.y_ticks)
-        .x_label_formatter(&|v| tick(snap(*v, &xs)))
-        .y_label_formatter(&|v| tick(snap(*v, &ys)))
-        .label_style(label.clone())
-        .axis_desc_style(label)
-        .x_desc(axes.x_desc)
-        .y_desc(axes.y_desc)
-        .draw()
-        .map_err(super::failed)
+    let ink = chart.ink;
+    let [px0, py0, px1, py1] = chart.plot;
+    if let (Some(a), false) = (chart.left, axes.y_desc.is_empty()) {
+        let title = label
+            .transform(FontTransform::Rotate270)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        let th = (a[3] - a[1]) as u32 / 2;
+        ink.text(axes.y_desc, &title, (a[0], a[1] + th as i32))?;
+    }
+    if let (Some(a), false) = (chart.bottom, axes.x_desc.is_empty()) {
+        let title = label.pos(Pos::new(HPos::Center, VPos::Bottom));
+        let tw = (a[2] - a[0]) as u32 / 2;
+        ink.text(axes.x_desc, &title, (a[0] + tw as i32, a[3]))?;
+    }
+    let grid = stroke(style, theme.grid, 1.0);
+    let (xs, ys) = (chart.x.range(), chart.y.range());
+    let mut x_labels = Vec::new();
+    for v in chart.x.ticks(axes.x_ticks) {
+        let x = chart.x.map(v, (px0, px1 - 1));
+        ink.rule((x, py1 - 1), (x, py0), &grid)?;
+        x_labels.push((x, tick(snap(v, &xs))));
+    }
+    let mut y_labels = Vec::new();
+    for v in chart.y.ticks(axes.y_ticks) {
+        let y = chart.y.map(v, (py1 - 1, py0));
+        ink.rule((px0, y), (px1 - 1, y), &grid)?;
+        y_labels.push((y, tick(snap(v, &ys))));
+    }
+    let axis = stroke(style, theme.muted, 1.0);
+    let tick_size = style.ipx(3.0);
+    let label_dist = 2 * tick_size;
+    if let Some(a) = chart.left {
+        let x = a[2] - 1;
+        ink.path(&clip(a, &[(x, py0), (x, py1 - 1)]), &axis)?;
+        let at = label.pos(Pos::new(HPos::Right, VPos::Center));
+        for (y, text) in y_labels.iter().filter(|(y, _)| (py0..py1).contains(y)) {
+            ink.text(text, &at, (a[2] - label_dist, *y))?;
+            ink.path(&clip(a, &[(x - tick_size, *y), (x, *y)]), &axis)?;
+        }
+    }
+    if let Some(a) = chart.bottom {
+        let y = a[1];
+        ink.path(&clip(a, &[(px0, y), (px1 - 1, y)]), &axis)?;
+        let at = label.pos(Pos::new(HPos::Center, VPos::Top));
+        for (x, text) in x_labels.iter().filter(|(x, _)| (px0..px1).contains(x)) {
+            ink.text(text, &at, (*x, y + label_dist))?;
+            ink.path(&clip(a, &[(*x, y), (*x, y + tick_size)]), &axis)?;
+        }
+    }
+    Ok(())
+}
+
+/// Points moved onto the edges of `area` if they lie outside it, as plotters moves them.
+fn clip(area: Area, points: &[Px; 2]) -> [Px; 2] {
+    points.map(|(x, y)| (x.min(area[2]).max(area[0]), y.min(area[3]).max(area[1])))
 }

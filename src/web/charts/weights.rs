@@ -27,14 +27,14 @@ pub fn draw(
     layers_total: usize,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { root, pen, w, h } = begin(canvas, style)?;
+    let Surface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let name = layer_name(labels, layer_index, layers_total);
     let used = caption(&pen, init, &name, w);
     if h - used < style.px(60.0) {
         return Ok(());
     }
-    let area = root.clone().shrink(
+    let area = ink.area(
         (0, used.round() as i32),
         (w as u32, (h - used).round() as u32),
     );
@@ -50,11 +50,11 @@ pub fn draw(
         x_ticks: (w / style.px(80.0)).clamp(3.0, 8.0) as usize,
         y_ticks: 4,
     };
-    let mut c = chart(&area, style, Axis::linear(xs), Axis::linear(ys), &axes)?;
+    let mut c = chart(&ink, area, style, Axis::linear(xs), Axis::linear(ys), &axes)?;
     mesh(&mut c, style, &t, &axes)?;
     series(&mut c, &model, style, &t)?;
     let legend: Vec<(Swatch, &str)> = model.legend.iter().map(|&e| entry(&t, labels, e)).collect();
-    let (xr, yr) = c.plotting_area().get_pixel_range();
+    let (xr, yr) = c.pixel_range();
     let (left, top, right) = (f64::from(xr.start), f64::from(yr.start), f64::from(xr.end));
     let gap = style.px(6.0);
     pen.legend(&legend, (right - gap, top + gap), right - left, true);
