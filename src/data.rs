@@ -211,7 +211,7 @@ fn feature_moments(points: &[([f64; 2], f64)]) -> ([f64; 2], [f64; 2]) {
         var[1] += (p[1] - mean[1]) * (p[1] - mean[1]);
     }
     let std = var.map(|v| {
-        let s = libm::sqrt(v / n);
+        let s = f64::sqrt(v / n);
         if s > 0.0 {
             s
         } else {

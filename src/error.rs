@@ -223,7 +223,7 @@ pub(crate) fn show(x: f64) -> String {
     if plain.len() <= 10 {
         return plain;
     }
-    let magnitude = libm::floor(libm::log10(x.abs()));
+    let magnitude = libm::log10(x.abs()).floor();
     if (-4.0..6.0).contains(&magnitude) {
         let decimals = (3.0 - magnitude).max(0.0) as usize;
         trim_zeros(format!("{x:.decimals$}"))

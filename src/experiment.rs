@@ -343,7 +343,7 @@ impl Experiment {
         let (layers, _) =
             self.evaluator
                 .layer_stats(&self.mlp, &self.inits, &self.data.train, self.spec.loss);
-        libm::sqrt(layers.iter().map(|l| l.grad_norm * l.grad_norm).sum())
+        f64::sqrt(layers.iter().map(|l| l.grad_norm * l.grad_norm).sum())
     }
 
     /// The second difference of the mean training loss along every parameter axis,

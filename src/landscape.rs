@@ -274,7 +274,7 @@ impl Directions {
 
 /// √(Σ x²), in f64.
 fn norm(xs: &[Real]) -> f64 {
-    libm::sqrt(xs.iter().map(|&x| x as f64 * x as f64).sum::<f64>())
+    f64::sqrt(xs.iter().map(|&x| x as f64 * x as f64).sum::<f64>())
 }
 
 /// Evaluates the cells `cells` (indices into `grid.loss`, wrapping past the end).

@@ -45,7 +45,8 @@ impl Rng {
 
     /// A standard normal draw, N(0, 1), by the Marsaglia polar method.
     ///
-    /// Uses only `ln` and `sqrt` (from `libm`, identical on every target); the second
+    /// Uses only `libm`'s `ln` and `sqrt` (exactly rounded by IEEE 754), both identical on
+    /// every target; the second
     /// value of each accepted pair is discarded so the stream stays simple to reason about.
     pub fn standard_normal(&mut self) -> f64 {
         loop {
@@ -53,7 +54,7 @@ impl Rng {
             let v = 2.0 * self.uniform01() - 1.0;
             let s = u * u + v * v;
             if s > 0.0 && s < 1.0 {
-                return u * libm::sqrt(-2.0 * libm::log(s) / s);
+                return u * f64::sqrt(-2.0 * libm::log(s) / s);
             }
         }
     }

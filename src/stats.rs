@@ -382,7 +382,7 @@ impl Sums {
 fn std_from_sums(sum: f64, sq: f64, count: f64) -> f64 {
     let mean = sum / count;
     let var = sq / count - mean * mean;
-    libm::sqrt(if var < 0.0 { 0.0 } else { var })
+    f64::sqrt(if var < 0.0 { 0.0 } else { var })
 }
 
 /// Histogram of log10 |∂loss/∂w| over a layer's weight gradients, and how many are exactly 0.
@@ -544,12 +544,12 @@ fn summarise(
         std_actual: init.distribution.std(),
         z_mean: layer.z_sum / pairs,
         z_std: std_from_sums(layer.z_sum, layer.z_sq, pairs),
-        z_std_predicted: libm::sqrt(predicted),
+        z_std_predicted: f64::sqrt(predicted),
         delta_std: std_from_sums(layer.delta_sum, layer.delta_sq, pairs),
         saturated: layer.saturated as f64 / pairs,
         dead,
         distinct_units: distinct_units(mlp, l),
-        grad_norm: libm::sqrt(grad_sq.sum::<f64>()),
+        grad_norm: f64::sqrt(grad_sq.sum::<f64>()),
         z_hist: layer.z_hist.clone(),
         a_hist: layer.a_hist.clone(),
         w_hist: weight_histogram(weights, init),

@@ -94,7 +94,7 @@ impl Distribution {
         match *self {
             Distribution::Normal { std } => std,
             Distribution::TruncatedNormal { std, lo, hi } => std * standardized(std, lo, hi).std(),
-            _ => libm::sqrt(self.variance()),
+            _ => f64::sqrt(self.variance()),
         }
     }
 

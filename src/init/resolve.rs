@@ -52,7 +52,7 @@ impl WeightInit {
             Family::Uniform => {
                 let sigma = self.requested_sigma(fan_in, fan_out)?;
                 // U(−a, a) has variance a²/3, so a = σ√3 gives std σ.
-                let a = sigma * libm::sqrt(3.0);
+                let a = sigma * f64::sqrt(3.0);
                 Ok(with_sigma(
                     sigma,
                     sigma,
@@ -236,7 +236,7 @@ fn too_narrow_for_sigma(lo: f64, hi: f64, sigma: f64) -> ConfigError {
 fn parent_sigma_for_absolute_bounds(sigma: f64, lo: f64, hi: f64) -> Result<f64, ConfigError> {
     let std_after_cut =
         |parent: f64| parent * TruncatedStandardNormal::new(lo / parent, hi / parent).std();
-    let widest = (hi - lo) / libm::sqrt(12.0);
+    let widest = (hi - lo) / f64::sqrt(12.0);
     let unreachable = || {
         ConfigError::new(
             "hi",
@@ -261,12 +261,12 @@ fn parent_sigma_for_absolute_bounds(sigma: f64, lo: f64, hi: f64) -> Result<f64,
         doublings += 1;
     }
     for _ in 0..BISECTIONS {
-        let mid = low * libm::sqrt(high / low);
+        let mid = low * f64::sqrt(high / low);
         if std_after_cut(mid) < sigma {
             low = mid;
         } else {
             high = mid;
         }
     }
-    Ok(low * libm::sqrt(high / low))
+    Ok(low * f64::sqrt(high / low))
 }

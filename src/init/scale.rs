@@ -111,9 +111,9 @@ impl ScaleRule {
     pub fn std(&self, gain: f64, fan_in: usize, fan_out: usize) -> f64 {
         match *self {
             ScaleRule::Manual(sigma) => sigma,
-            ScaleRule::LeCun => gain * libm::sqrt(1.0 / fan_in as f64),
-            ScaleRule::Glorot => gain * libm::sqrt(2.0 / (fan_in + fan_out) as f64),
-            ScaleRule::He => gain * libm::sqrt(2.0 / fan_in as f64),
+            ScaleRule::LeCun => gain * f64::sqrt(1.0 / fan_in as f64),
+            ScaleRule::Glorot => gain * f64::sqrt(2.0 / (fan_in + fan_out) as f64),
+            ScaleRule::He => gain * f64::sqrt(2.0 / fan_in as f64),
         }
     }
 

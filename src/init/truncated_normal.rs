@@ -201,7 +201,7 @@ impl TruncatedStandardNormal {
 
     /// Standard deviation of X, always below 1 (cutting a normal narrows it).
     pub fn std(&self) -> f64 {
-        libm::sqrt(self.variance())
+        f64::sqrt(self.variance())
     }
 
     /// (mean, variance). First from the closed forms
@@ -266,7 +266,7 @@ fn moments_by_quadrature(alpha: f64, beta: f64) -> (f64, f64) {
     let c = a.max(0.0);
     let (y_lo, y_hi) = (a - c, b - c);
     // y_k, where the exponent reaches k: the root of y(2c + y)/2 = k, in a cancellation-free form.
-    let edge = |k: usize| 2.0 * k as f64 / (libm::sqrt(c * c + 2.0 * k as f64) + c);
+    let edge = |k: usize| 2.0 * k as f64 / (f64::sqrt(c * c + 2.0 * k as f64) + c);
     // Σ w·g, Σ w·g·y and Σ w·g·y² over all panels.
     let mut sums = [0.0; 3];
     let mut integrate = |from: f64, to: f64| {
@@ -325,8 +325,8 @@ impl FarTail {
         let drop = -libm::log1p(-v * (1.0 - self.ratio)); // ln P(Z > a) − L ≥ 0
         let target = self.log_sf_a - drop;
         // ln P(Z > y) ≈ −y²/2 − ln y + const, so y² ≈ a² + 2·drop − 2 ln(y/a).
-        let y0 = libm::sqrt(self.a * self.a + 2.0 * drop);
-        let mut y = libm::sqrt(self.a * self.a + 2.0 * drop - 2.0 * libm::log(y0 / self.a));
+        let y0 = f64::sqrt(self.a * self.a + 2.0 * drop);
+        let mut y = f64::sqrt(self.a * self.a + 2.0 * drop - 2.0 * libm::log(y0 / self.a));
         for _ in 0..4 {
             y += (normal_log_sf(y) - target) * mills_ratio_far(y);
         }

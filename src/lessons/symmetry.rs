@@ -201,7 +201,7 @@ fn break_symmetry(e: &Evidence, b: &Snapshot) -> Verdict {
 /// so every gradient is exactly 0: A sits on a stationary point forever. B descends to a loss
 /// below [`SOLVED_LOSS`]. A claim about training: B must have had time to solve it.
 fn xor_2_1(e: &Evidence, b: &Snapshot) -> Verdict {
-    let grad_a = libm::sqrt(e.a.layers.iter().map(|l| l.grad_norm * l.grad_norm).sum());
+    let grad_a = f64::sqrt(e.a.layers.iter().map(|l| l.grad_norm * l.grad_norm).sum());
     let name = if grad_a != 0.0 {
         "aMoves"
     } else if b.loss.is_nan() || b.loss >= SOLVED_LOSS {
