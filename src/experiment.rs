@@ -233,14 +233,15 @@ impl Experiment {
     /// Start the same run again: same seed, so the same data, weights and batches.
     pub fn reset(&mut self) {
         *self = Experiment::new(&self.config)
-            .expect("the current config was validated when it was set");
+            .unwrap_or_else(|_| unreachable!("the current config was validated when it was set"));
     }
 
     /// Start a fresh run with another seed.
     pub fn reseed(&mut self, seed: u64) {
         let mut config = self.config.clone();
         config.seed = (seed % (crate::config::MAX_SEED as u64 + 1)) as f64;
-        *self = Experiment::new(&config).expect("only the seed changed, and every seed is valid");
+        *self = Experiment::new(&config)
+            .unwrap_or_else(|_| unreachable!("only the seed changed, and every seed is valid"));
     }
 
     /// Train `n` mini-batch steps. Stops at the first step where any number stops being
