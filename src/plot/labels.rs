@@ -12,7 +12,10 @@
 /// Defines [`Labels`] from one list of field names (doc comments kept).
 macro_rules! labels {
     ($($(#[$doc:meta])* $name:ident,)*) => {
-            #[derive(Debug)]
+        /// `repr(C)`: the fields lie in the order of the list, so a label's slot is an
+        /// offset the compiler computes, not a jump per field.
+        #[derive(Debug)]
+        #[repr(C)]
         pub struct Labels {
             $($(#[$doc])* pub $name: &'static str,)*
         }
@@ -20,7 +23,7 @@ macro_rules! labels {
         impl Labels {
             /// Every label as (field name, text), in the order of the struct.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($name), self.$name),)*]
+                FIELDS.iter().map(|&field| (field.name(), *self.field(field))).collect()
             }
 
             /// A language's labels, each read by its field name from `lookup` and checked
@@ -28,27 +31,51 @@ macro_rules! labels {
             pub fn from_lookup(
                 mut lookup: impl FnMut(&'static str) -> Option<&'static str>,
             ) -> Result<Labels, LabelError> {
-                // One loop over the fields, not one check written out per field: the
-                // check's code appears once in the wasm.
-                let mut texts = [""; FIELD_COUNT];
-                for (k, text) in texts.iter_mut().enumerate() {
-                    *text = checked(FIELD_NAMES[k], lookup(FIELD_NAMES[k]), ENGLISH[k])?;
+                // Start from English and replace each label in one loop over the fields,
+                // not one check (or one copy) written out per field: the loop's code
+                // appears once in the wasm.
+                let mut labels = EN;
+                for &field in &FIELDS {
+                    let name = field.name();
+                    let slot = labels.field_mut(field);
+                    let english = *slot;
+                    *slot = checked(name, lookup(name), english)?;
                 }
-                Ok(Labels {
-                    $($name: texts[Field::$name as usize],)*
-                })
+                Ok(labels)
+            }
+
+            /// The text of one label.
+            fn field(&self, field: Field) -> &&'static str {
+                match field {
+                    $(Field::$name => &self.$name,)*
+                }
+            }
+
+            /// Where one label's text is kept.
+            fn field_mut(&mut self, field: Field) -> &mut &'static str {
+                match field {
+                    $(Field::$name => &mut self.$name,)*
+                }
             }
         }
 
-        /// The fields' positions in [`FIELD_NAMES`].
+        /// One label of [`Labels`], by its field.
         #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
         enum Field {
             $($name,)*
         }
 
-        const FIELD_NAMES: [&str; FIELD_COUNT] = [$(stringify!($name),)*];
-        const FIELD_COUNT: usize = [$(stringify!($name),)*].len();
-        const ENGLISH: [&str; FIELD_COUNT] = [$(EN.$name,)*];
+        impl Field {
+            /// The field's name, which is also the label's key in a language's table.
+            fn name(self) -> &'static str {
+                FIELD_NAMES[self as usize]
+            }
+        }
+
+        /// Every field, in the order of the struct.
+        const FIELDS: [Field; FIELD_NAMES.len()] = [$(Field::$name,)*];
+        const FIELD_NAMES: &[&str] = &[$(stringify!($name),)*];
     };
 }
 
