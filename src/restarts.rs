@@ -125,7 +125,7 @@ impl RestartPlan {
         let mut config = self.config.clone();
         config.seed = seed as f64;
         let mut experiment =
-            Experiment::new(&config).expect("only the seed differs from a validated config");
+            Experiment::of_valid(&config, "only the seed differs from a validated config");
         experiment.step(self.steps);
         let (train, _test) = experiment.scores();
         let diverged = experiment.diverged_at().is_some() || !train.is_finite();
