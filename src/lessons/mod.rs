@@ -215,7 +215,7 @@ pub const LESSONS: &[Lesson] = &[
 pub const IDS: [&str; LESSONS.len()] = names_of!(LESSONS, |l| l.id);
 
 pub fn find(id: &str) -> Option<&'static Lesson> {
-    LESSONS.iter().find(|l| l.id == id)
+    crate::position_of(&IDS, id).map(|k| &LESSONS[k])
 }
 
 impl Lesson {
