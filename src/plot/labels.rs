@@ -12,10 +12,7 @@
 /// Defines [`Labels`] from one list of field names (doc comments kept).
 macro_rules! labels {
     ($($(#[$doc:meta])* $name:ident,)*) => {
-        /// `repr(C)`: the fields lie in the order of the list, so a label's slot is an
-        /// offset the compiler computes, not a jump per field.
         #[derive(Debug)]
-        #[repr(C)]
         pub struct Labels {
             $($(#[$doc])* pub $name: &'static str,)*
         }
