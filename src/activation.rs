@@ -47,7 +47,7 @@ impl Activation {
     }
 
     pub fn from_name(name: &str) -> Option<Activation> {
-        Activation::ALL.into_iter().find(|a| a.name() == name)
+        crate::position_of(&Activation::NAMES, name).map(|k| Activation::ALL[k])
     }
 
     /// a = g(z), as a textbook writes it.

@@ -47,7 +47,7 @@ impl DatasetKind {
     }
 
     pub fn from_name(name: &str) -> Option<DatasetKind> {
-        DatasetKind::ALL.into_iter().find(|d| d.name() == name)
+        crate::position_of(&DatasetKind::NAMES, name).map(|k| DatasetKind::ALL[k])
     }
 }
 

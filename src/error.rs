@@ -193,7 +193,9 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    /// The error on `field` that `text` words.
+    /// The error on `field` that `text` words. Not inlined: errors are made in a few dozen
+    /// places, and one copy of this (and of the English wording it calls) is enough.
+    #[inline(never)]
     pub fn new(field: &'static str, text: ErrorText) -> Self {
         ConfigError {
             field,

@@ -57,12 +57,19 @@ impl History {
                 &mut self.train_accuracy,
                 &mut self.test_accuracy,
             ] {
-                let mut k = keep.iter();
-                column.retain(|_| *k.next().unwrap());
+                keep_marked(column, &keep);
             }
             self.steps.retain(|s| s % every == 0);
         }
     }
+}
+
+/// Keeps the values of `column` whose mark in `keep` is true. Not inlined: the four
+/// columns the history thins share this one copy of the loop.
+#[inline(never)]
+fn keep_marked(column: &mut Vec<f64>, keep: &[bool]) {
+    let mut k = keep.iter();
+    column.retain(|_| *k.next().unwrap());
 }
 
 /// What the page shows at one moment.
@@ -119,6 +126,17 @@ const JITTER_STREAM: u64 = 0x0A15_E5EE;
 const LANDSCAPE_STREAM: u64 = 0x1A4D_5CA9;
 
 impl Experiment {
+    /// The experiment of `config`, which the caller knows to be valid (`why` says how).
+    /// A failure is a bug, and it panics with `why` alone: `Result::expect` would also
+    /// print the error, which ships the whole `Debug` formatting of errors in the wasm
+    /// for a case that never happens.
+    pub fn of_valid(config: &Config, why: &str) -> Experiment {
+        match Experiment::new(config) {
+            Ok(experiment) => experiment,
+            Err(_) => panic!("{why}"),
+        }
+    }
+
     pub fn new(config: &Config) -> Result<Experiment, ConfigError> {
         let spec = config.validate()?;
         let data = Dataset::generate(&spec.data);
@@ -232,16 +250,17 @@ impl Experiment {
 
     /// Start the same run again: same seed, so the same data, weights and batches.
     pub fn reset(&mut self) {
-        *self = Experiment::new(&self.config)
-            .unwrap_or_else(|_| unreachable!("the current config was validated when it was set"));
+        *self = Experiment::of_valid(
+            &self.config,
+            "the current config was validated when it was set",
+        );
     }
 
     /// Start a fresh run with another seed.
     pub fn reseed(&mut self, seed: u64) {
         let mut config = self.config.clone();
         config.seed = (seed % (crate::config::MAX_SEED as u64 + 1)) as f64;
-        *self = Experiment::new(&config)
-            .unwrap_or_else(|_| unreachable!("only the seed changed, and every seed is valid"));
+        *self = Experiment::of_valid(&config, "only the seed changed, and every seed is valid");
     }
 
     /// Train `n` mini-batch steps. Stops at the first step where any number stops being

@@ -28,7 +28,7 @@ impl Loss {
     }
 
     pub fn from_name(name: &str) -> Option<Loss> {
-        Loss::ALL.into_iter().find(|l| l.name() == name)
+        crate::position_of(&Loss::NAMES, name).map(|k| Loss::ALL[k])
     }
 
     /// The loss of one example, given the output pre-activation z (p = σ(z)).

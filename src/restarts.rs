@@ -124,8 +124,8 @@ impl RestartPlan {
         let seed = self.first_seed + i as u64;
         let mut config = self.config.clone();
         config.seed = seed as f64;
-        let mut experiment = Experiment::new(&config)
-            .unwrap_or_else(|_| unreachable!("only the seed differs from a validated config"));
+        let mut experiment =
+            Experiment::of_valid(&config, "only the seed differs from a validated config");
         experiment.step(self.steps);
         let (train, _test) = experiment.scores();
         let diverged = experiment.diverged_at().is_some() || !train.is_finite();

@@ -185,6 +185,13 @@ impl Config {
         changes: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Config, ConfigError> {
         let changes: Vec<(&str, &str)> = changes.into_iter().collect();
+        self.with_change_list(&changes)
+    }
+
+    /// [`Config::with_changes`] once its changes are in a list: not generic and not
+    /// inlined, so its callers (the page, the links, B, the lessons) share one copy.
+    #[inline(never)]
+    fn with_change_list(&self, changes: &[(&str, &str)]) -> Result<Config, ConfigError> {
         let mut next = self.clone();
         // A lesson sets every key and a preset the init keys: they go first, so the other
         // changes refine them.

@@ -95,7 +95,7 @@ pub const PRESETS: &[Preset] = &[
 pub const NAMES: [&str; PRESETS.len()] = names_of!(PRESETS, |p| p.name);
 
 pub fn find(name: &str) -> Option<&'static Preset> {
-    PRESETS.iter().find(|p| p.name == name)
+    crate::position_of(&NAMES, name).map(|k| &PRESETS[k])
 }
 
 /// Set the init keys of `config` as the named framework does.

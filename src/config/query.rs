@@ -127,15 +127,17 @@ fn percent_decode(text: &str) -> String {
         match bytes[k] {
             b'+' => out.push(b' '),
             b'%' if k + 2 < bytes.len() => {
-                match u8::from_str_radix(
-                    std::str::from_utf8(&bytes[k + 1..k + 3]).unwrap_or("zz"),
-                    16,
-                ) {
-                    Ok(b) => {
+                // The two characters after `%`, read straight from the text (`get` refuses
+                // a cut inside a character), rather than re-checking the bytes as UTF-8.
+                match text
+                    .get(k + 1..k + 3)
+                    .map(|hex| u8::from_str_radix(hex, 16))
+                {
+                    Some(Ok(b)) => {
                         out.push(b);
                         k += 2;
                     }
-                    Err(_) => out.push(b'%'),
+                    _ => out.push(b'%'),
                 }
             }
             b => out.push(b),

@@ -399,7 +399,7 @@ pub fn in_key_order<V>(mut pairs: Vec<(&'static str, V)>) -> Vec<(&'static str, 
 
 /// The row of the key `name`.
 pub fn key(name: &str) -> Option<&'static Key> {
-    TABLE.iter().find(|k| k.name == name)
+    crate::position_of(&KEYS, name).map(|k| &TABLE[k])
 }
 
 impl Key {

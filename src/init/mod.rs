@@ -43,7 +43,7 @@ impl BoundsUnit {
     }
 
     pub fn from_name(name: &str) -> Option<BoundsUnit> {
-        BoundsUnit::ALL.into_iter().find(|b| b.name() == name)
+        crate::position_of(&BoundsUnit::NAMES, name).map(|k| BoundsUnit::ALL[k])
     }
 }
 
@@ -81,7 +81,7 @@ impl FamilyKind {
     }
 
     pub fn from_name(name: &str) -> Option<FamilyKind> {
-        FamilyKind::ALL.into_iter().find(|f| f.name() == name)
+        crate::position_of(&FamilyKind::NAMES, name).map(|k| FamilyKind::ALL[k])
     }
 }
 

@@ -89,7 +89,7 @@ impl RuleKind {
     }
 
     pub fn from_name(name: &str) -> Option<RuleKind> {
-        RuleKind::ALL.into_iter().find(|r| r.name() == name)
+        crate::position_of(&RuleKind::NAMES, name).map(|k| RuleKind::ALL[k])
     }
 
     /// The rule, with `sigma` for `Manual` (the other rules ignore it).

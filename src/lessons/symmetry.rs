@@ -106,7 +106,7 @@ fn zero_tanh(e: &Evidence) -> Verdict {
     for (snapshot, side) in [(Some(e.a), "fails"), (e.b, "failsB")] {
         let Some(s) = snapshot else { continue };
         if let Some(layer) = first_moving(s) {
-            let message = Message::new(format!("zero-tanh.{side}"))
+            let message = Message::new(&format!("zero-tanh.{side}"))
                 .with("layer", layer.name.as_str())
                 .with("grad", layer.grad_norm);
             return Verdict::new(false, message);
@@ -145,7 +145,7 @@ fn zero_sigmoid(e: &Evidence) -> Verdict {
     let (from, loss) = (first_loss(e.a), e.a.loss);
     let moved = (loss - from).abs() > LOSS_MOVED;
     let name = if moved { "holds" } else { "still" };
-    let message = Message::new(format!("zero-sigmoid.{name}"))
+    let message = Message::new(&format!("zero-sigmoid.{name}"))
         .with("layer", layer.name.as_str())
         .with("units", layer.distinct_units)
         .with("size", layer.size)
@@ -186,7 +186,7 @@ fn break_symmetry(e: &Evidence, b: &Snapshot) -> Verdict {
     } else {
         "holds"
     };
-    let message = Message::new(format!("break-symmetry.{name}"))
+    let message = Message::new(&format!("break-symmetry.{name}"))
         .with("layer", b_layer.name.as_str())
         .with("units", b_layer.distinct_units)
         .with("size", b_layer.size)
@@ -209,7 +209,7 @@ fn xor_2_1(e: &Evidence, b: &Snapshot) -> Verdict {
     } else {
         "holds"
     };
-    let message = Message::new(format!("xor-2-1.{name}"))
+    let message = Message::new(&format!("xor-2-1.{name}"))
         .with("grad", grad_a)
         .with("lossA", e.a.loss)
         .with("lossB", b.loss)
@@ -244,7 +244,7 @@ fn saddle(e: &Evidence) -> Verdict {
     } else {
         "holds"
     };
-    let message = Message::new(format!("saddle.{name}"))
+    let message = Message::new(&format!("saddle.{name}"))
         .with("grad", c.grad_norm)
         .with("up", up)
         .with("flat", flat_or_down)

@@ -12,7 +12,7 @@
 /// Defines [`Labels`] from one list of field names (doc comments kept).
 macro_rules! labels {
     ($($(#[$doc:meta])* $name:ident,)*) => {
-            #[derive(Debug)]
+        #[derive(Debug)]
         pub struct Labels {
             $($(#[$doc])* pub $name: &'static str,)*
         }
@@ -20,7 +20,7 @@ macro_rules! labels {
         impl Labels {
             /// Every label as (field name, text), in the order of the struct.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($name), self.$name),)*]
+                FIELDS.iter().map(|&field| (field.name(), *self.field(field))).collect()
             }
 
             /// A language's labels, each read by its field name from `lookup` and checked
@@ -28,27 +28,51 @@ macro_rules! labels {
             pub fn from_lookup(
                 mut lookup: impl FnMut(&'static str) -> Option<&'static str>,
             ) -> Result<Labels, LabelError> {
-                // One loop over the fields, not one check written out per field: the
-                // check's code appears once in the wasm.
-                let mut texts = [""; FIELD_COUNT];
-                for (k, text) in texts.iter_mut().enumerate() {
-                    *text = checked(FIELD_NAMES[k], lookup(FIELD_NAMES[k]), ENGLISH[k])?;
+                // Start from English and replace each label in one loop over the fields,
+                // not one check (or one copy) written out per field: the loop's code
+                // appears once in the wasm.
+                let mut labels = EN;
+                for &field in &FIELDS {
+                    let name = field.name();
+                    let slot = labels.field_mut(field);
+                    let english = *slot;
+                    *slot = checked(name, lookup(name), english)?;
                 }
-                Ok(Labels {
-                    $($name: texts[Field::$name as usize],)*
-                })
+                Ok(labels)
+            }
+
+            /// The text of one label.
+            fn field(&self, field: Field) -> &&'static str {
+                match field {
+                    $(Field::$name => &self.$name,)*
+                }
+            }
+
+            /// Where one label's text is kept.
+            fn field_mut(&mut self, field: Field) -> &mut &'static str {
+                match field {
+                    $(Field::$name => &mut self.$name,)*
+                }
             }
         }
 
-        /// The fields' positions in [`FIELD_NAMES`].
+        /// One label of [`Labels`], by its field.
         #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
         enum Field {
             $($name,)*
         }
 
-        const FIELD_NAMES: [&str; FIELD_COUNT] = [$(stringify!($name),)*];
-        const FIELD_COUNT: usize = [$(stringify!($name),)*].len();
-        const ENGLISH: [&str; FIELD_COUNT] = [$(EN.$name,)*];
+        impl Field {
+            /// The field's name, which is also the label's key in a language's table.
+            fn name(self) -> &'static str {
+                FIELD_NAMES[self as usize]
+            }
+        }
+
+        /// Every field, in the order of the struct.
+        const FIELDS: [Field; FIELD_NAMES.len()] = [$(Field::$name,)*];
+        const FIELD_NAMES: &[&str] = &[$(stringify!($name),)*];
     };
 }
 
@@ -211,13 +235,19 @@ fn checked(
     if text.trim().is_empty() {
         return Err(LabelError::Empty(name));
     }
-    for k in 0..10 {
-        let placeholder = format!("{{{k}}}");
-        if text.contains(&placeholder) != english.contains(&placeholder) {
-            return Err(LabelError::Placeholders(name));
-        }
+    if placeholders(text) != placeholders(english) {
+        return Err(LabelError::Placeholders(name));
     }
     Ok(text)
+}
+
+/// Which of the placeholders `{0}` … `{9}` `text` holds, one bit each: read in one pass
+/// over its bytes rather than by searching for each placeholder in turn.
+fn placeholders(text: &str) -> u16 {
+    text.as_bytes()
+        .windows(3)
+        .filter(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
+        .fold(0, |held, w| held | 1 << (w[1] - b'0'))
 }
 
 /// Line height as a multiple of the font size, per language: Chinese and Devanagari glyphs

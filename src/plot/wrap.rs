@@ -25,13 +25,19 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// CJK punctuation that must not start a line: it stays with the unit before it.
-fn is_closing(c: char) -> bool {
-    "，。、：；！？）」』】〉》…”’".contains(c)
-}
+const CLOSING: &[char] = &[
+    '，', '。', '、', '：', '；', '！', '？', '）', '」', '』', '】', '〉', '》', '…', '”', '’',
+];
 
 /// Punctuation that must not end a line: it stays with the unit after it.
+const OPENING: &[char] = &['（', '「', '『', '【', '〈', '《', '“', '‘', '('];
+
+fn is_closing(c: char) -> bool {
+    CLOSING.contains(&c)
+}
+
 fn is_opening(c: char) -> bool {
-    "（「『【〈《“‘(".contains(c)
+    OPENING.contains(&c)
 }
 
 /// The text cut into units a line may break between: words at spaces, and inside a word

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{changes_from_js, to_js, Lab, Outcome};
+use super::{to_js, Lab, Outcome};
 use crate::config::KEYS;
 use crate::error::ErrorText;
 
@@ -19,32 +19,18 @@ impl Lab {
             let alone = self.pair.config().without_versus();
             return to_js(&self.apply_config(&alone));
         }
-        let changes = match changes_from_js(&partial) {
-            Ok(changes) => changes,
-            Err(outcome) => return to_js(&outcome),
-        };
-        let pairs = changes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        let outcome = match self.pair.config().with_versus(pairs) {
-            Ok(config) => self.apply_config(&config),
-            Err(error) => error.into(),
-        };
-        to_js(&outcome)
+        to_js(&self.apply_with(&partial, |config, changes| {
+            config.with_versus(changes.iter().copied())
+        }))
     }
 
     /// Changes B's settings only: B = the current B + `partial` (the page's B controls).
     /// Answers like `compare`.
     #[wasm_bindgen(js_name = changeB)]
     pub fn change_b(&mut self, partial: JsValue) -> Result<JsValue, JsError> {
-        let changes = match changes_from_js(&partial) {
-            Ok(changes) => changes,
-            Err(outcome) => return to_js(&outcome),
-        };
-        let pairs = changes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        let outcome = match self.pair.config().with_b_changes(pairs) {
-            Ok(config) => self.apply_config(&config),
-            Err(error) => error.into(),
-        };
-        to_js(&outcome)
+        to_js(&self.apply_with(&partial, |config, changes| {
+            config.with_b_changes(changes.iter().copied())
+        }))
     }
 
     /// A and B trade places (both restart). `{ok: false, …}` when not comparing.

@@ -183,6 +183,9 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
         .map_err(|e| JsError::new(&format!("cannot convert to a JS value: {e}")))
 }
 
+/// New settings from the current ones and a list of (key, value) changes.
+type SettingsChange = fn(&Config, &[(&str, &str)]) -> Result<Config, ConfigError>;
+
 /// Turns `{lr: 0.1, layers: [8, 8]}` into `[("lr", "0.1"), ("layers", "8,8")]`.
 fn changes_from_js(partial: &JsValue) -> Result<Vec<(String, String)>, Outcome> {
     if !partial.is_object() || js_sys::Array::is_array(partial) {
@@ -505,16 +508,27 @@ impl Lab {
     /// Validates the changes against the current settings, then applies them; on any
     /// error nothing changes.
     fn apply(&mut self, partial: &JsValue) -> Outcome {
+        self.apply_with(partial, |config, changes| {
+            config.with_changes(changes.iter().copied())
+        })
+    }
+
+    /// The settings `change` makes from the current ones and the page's `partial` (A's
+    /// changes, B = A + changes, or B's changes), applied; on any error nothing changes.
+    /// One body for `configure`, `compare` and `changeB`, which differ only in `change`.
+    fn apply_with(&mut self, partial: &JsValue, change: SettingsChange) -> Outcome {
         let changes = match changes_from_js(partial) {
             Ok(changes) => changes,
             Err(outcome) => return outcome,
         };
-        let pairs = changes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        let config = match self.pair.config().with_changes(pairs) {
-            Ok(config) => config,
-            Err(error) => return error.into(),
-        };
-        self.apply_config(&config)
+        let pairs: Vec<(&str, &str)> = changes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        match change(self.pair.config(), &pairs) {
+            Ok(config) => self.apply_config(&config),
+            Err(error) => error.into(),
+        }
     }
 
     /// Runs `config` (already validated) on both networks; on any error nothing changes.
