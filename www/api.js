@@ -3,6 +3,8 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { createFrameCycle } from "./frames.js";
+import { lessonTitle } from "./lesson-start.js";
+import { once } from "./on-demand.js";
 import { applyStaticText, chartLabels, errorText, languageInUrl, localizedError, text, useLanguage } from "./strings.js";
 import { createSummary } from "./summary.js";
 import { view } from "./view.js";
@@ -13,15 +15,18 @@ const STEPS_PER_FRAME = 10;
 /**
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
- * `makeRestarts(parts)` (createRestarts), `makeCompare(parts)` (createCompare) and
- * optionally `makeViews(parts)` (createViews), `makeLessons(parts)` (createLessons) and
- * `makeExport(parts)` (createExport). The page's own URL keys (`lang`, and `embed` in
- * embed.js) stay out of the engine: `pageQuery()` is kept in the address beside the
- * engine's query, `pageNotices` ([{field, message}]) are shown with the engine's notices,
- * and `onRender(snapshot, lesson)` hears every redraw (with the open lesson as `lesson()` gives it) (the embed link and the parent's events).
+ * `makeRestarts(parts)` (createRestarts), and optionally `makeViews(parts)` (createViews),
+ * `makeLessonStart(parts)` (createLessonStart) and `makeExport(parts)` (createExport).
+ * Two panels' code is fetched only when first needed: `loadCompare()` resolves to
+ * compare.js once there is a B, `loadLessons()` to lessons.js once a lesson opens; the
+ * first frame waits for them when the link asks for a B or a lesson. The page's own URL
+ * keys (`lang`, and `embed` in embed.js) stay out of the engine: `pageQuery()` is kept in
+ * the address beside the engine's query, `pageNotices` ([{field, message}]) are shown with
+ * the engine's notices, and `onRender(snapshot, lesson)` hears every redraw (with the open
+ * lesson as `lesson()` gives it) (the embed link and the parent's events).
  */
 export function createApi(engine, options) {
-  const { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons, makeExport } = options;
+  const { charts, makeControls, makeRestarts, makeViews, makeLessonStart, makeExport } = options;
   const { pageQuery = () => "", onRender = () => {} } = options;
   let lab = null;
   let wasm = null;
@@ -30,6 +35,7 @@ export function createApi(engine, options) {
   let compare = null;
   let lessons = null;
   let exporter = null;
+  let relabelLessonStart = () => {};
   const summarise = createSummary();
   let playing = false;
   /** play() stops by itself at this step (a lesson's "Run it"); Infinity otherwise. */
@@ -64,7 +70,7 @@ export function createApi(engine, options) {
     view.showChartError(charts.draw(live, snapshot.compare !== null));
     view.showSnapshot(snapshot, playing);
     controls?.showSnapshot(snapshot);
-    const lesson = lessons?.show() ?? null;
+    const lesson = showLesson();
     summarise(snapshot, lesson?.verdict.text);
     onRender(snapshot, lesson);
     return snapshot;
@@ -74,8 +80,51 @@ export function createApi(engine, options) {
   function changed() {
     syncUrl();
     controls?.show(lab.config(), lab.applies(false));
-    compare?.show();
+    showCompare();
     render();
+  }
+
+  const warn = (what) => (error) => console.warn(`${what} could not load: ${error.message}`);
+
+  /** The A/B panel (B's controls, Swap, Copy, Stop): its code is fetched once there is a B. */
+  const loadCompare = once(async () => {
+    const { createCompare } = await options.loadCompare();
+    compare ??= createCompare({ lab: need, api, apply: changed, wasm });
+    return compare;
+  });
+
+  /** Shows B's panel after a change: now, or once its code is here if there is a B to show. */
+  function showCompare() {
+    if (compare) compare.show();
+    else if (lab.configB() !== null) {
+      loadCompare().then((panel) => {
+        panel.show();
+        render();
+      }, warn("The A/B panel"));
+    }
+  }
+
+  /** The lesson panel: its code (and styles, and English words) is fetched when a lesson opens. */
+  const lessonsCode = once(async () => {
+    const { createLessons } = await options.loadLessons();
+    const configure = (partial) => configureFrom(partial, null);
+    lessons ??= createLessons({ lab: need, wasm, configure, page, restarts: api.restarts });
+    return lessons;
+  });
+  /** While the lesson panel's code is on its way, the promise of the panel (lesson() waits for it). */
+  let lessonsOnTheWay = null;
+  function loadLessons() {
+    lessonsOnTheWay ??= lessonsCode().finally(() => {
+      lessonsOnTheWay = null;
+    });
+    return lessonsOnTheWay;
+  }
+
+  /** Shows the open lesson in its panel (fetching the panel first); returns it as `lesson()`, or null. */
+  function showLesson() {
+    if (lessons) return lessons.show();
+    if (lab.lesson()) loadLessons().then(() => render(), warn("The lesson panel"));
+    return null;
   }
 
   /** Keeps the address bar equal to the settings, so a copied link reproduces them. */
@@ -132,11 +181,12 @@ export function createApi(engine, options) {
     applyStaticText(document);
     if (!lab) return;
     lessons?.relabel();
+    relabelLessonStart();
     restarts?.relabel();
     showNotices();
     syncUrl();
     controls?.show(lab.config(), lab.applies(false));
-    compare?.show();
+    showCompare();
     render(lab.snapshot(), playing);
   }
 
@@ -202,7 +252,8 @@ export function createApi(engine, options) {
     compare(partial) {
       const outcome = localized(need().compare(partial));
       if (outcome.ok) changed();
-      else compare?.showError(outcome);
+      // A refusal is shown in the panel, fetched for it if need be; an acceptance clears it.
+      if (compare || !outcome.ok) loadCompare().then((panel) => panel.showError(outcome), warn("The A/B panel"));
       return outcome;
     },
 
@@ -240,19 +291,28 @@ export function createApi(engine, options) {
     /** Every guided lesson, in order: [{id, title}]. */
     lessons() {
       need();
-      return lessons.list();
+      return wasm.lessonList().map(({ id }) => ({ id, title: lessonTitle(id) }));
     },
 
-    /** The open lesson, {id, title, steps, verdict: {holds, text}} (the sentence shown), or null. */
+    /**
+     * The open lesson, {id, title, steps, verdict: {holds, text}} (the sentence shown), or
+     * null. While the lesson panel's code is being fetched (the first lesson opened): a
+     * Promise of it, as it is once the panel is there.
+     */
     lesson() {
       need();
-      return lessons.current();
+      if (lessons) return lessons.current();
+      if (lessonsOnTheWay || lab.lesson()) return loadLessons().then((panel) => panel.current());
+      return null;
     },
 
-    /** Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it. */
+    /**
+     * Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes
+     * it. The first time (the lesson panel's code not yet fetched): a Promise of the same.
+     */
     openLesson(id) {
       need();
-      return lessons.open(id);
+      return lessons ? lessons.open(id) : loadLessons().then((panel) => panel.open(id));
     },
 
     /** The page's language code ("en", "zh", "ru", "hi"). */
@@ -301,7 +361,7 @@ export function createApi(engine, options) {
     }
   });
 
-  api.ready = engine.then((loaded) => {
+  api.ready = engine.then(async (loaded) => {
     ({ lab, wasm } = loaded);
     charts.attach(lab);
     controls = makeControls(wasm, configureFrom);
@@ -316,15 +376,20 @@ export function createApi(engine, options) {
         if (!playing) render();
       },
     });
-    compare = makeCompare({ lab: need, api, apply: changed, wasm });
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
-    lessons = makeLessons?.({ lab: need, wasm, configure: (partial) => configureFrom(partial, null), page, restarts: api.restarts }) ?? null;
+    const ids = wasm.lessonList().map(({ id }) => id);
+    relabelLessonStart = makeLessonStart?.({ ids, open: api.openLesson, prefetch: loadLessons }) ?? relabelLessonStart;
     exporter = makeExport?.({ lab: need }) ?? null;
+    // The first frame shows the link's B and lesson in their panels: their code first.
+    await Promise.all([
+      lab.configB() !== null ? loadCompare().catch(warn("The A/B panel")) : null,
+      lab.lesson() ? loadLessons().catch(warn("The lesson panel")) : null,
+    ]);
     pageNotices = options.pageNotices ?? [];
     showNotices();
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config(), lab.applies(false));
-    compare.show();
+    compare?.show();
     controls.enable();
     render();
     view.enable();
