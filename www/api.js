@@ -362,7 +362,14 @@ export function createApi(engine, options) {
   });
 
   api.ready = engine.then(async (loaded) => {
-    ({ lab, wasm } = loaded);
+    wasm = loaded.wasm;
+    // The first frame shows the link's B and lesson in their panels: their code first (the
+    // Lab is the page's only once it is here, so that nothing redraws half set up).
+    await Promise.all([
+      loaded.lab.configB() !== null ? loadCompare().catch(warn("The A/B panel")) : null,
+      loaded.lab.lesson() ? loadLessons().catch(warn("The lesson panel")) : null,
+    ]);
+    lab = loaded.lab;
     charts.attach(lab);
     controls = makeControls(wasm, configureFrom);
     restarts = makeRestarts({
@@ -380,11 +387,6 @@ export function createApi(engine, options) {
     const ids = wasm.lessonList().map(({ id }) => id);
     relabelLessonStart = makeLessonStart?.({ ids, open: api.openLesson, prefetch: loadLessons }) ?? relabelLessonStart;
     exporter = makeExport?.({ lab: need }) ?? null;
-    // The first frame shows the link's B and lesson in their panels: their code first.
-    await Promise.all([
-      lab.configB() !== null ? loadCompare().catch(warn("The A/B panel")) : null,
-      lab.lesson() ? loadLessons().catch(warn("The lesson panel")) : null,
-    ]);
     pageNotices = options.pageNotices ?? [];
     showNotices();
     view.showSettings(lab.query().replace(/^\?/, ""));

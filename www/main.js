@@ -7,7 +7,7 @@
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
 import { createControls } from "./controls.js";
-import { pageQueryFor, readPageQuery, startEmbedMode } from "./embed.js";
+import { pageQueryFor, readPageQuery } from "./embed.js";
 import { createExport } from "./export.js";
 import { createLanguagePicker, startLanguage } from "./language.js";
 import { createLessonStart } from "./lesson-start.js";
@@ -28,6 +28,8 @@ createQuickControls();
 
 // The page's own keys (lang above, embed here) come out of the query; the engine reads the rest.
 const mode = readPageQuery(language.engineQuery);
+/** The compact page's code, fetched only when embedded. */
+const embedCode = mode.embed ? import("./embed-mode.js") : null;
 let updateEmbed = () => {};
 let messaging = null;
 
@@ -51,6 +53,7 @@ const firstFrameNeeds = Promise.all([
   linkSets("lesson") ? lessonsCode().catch(() => {}) : null,
   linkSets("vs") ? compareCode().catch(() => {}) : null,
   mode.embed ? loadStylesheet("embed.css") : null,
+  embedCode?.catch(() => {}),
 ]);
 
 // A dynamic import, so that a missing or broken build is reported in the page.
@@ -80,7 +83,12 @@ const { api, page } = createApi(engine, {
 });
 window.initlab = api;
 createLanguagePicker((code) => api.setLanguage(code));
-if (mode.embed) updateEmbed = startEmbedMode(page.query);
+embedCode?.then(
+  (code) => {
+    updateEmbed = code.startEmbedMode(page.query);
+  },
+  (error) => console.warn(`The compact page could not load: ${error.message}`),
+);
 if (framed) messaging = (await messagesCode).createMessaging({ api, page });
 // A failed load is reported by the api; the diagram's tooltip then has nothing to wire.
 engine.then(({ lab }) => {
