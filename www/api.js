@@ -17,13 +17,11 @@ const STEPS_PER_FRAME = 10;
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
  * `makeRestarts(parts)` (createRestarts), and optionally `makeViews(parts)` (createViews),
  * `makeLessonStart(parts)` (createLessonStart) and `makeExport(parts)` (createExport).
- * Two panels' code is fetched only when first needed: `loadCompare()` resolves to
- * compare.js once there is a B, `loadLessons()` to lessons.js once a lesson opens; the
- * first frame waits for them when the link asks for a B or a lesson. The page's own URL
- * keys (`lang`, and `embed` in embed.js) stay out of the engine: `pageQuery()` is kept in
- * the address beside the engine's query, `pageNotices` ([{field, message}]) are shown with
- * the engine's notices, and `onRender(snapshot, lesson)` hears every redraw (with the open
- * lesson as `lesson()` gives it) (the embed link and the parent's events).
+ * `loadCompare()` (compare.js) and `loadLessons()` (lessons.js) fetch two panels' code,
+ * once there is a B or an open lesson. The page's own URL keys (`lang`, `embed`) stay out
+ * of the engine: `pageQuery()` is kept in the address beside the engine's query,
+ * `pageNotices` ([{field, message}]) are shown with the engine's notices, and
+ * `onRender(snapshot, lesson)` hears every redraw (the embed link, the parent's events).
  */
 export function createApi(engine, options) {
   const { charts, makeControls, makeRestarts, makeViews, makeLessonStart, makeExport } = options;
@@ -35,7 +33,7 @@ export function createApi(engine, options) {
   let compare = null;
   let lessons = null;
   let exporter = null;
-  let relabelLessonStart = () => {};
+  let relabelLessonMenus = () => {};
   const summarise = createSummary();
   let playing = false;
   /** play() stops by itself at this step (a lesson's "Run it"); Infinity otherwise. */
@@ -96,12 +94,11 @@ export function createApi(engine, options) {
   /** Shows B's panel after a change: now, or once its code is here if there is a B to show. */
   function showCompare() {
     if (compare) compare.show();
-    else if (lab.configB() !== null) {
-      loadCompare().then((panel) => {
-        panel.show();
-        render();
-      }, warn("The A/B panel"));
-    }
+    else if (lab.configB() !== null) loadCompare().then(showLoadedCompare, warn("The A/B panel"));
+  }
+  function showLoadedCompare(panel) {
+    panel.show();
+    render();
   }
 
   /** The lesson panel: its code (and styles, and English words) is fetched when a lesson opens. */
@@ -180,8 +177,8 @@ export function createApi(engine, options) {
     wasm?.setChartLanguage(code, chartLabels());
     applyStaticText(document);
     if (!lab) return;
+    relabelLessonMenus();
     lessons?.relabel();
-    relabelLessonStart();
     restarts?.relabel();
     showNotices();
     syncUrl();
@@ -385,7 +382,7 @@ export function createApi(engine, options) {
     });
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
     const ids = wasm.lessonList().map(({ id }) => id);
-    relabelLessonStart = makeLessonStart?.({ ids, open: api.openLesson, prefetch: loadLessons }) ?? relabelLessonStart;
+    relabelLessonMenus = makeLessonStart?.({ ids, open: api.openLesson, prefetch: loadLessons }) ?? relabelLessonMenus;
     exporter = makeExport?.({ lab: need }) ?? null;
     pageNotices = options.pageNotices ?? [];
     showNotices();

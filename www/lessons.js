@@ -4,7 +4,7 @@
 // Fetched with lessons.css the first time a lesson opens (main.js); until then the explorer
 // shows only the start panel (lesson-start.js).
 
-import { fillLessonMenu, lessonTitle } from "./lesson-start.js";
+import { lessonTitle } from "./lesson-start.js";
 import * as ENGLISH_VERDICTS from "./lessons-verdicts.js";
 import { layerName, lessonWords, loadLessonTexts, localNumber, text, verdictTemplate } from "./strings.js";
 
@@ -146,7 +146,7 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
     const at = ids.indexOf(shownId);
     if (ids[at + by]) open(ids[at + by]);
   };
-  fillLessonMenu($("lesson-menu"), ids, text("lessonExplorer"));
+  // Both lesson menus are filled (and relabelled) by the start panel (lesson-start.js).
   $("lesson-menu").addEventListener("change", (e) => open(e.target.value));
   $("lesson-prev").addEventListener("click", () => step(-1));
   $("lesson-next").addEventListener("click", () => step(1));
@@ -154,12 +154,8 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
   $("lesson-run").addEventListener("click", run);
   $("lesson-run").disabled = false;
 
-  /** After a language switch: the menu and the open lesson's words, in the new language. */
+  /** After a language switch: the open lesson's words, in the new language. */
   function relabel() {
-    const menu = $("lesson-menu");
-    const kept = menu.value;
-    fillLessonMenu(menu, ids, text("lessonExplorer"));
-    menu.value = kept;
     shownId = null;
     if (!$("lesson-paused").hidden) $("lesson-paused").textContent = text("lessonPaused");
     show();
