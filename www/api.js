@@ -3,7 +3,6 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { createFrameCycle } from "./frames.js";
-import { lessonTitle } from "./lesson-start.js";
 import { once } from "./on-demand.js";
 import { applyStaticText, chartLabels, errorText, languageInUrl, localizedError, text, useLanguage } from "./strings.js";
 import { createSummary } from "./summary.js";
@@ -16,15 +15,15 @@ const STEPS_PER_FRAME = 10;
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
  * `makeRestarts(parts)` (createRestarts), and optionally `makeViews(parts)` (createViews),
- * `makeLessonStart(parts)` (createLessonStart) and `makeExport(parts)` (createExport).
- * `loadCompare()` (compare.js) and `loadLessons()` (lessons.js) fetch two panels' code,
- * once there is a B or an open lesson. The page's own URL keys (`lang`, `embed`) stay out
- * of the engine: `pageQuery()` is kept in the address beside the engine's query,
- * `pageNotices` ([{field, message}]) are shown with the engine's notices, and
- * `onRender(snapshot, lesson)` hears every redraw (the embed link, the parent's events).
+ * `makeLessons(parts)` (createLessons) and `makeExport(parts)` (createExport).
+ * `loadCompare()` (compare.js) fetches the A/B panel's code, once there is a B. The page's
+ * own URL keys (`lang`, `embed`) stay out of the engine: `pageQuery()` is kept in the
+ * address beside the engine's query, `pageNotices` ([{field, message}]) are shown with the
+ * engine's notices, and `onRender(snapshot, lesson)` hears every redraw, with the open
+ * lesson as `lesson()` gives it (the embed link, the parent's events).
  */
 export function createApi(engine, options) {
-  const { charts, makeControls, makeRestarts, makeViews, makeLessonStart, makeExport } = options;
+  const { charts, makeControls, makeRestarts, makeViews, makeLessons, makeExport } = options;
   const { pageQuery = () => "", onRender = () => {} } = options;
   let lab = null;
   let wasm = null;
@@ -33,7 +32,6 @@ export function createApi(engine, options) {
   let compare = null;
   let lessons = null;
   let exporter = null;
-  let relabelLessonMenus = () => {};
   const summarise = createSummary();
   let playing = false;
   /** play() stops by itself at this step (a lesson's "Run it"); Infinity otherwise. */
@@ -68,7 +66,7 @@ export function createApi(engine, options) {
     view.showChartError(charts.draw(live, snapshot.compare !== null));
     view.showSnapshot(snapshot, playing);
     controls?.showSnapshot(snapshot);
-    const lesson = showLesson();
+    const lesson = lessons?.show() ?? null;
     summarise(snapshot, lesson?.verdict.text);
     onRender(snapshot, lesson);
     return snapshot;
@@ -99,29 +97,6 @@ export function createApi(engine, options) {
   function showLoadedCompare(panel) {
     panel.show();
     render();
-  }
-
-  /** The lesson panel: its code (and styles, and English words) is fetched when a lesson opens. */
-  const lessonsCode = once(async () => {
-    const { createLessons } = await options.loadLessons();
-    const configure = (partial) => configureFrom(partial, null);
-    lessons ??= createLessons({ lab: need, wasm, configure, page, restarts: api.restarts });
-    return lessons;
-  });
-  /** While the lesson panel's code is on its way, the promise of the panel (lesson() waits for it). */
-  let lessonsOnTheWay = null;
-  function loadLessons() {
-    lessonsOnTheWay ??= lessonsCode().finally(() => {
-      lessonsOnTheWay = null;
-    });
-    return lessonsOnTheWay;
-  }
-
-  /** Shows the open lesson in its panel (fetching the panel first); returns it as `lesson()`, or null. */
-  function showLesson() {
-    if (lessons) return lessons.show();
-    if (lab.lesson()) loadLessons().then(() => render(), warn("The lesson panel"));
-    return null;
   }
 
   /** Keeps the address bar equal to the settings, so a copied link reproduces them. */
@@ -177,7 +152,6 @@ export function createApi(engine, options) {
     wasm?.setChartLanguage(code, chartLabels());
     applyStaticText(document);
     if (!lab) return;
-    relabelLessonMenus();
     lessons?.relabel();
     restarts?.relabel();
     showNotices();
@@ -288,28 +262,19 @@ export function createApi(engine, options) {
     /** Every guided lesson, in order: [{id, title}]. */
     lessons() {
       need();
-      return wasm.lessonList().map(({ id }) => ({ id, title: lessonTitle(id) }));
+      return lessons.list();
     },
 
-    /**
-     * The open lesson, {id, title, steps, verdict: {holds, text}} (the sentence shown), or
-     * null. While the lesson panel's code is being fetched (the first lesson opened): a
-     * Promise of it, as it is once the panel is there.
-     */
+    /** The open lesson, {id, title, steps, verdict: {holds, text}} (the sentence shown), or null. */
     lesson() {
       need();
-      if (lessons) return lessons.current();
-      if (lessonsOnTheWay || lab.lesson()) return loadLessons().then((panel) => panel.current());
-      return null;
+      return lessons.current();
     },
 
-    /**
-     * Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes
-     * it. The first time (the lesson panel's code not yet fetched): a Promise of the same.
-     */
+    /** Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it. */
     openLesson(id) {
       need();
-      return lessons ? lessons.open(id) : loadLessons().then((panel) => panel.open(id));
+      return lessons.open(id);
     },
 
     /** The page's language code ("en", "zh", "ru", "hi"). */
@@ -360,12 +325,9 @@ export function createApi(engine, options) {
 
   api.ready = engine.then(async (loaded) => {
     wasm = loaded.wasm;
-    // The first frame shows the link's B and lesson in their panels: their code first (the
-    // Lab is the page's only once it is here, so that nothing redraws half set up).
-    await Promise.all([
-      loaded.lab.configB() !== null ? loadCompare().catch(warn("The A/B panel")) : null,
-      loaded.lab.lesson() ? loadLessons().catch(warn("The lesson panel")) : null,
-    ]);
+    // The first frame shows the link's B in its panel: its code first (the Lab is the
+    // page's only once it is here, so that nothing redraws half set up).
+    if (loaded.lab.configB() !== null) await loadCompare().catch(warn("The A/B panel"));
     lab = loaded.lab;
     charts.attach(lab);
     controls = makeControls(wasm, configureFrom);
@@ -381,8 +343,8 @@ export function createApi(engine, options) {
       },
     });
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
-    const ids = wasm.lessonList().map(({ id }) => id);
-    relabelLessonMenus = makeLessonStart?.({ ids, open: api.openLesson, prefetch: loadLessons }) ?? relabelLessonMenus;
+    const configure = (partial) => configureFrom(partial, null);
+    lessons = makeLessons?.({ lab: need, wasm, configure, page, restarts: api.restarts }) ?? null;
     exporter = makeExport?.({ lab: need }) ?? null;
     pageNotices = options.pageNotices ?? [];
     showNotices();

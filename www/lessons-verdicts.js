@@ -1,10 +1,10 @@
-// The guided lessons' verdict sentences, in English (src/lessons holds their settings and
-// verdicts). Loaded with the lesson panel (lessons.js), the first time a lesson opens: the
-// explorer shows no verdict. The titles, which the start menu shows at once, are in
-// lessons-titles.js; the explanations (each lesson's text and "what to look at" line) in
-// lessons-text.js. A verdict's message id is "<lesson>.<name>"; `{arg}` is replaced by the
-// verdict's argument of that name, numbers formatted by the page. The other languages keep
-// all of a lesson's words together in www/i18n/<code>.js (`lessons`, `verdicts`).
+// The guided lessons' titles and verdict sentences, in English (src/lessons holds their
+// settings and verdicts). Loaded with the page: the lesson menus show the titles, and
+// `initlab.lesson()` gives the verdict's sentence at once. The explanations (each lesson's
+// text and "what to look at" line) are in lessons-text.js, loaded when a lesson opens.
+// A verdict's message id is "<lesson>.<name>"; `{arg}` is replaced by the verdict's
+// argument of that name, numbers formatted by the page. The other languages keep all of a
+// lesson's words together in www/i18n/<code>.js (`lessons`, `verdicts`).
 
 /** Verdict sentences every lesson may use. */
 export const COMMON_VERDICTS = {
@@ -12,73 +12,112 @@ export const COMMON_VERDICTS = {
   "lesson.pending": "(verdict not written yet)",
 };
 
-/** Per lesson: its verdict sentences by name. */
+/** Per lesson: its title and its verdict sentences by name. */
 export const LESSON_VERDICTS = {
   "zero-tanh": {
-    "holds": "{zeros} of {weights} weights have a gradient of exactly 0, and the loss is still {loss} after {steps} steps: nothing learns.",
-    "fails": "{layer} of A has a gradient norm of {grad}: its weights can move, so the network is not stuck at zero.",
-    "failsB": "{layer} of B has a gradient norm of {grad}: its weights can move, so the network is not stuck at zero.",
-    "lossMoved": "The loss went from {from} to {loss}: something has moved, so the network is no longer frozen at zero.",
+    title: "Why not start every weight at 0?",
+    verdicts: {
+      "holds": "{zeros} of {weights} weights have a gradient of exactly 0, and the loss is still {loss} after {steps} steps: nothing learns.",
+      "fails": "{layer} of A has a gradient norm of {grad}: its weights can move, so the network is not stuck at zero.",
+      "failsB": "{layer} of B has a gradient norm of {grad}: its weights can move, so the network is not stuck at zero.",
+      "lossMoved": "The loss went from {from} to {loss}: something has moved, so the network is no longer frozen at zero.",
+    },
   },
   "zero-sigmoid": {
-    "holds": "The loss went from {from} to {loss}, yet {layer} still has {units} distinct unit of {size}: the weights move, all together.",
-    "still": "The loss has only gone from {from} to {loss} so far ({layer}: {units} of {size} distinct units): run some steps to see the weights move.",
-    "split": "{layer} has {units} distinct units of {size}: these units started different, so this is not the zero-init case any more.",
+    title: "Sigmoid moves away from zero, so is it fine?",
+    verdicts: {
+      "holds": "The loss went from {from} to {loss}, yet {layer} still has {units} distinct unit of {size}: the weights move, all together.",
+      "still": "The loss has only gone from {from} to {loss} so far ({layer}: {units} of {size} distinct units): run some steps to see the weights move.",
+      "split": "{layer} has {units} distinct units of {size}: these units started different, so this is not the zero-init case any more.",
+    },
   },
   "constant": {
-    "holds": "Distinct units in {layer}: {units} of {size}: the units are still copies of each other.",
-    "fails": "Distinct units in {layer}: {units} of {size}: the units differ, so something broke the symmetry.",
+    title: "What if every weight starts at 1?",
+    verdicts: {
+      "holds": "Distinct units in {layer}: {units} of {size}: the units are still copies of each other.",
+      "fails": "Distinct units in {layer}: {units} of {size}: the units differ, so something broke the symmetry.",
+    },
   },
   "break-symmetry": {
-    "holds": "B has {units} of {size} distinct units in {layer} and reaches accuracy {accuracyB}; A, with {unitsA} distinct unit, stays at {accuracyA}.",
-    "notYet": "B has {units} of {size} distinct units in {layer}, but its accuracy is {accuracyB} so far (A: {accuracyA}): keep training.",
-    "copies": "B has only {units} of {size} distinct units in {layer}: without noise its units are copies too (accuracy {accuracyB}, A {accuracyA}).",
-    "aLearns": "A reaches accuracy {accuracyA} with {unitsA} distinct units: A's symmetry is broken as well, so there is nothing to compare.",
+    title: "How does a little noise break the symmetry?",
+    verdicts: {
+      "holds": "B has {units} of {size} distinct units in {layer} and reaches accuracy {accuracyB}; A, with {unitsA} distinct unit, stays at {accuracyA}.",
+      "notYet": "B has {units} of {size} distinct units in {layer}, but its accuracy is {accuracyB} so far (A: {accuracyA}): keep training.",
+      "copies": "B has only {units} of {size} distinct units in {layer}: without noise its units are copies too (accuracy {accuracyB}, A {accuracyA}).",
+      "aLearns": "A reaches accuracy {accuracyA} with {unitsA} distinct units: A's symmetry is broken as well, so there is nothing to compare.",
+    },
   },
   "xor-2-1": {
-    "holds": "A's gradient norm is {grad} and its loss stays at {lossA}; B brought its loss down to {lossB}, below {solved}: B solved XOR.",
-    "notYet": "A's gradient norm is {grad}; B's loss is {lossB}, not yet below {solved}: keep training.",
-    "aMoves": "A's gradient norm is {grad}, not 0: A does not start on the stationary point (its loss is {lossA}).",
+    title: "The smallest net that shows the danger",
+    verdicts: {
+      "holds": "A's gradient norm is {grad} and its loss stays at {lossA}; B brought its loss down to {lossB}, below {solved}: B solved XOR.",
+      "notYet": "A's gradient norm is {grad}; B's loss is {lossB}, not yet below {solved}: keep training.",
+      "aMoves": "A's gradient norm is {grad}, not 0: A does not start on the stationary point (its loss is {lossA}).",
+    },
   },
   "saddle": {
-    "holds": "Gradient norm {grad}; of {axes} parameter axes, {up} curve up (largest second difference {highest}) and {flat} are flat or curve down: a stationary point that is not a minimum.",
-    "slope": "Gradient norm {grad}, not 0: the loss slopes here, so gradient descent will move (axes curving up: {up} of {axes}).",
-    "oneSided": "Gradient norm {grad}, but the axes do not disagree: {up} of {axes} curve up and {flat} are flat or curve down.",
-    "computing": "Measuring the loss along each parameter axis…",
+    title: "Why does gradient descent not move at all?",
+    verdicts: {
+      "holds": "Gradient norm {grad}; of {axes} parameter axes, {up} curve up (largest second difference {highest}) and {flat} are flat or curve down: a stationary point that is not a minimum.",
+      "slope": "Gradient norm {grad}, not 0: the loss slopes here, so gradient descent will move (axes curving up: {up} of {axes}).",
+      "oneSided": "Gradient norm {grad}, but the axes do not disagree: {up} of {axes} curve up and {flat} are flat or curve down.",
+      "computing": "Measuring the loss along each parameter axis…",
+    },
   },
   "xor-restarts": {
-    "holds": "Of {runs} seeds trained {steps} steps, {solved} solved XOR and {stuck} got stuck: where training ends depends on where it starts.",
-    "fails": "Of {runs} seeds trained {steps} steps, {solved} solved XOR and {stuck} got stuck: these settings do not show both outcomes.",
-    "run": "Run the restarts panel to train these settings from many seeds.",
+    title: "Random init still gets stuck: what do restarts buy?",
+    verdicts: {
+      "holds": "Of {runs} seeds trained {steps} steps, {solved} solved XOR and {stuck} got stuck: where training ends depends on where it starts.",
+      "fails": "Of {runs} seeds trained {steps} steps, {solved} solved XOR and {stuck} got stuck: these settings do not show both outcomes.",
+      "run": "Run the restarts panel to train these settings from many seeds.",
+    },
   },
   "truncated": {
-    "holds": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ) and its std is {b_std} of the σ asked for; saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %. The cut removes the outliers but hardly changes saturation.",
-    "uncut": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ): B is not drawn from a normal cut at ±2σ, or training has carried a weight past the cut.",
-    "matters": "Saturated pairs: A {sat_a_pct} %, B {sat_b_pct} % — a gap of a percentage point or more. At this σ the cut's narrower weights (std {b_std} σ) do keep units out of the tails.",
+    title: "Why a truncated normal rather than a normal?",
+    verdicts: {
+      "holds": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ) and its std is {b_std} of the σ asked for; saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %. The cut removes the outliers but hardly changes saturation.",
+      "uncut": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ): B is not drawn from a normal cut at ±2σ, or training has carried a weight past the cut.",
+      "matters": "Saturated pairs: A {sat_a_pct} %, B {sat_b_pct} % — a gap of a percentage point or more. At this σ the cut's narrower weights (std {b_std} σ) do keep units out of the tails.",
+    },
   },
   "relu-bias": {
-    "holds": "At step {step}, A (bias 0) has {dead_a} of {units} hidden units dead ({dead_a_pct} %), B (bias 0.1) has {dead_b} ({dead_b_pct} %): with the same weights, the bias alone saves units.",
-    "fails": "At step {step}, A has {dead_a} of {units} hidden units dead and B {dead_b}: B's bias does not leave fewer dead units here.",
-    "none": "At step {step}, A has {dead_a} dead units of {units}: nothing for the bias to rescue. Narrower or deeper ReLU layers make dead units appear.",
+    title: "Dead ReLUs: the truncation or the small positive bias?",
+    verdicts: {
+      "holds": "At step {step}, A (bias 0) has {dead_a} of {units} hidden units dead ({dead_a_pct} %), B (bias 0.1) has {dead_b} ({dead_b_pct} %): with the same weights, the bias alone saves units.",
+      "fails": "At step {step}, A has {dead_a} of {units} hidden units dead and B {dead_b}: B's bias does not leave fewer dead units here.",
+      "none": "At step {step}, A has {dead_a} dead units of {units}: nothing for the bias to rescue. Narrower or deeper ReLU layers make dead units appear.",
+    },
   },
   "too-small": {
-    "holds": "At step {step}, A's std(z) in the last hidden layer is {ratio} of the first's, B's is {b_ratio} of its first; the widest std(z) in either net is {z_max} (in {layer}): every z is in the straight part of the curve.",
-    "kept": "At step {step}, A's std(z) in the last hidden layer is {ratio} of the first's: the signal does not collapse (that needs less than 0.01).",
-    "bends": "A's signal collapses (last/first {ratio}), but std(z) reaches {z_max} in {layer}: beyond 0.1, z leaves the straight part of the curve.",
+    title: "What goes wrong when the weights are too small?",
+    verdicts: {
+      "holds": "At step {step}, A's std(z) in the last hidden layer is {ratio} of the first's, B's is {b_ratio} of its first; the widest std(z) in either net is {z_max} (in {layer}): every z is in the straight part of the curve.",
+      "kept": "At step {step}, A's std(z) in the last hidden layer is {ratio} of the first's: the signal does not collapse (that needs less than 0.01).",
+      "bends": "A's signal collapses (last/first {ratio}), but std(z) reaches {z_max} in {layer}: beyond 0.1, z leaves the straight part of the curve.",
+    },
   },
   "too-large": {
-    "explode": "At step {step}, at least {sat_min_pct} % of pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient grows towards the input instead of vanishing.",
-    "vanish": "At step {step}, at least {sat_min_pct} % of pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient vanishes towards the input.",
-    "fails": "At step {step}, only {sat_min_pct} % of pairs are saturated in {layer}: not more than half, so these weights are not too large for this net.",
-    "shallow": "This net has {layers} hidden layer; saturation from the second layer on needs at least 2.",
+    title: "And when they are too large?",
+    verdicts: {
+      "explode": "At step {step}, at least {sat_min_pct} % of pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient grows towards the input instead of vanishing.",
+      "vanish": "At step {step}, at least {sat_min_pct} % of pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient vanishes towards the input.",
+      "fails": "At step {step}, only {sat_min_pct} % of pairs are saturated in {layer}: not more than half, so these weights are not too large for this net.",
+      "shallow": "This net has {layers} hidden layer; saturation from the second layer on needs at least 2.",
+    },
   },
   "xavier": {
-    "holds": "At step {step}, the largest jump between neighbouring layers is, for A (1/n_in), {a_fwd} forward and {a_bwd} backward; for B (Glorot), {b_fwd} and {b_bwd}. LeCun keeps the forward signal; Glorot's worst jump is the smaller.",
-    "forward": "At step {step}, A's largest forward jump ({a_fwd}) is not below B's ({b_fwd}); backward: A {a_bwd}, B {b_bwd}. The 1/n_in rule does not keep the forward signal better here.",
-    "balance": "At step {step}, jumps forward/backward are A {a_fwd} / {a_bwd}, B {b_fwd} / {b_bwd}: B's worst is not below A's, so the average does not balance better here.",
+    title: "Var(w) = 1/n_in or 2/(n_in + n_out)? Why the average?",
+    verdicts: {
+      "holds": "At step {step}, the largest jump between neighbouring layers is, for A (1/n_in), {a_fwd} forward and {a_bwd} backward; for B (Glorot), {b_fwd} and {b_bwd}. LeCun keeps the forward signal; Glorot's worst jump is the smaller.",
+      "forward": "At step {step}, A's largest forward jump ({a_fwd}) is not below B's ({b_fwd}); backward: A {a_bwd}, B {b_bwd}. The 1/n_in rule does not keep the forward signal better here.",
+      "balance": "At step {step}, jumps forward/backward are A {a_fwd} / {a_bwd}, B {b_fwd} / {b_bwd}: B's worst is not below A's, so the average does not balance better here.",
+    },
   },
   "he-relu": {
-    "holds": "At step {step}, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size.",
-    "fails": "At step {step}, last/first std(z) is {a_ratio} for A and {b_ratio} for B; the claim needs A below 0.5 and B between 0.5 and 2.",
+    title: "Which rule for ReLU?",
+    verdicts: {
+      "holds": "At step {step}, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size.",
+      "fails": "At step {step}, last/first std(z) is {a_ratio} for A and {b_ratio} for B; the claim needs A below 0.5 and B between 0.5 and 2.",
+    },
   },
 };

@@ -1,11 +1,7 @@
 // The guided lessons in the page: the menu with Previous / Next, the open lesson's text,
 // its live verdict (computed in Rust, worded here from the string table), "Run it", and
 // the view the lesson points at, scrolled into view and highlighted. No maths here.
-// Fetched with lessons.css the first time a lesson opens (main.js); until then the explorer
-// shows only the start panel (lesson-start.js).
 
-import { lessonTitle } from "./lesson-start.js";
-import * as ENGLISH_VERDICTS from "./lessons-verdicts.js";
 import { layerName, lessonWords, loadLessonTexts, localNumber, text, verdictTemplate } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
@@ -21,12 +17,15 @@ function formatNumber(x) {
 
 /** The sentence of a verdict message `{id, args}` in the page's language. */
 export function verdictText({ id, args }) {
-  return verdictTemplate(id, ENGLISH_VERDICTS).replace(/\{(\w+)\}/g, (whole, name) => {
+  return verdictTemplate(id).replace(/\{(\w+)\}/g, (whole, name) => {
     if (!(name in args)) return whole;
     const value = args[name];
     return typeof value === "number" ? formatNumber(value) : layerName(String(value));
   });
 }
+
+/** The lesson's title in the page's language. */
+const titleOf = (id) => lessonWords(id)?.title || id;
 
 /**
  * Wires the lesson panel. `parts`: `lab()` (the Lab, once loaded), `wasm` (for the list),
@@ -34,8 +33,22 @@ export function verdictText({ id, args }) {
  * `restarts(options)` (the API's).
  */
 export function createLessons({ lab, wasm, configure, page, restarts }) {
-  const ids = wasm.lessonList().map((entry) => entry.id);
+  const list = wasm.lessonList();
+  const ids = list.map((entry) => entry.id);
   let shownId = null;
+
+  function fillMenu(menu, firstText) {
+    const first = document.createElement("option");
+    first.value = "";
+    first.textContent = firstText;
+    const options = list.map(({ id }, i) => {
+      const option = document.createElement("option");
+      option.value = id;
+      option.textContent = `${i + 1}. ${titleOf(id)}`;
+      return option;
+    });
+    menu.replaceChildren(first, ...options);
+  }
 
   /** Scrolls `element` into sight (at once when the learner prefers less motion). */
   function bringIntoView(element, block) {
@@ -64,7 +77,7 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
 
   /** Fills the panel for a newly opened lesson (its words, its menu entry, Run it). */
   function showOpened(lesson) {
-    $("lesson-title").textContent = lessonTitle(lesson.id);
+    $("lesson-title").textContent = titleOf(lesson.id);
     showExplanation(lesson.id);
     $("lesson-menu").value = lesson.id;
     const at = ids.indexOf(lesson.id);
@@ -80,7 +93,7 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
     if (!lesson) return null;
     const { holds, message } = lesson.verdict;
     const verdict = { holds, text: verdictText(message) };
-    return { id: lesson.id, title: lessonTitle(lesson.id), steps: lesson.steps, view: lesson.view, verdict };
+    return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, view: lesson.view, verdict };
   }
 
   /** The open lesson as the API gives it, or null. */
@@ -146,20 +159,39 @@ export function createLessons({ lab, wasm, configure, page, restarts }) {
     const at = ids.indexOf(shownId);
     if (ids[at + by]) open(ids[at + by]);
   };
-  // Both lesson menus are filled (and relabelled) by the start panel (lesson-start.js).
+  fillMenu($("lesson-menu"), text("lessonExplorer"));
+  fillMenu($("lesson-start-menu"), text("lessonPick"));
   $("lesson-menu").addEventListener("change", (e) => open(e.target.value));
+  $("lesson-start-menu").addEventListener("change", (e) => e.target.value && open(e.target.value));
+  $("lesson-start-go").addEventListener("click", () => open(ids[0]));
   $("lesson-prev").addEventListener("click", () => step(-1));
   $("lesson-next").addEventListener("click", () => step(1));
   $("lesson-close").addEventListener("click", () => open(""));
   $("lesson-run").addEventListener("click", run);
-  $("lesson-run").disabled = false;
+  // The learner heading for the lessons: fetch their explanations before one opens.
+  for (const id of ["lesson-start", "lesson"]) {
+    $(id).addEventListener("pointerover", loadLessonTexts, { once: true });
+    $(id).addEventListener("focusin", loadLessonTexts, { once: true });
+  }
+  for (const id of ["lesson-start-go", "lesson-run"]) $(id).disabled = false;
 
-  /** After a language switch: the open lesson's words, in the new language. */
+  /** After a language switch: the menus and the open lesson's words, in the new language. */
   function relabel() {
+    const [menu, start] = [$("lesson-menu"), $("lesson-start-menu")];
+    const kept = [menu.value, start.value];
+    fillMenu(menu, text("lessonExplorer"));
+    fillMenu(start, text("lessonPick"));
+    [menu.value, start.value] = kept;
     shownId = null;
     if (!$("lesson-paused").hidden) $("lesson-paused").textContent = text("lessonPaused");
     show();
   }
 
-  return { show, relabel, current, open };
+  return {
+    show,
+    relabel,
+    current,
+    open,
+    list: () => list.map(({ id }) => ({ id, title: titleOf(id) })),
+  };
 }

@@ -1,8 +1,9 @@
 // Entry point: pick the language, load the wasm engine, start a Lab from the URL, wire the buttons.
 // Only what the default explorer shows is imported here; the rest is fetched when first
 // used (on-demand.js): the parent-page protocol in a frame, Share, the restarts' panel,
-// the A/B panel, the lesson panel, the network diagram's tooltip, the compact page's
-// styles, the offline registration.
+// the lessons' explanations, the A/B panel, the network diagram's tooltip, the compact
+// page's code and styles, the offline registration. The lesson panel is part of the first
+// load, so that `initlab.lesson()` and `initlab.openLesson()` always answer at once.
 
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
@@ -10,7 +11,7 @@ import { createControls } from "./controls.js";
 import { pageQueryFor, readPageQuery } from "./embed.js";
 import { createExport } from "./export.js";
 import { createLanguagePicker, startLanguage } from "./language.js";
-import { createLessonStart } from "./lesson-start.js";
+import { createLessons } from "./lessons.js";
 import { loadStylesheet, once } from "./on-demand.js";
 import { createQuickControls } from "./phone.js";
 import { createRestarts } from "./restarts.js";
@@ -33,11 +34,6 @@ const embedCode = mode.embed ? import("./embed-mode.js") : null;
 let updateEmbed = () => {};
 let messaging = null;
 
-/** The lesson panel's code, its styles and the English lessons' words: fetched together. */
-const lessonsCode = once(async () => {
-  const [code] = await Promise.all([import("./lessons.js"), loadStylesheet("lessons.css"), loadLessonTexts()]);
-  return code;
-});
 /** The A/B panel's code (B's controls, Swap, Copy, Stop). */
 const compareCode = once(() => import("./compare.js"));
 
@@ -45,12 +41,13 @@ const compareCode = once(() => import("./compare.js"));
 const linkSets = (key) => new RegExp(`(^|[?&])${key}=[^&]`).test(mode.labQuery);
 
 /**
- * What the first frame needs besides the engine, fetched beside it: the lesson panel when
- * the link opens a lesson, the A/B panel when it sets a B, the compact page's styles when
- * embedded. (A lesson may bring a B too: then the api fetches that panel before the frame.)
+ * What the first frame needs besides the engine, fetched beside it: a lesson's explanation
+ * when the link opens one, the A/B panel when it sets a B, the compact page's code and
+ * styles when embedded. (A lesson may bring a B too: then the api fetches that panel
+ * before the frame.)
  */
 const firstFrameNeeds = Promise.all([
-  linkSets("lesson") ? lessonsCode().catch(() => {}) : null,
+  linkSets("lesson") ? loadLessonTexts() : null,
   linkSets("vs") ? compareCode().catch(() => {}) : null,
   mode.embed ? loadStylesheet("embed.css") : null,
   embedCode?.catch(() => {}),
@@ -71,8 +68,7 @@ const { api, page } = createApi(engine, {
   makeRestarts: createRestarts,
   loadCompare: compareCode,
   makeViews: createViews,
-  makeLessonStart: createLessonStart,
-  loadLessons: lessonsCode,
+  makeLessons: createLessons,
   makeExport: createExport,
   pageQuery: () => pageQueryFor(mode.embed),
   pageNotices: [...language.notices, ...mode.notices],

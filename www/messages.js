@@ -27,8 +27,7 @@ const isPlainObject = (value) =>
 
 /**
  * The commands a parent may send: the keys each takes besides source, type and id, and
- * what it does. `run(args, parts)` returns the reply's {ok, result} or {ok: false, error, field}
- * (or a Promise of it: the first lesson opened waits for the lesson panel's code).
+ * what it does. `run(args, parts)` returns the reply's {ok, result} or {ok: false, error, field}.
  */
 const COMMANDS = {
   configure: {
@@ -43,15 +42,15 @@ const COMMANDS = {
   },
   openLesson: {
     takes: ["lesson"],
-    async run({ lesson }, { api }) {
+    run({ lesson }, { api }) {
       // Checked here first: opening a lesson pauses the training, and a refusal must change nothing.
       const ids = api.lessons().map(({ id }) => id);
       if (!(lesson === null || lesson === "" || ids.includes(lesson))) {
         const error = text("messageLessonBad", { ids: ids.join(", "), got: describe(lesson) });
         return { ok: false, field: "lesson", error };
       }
-      const outcome = await api.openLesson(lesson);
-      return outcome.ok ? { ok: true, result: await api.lesson() } : outcome;
+      const outcome = api.openLesson(lesson);
+      return outcome.ok ? { ok: true, result: api.lesson() } : outcome;
     },
   },
   play: { takes: [], run: (_, parts) => (parts.api.play(), { ok: true, result: parts.state() }) },
@@ -93,7 +92,7 @@ export function createMessaging({ api, page }) {
   const post = (type, fields) => parent.postMessage({ source: SOURCE, type, ...fields }, "*");
   const state = () => ({ playing: page.isPlaying(), step: api.snapshot().step });
 
-  async function onMessage(event) {
+  function onMessage(event) {
     if (event.source !== parent) return;
     const data = event.data;
     if (!isPlainObject(data) || data.source !== SOURCE) return;
@@ -113,7 +112,7 @@ export function createMessaging({ api, page }) {
     }
     let outcome;
     try {
-      outcome = await COMMANDS[data.type].run(data, { api, state });
+      outcome = COMMANDS[data.type].run(data, { api, state });
     } catch (error) {
       outcome = { ok: false, error: text("messageFailed", { type: data.type, error: error.message }) };
     }
@@ -165,12 +164,7 @@ export function createMessaging({ api, page }) {
     divergedB = Boolean(b?.diverged);
   }
 
-  // One command at a time, in the order sent: a command that waits (the first lesson
-  // opened) holds back the ones after it, so each reply describes the state it left.
-  let queue = Promise.resolve();
-  window.addEventListener("message", (event) => {
-    queue = queue.then(() => onMessage(event)).catch((error) => console.warn(`InitLab could not reply: ${error.message}`));
-  });
+  window.addEventListener("message", onMessage);
 
   return {
     announce() {

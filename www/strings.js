@@ -4,12 +4,11 @@
 // on demand with import() (only the active one). Markup names a string with
 // data-i18n="key" (text) or data-i18n-aria="key" (aria-label); scripts use
 // text("key", {name: value}). The charts' own words are in Rust (src/plot/labels/), the
-// engine's error templates too (src/error.rs, MESSAGES); the lessons' titles in
-// lessons-titles.js, their verdicts in lessons-verdicts.js (loaded with the lesson panel)
-// and their explanations in lessons-text.js (loaded when first shown).
+// engine's error templates too (src/error.rs, MESSAGES); the lessons' titles and verdicts
+// in lessons-verdicts.js, their explanations in lessons-text.js (loaded when first shown).
 
 import { strings as english } from "./i18n/en.js";
-import { LESSON_TITLES } from "./lessons-titles.js";
+import { COMMON_VERDICTS, LESSON_VERDICTS as LESSONS } from "./lessons-verdicts.js";
 import { once } from "./on-demand.js";
 
 /** The page's languages, by code, with their own names for the picker: the one list. */
@@ -22,11 +21,8 @@ export const LANGUAGES = [
 
 const STRINGS = { en: english };
 
-/**
- * English as a language module (the shape of www/i18n/<code>.js). Its lessons' words are
- * the fallbacks below: the titles here, the rest from the files loaded with the lessons.
- */
-const ENGLISH = { strings: STRINGS.en, lessons: {}, verdicts: {}, errors: {} };
+/** English as a language module (the shape of www/i18n/<code>.js). */
+const ENGLISH = { strings: STRINGS.en, lessons: LESSONS, verdicts: COMMON_VERDICTS, errors: {} };
 
 /** The active language: its code, its module, the engine's English error templates. */
 const active = { code: "en", words: ENGLISH, explicit: false, englishErrors: {} };
@@ -127,21 +123,18 @@ export const loadLessonTexts = once(async () => {
  */
 export function lessonWords(id) {
   if (active.code !== "en" && active.words.lessons[id]) return active.words.lessons[id];
-  return LESSON_TITLES[id] && { title: LESSON_TITLES[id], ...englishTexts?.[id] };
+  return LESSONS[id] && { ...LESSONS[id], ...englishTexts?.[id] };
 }
 
-/**
- * The template of verdict `id` ("<lesson>.<name>" or a common one like "lesson.needsB"),
- * else English's: `english` is lessons-verdicts.js, which the lesson panel loads with it.
- */
-export function verdictTemplate(id, english) {
+/** The template of verdict `id` ("<lesson>.<name>" or a common one like "lesson.needsB"). */
+export function verdictTemplate(id) {
   const dot = id.indexOf(".");
   const [lesson, name] = [id.slice(0, dot), id.slice(dot + 1)];
   return (
     active.words.lessons[lesson]?.verdicts?.[name] ??
     active.words.verdicts[id] ??
-    english.LESSON_VERDICTS[lesson]?.[name] ??
-    english.COMMON_VERDICTS[id] ??
+    LESSONS[lesson]?.verdicts?.[name] ??
+    COMMON_VERDICTS[id] ??
     id
   );
 }

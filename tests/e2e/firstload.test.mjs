@@ -2,8 +2,9 @@
 // counts (scripts/first-load.mjs: index.html, then the static imports), and each feature's
 // own code is fetched only when that feature is first used: Share, the restarts' panel and
 // worker, the lessons' explanations, the compact page's styles, the parent-page protocol,
-// the A/B panel, the lesson panel (code, verdicts, styles), the network diagram's tooltip
-// and the compact page's code. A link that asks for a B or a lesson shows it at once.
+// the A/B panel, the network diagram's tooltip and the compact page's code. A link that
+// asks for a B or a lesson shows it at once. The lesson panel itself is in the first load,
+// so that `initlab.openLesson()` and `initlab.lesson()` always answer synchronously.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -25,9 +26,6 @@ const ON_DEMAND = [
   "www/messages.js",
   "www/i18n/zh.js",
   "www/compare.js",
-  "www/lessons.js",
-  "www/lessons-verdicts.js",
-  "www/lessons.css",
   "www/diagram.js",
   "www/embed-mode.js",
 ];
@@ -118,9 +116,6 @@ test("the start panel lists every lesson at the first frame, and its button open
     const menu = await page.locator("#lesson-start-menu option").allTextContents();
     assert.deepEqual(menu.slice(1), lessons.map(({ title }, i) => `${i + 1}. ${title}`));
     assert.equal(await page.locator("#lesson-start-go").isEnabled(), true);
-    for (const file of ["www/lessons.js", "www/lessons-verdicts.js", "www/lessons.css"]) {
-      assert.ok(!opened.now().has(file), `${file} before a lesson opens`);
-    }
 
     await page.locator("#lesson-start-go").click();
     await page.locator("#lesson").waitFor();
@@ -131,9 +126,41 @@ test("the start panel lists every lesson at the first frame, and its button open
     assert.equal(await page.locator("#lesson-title").textContent(), lessons[0].title);
     // lessons.css applies: the open lesson's panel has its accent edge.
     assert.equal(await page.locator("#lesson").evaluate((el) => getComputedStyle(el).borderLeftWidth), "4px");
-    for (const file of ["www/lessons.js", "www/lessons-verdicts.js", "www/lessons.css"]) {
-      assert.ok(opened.now().has(file), `${file} once a lesson opens`);
-    }
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test("on a fresh page, the first openLesson() and lesson() answer at once, never a Promise", async () => {
+  const opened = await openRecording("");
+  const { page } = opened;
+  try {
+    // Inspected inside the page: page.evaluate would wait for a Promise and hide it.
+    const answers = await page.evaluate(() => {
+      const before = window.initlab.lesson();
+      const opening = window.initlab.openLesson("saddle");
+      const open = window.initlab.lesson();
+      const refusal = window.initlab.openLesson("no-such-lesson");
+      const closing = window.initlab.openLesson("");
+      const plain = (value) => !(value instanceof Promise) && typeof value?.then !== "function";
+      return {
+        before,
+        opening: plain(opening) && opening,
+        open: plain(open) && { id: open.id, hasVerdict: typeof open.verdict.text === "string" },
+        refused: plain(refusal) && refusal.ok === false && typeof refusal.error === "string",
+        closing: plain(closing) && closing,
+        after: window.initlab.lesson(),
+      };
+    });
+    assert.deepEqual(answers, {
+      before: null,
+      opening: { ok: true },
+      open: { id: "saddle", hasVerdict: true },
+      refused: true,
+      closing: { ok: true },
+      after: null,
+    });
     assert.deepEqual(opened.errors, []);
   } finally {
     await opened.close();
@@ -230,9 +257,7 @@ test("a link with vs= shows B, and one with lesson= its lesson and verdict, at t
   }
   const lesson = await openRecording("?lesson=break-symmetry");
   try {
-    for (const file of ["www/lessons.js", "www/lessons-verdicts.js", "www/lessons.css", "www/compare.js"]) {
-      assert.ok(lesson.atReady.has(file), `${file} before the first frame`);
-    }
+    assert.ok(lesson.atReady.has("www/compare.js"), "the lesson's B panel before the first frame");
     // At ready, lesson() answers at once (no Promise) with the sentence the panel shows.
     const now = await lesson.page.evaluate(() => {
       const open = window.initlab.lesson();
