@@ -3,6 +3,7 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { createFrameCycle } from "./frames.js";
+import { once } from "./on-demand.js";
 import { applyStaticText, chartLabels, errorText, languageInUrl, localizedError, text, useLanguage } from "./strings.js";
 import { createSummary } from "./summary.js";
 import { view } from "./view.js";
@@ -13,15 +14,16 @@ const STEPS_PER_FRAME = 10;
 /**
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
- * `makeRestarts(parts)` (createRestarts), `makeCompare(parts)` (createCompare) and
- * optionally `makeViews(parts)` (createViews), `makeLessons(parts)` (createLessons) and
- * `makeExport(parts)` (createExport). The page's own URL keys (`lang`, and `embed` in
- * embed.js) stay out of the engine: `pageQuery()` is kept in the address beside the
- * engine's query, `pageNotices` ([{field, message}]) are shown with the engine's notices,
- * and `onRender(snapshot, lesson)` hears every redraw (with the open lesson as `lesson()` gives it) (the embed link and the parent's events).
+ * `makeRestarts(parts)` (createRestarts), and optionally `makeViews(parts)` (createViews),
+ * `makeLessons(parts)` (createLessons) and `makeExport(parts)` (createExport).
+ * `loadCompare()` (compare.js) fetches the A/B panel's code, once there is a B. The page's
+ * own URL keys (`lang`, `embed`) stay out of the engine: `pageQuery()` is kept in the
+ * address beside the engine's query, `pageNotices` ([{field, message}]) are shown with the
+ * engine's notices, and `onRender(snapshot, lesson)` hears every redraw, with the open
+ * lesson as `lesson()` gives it (the embed link, the parent's events).
  */
 export function createApi(engine, options) {
-  const { charts, makeControls, makeRestarts, makeCompare, makeViews, makeLessons, makeExport } = options;
+  const { charts, makeControls, makeRestarts, makeViews, makeLessons, makeExport } = options;
   const { pageQuery = () => "", onRender = () => {} } = options;
   let lab = null;
   let wasm = null;
@@ -74,7 +76,26 @@ export function createApi(engine, options) {
   function changed() {
     syncUrl();
     controls?.show(lab.config(), lab.applies(false));
-    compare?.show();
+    showCompare();
+    render();
+  }
+
+  const warn = (what) => (error) => console.warn(`${what} could not load: ${error.message}`);
+
+  /** The A/B panel (B's controls, Swap, Copy, Stop): its code is fetched once there is a B. */
+  const loadCompare = once(async () => {
+    const { createCompare } = await options.loadCompare();
+    compare ??= createCompare({ lab: need, api, apply: changed, wasm });
+    return compare;
+  });
+
+  /** Shows B's panel after a change: now, or once its code is here if there is a B to show. */
+  function showCompare() {
+    if (compare) compare.show();
+    else if (lab.configB() !== null) loadCompare().then(showLoadedCompare, warn("The A/B panel"));
+  }
+  function showLoadedCompare(panel) {
+    panel.show();
     render();
   }
 
@@ -136,7 +157,7 @@ export function createApi(engine, options) {
     showNotices();
     syncUrl();
     controls?.show(lab.config(), lab.applies(false));
-    compare?.show();
+    showCompare();
     render(lab.snapshot(), playing);
   }
 
@@ -202,7 +223,8 @@ export function createApi(engine, options) {
     compare(partial) {
       const outcome = localized(need().compare(partial));
       if (outcome.ok) changed();
-      else compare?.showError(outcome);
+      // A refusal is shown in the panel, fetched for it if need be; an acceptance clears it.
+      if (compare || !outcome.ok) loadCompare().then((panel) => panel.showError(outcome), warn("The A/B panel"));
       return outcome;
     },
 
@@ -301,8 +323,12 @@ export function createApi(engine, options) {
     }
   });
 
-  api.ready = engine.then((loaded) => {
-    ({ lab, wasm } = loaded);
+  api.ready = engine.then(async (loaded) => {
+    wasm = loaded.wasm;
+    // The first frame shows the link's B in its panel: its code first (the Lab is the
+    // page's only once it is here, so that nothing redraws half set up).
+    if (loaded.lab.configB() !== null) await loadCompare().catch(warn("The A/B panel"));
+    lab = loaded.lab;
     charts.attach(lab);
     controls = makeControls(wasm, configureFrom);
     restarts = makeRestarts({
@@ -316,15 +342,15 @@ export function createApi(engine, options) {
         if (!playing) render();
       },
     });
-    compare = makeCompare({ lab: need, api, apply: changed, wasm });
     makeViews?.({ lab, wasm, charts, redraw: () => render() });
-    lessons = makeLessons?.({ lab: need, wasm, configure: (partial) => configureFrom(partial, null), page, restarts: api.restarts }) ?? null;
+    const configure = (partial) => configureFrom(partial, null);
+    lessons = makeLessons?.({ lab: need, wasm, configure, page, restarts: api.restarts }) ?? null;
     exporter = makeExport?.({ lab: need }) ?? null;
     pageNotices = options.pageNotices ?? [];
     showNotices();
     view.showSettings(lab.query().replace(/^\?/, ""));
     controls.show(lab.config(), lab.applies(false));
-    compare.show();
+    compare?.show();
     controls.enable();
     render();
     view.enable();

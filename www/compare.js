@@ -1,7 +1,9 @@
-// The A/B comparison panel: start comparing (B starts as a copy of A), B's own controls
-// (built from the engine's key table: the keys it marks forB, shown when they apply),
-// Swap, Copy A → B and Stop comparing. B's settings live in the URL key `vs`; the engine
-// checks every change, and a refusal is shown here, naming B's key.
+// The A/B comparison panel while there is a B: B's own controls (built from the engine's
+// key table: the keys it marks forB, shown when they apply), Swap, Copy A → B and Stop
+// comparing. B's settings live in the URL key `vs`; the engine checks every change, and a
+// refusal is shown here, naming B's key. Fetched the first time there is a B (a link with
+// `vs`, the Compare button, `initlab.compare`); until then the explorer's Compare button
+// (main.js) is all the panel needs.
 
 import { optionText, text } from "./strings.js";
 
@@ -79,7 +81,6 @@ export function createCompare({ lab, api, apply, wasm }) {
     });
   }
   const button = (id, action) => $(id).addEventListener("click", () => showError(action()));
-  button("compare-start", () => api.compare({}));
   button("compare-copy", () => api.compare({}));
   button("compare-stop", () => api.compare(null));
   button("compare-swap", () => {
@@ -87,7 +88,6 @@ export function createCompare({ lab, api, apply, wasm }) {
     if (outcome.ok) apply();
     return outcome;
   });
-  $("compare-start").disabled = false;
 
   return {
     /** Shows B's settings (or that there is no B) after any change. */

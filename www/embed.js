@@ -1,11 +1,11 @@
-// The compact page for course notes (?embed=1) and the page's own URL keys.
+// The page's own URL key `embed`, read on every page; the compact page it switches on
+// (?embed=1, for course notes) is embed-mode.js, fetched only then.
 //
 // `embed` is a page key, not a setting of the experiment: it is not in the engine's key
 // table (src/config/table.rs), because a lesson resets every setting, `vs` would accept it
 // for B, and a shared or opened link must not carry it. So the page takes it out of the
 // query before the engine reads the rest, and puts it back on every rewrite of the URL.
 
-import { loadStylesheet } from "./on-demand.js";
 import { text } from "./strings.js";
 
 /** The page's own key: `embed=1` shows the compact page for an iframe. */
@@ -45,26 +45,3 @@ export function readPageQuery(search) {
 
 /** What the page adds to the engine's query in its own address: `embed=1` or nothing. */
 export const pageQueryFor = (embed) => (embed ? `${EMBED_KEY}=1` : "");
-
-/** The absolute address of this page with the engine's `query` (no "?"), embedded or not. */
-export function pageUrl(query, embed) {
-  const full = [query, pageQueryFor(embed)].filter(Boolean).join("&");
-  return `${location.origin}${location.pathname}${full ? `?${full}` : ""}`;
-}
-
-/**
- * Switches the compact chrome on (a class on <html>, and embed.css, fetched only for the
- * compact page) and keeps the
- * "Open in InitLab ↗" link on the same experiment, without `embed`. Returns `update()`,
- * to call after every redraw.
- */
-export function startEmbedMode(query) {
-  loadStylesheet("embed.css");
-  document.documentElement.classList.add("embed");
-  const link = document.getElementById("embed-open");
-  link.hidden = false;
-  return function update() {
-    const href = pageUrl(query(), false);
-    if (link.href !== href) link.href = href;
-  };
-}

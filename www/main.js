@@ -1,14 +1,14 @@
 // Entry point: pick the language, load the wasm engine, start a Lab from the URL, wire the buttons.
 // Only what the default explorer shows is imported here; the rest is fetched when first
 // used (on-demand.js): the parent-page protocol in a frame, Share, the restarts' panel,
-// the lessons' explanations, the compact page's styles, the offline registration.
+// the lessons' explanations, the A/B panel, the network diagram's tooltip, the compact
+// page's code and styles, the offline registration. The lesson panel is part of the first
+// load, so that `initlab.lesson()` and `initlab.openLesson()` always answer at once.
 
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
-import { createCompare } from "./compare.js";
 import { createControls } from "./controls.js";
-import { createDiagram } from "./diagram.js";
-import { pageQueryFor, readPageQuery, startEmbedMode } from "./embed.js";
+import { pageQueryFor, readPageQuery } from "./embed.js";
 import { createExport } from "./export.js";
 import { createLanguagePicker, startLanguage } from "./language.js";
 import { createLessons } from "./lessons.js";
@@ -29,16 +29,28 @@ createQuickControls();
 
 // The page's own keys (lang above, embed here) come out of the query; the engine reads the rest.
 const mode = readPageQuery(language.engineQuery);
+/** The compact page's code, fetched only when embedded. */
+const embedCode = mode.embed ? import("./embed-mode.js") : null;
 let updateEmbed = () => {};
 let messaging = null;
 
+/** The A/B panel's code (B's controls, Swap, Copy, Stop). */
+const compareCode = once(() => import("./compare.js"));
+
+/** Whether the link sets the engine's key `key` (the engine itself decides what it means). */
+const linkSets = (key) => new RegExp(`(^|[?&])${key}=[^&]`).test(mode.labQuery);
+
 /**
  * What the first frame needs besides the engine, fetched beside it: a lesson's explanation
- * when the link opens one, the compact page's styles when embedded.
+ * when the link opens one, the A/B panel when it sets a B, the compact page's code and
+ * styles when embedded. (A lesson may bring a B too: then the api fetches that panel
+ * before the frame.)
  */
 const firstFrameNeeds = Promise.all([
-  /(^|[?&])lesson=[^&]/.test(mode.labQuery) ? loadLessonTexts() : null,
+  linkSets("lesson") ? loadLessonTexts() : null,
+  linkSets("vs") ? compareCode().catch(() => {}) : null,
   mode.embed ? loadStylesheet("embed.css") : null,
+  embedCode?.catch(() => {}),
 ]);
 
 // A dynamic import, so that a missing or broken build is reported in the page.
@@ -54,7 +66,7 @@ const { api, page } = createApi(engine, {
   charts,
   makeControls: createControls,
   makeRestarts: createRestarts,
-  makeCompare: createCompare,
+  loadCompare: compareCode,
   makeViews: createViews,
   makeLessons: createLessons,
   makeExport: createExport,
@@ -67,15 +79,22 @@ const { api, page } = createApi(engine, {
 });
 window.initlab = api;
 createLanguagePicker((code) => api.setLanguage(code));
-if (mode.embed) updateEmbed = startEmbedMode(page.query);
+embedCode?.then(
+  (code) => {
+    updateEmbed = code.startEmbedMode(page.query);
+  },
+  (error) => console.warn(`The compact page could not load: ${error.message}`),
+);
 if (framed) messaging = (await messagesCode).createMessaging({ api, page });
 // A failed load is reported by the api; the diagram's tooltip then has nothing to wire.
 engine.then(({ lab }) => {
-  createDiagram(lab);
-  createDiagram(lab, "b");
+  diagramOnFirstUse(lab);
+  diagramOnFirstUse(lab, "b");
 }, () => {});
 api.ready.then(() => {
   enableShare();
+  on("compare-start", () => api.compare({}));
+  document.getElementById("compare-start").disabled = false;
   messaging?.announce();
   // Offline copy: registered once the page runs, so its downloads never delay the first frame.
   import("./offline.js").then(
@@ -98,6 +117,28 @@ function enableShare() {
     ),
   );
   toggle.disabled = false;
+}
+
+/**
+ * The network diagram's tooltip (diagram.js) for network A's canvas, or B's with `side` "b":
+ * fetched when a pointer first comes over the canvas. The pointer's latest move or tap
+ * until then is passed on once the code is here, so the first tap shows its tip too.
+ */
+function diagramOnFirstUse(lab, side = "") {
+  const canvas = document.getElementById(side ? `chart-network-${side}` : "chart-network");
+  let latest = null;
+  const early = (event) => {
+    if (event.type !== "pointerover") latest = event;
+    start().catch((error) => console.warn(`The diagram's tooltip could not load: ${error.message}`));
+  };
+  const types = ["pointerover", "pointermove", "pointerdown"];
+  const start = once(async () => {
+    const { createDiagram } = await import("./diagram.js");
+    for (const type of types) canvas.removeEventListener(type, early);
+    createDiagram(lab, side);
+    if (latest) canvas.dispatchEvent(new PointerEvent(latest.type, latest));
+  });
+  for (const type of types) canvas.addEventListener(type, early);
 }
 
 const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);

@@ -3,7 +3,7 @@
 // clipboard (no secure context, no permission), the text is shown selected in a
 // read-only field instead, with how to copy it by hand.
 
-import { pageUrl } from "./embed.js";
+import { pageUrl } from "./embed-mode.js";
 import { text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);

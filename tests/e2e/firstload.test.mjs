@@ -1,7 +1,10 @@
 // The page's first load (issue #10): the browser fetches exactly the files that `make size`
 // counts (scripts/first-load.mjs: index.html, then the static imports), and each feature's
 // own code is fetched only when that feature is first used: Share, the restarts' panel and
-// worker, the lessons' explanations, the compact page's styles, the parent-page protocol.
+// worker, the lessons' explanations, the compact page's styles, the parent-page protocol,
+// the A/B panel, the network diagram's tooltip and the compact page's code. A link that
+// asks for a B or a lesson shows it at once. The lesson panel itself is in the first load,
+// so that `initlab.openLesson()` and `initlab.lesson()` always answer synchronously.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -22,6 +25,9 @@ const ON_DEMAND = [
   "www/embed.css",
   "www/messages.js",
   "www/i18n/zh.js",
+  "www/compare.js",
+  "www/diagram.js",
+  "www/embed-mode.js",
 ];
 
 /**
@@ -97,6 +103,184 @@ test("a lesson link fetches its explanation before the first frame; ?embed=1 its
   try {
     assert.ok(embed.atReady.has("www/embed.css"));
     assert.equal(await embed.page.locator(".top").isHidden(), true, "the compact page's styles apply");
+  } finally {
+    await embed.close();
+  }
+});
+
+test("the start panel lists every lesson at the first frame, and its button opens the first with its verdict", async () => {
+  const opened = await openRecording("");
+  const { page } = opened;
+  try {
+    const lessons = await page.evaluate(() => window.initlab.lessons());
+    const menu = await page.locator("#lesson-start-menu option").allTextContents();
+    assert.deepEqual(menu.slice(1), lessons.map(({ title }, i) => `${i + 1}. ${title}`));
+    assert.equal(await page.locator("#lesson-start-go").isEnabled(), true);
+
+    await page.locator("#lesson-start-go").click();
+    await page.locator("#lesson").waitFor();
+    const lesson = await page.evaluate(() => window.initlab.lesson());
+    assert.equal(lesson.id, lessons[0].id);
+    assert.match(lesson.verdict.text, /\d/, "a verdict sentence with its number");
+    assert.equal(await page.locator("#lesson-verdict").textContent(), lesson.verdict.text);
+    assert.equal(await page.locator("#lesson-title").textContent(), lessons[0].title);
+    // lessons.css applies: the open lesson's panel has its accent edge.
+    assert.equal(await page.locator("#lesson").evaluate((el) => getComputedStyle(el).borderLeftWidth), "4px");
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test("on a fresh page, the first openLesson() and lesson() answer at once, never a Promise", async () => {
+  const opened = await openRecording("");
+  const { page } = opened;
+  try {
+    // Inspected inside the page: page.evaluate would wait for a Promise and hide it.
+    const answers = await page.evaluate(() => {
+      const before = window.initlab.lesson();
+      const opening = window.initlab.openLesson("saddle");
+      const open = window.initlab.lesson();
+      const refusal = window.initlab.openLesson("no-such-lesson");
+      const closing = window.initlab.openLesson("");
+      const plain = (value) => !(value instanceof Promise) && typeof value?.then !== "function";
+      return {
+        before,
+        opening: plain(opening) && opening,
+        open: plain(open) && { id: open.id, hasVerdict: typeof open.verdict.text === "string" },
+        refused: plain(refusal) && refusal.ok === false && typeof refusal.error === "string",
+        closing: plain(closing) && closing,
+        after: window.initlab.lesson(),
+      };
+    });
+    assert.deepEqual(answers, {
+      before: null,
+      opening: { ok: true },
+      open: { id: "saddle", hasVerdict: true },
+      refused: true,
+      closing: { ok: true },
+      after: null,
+    });
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test("the A/B panel's code comes with the first Compare press, and B's charts appear", async () => {
+  const opened = await openRecording("");
+  const { page } = opened;
+  try {
+    assert.equal(await page.locator("#compare-start").isEnabled(), true);
+    await page.locator("#compare-start").click();
+    await page.locator("#chart-activation-b").waitFor();
+    await page.locator("#b-settings").waitFor();
+    assert.ok(opened.now().has("www/compare.js"));
+    assert.notEqual(await page.evaluate(() => window.initlab.snapshot().compare), null);
+    // B's own controls are built and B's chart is drawn at its size.
+    assert.ok((await page.locator("#b-settings .field").count()) > 3);
+    await page.waitForFunction(() => document.getElementById("chart-activation-b").width > 0);
+    await page.locator("#compare-stop").click();
+    await page.locator("#chart-activation-b").waitFor({ state: "hidden" });
+    assert.equal(await page.locator("#compare-start").isVisible(), true);
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test("initlab.compare before the A/B panel's code is here shows B once it is, and a refusal in the panel", async () => {
+  const opened = await openRecording("");
+  const { page } = opened;
+  try {
+    assert.equal((await page.evaluate(() => window.initlab.compare({ sigma: -1 }))).ok, false);
+    await page.locator("#b-error").waitFor();
+    assert.match(await page.locator("#b-error").textContent(), /sigma/);
+    assert.deepEqual(await page.evaluate(() => window.initlab.compare({ init: "zeros" })), { ok: true });
+    await page.locator("#chart-boundary-b").waitFor();
+    assert.equal(await page.locator("#b-error").isHidden(), true);
+    assert.equal(await page.locator("#b-init").inputValue(), "zeros");
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test("the diagram's tooltip code comes with the first pointer over the network, whose move shows a tip", async () => {
+  const opened = await openRecording("?layers=8,8&seed=5");
+  const { page } = opened;
+  try {
+    // A unit's centre, found by asking a second Lab of the same settings (the page has not trained).
+    const unit = await page.evaluate(async () => {
+      const wasm = await import("/pkg/initlab.js");
+      const lab = new wasm.Lab(location.search);
+      const box = document.getElementById("chart-network").getBoundingClientRect();
+      let found = null;
+      for (let y = 0; y < box.height && !found; y += 2) {
+        for (let x = 0; x < box.width && !found; x += 2) {
+          const hit = lab.networkHit(x, y, box.width, box.height, 0);
+          if (hit?.kind === "bias") found = { x, y, text: lab.networkHit(x, y, box.width, box.height, 6).text };
+        }
+      }
+      lab.free();
+      return found;
+    });
+    assert.ok(unit, "the diagram has a unit to point at");
+    assert.ok(!opened.now().has("www/diagram.js"));
+    await page.locator("#chart-network").scrollIntoViewIfNeeded();
+    const box = await page.locator("#chart-network").boundingBox();
+    await page.mouse.move(box.x + unit.x, box.y + unit.y);
+    await page.locator("#network-tip").waitFor({ state: "visible" });
+    assert.equal(await page.locator("#network-tip").textContent(), unit.text);
+    assert.ok(opened.now().has("www/diagram.js"));
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test("a link with vs= shows B, and one with lesson= its lesson and verdict, at the first frame", async () => {
+  const compared = await openRecording("?vs=init%3Dzeros");
+  try {
+    assert.ok(compared.atReady.has("www/compare.js"));
+    const shown = await compared.page.evaluate(() => ({
+      sideB: !document.querySelector(".side-b").hidden,
+      settingsB: !document.getElementById("b-settings").hidden,
+      stop: !document.getElementById("compare-stop").hidden,
+      start: !document.getElementById("compare-start").hidden,
+      initB: document.getElementById("b-init").value,
+    }));
+    assert.deepEqual(shown, { sideB: true, settingsB: true, stop: true, start: false, initB: "zeros" });
+    assert.deepEqual(compared.errors, []);
+  } finally {
+    await compared.close();
+  }
+  const lesson = await openRecording("?lesson=break-symmetry");
+  try {
+    assert.ok(lesson.atReady.has("www/compare.js"), "the lesson's B panel before the first frame");
+    // At ready, lesson() answers at once (no Promise) with the sentence the panel shows.
+    const now = await lesson.page.evaluate(() => {
+      const open = window.initlab.lesson();
+      return {
+        sync: !(open instanceof Promise),
+        id: open?.id,
+        verdict: open?.verdict?.text,
+        shown: document.getElementById("lesson-verdict").textContent,
+        panel: !document.getElementById("lesson").hidden,
+        sideB: !document.querySelector(".side-b").hidden,
+      };
+    });
+    assert.deepEqual(now, { sync: true, id: "break-symmetry", verdict: now.shown, shown: now.shown, panel: true, sideB: true });
+    assert.ok(now.shown.length > 20);
+    assert.deepEqual(lesson.errors, []);
+  } finally {
+    await lesson.close();
+  }
+  const embed = await openRecording("?embed=1");
+  try {
+    assert.ok(embed.atReady.has("www/embed-mode.js"));
+    assert.equal(await embed.page.evaluate(() => document.documentElement.classList.contains("embed")), true);
+    assert.equal(await embed.page.locator("#embed-open").isVisible(), true);
   } finally {
     await embed.close();
   }
