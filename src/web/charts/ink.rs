@@ -59,8 +59,8 @@ impl Ink {
         backend.draw_rect(a, b, style, style.filled).map_err(failed)
     }
 
-    /// A straight line, moved half a pixel when it is horizontal or vertical so that a
-    /// one-pixel line covers one row of pixels (grid lines).
+    /// A straight line (grid lines, ticks). plotters-canvas moves a horizontal or vertical
+    /// one half a pixel, so that a one-pixel line covers one row of pixels.
     #[inline(never)]
     pub fn rule(&self, from: Px, to: Px, style: &ShapeStyle) -> Result<(), String> {
         let mut backend = self.backend.borrow_mut();
