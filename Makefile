@@ -110,7 +110,7 @@ test-wasm: setup-build setup-browser
 
 test-e2e: setup-course node_modules/.package-lock.json
 	@test -f pkg/initlab_bg.wasm || $(MAKE) build
-	node --test tests/e2e/*.test.mjs
+	node --test tests/e2e/*.test.mjs tests/js/*.test.mjs
 
 # The properties `cargo test` checks on a few thousand inputs (tests/properties.rs), here on
 # FUZZ_CASES inputs each, and FUZZ_RUNS training runs: about 10 minutes on 2 cores. Each property
