@@ -32,6 +32,85 @@ pub struct Key {
     pub init: bool,
     /// What it sets, in one line.
     pub description: &'static str,
+    /// How the settings panel shows it (`None`: not there, it has a panel of its own).
+    pub widget: Option<Widget>,
+}
+
+/// How the page's settings panel shows a key: A's panel is built from these (the wasm
+/// `keys()` export), so that a new key is one row and the page holds no list of its own.
+pub struct Widget {
+    /// The panel's box it sits in, in table order.
+    pub group: Group,
+    pub control: Control,
+}
+
+/// The boxes of the settings panel, in the panel's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Weights,
+    Truncation,
+    Bias,
+    Network,
+    Data,
+    Training,
+}
+
+impl Group {
+    /// Its name for the page (`<fieldset data-group="weights">`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Weights => "weights",
+            Group::Truncation => "truncation",
+            Group::Bias => "bias",
+            Group::Network => "network",
+            Group::Data => "data",
+            Group::Training => "training",
+        }
+    }
+}
+
+/// The control that sets a key. A slider covers the values a learner explores; the URL
+/// may hold any other value of the key's range, which the slider then shows at its end.
+pub enum Control {
+    /// A menu of the key's choices (a preset's menu also offers none).
+    Menu,
+    /// A slider from `min` to `max` in steps of `step`.
+    Slider { min: f64, max: f64, step: f64 },
+    /// A slider whose `steps` positions are spread evenly over log10 of [min, max]
+    /// (the wasm `LogSlider`): σ and the learning rate span decades.
+    LogSlider { min: f64, max: f64, steps: f64 },
+    /// A slider that steps through these values (the first one ≥ the key's value shows it).
+    Steps(&'static [f64]),
+    /// A number field in steps of `step`.
+    Number { step: f64 },
+    /// A check box (a flag).
+    Check,
+    /// Two sliders: the number of hidden layers (1 to [`super::MAX_HIDDEN_LAYERS`]) and their width,
+    /// stepping through `widths`.
+    Layers { widths: &'static [f64] },
+    /// A number field in steps of `step`, and a check box for `init` (biases drawn like
+    /// the weights).
+    NumberOrInit { step: f64 },
+    /// A whole-number field and a button that draws a fresh seed.
+    Seed,
+}
+
+/// The panel's widths: powers of two and the steps between, up to [`super::MAX_UNITS`].
+const WIDTHS: &[f64] = &[
+    1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0, 96.0, 128.0, 192.0, 256.0,
+];
+/// The panel's data-set sizes, from [`MIN_POINTS`] to [`MAX_POINTS`].
+const POINTS: &[f64] = &[
+    10.0, 20.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1000.0, 2000.0, 3000.0, 5000.0,
+];
+/// The panel's batch sizes.
+const BATCHES: &[f64] = &[
+    1.0, 2.0, 4.0, 5.0, 8.0, 10.0, 16.0, 20.0, 32.0, 50.0, 64.0, 100.0, 128.0, 256.0, 500.0,
+];
+
+/// A widget in `group` with `control`.
+const fn widget(group: Group, control: Control) -> Option<Widget> {
+    Some(Widget { group, control })
 }
 
 /// Where a key's value lives in [`Config`]: one field, read and written through these.
@@ -177,6 +256,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: false,
         description: "opens a guided lesson: sets every key as the lesson does",
+        widget: None,
     },
     Key {
         name: "preset",
@@ -185,6 +265,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: false,
         description: "sets the init keys (weights and biases) as a framework does",
+        widget: widget(Group::Weights, Control::Menu),
     },
     Key {
         name: "init",
@@ -193,6 +274,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: true,
         description: "the distribution the weights are drawn from",
+        widget: widget(Group::Weights, Control::Menu),
     },
     Key {
         name: "const",
@@ -201,6 +283,14 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(-MAX_SCALE, MAX_SCALE)),
         init: true,
         description: "every weight's value when init=constant",
+        widget: widget(
+            Group::Weights,
+            Control::Slider {
+                min: -2.0,
+                max: 2.0,
+                step: 0.01,
+            },
+        ),
     },
     Key {
         name: "jitter",
@@ -210,6 +300,7 @@ pub const TABLE: &[Key] = &[
         init: true,
         description:
             "std of random noise added to every initial weight (breaks a constant's symmetry)",
+        widget: widget(Group::Weights, Control::Number { step: 0.001 }),
     },
     Key {
         name: "scale",
@@ -218,6 +309,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: true,
         description: "σ by hand, or per layer by the LeCun, Glorot/Xavier or He rule",
+        widget: widget(Group::Weights, Control::Menu),
     },
     Key {
         name: "gain",
@@ -226,6 +318,14 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(MIN_SCALE, MAX_SCALE)),
         init: true,
         description: "multiplies the σ of the lecun/glorot/he rules",
+        widget: widget(
+            Group::Weights,
+            Control::LogSlider {
+                min: 0.1,
+                max: 10.0,
+                steps: 200.0,
+            },
+        ),
     },
     Key {
         name: "sigma",
@@ -234,6 +334,14 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(MIN_SCALE, MAX_SCALE)),
         init: true,
         description: "the std for scale=manual; for uniform the bounds are ±σ√3",
+        widget: widget(
+            Group::Weights,
+            Control::LogSlider {
+                min: 0.001,
+                max: 10.0,
+                steps: 400.0,
+            },
+        ),
     },
     Key {
         name: "lo",
@@ -242,6 +350,14 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(-MAX_BOUND, MAX_BOUND)),
         init: true,
         description: "where a truncated normal is cut below (lo < hi)",
+        widget: widget(
+            Group::Truncation,
+            Control::Slider {
+                min: -10.0,
+                max: 10.0,
+                step: 0.05,
+            },
+        ),
     },
     Key {
         name: "hi",
@@ -250,6 +366,14 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(-MAX_BOUND, MAX_BOUND)),
         init: true,
         description: "where a truncated normal is cut above (lo < hi)",
+        widget: widget(
+            Group::Truncation,
+            Control::Slider {
+                min: -10.0,
+                max: 10.0,
+                step: 0.05,
+            },
+        ),
     },
     Key {
         name: "bounds",
@@ -258,6 +382,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: true,
         description: "lo/hi in units of σ (Keras, JAX) or as weight values (PyTorch)",
+        widget: widget(Group::Truncation, Control::Menu),
     },
     Key {
         name: "correct",
@@ -266,6 +391,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: true,
         description: "rescale σ so that the std after the cut is the σ asked for (Keras)",
+        widget: widget(Group::Truncation, Control::Check),
     },
     Key {
         name: "bias",
@@ -274,6 +400,7 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(-MAX_SCALE, MAX_SCALE)),
         init: true,
         description: "every bias's value, or init to draw them like the weights",
+        widget: widget(Group::Bias, Control::NumberOrInit { step: 0.01 }),
     },
     Key {
         name: "act",
@@ -282,6 +409,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: false,
         description: "the hidden layers' activation (the output is a sigmoid)",
+        widget: widget(Group::Network, Control::Menu),
     },
     Key {
         name: "layers",
@@ -290,6 +418,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: false,
         description: "the hidden layers' widths, e.g. 16,8",
+        widget: widget(Group::Network, Control::Layers { widths: WIDTHS }),
     },
     Key {
         name: "shortcut",
@@ -298,6 +427,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: false,
         description: "the inputs also feed the output unit (the XOR 2-1 net)",
+        widget: widget(Group::Network, Control::Check),
     },
     Key {
         name: "data",
@@ -306,6 +436,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: false,
         description: "the toy problem (xor4: the 4 textbook points)",
+        widget: widget(Group::Data, Control::Menu),
     },
     Key {
         name: "points",
@@ -314,6 +445,7 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(MIN_POINTS as f64, MAX_POINTS as f64)),
         init: false,
         description: "points generated (80 % train, 20 % test)",
+        widget: widget(Group::Data, Control::Steps(POINTS)),
     },
     Key {
         name: "noise",
@@ -322,6 +454,14 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(0.0, 1.0)),
         init: false,
         description: "std of the jitter added to each coordinate",
+        widget: widget(
+            Group::Data,
+            Control::Slider {
+                min: 0.0,
+                max: 0.5,
+                step: 0.01,
+            },
+        ),
     },
     Key {
         name: "lr",
@@ -333,6 +473,14 @@ pub const TABLE: &[Key] = &[
         }),
         init: false,
         description: "learning rate",
+        widget: widget(
+            Group::Training,
+            Control::LogSlider {
+                min: 0.0001,
+                max: MAX_LR,
+                steps: 500.0,
+            },
+        ),
     },
     Key {
         name: "batch",
@@ -341,6 +489,7 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(1.0, MAX_POINTS as f64)),
         init: false,
         description: "points per training step",
+        widget: widget(Group::Training, Control::Steps(BATCHES)),
     },
     Key {
         name: "momentum",
@@ -352,6 +501,14 @@ pub const TABLE: &[Key] = &[
         }),
         init: false,
         description: "momentum of gradient descent",
+        widget: widget(
+            Group::Training,
+            Control::Slider {
+                min: 0.0,
+                max: 0.99,
+                step: 0.01,
+            },
+        ),
     },
     Key {
         name: "loss",
@@ -360,6 +517,7 @@ pub const TABLE: &[Key] = &[
         range: None,
         init: false,
         description: "cross-entropy (bce) or mean squared error (mse)",
+        widget: widget(Group::Training, Control::Menu),
     },
     Key {
         name: "seed",
@@ -368,6 +526,7 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(0.0, MAX_SEED)),
         init: false,
         description: "fixes the data, the initial weights and the batch order",
+        widget: widget(Group::Training, Control::Seed),
     },
     Key {
         name: "vs",
@@ -377,6 +536,7 @@ pub const TABLE: &[Key] = &[
         init: false,
         description: "compares with a second network B: B's settings that differ, as a query \
                       (init=zeros), or same",
+        widget: None,
     },
 ];
 

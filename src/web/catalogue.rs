@@ -1,12 +1,13 @@
 //! What the page's controls offer, taken from the engine so that JavaScript holds no
-//! list or limit of its own: the key table (every URL key with its choices and limits),
-//! the framework presets, the accepted ranges, and the logarithmic sliders (σ, learning
-//! rate) that map a slider position to a value.
+//! list or limit of its own: the key table (every URL key with its choices, its limits and
+//! its widget in the settings panel), the framework presets, the accepted ranges, and the
+//! logarithmic sliders (σ, learning rate) that map a slider position to a value.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::to_js;
+use crate::config::table::{Control, Widget};
 use crate::config::{self, presets::PRESETS, Config, Range, TABLE};
 
 /// One row of the key table, as the page sees it.
@@ -32,12 +33,73 @@ struct KeyEntry {
     #[serde(rename = "forB")]
     for_b: bool,
     description: &'static str,
+    /// How A's settings panel shows it; null for a key with a panel of its own.
+    widget: Option<WidgetEntry>,
 }
 
-/// The key table, one entry per URL key in URL order:
-/// `[{key, default, kind, choices, min, max, minOpen, maxOpen, init, forB, description}]`.
+/// A row's widget as the page sees it: `{group, control}` and the control's numbers.
+#[derive(Serialize)]
+struct WidgetEntry {
+    /// The panel's box: weights | truncation | bias | network | data | training.
+    group: &'static str,
+    /// menu | slider | log | steps | number | check | layers | bias | seed.
+    control: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<f64>,
+    /// A slider's or number field's step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    step: Option<f64>,
+    /// A log slider's number of positions after 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    steps: Option<f64>,
+    /// The values a stepped slider goes through (the widths, for layers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    values: Option<&'static [f64]>,
+}
+
+impl WidgetEntry {
+    fn new(widget: &Widget) -> WidgetEntry {
+        let mut entry = WidgetEntry {
+            group: widget.group.name(),
+            control: "menu",
+            min: None,
+            max: None,
+            step: None,
+            steps: None,
+            values: None,
+        };
+        match widget.control {
+            Control::Menu => {}
+            Control::Check => entry.control = "check",
+            Control::Seed => entry.control = "seed",
+            Control::Slider { min, max, step } => {
+                (entry.control, entry.min, entry.max) = ("slider", Some(min), Some(max));
+                entry.step = Some(step);
+            }
+            Control::LogSlider { min, max, steps } => {
+                (entry.control, entry.min, entry.max) = ("log", Some(min), Some(max));
+                entry.steps = Some(steps);
+            }
+            Control::Steps(values) => (entry.control, entry.values) = ("steps", Some(values)),
+            Control::Number { step } => (entry.control, entry.step) = ("number", Some(step)),
+            Control::NumberOrInit { step } => (entry.control, entry.step) = ("bias", Some(step)),
+            Control::Layers { widths } => {
+                (entry.control, entry.values) = ("layers", Some(widths));
+                (entry.min, entry.max) = (Some(1.0), Some(config::MAX_HIDDEN_LAYERS as f64));
+            }
+        }
+        entry
+    }
+}
+
+/// The key table, one entry per URL key in URL order: `[{key, default, kind, choices, min,
+/// max, minOpen, maxOpen, init, forB, description, widget}]`, `widget` as
+/// `{group, control, min, max, step, steps, values}` (the numbers its control needs).
 ///
-/// The page builds its menus from `choices`, so the names exist only in the engine.
+/// The page builds both settings panels from it (A's from `widget`, B's from `forB`), so
+/// the names, the ranges and the sliders' steps exist only in the engine.
 #[wasm_bindgen]
 pub fn keys() -> Result<JsValue, JsError> {
     let entries: Vec<KeyEntry> = TABLE
@@ -54,6 +116,7 @@ pub fn keys() -> Result<JsValue, JsError> {
             init: row.init,
             for_b: crate::compare::offered_for_b(row),
             description: row.description,
+            widget: row.widget.as_ref().map(WidgetEntry::new),
         })
         .collect();
     to_js(&entries)
@@ -82,13 +145,6 @@ pub fn presets() -> Result<JsValue, JsError> {
     to_js(&entries)
 }
 
-/// The range a logarithmic slider covers.
-#[derive(Serialize)]
-struct LogRange {
-    min: f64,
-    max: f64,
-}
-
 /// The accepted ranges, as the engine validates them (see `initlab::config`).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -100,20 +156,10 @@ struct Limits {
     max_lr: f64,
     max_scale: f64,
     max_seed: f64,
-    /// The σ slider's range (the engine accepts up to `max_scale` from a URL).
-    sigma: LogRange,
-    /// The learning-rate slider's range.
-    lr: LogRange,
-    /// The gain slider's range.
-    gain: LogRange,
 }
 
-/// σ slider: 0.001 … 10, as issue #3 asks.
-pub const SIGMA_SLIDER: (f64, f64) = (0.001, 10.0);
-/// Learning-rate slider: 0.0001 … the most the engine accepts.
-pub const LR_SLIDER: (f64, f64) = (0.0001, config::MAX_LR);
-/// Gain slider: 0.1 … 10.
-pub const GAIN_SLIDER: (f64, f64) = (0.1, 10.0);
+/// What a `LogSlider` built from bad arguments covers: σ's usual range, 0.001 … 10.
+const FALLBACK_SLIDER: (f64, f64) = (0.001, 10.0);
 
 /// The range the key table gives `key`.
 fn table_range(key: &str) -> Result<Range, JsError> {
@@ -122,11 +168,10 @@ fn table_range(key: &str) -> Result<Range, JsError> {
         .ok_or_else(|| JsError::new(&format!("the key table gives {key} no range")))
 }
 
-/// `{maxHiddenLayers, maxUnits, minPoints, maxPoints, maxLr, maxScale, maxSeed, sigma, lr, gain}`,
-/// the ranges read from the key table.
+/// `{maxHiddenLayers, maxUnits, minPoints, maxPoints, maxLr, maxScale, maxSeed}`, the ranges
+/// read from the key table (the sliders' own ranges are in its widgets, see `keys()`).
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsError> {
-    let range = |(min, max): (f64, f64)| LogRange { min, max };
     let points = table_range("points")?;
     to_js(&Limits {
         max_hidden_layers: config::MAX_HIDDEN_LAYERS,
@@ -136,9 +181,6 @@ pub fn limits() -> Result<JsValue, JsError> {
         max_lr: table_range("lr")?.max,
         max_scale: table_range("sigma")?.max,
         max_seed: table_range("seed")?.max,
-        sigma: range(SIGMA_SLIDER),
-        lr: range(LR_SLIDER),
-        gain: range(GAIN_SLIDER),
     })
 }
 
@@ -161,11 +203,11 @@ pub struct LogSlider {
 #[wasm_bindgen]
 impl LogSlider {
     /// A slider over [min, max] (both positive, min < max) with `steps` positions.
-    /// Bad arguments give the σ slider's range and 400 steps rather than an error.
+    /// Bad arguments give σ's usual range and 400 steps rather than an error.
     #[wasm_bindgen(constructor)]
     pub fn new(min: f64, max: f64, steps: f64) -> LogSlider {
         let good = min.is_finite() && max.is_finite() && min > 0.0 && min < max;
-        let (min, max) = if good { (min, max) } else { SIGMA_SLIDER };
+        let (min, max) = if good { (min, max) } else { FALLBACK_SLIDER };
         let steps = if steps.is_finite() && steps >= 1.0 {
             steps.floor()
         } else {

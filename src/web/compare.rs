@@ -1,10 +1,12 @@
 //! The A/B comparison for the page: `compare(partial)` sets B = A + partial (or stops
 //! comparing), `swap()` trades A and B. Both answer like `configure`; the URL key `vs`
-//! holds B's settings, so `query()` reproduces both networks.
+//! holds B's settings, so `query()` reproduces both networks. Everything else about one
+//! side takes a `side` argument ("a" or "b", see `side.rs`): `config`, `configure`,
+//! `applies`, `draw`, `activationHeight`, `networkHit`, the exports.
 
 use wasm_bindgen::prelude::*;
 
-use super::{to_js, Lab, Outcome};
+use super::{to_js, Lab, Outcome, Side};
 use crate::config::KEYS;
 use crate::error::ErrorText;
 
@@ -24,15 +26,6 @@ impl Lab {
         }))
     }
 
-    /// Changes B's settings only: B = the current B + `partial` (the page's B controls).
-    /// Answers like `compare`.
-    #[wasm_bindgen(js_name = changeB)]
-    pub fn change_b(&mut self, partial: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.apply_with(&partial, |config, changes| {
-            config.with_b_changes(changes.iter().copied())
-        }))
-    }
-
     /// A and B trade places (both restart). `{ok: false, …}` when not comparing.
     pub fn swap(&mut self) -> Result<JsValue, JsError> {
         let outcome = match self.pair.config().swapped() {
@@ -48,29 +41,14 @@ impl Lab {
         self.pair.b().is_some()
     }
 
-    /// B's settings (the same keys as `config()`), or `null` when not comparing.
-    #[wasm_bindgen(js_name = configB)]
-    pub fn config_b(&self) -> Result<JsValue, JsError> {
-        match self.pair.b() {
-            Some(b) => to_js(b.config()),
-            None => Ok(JsValue::NULL),
-        }
-    }
-
-    /// Draws B's per-layer charts into `canvases` (`{activation, weights, boundary}`, as
-    /// `draw` takes them; the loss chart shows both sides already). Nothing when not comparing.
-    #[wasm_bindgen(js_name = drawB)]
-    pub fn draw_b(&mut self, canvases: JsValue, options: JsValue) -> Option<String> {
-        self.draw_side_b(&canvases, &options)
-    }
-
-    /// Which keys change anything under A's settings (`b`: B's), as `{key: bool}`: the
-    /// page hides the controls of the others (σ under zero init, the cut of a normal).
-    pub fn applies(&self, b: bool) -> Result<JsValue, JsError> {
-        let config = match (b, self.pair.b()) {
-            (false, _) => self.pair.config(),
-            (true, Some(experiment)) => experiment.config(),
-            (true, None) => return Ok(JsValue::NULL),
+    /// Which keys change anything under A's settings (`side` "b": B's, `null` when not
+    /// comparing), as `{key: bool}`: the page hides the controls of the others (σ under
+    /// zero init, the cut of a normal).
+    pub fn applies(&self, side: JsValue) -> Result<JsValue, JsError> {
+        let config = match (Side::from_js(&side)?, self.pair.b()) {
+            (Side::A, _) => self.pair.config(),
+            (Side::B, Some(experiment)) => experiment.config(),
+            (Side::B, None) => return Ok(JsValue::NULL),
         };
         let map = js_sys::Object::new();
         for key in KEYS {
@@ -79,13 +57,5 @@ impl Lab {
                 .map_err(|_| JsError::new("cannot build the map of keys"))?;
         }
         Ok(map.into())
-    }
-
-    /// The CSS height B's activation canvas needs at `width` CSS pixels.
-    #[wasm_bindgen(js_name = activationHeightB)]
-    pub fn activation_height_b(&self, width: f64) -> f64 {
-        self.pair.b().map_or(0.0, |b| {
-            super::charts::activation::height_for(width, b.spec().hidden_sizes.len() + 1)
-        })
     }
 }

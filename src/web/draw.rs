@@ -3,7 +3,7 @@
 //! The page passes `{activation, loss, weights, boundary, network, landscape, depth,
 //! gradients}` canvases (any may be missing) and `{dpr, dark, logScale, weightLayer, live}`
 //! (with `landscapeN`, `landscapeSpan`, `landscapeNow` and `landscapeAlone` for the
-//! landscape, see `views.rs`). `Lab.drawB` draws B's own charts the same way. Each chart is one
+//! landscape, see `views.rs`). `Lab.draw(…, "b")` draws B's own charts the same way. Each chart is one
 //! `charts::<name>::draw` call; a canvas with no pixels yet (hidden, not laid out) is
 //! skipped, and a chart that fails is reported in the returned message, never a panic.
 

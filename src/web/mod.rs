@@ -18,10 +18,12 @@ mod export;
 mod lessons;
 mod network;
 mod restarts;
+mod side;
 mod views;
 
 pub use catalogue::{defaults, keys, limits, presets, LogSlider};
 pub use restarts::{draw_restarts, RestartRunner};
+pub use side::Side;
 pub mod charts;
 
 use serde::Serialize;
@@ -316,9 +318,16 @@ impl Lab {
         to_js(&notices)
     }
 
-    /// The current settings, with the same keys as the URL.
-    pub fn config(&self) -> Result<JsValue, JsError> {
-        to_js(self.pair.config())
+    /// The current settings, with the same keys as the URL (`side` "b": B's, or `null`
+    /// when not comparing).
+    pub fn config(&self, side: JsValue) -> Result<JsValue, JsError> {
+        match Side::from_js(&side)? {
+            Side::A => to_js(self.pair.config()),
+            Side::B => self
+                .pair
+                .b()
+                .map_or(Ok(JsValue::NULL), |b| to_js(b.config())),
+        }
     }
 
     /// The query string for the current settings, for `history.replaceState`.
@@ -331,8 +340,17 @@ impl Lab {
     /// Returns `{ok: true}`, or `{ok: false, field, error}` with the running state
     /// untouched. Changing init, shape, data or seed re-initialises the network;
     /// changing only lr, batch or momentum keeps training where it is.
-    pub fn configure(&mut self, partial: JsValue) -> Result<JsValue, JsError> {
-        to_js(&self.apply(&partial))
+    ///
+    /// `side` "b" changes B's settings only: B = the current B + `partial` (B = A +
+    /// `partial` when not comparing yet); the answer names B's key at fault.
+    pub fn configure(&mut self, partial: JsValue, side: JsValue) -> Result<JsValue, JsError> {
+        let outcome = match Side::from_js(&side)? {
+            Side::A => self.apply(&partial),
+            Side::B => self.apply_with(&partial, |config, changes| {
+                config.with_b_changes(changes.iter().copied())
+            }),
+        };
+        to_js(&outcome)
     }
 
     /// Trains `n` mini-batch steps and returns the snapshot. Throws, training nothing, when
@@ -427,15 +445,32 @@ impl Lab {
     ///
     /// Returns `undefined`, or a message naming the charts that could not be drawn.
     /// Canvases with no pixels (hidden, not yet laid out) are skipped.
-    pub fn draw(&mut self, canvases: JsValue, options: JsValue) -> Option<String> {
-        self.draw_all(&canvases, &options)
+    ///
+    /// `side` "b" draws B's per-layer charts (`{activation, weights, boundary, network,
+    /// gradients}`; the loss chart shows both sides already), nothing when not comparing.
+    pub fn draw(
+        &mut self,
+        canvases: JsValue,
+        options: JsValue,
+        side: JsValue,
+    ) -> Result<Option<String>, JsError> {
+        Ok(match Side::from_js(&side)? {
+            Side::A => self.draw_all(&canvases, &options),
+            Side::B => self.draw_side_b(&canvases, &options),
+        })
     }
 
     /// The CSS height the activation canvas needs at `width` CSS pixels, so that every
-    /// layer's panel gets room (one column on a phone, up to four on a desktop).
+    /// layer's panel gets room (one column on a phone, up to four on a desktop); for
+    /// `side` "b", B's canvas (0 when not comparing).
     #[wasm_bindgen(js_name = activationHeight)]
-    pub fn activation_height(&self, width: f64) -> f64 {
-        self.activation_height_for(width)
+    pub fn activation_height(&self, width: f64, side: JsValue) -> Result<f64, JsError> {
+        Ok(match Side::from_js(&side)? {
+            Side::A => self.activation_height_for(width),
+            Side::B => self.pair.b().map_or(0.0, |b| {
+                charts::activation::height_for(width, b.spec().hidden_sizes.len() + 1)
+            }),
+        })
     }
 
     /// The training loss around the current weights (see `initlab::landscape`): `options` is
@@ -515,7 +550,7 @@ impl Lab {
 
     /// The settings `change` makes from the current ones and the page's `partial` (A's
     /// changes, B = A + changes, or B's changes), applied; on any error nothing changes.
-    /// One body for `configure`, `compare` and `changeB`, which differ only in `change`.
+    /// One body for `configure` (of either side) and `compare`, which differ only in `change`.
     fn apply_with(&mut self, partial: &JsValue, change: SettingsChange) -> Outcome {
         let changes = match changes_from_js(partial) {
             Ok(changes) => changes,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::charts::{language, network};
-use super::{to_js, Lab};
+use super::{to_js, Lab, Side};
 use crate::diagram::Target;
 
 /// The answer to `networkHit`: `{kind, layer, from, to, value, text}`.
@@ -32,6 +32,7 @@ impl Lab {
     /// What is at `(x, y)` in a network canvas of `width` × `height` (all CSS pixels): the
     /// unit under the point, else the nearest weight's edge within `tolerance` pixels
     /// (6 if not given; the page passes more for a finger). `null` when nothing is near.
+    /// `side` "b": in network B's diagram (`null` when not comparing).
     #[wasm_bindgen(js_name = networkHit)]
     pub fn network_hit(
         &self,
@@ -40,22 +41,10 @@ impl Lab {
         width: f64,
         height: f64,
         tolerance: Option<f64>,
+        side: JsValue,
     ) -> Result<JsValue, JsError> {
-        hit_in(self.pair.a().mlp(), x, y, width, height, tolerance)
-    }
-
-    /// The same in network B's diagram while comparing (`null` when not comparing).
-    #[wasm_bindgen(js_name = networkHitB)]
-    pub fn network_hit_b(
-        &self,
-        x: f64,
-        y: f64,
-        width: f64,
-        height: f64,
-        tolerance: Option<f64>,
-    ) -> Result<JsValue, JsError> {
-        match self.pair.b() {
-            Some(b) => hit_in(b.mlp(), x, y, width, height, tolerance),
+        match self.experiment(Side::from_js(&side)?) {
+            Some(network) => hit_in(network.mlp(), x, y, width, height, tolerance),
             None => Ok(JsValue::NULL),
         }
     }

@@ -121,16 +121,12 @@ impl Lab {
     }
 
     /// The CSS height the gradients canvas needs at `width` CSS pixels: one panel per
-    /// layer, in the activation chart's columns (`b`: B's canvas, while comparing).
+    /// layer, in the activation chart's columns (`side` "b": B's canvas, 0 when not comparing).
     #[wasm_bindgen(js_name = gradientsHeight)]
-    pub fn gradients_height(&self, width: f64, b: bool) -> f64 {
-        let network = if b {
-            self.pair.b()
-        } else {
-            Some(self.pair.a())
-        };
-        network.map_or(0.0, |n| {
+    pub fn gradients_height(&self, width: f64, side: JsValue) -> Result<f64, JsError> {
+        let network = self.experiment(super::Side::from_js(&side)?);
+        Ok(network.map_or(0.0, |n| {
             charts::gradients::height_for(width, n.spec().hidden_sizes.len() + 1)
-        })
+        }))
     }
 }
