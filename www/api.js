@@ -4,7 +4,7 @@
 
 import { createFrameCycle } from "./frames.js";
 import { once } from "./on-demand.js";
-import { applyStaticText, chartLabels, errorText, languageInUrl, localizedError, text, useLanguage } from "./strings.js";
+import { applyStaticText, chartLabels, errorText, localizedError, text, useLanguage } from "./strings.js";
 import { createSummary } from "./summary.js";
 import { view } from "./view.js";
 
@@ -103,9 +103,8 @@ export function createApi(engine, options) {
   function syncUrl() {
     const query = need().query().replace(/^\?/, "");
     view.showSettings(query);
-    // `lang` is the page's own parameter (the engine never sees it): kept when chosen.
-    const lang = languageInUrl();
-    const full = [query, pageQuery(), lang ? `lang=${lang}` : ""].filter(Boolean).join("&");
+    // The page's own parameters (embed, lang: page-params.js), kept beside the engine's query.
+    const full = [query, pageQuery()].filter(Boolean).join("&");
     const url = `${location.pathname}${full ? `?${full}` : ""}${location.hash}`;
     history.replaceState(history.state, "", url);
   }

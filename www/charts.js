@@ -114,12 +114,12 @@ export function createCharts(redraw) {
 
   function fit(comparing) {
     const dpr = window.devicePixelRatio || 1;
-    fitHeight(canvases.activation, (width) => lab.activationHeight(width));
-    fitHeight(canvases.gradients, (width) => lab.gradientsHeight(width, false));
+    fitHeight(canvases.activation, (width) => lab.activationHeight(width, "a"));
+    fitHeight(canvases.gradients, (width) => lab.gradientsHeight(width, "a"));
     Object.values(canvases).forEach((canvas) => fitOne(canvas, dpr));
     if (comparing) {
-      fitHeight(canvasesB.activation, (width) => lab.activationHeightB(width));
-      fitHeight(canvasesB.gradients, (width) => lab.gradientsHeight(width, true));
+      fitHeight(canvasesB.activation, (width) => lab.activationHeight(width, "b"));
+      fitHeight(canvasesB.gradients, (width) => lab.gradientsHeight(width, "b"));
       Object.values(canvasesB).forEach((canvas) => fitOne(canvas, dpr));
     }
     return dpr;
@@ -166,8 +166,8 @@ export function createCharts(redraw) {
         ...extraOptions(),
       };
       const error =
-        lab.draw(forFrame(canvases, live), options) ??
-        (comparing ? lab.drawB(forFrame(canvasesB, live), options) : undefined);
+        lab.draw(forFrame(canvases, live), options, "a") ??
+        (comparing ? lab.draw(forFrame(canvasesB, live), options, "b") : undefined);
       afterDraw(live);
       return error ? text("chartFailed", { error }) : undefined;
     },

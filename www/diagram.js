@@ -14,14 +14,13 @@ const REFRESH_MS = 250;
 
 /**
  * Wires a diagram's canvas to `lab` (a wasm Lab): network A's, or with `side` "b" network
- * B's in a comparison (its elements' ids end in "-b", and Lab.networkHitB answers).
+ * B's in a comparison (its elements' ids end in "-b", and Lab.networkHit answers for side "b").
  */
 export function createDiagram(lab, side = "") {
   const suffix = side ? `-${side}` : "";
   const canvas = $(`chart-network${suffix}`);
   const tip = $(`network-tip${suffix}`);
   const readout = $(`network-readout${suffix}`);
-  const hitIn = side ? (...args) => lab.networkHitB(...args) : (...args) => lab.networkHit(...args);
   /** The last point asked about: {x, y, tolerance}, in the canvas's CSS pixels. */
   let last = null;
   let timer = 0;
@@ -30,7 +29,7 @@ export function createDiagram(lab, side = "") {
   function hitAt(x, y, tolerance) {
     const box = canvas.getBoundingClientRect(); // fractional CSS pixels, as the chart was laid out
     try {
-      return hitIn(x, y, box.width, box.height, tolerance);
+      return lab.networkHit(x, y, box.width, box.height, tolerance, side || "a");
     } catch {
       return null; // the Lab is busy or gone: no tip rather than an error
     }

@@ -2,12 +2,12 @@
 // link. Fetched only by an embedded page (main.js), beside the engine; the addresses it
 // writes are also Share's (share.js).
 
-import { pageQueryFor } from "./embed.js";
 import { loadStylesheet } from "./on-demand.js";
+import { pageParamsQuery } from "./page-params.js";
 
 /** The absolute address of this page with the engine's `query` (no "?"), embedded or not. */
 export function pageUrl(query, embed) {
-  const full = [query, pageQueryFor(embed)].filter(Boolean).join("&");
+  const full = [query, pageParamsQuery({ embed })].filter(Boolean).join("&");
   return `${location.origin}${location.pathname}${full ? `?${full}` : ""}`;
 }
 

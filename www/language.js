@@ -1,51 +1,35 @@
-// The page's language: chosen from ?lang= or the browser at start, switched live by the
-// picker in the header. `lang` is the page's own URL parameter: the engine never sees it,
-// and the page writes it back on every URL rewrite (api.js syncUrl) once it was chosen.
+// The page's language: chosen from ?lang= (read by page-params.js) or the browser at start,
+// switched live by the picker in the header. `lang` is the page's own URL parameter: the
+// engine never sees it, and the page writes it back on every URL rewrite once it was chosen.
 
 import { LANGUAGES, currentLanguage, text, useLanguage } from "./strings.js";
 
 /**
- * Which language to start in: `?lang=` if it names one of LANGUAGES, else the first of the
- * browser's languages that does (by primary subtag: zh-CN → zh), else English.
- * {code, explicit: whether the URL chose it, unknown: a bad ?lang= value or null}.
+ * Which language to start in: `asked` (the link's `lang`, already checked by
+ * page-params.js) if there is one, else the first of the browser's languages the page has
+ * (by primary subtag: zh-CN → zh), else English.
  */
-function pickLanguage(search, browserLanguages = []) {
+function pickLanguage(asked, browserLanguages) {
+  if (asked) return asked;
   const known = (tag) => LANGUAGES.find((l) => l.code === String(tag).toLowerCase().split(/[-_]/)[0]);
-  const asked = new URLSearchParams(search).get("lang");
-  if (asked !== null && asked !== "") {
-    const found = LANGUAGES.find((l) => l.code === asked.toLowerCase());
-    if (found) return { code: found.code, explicit: true, unknown: null };
-    return { code: "en", explicit: false, unknown: asked };
-  }
-  const fromBrowser = browserLanguages.map(known).find(Boolean);
-  return { code: fromBrowser?.code ?? "en", explicit: false, unknown: null };
+  return browserLanguages.map(known).find(Boolean)?.code ?? "en";
 }
 
 /**
- * Loads the starting language. Returns the page's notices about it (an unknown ?lang=, or
- * a table that failed to load: English then) and the query for the engine, without `lang`.
+ * Loads the starting language: the link's (`asked`, a code or null) or the browser's
+ * (`browserLanguages`; pass none after the link asked for a language the page lacks, so
+ * that it falls back to English as its notice says). Returns the page's notices about it:
+ * a table that failed to load (English then).
  */
-export async function startLanguage(search, browserLanguages) {
-  const params = new URLSearchParams(search);
-  const picked = pickLanguage(search, browserLanguages);
-  const notices = [];
+export async function startLanguage(asked, browserLanguages) {
+  const code = pickLanguage(asked, browserLanguages);
   try {
-    await useLanguage(picked.code, picked.explicit);
+    await useLanguage(code, asked !== null);
+    return [];
   } catch {
     await useLanguage("en", false);
-    notices.push({ field: "lang", message: text("languageUnknown", { lang: picked.code }) });
+    return [{ field: "lang", message: text("languageUnknown", { lang: code }) }];
   }
-  if (picked.unknown !== null) {
-    notices.push({ field: "lang", message: text("languageUnknown", { lang: picked.unknown }) });
-    // Like a bad engine key, a bad lang is left out of the link (the rest stays as given).
-    const kept = new URLSearchParams(search);
-    kept.delete("lang");
-    const query = kept.toString();
-    history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
-  }
-  params.delete("lang");
-  const rest = params.toString();
-  return { notices, engineQuery: rest ? `?${rest}` : "" };
 }
 
 /** Fills the header's language menu and switches on change (`choose(code)`: a Promise). */

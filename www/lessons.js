@@ -2,25 +2,18 @@
 // its live verdict (computed in Rust, worded here from the string table), "Run it", and
 // the view the lesson points at, scrolled into view and highlighted. No maths here.
 
-import { layerName, lessonWords, loadLessonTexts, localNumber, text, verdictTemplate } from "./strings.js";
+import { rounded } from "./numbers.js";
+import { layerName, lessonWords, loadLessonTexts, text, verdictTemplate } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
-
-/** A verdict's number as the sentence shows it: whole numbers as they are, else 3 significant digits. */
-function formatNumber(x) {
-  if (!Number.isFinite(x)) return text("noValue");
-  if (Number.isInteger(x)) return localNumber(x);
-  const abs = Math.abs(x);
-  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return localNumber(x.toExponential(2));
-  return localNumber(Number(x.toPrecision(3)));
-}
 
 /** The sentence of a verdict message `{id, args}` in the page's language. */
 export function verdictText({ id, args }) {
   return verdictTemplate(id).replace(/\{(\w+)\}/g, (whole, name) => {
     if (!(name in args)) return whole;
     const value = args[name];
-    return typeof value === "number" ? formatNumber(value) : layerName(String(value));
+    // A verdict's number: whole numbers as they are, else 3 significant digits.
+    return typeof value === "number" ? rounded(value, 3) : layerName(String(value));
   });
 }
 

@@ -8,29 +8,31 @@
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
 import { createControls } from "./controls.js";
-import { pageQueryFor, readPageQuery } from "./embed.js";
 import { createExport } from "./export.js";
 import { createLanguagePicker, startLanguage } from "./language.js";
 import { createLessons } from "./lessons.js";
 import { loadStylesheet, once } from "./on-demand.js";
+import { pageParamsQuery, querySets, readAddress } from "./page-params.js";
 import { createQuickControls } from "./phone.js";
 import { createRestarts } from "./restarts.js";
-import { applyStaticText, chartLabels, currentLanguage, loadLessonTexts, setEnglishErrors } from "./strings.js";
+import { applyStaticText, chartLabels, currentLanguage, languageInUrl, loadLessonTexts, setEnglishErrors } from "./strings.js";
 import { createViews } from "./views.js";
 
 // In a frame (course notes), the page talks to its parent: fetched at once, beside the language.
 const framed = window.parent !== window;
 const messagesCode = framed ? import("./messages.js") : null;
 
+// The page's own parameters (lang, embed) come out of the query; the engine reads the rest.
+const params = readAddress();
 // The language first (its table may need fetching), so the page is never shown half-translated.
-const language = await startLanguage(location.search, navigator.languages ?? []);
+// A language the page lacks falls back to English, not to the browser's, as its notice says.
+const browserLanguages = params.refused.includes("lang") ? [] : (navigator.languages ?? []);
+const languageNotices = await startLanguage(params.lang, browserLanguages);
 applyStaticText(document);
 createQuickControls();
 
-// The page's own keys (lang above, embed here) come out of the query; the engine reads the rest.
-const mode = readPageQuery(language.engineQuery);
 /** The compact page's code, fetched only when embedded. */
-const embedCode = mode.embed ? import("./embed-mode.js") : null;
+const embedCode = params.embed ? import("./embed-mode.js") : null;
 let updateEmbed = () => {};
 let messaging = null;
 
@@ -38,7 +40,7 @@ let messaging = null;
 const compareCode = once(() => import("./compare.js"));
 
 /** Whether the link sets the engine's key `key` (the engine itself decides what it means). */
-const linkSets = (key) => new RegExp(`(^|[?&])${key}=[^&]`).test(mode.labQuery);
+const linkSets = (key) => querySets(params.engineQuery, key);
 
 /**
  * What the first frame needs besides the engine, fetched beside it: a lesson's explanation
@@ -49,7 +51,7 @@ const linkSets = (key) => new RegExp(`(^|[?&])${key}=[^&]`).test(mode.labQuery);
 const firstFrameNeeds = Promise.all([
   linkSets("lesson") ? loadLessonTexts() : null,
   linkSets("vs") ? compareCode().catch(() => {}) : null,
-  mode.embed ? loadStylesheet("embed.css") : null,
+  params.embed ? loadStylesheet("embed.css") : null,
   embedCode?.catch(() => {}),
 ]);
 
@@ -59,7 +61,7 @@ const engine = import("../pkg/initlab.js").then(async (wasm) => {
   setEnglishErrors(wasm.errorMessages());
   wasm.setChartLanguage(currentLanguage(), chartLabels());
   await firstFrameNeeds;
-  return { lab: new wasm.Lab(mode.labQuery), wasm };
+  return { lab: new wasm.Lab(params.engineQuery), wasm };
 });
 const charts = createCharts(() => page.redraw());
 const { api, page } = createApi(engine, {
@@ -70,8 +72,8 @@ const { api, page } = createApi(engine, {
   makeViews: createViews,
   makeLessons: createLessons,
   makeExport: createExport,
-  pageQuery: () => pageQueryFor(mode.embed),
-  pageNotices: [...language.notices, ...mode.notices],
+  pageQuery: () => pageParamsQuery({ embed: params.embed, lang: languageInUrl() }),
+  pageNotices: [...params.notices, ...languageNotices],
   onRender(snapshot, lesson) {
     updateEmbed();
     messaging?.observe(snapshot, lesson);

@@ -4,6 +4,7 @@
 // button that loads that seed into the page. The engine checks every argument. Loaded on
 // first use by restarts.js, which holds the panel until then.
 
+import { fixed, significant } from "./numbers.js";
 import { localizedError, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
@@ -60,7 +61,7 @@ export function createRestartsPanel({ need, wasm, canvas, fit, loadSeed, finishe
       button.className = run.loss < 0.01 ? "solved" : run.loss > 0.1 || run.diverged ? "stuck" : "";
       button.textContent = text("restartsSeed", {
         seed: run.seed,
-        loss: run.diverged ? text("restartsDiverged") : run.loss.toPrecision(3),
+        loss: run.diverged ? text("restartsDiverged") : significant(run.loss, 3),
       });
       button.addEventListener("click", () => loadSeed(run.seed));
       item.append(button);
@@ -103,7 +104,7 @@ export function createRestartsPanel({ need, wasm, canvas, fit, loadSeed, finishe
         say(() => text("restartsDone", {
           runs: result.runs.length,
           steps: request.steps,
-          seconds: result.seconds.toFixed(2),
+          seconds: fixed(result.seconds, 2),
         }));
         resolve(result);
       };

@@ -9,6 +9,7 @@
 
 import { strings as english } from "./i18n/en.js";
 import { COMMON_VERDICTS, LESSON_VERDICTS as LESSONS } from "./lessons-verdicts.js";
+import { localNumber, setNumberLanguage } from "./numbers.js";
 import { once } from "./on-demand.js";
 
 /** The page's languages, by code, with their own names for the picker: the one list. */
@@ -39,6 +40,7 @@ export async function useLanguage(code, explicit) {
   active.words = await languageModule(code);
   active.code = code;
   active.explicit = explicit;
+  setNumberLanguage(code, text("noValue"));
   document.documentElement.lang = code;
 }
 
@@ -53,14 +55,6 @@ export const languageInUrl = () => (active.explicit ? active.code : null);
 /** The engine's English error templates, `[[id, template], …]` (wasm errorMessages()). */
 export function setEnglishErrors(pairs) {
   active.englishErrors = Object.fromEntries(pairs);
-}
-
-/** A number (or a number already written as text) with the language's decimal sign. */
-export function localNumber(value) {
-  const written = String(value);
-  if (active.code === "en" || !/^[-−]?\d+(\.\d+)?(e[-+]?\d+)?$/.test(written)) return written;
-  const decimal = new Intl.NumberFormat(active.code).formatToParts(1.5).find((p) => p.type === "decimal");
-  return decimal ? written.replace(".", decimal.value) : written;
 }
 
 /** Fills `{name}` placeholders of `template` from `values`, numbers in the language's form. */

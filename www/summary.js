@@ -3,13 +3,13 @@
 // most once a second (a frame-by-frame stream would drown everything else), and once more
 // after the last change so that the final state is always said.
 
+import { fixed, percentOf } from "./numbers.js";
 import { layerName, text } from "./strings.js";
 
 /** The least time between two announcements, in milliseconds. */
 const QUIET_MS = 1000;
 
-const percent = (share) => (Number.isFinite(share) ? (100 * share).toFixed(0) : text("noValue"));
-const fixed = (x, digits) => (Number.isFinite(x) ? x.toFixed(digits) : text("noValue"));
+const percent = (share) => percentOf(share, 0);
 
 /** The summary of one snapshot (and the open lesson's verdict sentence, if any). */
 export function summaryText(snapshot, verdict) {

@@ -2,22 +2,14 @@
 // Everything is written with textContent: no value from the URL or the engine
 // is ever parsed as HTML.
 
-import { engineText, layerName, localNumber, text } from "./strings.js";
+import { fixed, percentOf, significant } from "./numbers.js";
+import { engineText, layerName, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** A number for a readout: fixed digits, or a dash when it is missing or not finite. */
-function fixed(value, digits) {
-  return Number.isFinite(value) ? localNumber(value.toFixed(digits)) : text("noValue");
-}
-
-/** A number with `digits` significant digits (for statistics spanning many scales). */
-function significant(value, digits = 3) {
-  return Number.isFinite(value) ? localNumber(value.toPrecision(digits)) : text("noValue");
-}
-
+/** A share as a percentage with one decimal, or a dash when it is missing or not finite. */
 function percent(share) {
-  return Number.isFinite(share) ? text("percent", { value: (100 * share).toFixed(1) }) : text("noValue");
+  return Number.isFinite(share) ? text("percent", { value: percentOf(share, 1) }) : text("noValue");
 }
 
 /** The text of every cell of one row of the layer table. */

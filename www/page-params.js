@@ -1,0 +1,107 @@
+// The page's own URL parameters, all read here: `lang` (the page's language) and `embed`
+// (the compact page for course notes, ?embed=1). The next ones (`course`, `predict`) are
+// one row of PARAMS each. `lesson` is not one of them: it is a setting of the experiment,
+// an engine key.
+//
+// A page parameter is not in the engine's key table (src/config/table.rs): a lesson resets
+// every setting, `vs` would accept it for B, and a shared or opened link must not carry
+// `embed`. So the page takes them out of the query before the engine reads the rest (kept
+// exactly as written, so the engine reads it as it would without them) and puts them back
+// on every rewrite of the address (pageParamsQuery).
+
+import { LANGUAGES, text } from "./strings.js";
+
+/**
+ * Every page parameter: how its text is read (`undefined`: a bad value, left out of the
+ * link with a notice) and the notice's string id and arguments. In the address's order.
+ */
+const PARAMS = {
+  embed: {
+    read: (value) => (value === "1" ? true : value === "0" ? false : undefined),
+    notice: (value) => ["embedBadValue", { value }],
+  },
+  lang: {
+    read: (value) => LANGUAGES.find((l) => l.code === value.toLowerCase())?.code,
+    notice: (value) => ["languageUnknown", { lang: value }],
+  },
+};
+
+/** A query's pair name and value, decoded (a malformed escape is kept as written). */
+function decodedPair(pair) {
+  const at = pair.indexOf("=");
+  const decode = (part) => {
+    try {
+      return decodeURIComponent(part.replace(/\+/g, " "));
+    } catch {
+      return part;
+    }
+  };
+  return at < 0 ? [decode(pair), ""] : [decode(pair.slice(0, at)), decode(pair.slice(at + 1))];
+}
+
+/**
+ * A notice about parameter `field`, worded when shown (view.js reads `message`), so that it
+ * follows a switch of the page's language.
+ */
+function notice(field, [id, args]) {
+  return {
+    field,
+    get message() {
+      return text(id, args);
+    },
+  };
+}
+
+/**
+ * Splits `search` ("?a=1&embed=1&lang=ru") into the page's parameters and the engine's
+ * query: `{lang, embed, engineQuery, address, notices, refused}`. `lang` is a language code
+ * or null (an empty `lang=` is no choice), `embed` true or false; a later valid value wins.
+ * A bad value is a notice, its parameter's name is in `refused`, and it is left out of
+ * `address`, the search the address bar should show.
+ */
+export function readPageParams(search) {
+  const params = { lang: null, embed: false, notices: [], refused: [] };
+  const engine = [];
+  const kept = [];
+  for (const pair of search.replace(/^\?/, "").split("&").filter(Boolean)) {
+    const [name, value] = decodedPair(pair);
+    const param = Object.hasOwn(PARAMS, name) ? PARAMS[name] : null;
+    if (!param) engine.push(pair);
+    if (!param || (name === "lang" && value === "")) {
+      kept.push(pair);
+      continue;
+    }
+    const read = param.read(value);
+    if (read === undefined) {
+      params.notices.push(notice(name, param.notice(value)));
+      params.refused.push(name);
+      continue;
+    }
+    params[name] = read;
+    kept.push(pair);
+  }
+  const query = (pairs) => (pairs.length ? `?${pairs.join("&")}` : "");
+  return { ...params, engineQuery: query(engine), address: query(kept) };
+}
+
+/**
+ * The page's parameters from its own address (readPageParams of `location.search`); a bad
+ * value leaves the address at once, like a bad engine key.
+ */
+export function readAddress() {
+  const params = readPageParams(location.search);
+  if (params.address !== location.search) {
+    history.replaceState(history.state, "", `${location.pathname}${params.address}${location.hash}`);
+  }
+  return params;
+}
+
+/** What the page adds to the engine's query in its own address: `embed=1`, `lang=ru`, or nothing. */
+export function pageParamsQuery({ embed = false, lang = null }) {
+  return [embed ? "embed=1" : "", lang ? `lang=${lang}` : ""].filter(Boolean).join("&");
+}
+
+/** Whether the engine's query sets its key `key` (the engine itself decides what it means). */
+export function querySets(engineQuery, key) {
+  return new RegExp(`(^|[?&])${key}=[^&]`).test(engineQuery);
+}
