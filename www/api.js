@@ -75,7 +75,7 @@ export function createApi(engine, options) {
   /** After an accepted change: the URL, both panels of settings, every chart. */
   function changed() {
     syncUrl();
-    controls?.show(lab.config(), lab.applies(false));
+    controls?.show(lab.config("a"), lab.applies("a"));
     showCompare();
     render();
   }
@@ -92,7 +92,7 @@ export function createApi(engine, options) {
   /** Shows B's panel after a change: now, or once its code is here if there is a B to show. */
   function showCompare() {
     if (compare) compare.show();
-    else if (lab.configB() !== null) loadCompare().then(showLoadedCompare, warn("The A/B panel"));
+    else if (lab.config("b") !== null) loadCompare().then(showLoadedCompare, warn("The A/B panel"));
   }
   function showLoadedCompare(panel) {
     panel.show();
@@ -155,7 +155,7 @@ export function createApi(engine, options) {
     restarts?.relabel();
     showNotices();
     syncUrl();
-    controls?.show(lab.config(), lab.applies(false));
+    controls?.show(lab.config("a"), lab.applies("a"));
     showCompare();
     render(lab.snapshot(), playing);
   }
@@ -165,7 +165,7 @@ export function createApi(engine, options) {
     ready: null,
 
     /** The current settings, with the same keys as the URL. */
-    config: () => need().config(),
+    config: () => need().config("a"),
 
     /** Validates and applies settings: {ok: true} or {ok: false, field, error}. */
     configure: (partial) => configureFrom(partial, null),
@@ -297,7 +297,6 @@ export function createApi(engine, options) {
   const page = {
     isPlaying: () => playing,
     toggle: () => (playing ? api.pause() : api.play()),
-    newSeed: () => configureFrom({ seed: wasm.newSeed() }, document.getElementById("c-seed")),
     redraw: () => lab && render(),
     /** The engine's current query, without "?" and without the page's own keys. */
     query: () => need().query().replace(/^\?/, ""),
@@ -326,7 +325,7 @@ export function createApi(engine, options) {
     wasm = loaded.wasm;
     // The first frame shows the link's B in its panel: its code first (the Lab is the
     // page's only once it is here, so that nothing redraws half set up).
-    if (loaded.lab.configB() !== null) await loadCompare().catch(warn("The A/B panel"));
+    if (loaded.lab.config("b") !== null) await loadCompare().catch(warn("The A/B panel"));
     lab = loaded.lab;
     charts.attach(lab);
     controls = makeControls(wasm, configureFrom);
@@ -348,7 +347,7 @@ export function createApi(engine, options) {
     pageNotices = options.pageNotices ?? [];
     showNotices();
     view.showSettings(lab.query().replace(/^\?/, ""));
-    controls.show(lab.config(), lab.applies(false));
+    controls.show(lab.config("a"), lab.applies("a"));
     compare?.show();
     controls.enable();
     render();

@@ -5,14 +5,15 @@
 // `vs`, the Compare button, `initlab.compare`); until then the explorer's Compare button
 // (main.js) is all the panel needs.
 
+import { labelId } from "./settings-fields.js";
 import { optionText, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** A label for key `key`: its settings-panel label, else the key itself. */
+/** A label for key `key`: its label in Settings A's panel, else the key itself. */
 function labelOf(key) {
-  const label = text(`${key}Label`);
-  return label === `${key}Label` ? key : label;
+  const label = text(labelId(key));
+  return label === labelId(key) ? key : label;
 }
 
 /** One control for one key of the engine's table (`row`), with id `b-KEY`. */
@@ -44,7 +45,7 @@ function controlFor(row) {
   const label = document.createElement("label");
   label.htmlFor = id;
   label.textContent = labelOf(row.key);
-  if (label.textContent !== row.key) label.dataset.i18n = `${row.key}Label`;
+  if (label.textContent !== row.key) label.dataset.i18n = labelId(row.key);
   const field = document.createElement("div");
   field.className = row.kind === "flag" ? "field check" : "field";
   field.dataset.key = row.key;
@@ -76,7 +77,7 @@ export function createCompare({ lab, api, apply, wasm }) {
 
   for (const row of rows) {
     $(`b-${row.key}`).addEventListener("change", (e) => {
-      const outcome = showError(lab().changeB({ [row.key]: valueOf(e.currentTarget) }));
+      const outcome = showError(lab().configure({ [row.key]: valueOf(e.currentTarget) }, "b"));
       if (outcome.ok) apply();
     });
   }
@@ -92,14 +93,14 @@ export function createCompare({ lab, api, apply, wasm }) {
   return {
     /** Shows B's settings (or that there is no B) after any change. */
     show() {
-      const config = lab().configB();
+      const config = lab().config("b");
       const comparing = config !== null;
       $("compare-start").hidden = comparing;
       for (const id of ["compare-swap", "compare-copy", "compare-stop"]) $(id).hidden = !comparing;
       $("b-settings").hidden = !comparing;
       for (const el of document.querySelectorAll(".side-b, .side-tag")) el.hidden = !comparing;
       if (!comparing) return;
-      const applies = lab().applies(true);
+      const applies = lab().applies("b");
       for (const row of rows) {
         const control = $(`b-${row.key}`);
         if (control.type === "checkbox") control.checked = Boolean(config[row.key]);

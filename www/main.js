@@ -13,7 +13,6 @@ import { createLanguagePicker, startLanguage } from "./language.js";
 import { createLessons } from "./lessons.js";
 import { loadStylesheet, once } from "./on-demand.js";
 import { pageParamsQuery, querySets, readAddress } from "./page-params.js";
-import { createQuickControls } from "./phone.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText, chartLabels, currentLanguage, languageInUrl, loadLessonTexts, setEnglishErrors } from "./strings.js";
 import { createViews } from "./views.js";
@@ -29,7 +28,6 @@ const params = readAddress();
 const browserLanguages = params.refused.includes("lang") ? [] : (navigator.languages ?? []);
 const languageNotices = await startLanguage(params.lang, browserLanguages);
 applyStaticText(document);
-createQuickControls();
 
 /** The compact page's code, fetched only when embedded. */
 const embedCode = params.embed ? import("./embed-mode.js") : null;
@@ -148,4 +146,3 @@ on("play", () => page.toggle());
 on("step", () => api.step(1));
 on("step10", () => api.step(10));
 on("reset", () => api.reset());
-on("new-seed", () => page.newSeed());

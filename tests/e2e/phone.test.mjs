@@ -108,10 +108,11 @@ test("on a wide screen σ and the distribution are back in the settings panel", 
     await page.waitForFunction(() => document.querySelector("#core-quick #c-sigma") !== null);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForFunction(() => document.querySelector("#settings-body #c-sigma") !== null);
-    // The order of the settings panel is as before: the distribution, then the scale rule.
+    // Each field is back where the key table puts it: the distribution, its constant and
+    // jitter (the noise that breaks a constant's symmetry), then the scale rule.
     const order = await page.evaluate(() =>
       [...document.querySelectorAll("#settings-body .field[data-key]")].map((f) => f.dataset.key).slice(0, 5),
     );
-    assert.deepEqual(order, ["preset", "init", "const", "scale", "sigma"]);
+    assert.deepEqual(order, ["preset", "init", "const", "jitter", "scale"]);
   });
 });
