@@ -12,6 +12,33 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The `side` argument left out: network A, as most of the page's calls.
+const A: JsValue = JsValue::UNDEFINED;
+
+/// The answer of a call on side A, which is always a valid side.
+fn side_a<T>(answer: Result<T, wasm_bindgen::JsError>) -> T {
+    match answer {
+        Ok(value) => value,
+        Err(_) => panic!("side A was refused"),
+    }
+}
+
+/// `draw` on side A, as the page calls it every frame.
+trait DrawA {
+    fn draw_a(&mut self, canvases: JsValue, options: JsValue) -> Option<String>;
+}
+
+impl DrawA for Lab {
+    fn draw_a(&mut self, canvases: JsValue, options: JsValue) -> Option<String> {
+        side_a(self.draw(canvases, options, A))
+    }
+}
+
+/// The message of an error the wasm API returned.
+fn message(error: wasm_bindgen::JsError) -> String {
+    js_sys::Error::from(JsValue::from(error)).message().into()
+}
+
 /// `object[key]`, or `undefined` if it cannot be read.
 fn get(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -115,7 +142,7 @@ fn a_bad_configure_returns_ok_false_and_changes_nothing() {
     let query = lab.query();
 
     let outcome = lab
-        .configure(object("lr", JsValue::from_f64(-1.0)))
+        .configure(object("lr", JsValue::from_f64(-1.0)), A)
         .unwrap();
     assert_eq!(get(&outcome, "ok").as_bool(), Some(false));
     assert_eq!(get(&outcome, "field").as_string().as_deref(), Some("lr"));
@@ -129,12 +156,12 @@ fn a_bad_configure_returns_ok_false_and_changes_nothing() {
         JsValue::from_f64(3.0),
         JsValue::from_str("lr=1"),
     ] {
-        let outcome = lab.configure(partial).unwrap();
+        let outcome = lab.configure(partial, A).unwrap();
         assert_eq!(get(&outcome, "ok").as_bool(), Some(false));
     }
 
     let outcome = lab
-        .configure(object("lr", JsValue::from_f64(0.05)))
+        .configure(object("lr", JsValue::from_f64(0.05)), A)
         .unwrap();
     assert_eq!(get(&outcome, "ok").as_bool(), Some(true));
     assert_eq!(
@@ -216,7 +243,7 @@ fn draw_options(dpr: f64) -> JsValue {
 fn drawing_fills_every_canvas_and_training_changes_the_core_view() {
     let mut lab = Lab::new("?data=circles&layers=8,8").unwrap();
     let (canvases, list) = chart_canvases((480, 360));
-    assert_eq!(lab.draw(canvases.clone(), draw_options(1.0)), None);
+    assert_eq!(lab.draw_a(canvases.clone(), draw_options(1.0)), None);
     let before: Vec<Vec<u8>> = list.iter().map(|(_, c)| pixels(c)).collect();
     for ((key, _), bytes) in list.iter().zip(&before) {
         let opaque = bytes.chunks(4).filter(|p| p[3] == 255).count();
@@ -231,7 +258,7 @@ fn drawing_fills_every_canvas_and_training_changes_the_core_view() {
         );
     }
     lab.step(300.0).unwrap();
-    assert_eq!(lab.draw(canvases, draw_options(1.0)), None);
+    assert_eq!(lab.draw_a(canvases, draw_options(1.0)), None);
     for ((key, c), old) in list.iter().zip(&before) {
         assert_ne!(
             &pixels(c),
@@ -253,7 +280,7 @@ fn drawing_never_panics_on_a_diverged_run_a_zero_size_canvas_or_bad_arguments() 
     for dpr in [1.0, 3.0, 0.0, f64::NAN, 1e9] {
         let (canvases, list) = chart_canvases((320, 240));
         assert_eq!(
-            lab.draw(canvases, draw_options(dpr)),
+            lab.draw_a(canvases, draw_options(dpr)),
             None,
             "a diverged run draws explanations, not errors (dpr {dpr})"
         );
@@ -264,18 +291,22 @@ fn drawing_never_panics_on_a_diverged_run_a_zero_size_canvas_or_bad_arguments() 
     // Zero-size and tiny canvases: skipped or drawn small, never a panic.
     for size in [(0, 0), (0, 200), (200, 0), (1, 1), (12, 9)] {
         let (canvases, _) = chart_canvases(size);
-        let _ = lab.draw(canvases, draw_options(2.0));
+        let _ = lab.draw_a(canvases, draw_options(2.0));
     }
     // Not canvases at all, or no options.
-    let _ = lab.draw(JsValue::NULL, JsValue::UNDEFINED);
-    let _ = lab.draw(JsValue::from_f64(3.0), JsValue::from_str("x"));
-    let _ = lab.draw(
+    let _ = lab.draw_a(JsValue::NULL, JsValue::UNDEFINED);
+    let _ = lab.draw_a(JsValue::from_f64(3.0), JsValue::from_str("x"));
+    let _ = lab.draw_a(
         object("activation", JsValue::from_str("canvas")),
         JsValue::NULL,
     );
     lab.reset();
     let (canvases, _) = chart_canvases((320, 240));
-    assert_eq!(lab.draw(canvases, draw_options(1.0)), None, "after a reset");
+    assert_eq!(
+        lab.draw_a(canvases, draw_options(1.0)),
+        None,
+        "after a reset"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -345,14 +376,14 @@ fn the_network_diagram_paints_changes_with_training_and_never_panics() {
     let network = canvas(640, 320);
     let canvases = object("network", network.clone().into());
     let blank = pixels(&network);
-    assert_eq!(lab.draw(canvases.clone(), draw_options(1.0)), None);
+    assert_eq!(lab.draw_a(canvases.clone(), draw_options(1.0)), None);
     let before = pixels(&network);
     assert_ne!(before, blank, "the diagram paints");
     let first = &before[..4];
     let other = before.chunks(4).filter(|p| *p != first).count();
     assert!(other * 50 > before.len() / 4, "more than a flat background");
     lab.step(300.0).unwrap();
-    assert_eq!(lab.draw(canvases, draw_options(1.0)), None);
+    assert_eq!(lab.draw_a(canvases, draw_options(1.0)), None);
     assert_ne!(
         pixels(&network),
         before,
@@ -365,12 +396,12 @@ fn the_network_diagram_paints_changes_with_training_and_never_panics() {
     for dpr in [1.0, 3.0, 0.0, f64::NAN, 1e9] {
         let network = canvas(320, 240);
         let canvases = object("network", network.clone().into());
-        assert_eq!(lab.draw(canvases, draw_options(dpr)), None, "dpr {dpr}");
+        assert_eq!(lab.draw_a(canvases, draw_options(dpr)), None, "dpr {dpr}");
         assert!(pixels(&network).chunks(4).any(|p| p[3] == 255));
     }
     for size in [(0, 0), (0, 200), (200, 0), (1, 1), (12, 9)] {
         let network = canvas(size.0, size.1);
-        let _ = lab.draw(object("network", network.into()), draw_options(2.0));
+        let _ = lab.draw_a(object("network", network.into()), draw_options(2.0));
     }
     for (x, y, w, h) in [
         (10.0, 10.0, 320.0, 240.0),
@@ -378,7 +409,8 @@ fn the_network_diagram_paints_changes_with_training_and_never_panics() {
         (5.0, 5.0, 0.0, 0.0),
         (1e300, -1e300, f64::INFINITY, 3.0),
     ] {
-        lab.network_hit(x, y, w, h, None).expect("never an error");
+        lab.network_hit(x, y, w, h, None, A)
+            .expect("never an error");
     }
 }
 
@@ -390,7 +422,9 @@ fn network_hit_names_the_weight_or_bias_under_the_point() {
     let mut kinds = Vec::new();
     for k in 0..600 {
         for y in [120.0, 150.0, 170.0, 200.0] {
-            let hit = lab.network_hit(f64::from(k), y, w, h, Some(2.0)).unwrap();
+            let hit = lab
+                .network_hit(f64::from(k), y, w, h, Some(2.0), A)
+                .unwrap();
             if hit.is_null() {
                 continue;
             }
@@ -416,14 +450,14 @@ fn network_hit_names_the_weight_or_bias_under_the_point() {
     for kind in ["weight", "bias", "input"] {
         assert!(kinds.iter().any(|k| k == kind), "found a {kind}");
     }
-    assert!(lab.network_hit(1.0, 1.0, w, h, None).unwrap().is_null());
+    assert!(lab.network_hit(1.0, 1.0, w, h, None, A).unwrap().is_null());
 }
 
 /// Draws `canvases` until the landscape is computed at the current weights (a few draws for
 /// a small network, tens for a wider one).
 fn draw_until_landscape_done(lab: &mut Lab, canvases: &JsValue, options: &JsValue) {
     for _ in 0..200 {
-        assert_eq!(lab.draw(canvases.clone(), options.clone()), None);
+        assert_eq!(lab.draw_a(canvases.clone(), options.clone()), None);
         if lab.landscape_progress(options.clone()) >= 1.0 {
             return;
         }
@@ -471,14 +505,14 @@ fn the_views_paint_and_change_as_the_network_trains() {
     // Recompute now: a small network's whole 41 × 41 grid in one draw.
     js_sys::Reflect::set(&options, &"landscapeN".into(), &JsValue::from_f64(41.0)).unwrap();
     js_sys::Reflect::set(&options, &"landscapeNow".into(), &JsValue::TRUE).unwrap();
-    assert_eq!(lab.draw(canvases.clone(), options.clone()), None);
+    assert_eq!(lab.draw_a(canvases.clone(), options.clone()), None);
     assert_eq!(lab.landscape_progress(options.clone()), 1.0);
     // A grid the engine refuses is reported by name, never a panic.
     js_sys::Reflect::set(&options, &"landscapeN".into(), &JsValue::from_f64(4000.0)).unwrap();
-    let error = lab.draw(canvases, options.clone()).expect("refused");
+    let error = lab.draw_a(canvases, options.clone()).expect("refused");
     assert!(error.starts_with("landscape:"), "{error}");
     assert_eq!(lab.landscape_progress(options), 1.0, "nothing to wait for");
-    let height = lab.gradients_height(900.0, false);
+    let height = side_a(lab.gradients_height(900.0, A));
     assert!(height > 100.0 && height < 1000.0, "{height}");
 }
 
@@ -504,9 +538,9 @@ fn the_views_explain_zero_init_and_a_diverged_run_without_panicking() {
         }
         for size in [(0, 0), (1, 1), (40, 30), (2000, 20)] {
             let (canvases, _) = canvases_for(&["landscape", "depth", "gradients"], size);
-            let _ = lab.draw(canvases, draw_options(1.0));
+            let _ = lab.draw_a(canvases, draw_options(1.0));
         }
-        assert!(lab.gradients_height(f64::NAN, false).is_finite());
+        assert!(side_a(lab.gradients_height(f64::NAN, A)).is_finite());
     }
     // On the way to diverging the losses are finite but huge: colour-bar labels wider than
     // a narrow bar once panicked in a clamp (found by tests/e2e/hardening.test.mjs).
@@ -520,7 +554,77 @@ fn the_views_explain_zero_init_and_a_diverged_run_without_panicking() {
             let (canvases, _) = canvases_for(&["landscape", "depth", "gradients"], size);
             let options = draw_options(1.0);
             js_sys::Reflect::set(&options, &"landscapeNow".into(), &JsValue::TRUE).unwrap();
-            let _ = lab.draw(canvases, options);
+            let _ = lab.draw_a(canvases, options);
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn side_b_answers_for_b_and_a_bad_side_is_refused_by_name() {
+    let b = || JsValue::from_str("b");
+    let mut lab = Lab::new("?vs=init%3Dzeros").expect("a Lab comparing with B");
+    let config_a = side_a(lab.config(A));
+    let config_b = side_a(lab.config(b()));
+    assert_eq!(
+        get(&config_a, "init").as_string().as_deref(),
+        Some("normal")
+    );
+    assert_eq!(get(&config_b, "init").as_string().as_deref(), Some("zeros"));
+    assert_eq!(
+        lab.config(JsValue::from_str("a"))
+            .map(|c| get(&c, "init").as_string())
+            .ok(),
+        Some(Some("normal".into()))
+    );
+    // σ does not apply to B's zero init, and does to A's normal one.
+    let applies_b = side_a(lab.applies(b()));
+    assert_eq!(get(&applies_b, "sigma").as_bool(), Some(false));
+    assert_eq!(get(&side_a(lab.applies(A)), "scale").as_bool(), Some(true));
+    // B's change names B's key and leaves A as it was.
+    let outcome = side_a(lab.configure(object("lr", JsValue::from_f64(0.5)), b()));
+    assert_eq!(get(&outcome, "ok").as_bool(), Some(true));
+    assert_eq!(get(&side_a(lab.config(b())), "lr").as_f64(), Some(0.5));
+    assert_eq!(get(&side_a(lab.config(A)), "lr").as_f64(), Some(0.03));
+    assert!(side_a(lab.weights(b())).is_object());
+    assert!(side_a(lab.history_csv(b())).starts_with("step,"));
+    assert!(side_a(lab.activation_height(600.0, b())) > 0.0);
+
+    for bad in [
+        JsValue::TRUE,
+        JsValue::from_str("B"),
+        JsValue::from_str("c"),
+        JsValue::from_f64(1.0),
+    ] {
+        let refused = [
+            lab.config(bad.clone()).err(),
+            lab.applies(bad.clone()).err(),
+            lab.weights(bad.clone()).err(),
+            lab.history_csv(bad.clone()).err(),
+            lab.layers_csv(bad.clone()).err(),
+            lab.activation_height(600.0, bad.clone()).err(),
+            lab.gradients_height(600.0, bad.clone()).err(),
+            lab.network_hit(1.0, 1.0, 300.0, 200.0, None, bad.clone())
+                .err(),
+            lab.draw(JsValue::NULL, JsValue::NULL, bad.clone()).err(),
+            lab.configure(object("lr", JsValue::from_f64(0.1)), bad.clone())
+                .err(),
+        ];
+        for error in refused {
+            let text = message(error.expect("a bad side is refused"));
+            assert!(text.starts_with("side: must be \"a\" or \"b\""), "{text}");
+        }
+    }
+    assert_eq!(
+        get(&side_a(lab.config(b())), "lr").as_f64(),
+        Some(0.5),
+        "nothing changed"
+    );
+
+    // Without a B: B's answers are null or 0, its exports an error, and none panics.
+    let alone = Lab::new("").expect("a Lab");
+    assert!(side_a(alone.config(b())).is_null());
+    assert!(side_a(alone.applies(b())).is_null());
+    assert!(side_a(alone.network_hit(1.0, 1.0, 300.0, 200.0, None, b())).is_null());
+    assert_eq!(side_a(alone.activation_height(600.0, b())), 0.0);
+    assert!(message(alone.weights(b()).err().expect("no B")).contains("no network B"));
 }

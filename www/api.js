@@ -11,6 +11,353 @@ import { view } from "./view.js";
 /** Training steps per animation frame while playing. */
 const STEPS_PER_FRAME = 10;
 
+/*
+ * The page's state, one object `s` that the functions below share: the loaded engine
+ * (`lab`, `wasm`), the page's parts (`controls`, `restarts`, `compare`, `lessons`,
+ * `exporter`), the options given to createApi, and the animation loop's state (`playing`,
+ * `stopAt`: play() stops by itself at this step, a lesson's "Run it"; `frame`, `cycle`).
+ */
+
+function need(s) {
+  if (!s.lab) throw new Error(text("notReady"));
+  return s.lab;
+}
+
+/** Training has nothing left to do: every network of the page has diverged. */
+const finished = (snapshot) => snapshot.diverged && (!snapshot.compare || snapshot.compare.diverged);
+
+/** One redraw of everything from one snapshot: charts, readouts, table, controls' readouts. */
+function render(s, snapshot = need(s).snapshot(), live = false) {
+  s.charts.layersChanged(snapshot.layers);
+  view.showChartError(s.charts.draw(live, snapshot.compare !== null));
+  view.showSnapshot(snapshot, s.playing);
+  s.controls?.showSnapshot(snapshot);
+  const lesson = s.lessons?.show() ?? null;
+  s.summarise(snapshot, lesson?.verdict.text);
+  s.onRender(snapshot, lesson);
+  return snapshot;
+}
+
+/** After an accepted change: the URL, both panels of settings, every chart. */
+function changed(s) {
+  syncUrl(s);
+  s.controls?.show(s.lab.config("a"), s.lab.applies("a"));
+  showCompare(s);
+  render(s);
+}
+
+const warn = (what) => (error) => console.warn(`${what} could not load: ${error.message}`);
+
+/** The A/B panel (B's controls, Swap, Copy, Stop): its code is fetched once there is a B. */
+function compareLoader(s) {
+  return once(async () => {
+    const { createCompare } = await s.loadCompareCode();
+    s.compare ??= createCompare({ lab: () => need(s), api: s.api, apply: () => changed(s), wasm: s.wasm });
+    return s.compare;
+  });
+}
+
+/** Shows B's panel after a change: now, or once its code is here if there is a B to show. */
+function showCompare(s) {
+  if (s.compare) s.compare.show();
+  else if (s.lab.config("b") !== null) {
+    s.loadCompare().then((panel) => {
+      panel.show();
+      render(s);
+    }, warn("The A/B panel"));
+  }
+}
+
+/** Keeps the address bar equal to the settings, so a copied link reproduces them. */
+function syncUrl(s) {
+  const query = need(s).query().replace(/^\?/, "");
+  view.showSettings(query);
+  // The page's own parameters (embed, lang: page-params.js), kept beside the engine's query.
+  const full = [query, s.pageQuery()].filter(Boolean).join("&");
+  const url = `${location.pathname}${full ? `?${full}` : ""}${location.hash}`;
+  history.replaceState(history.state, "", url);
+}
+
+function stop(s) {
+  s.playing = false;
+  s.stopAt = Infinity;
+  cancelAnimationFrame(s.frame);
+}
+
+function tick(s) {
+  if (!s.playing) return;
+  s.cycle.runFrame();
+  if (s.playing) s.frame = requestAnimationFrame(() => tick(s));
+}
+
+/** A heavy cycle (train, snapshot, redraw) spreads over several frames; see frames.js. */
+function frameCycle(s) {
+  return createFrameCycle({
+    // A huge network may allow fewer steps per call than a frame would like.
+    train: () => {
+      const left = Math.max(0, s.stopAt - s.lab.stepsDone());
+      need(s).train(Math.min(STEPS_PER_FRAME, s.lab.maxStepsPerCall(), left));
+    },
+    prepare: () => s.lab.prepareSnapshot(),
+    draw() {
+      const snapshot = s.lab.snapshot();
+      if (finished(snapshot) || snapshot.step >= s.stopAt) stop(s);
+      render(s, snapshot, s.playing);
+    },
+  });
+}
+
+/** Applies a change; on refusal shows it beside `control` (or the key's control). */
+function configureFrom(s, partial, control) {
+  const outcome = localized(need(s).configure(partial, "a"));
+  if (outcome.ok) changed(s);
+  else s.controls?.showError(outcome, control);
+  return outcome;
+}
+
+/** A refusal with its `error` in the page's language ("field: message"). */
+function localized(outcome) {
+  if (!outcome.ok && outcome.text) outcome.error = errorText(outcome);
+  return outcome;
+}
+
+/** The URL's notices (the page's own, e.g. an unknown lang, and the engine's). */
+const showNotices = (s) => view.showNotices([...s.pageNotices, ...s.lab.notices()]);
+
+/**
+ * Switches the page's language in place: the tables, every static and dynamic text, the
+ * charts' words; training, settings and step stay as they are.
+ */
+async function switchLanguage(s, code) {
+  await useLanguage(code, true);
+  s.wasm?.setChartLanguage(code, chartLabels());
+  applyStaticText(document);
+  if (!s.lab) return;
+  s.lessons?.relabel();
+  s.restarts?.relabel();
+  showNotices(s);
+  syncUrl(s);
+  s.controls?.show(s.lab.config("a"), s.lab.applies("a"));
+  showCompare(s);
+  render(s, s.lab.snapshot(), s.playing);
+}
+
+/** The API's settings and training: config, configure, step, play, pause, reset, snapshot. */
+function trainingApi(s) {
+  return {
+    /** The current settings, with the same keys as the URL. */
+    config: () => need(s).config("a"),
+
+    /** Validates and applies settings: {ok: true} or {ok: false, field, error}. */
+    configure: (partial) => configureFrom(s, partial, null),
+
+    /** Trains n mini-batch steps synchronously, redraws, and returns the snapshot. */
+    step(n = 1) {
+      try {
+        return render(s, need(s).step(Number(n)));
+      } catch (error) {
+        // A refused n (not a whole number, or more work than one call may do): say so in the page too.
+        s.controls?.showError({ ok: false, error: localizedError(error).message }, null);
+        throw error;
+      }
+    },
+
+    /**
+     * Trains until paused: STEPS_PER_FRAME steps and one redraw per animation frame, or per
+     * few frames when one cycle is more work than a frame should do (frames.js).
+     */
+    play() {
+      need(s);
+      if (s.playing) return;
+      if (finished(s.lab.snapshot())) {
+        render(s);
+        return;
+      }
+      s.playing = true;
+      s.cycle.restart();
+      view.showPlaying(true);
+      if (!document.hidden) s.frame = requestAnimationFrame(() => tick(s));
+    },
+
+    pause() {
+      stop(s);
+      if (s.lab) render(s);
+    },
+
+    /** Starts the same run again (same seed, so the very same weights and batches). */
+    reset() {
+      need(s).reset();
+      render(s);
+    },
+
+    /**
+     * Layer statistics over all training points at the current weights, and the history;
+     * while comparing, B's snapshot (the same shape) under `compare`, else `compare: null`.
+     */
+    snapshot: () => need(s).snapshot(),
+  };
+}
+
+/** The API's comparison, restarts, landscape and exports. */
+function experimentsApi(s) {
+  return {
+    /**
+     * Compares with a second network B = the current settings + `partial` (`{}`: a copy of
+     * A), both restarted; `null` stops comparing. {ok: true} or {ok: false, field, error}.
+     */
+    compare(partial) {
+      const outcome = localized(need(s).compare(partial));
+      if (outcome.ok) changed(s);
+      // A refusal is shown in the panel, fetched for it if need be; an acceptance clears it.
+      if (s.compare || !outcome.ok) s.loadCompare().then((panel) => panel.showError(outcome), warn("The A/B panel"));
+      return outcome;
+    },
+
+    /**
+     * Trains `runs` seeds (firstSeed, firstSeed + 1, …) of the current settings for `steps`
+     * steps each in a Web Worker: a Promise of {runs: [{seed, loss, accuracy, diverged}],
+     * solved, stuck, seconds}. Bad arguments reject with a message naming them.
+     */
+    restarts(options) {
+      if (!s.restarts) return Promise.reject(new Error(text("notReady")));
+      return s.restarts.run(options);
+    },
+
+    /** The training loss on an n × n grid around the current weights: {n, span, center_loss, loss}. */
+    landscape(options) {
+      try {
+        return need(s).landscape(options);
+      } catch (error) {
+        throw localizedError(error);
+      }
+    },
+
+    /** The current weights and biases per layer, [{name, n_in, n_out, w, b}]; "b": B's. */
+    weights(side) {
+      need(s);
+      return s.exporter.weights(side);
+    },
+
+    /** "csv-history" | "csv-layers" | "json-config" | "json-weights" as a string; "b": B's. */
+    export(kind, side) {
+      need(s);
+      return s.exporter.text(kind, side);
+    },
+  };
+}
+
+/** The API's lessons and language. */
+function pageApi(s) {
+  return {
+    /** Every guided lesson, in order: [{id, title}]. */
+    lessons() {
+      need(s);
+      return s.lessons.list();
+    },
+
+    /** The open lesson, {id, title, steps, verdict: {holds, text}} (the sentence shown), or null. */
+    lesson() {
+      need(s);
+      return s.lessons.current();
+    },
+
+    /** Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it. */
+    openLesson(id) {
+      need(s);
+      return s.lessons.open(id);
+    },
+
+    /** The page's language code ("en", "zh", "ru", "hi"). */
+    language: () => document.documentElement.lang,
+
+    /**
+     * Switches the page to language `code` live, keeping the run: a Promise of {ok: true},
+     * or {ok: false, error} for a language the page does not have.
+     */
+    async setLanguage(code) {
+      try {
+        await switchLanguage(s, String(code));
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: text("languageUnknown", { lang: String(code) }) };
+      }
+    },
+  };
+}
+
+/** Page-only helpers (not part of the public contract). */
+function pageHelpers(s) {
+  return {
+    isPlaying: () => s.playing,
+    toggle: () => (s.playing ? s.api.pause() : s.api.play()),
+    redraw: () => s.lab && render(s),
+    /** The engine's current query, without "?" and without the page's own keys. */
+    query: () => need(s).query().replace(/^\?/, ""),
+    pause: () => s.api.pause(),
+    reset: () => s.api.reset(),
+    /** Plays until step `step` (a lesson's "Run it"). */
+    playTo(step) {
+      stop(s);
+      s.stopAt = step;
+      s.api.play();
+    },
+  };
+}
+
+/** A hidden tab gets no animation frames; stop asking, and carry on when it is back. */
+function pauseWhileHidden(s) {
+  document.addEventListener("visibilitychange", () => {
+    if (!s.playing) return;
+    if (document.hidden) {
+      cancelAnimationFrame(s.frame);
+      view.showHiddenPause();
+    } else {
+      s.frame = requestAnimationFrame(() => tick(s));
+    }
+  });
+}
+
+/** The page's parts, made once the engine is here (`makeX` of createApi's options). */
+function makeParts(s, options) {
+  const { lab, wasm } = s;
+  s.controls = options.makeControls(wasm, (partial, control) => configureFrom(s, partial, control));
+  s.restarts = options.makeRestarts({
+    need: () => need(s),
+    wasm,
+    adopt: s.charts.adopt,
+    loadSeed: (seed) => configureFrom(s, { seed }, document.getElementById("c-seed")),
+    // A lesson's verdict may rest on what the restarts found.
+    finished(request, result) {
+      lab.restartsFinished(request, result);
+      if (!s.playing) render(s);
+    },
+  });
+  options.makeViews?.({ lab, wasm, charts: s.charts, redraw: () => render(s) });
+  const configure = (partial) => configureFrom(s, partial, null);
+  const page = s.page;
+  s.lessons = options.makeLessons?.({ lab: () => need(s), wasm, configure, page, restarts: s.api.restarts }) ?? null;
+  s.exporter = options.makeExport?.({ lab: () => need(s) }) ?? null;
+}
+
+/** Once the engine is loaded: the parts, the notices, the settings, the first frame. */
+async function start(s, loaded, options) {
+  s.wasm = loaded.wasm;
+  // The first frame shows the link's B in its panel: its code first (the Lab is the
+  // page's only once it is here, so that nothing redraws half set up).
+  if (loaded.lab.config("b") !== null) await s.loadCompare().catch(warn("The A/B panel"));
+  s.lab = loaded.lab;
+  s.charts.attach(s.lab);
+  makeParts(s, options);
+  s.pageNotices = options.pageNotices ?? [];
+  showNotices(s);
+  view.showSettings(s.lab.query().replace(/^\?/, ""));
+  s.controls.show(s.lab.config("a"), s.lab.applies("a"));
+  s.compare?.show();
+  s.controls.enable();
+  render(s);
+  view.enable();
+}
+
 /**
  * Builds the API around a promise of the loaded engine, `{lab, wasm}`, and the page's
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
@@ -23,339 +370,25 @@ const STEPS_PER_FRAME = 10;
  * lesson as `lesson()` gives it (the embed link, the parent's events).
  */
 export function createApi(engine, options) {
-  const { charts, makeControls, makeRestarts, makeViews, makeLessons, makeExport } = options;
-  const { pageQuery = () => "", onRender = () => {} } = options;
-  let lab = null;
-  let wasm = null;
-  let controls = null;
-  let restarts = null;
-  let compare = null;
-  let lessons = null;
-  let exporter = null;
-  const summarise = createSummary();
-  let playing = false;
-  /** play() stops by itself at this step (a lesson's "Run it"); Infinity otherwise. */
-  let stopAt = Infinity;
-  let frame = 0;
-  // A heavy cycle (train, snapshot, redraw) spreads over several frames; see frames.js.
-  const cycle = createFrameCycle({
-    // A huge network may allow fewer steps per call than a frame would like.
-    train: () => {
-      const left = Math.max(0, stopAt - lab.stepsDone());
-      need().train(Math.min(STEPS_PER_FRAME, lab.maxStepsPerCall(), left));
-    },
-    prepare: () => lab.prepareSnapshot(),
-    draw() {
-      const snapshot = lab.snapshot();
-      if (finished(snapshot) || snapshot.step >= stopAt) stop();
-      render(snapshot, playing);
-    },
-  });
-
-  function need() {
-    if (!lab) throw new Error(text("notReady"));
-    return lab;
-  }
-
-  /** Training has nothing left to do: every network of the page has diverged. */
-  const finished = (snapshot) => snapshot.diverged && (!snapshot.compare || snapshot.compare.diverged);
-
-  /** One redraw of everything from one snapshot: charts, readouts, table, controls' readouts. */
-  function render(snapshot = need().snapshot(), live = false) {
-    charts.layersChanged(snapshot.layers);
-    view.showChartError(charts.draw(live, snapshot.compare !== null));
-    view.showSnapshot(snapshot, playing);
-    controls?.showSnapshot(snapshot);
-    const lesson = lessons?.show() ?? null;
-    summarise(snapshot, lesson?.verdict.text);
-    onRender(snapshot, lesson);
-    return snapshot;
-  }
-
-  /** After an accepted change: the URL, both panels of settings, every chart. */
-  function changed() {
-    syncUrl();
-    controls?.show(lab.config("a"), lab.applies("a"));
-    showCompare();
-    render();
-  }
-
-  const warn = (what) => (error) => console.warn(`${what} could not load: ${error.message}`);
-
-  /** The A/B panel (B's controls, Swap, Copy, Stop): its code is fetched once there is a B. */
-  const loadCompare = once(async () => {
-    const { createCompare } = await options.loadCompare();
-    compare ??= createCompare({ lab: need, api, apply: changed, wasm });
-    return compare;
-  });
-
-  /** Shows B's panel after a change: now, or once its code is here if there is a B to show. */
-  function showCompare() {
-    if (compare) compare.show();
-    else if (lab.config("b") !== null) loadCompare().then(showLoadedCompare, warn("The A/B panel"));
-  }
-  function showLoadedCompare(panel) {
-    panel.show();
-    render();
-  }
-
-  /** Keeps the address bar equal to the settings, so a copied link reproduces them. */
-  function syncUrl() {
-    const query = need().query().replace(/^\?/, "");
-    view.showSettings(query);
-    // The page's own parameters (embed, lang: page-params.js), kept beside the engine's query.
-    const full = [query, pageQuery()].filter(Boolean).join("&");
-    const url = `${location.pathname}${full ? `?${full}` : ""}${location.hash}`;
-    history.replaceState(history.state, "", url);
-  }
-
-  function stop() {
-    playing = false;
-    stopAt = Infinity;
-    cancelAnimationFrame(frame);
-  }
-
-  function tick() {
-    if (!playing) return;
-    cycle.runFrame();
-    if (playing) frame = requestAnimationFrame(tick);
-  }
-
-  /** Applies a change; on refusal shows it beside `control` (or the key's control). */
-  function configureFrom(partial, control) {
-    const outcome = localized(need().configure(partial));
-    if (outcome.ok) {
-      changed();
-    } else {
-      controls?.showError(outcome, control);
-    }
-    return outcome;
-  }
-
-  /** A refusal with its `error` in the page's language ("field: message"). */
-  function localized(outcome) {
-    if (!outcome.ok && outcome.text) outcome.error = errorText(outcome);
-    return outcome;
-  }
-
-  /** The URL's notices (the engine's, and the page's own `extra`, e.g. an unknown lang). */
-  let pageNotices = [];
-  const showNotices = () => view.showNotices([...pageNotices, ...lab.notices()]);
-
-  /**
-   * Switches the page's language in place: the tables, every static and dynamic text, the
-   * charts' words; training, settings and step stay as they are.
-   */
-  async function switchLanguage(code) {
-    await useLanguage(code, true);
-    wasm?.setChartLanguage(code, chartLabels());
-    applyStaticText(document);
-    if (!lab) return;
-    lessons?.relabel();
-    restarts?.relabel();
-    showNotices();
-    syncUrl();
-    controls?.show(lab.config("a"), lab.applies("a"));
-    showCompare();
-    render(lab.snapshot(), playing);
-  }
-
-  const api = {
-    /** Resolves once the wasm is initialised and the first frame is drawn. */
-    ready: null,
-
-    /** The current settings, with the same keys as the URL. */
-    config: () => need().config("a"),
-
-    /** Validates and applies settings: {ok: true} or {ok: false, field, error}. */
-    configure: (partial) => configureFrom(partial, null),
-
-    /** Trains n mini-batch steps synchronously, redraws, and returns the snapshot. */
-    step(n = 1) {
-      try {
-        return render(need().step(Number(n)));
-      } catch (error) {
-        // A refused n (not a whole number, or more work than one call may do): say so in the page too.
-        controls?.showError({ ok: false, error: localizedError(error).message }, null);
-        throw error;
-      }
-    },
-
-    /**
-     * Trains until paused: STEPS_PER_FRAME steps and one redraw per animation frame, or per
-     * few frames when one cycle is more work than a frame should do (frames.js).
-     */
-    play() {
-      need();
-      if (playing) return;
-      if (finished(lab.snapshot())) {
-        render();
-        return;
-      }
-      playing = true;
-      cycle.restart();
-      view.showPlaying(true);
-      if (!document.hidden) frame = requestAnimationFrame(tick);
-    },
-
-    pause() {
-      stop();
-      if (lab) render();
-    },
-
-    /** Starts the same run again (same seed, so the very same weights and batches). */
-    reset() {
-      need().reset();
-      render();
-    },
-
-    /**
-     * Layer statistics over all training points at the current weights, and the history;
-     * while comparing, B's snapshot (the same shape) under `compare`, else `compare: null`.
-     */
-    snapshot: () => need().snapshot(),
-
-    /**
-     * Compares with a second network B = the current settings + `partial` (`{}`: a copy of
-     * A), both restarted; `null` stops comparing. {ok: true} or {ok: false, field, error}.
-     */
-    compare(partial) {
-      const outcome = localized(need().compare(partial));
-      if (outcome.ok) changed();
-      // A refusal is shown in the panel, fetched for it if need be; an acceptance clears it.
-      if (compare || !outcome.ok) loadCompare().then((panel) => panel.showError(outcome), warn("The A/B panel"));
-      return outcome;
-    },
-
-    /**
-     * Trains `runs` seeds (firstSeed, firstSeed + 1, …) of the current settings for `steps`
-     * steps each in a Web Worker: a Promise of {runs: [{seed, loss, accuracy, diverged}],
-     * solved, stuck, seconds}. Bad arguments reject with a message naming them.
-     */
-    restarts(options) {
-      if (!restarts) return Promise.reject(new Error(text("notReady")));
-      return restarts.run(options);
-    },
-
-    /** The training loss on an n × n grid around the current weights: {n, span, center_loss, loss}. */
-    landscape(options) {
-      try {
-        return need().landscape(options);
-      } catch (error) {
-        throw localizedError(error);
-      }
-    },
-
-    /** The current weights and biases per layer, [{name, n_in, n_out, w, b}]; "b": B's. */
-    weights(side) {
-      need();
-      return exporter.weights(side);
-    },
-
-    /** "csv-history" | "csv-layers" | "json-config" | "json-weights" as a string; "b": B's. */
-    export(kind, side) {
-      need();
-      return exporter.text(kind, side);
-    },
-
-    /** Every guided lesson, in order: [{id, title}]. */
-    lessons() {
-      need();
-      return lessons.list();
-    },
-
-    /** The open lesson, {id, title, steps, verdict: {holds, text}} (the sentence shown), or null. */
-    lesson() {
-      need();
-      return lessons.current();
-    },
-
-    /** Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it. */
-    openLesson(id) {
-      need();
-      return lessons.open(id);
-    },
-
-    /** The page's language code ("en", "zh", "ru", "hi"). */
-    language: () => document.documentElement.lang,
-
-    /**
-     * Switches the page to language `code` live, keeping the run: a Promise of {ok: true},
-     * or {ok: false, error} for a language the page does not have.
-     */
-    async setLanguage(code) {
-      try {
-        await switchLanguage(String(code));
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, error: text("languageUnknown", { lang: String(code) }) };
-      }
-    },
+  const s = {
+    charts: options.charts,
+    pageQuery: options.pageQuery ?? (() => ""),
+    onRender: options.onRender ?? (() => {}),
+    loadCompareCode: options.loadCompare,
+    summarise: createSummary(),
+    pageNotices: [],
+    playing: false,
+    stopAt: Infinity,
+    frame: 0,
   };
-
-  /** Page-only helpers (not part of the public contract). */
-  const page = {
-    isPlaying: () => playing,
-    toggle: () => (playing ? api.pause() : api.play()),
-    redraw: () => lab && render(),
-    /** The engine's current query, without "?" and without the page's own keys. */
-    query: () => need().query().replace(/^\?/, ""),
-    pause: () => api.pause(),
-    reset: () => api.reset(),
-    /** Plays until step `step` (a lesson's "Run it"). */
-    playTo(step) {
-      stop();
-      stopAt = step;
-      api.play();
-    },
-  };
-
-  // A hidden tab gets no animation frames; stop asking, and carry on when it is back.
-  document.addEventListener("visibilitychange", () => {
-    if (!playing) return;
-    if (document.hidden) {
-      cancelAnimationFrame(frame);
-      view.showHiddenPause();
-    } else {
-      frame = requestAnimationFrame(tick);
-    }
-  });
-
-  api.ready = engine.then(async (loaded) => {
-    wasm = loaded.wasm;
-    // The first frame shows the link's B in its panel: its code first (the Lab is the
-    // page's only once it is here, so that nothing redraws half set up).
-    if (loaded.lab.config("b") !== null) await loadCompare().catch(warn("The A/B panel"));
-    lab = loaded.lab;
-    charts.attach(lab);
-    controls = makeControls(wasm, configureFrom);
-    restarts = makeRestarts({
-      need,
-      wasm,
-      adopt: charts.adopt,
-      loadSeed: (seed) => configureFrom({ seed }, document.getElementById("c-seed")),
-      // A lesson's verdict may rest on what the restarts found.
-      finished(request, result) {
-        lab.restartsFinished(request, result);
-        if (!playing) render();
-      },
-    });
-    makeViews?.({ lab, wasm, charts, redraw: () => render() });
-    const configure = (partial) => configureFrom(partial, null);
-    lessons = makeLessons?.({ lab: need, wasm, configure, page, restarts: api.restarts }) ?? null;
-    exporter = makeExport?.({ lab: need }) ?? null;
-    pageNotices = options.pageNotices ?? [];
-    showNotices();
-    view.showSettings(lab.query().replace(/^\?/, ""));
-    controls.show(lab.config("a"), lab.applies("a"));
-    compare?.show();
-    controls.enable();
-    render();
-    view.enable();
-  });
+  s.cycle = frameCycle(s);
+  s.loadCompare = compareLoader(s);
+  s.api = { ready: null, ...trainingApi(s), ...experimentsApi(s), ...pageApi(s) };
+  s.page = pageHelpers(s);
+  pauseWhileHidden(s);
+  s.api.ready = engine.then((loaded) => start(s, loaded, options));
   // The page reports a failed load itself; this keeps it from also being an
   // "unhandled rejection" when no script awaits `ready`.
-  api.ready.catch((error) => view.showFailure(error));
-
-  return { api, page };
+  s.api.ready.catch((error) => view.showFailure(error));
+  return { api: s.api, page: s.page };
 }
