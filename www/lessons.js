@@ -20,6 +20,163 @@ export function verdictText({ id, args }) {
 /** The lesson's title in the page's language. */
 const titleOf = (id) => lessonWords(id)?.title || id;
 
+/*
+ * The panel's state, one object `L` shared by the functions below: the parts given to
+ * createLessons (`lab`, `configure`, `page`, `restarts`), the engine's lesson `list` and
+ * their `ids` in order, and `shownId`, the lesson whose words the panel shows.
+ */
+
+/** Fills a lesson menu: `firstText` (no lesson), then every lesson, numbered. */
+function fillMenu(L, menu, firstText) {
+  const first = document.createElement("option");
+  first.value = "";
+  first.textContent = firstText;
+  const options = L.list.map(({ id }, i) => {
+    const option = document.createElement("option");
+    option.value = id;
+    option.textContent = `${i + 1}. ${titleOf(id)}`;
+    return option;
+  });
+  menu.replaceChildren(first, ...options);
+}
+
+/** Scrolls `element` into sight (at once when the learner prefers less motion). */
+function bringIntoView(element, block) {
+  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  element.scrollIntoView({ block, behavior: still ? "auto" : "smooth" });
+}
+
+/** Marks the lesson's view; scrolls to it when asked (Run it: the learner has read the text). */
+function pointAt(view, scroll) {
+  for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
+  const target = document.querySelector(`[data-view="${view}"]`);
+  if (!target) return;
+  target.classList.add("lesson-focus");
+  if (scroll) bringIntoView(target, "start");
+}
+
+/** The lesson's explanation and what to look at (fetched first, the first time in English). */
+function showExplanation(L, id) {
+  const words = lessonWords(id) ?? {};
+  if (words.text === undefined) {
+    loadLessonTexts().then((loaded) => loaded && L.shownId === id && showExplanation(L, id));
+  }
+  $("lesson-text").textContent = words.text ?? "";
+  $("lesson-look").textContent = words.look ? text("lessonLook", { look: words.look }) : "";
+}
+
+/** Fills the panel for a newly opened lesson (its words, its menu entry, Run it). */
+function showOpened(L, lesson) {
+  $("lesson-title").textContent = titleOf(lesson.id);
+  showExplanation(L, lesson.id);
+  $("lesson-menu").value = lesson.id;
+  const at = L.ids.indexOf(lesson.id);
+  $("lesson-prev").disabled = at <= 0;
+  $("lesson-next").disabled = at >= L.ids.length - 1;
+  $("lesson-run").textContent =
+    lesson.steps > 0 ? text("lessonRun", { steps: lesson.steps }) : text("lessonRunStart");
+  pointAt(lesson.view, false);
+}
+
+/** A lesson from the engine as the API gives it: {id, title, steps, view, verdict: {holds, text}}. */
+function asApi(lesson) {
+  if (!lesson) return null;
+  const { holds, message } = lesson.verdict;
+  const verdict = { holds, text: verdictText(message) };
+  return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, view: lesson.view, verdict };
+}
+
+/**
+ * Called on every redraw: panel or start entry, and the verdict now. Returns the open
+ * lesson as the API gives it, so that the rest of the redraw need not ask again.
+ */
+function show(L) {
+  const lesson = asApi(L.lab().lesson());
+  $("lesson").hidden = !lesson;
+  $("lesson-start").hidden = Boolean(lesson);
+  if (!lesson) {
+    L.shownId = null;
+    for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
+    return null;
+  }
+  if (lesson.id !== L.shownId) {
+    L.shownId = lesson.id;
+    showOpened(L, lesson);
+  }
+  const verdict = $("lesson-verdict");
+  verdict.textContent = lesson.verdict.text;
+  verdict.classList.toggle("holds", lesson.verdict.holds);
+  verdict.classList.toggle("fails", !lesson.verdict.holds);
+  return lesson;
+}
+
+/** Opens lesson `id` (pausing any training first): {ok: true} or {ok: false, error}. */
+function open(L, id) {
+  const wasPlaying = L.page.isPlaying();
+  if (wasPlaying) L.page.pause();
+  const outcome = L.configure({ lesson: id === null || id === undefined ? "" : id });
+  if (!outcome.ok) return { ok: false, field: outcome.field, error: outcome.error };
+  const lesson = L.lab().lesson();
+  // Say why the training stopped, and how to start the lesson's own run.
+  $("lesson-paused").hidden = !(wasPlaying && lesson);
+  if (wasPlaying && lesson) $("lesson-paused").textContent = text("lessonPaused");
+  // The learner reads the lesson first: its panel comes into sight, not yet the view.
+  const panel = $(lesson ? "lesson" : "lesson-start");
+  if (panel.getBoundingClientRect().top < 0) bringIntoView(panel, "start");
+  return { ok: true };
+}
+
+/** Plays exactly the lesson's steps from step 0 (and, for restarts, runs its seeds). */
+function run(L) {
+  const lesson = L.lab().lesson();
+  if (!lesson) return;
+  $("lesson-paused").hidden = true;
+  L.page.reset();
+  pointAt(lesson.view, true);
+  if (lesson.restarts) {
+    $("restarts-runs").value = String(lesson.restarts.runs);
+    $("restarts-steps").value = String(lesson.restarts.steps);
+    $("restarts-first").value = String(lesson.restarts.firstSeed);
+    L.restarts(lesson.restarts).catch(() => {}); // the restarts panel shows any failure
+  }
+  if (lesson.steps > 0) L.page.playTo(lesson.steps);
+}
+
+/** After a language switch: the menus and the open lesson's words, in the new language. */
+function relabel(L) {
+  const [menu, start] = [$("lesson-menu"), $("lesson-start-menu")];
+  const kept = [menu.value, start.value];
+  fillMenu(L, menu, text("lessonExplorer"));
+  fillMenu(L, start, text("lessonPick"));
+  [menu.value, start.value] = kept;
+  L.shownId = null;
+  if (!$("lesson-paused").hidden) $("lesson-paused").textContent = text("lessonPaused");
+  show(L);
+}
+
+/** The menus, Previous / Next / Close, Run it, and the early fetch of the explanations. */
+function wirePanel(L) {
+  const step = (by) => {
+    const at = L.ids.indexOf(L.shownId);
+    if (L.ids[at + by]) open(L, L.ids[at + by]);
+  };
+  fillMenu(L, $("lesson-menu"), text("lessonExplorer"));
+  fillMenu(L, $("lesson-start-menu"), text("lessonPick"));
+  $("lesson-menu").addEventListener("change", (e) => open(L, e.target.value));
+  $("lesson-start-menu").addEventListener("change", (e) => e.target.value && open(L, e.target.value));
+  $("lesson-start-go").addEventListener("click", () => open(L, L.ids[0]));
+  $("lesson-prev").addEventListener("click", () => step(-1));
+  $("lesson-next").addEventListener("click", () => step(1));
+  $("lesson-close").addEventListener("click", () => open(L, ""));
+  $("lesson-run").addEventListener("click", () => run(L));
+  // The learner heading for the lessons: fetch their explanations before one opens.
+  for (const id of ["lesson-start", "lesson"]) {
+    $(id).addEventListener("pointerover", loadLessonTexts, { once: true });
+    $(id).addEventListener("focusin", loadLessonTexts, { once: true });
+  }
+  for (const id of ["lesson-start-go", "lesson-run"]) $(id).disabled = false;
+}
+
 /**
  * Wires the lesson panel. `parts`: `lab()` (the Lab, once loaded), `wasm` (for the list),
  * `configure(partial)` (the API's, returns the outcome), `page` (pause, playTo, isPlaying),
@@ -27,164 +184,14 @@ const titleOf = (id) => lessonWords(id)?.title || id;
  */
 export function createLessons({ lab, wasm, configure, page, restarts }) {
   const list = wasm.lessonList();
-  const ids = list.map((entry) => entry.id);
-  let shownId = null;
-
-  function fillMenu(menu, firstText) {
-    const first = document.createElement("option");
-    first.value = "";
-    first.textContent = firstText;
-    const options = list.map(({ id }, i) => {
-      const option = document.createElement("option");
-      option.value = id;
-      option.textContent = `${i + 1}. ${titleOf(id)}`;
-      return option;
-    });
-    menu.replaceChildren(first, ...options);
-  }
-
-  /** Scrolls `element` into sight (at once when the learner prefers less motion). */
-  function bringIntoView(element, block) {
-    const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    element.scrollIntoView({ block, behavior: still ? "auto" : "smooth" });
-  }
-
-  /** Marks the lesson's view; scrolls to it when asked (Run it: the learner has read the text). */
-  function pointAt(view, scroll) {
-    for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
-    const target = document.querySelector(`[data-view="${view}"]`);
-    if (!target) return;
-    target.classList.add("lesson-focus");
-    if (scroll) bringIntoView(target, "start");
-  }
-
-  /** The lesson's explanation and what to look at (fetched first, the first time in English). */
-  function showExplanation(id) {
-    const words = lessonWords(id) ?? {};
-    if (words.text === undefined) {
-      loadLessonTexts().then((loaded) => loaded && shownId === id && showExplanation(id));
-    }
-    $("lesson-text").textContent = words.text ?? "";
-    $("lesson-look").textContent = words.look ? text("lessonLook", { look: words.look }) : "";
-  }
-
-  /** Fills the panel for a newly opened lesson (its words, its menu entry, Run it). */
-  function showOpened(lesson) {
-    $("lesson-title").textContent = titleOf(lesson.id);
-    showExplanation(lesson.id);
-    $("lesson-menu").value = lesson.id;
-    const at = ids.indexOf(lesson.id);
-    $("lesson-prev").disabled = at <= 0;
-    $("lesson-next").disabled = at >= ids.length - 1;
-    $("lesson-run").textContent =
-      lesson.steps > 0 ? text("lessonRun", { steps: lesson.steps }) : text("lessonRunStart");
-    pointAt(lesson.view, false);
-  }
-
-  /** A lesson from the engine as the API gives it: {id, title, steps, view, verdict: {holds, text}}. */
-  function asApi(lesson) {
-    if (!lesson) return null;
-    const { holds, message } = lesson.verdict;
-    const verdict = { holds, text: verdictText(message) };
-    return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, view: lesson.view, verdict };
-  }
-
-  /** The open lesson as the API gives it, or null. */
-  const current = () => asApi(lab().lesson());
-
-  /**
-   * Called on every redraw: panel or start entry, and the verdict now. Returns the open
-   * lesson as `current()` gives it, so that the rest of the redraw need not ask again.
-   */
-  function show() {
-    const lesson = asApi(lab().lesson());
-    $("lesson").hidden = !lesson;
-    $("lesson-start").hidden = Boolean(lesson);
-    if (!lesson) {
-      shownId = null;
-      for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
-      return null;
-    }
-    if (lesson.id !== shownId) {
-      shownId = lesson.id;
-      showOpened(lesson);
-    }
-    const verdict = $("lesson-verdict");
-    verdict.textContent = lesson.verdict.text;
-    verdict.classList.toggle("holds", lesson.verdict.holds);
-    verdict.classList.toggle("fails", !lesson.verdict.holds);
-    return lesson;
-  }
-
-  /** Opens lesson `id` (pausing any training first): {ok: true} or {ok: false, error}. */
-  function open(id) {
-    const wasPlaying = page.isPlaying();
-    if (wasPlaying) page.pause();
-    const outcome = configure({ lesson: id === null || id === undefined ? "" : id });
-    if (!outcome.ok) return { ok: false, field: outcome.field, error: outcome.error };
-    const lesson = lab().lesson();
-    // Say why the training stopped, and how to start the lesson's own run.
-    $("lesson-paused").hidden = !(wasPlaying && lesson);
-    if (wasPlaying && lesson) $("lesson-paused").textContent = text("lessonPaused");
-    // The learner reads the lesson first: its panel comes into sight, not yet the view.
-    const panel = $(lesson ? "lesson" : "lesson-start");
-    if (panel.getBoundingClientRect().top < 0) bringIntoView(panel, "start");
-    return { ok: true };
-  }
-
-  /** Plays exactly the lesson's steps from step 0 (and, for restarts, runs its seeds). */
-  function run() {
-    const lesson = lab().lesson();
-    if (!lesson) return;
-    $("lesson-paused").hidden = true;
-    page.reset();
-    pointAt(lesson.view, true);
-    if (lesson.restarts) {
-      $("restarts-runs").value = String(lesson.restarts.runs);
-      $("restarts-steps").value = String(lesson.restarts.steps);
-      $("restarts-first").value = String(lesson.restarts.firstSeed);
-      restarts(lesson.restarts).catch(() => {}); // the restarts panel shows any failure
-    }
-    if (lesson.steps > 0) page.playTo(lesson.steps);
-  }
-
-  const step = (by) => {
-    const at = ids.indexOf(shownId);
-    if (ids[at + by]) open(ids[at + by]);
-  };
-  fillMenu($("lesson-menu"), text("lessonExplorer"));
-  fillMenu($("lesson-start-menu"), text("lessonPick"));
-  $("lesson-menu").addEventListener("change", (e) => open(e.target.value));
-  $("lesson-start-menu").addEventListener("change", (e) => e.target.value && open(e.target.value));
-  $("lesson-start-go").addEventListener("click", () => open(ids[0]));
-  $("lesson-prev").addEventListener("click", () => step(-1));
-  $("lesson-next").addEventListener("click", () => step(1));
-  $("lesson-close").addEventListener("click", () => open(""));
-  $("lesson-run").addEventListener("click", run);
-  // The learner heading for the lessons: fetch their explanations before one opens.
-  for (const id of ["lesson-start", "lesson"]) {
-    $(id).addEventListener("pointerover", loadLessonTexts, { once: true });
-    $(id).addEventListener("focusin", loadLessonTexts, { once: true });
-  }
-  for (const id of ["lesson-start-go", "lesson-run"]) $(id).disabled = false;
-
-  /** After a language switch: the menus and the open lesson's words, in the new language. */
-  function relabel() {
-    const [menu, start] = [$("lesson-menu"), $("lesson-start-menu")];
-    const kept = [menu.value, start.value];
-    fillMenu(menu, text("lessonExplorer"));
-    fillMenu(start, text("lessonPick"));
-    [menu.value, start.value] = kept;
-    shownId = null;
-    if (!$("lesson-paused").hidden) $("lesson-paused").textContent = text("lessonPaused");
-    show();
-  }
-
+  const L = { lab, configure, page, restarts, list, ids: list.map((entry) => entry.id), shownId: null };
+  wirePanel(L);
   return {
-    show,
-    relabel,
-    current,
-    open,
+    show: () => show(L),
+    relabel: () => relabel(L),
+    /** The open lesson as the API gives it, or null. */
+    current: () => asApi(lab().lesson()),
+    open: (id) => open(L, id),
     list: () => list.map(({ id }) => ({ id, title: titleOf(id) })),
   };
 }

@@ -73,121 +73,139 @@ function refusal(data) {
   return text("messageExtraKeys", { type: data.type, keys: extra.join(", "), takes });
 }
 
+/*
+ * The protocol's state, one object `m` shared by the functions below: `api` and `page`
+ * (as createMessaging gets them), `announced`, the step event's throttle (`pendingStep`,
+ * `sentStep`, `lastStepSent`, `stepTimer`), and what was last said about the verdict and
+ * divergence (`verdictKey`, `divergedA`, `divergedB`).
+ */
+
+/** Sends event `type` with `fields` to the framing page. */
+function post(type, fields) {
+  window.parent.postMessage({ source: SOURCE, type, ...fields }, "*");
+}
+
+/** The answer to a request `data` (already checked): {ok, result} or {ok: false, field, error}. */
+function answer(m, data) {
+  const state = () => ({ playing: m.page.isPlaying(), step: m.api.snapshot().step });
+  let outcome;
+  try {
+    outcome = COMMANDS[data.type].run(data, { api: m.api, state });
+  } catch (error) {
+    outcome = { ok: false, error: text("messageFailed", { type: data.type, error: error.message }) };
+  }
+  if (outcome.ok) return { ok: true, result: outcome.result ?? null };
+  return { ok: false, field: outcome.field ?? null, error: outcome.error };
+}
+
+/** Answers one message from the framing page (others are ignored). */
+function onMessage(m, event) {
+  if (event.source !== window.parent) return;
+  const data = event.data;
+  if (!isPlainObject(data) || data.source !== SOURCE) return;
+  const id = data.id ?? null;
+  // An opaque origin (a sandboxed frame, a file) can only be answered with "*".
+  const origin = event.origin && event.origin !== "null" ? event.origin : "*";
+  const reply = (fields) =>
+    event.source.postMessage({ source: SOURCE, type: "reply", id, request: data.type, ...fields }, origin);
+  if (id !== null && typeof id !== "string" && !Number.isFinite(id)) {
+    reply({ id: null, ok: false, field: "id", error: text("messageBadId", { got: describe(id) }) });
+    return;
+  }
+  const refused = refusal(data);
+  reply(refused ? { ok: false, field: null, error: refused } : answer(m, data));
+}
+
+/** The step event's numbers. */
+const stepFields = (s) => ({
+  step: s.step,
+  loss: s.loss,
+  accuracy: s.accuracy,
+  testLoss: s.test_loss,
+  testAccuracy: s.test_accuracy,
+});
+
+function sendStep(m) {
+  m.stepTimer = 0;
+  if (!m.pendingStep || m.pendingStep.step === m.sentStep) return;
+  post("step", m.pendingStep);
+  m.sentStep = m.pendingStep.step;
+  m.lastStepSent = performance.now();
+}
+
+/** Sends the step now if the last went out 1/4 s ago or more, else once that is so. */
+function throttleStep(m, snapshot) {
+  m.pendingStep = stepFields(snapshot);
+  if (m.stepTimer) return;
+  const wait = m.lastStepSent + STEP_INTERVAL_MS - performance.now();
+  if (wait <= 0) sendStep(m);
+  else m.stepTimer = setTimeout(() => sendStep(m), wait);
+}
+
+/**
+ * The open lesson's verdict, sent when the lesson or whether its claim holds changes.
+ * `lesson`: the open lesson as `initlab.lesson()` gives it (the redraw has it already).
+ */
+function watchVerdict(m, lesson) {
+  const key = lesson ? `${lesson.id}:${lesson.verdict.holds}` : null;
+  if (key === m.verdictKey) return;
+  m.verdictKey = key;
+  const { id = null, verdict = { holds: null, text: null } } = lesson ?? {};
+  post("verdict", { lesson: id, holds: verdict.holds, text: verdict.text });
+}
+
+function watchDivergence(m, snapshot) {
+  const b = snapshot.compare;
+  if (snapshot.diverged && !m.divergedA) post("diverged", { network: "A", step: snapshot.diverged_at ?? snapshot.step });
+  if (b?.diverged && !m.divergedB) post("diverged", { network: "B", step: b.diverged_at ?? b.step });
+  m.divergedA = Boolean(snapshot.diverged);
+  m.divergedB = Boolean(b?.diverged);
+}
+
+/** Sends `ready` with the settings, the step and the open lesson; events follow from now. */
+function announce(m) {
+  const snapshot = m.api.snapshot();
+  const lesson = m.api.lesson();
+  post("ready", {
+    protocol: PROTOCOL,
+    config: m.api.config(),
+    query: m.page.query(),
+    step: snapshot.step,
+    lesson: lesson ? { id: lesson.id, holds: lesson.verdict.holds } : null,
+  });
+  m.sentStep = snapshot.step;
+  m.verdictKey = lesson ? `${lesson.id}:${lesson.verdict.holds}` : null;
+  m.divergedA = Boolean(snapshot.diverged);
+  m.divergedB = Boolean(snapshot.compare?.diverged);
+  m.announced = true;
+}
+
 /**
  * Starts the protocol in a framed page: `api` is window.initlab, `page` its page-only
  * helpers (isPlaying, query). Returns `{announce(), observe(snapshot)}`: `announce` sends
  * `ready` (once the engine is loaded), `observe(snapshot, lesson)` turns each redraw into events.
  */
 export function createMessaging({ api, page }) {
-  const parent = window.parent;
-  let announced = false;
-  let lastStepSent = -Infinity;
-  let sentStep = null;
-  let pendingStep = null;
-  let stepTimer = 0;
-  let verdictKey = null;
-  let divergedA = false;
-  let divergedB = false;
-
-  const post = (type, fields) => parent.postMessage({ source: SOURCE, type, ...fields }, "*");
-  const state = () => ({ playing: page.isPlaying(), step: api.snapshot().step });
-
-  function onMessage(event) {
-    if (event.source !== parent) return;
-    const data = event.data;
-    if (!isPlainObject(data) || data.source !== SOURCE) return;
-    const id = data.id ?? null;
-    // An opaque origin (a sandboxed frame, a file) can only be answered with "*".
-    const origin = event.origin && event.origin !== "null" ? event.origin : "*";
-    const reply = (fields) =>
-      event.source.postMessage({ source: SOURCE, type: "reply", id, request: data.type, ...fields }, origin);
-    if (id !== null && typeof id !== "string" && !Number.isFinite(id)) {
-      reply({ id: null, ok: false, field: "id", error: text("messageBadId", { got: describe(id) }) });
-      return;
-    }
-    const refused = refusal(data);
-    if (refused) {
-      reply({ ok: false, field: null, error: refused });
-      return;
-    }
-    let outcome;
-    try {
-      outcome = COMMANDS[data.type].run(data, { api, state });
-    } catch (error) {
-      outcome = { ok: false, error: text("messageFailed", { type: data.type, error: error.message }) };
-    }
-    if (outcome.ok) reply({ ok: true, result: outcome.result ?? null });
-    else reply({ ok: false, field: outcome.field ?? null, error: outcome.error });
-  }
-
-  /** The step event's numbers. */
-  const stepFields = (s) => ({
-    step: s.step,
-    loss: s.loss,
-    accuracy: s.accuracy,
-    testLoss: s.test_loss,
-    testAccuracy: s.test_accuracy,
-  });
-
-  function sendStep() {
-    stepTimer = 0;
-    if (!pendingStep || pendingStep.step === sentStep) return;
-    post("step", pendingStep);
-    sentStep = pendingStep.step;
-    lastStepSent = performance.now();
-  }
-
-  /** Sends the step now if the last went out 1/4 s ago or more, else once that is so. */
-  function throttleStep(snapshot) {
-    pendingStep = stepFields(snapshot);
-    if (stepTimer) return;
-    const wait = lastStepSent + STEP_INTERVAL_MS - performance.now();
-    if (wait <= 0) sendStep();
-    else stepTimer = setTimeout(sendStep, wait);
-  }
-
-  /** The open lesson's verdict, sent when the lesson or whether its claim holds changes. */
-  /** `lesson`: the open lesson as `initlab.lesson()` gives it (the redraw has it already). */
-  function watchVerdict(lesson) {
-    const key = lesson ? `${lesson.id}:${lesson.verdict.holds}` : null;
-    if (key === verdictKey) return;
-    verdictKey = key;
-    const { id = null, verdict = { holds: null, text: null } } = lesson ?? {};
-    post("verdict", { lesson: id, holds: verdict.holds, text: verdict.text });
-  }
-
-  function watchDivergence(snapshot) {
-    const b = snapshot.compare;
-    if (snapshot.diverged && !divergedA) post("diverged", { network: "A", step: snapshot.diverged_at ?? snapshot.step });
-    if (b?.diverged && !divergedB) post("diverged", { network: "B", step: b.diverged_at ?? b.step });
-    divergedA = Boolean(snapshot.diverged);
-    divergedB = Boolean(b?.diverged);
-  }
-
-  window.addEventListener("message", onMessage);
-
+  const m = {
+    api,
+    page,
+    announced: false,
+    lastStepSent: -Infinity,
+    sentStep: null,
+    pendingStep: null,
+    stepTimer: 0,
+    verdictKey: null,
+    divergedA: false,
+    divergedB: false,
+  };
+  window.addEventListener("message", (event) => onMessage(m, event));
   return {
-    announce() {
-      const snapshot = api.snapshot();
-      const lesson = api.lesson();
-      post("ready", {
-        protocol: PROTOCOL,
-        config: api.config(),
-        query: page.query(),
-        step: snapshot.step,
-        lesson: lesson ? { id: lesson.id, holds: lesson.verdict.holds } : null,
-      });
-      sentStep = snapshot.step;
-      verdictKey = lesson ? `${lesson.id}:${lesson.verdict.holds}` : null;
-      divergedA = Boolean(snapshot.diverged);
-      divergedB = Boolean(snapshot.compare?.diverged);
-      announced = true;
-    },
+    announce: () => announce(m),
     observe(snapshot, lesson) {
-      if (!announced) return;
-      throttleStep(snapshot);
-      watchVerdict(lesson);
-      watchDivergence(snapshot);
+      if (!m.announced) return;
+      throttleStep(m, snapshot);
+      watchVerdict(m, lesson);
+      watchDivergence(m, snapshot);
     },
   };
 }

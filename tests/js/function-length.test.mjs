@@ -14,13 +14,11 @@ const MAX_LINES = 60;
 /**
  * The functions still to be split (issue #18), with their length when this check came:
  * each may only shrink, and its entry goes once it is within MAX_LINES (a stale entry
- * fails too). Nothing else may pass the limit.
+ * fails too). Nothing else may pass the limit. charts.js is being rewritten for plotters'
+ * chart API in the same issue.
  */
 const NOT_YET_SPLIT = {
   "www/charts.js createCharts": 182,
-  "www/lessons.js createLessons": 163,
-  "www/messages.js createMessaging": 113,
-  "www/restarts-panel.js createRestartsPanel": 138,
 };
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
