@@ -252,3 +252,68 @@ fn a_key_applies_only_where_it_changes_the_network() {
         }
     }
 }
+
+/// Settings A's panel is built from the rows' widgets: each control must offer only values
+/// its key accepts, fit its key's kind, and every key but `lesson` and `vs` (which have
+/// panels of their own) must have one.
+#[test]
+fn every_widget_offers_only_values_its_key_accepts() {
+    use initlab::config::table::{Control, Kind};
+    use initlab::config::{MAX_HIDDEN_LAYERS, MAX_UNITS};
+    for row in TABLE {
+        let Some(widget) = &row.widget else {
+            assert!(
+                ["lesson", "vs"].contains(&row.name),
+                "{} has no widget",
+                row.name
+            );
+            continue;
+        };
+        let accepts = |x: f64| row.check(x).is_ok();
+        match (&widget.control, &row.kind) {
+            (Control::Menu, Kind::Choice(..) | Kind::Preset(_)) => {}
+            (Control::Check, Kind::Flag(_)) => {}
+            (Control::Seed, Kind::Whole(_)) => {}
+            (Control::NumberOrInit { step }, Kind::Bias(_)) => assert!(accepts(*step)),
+            (Control::Number { step }, Kind::Number(_)) => assert!(accepts(*step), "{}", row.name),
+            (Control::Slider { min, max, step }, Kind::Number(_)) => {
+                assert!(
+                    accepts(*min) && accepts(*max),
+                    "{}: {min} … {max}",
+                    row.name
+                );
+                let positions = (max - min) / step;
+                assert!(
+                    (positions - positions.round()).abs() < 1e-9,
+                    "{}: {step}",
+                    row.name
+                );
+            }
+            (Control::LogSlider { min, max, steps }, Kind::Number(_)) => {
+                assert!(*min > 0.0 && min < max && *steps >= 1.0, "{}", row.name);
+                assert!(
+                    accepts(*min) && accepts(*max),
+                    "{}: {min} … {max}",
+                    row.name
+                );
+            }
+            (Control::Steps(values), Kind::Whole(_)) => {
+                assert!(values.windows(2).all(|w| w[0] < w[1]), "{} rises", row.name);
+                assert!(
+                    values.iter().all(|&x| accepts(x)),
+                    "{}: {values:?}",
+                    row.name
+                );
+            }
+            (Control::Layers { widths }, Kind::Layers(_)) => {
+                assert!(widths.windows(2).all(|w| w[0] < w[1]));
+                assert!(widths[0] >= 1.0 && *widths.last().unwrap() == MAX_UNITS as f64);
+                let deepest = vec![widths[0].to_string(); MAX_HIDDEN_LAYERS].join(",");
+                assert!(Config::default()
+                    .with_changes([("layers", deepest.as_str())])
+                    .is_ok());
+            }
+            _ => panic!("{}: its widget does not fit its kind", row.name),
+        }
+    }
+}
