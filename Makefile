@@ -83,9 +83,9 @@ build: setup-build
 sw:
 	node scripts/build-sw.mjs
 
+# Compressed (brotli or gzip), as a static host serves it: scripts/static-server.mjs.
 serve: build
-	@echo "InitLab: http://127.0.0.1:$(PORT)/   (Ctrl-C to stop)"
-	python3 -m http.server --bind 127.0.0.1 $(PORT)
+	node scripts/serve.mjs $(PORT)
 
 dist: build
 	rm -rf dist
