@@ -110,7 +110,10 @@ test-wasm: setup-build setup-browser
 
 test-e2e: setup-course node_modules/.package-lock.json
 	@test -f pkg/initlab_bg.wasm || $(MAKE) build
-	node --test tests/e2e/*.test.mjs
+	@# Two files at a time: each starts its own server (a free port) and its own browser, and
+	@# much of a test is waiting on the page, so two share the cores well (node's default is one
+	@# fewer than the cores: 1 here).
+	node --test --test-concurrency=2 tests/e2e/*.test.mjs
 
 # The properties `cargo test` checks on a few thousand inputs (tests/properties.rs), here on
 # FUZZ_CASES inputs each, and FUZZ_RUNS training runs: about 10 minutes on 2 cores. Each property
