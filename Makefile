@@ -7,7 +7,8 @@
 #   test    native cargo tests, wasm tests in headless Chromium, end-to-end page tests
 #   fuzz    the property tests (tests/properties.rs) by the million, in release mode
 #   size    where the wasm's bytes go (by crate and module, with twiggy) and the page's first-load weight
-#   bench   throughput of the engine and of the textbook baseline, native and wasm; the page in Chromium
+#   bench   throughput of the engine and of the textbook baseline, native and wasm; the page in Chromium,
+#           and its first drawn frame on an emulated phone (cold and warm), with the size guards
 #   dist    a self-contained static site in dist/
 #   clean   remove everything built
 

@@ -118,8 +118,8 @@ export async function firstFramePhone(root) {
   }
 }
 
-/** Cold and warm first frames of `url` in `browser`, RUNS times each. */
-async function measure(browser, url) {
+/** Cold and warm first frames of `url` in `browser`, RUNS times each (any server). */
+export async function measure(browser, url) {
   // One unthrottled visit first: the server compresses each file on its first request, and a
   // static host serves precompressed files; this fills the server's cache.
   const warmUp = await browser.newContext();
