@@ -14,7 +14,7 @@
 
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchBrowser } from "./chromium.mjs";
 import { startServer } from "./static-server.mjs";
@@ -146,6 +146,9 @@ export async function measure(browser, url) {
     }
   }
   return {
+    // The CPU throttle slows the page's main thread relative to the host's speed: on a host
+    // already busy with other work, the times are longer (recorded beside them).
+    host: { load_1min: Math.round(loadavg()[0] * 10) / 10, cores: availableParallelism() },
     cold_ms: round(median(cold)),
     warm_ms: round(median(warm)),
     cold_runs_ms: cold.map(round),
@@ -166,5 +169,8 @@ export function firstFrameLines(result) {
       `${PHONE.viewport.width}×${PHONE.viewport.height} at DPR ${PHONE.deviceScaleFactor})`,
     line("  cold (empty cache, no worker)", result.cold_ms, result.cold_runs_ms, GOALS.coldMs),
     line("  warm (second visit)", result.warm_ms, result.warm_runs_ms, GOALS.warmMs),
+    ...(result.host.load_1min > result.host.cores
+      ? [`  (the host was busy: load ${result.host.load_1min} on ${result.host.cores} cores, so these times are inflated)`]
+      : []),
   ];
 }
