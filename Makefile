@@ -7,7 +7,8 @@
 #   test    native cargo tests, wasm tests in headless Chromium, end-to-end page tests
 #   fuzz    the property tests (tests/properties.rs) by the million, in release mode
 #   size    where the wasm's bytes go (by crate and module, with twiggy) and the page's first-load weight
-#   bench   throughput of the engine and of the textbook baseline, native and wasm; the page in Chromium
+#   bench   throughput of the engine and of the textbook baseline, native and wasm; the page in Chromium,
+#           and its first drawn frame on an emulated phone (cold and warm), with the size guards
 #   dist    a self-contained static site in dist/
 #   clean   remove everything built
 
@@ -83,9 +84,9 @@ build: setup-build
 sw:
 	node scripts/build-sw.mjs
 
+# Compressed (brotli or gzip), as a static host serves it: scripts/static-server.mjs.
 serve: build
-	@echo "InitLab: http://127.0.0.1:$(PORT)/   (Ctrl-C to stop)"
-	python3 -m http.server --bind 127.0.0.1 $(PORT)
+	node scripts/serve.mjs $(PORT)
 
 dist: build
 	rm -rf dist
@@ -110,7 +111,10 @@ test-wasm: setup-build setup-browser
 
 test-e2e: setup-course node_modules/.package-lock.json
 	@test -f pkg/initlab_bg.wasm || $(MAKE) build
-	node --test tests/e2e/*.test.mjs tests/js/*.test.mjs
+	@# Two files at a time: each starts its own server (a free port) and its own browser, and
+	@# much of a test is waiting on the page, so two share the cores well (node's default is one
+	@# fewer than the cores: 1 here).
+	node --test --test-concurrency=2 tests/e2e/*.test.mjs tests/js/*.test.mjs
 
 # The properties `cargo test` checks on a few thousand inputs (tests/properties.rs), here on
 # FUZZ_CASES inputs each, and FUZZ_RUNS training runs: about 10 minutes on 2 cores. Each property

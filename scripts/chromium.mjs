@@ -5,10 +5,12 @@ import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-export function launchBrowser() {
+/** `extraArgs`: more command-line switches (the phone benchmark's self-signed HTTPS). */
+export function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
+      ...extraArgs,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",

@@ -1,5 +1,5 @@
 // The files the page fetches at first load, found the way the browser finds them: from
-// index.html (its stylesheets, module scripts and module preloads), then every
+// index.html (its stylesheets, module scripts, module preloads and preloads), then every
 // module's static imports (`import … from "…"`, `export … from "…"`), transitively. A
 // dynamic `import("…")` is on demand and not followed: what the page loads that way at
 // start (the engine) is named in ALWAYS_AT_START below, with the reason.
@@ -12,7 +12,8 @@ import { dirname, join, normalize, relative } from "node:path";
 /**
  * Fetched at every start although no static import names them: main.js imports the engine
  * at once (a dynamic import only so that a broken build is reported in the page), and the
- * engine's glue fetches its wasm.
+ * engine's glue fetches its wasm (which index.html also preloads, so that it downloads
+ * beside the scripts).
  */
 const ALWAYS_AT_START = ["pkg/initlab.js", "pkg/initlab_bg.wasm"];
 
@@ -27,7 +28,7 @@ function htmlReferences(html) {
     const rel = /\brel="([^"]*)"/.exec(tag)?.[1] ?? "";
     const url = /\b(?:href|src)="([^"]*)"/.exec(tag)?.[1];
     if (!url || /^[a-z]+:/i.test(url)) continue;
-    if (tag.startsWith("<link") && !["stylesheet", "modulepreload"].includes(rel)) continue;
+    if (tag.startsWith("<link") && !["stylesheet", "modulepreload", "preload"].includes(rel)) continue;
     found.push(url.replace(/^\.\//, ""));
   }
   return found;

@@ -1,5 +1,6 @@
-// `npm run serve [-- PORT [FOLDER]]`: serve the built site (default: the repository
-// root on port 8000; `make build` first). `make serve` does the same with python3.
+// `make serve` (after building) or `npm run serve [-- PORT [FOLDER]]`: serve the built site
+// (default: the repository root on port 8000; `make build` first), compressed as static
+// hosts serve it (scripts/static-server.mjs).
 
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -21,8 +21,17 @@ import { createViews } from "./views.js";
 const framed = window.parent !== window;
 const messagesCode = framed ? import("./messages.js") : null;
 
+// The engine first: its wasm (preloaded by index.html) compiles while the language loads.
+// A dynamic import, so that a missing or broken build is reported in the page.
+const compiled = import("../pkg/initlab.js").then(async (wasm) => {
+  await wasm.default();
+  return wasm;
+});
+compiled.catch(() => {}); // reported through `engine` below, once the page can show it
+
 // The page's own parameters (lang, embed) come out of the query; the engine reads the rest.
 const params = readAddress();
+
 // The language first (its table may need fetching), so the page is never shown half-translated.
 // A language the page lacks falls back to English, not to the browser's, as its notice says.
 const browserLanguages = params.refused.includes("lang") ? [] : (navigator.languages ?? []);
@@ -53,9 +62,7 @@ const firstFrameNeeds = Promise.all([
   embedCode?.catch(() => {}),
 ]);
 
-// A dynamic import, so that a missing or broken build is reported in the page.
-const engine = import("../pkg/initlab.js").then(async (wasm) => {
-  await wasm.default();
+const engine = compiled.then(async (wasm) => {
   setEnglishErrors(wasm.errorMessages());
   wasm.setChartLanguage(currentLanguage(), chartLabels());
   await firstFrameNeeds;

@@ -124,10 +124,18 @@ test("the live summary says the loss, each layer and the verdict, at most once a
     });
     assert.equal(await page.locator("#live-summary").getAttribute("aria-live"), "polite");
     await page.evaluate(() => window.initlab.play());
-    await page.waitForTimeout(3500);
-    await page.evaluate(() => window.initlab.pause());
+    // Three announcements while training: two gaps to check.
+    await page.waitForFunction(() => window.__spoken.length >= 3, null, { timeout: 10_000 });
+    const pausedAt = await page.evaluate(() => {
+      window.initlab.pause();
+      return window.initlab.snapshot().step;
+    });
     // The last state is said within a second of the last change.
-    await page.waitForTimeout(1200);
+    await page.waitForFunction(
+      (step) => window.__spoken.at(-1)[1].startsWith(`Step ${step}:`),
+      pausedAt,
+      { timeout: 1200 },
+    );
     const spoken = await page.evaluate(() => window.__spoken);
     assert.ok(spoken.length >= 2, `${spoken.length} announcements`);
     for (let k = 1; k < spoken.length; k++) {

@@ -7,8 +7,10 @@
 // so that `initlab.openLesson()` and `initlab.lesson()` always answer synchronously.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
-import { firstLoadFiles } from "../../scripts/first-load.mjs";
+import { firstLoadFiles, staticImports } from "../../scripts/first-load.mjs";
 import { ROOT, openPage, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
@@ -36,10 +38,13 @@ const ON_DEMAND = [
  */
 async function openRecording(query) {
   const requested = [];
+  /** Every request, duplicates included (a preload the page does not use is fetched twice). */
+  const all = [];
   /** The site's own requests, made by the page (the service worker's precache aside). */
   const record = (request) => {
     const url = new URL(request.url());
     if (url.origin === env.server.url && !request.serviceWorker()) requested.push(url.pathname.slice(1) || "index.html");
+    all.push(url.pathname);
   };
   // openPage makes its own context: hand it a browser whose contexts record their requests.
   const browser = {
@@ -50,10 +55,35 @@ async function openRecording(query) {
     },
   };
   const opened = await openPage(browser, `${env.server.url}/${query}`);
-  return { ...opened, atReady: new Set(requested), now: () => new Set(requested) };
+  return { ...opened, atReady: new Set(requested), now: () => new Set(requested), all };
 }
 
 const icon = (file) => file.startsWith("www/icons/");
+
+test("index.html preloads the wasm and every module of main.js's static imports, no other", () => {
+  const html = readFileSync(join(ROOT, "index.html"), "utf8");
+  const links = (rel) => [...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"[^>]*>`, "g"))];
+  const preloaded = links("modulepreload").map((match) => match[1]).sort();
+  // main.js's static import closure (what the browser would otherwise find one level at a time).
+  const chain = new Set();
+  const queue = ["www/main.js"];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    for (const specifier of staticImports(readFileSync(join(ROOT, file), "utf8"))) {
+      const path = new URL(specifier, `http://x/${file}`).pathname.slice(1);
+      if (!chain.has(path)) queue.push(path);
+      chain.add(path);
+    }
+  }
+  const expected = [...chain, "pkg/initlab.js"].sort();
+  const missing = expected.filter((file) => !preloaded.includes(file));
+  assert.deepEqual(missing, [], `add to index.html: ${missing.map((f) => `<link rel="modulepreload" href="${f}">`).join(" ")}`);
+  assert.deepEqual(preloaded, expected);
+  const wasm = links("preload").map((match) => match[0]);
+  assert.equal(wasm.length, 1);
+  // The glue fetches the wasm in cors mode: a preload without crossorigin would be fetched twice.
+  assert.match(wasm[0], /href="pkg\/initlab_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
+});
 
 test("the default page fetches exactly what `make size` counts as its first load", async () => {
   const opened = await openRecording("");
@@ -62,6 +92,8 @@ test("the default page fetches exactly what `make size` counts as its first load
     const before = [...opened.atReady].filter((file) => !icon(file) && !AFTER_READY.includes(file)).sort();
     assert.deepEqual(before, expected);
     for (const file of ON_DEMAND) assert.ok(!opened.now().has(file), `${file} is fetched at first load`);
+    // The preloaded wasm is the response the engine's glue compiles: fetched once, not twice.
+    assert.equal(opened.all.filter((path) => path === "/pkg/initlab_bg.wasm").length, 1);
     assert.deepEqual(opened.errors, []);
   } finally {
     await opened.close();

@@ -1,0 +1,176 @@
+// What a phone user feels (issue #18): the time from navigation to the page's first drawn
+// frame (`initlab.ready` resolved), on Lighthouse's simulated mobile profile, emulated over
+// CDP: the CPU 4× slower, 1.6 Mbps down, 750 kbps up, 150 ms round trip, at 390×844.
+//  - cold: a fresh browser context (empty HTTP cache, no service worker);
+//  - warm: a second visit in the same context, once the first visit's service worker
+//    has taken over (as it has by the time a learner comes back).
+// Each is the median of RUNS. The site is served as static hosts serve it: compressed, over
+// HTTPS and HTTP/2 (scripts/static-server.mjs; a self-signed certificate made by openssl for
+// the run, which the browser is told to accept). Over plain HTTP/1.1 a browser opens 6
+// connections per host and queues the rest, each request waiting a round trip: at 150 ms
+// that is not what a phone on a real host feels.
+// Used by scripts/bench-browser.mjs (`make bench`), and alone by
+// `node scripts/bench-browser.mjs --only first-frame` after `make build`.
+
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { launchBrowser } from "./chromium.mjs";
+import { startServer } from "./static-server.mjs";
+
+/** Lighthouse's mobile profile, with the viewport the page's phone tests use. */
+export const PHONE = {
+  cpuSlowdown: 4,
+  downloadBitsPerSecond: 1_600_000,
+  uploadBitsPerSecond: 750_000,
+  roundTripMs: 150,
+  viewport: { width: 390, height: 844 },
+  // Lighthouse's emulated phone (a Moto G Power) has 1.75 device pixels per CSS pixel.
+  deviceScaleFactor: 1.75,
+};
+export const GOALS = { coldMs: 2500, warmMs: 800 };
+const RUNS = 3;
+
+/**
+ * Records, in the page, when `initlab.ready` resolves: ms since navigation started
+ * (performance.now()'s origin). main.js assigns `window.initlab` before the engine loads,
+ * so a setter sees it before `ready` can resolve.
+ */
+function recordReady() {
+  let api;
+  Object.defineProperty(window, "initlab", {
+    configurable: true,
+    get: () => api,
+    set(value) {
+      api = value;
+      value?.ready?.then(() => {
+        window.__readyAtMs = performance.now();
+      });
+    },
+  });
+}
+
+/** A page in `context` with the phone's CPU and network, and the ready-time recorder. */
+async function throttledPage(context) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: PHONE.roundTripMs,
+    downloadThroughput: PHONE.downloadBitsPerSecond / 8,
+    uploadThroughput: PHONE.uploadBitsPerSecond / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpuSlowdown });
+  await page.addInitScript(recordReady);
+  return page;
+}
+
+/** Opens `url` in `page` and resolves to the ms from navigation to the first frame. */
+async function timeToReady(page, url) {
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__readyAtMs !== undefined, null, { timeout: 60_000, polling: 50 });
+  return page.evaluate(() => window.__readyAtMs);
+}
+
+/** Waits until the page's service worker controls it and has cached the site (or 60 s). */
+async function serviceWorkerSettled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, {
+    timeout: 60_000,
+    polling: 100,
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (ms) => Math.round(ms);
+
+/** A throwaway self-signed certificate for 127.0.0.1: {key, cert}, PEM. */
+function selfSignedCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), "initlab-tls-"));
+  try {
+    const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+    execFileSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert],
+      { stdio: "ignore" },
+    );
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Serves the site at `root` over HTTPS/HTTP/2 and measures its first frame on the phone;
+ * resolves to {cold_ms, warm_ms, cold_runs_ms, warm_runs_ms, goals, profile}.
+ */
+export async function firstFramePhone(root) {
+  const server = await startServer(root, 0, { tls: selfSignedCertificate() });
+  // The certificate is self-signed: without this switch the service worker is refused.
+  const browser = await launchBrowser(["--ignore-certificate-errors"]);
+  try {
+    return { ...(await measure(browser, `${server.url}/`)), protocol: "h2" };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Cold and warm first frames of `url` in `browser`, RUNS times each (any server). */
+export async function measure(browser, url) {
+  // One unthrottled visit first: the server compresses each file on its first request, and a
+  // static host serves precompressed files; this fills the server's cache.
+  const warmUp = await browser.newContext();
+  await (await warmUp.newPage()).goto(url, { waitUntil: "load" });
+  await warmUp.close();
+  const cold = [];
+  const warm = [];
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({
+      viewport: PHONE.viewport,
+      deviceScaleFactor: PHONE.deviceScaleFactor,
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      const first = await throttledPage(context);
+      cold.push(await timeToReady(first, url));
+      await serviceWorkerSettled(first);
+      await first.close();
+      const second = await throttledPage(context);
+      warm.push(await timeToReady(second, url));
+    } finally {
+      await context.close();
+    }
+  }
+  return {
+    // The CPU throttle slows the page's main thread relative to the host's speed: on a host
+    // already busy with other work, the times are longer (recorded beside them).
+    host: { load_1min: Math.round(loadavg()[0] * 10) / 10, cores: availableParallelism() },
+    cold_ms: round(median(cold)),
+    warm_ms: round(median(warm)),
+    cold_runs_ms: cold.map(round),
+    warm_runs_ms: warm.map(round),
+    goals: { cold_ms: GOALS.coldMs, warm_ms: GOALS.warmMs },
+    profile: PHONE,
+  };
+}
+
+/** The report's lines for a result of firstFramePhone. */
+export function firstFrameLines(result) {
+  const mark = (ok) => (ok ? "ok" : "ABOVE GOAL");
+  const line = (label, ms, runs, goal) =>
+    `${label.padEnd(34)} median ${String(ms).padStart(7)} ms   runs ${runs.join(", ")} ms   (goal ≤ ${goal} ms: ${mark(ms <= goal)})`;
+  return [
+    `first frame on a phone (CPU ${PHONE.cpuSlowdown}× slower, ${PHONE.downloadBitsPerSecond / 1e6} Mbps down, ` +
+      `${PHONE.uploadBitsPerSecond / 1e3} kbps up, ${PHONE.roundTripMs} ms RTT, ` +
+      `${PHONE.viewport.width}×${PHONE.viewport.height} at DPR ${PHONE.deviceScaleFactor})`,
+    line("  cold (empty cache, no worker)", result.cold_ms, result.cold_runs_ms, GOALS.coldMs),
+    line("  warm (second visit)", result.warm_ms, result.warm_runs_ms, GOALS.warmMs),
+    ...(result.host.load_1min > result.host.cores
+      ? [`  (the host was busy: load ${result.host.load_1min} on ${result.host.cores} cores, so these times are inflated)`]
+      : []),
+  ];
+}
