@@ -11,7 +11,6 @@
 //! - [`mlp`]: the fast engine (flat buffers, batch-major, no allocation per step);
 //! - [`baseline`]: the same network written as plainly as possible, used as test oracle and benchmark baseline;
 //! - [`data`]: the toy datasets;
-//! - [`decimal`]: reading a number from a link, exactly as `str::parse` does but without its table;
 //! - [`boundary`]: the network's output over the input plane;
 //! - [`diagram`]: the network drawn as units, edges and bias rings (geometry and hit-testing);
 //! - [`stats`]: per-layer statistics over the whole training set;
@@ -56,7 +55,6 @@ pub mod boundary;
 pub mod compare;
 pub mod config;
 pub mod data;
-pub mod decimal;
 pub mod diagram;
 pub mod error;
 pub mod experiment;

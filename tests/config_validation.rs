@@ -144,3 +144,48 @@ fn percent_encoded_values_are_decoded_and_nothing_panics_on_junk() {
         assert!(config.validate().is_ok(), "{junk}");
     }
 }
+
+#[test]
+fn a_number_key_says_whether_its_text_is_not_a_number_or_not_finite() {
+    // Read by the standard library's parser, which accepts `inf` and `NaN`: those are numbers
+    // the engine cannot use, and the learner is told so, not that they are not numbers.
+    let cases = [
+        ("lr", "banana", "'banana' is not a number"),
+        ("lr", "1,5", "'1,5' is not a number"),
+        ("sigma", "0x10", "'0x10' is not a number"),
+        ("sigma", "1e999", "'1e999' is not a finite number"),
+        ("gain", "-inf", "'-inf' is not a finite number"),
+        ("const", "NaN", "'NaN' is not a finite number"),
+        ("bias", "Infinity", "'Infinity' is not a finite number"),
+    ];
+    for (key, text, message) in cases {
+        let e = error_for(&[(key, text)]);
+        assert_eq!(e.field, key, "{key}={text}: {}", e.message);
+        assert!(
+            e.message.ends_with(message),
+            "{key}={text}: '{}' should end with '{message}'",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn a_links_numbers_read_as_the_nearest_f64() {
+    // The text a link carries is the text `Display` wrote, so it must read back bit for bit.
+    let cases = [
+        ("sigma", 0.1),
+        ("lr", 0.03),
+        ("gain", 1e-9),
+        ("sigma", 0.28867513459481287),
+        ("seed", 9_007_199_254_740_991.0),
+        ("lo", -1000.0),
+    ];
+    for (key, x) in cases {
+        let (config, notices) = Config::from_query(&format!("init=truncnormal&{key}={x}"));
+        assert!(notices.is_empty(), "{key}={x}: {notices:?}");
+        assert_eq!(config.get(key), format!("{x}"));
+    }
+    let (config, notices) = Config::from_query("lr=.5&momentum=5e-1&noise=+0.25");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!((config.lr, config.momentum, config.noise), (0.5, 0.5, 0.25));
+}

@@ -492,15 +492,17 @@ impl Key {
     }
 }
 
-/// A finite number from `text`, or an error on `field` that quotes the text.
+/// A finite number from `text`, or an error on `field` that quotes the text. The standard
+/// library's parser reads it: `1`, `-0.5`, `.5`, `2e-3`, and also `inf` and `NaN`, which
+/// are then refused as not finite.
 pub(super) fn number(field: &'static str, text: &str) -> Result<f64, ConfigError> {
-    match crate::decimal::parse_f64(text) {
-        Some(x) if x.is_finite() => Ok(x),
-        Some(_) => Err(ConfigError::new(
+    match text.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        Ok(_) => Err(ConfigError::new(
             field,
             ErrorText::new("textNotFinite").with("value", clip(text)),
         )),
-        None => Err(ConfigError::new(
+        Err(_) => Err(ConfigError::new(
             field,
             ErrorText::new("notNumber").with("value", clip(text)),
         )),

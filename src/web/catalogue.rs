@@ -209,5 +209,5 @@ impl LogSlider {
 /// `x` rounded to 3 significant digits, through its decimal form (so 0.0316 is exactly
 /// the f64 nearest to 0.0316, and prints as such).
 fn round_significant(x: f64) -> f64 {
-    crate::decimal::parse_f64(&format!("{x:.2e}")).unwrap_or(x)
+    format!("{x:.2e}").parse().unwrap_or(x)
 }
