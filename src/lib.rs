@@ -16,6 +16,7 @@
 //! - [`stats`]: per-layer statistics over the whole training set;
 //! - [`landscape`]: the training loss over a plane through the current weights;
 //! - [`config`]: the settings a learner can change, their validation and the framework presets;
+//! - [`link`]: a link or a change opened into settings: the URL codec, lessons, presets, B;
 //! - [`experiment`]: data + network + history, stepped by the page;
 //! - [`compare`]: two networks, A and B = A with a few settings changed, trained together;
 //! - [`restarts`]: the same settings from many seeds, and where each run ends;
@@ -62,6 +63,7 @@ pub mod export;
 pub mod init;
 pub mod landscape;
 pub mod lessons;
+pub mod link;
 pub mod loss;
 pub mod mlp;
 pub mod plot;

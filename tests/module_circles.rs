@@ -45,8 +45,6 @@ struct UseItem {
 struct File {
     path: String,
     module: ModulePath,
-    /// The code without comments and literals.
-    code: String,
     /// The code without comments, literals and `use` items.
     body: String,
     /// Inline modules `mod name { … }`: their byte span in `code` and name.
@@ -59,7 +57,10 @@ fn module_of(path: &str) -> ModulePath {
     let rel = path.strip_prefix("src/").unwrap_or(path);
     let rel = rel.strip_suffix(".rs").unwrap_or(rel);
     let mut parts: Vec<String> = rel.split('/').map(str::to_string).collect();
-    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
         parts.pop();
     }
     parts
@@ -273,7 +274,10 @@ fn read_file(path: &str, text: &str) -> (File, Vec<(usize, UseItem)>) {
         let public = public_before(&code, k);
         let mut items = Vec::new();
         expand_use(&[], tree, &mut items);
-        let written = format!("use {}", tree.split_whitespace().collect::<Vec<_>>().join(" "));
+        let written = format!(
+            "use {}",
+            tree.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         for (path, bound) in items {
             raw_uses.push((
                 k,
@@ -290,7 +294,11 @@ fn read_file(path: &str, text: &str) -> (File, Vec<(usize, UseItem)>) {
     let mut inline_mods = Vec::new();
     for k in keyword_at(&code, "mod") {
         let rest = &code[k + 3..];
-        let name: String = rest.trim_start().chars().take_while(|c| is_ident(*c)).collect();
+        let name: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| is_ident(*c))
+            .collect();
         let after = rest.trim_start()[name.len()..].trim_start();
         if !name.is_empty() && after.starts_with('{') {
             let open = code.len() - after.len();
@@ -300,7 +308,6 @@ fn read_file(path: &str, text: &str) -> (File, Vec<(usize, UseItem)>) {
     let file = File {
         path: path.to_string(),
         module: module_of(path),
-        code,
         body,
         inline_mods,
         uses: Vec::new(),
@@ -724,7 +731,10 @@ fn a_super_path_between_sibling_files_closes_a_circle() {
 fn a_grouped_use_is_read_branch_by_branch() {
     let krate = tree(&[
         ("src/lib.rs", "pub mod a;\npub mod b;\n"),
-        ("src/a.rs", "use crate::{b::{self, inner::Deep as D}, a::Own};\npub struct Own;\n"),
+        (
+            "src/a.rs",
+            "use crate::{b::{self, inner::Deep as D}, a::Own};\npub struct Own;\n",
+        ),
         ("src/b/mod.rs", "pub mod inner;\n"),
         ("src/b/inner.rs", "pub struct Deep;\nuse crate::a::*;\n"),
     ]);
@@ -743,7 +753,10 @@ fn a_child_that_needs_its_parents_own_item_closes_a_circle() {
             "src/config/mod.rs",
             "mod table;\npub fn clip() {}\npub fn get() { table::key(); }\n",
         ),
-        ("src/config/table.rs", "use super::clip;\npub fn key() { clip() }\n"),
+        (
+            "src/config/table.rs",
+            "use super::clip;\npub fn key() { clip() }\n",
+        ),
     ]);
     assert_eq!(krate.circles().len(), 1);
 }

@@ -1,11 +1,13 @@
 //! From a [`Config`] to the [`Spec`] the engine runs: every range (read from the key
 //! [`TABLE`](super::TABLE)) and every combination, or a [`ConfigError`] naming the key.
+//! This is network A alone; `Config::validate` in [`crate::link`] checks B too.
 //!
 //! The checks run in a fixed order (weights, biases, network, data, training, then every
 //! layer's resolved init), so a config with several faults always reports the same one.
 
-use super::table::{self, number};
-use super::{clip, layer_sizes, Config, Spec, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use super::record::{layer_sizes, Config, Spec};
+use super::table;
+use super::text::{number, parse_layers};
 use crate::activation::Activation;
 use crate::data::{DataSpec, DatasetKind};
 use crate::error::ErrorText;
@@ -16,8 +18,9 @@ use crate::loss::Loss;
 use crate::ConfigError;
 
 impl Config {
-    /// Check every range and combination; the typed result is what the engine runs.
-    pub fn validate(&self) -> Result<Spec, ConfigError> {
+    /// Check every range and combination of these settings' own network (not B's); the
+    /// typed result is what the engine runs.
+    pub fn spec(&self) -> Result<Spec, ConfigError> {
         let weights = self.weight_init()?;
         let jitter = checked("jitter", self.jitter)?;
         let bias = self.bias_init()?;
@@ -34,11 +37,6 @@ impl Config {
         // Resolve the init for every layer now, so a bad σ or truncation is reported here.
         for (fan_in, fan_out) in crate::mlp::fans(&layer_sizes(&hidden_sizes), self.shortcut) {
             weights.for_layer(fan_in, fan_out)?;
-        }
-        // Last: B, if comparing, must be a network the engine can run too (`versus`
-        // validates it, naming `vs` and the key of `vs` at fault).
-        if let Some(b) = self.versus() {
-            b?;
         }
         Ok(Spec {
             weights,
@@ -115,33 +113,4 @@ fn row(name: &'static str) -> Result<&'static table::Key, ConfigError> {
 /// `x` if it lies in the range the table gives the key `name`.
 fn checked(name: &'static str, x: f64) -> Result<f64, ConfigError> {
     row(name)?.check(x)
-}
-
-/// Hidden layer widths from "8,8": 1 to 8 layers of 1 to 256 units.
-pub fn parse_layers(text: &str) -> Result<Vec<usize>, ConfigError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(ConfigError::new("layers", ErrorText::new("layers.none")));
-    }
-    let widths = text
-        .split(',')
-        .map(|part| match part.trim().parse::<usize>() {
-            Ok(n) if (1..=MAX_UNITS).contains(&n) => Ok(n),
-            _ => Err(ConfigError::new(
-                "layers",
-                ErrorText::new("layers.width")
-                    .with("max", MAX_UNITS.to_string())
-                    .with("value", clip(part.trim())),
-            )),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    if widths.len() > MAX_HIDDEN_LAYERS {
-        return Err(ConfigError::new(
-            "layers",
-            ErrorText::new("layers.tooMany")
-                .with("max", MAX_HIDDEN_LAYERS.to_string())
-                .with("count", widths.len().to_string()),
-        ));
-    }
-    Ok(widths)
 }

@@ -46,7 +46,7 @@ pub fn keys() -> Result<JsValue, JsError> {
             key: row.name,
             default: row.default,
             kind: row.kind.name(),
-            choices: row.kind.choices(),
+            choices: crate::link::choices(row),
             min: row.range.map(|r| r.min),
             max: row.range.map(|r| r.max),
             min_open: row.range.is_some_and(|r| r.min_open),

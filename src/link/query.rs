@@ -1,9 +1,9 @@
 //! The URL is the state: a [`Config`] from a query string and back, percent-coded, every
-//! key in [`TABLE`](super::TABLE) order. A link with bad keys loses only those (see
+//! key in [`TABLE`](crate::config::TABLE) order. A link with bad keys loses only those (see
 //! [`Config::from_query`] and [`culprit`]).
 
-use super::table::{self, KEYS};
-use super::{clip, Config};
+use super::percent::{percent_encode, query_pairs};
+use crate::config::{clip, table, Config, KEYS};
 use crate::error::ErrorText;
 use crate::ConfigError;
 
@@ -85,18 +85,6 @@ impl Config {
     }
 }
 
-/// A query's `key=value` pairs, percent-decoded, in the order given.
-pub fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(k), percent_decode(v))
-        })
-}
-
 /// Which of the link's `pairs` to leave out when together they fail with `error`.
 ///
 /// Prefer a key whose removal alone makes the rest valid: the key the error names if it is
@@ -117,43 +105,4 @@ fn culprit(pairs: &[(&'static str, String)], error: &ConfigError) -> usize {
         (Some(at), None) => at,
         (None, None) => pairs.len() - 1,
     }
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut k = 0;
-    while k < bytes.len() {
-        match bytes[k] {
-            b'+' => out.push(b' '),
-            b'%' if k + 2 < bytes.len() => {
-                // The two characters after `%`, read straight from the text (`get` refuses
-                // a cut inside a character), rather than re-checking the bytes as UTF-8.
-                match text
-                    .get(k + 1..k + 3)
-                    .map(|hex| u8::from_str_radix(hex, 16))
-                {
-                    Some(Ok(b)) => {
-                        out.push(b);
-                        k += 2;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        k += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-pub(super) fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
