@@ -189,3 +189,23 @@ fn a_links_numbers_read_as_the_nearest_f64() {
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!((config.lr, config.momentum, config.noise), (0.5, 0.5, 0.25));
 }
+
+#[test]
+fn validation_resolves_every_layers_init_once_and_the_experiment_draws_from_it() {
+    // A shortcut net: the output layer's fan-in counts the 2 inputs as well.
+    let (config, notices) =
+        Config::from_query("layers=16,4&shortcut=1&init=truncnormal&scale=he&correct=1");
+    assert!(notices.is_empty(), "{notices:?}");
+    let spec = config.validate().unwrap();
+    assert_eq!(spec.fans(), [(2, 16), (16, 4), (6, 1)]);
+    let resolved: Vec<_> = spec
+        .fans()
+        .into_iter()
+        .map(|(fan_in, fan_out)| spec.weights.for_layer(fan_in, fan_out).unwrap())
+        .collect();
+    assert_eq!(spec.layers, resolved);
+    // He: σ² = 2/fan_in, so each layer's requested σ differs, and the experiment uses them.
+    assert_eq!(spec.layers[2].sigma_requested, (2.0f64 / 6.0).sqrt());
+    let exp = Experiment::new(&config).unwrap();
+    assert_eq!(exp.inits(), spec.layers.as_slice());
+}

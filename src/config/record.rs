@@ -5,7 +5,7 @@
 
 use crate::activation::Activation;
 use crate::data::DataSpec;
-use crate::init::{BiasInit, WeightInit};
+use crate::init::{BiasInit, LayerInit, WeightInit};
 use crate::loss::Loss;
 use serde::Serialize;
 
@@ -64,6 +64,9 @@ pub struct Config {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spec {
     pub weights: WeightInit,
+    /// What every weight layer's weights are drawn from, hidden layers then the output:
+    /// `weights` resolved once per layer, from the fans of [`Spec::fans`].
+    pub layers: Vec<LayerInit>,
     /// Std of the noise N(0, jitter²) added to every weight after it is drawn (0: none).
     pub jitter: f64,
     pub bias: BiasInit,

@@ -482,6 +482,15 @@ impl Key {
         }
     }
 
+    /// Checks this key's value in `config` against its range, if it is a number with one
+    /// (the number form of `bias` is checked where the biases are read).
+    pub fn check_range(&self, config: &Config) -> Result<(), ConfigError> {
+        match &self.kind {
+            Kind::Number(slot) | Kind::Whole(slot) => self.check(*(slot.get)(config)).map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
     /// The name in `value` from this key's choices, parsed by `from_name` (the engine's
     /// own parser, which reads the same list); else the same error as [`Key::set`].
     pub fn choice<T>(
