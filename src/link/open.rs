@@ -87,7 +87,8 @@ impl Config {
         Ok(spec)
     }
 
-    /// B's settings, if comparing: these settings with `vs` applied (and no `vs` of B's own).
+    /// B's settings, if comparing: these settings with `vs` applied (and no `vs` of B's own:
+    /// `vs` names neither `vs` nor a lesson, the only keys that could set one).
     /// An error names `vs` and, in its message, the key of `vs` at fault.
     pub fn versus(&self) -> Option<Result<Config, ConfigError>> {
         if !self.comparing() {
@@ -148,23 +149,28 @@ fn versus_pairs(vs: &str) -> impl Iterator<Item = (String, String)> + '_ {
     query_pairs(if vs == SAME { "" } else { vs })
 }
 
-/// Checks the form of a `vs` value: [`SAME`], or a query whose keys are known settings
-/// (not `vs` itself) with readable values. Returns it with its keys in URL order, each once.
-fn check_versus(value: &str) -> Result<String, ConfigError> {
+/// Checks the form of a `vs` value: [`SAME`], or a query whose keys are settings B can
+/// have, with readable values in range. Returns it with its keys in URL order, each once.
+///
+/// B has no `vs` of its own, and no lesson of its own either: a lesson sets every key,
+/// B's `vs` included, so `vs=lesson%3D…` is refused by name (B follows A's lesson).
+pub(super) fn check_versus(value: &str) -> Result<String, ConfigError> {
     if value.is_empty() || value == SAME {
         return Ok(value.to_string());
     }
     let mut kept: Vec<(&'static str, String)> = Vec::new();
     for (key, inner) in versus_pairs(value) {
         let row = table::key(&key)
-            .filter(|row| row.name != "vs")
+            .filter(|row| !matches!(row.name, "vs" | "lesson"))
             .ok_or_else(|| {
                 ConfigError::new(
                     "vs",
                     ErrorText::new("vs.unknownKey").with("value", clip(&key)),
                 )
             })?;
-        Config::default().set(row.name, &inner).map_err(inside_vs)?;
+        let mut alone = Config::default();
+        alone.set(row.name, &inner).map_err(inside_vs)?;
+        row.check_range(&alone).map_err(inside_vs)?;
         kept.retain(|(k, _)| *k != row.name);
         kept.push((row.name, inner));
     }

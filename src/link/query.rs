@@ -10,23 +10,23 @@ use crate::ConfigError;
 impl Config {
     /// Parse a URL query (`?a=1&b=2` or `a=1&b=2`). Never fails, so a mistyped link still
     /// opens a working page, and never loses more of the link than it must:
-    /// - a key that is unknown, unreadable or out of range becomes a notice and keeps its default;
+    /// - a value that is unknown, unreadable or out of range becomes a notice naming its key,
+    ///   which keeps its default (whatever the init, so `?lo=5000` is refused too);
     /// - when keys that are fine on their own conflict (lo against hi, σ against the bounds),
     ///   one of the link's keys involved is left out, with one notice saying so;
     /// - every other key keeps the link's value.
     ///
-    /// A key given twice takes its last readable value.
+    /// A key given twice takes its last good value: a bad later value costs only itself
+    /// (`?lo=-5&lo=1091` keeps `lo=-5`).
     pub fn from_query(query: &str) -> (Config, Vec<ConfigError>) {
         let mut notices = Vec::new();
-        // The link's readable values, one per key, in KEYS order (so the preset comes first).
+        // The link's good values, one per key, in KEYS order (so the preset comes first).
         let mut kept: Vec<(&'static str, String)> = Vec::new();
         for (key, value) in query_pairs(query) {
-            match Config::default().set(&key, &value) {
-                Ok(()) => {
-                    if let Some(row) = table::key(&key) {
-                        kept.retain(|(k, _)| *k != row.name);
-                        kept.push((row.name, value));
-                    }
+            match good_value(&key, &value) {
+                Ok(name) => {
+                    kept.retain(|(k, _)| *k != name);
+                    kept.push((name, value));
                 }
                 Err(e) => notices.push(e),
             }
@@ -83,6 +83,18 @@ impl Config {
         }
         parts.join("&")
     }
+}
+
+/// The row name of `key` if `value` is a good value for it on its own: readable (a number,
+/// a known name, lesson or preset) and inside the key's range. Judged value by value, so
+/// that a bad value is refused alone, before the keys are weighed against each other.
+fn good_value(key: &str, value: &str) -> Result<&'static str, ConfigError> {
+    let mut alone = Config::default();
+    alone.set(key, value)?;
+    let row =
+        table::key(key).ok_or_else(|| ConfigError::new("config", ErrorText::new("notInTable")))?;
+    row.check_range(&alone)?;
+    Ok(row.name)
 }
 
 /// Which of the link's `pairs` to leave out when together they fail with `error`.

@@ -8,14 +8,15 @@
 //! B itself ([`Config::versus`]) and the form of a `vs` value are read in
 //! [`open`](super::open); here A and B are edited and swapped.
 
-use super::open::SAME;
+use super::open::{check_versus, SAME};
 use super::percent::percent_encode;
 use crate::config::{Config, KEYS};
 use crate::ConfigError;
 
 impl Config {
     /// These settings comparing with B = these settings + `changes` (`vs` becomes the keys
-    /// where B differs, or `same`). An error names the key of `changes` at fault.
+    /// where B differs, or `same`). An error names the key of `changes` at fault, or `vs`
+    /// for a change B cannot have (a lesson of its own).
     pub fn with_versus<'a>(
         &self,
         changes: impl IntoIterator<Item = (&'a str, &'a str)>,
@@ -23,12 +24,12 @@ impl Config {
         let mut a = self.clone();
         a.vs.clear();
         let b = a.with_changes(changes)?;
-        a.vs = differences(&a, &b);
+        a.vs = check_versus(&differences(&a, &b))?;
         Ok(a)
     }
 
     /// These settings comparing with B = the current B + `changes` (B = A + `changes` when
-    /// not comparing yet). An error names the key of `changes` at fault.
+    /// not comparing yet). An error names the key of `changes` at fault, or `vs` as above.
     pub fn with_b_changes<'a>(
         &self,
         changes: impl IntoIterator<Item = (&'a str, &'a str)>,
@@ -40,7 +41,7 @@ impl Config {
         };
         let b = b.with_changes(changes)?;
         let mut with_b = a;
-        with_b.vs = differences(&with_b, &b);
+        with_b.vs = check_versus(&differences(&with_b, &b))?;
         Ok(with_b)
     }
 
