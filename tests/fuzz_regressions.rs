@@ -236,8 +236,10 @@ fn every_keys_range_is_checked_whatever_the_init() {
     // The page's own changes are refused the same way, whatever the init.
     let refused = Config::default().with_changes([("init", "zeros"), ("lo", "5000")]);
     assert_eq!(refused.unwrap_err().field, "lo");
-    let mut stored = Config::default();
-    stored.constant = 1e6;
+    let stored = Config {
+        constant: 1e6,
+        ..Config::default()
+    };
     assert_eq!(stored.validate().unwrap_err().field, "const");
 }
 
