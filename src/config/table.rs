@@ -66,9 +66,11 @@ pub enum Kind {
     Layers(Slot<String>),
     /// A number, or `init` to draw the biases like the weights.
     Bias(Slot<String>),
-    /// A framework preset's name (empty or `none` for none): setting it sets the init keys.
+    /// A framework preset's name (empty or `none` for none); `Config::set` then sets the
+    /// init keys as the preset does.
     Preset(Slot<String>),
-    /// A lesson's id (empty or `none` for none): setting it sets every key as the lesson does.
+    /// A lesson's id (empty or `none` for none); `Config::set` then sets every key as the
+    /// lesson does.
     Lesson(Slot<String>),
     /// The settings of a second network B that differ from A's, as a query, or `same`.
     Versus(Slot<String>),
