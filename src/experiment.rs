@@ -137,18 +137,24 @@ impl Experiment {
         }
     }
 
+    /// The experiment of `config`, or the first error that validation finds in it.
     pub fn new(config: &Config) -> Result<Experiment, ConfigError> {
         let spec = config.validate()?;
+        Ok(Experiment::with_spec(config, spec))
+    }
+
+    /// The experiment of `config`, whose validated form is `spec`: the data, and every layer
+    /// drawn from the init that validation resolved for it (so the resolution runs once).
+    fn with_spec(config: &Config, spec: Spec) -> Experiment {
         let data = Dataset::generate(&spec.data);
         let mut mlp = Mlp::with_shortcut(&spec.sizes(), spec.hidden, spec.shortcut);
         let mut rng = Rng::seed_from(spec.seed ^ WEIGHT_STREAM);
-        let mut inits = Vec::with_capacity(mlp.layers.len());
-        // Each layer's scale rule sees its true fan_in (the output of a shortcut net: h + 2).
-        for shape in mlp.layers.clone() {
-            let init = spec.weights.for_layer(shape.n_in, shape.n_out)?;
+        // Each layer's init was resolved from its true fans (the output of a shortcut net
+        // has h + 2 inputs), in the order of the network's layers.
+        let inits = spec.layers.clone();
+        for (shape, init) in mlp.layers.clone().into_iter().zip(&inits) {
             mlp.fill(shape.weights(), &init.distribution, &mut rng);
-            mlp.fill(shape.biases(), &spec.bias.distribution(&init), &mut rng);
-            inits.push(init);
+            mlp.fill(shape.biases(), &spec.bias.distribution(init), &mut rng);
         }
         if spec.jitter > 0.0 {
             // Noise on the weights only (the biases stay as `bias` says). With jitter = 0 no
@@ -181,7 +187,7 @@ impl Experiment {
             rolling_landscape: RollingLandscape::new(),
         };
         experiment.record();
-        Ok(experiment)
+        experiment
     }
 
     pub fn config(&self) -> &Config {
@@ -243,7 +249,7 @@ impl Experiment {
             self.spec = spec;
             self.config = config.clone();
         } else {
-            *self = Experiment::new(config)?;
+            *self = Experiment::with_spec(config, spec);
         }
         Ok(())
     }

@@ -144,3 +144,68 @@ fn percent_encoded_values_are_decoded_and_nothing_panics_on_junk() {
         assert!(config.validate().is_ok(), "{junk}");
     }
 }
+
+#[test]
+fn a_number_key_says_whether_its_text_is_not_a_number_or_not_finite() {
+    // Read by the standard library's parser, which accepts `inf` and `NaN`: those are numbers
+    // the engine cannot use, and the learner is told so, not that they are not numbers.
+    let cases = [
+        ("lr", "banana", "'banana' is not a number"),
+        ("lr", "1,5", "'1,5' is not a number"),
+        ("sigma", "0x10", "'0x10' is not a number"),
+        ("sigma", "1e999", "'1e999' is not a finite number"),
+        ("gain", "-inf", "'-inf' is not a finite number"),
+        ("const", "NaN", "'NaN' is not a finite number"),
+        ("bias", "Infinity", "'Infinity' is not a finite number"),
+    ];
+    for (key, text, message) in cases {
+        let e = error_for(&[(key, text)]);
+        assert_eq!(e.field, key, "{key}={text}: {}", e.message);
+        assert!(
+            e.message.ends_with(message),
+            "{key}={text}: '{}' should end with '{message}'",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn a_links_numbers_read_as_the_nearest_f64() {
+    // The text a link carries is the text `Display` wrote, so it must read back bit for bit.
+    let cases = [
+        ("sigma", 0.1),
+        ("lr", 0.03),
+        ("gain", 1e-9),
+        ("sigma", 0.28867513459481287),
+        ("seed", 9_007_199_254_740_991.0),
+        ("lo", -1000.0),
+    ];
+    for (key, x) in cases {
+        let (config, notices) = Config::from_query(&format!("init=truncnormal&{key}={x}"));
+        assert!(notices.is_empty(), "{key}={x}: {notices:?}");
+        assert_eq!(config.get(key), format!("{x}"));
+    }
+    let (config, notices) = Config::from_query("lr=.5&momentum=5e-1&noise=+0.25");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!((config.lr, config.momentum, config.noise), (0.5, 0.5, 0.25));
+}
+
+#[test]
+fn validation_resolves_every_layers_init_once_and_the_experiment_draws_from_it() {
+    // A shortcut net: the output layer's fan-in counts the 2 inputs as well.
+    let (config, notices) =
+        Config::from_query("layers=16,4&shortcut=1&init=truncnormal&scale=he&correct=1");
+    assert!(notices.is_empty(), "{notices:?}");
+    let spec = config.validate().unwrap();
+    assert_eq!(spec.fans(), [(2, 16), (16, 4), (6, 1)]);
+    let resolved: Vec<_> = spec
+        .fans()
+        .into_iter()
+        .map(|(fan_in, fan_out)| spec.weights.for_layer(fan_in, fan_out).unwrap())
+        .collect();
+    assert_eq!(spec.layers, resolved);
+    // He: σ² = 2/fan_in, so each layer's requested σ differs, and the experiment uses them.
+    assert_eq!(spec.layers[2].sigma_requested, (2.0f64 / 6.0).sqrt());
+    let exp = Experiment::new(&config).unwrap();
+    assert_eq!(exp.inits(), spec.layers.as_slice());
+}

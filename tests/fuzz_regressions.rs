@@ -163,3 +163,128 @@ fn a_sigma_too_small_to_represent_is_refused_and_the_bounds_are_kept() {
         assert!(layer.mean_actual.abs() <= 0.001 * layer.sigma_used);
     }
 }
+
+// ---- Issue #18, §5: the link reader, fuzzed again. ----
+
+/// The one notice of a link, which must name `key` and say `says`.
+fn one_notice(query: &str, notices: &[initlab::ConfigError], key: &str, says: &[&str]) {
+    assert_eq!(notices.len(), 1, "{query}: {notices:?}");
+    assert_eq!(notices[0].field, key, "{query}: {}", notices[0].message);
+    for words in says {
+        assert!(
+            notices[0].message.contains(words),
+            "{query}: '{}' should say '{words}'",
+            notices[0].message
+        );
+    }
+}
+
+#[test]
+fn a_repeated_keys_bad_later_value_costs_only_that_value() {
+    // Once: "init=truncnormal from the link was left out: must be between -1000 and 1000,
+    // not 1091", and the link became ?lo=1091&hi=-3.
+    let query = "?init=truncnormal&lo=-5&hi=-3&lo=1091";
+    let (config, notices) = Config::from_query(query);
+    one_notice(
+        query,
+        &notices,
+        "lo",
+        &["must be between -1000 and 1000, not 1091"],
+    );
+    assert!(
+        !notices[0].message.contains("init"),
+        "{}",
+        notices[0].message
+    );
+    assert_eq!(
+        (config.init.as_str(), config.lo, config.hi),
+        ("truncnormal", -5.0, -3.0)
+    );
+    assert_eq!(config.to_query(), "init=truncnormal&lo=-5&hi=-3");
+}
+
+#[test]
+fn every_keys_range_is_checked_whatever_the_init() {
+    // `lo` only matters for a truncated normal, `const` only for a constant init: they
+    // were stored out of range, without a notice.
+    for (query, key, says, init) in [
+        (
+            "?lo=5000",
+            "lo",
+            "between -1000 and 1000, not 5000",
+            "normal",
+        ),
+        (
+            "?init=zeros&const=1e6",
+            "const",
+            "between -100 and 100, not 1000000",
+            "zeros",
+        ),
+        ("?hi=-1e4&act=relu", "hi", "not -10000", "normal"),
+        (
+            "?scale=he&sigma=0",
+            "sigma",
+            "between 1e-9 and 100, not 0",
+            "normal",
+        ),
+    ] {
+        let (config, notices) = Config::from_query(query);
+        one_notice(query, &notices, key, &[says]);
+        assert_eq!(config.get(key), Config::default().get(key), "{query}");
+        assert_eq!(config.init, init, "{query}");
+    }
+    // The page's own changes are refused the same way, whatever the init.
+    let refused = Config::default().with_changes([("init", "zeros"), ("lo", "5000")]);
+    assert_eq!(refused.unwrap_err().field, "lo");
+    let stored = Config {
+        constant: 1e6,
+        ..Config::default()
+    };
+    assert_eq!(stored.validate().unwrap_err().field, "const");
+}
+
+#[test]
+fn an_out_of_range_key_the_init_ignores_does_not_cost_vs() {
+    // Once this kept lo=5000 and dropped the valid vs.
+    let query = "?lo=5000&vs=init%3Dtruncnormal";
+    let (config, notices) = Config::from_query(query);
+    one_notice(query, &notices, "lo", &["not 5000"]);
+    assert_eq!(config.vs, "init=truncnormal");
+    assert_eq!(config.lo, Config::default().lo);
+    let b = config.versus().unwrap().unwrap();
+    assert_eq!((b.init.as_str(), b.lo), ("truncnormal", -2.0));
+    assert!(Experiment::new(&b).is_ok());
+}
+
+#[test]
+fn b_has_no_vs_so_a_lesson_inside_vs_is_refused_by_name() {
+    // Once: a B whose own vs was the lesson's (act=sigmoid), and validate() checked B's B.
+    let query = "?vs=lesson%3Dtoo-small";
+    let (config, notices) = Config::from_query(query);
+    one_notice(
+        query,
+        &notices,
+        "vs",
+        &["'lesson' is not a setting B can change"],
+    );
+    assert!(!config.comparing(), "{config:?}");
+    // The same through the page's API, and with the lesson among other keys of B.
+    for changes in [
+        vec![("vs", "lesson=too-small")],
+        vec![("vs", "init=zeros&lesson=he-relu")],
+    ] {
+        let error = Config::default().with_changes(changes.clone()).unwrap_err();
+        assert_eq!(error.field, "vs", "{changes:?}");
+        assert!(error.message.contains("'lesson'"), "{}", error.message);
+    }
+    let error = Config::default()
+        .with_versus([("lesson", "too-small")])
+        .unwrap_err();
+    assert!(error.message.contains("lesson"), "{}", error.message);
+    // A lesson that compares keeps its B: B follows A's lesson, with no vs of its own.
+    let (lesson, notices) = Config::from_query("?lesson=too-small");
+    assert!(notices.is_empty(), "{notices:?}");
+    let b = lesson.versus().unwrap().unwrap();
+    assert_eq!((b.act.as_str(), b.vs.as_str()), ("sigmoid", ""));
+    assert_eq!(b.lesson, "too-small");
+}

@@ -37,7 +37,7 @@ const SAMPLES: &[(&str, &str)] = &[
 fn non_default_values() -> Vec<(&'static str, &'static str)> {
     let mut values: Vec<(&str, &str)> = SAMPLES.to_vec();
     for row in TABLE {
-        for name in row.kind.choices() {
+        for name in initlab::link::choices(row) {
             if *name != row.default {
                 values.push((row.name, name));
             }
@@ -95,7 +95,7 @@ fn keys_are_the_tables_names_in_order_each_once() {
 fn every_choice_list_is_the_engines_own_list() {
     let choices = |key: &str| {
         let row = TABLE.iter().find(|row| row.name == key).unwrap();
-        row.kind.choices().to_vec()
+        initlab::link::choices(row).to_vec()
     };
     let act: Vec<&str> = Activation::ALL.iter().map(|a| a.name()).collect();
     let data: Vec<&str> = DatasetKind::ALL.iter().map(|d| d.name()).collect();
@@ -115,13 +115,30 @@ fn every_choice_list_is_the_engines_own_list() {
     // And only those keys are choices.
     let with_choices: Vec<&str> = TABLE
         .iter()
-        .filter(|row| !row.kind.choices().is_empty())
+        .filter(|row| !initlab::link::choices(row).is_empty())
         .map(|row| row.name)
         .collect();
     assert_eq!(
         with_choices,
         ["lesson", "preset", "init", "scale", "bounds", "act", "data", "loss"]
     );
+    // The table itself knows no lesson: the link layer adds their ids.
+    let lesson = TABLE.iter().find(|row| row.name == "lesson").unwrap();
+    assert!(lesson.kind.choices().is_empty());
+}
+
+#[test]
+fn the_lesson_settings_the_link_opens_are_the_lessons_own() {
+    use initlab::lessons::{settings, LESSONS};
+    let ids: Vec<&str> = settings::ALL.iter().map(|s| s.id).collect();
+    let lesson_ids: Vec<&str> = LESSONS.iter().map(|l| l.id).collect();
+    assert_eq!(ids, lesson_ids, "settings::ALL in LESSONS order");
+    for lesson in LESSONS {
+        assert_eq!(settings::find(lesson.id).unwrap().query, lesson.settings);
+        let (config, notices) = Config::from_query(&format!("lesson={}", lesson.id));
+        assert!(notices.is_empty(), "{}: {notices:?}", lesson.id);
+        assert_eq!(config, lesson.config().unwrap(), "{}", lesson.id);
+    }
 }
 
 #[test]

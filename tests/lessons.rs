@@ -27,7 +27,7 @@ fn ids_are_unique_and_in_the_key_table() {
     ids.dedup();
     assert_eq!(ids.len(), LESSONS.len());
     let row = initlab::config::table::key("lesson").expect("a lesson key");
-    assert_eq!(row.kind.choices(), &lessons::IDS);
+    assert_eq!(initlab::link::choices(row), &lessons::IDS);
 }
 
 #[test]

@@ -3,10 +3,7 @@
 //!
 //! Every preset is expressed in the page's own keys, so a learner can see (and change)
 //! what the framework really does. For `uniform` the page's σ is the std, bounds ±σ√3.
-
-use super::{clip, Config, TABLE};
-use crate::error::ErrorText;
-use crate::ConfigError;
+//! Plain data: `preset=` is opened by `Config::set` in [`crate::link`].
 
 /// One preset: its key, a one-line description with the published formula, and its settings.
 pub struct Preset {
@@ -96,25 +93,4 @@ pub const NAMES: [&str; PRESETS.len()] = names_of!(PRESETS, |p| p.name);
 
 pub fn find(name: &str) -> Option<&'static Preset> {
     crate::position_of(&NAMES, name).map(|k| &PRESETS[k])
-}
-
-/// Set the init keys of `config` as the named framework does.
-pub fn apply(config: &mut Config, name: &str) -> Result<(), ConfigError> {
-    let preset = find(name).ok_or_else(|| {
-        ConfigError::new(
-            "preset",
-            ErrorText::new("unknownPreset")
-                .with("value", clip(name))
-                .with("known", NAMES.join(", ")),
-        )
-    })?;
-    // The init keys (the table's rows marked `init`) go back to their defaults first.
-    for key in TABLE.iter().filter(|key| key.init) {
-        key.set(config, key.default)?;
-    }
-    for (key, value) in preset.settings {
-        config.set(key, value)?;
-    }
-    config.preset = preset.name.to_string();
-    Ok(())
 }

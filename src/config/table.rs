@@ -2,13 +2,15 @@
 //! and written, its choices (taken from the engine's own lists), its limits, whether a
 //! framework preset owns it, and what it sets.
 //!
-//! Everything else reads this table: [`Config::get`] and [`Config::set`], the URL codec,
-//! [`Config::validate`]'s range checks, the presets (which reset the rows marked `init`),
-//! and the page's menus (the wasm `keys()` export). Adding a key means adding a row here
-//! and a field to [`Config`].
+//! Everything else reads this table: [`Config::get`], `Config::set` and the URL codec
+//! ([`crate::link`]), [`Config::validate`]'s range checks, the presets (which reset the
+//! rows marked `init`), and the page's menus (the wasm `keys()` export). Adding a key means
+//! adding a row here and a field to [`Config`].
 
-use super::{clip, fmt_num, parse_layers, presets, Config};
-use super::{MAX_BOUND, MAX_LR, MAX_POINTS, MAX_SCALE, MAX_SEED, MIN_POINTS, MIN_SCALE};
+use super::limits::{MAX_BOUND, MAX_LR, MAX_POINTS, MAX_SCALE, MAX_SEED, MIN_POINTS, MIN_SCALE};
+use super::presets;
+use super::record::Config;
+use super::text::{clip, fmt_num, number, parse_layers};
 use crate::activation::Activation;
 use crate::data::DatasetKind;
 use crate::error::show;
@@ -143,9 +145,11 @@ pub enum Kind {
     Layers(Slot<String>),
     /// A number, or `init` to draw the biases like the weights.
     Bias(Slot<String>),
-    /// A framework preset's name (empty or `none` for none): setting it sets the init keys.
+    /// A framework preset's name (empty or `none` for none); `Config::set` then sets the
+    /// init keys as the preset does.
     Preset(Slot<String>),
-    /// A lesson's id (empty or `none` for none): setting it sets every key as the lesson does.
+    /// A lesson's id (empty or `none` for none); `Config::set` then sets every key as the
+    /// lesson does.
     Lesson(Slot<String>),
     /// The settings of a second network B that differ from A's, as a query, or `same`.
     Versus(Slot<String>),
@@ -169,11 +173,11 @@ impl Kind {
     }
 
     /// The names a choice (or the preset) may take, in the engine's order; empty otherwise.
+    /// The lessons' ids are not the table's to know: `crate::link::choices` adds them.
     pub fn choices(&self) -> &'static [&'static str] {
         match self {
             Kind::Choice(names, _) => names,
             Kind::Preset(_) => &presets::NAMES,
-            Kind::Lesson(_) => &crate::lessons::IDS,
             _ => &[],
         }
     }
@@ -578,7 +582,9 @@ impl Key {
     }
 
     /// Writes `value` (already trimmed) into `config` if its form fits the kind; ranges and
-    /// combinations are left to [`Config::validate`].
+    /// combinations are left to [`Config::validate`]. The keys that set other keys (the
+    /// lesson, the preset, `vs`) are stored as given: opening them is `Config::set`'s work,
+    /// one level up in [`crate::link`], which knows the lessons.
     pub fn set(&self, config: &mut Config, value: &str) -> Result<(), ConfigError> {
         let field = self.name;
         match &self.kind {
@@ -613,15 +619,12 @@ impl Key {
                 }
                 *(slot.get_mut)(config) = value.to_string();
             }
-            Kind::Preset(slot) if value.is_empty() || value == "none" => {
+            Kind::Preset(slot) | Kind::Lesson(slot) if value == "none" => {
                 (slot.get_mut)(config).clear()
             }
-            Kind::Preset(_) => presets::apply(config, value)?,
-            Kind::Lesson(slot) if value.is_empty() || value == "none" => {
-                (slot.get_mut)(config).clear()
+            Kind::Preset(slot) | Kind::Lesson(slot) | Kind::Versus(slot) => {
+                *(slot.get_mut)(config) = value.to_string()
             }
-            Kind::Lesson(_) => super::open_lesson(config, value)?,
-            Kind::Versus(slot) => *(slot.get_mut)(config) = super::versus::check_versus(value)?,
         }
         Ok(())
     }
@@ -641,6 +644,15 @@ impl Key {
         }
     }
 
+    /// Checks this key's value in `config` against its range, if it is a number with one
+    /// (the number form of `bias` is checked where the biases are read).
+    pub fn check_range(&self, config: &Config) -> Result<(), ConfigError> {
+        match &self.kind {
+            Kind::Number(slot) | Kind::Whole(slot) => self.check(*(slot.get)(config)).map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
     /// The name in `value` from this key's choices, parsed by `from_name` (the engine's
     /// own parser, which reads the same list); else the same error as [`Key::set`].
     pub fn choice<T>(
@@ -652,21 +664,6 @@ impl Key {
     }
 }
 
-/// A finite number from `text`, or an error on `field` that quotes the text.
-pub(super) fn number(field: &'static str, text: &str) -> Result<f64, ConfigError> {
-    match crate::decimal::parse_f64(text) {
-        Some(x) if x.is_finite() => Ok(x),
-        Some(_) => Err(ConfigError::new(
-            field,
-            ErrorText::new("textNotFinite").with("value", clip(text)),
-        )),
-        None => Err(ConfigError::new(
-            field,
-            ErrorText::new("notNumber").with("value", clip(text)),
-        )),
-    }
-}
-
 fn unknown(field: &'static str, value: &str, choices: &[&str]) -> ConfigError {
     ConfigError::new(
         field,
@@ -674,4 +671,49 @@ fn unknown(field: &'static str, value: &str, choices: &[&str]) -> ConfigError {
             .with("value", clip(value))
             .with("choices", choices.join(", ")),
     )
+}
+
+impl Default for Config {
+    /// Every key at its [`TABLE`] default.
+    fn default() -> Self {
+        let mut config = Config {
+            init: String::new(),
+            constant: 0.0,
+            jitter: 0.0,
+            scale: String::new(),
+            gain: 0.0,
+            sigma: 0.0,
+            lo: 0.0,
+            hi: 0.0,
+            bounds: String::new(),
+            correct: false,
+            preset: String::new(),
+            lesson: String::new(),
+            bias: String::new(),
+            act: String::new(),
+            layers: String::new(),
+            shortcut: false,
+            data: String::new(),
+            points: 0.0,
+            noise: 0.0,
+            lr: 0.0,
+            batch: 0.0,
+            momentum: 0.0,
+            loss: String::new(),
+            seed: 0.0,
+            vs: String::new(),
+        };
+        for key in TABLE {
+            // Every default is readable: tests/key_table.rs checks each one reads back.
+            let _ = key.set(&mut config, key.default);
+        }
+        config
+    }
+}
+
+impl Config {
+    /// The value of one key, as the URL writes it ("" for a key InitLab does not know).
+    pub fn get(&self, key: &str) -> String {
+        self::key(key).map_or_else(String::new, |k| k.get(self))
+    }
 }

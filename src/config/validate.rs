@@ -1,72 +1,69 @@
 //! From a [`Config`] to the [`Spec`] the engine runs: every range (read from the key
 //! [`TABLE`](super::TABLE)) and every combination, or a [`ConfigError`] naming the key.
+//! This is network A alone; `Config::validate` in [`crate::link`] checks B too.
 //!
-//! The checks run in a fixed order (weights, biases, network, data, training, then every
-//! layer's resolved init), so a config with several faults always reports the same one.
+//! The checks run in a fixed order (every number's range in key order, then the names, the
+//! biases, the layers, and last every layer's resolved init), so a config with several
+//! faults always reports the same one.
 
-use super::table::{self, number};
-use super::{clip, layer_sizes, Config, Spec, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use super::record::{layer_sizes, Config, Spec};
+use super::table::{self, TABLE};
+use super::text::{number, parse_layers};
 use crate::activation::Activation;
 use crate::data::{DataSpec, DatasetKind};
 use crate::error::ErrorText;
-use crate::init::{
-    check_gain, check_sigma, BiasInit, BoundsUnit, Family, FamilyKind, RuleKind, WeightInit,
-};
+use crate::init::{BiasInit, BoundsUnit, Family, FamilyKind, RuleKind, WeightInit};
 use crate::loss::Loss;
 use crate::ConfigError;
 
 impl Config {
-    /// Check every range and combination; the typed result is what the engine runs.
-    pub fn validate(&self) -> Result<Spec, ConfigError> {
+    /// Check every range and combination of these settings' own network (not B's); the
+    /// typed result is what the engine runs, every layer's init resolved once.
+    pub fn spec(&self) -> Result<Spec, ConfigError> {
+        // Every number's range, in one place and whatever the init uses: a link never
+        // carries a value out of range, even for a key the current init ignores.
+        for key in TABLE {
+            key.check_range(self)?;
+        }
         let weights = self.weight_init()?;
-        let jitter = checked("jitter", self.jitter)?;
         let bias = self.bias_init()?;
         let hidden = row("act")?.choice(&self.act, Activation::from_name)?;
         let hidden_sizes = parse_layers(&self.layers)?;
         let kind = row("data")?.choice(&self.data, DatasetKind::from_name)?;
-        let points = checked("points", self.points)? as usize;
-        let noise = checked("noise", self.noise)?;
-        let lr = checked("lr", self.lr)?;
-        let batch = checked("batch", self.batch)? as usize;
-        let momentum = checked("momentum", self.momentum)?;
         let loss = row("loss")?.choice(&self.loss, Loss::from_name)?;
-        let seed = checked("seed", self.seed)? as u64;
-        // Resolve the init for every layer now, so a bad σ or truncation is reported here.
-        for (fan_in, fan_out) in crate::mlp::fans(&layer_sizes(&hidden_sizes), self.shortcut) {
-            weights.for_layer(fan_in, fan_out)?;
-        }
-        // Last: B, if comparing, must be a network the engine can run too (`versus`
-        // validates it, naming `vs` and the key of `vs` at fault).
-        if let Some(b) = self.versus() {
-            b?;
-        }
+        // Each layer's init, resolved here and only here: a σ the rule cannot give or a cut
+        // that cannot work is reported now, and the experiment draws from these.
+        let layers = crate::mlp::fans(&layer_sizes(&hidden_sizes), self.shortcut)
+            .into_iter()
+            .map(|(fan_in, fan_out)| weights.for_layer(fan_in, fan_out))
+            .collect::<Result<Vec<_>, _>>()?;
+        let seed = self.seed as u64;
         Ok(Spec {
             weights,
-            jitter,
+            layers,
+            jitter: self.jitter,
             bias,
             hidden,
             hidden_sizes,
             shortcut: self.shortcut,
             data: DataSpec {
                 kind,
-                points,
-                noise,
+                points: self.points as usize,
+                noise: self.noise,
                 seed,
             },
-            lr,
-            batch,
-            momentum,
+            lr: self.lr,
+            batch: self.batch as usize,
+            momentum: self.momentum,
             loss,
             seed,
         })
     }
 
-    /// The weight initialiser: family, then σ and gain (both checked whichever rule is
-    /// chosen, so a link never carries a bad one), then the scale rule.
+    /// The weight initialiser: family and scale rule, with σ and the gain as given (their
+    /// ranges were checked with every other key's).
     fn weight_init(&self) -> Result<WeightInit, ConfigError> {
         let family = self.family()?;
-        check_sigma(self.sigma)?;
-        check_gain(self.gain)?;
         let rule = row("scale")?.choice(&self.scale, RuleKind::from_name)?;
         Ok(WeightInit {
             family,
@@ -80,12 +77,12 @@ impl Config {
         Ok(
             match row("init")?.choice(&self.init, FamilyKind::from_name)? {
                 FamilyKind::Zeros => Family::Zeros,
-                FamilyKind::Constant => Family::Constant(checked("const", self.constant)?),
+                FamilyKind::Constant => Family::Constant(self.constant),
                 FamilyKind::Uniform => Family::Uniform,
                 FamilyKind::Normal => Family::Normal,
                 FamilyKind::TruncatedNormal => Family::TruncatedNormal {
-                    lo: checked("lo", self.lo)?,
-                    hi: checked("hi", self.hi)?,
+                    lo: self.lo,
+                    hi: self.hi,
                     bounds: row("bounds")?.choice(&self.bounds, BoundsUnit::from_name)?,
                     variance_corrected: self.correct,
                 },
@@ -115,33 +112,4 @@ fn row(name: &'static str) -> Result<&'static table::Key, ConfigError> {
 /// `x` if it lies in the range the table gives the key `name`.
 fn checked(name: &'static str, x: f64) -> Result<f64, ConfigError> {
     row(name)?.check(x)
-}
-
-/// Hidden layer widths from "8,8": 1 to 8 layers of 1 to 256 units.
-pub fn parse_layers(text: &str) -> Result<Vec<usize>, ConfigError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(ConfigError::new("layers", ErrorText::new("layers.none")));
-    }
-    let widths = text
-        .split(',')
-        .map(|part| match part.trim().parse::<usize>() {
-            Ok(n) if (1..=MAX_UNITS).contains(&n) => Ok(n),
-            _ => Err(ConfigError::new(
-                "layers",
-                ErrorText::new("layers.width")
-                    .with("max", MAX_UNITS.to_string())
-                    .with("value", clip(part.trim())),
-            )),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    if widths.len() > MAX_HIDDEN_LAYERS {
-        return Err(ConfigError::new(
-            "layers",
-            ErrorText::new("layers.tooMany")
-                .with("max", MAX_HIDDEN_LAYERS.to_string())
-                .with("count", widths.len().to_string()),
-        ));
-    }
-    Ok(widths)
 }

@@ -16,7 +16,7 @@ pub mod scale;
 pub mod truncated_normal;
 
 pub use distribution::Distribution;
-pub use scale::{check_gain, check_sigma, RuleKind, ScaleRule, MAX_SCALE, MIN_SCALE};
+pub use scale::{RuleKind, ScaleRule, MAX_SCALE, MIN_SCALE};
 pub use truncated_normal::TruncatedStandardNormal;
 
 /// Where truncation bounds are given: in units of σ (Keras/JAX) or as absolute values (PyTorch trunc_normal_).

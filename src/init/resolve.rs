@@ -2,8 +2,8 @@
 //! a truncated normal, and the checks that stop settings which cannot work.
 
 use super::{
-    check_gain, check_sigma, BoundsUnit, Distribution, Family, LayerInit, ScaleRule,
-    TruncatedStandardNormal, WeightInit,
+    BoundsUnit, Distribution, Family, LayerInit, TruncatedStandardNormal, WeightInit, MAX_SCALE,
+    MIN_SCALE,
 };
 use crate::error::ErrorText;
 use crate::error::{show, show_pair};
@@ -24,11 +24,14 @@ impl WeightInit {
     /// Resolve the init for one layer with `fan_in` inputs and `fan_out` outputs per unit.
     ///
     /// Errors name the setting at fault (`field` is "sigma", "lo", "hi", "gain" or "const"):
-    /// a σ or gain outside [`MIN_SCALE`](super::MIN_SCALE) … [`MAX_SCALE`](super::MAX_SCALE)
-    /// (the config's own check), a rule's σ that is not a positive finite number (a layer
-    /// with no inputs), a constant that is not finite,
-    /// lo ≥ hi, a truncation interval whose mass cannot be told from 0 even in logarithms, and
-    /// a variance-corrected std that absolute bounds cannot reach.
+    /// a gain that is not a positive finite number, a layer's σ that is not one (a manual σ
+    /// of 0, or a layer with no inputs), a constant that is not finite, lo ≥ hi, a
+    /// truncation interval whose mass cannot be told from 0 even in logarithms, and a
+    /// variance-corrected std that absolute bounds cannot reach.
+    ///
+    /// The *ranges* of σ and the gain ([`MIN_SCALE`] … [`MAX_SCALE`]) are not checked here:
+    /// a config's validation checks every key's range in one place, the key table, and
+    /// resolves each layer once; this only refuses what would give no distribution at all.
     ///
     /// Zeros and Constant do not consult the scale rule (their σ fields are 0), so a bad σ or
     /// gain is not reported for them; likewise `Manual` ignores the gain.
@@ -81,13 +84,17 @@ impl WeightInit {
         }
     }
 
-    /// The σ the scale rule asks for, after checking σ (manual) or the gain (the other rules)
-    /// with the same check the config's validation uses.
+    /// The σ the scale rule asks for: a positive finite number, from a positive finite gain.
     fn requested_sigma(&self, fan_in: usize, fan_out: usize) -> Result<f64, ConfigError> {
-        if let ScaleRule::Manual(sigma) = self.scale {
-            check_sigma(sigma)?;
-        } else {
-            check_gain(self.gain)?;
+        if self.scale.uses_gain() && !(self.gain.is_finite() && self.gain > 0.0) {
+            // Every such gain lies outside the config's range, which the message states.
+            return Err(ConfigError::new(
+                "gain",
+                ErrorText::new("scale.gain")
+                    .with("min", show(MIN_SCALE))
+                    .with("max", show(MAX_SCALE))
+                    .with("value", show(self.gain)),
+            ));
         }
         let sigma = self.scale.std(self.gain, fan_in, fan_out);
         if !(sigma.is_finite() && sigma > 0.0) {

@@ -6,12 +6,8 @@
 //! the backward pass (fan-out); He doubles LeCun because ReLU zeroes half of its inputs.
 //! The gain then corrects for the nonlinearity actually used.
 //!
-//! σ and the gain are checked here, once, by [`check_sigma`] and [`check_gain`]: the
-//! config's validation and a layer's resolution both call them.
-
-use crate::error::show;
-use crate::error::ErrorText;
-use crate::ConfigError;
+//! The accepted σ and gain, [`MIN_SCALE`] to [`MAX_SCALE`], are the key table's ranges for
+//! `sigma` and `gain`: a config's validation checks them there, once, whatever the init.
 
 /// σ, gain and constants are accepted up to this size: beyond it every unit is saturated anyway.
 pub const MAX_SCALE: f64 = 100.0;
@@ -19,31 +15,6 @@ pub const MAX_SCALE: f64 = 100.0;
 /// smallest normal number is 1.2e-38: a signal scaled by 1e-9 per layer is already 1e-72 after
 /// eight layers, and a σ of 5e-324 would turn truncation bounds σ·lo, σ·hi into ±0.
 pub const MIN_SCALE: f64 = 1e-9;
-
-/// A hand-picked σ, if it is a number from [`MIN_SCALE`] to [`MAX_SCALE`]; else an error
-/// on the key `sigma` that quotes it.
-pub fn check_sigma(sigma: f64) -> Result<f64, ConfigError> {
-    check_scale("sigma", "scale.sigma", sigma)
-}
-
-/// A gain, if it is a number from [`MIN_SCALE`] to [`MAX_SCALE`]; else an error on the key
-/// `gain` that quotes it.
-pub fn check_gain(gain: f64) -> Result<f64, ConfigError> {
-    check_scale("gain", "scale.gain", gain)
-}
-
-fn check_scale(field: &'static str, id: &'static str, x: f64) -> Result<f64, ConfigError> {
-    if x.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&x) {
-        return Ok(x);
-    }
-    Err(ConfigError::new(
-        field,
-        ErrorText::new(id)
-            .with("min", show(MIN_SCALE))
-            .with("max", show(MAX_SCALE))
-            .with("value", show(x)),
-    ))
-}
 
 /// How σ is chosen per layer.
 #[derive(Clone, Copy, Debug, PartialEq)]

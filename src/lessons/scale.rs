@@ -7,7 +7,8 @@
 //! calls on A and on B are not inlined (`#[inline(never)]`), so the wasm holds one copy of
 //! each rather than one per call.
 
-use super::{share, Evidence, Judge, Lesson, Message, Needs, Verdict, View};
+use super::lesson::{share, Evidence, Judge, Lesson, Message, Needs, Verdict, View};
+use super::settings;
 use crate::experiment::Snapshot;
 use crate::stats::LayerStats;
 
@@ -81,8 +82,8 @@ fn truncated(e: &Evidence, b: &Snapshot) -> Verdict {
 }
 
 pub const TRUNCATED: Lesson = Lesson {
-    id: "truncated",
-    settings: "act=sigmoid&init=normal&scale=lecun&vs=init%3Dtruncnormal",
+    id: settings::TRUNCATED.id,
+    settings: settings::TRUNCATED.query,
     steps: 0,
     view: View::Activation,
     needs: Needs::Snapshots,
@@ -129,8 +130,8 @@ fn relu_bias(e: &Evidence, b: &Snapshot) -> Verdict {
 }
 
 pub const RELU_BIAS: Lesson = Lesson {
-    id: "relu-bias",
-    settings: "act=relu&layers=4,4,4,4&init=normal&scale=he&bias=0&vs=bias%3D0.1",
+    id: settings::RELU_BIAS.id,
+    settings: settings::RELU_BIAS.query,
     steps: 100,
     view: View::Table,
     needs: Needs::Snapshots,
@@ -183,9 +184,8 @@ fn too_small(e: &Evidence, b: &Snapshot) -> Verdict {
 }
 
 pub const TOO_SMALL: Lesson = Lesson {
-    id: "too-small",
-    settings: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=0.01\
-               &vs=act%3Dsigmoid",
+    id: settings::TOO_SMALL.id,
+    settings: settings::TOO_SMALL.query,
     steps: 0,
     view: View::Depth,
     needs: Needs::Snapshots,
@@ -231,8 +231,8 @@ fn too_large(e: &Evidence) -> Verdict {
 }
 
 pub const TOO_LARGE: Lesson = Lesson {
-    id: "too-large",
-    settings: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=3",
+    id: settings::TOO_LARGE.id,
+    settings: settings::TOO_LARGE.query,
     steps: 0,
     view: View::Activation,
     needs: Needs::Snapshots,
@@ -291,8 +291,8 @@ fn xavier(e: &Evidence, b: &Snapshot) -> Verdict {
 }
 
 pub const XAVIER: Lesson = Lesson {
-    id: "xavier",
-    settings: "layers=64,16,64,16&act=linear&init=normal&scale=lecun&vs=scale%3Dglorot",
+    id: settings::XAVIER.id,
+    settings: settings::XAVIER.query,
     steps: 0,
     view: View::Depth,
     needs: Needs::Snapshots,
@@ -322,8 +322,8 @@ fn he_relu(e: &Evidence, b: &Snapshot) -> Verdict {
 }
 
 pub const HE_RELU: Lesson = Lesson {
-    id: "he-relu",
-    settings: "layers=64,64,64,64,64,64,64,64&act=relu&init=normal&scale=glorot&vs=scale%3Dhe",
+    id: settings::HE_RELU.id,
+    settings: settings::HE_RELU.query,
     steps: 0,
     view: View::Depth,
     needs: Needs::Snapshots,

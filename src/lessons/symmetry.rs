@@ -9,7 +9,8 @@
 //! Every verdict reads the snapshot's own counters ([`LayerStats`]), so it costs a few
 //! comparisons per layer and allocates nothing but its message.
 
-use super::{Curvature, Evidence, Judge, Lesson, Message, Needs, Verdict, View};
+use super::lesson::{Curvature, Evidence, Judge, Lesson, Message, Needs, Verdict, View};
+use super::settings;
 use crate::experiment::{Experiment, Snapshot};
 use crate::stats::LayerStats;
 
@@ -271,8 +272,8 @@ fn xor_restarts(e: &Evidence) -> Verdict {
 }
 
 pub const ZERO_TANH: Lesson = Lesson {
-    id: "zero-tanh",
-    settings: "data=xor4&layers=4&act=tanh&init=zeros&bias=0&lr=0.5&batch=4&vs=act%3Drelu",
+    id: settings::ZERO_TANH.id,
+    settings: settings::ZERO_TANH.query,
     steps: 200,
     view: View::Gradients,
     needs: Needs::Snapshots,
@@ -280,8 +281,8 @@ pub const ZERO_TANH: Lesson = Lesson {
 };
 
 pub const ZERO_SIGMOID: Lesson = Lesson {
-    id: "zero-sigmoid",
-    settings: "data=gauss&layers=4&act=sigmoid&init=zeros&bias=0&lr=0.5",
+    id: settings::ZERO_SIGMOID.id,
+    settings: settings::ZERO_SIGMOID.query,
     steps: 300,
     view: View::Table,
     needs: Needs::Snapshots,
@@ -289,8 +290,8 @@ pub const ZERO_SIGMOID: Lesson = Lesson {
 };
 
 pub const CONSTANT: Lesson = Lesson {
-    id: "constant",
-    settings: "data=xor&layers=4&act=sigmoid&init=constant&const=1&bias=0&lr=0.5",
+    id: settings::CONSTANT.id,
+    settings: settings::CONSTANT.query,
     steps: 300,
     view: View::Network,
     needs: Needs::Snapshots,
@@ -298,9 +299,8 @@ pub const CONSTANT: Lesson = Lesson {
 };
 
 pub const BREAK_SYMMETRY: Lesson = Lesson {
-    id: "break-symmetry",
-    settings: "data=xor&layers=8&act=sigmoid&init=constant&const=1&bias=0&lr=1\
-               &vs=jitter%3D0.001",
+    id: settings::BREAK_SYMMETRY.id,
+    settings: settings::BREAK_SYMMETRY.query,
     steps: 2000,
     view: View::Boundary,
     needs: Needs::Snapshots,
@@ -308,9 +308,8 @@ pub const BREAK_SYMMETRY: Lesson = Lesson {
 };
 
 pub const XOR_2_1: Lesson = Lesson {
-    id: "xor-2-1",
-    settings: "data=xor4&layers=1&shortcut=1&act=sigmoid&loss=bce&init=zeros&bias=0&lr=1&batch=4\
-               &vs=init%3Dnormal%26scale%3Dmanual%26sigma%3D1%26bias%3Dinit",
+    id: settings::XOR_2_1.id,
+    settings: settings::XOR_2_1.query,
     steps: 4000,
     view: View::Network,
     needs: Needs::Snapshots,
@@ -318,8 +317,8 @@ pub const XOR_2_1: Lesson = Lesson {
 };
 
 pub const SADDLE: Lesson = Lesson {
-    id: "saddle",
-    settings: "data=xor4&layers=2&act=tanh&init=zeros&bias=0&lr=1&batch=4",
+    id: settings::SADDLE.id,
+    settings: settings::SADDLE.query,
     steps: 0,
     view: View::Landscape,
     needs: Needs::Curvature,
@@ -327,9 +326,8 @@ pub const SADDLE: Lesson = Lesson {
 };
 
 pub const XOR_RESTARTS: Lesson = Lesson {
-    id: "xor-restarts",
-    settings:
-        "data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4",
+    id: settings::XOR_RESTARTS.id,
+    settings: settings::XOR_RESTARTS.query,
     steps: 2000,
     view: View::Restarts,
     needs: Needs::Restarts,

@@ -108,7 +108,7 @@ pub fn keys() -> Result<JsValue, JsError> {
             key: row.name,
             default: row.default,
             kind: row.kind.name(),
-            choices: row.kind.choices(),
+            choices: crate::link::choices(row),
             min: row.range.map(|r| r.min),
             max: row.range.map(|r| r.max),
             min_open: row.range.is_some_and(|r| r.min_open),
@@ -251,5 +251,5 @@ impl LogSlider {
 /// `x` rounded to 3 significant digits, through its decimal form (so 0.0316 is exactly
 /// the f64 nearest to 0.0316, and prints as such).
 fn round_significant(x: f64) -> f64 {
-    crate::decimal::parse_f64(&format!("{x:.2e}")).unwrap_or(x)
+    format!("{x:.2e}").parse().unwrap_or(x)
 }

@@ -1,32 +1,32 @@
 //! The URL is the state: a [`Config`] from a query string and back, percent-coded, every
-//! key in [`TABLE`](super::TABLE) order. A link with bad keys loses only those (see
+//! key in [`TABLE`](crate::config::TABLE) order. A link with bad keys loses only those (see
 //! [`Config::from_query`] and [`culprit`]).
 
-use super::table::{self, KEYS};
-use super::{clip, Config};
+use super::percent::{percent_encode, query_pairs};
+use crate::config::{clip, table, Config, KEYS};
 use crate::error::ErrorText;
 use crate::ConfigError;
 
 impl Config {
     /// Parse a URL query (`?a=1&b=2` or `a=1&b=2`). Never fails, so a mistyped link still
     /// opens a working page, and never loses more of the link than it must:
-    /// - a key that is unknown, unreadable or out of range becomes a notice and keeps its default;
+    /// - a value that is unknown, unreadable or out of range becomes a notice naming its key,
+    ///   which keeps its default (whatever the init, so `?lo=5000` is refused too);
     /// - when keys that are fine on their own conflict (lo against hi, σ against the bounds),
     ///   one of the link's keys involved is left out, with one notice saying so;
     /// - every other key keeps the link's value.
     ///
-    /// A key given twice takes its last readable value.
+    /// A key given twice takes its last good value: a bad later value costs only itself
+    /// (`?lo=-5&lo=1091` keeps `lo=-5`).
     pub fn from_query(query: &str) -> (Config, Vec<ConfigError>) {
         let mut notices = Vec::new();
-        // The link's readable values, one per key, in KEYS order (so the preset comes first).
+        // The link's good values, one per key, in KEYS order (so the preset comes first).
         let mut kept: Vec<(&'static str, String)> = Vec::new();
         for (key, value) in query_pairs(query) {
-            match Config::default().set(&key, &value) {
-                Ok(()) => {
-                    if let Some(row) = table::key(&key) {
-                        kept.retain(|(k, _)| *k != row.name);
-                        kept.push((row.name, value));
-                    }
+            match good_value(&key, &value) {
+                Ok(name) => {
+                    kept.retain(|(k, _)| *k != name);
+                    kept.push((name, value));
                 }
                 Err(e) => notices.push(e),
             }
@@ -85,16 +85,16 @@ impl Config {
     }
 }
 
-/// A query's `key=value` pairs, percent-decoded, in the order given.
-pub fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(k), percent_decode(v))
-        })
+/// The row name of `key` if `value` is a good value for it on its own: readable (a number,
+/// a known name, lesson or preset) and inside the key's range. Judged value by value, so
+/// that a bad value is refused alone, before the keys are weighed against each other.
+fn good_value(key: &str, value: &str) -> Result<&'static str, ConfigError> {
+    let mut alone = Config::default();
+    alone.set(key, value)?;
+    let row =
+        table::key(key).ok_or_else(|| ConfigError::new("config", ErrorText::new("notInTable")))?;
+    row.check_range(&alone)?;
+    Ok(row.name)
 }
 
 /// Which of the link's `pairs` to leave out when together they fail with `error`.
@@ -117,43 +117,4 @@ fn culprit(pairs: &[(&'static str, String)], error: &ConfigError) -> usize {
         (Some(at), None) => at,
         (None, None) => pairs.len() - 1,
     }
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut k = 0;
-    while k < bytes.len() {
-        match bytes[k] {
-            b'+' => out.push(b' '),
-            b'%' if k + 2 < bytes.len() => {
-                // The two characters after `%`, read straight from the text (`get` refuses
-                // a cut inside a character), rather than re-checking the bytes as UTF-8.
-                match text
-                    .get(k + 1..k + 3)
-                    .map(|hex| u8::from_str_radix(hex, 16))
-                {
-                    Some(Ok(b)) => {
-                        out.push(b);
-                        k += 2;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        k += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-pub(super) fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

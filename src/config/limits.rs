@@ -1,0 +1,20 @@
+//! The limits of the settings: how large a network, a dataset, a learning rate or a cut the
+//! page accepts. The key [`TABLE`](super::TABLE)'s ranges are built from them.
+
+pub use crate::init::{MAX_SCALE, MIN_SCALE};
+
+/// Most hidden layers a learner may ask for.
+pub const MAX_HIDDEN_LAYERS: usize = 8;
+/// Most units in one hidden layer.
+pub const MAX_UNITS: usize = 256;
+/// Most data points (train + test).
+pub const MAX_POINTS: usize = 5000;
+/// Fewest data points for the generated datasets (so the 20 % test split is not empty).
+pub const MIN_POINTS: usize = 10;
+/// Learning rates are accepted in (0, MAX_LR].
+pub const MAX_LR: f64 = 10.0;
+/// Truncation bounds (in σ units or absolute) are accepted within ±this. [40σ, 41σ] is
+/// already a tail no normal draw reaches once in 10³⁵⁰ tries.
+pub const MAX_BOUND: f64 = 1000.0;
+/// Seeds are whole numbers that JavaScript represents exactly.
+pub const MAX_SEED: f64 = 9_007_199_254_740_991.0;

@@ -1,0 +1,214 @@
+//! What a lesson is: its settings, the view that shows the answer, and its verdict, a
+//! message (an id and named arguments) that the page words in the learner's language.
+
+use crate::config::Config;
+use crate::error::Args;
+use crate::experiment::Snapshot;
+use crate::restarts::Restarts;
+use crate::ConfigError;
+use serde::Serialize;
+
+/// The chart (or panel) a lesson points at; the page scrolls it into view and highlights it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    Activation,
+    Loss,
+    Network,
+    Boundary,
+    Landscape,
+    Depth,
+    Gradients,
+    Restarts,
+    Table,
+}
+
+/// Evidence a verdict needs beyond the snapshots, which the caller computes on request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// The snapshots of A (and B) are enough.
+    Snapshots,
+    /// The loss's curvature along every parameter axis of A ([`Curvature`]).
+    Curvature,
+    /// The restarts panel's result for the current settings.
+    Restarts,
+}
+
+/// The training loss around A's current weights along each parameter axis.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Curvature {
+    /// ‖∇L‖ over all parameters.
+    pub grad_norm: f64,
+    /// (L(θ + h·eᵢ) − 2L(θ) + L(θ − h·eᵢ)) / h² for every parameter i, in the engine's
+    /// parameter order.
+    pub along_axes: Vec<f64>,
+}
+
+/// What the restarts panel found for the current settings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RestartsSeen {
+    pub runs: usize,
+    pub steps: usize,
+    /// Shares of runs that solved (loss < 0.01) and that got stuck (loss > 0.1).
+    pub solved: f64,
+    pub stuck: f64,
+}
+
+impl RestartsSeen {
+    /// What `restarts` (a plan of `steps` steps per run) found.
+    pub fn from_restarts(restarts: &Restarts, steps: usize) -> RestartsSeen {
+        RestartsSeen {
+            runs: restarts.runs.len(),
+            steps,
+            solved: restarts.solved,
+            stuck: restarts.stuck,
+        }
+    }
+}
+
+/// Everything a verdict may look at.
+pub struct Evidence<'a> {
+    pub a: &'a Snapshot,
+    /// B's snapshot while comparing.
+    pub b: Option<&'a Snapshot>,
+    /// Present when the lesson [`Needs::Curvature`].
+    pub curvature: Option<&'a Curvature>,
+    /// Present when the lesson [`Needs::Restarts`] and the panel has a result for these settings.
+    pub restarts: Option<&'a RestartsSeen>,
+}
+
+/// One argument of a message: a number (the page formats it) or a name (a layer's name,
+/// which the page translates).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Number(f64),
+    Text(String),
+}
+
+impl From<f64> for Arg {
+    fn from(x: f64) -> Arg {
+        Arg::Number(x)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(x: usize) -> Arg {
+        Arg::Number(x as f64)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(x: &str) -> Arg {
+        Arg::Text(x.to_string())
+    }
+}
+
+/// A sentence for the page to word: its id in the string tables and its named arguments.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Message {
+    pub id: String,
+    pub args: Args<Arg>,
+}
+
+impl Message {
+    /// The message `id`, without arguments yet. Not generic and not inlined: the verdicts
+    /// make one in a dozen places, and one copy of the id's copy is enough.
+    #[inline(never)]
+    pub fn new(id: &str) -> Message {
+        Message {
+            id: id.to_string(),
+            args: Args::new(),
+        }
+    }
+
+    /// The plain verdict sentence of lesson `lesson`: "<lesson>.holds" or "<lesson>.fails".
+    pub fn outcome(lesson: &str, holds: bool) -> Message {
+        Message::new(&format!(
+            "{lesson}.{}",
+            if holds { "holds" } else { "fails" }
+        ))
+    }
+
+    /// The same message with one more argument.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.insert(name, value.into());
+        self
+    }
+
+    /// A number argument, for tests.
+    pub fn number(&self, name: &str) -> Option<f64> {
+        match self.args.get(name) {
+            Some(Arg::Number(x)) => Some(*x),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the lesson's claim holds now, and the sentence (with its number) that says so.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verdict {
+    pub holds: bool,
+    pub message: Message,
+}
+
+impl Verdict {
+    pub fn new(holds: bool, message: Message) -> Verdict {
+        Verdict { holds, message }
+    }
+}
+
+/// One lesson.
+pub struct Lesson {
+    /// The URL's `lesson=` value.
+    pub id: &'static str,
+    /// A's settings over the defaults, as a URL query; B's (if it compares) under `vs`.
+    pub settings: &'static str,
+    /// Steps to run before the verdict means what the text says.
+    pub steps: usize,
+    /// The view that shows the answer.
+    pub view: View,
+    pub needs: Needs,
+    /// The live verdict.
+    pub judge: Judge,
+}
+
+/// How a lesson judges: from A alone, or by contrasting A with B (its settings then set up
+/// a B with `vs`, and the verdict waits for B while the learner has stopped comparing).
+#[derive(Clone, Copy)]
+pub enum Judge {
+    One(fn(&Evidence) -> Verdict),
+    AgainstB(fn(&Evidence, &Snapshot) -> Verdict),
+}
+
+impl Lesson {
+    /// The lesson's settings as a config: the defaults, then the lesson's keys.
+    pub fn config(&self) -> Result<Config, ConfigError> {
+        Config::default().with_changes([("lesson", self.id)])
+    }
+
+    /// The verdict from the evidence. A lesson judged against B says so while B is missing
+    /// (the learner stopped comparing) instead of judging half the experiment.
+    pub fn verdict(&self, evidence: &Evidence) -> Verdict {
+        match (self.judge, evidence.b) {
+            (Judge::One(judge), _) => judge(evidence),
+            (Judge::AgainstB(judge), Some(b)) => judge(evidence, b),
+            (Judge::AgainstB(_), None) => Verdict::new(false, Message::new("lesson.needsB")),
+        }
+    }
+
+    /// Whether its settings set up a B (every [`Judge::AgainstB`] lesson does; a lesson
+    /// judging A alone may still show a B beside it).
+    pub fn compares(&self) -> bool {
+        crate::link::query_pairs(self.settings).any(|(key, _)| key == "vs")
+    }
+}
+
+/// Share of `part` in `whole`, 0 for an empty whole.
+pub(crate) fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}

@@ -1,0 +1,108 @@
+//! Each lesson's settings, as plain data: network A's keys over the defaults as a URL
+//! query, and B's (where the lesson argues by contrast) under `vs`.
+//!
+//! They live apart from the lessons' verdicts so that reading a link can open
+//! `lesson=<id>` ([`crate::link`]) without the verdicts and the engine they judge: the
+//! settings sit below the link reader, the verdicts above the experiments it opens.
+
+/// One lesson's settings.
+pub struct Setup {
+    /// The URL's `lesson=` value.
+    pub id: &'static str,
+    /// A's settings over the defaults, as a URL query; B's (if it compares) under `vs`.
+    pub query: &'static str,
+}
+
+pub const ZERO_TANH: Setup = Setup {
+    id: "zero-tanh",
+    query: "data=xor4&layers=4&act=tanh&init=zeros&bias=0&lr=0.5&batch=4&vs=act%3Drelu",
+};
+
+pub const ZERO_SIGMOID: Setup = Setup {
+    id: "zero-sigmoid",
+    query: "data=gauss&layers=4&act=sigmoid&init=zeros&bias=0&lr=0.5",
+};
+
+pub const CONSTANT: Setup = Setup {
+    id: "constant",
+    query: "data=xor&layers=4&act=sigmoid&init=constant&const=1&bias=0&lr=0.5",
+};
+
+pub const BREAK_SYMMETRY: Setup = Setup {
+    id: "break-symmetry",
+    query: "data=xor&layers=8&act=sigmoid&init=constant&const=1&bias=0&lr=1\
+               &vs=jitter%3D0.001",
+};
+
+pub const XOR_2_1: Setup = Setup {
+    id: "xor-2-1",
+    query: "data=xor4&layers=1&shortcut=1&act=sigmoid&loss=bce&init=zeros&bias=0&lr=1&batch=4\
+               &vs=init%3Dnormal%26scale%3Dmanual%26sigma%3D1%26bias%3Dinit",
+};
+
+pub const SADDLE: Setup = Setup {
+    id: "saddle",
+    query: "data=xor4&layers=2&act=tanh&init=zeros&bias=0&lr=1&batch=4",
+};
+
+pub const XOR_RESTARTS: Setup = Setup {
+    id: "xor-restarts",
+    query: "data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4",
+};
+
+pub const TRUNCATED: Setup = Setup {
+    id: "truncated",
+    query: "act=sigmoid&init=normal&scale=lecun&vs=init%3Dtruncnormal",
+};
+
+pub const RELU_BIAS: Setup = Setup {
+    id: "relu-bias",
+    query: "act=relu&layers=4,4,4,4&init=normal&scale=he&bias=0&vs=bias%3D0.1",
+};
+
+pub const TOO_SMALL: Setup = Setup {
+    id: "too-small",
+    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=0.01\
+               &vs=act%3Dsigmoid",
+};
+
+pub const TOO_LARGE: Setup = Setup {
+    id: "too-large",
+    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=3",
+};
+
+pub const XAVIER: Setup = Setup {
+    id: "xavier",
+    query: "layers=64,16,64,16&act=linear&init=normal&scale=lecun&vs=scale%3Dglorot",
+};
+
+pub const HE_RELU: Setup = Setup {
+    id: "he-relu",
+    query: "layers=64,64,64,64,64,64,64,64&act=relu&init=normal&scale=glorot&vs=scale%3Dhe",
+};
+
+/// Every lesson's settings, in the order a learner meets the lessons (the order of
+/// [`LESSONS`](super::LESSONS)).
+pub const ALL: &[Setup] = &[
+    ZERO_TANH,
+    ZERO_SIGMOID,
+    CONSTANT,
+    BREAK_SYMMETRY,
+    XOR_2_1,
+    SADDLE,
+    XOR_RESTARTS,
+    TRUNCATED,
+    RELU_BIAS,
+    TOO_SMALL,
+    TOO_LARGE,
+    XAVIER,
+    HE_RELU,
+];
+
+/// Every lesson's id, in [`ALL`] order: the choices of the `lesson` key.
+pub const IDS: [&str; ALL.len()] = names_of!(ALL, |s| s.id);
+
+/// The settings of the lesson `id`.
+pub fn find(id: &str) -> Option<&'static Setup> {
+    crate::position_of(&IDS, id).map(|k| &ALL[k])
+}
