@@ -1,6 +1,7 @@
-// `make shots`: screenshots of the built page to look at, not a test. Writes every view and
-// every lesson at 1280×800 (desktop) and 390×844 (phone), and the explorer and every lesson
-// inside a 640×480 iframe with ?embed=1 (as course notes frame it), into test-output/shots/.
+// `make shots`: screenshots of the built page to look at, not a test. Writes every view, and
+// every lesson's first screen and the view it points at, at 1280×800 (desktop) and 390×844
+// (phone); and the explorer and every lesson in a 640×480 iframe with ?embed=1 (as course
+// notes frame it). Into test-output/shots/.
 // Fails, after writing what it could, if a page logged an error or a request failed.
 // Needs `make build` first (pkg/), then: node scripts/shots.mjs
 
@@ -92,22 +93,27 @@ function shootViews(browser, base, size, views) {
   });
 }
 
-/** Waits for the views that fill over a few frames (the loss landscape) and for the fonts. */
+/**
+ * Waits for the fonts and, up to 20 s, for the views that fill over a few frames (the loss
+ * landscape); a shot of a landscape still filling is still worth looking at.
+ */
 async function settle(page) {
-  await page.waitForFunction(
-    () => document.getElementById("chart-landscape")?.getAttribute("aria-busy") !== "true",
-    null,
-    { timeout: 30_000 },
-  );
+  const filled = () => document.getElementById("chart-landscape")?.getAttribute("aria-busy") !== "true";
+  await page.waitForFunction(filled, null, { timeout: 20_000 }).catch(() => console.log("  (the landscape is still filling)"));
   await page.evaluate(() => document.fonts.ready.then(() => new Promise(requestAnimationFrame)));
 }
 
-/** Each lesson as it opens, the whole page. */
+/** Each lesson as it opens: the first screen, and the view the lesson points at. */
 async function shootLessons(browser, base, size, lessons) {
   for (const id of lessons) {
     await withPage(browser, `${base}/?lesson=${id}`, size, `lesson ${id} ${size.name}`, async (page) => {
       await settle(page);
-      await save(page, `lesson-${id}-${size.name}`, { fullPage: true });
+      await save(page, `lesson-${id}-${size.name}`);
+      const focus = page.locator(".lesson-focus");
+      if ((await focus.count()) !== 1) return problems.push(`lesson ${id} points at ${await focus.count()} views`);
+      await page.evaluate(() => (document.querySelector(".transport").style.position = "static"));
+      await focus.scrollIntoViewIfNeeded();
+      await save(focus, `lesson-${id}-${size.name}-view`);
     });
   }
 }
