@@ -10,6 +10,7 @@
 #   bench   throughput of the engine and of the textbook baseline, native and wasm; the page in Chromium,
 #           and its first drawn frame on an emulated phone (cold and warm), with the size guards
 #   dist    a self-contained static site in dist/
+#   shots   screenshots of every view and lesson (desktop, phone, embed frame) in test-output/shots/
 #   clean   remove everything built
 
 SHELL := /bin/bash
@@ -97,7 +98,7 @@ dist: build
 	cp pkg/initlab.js pkg/initlab_bg.wasm dist/pkg/
 	@echo "dist/ is ready: copy it to any static host (it needs .wasm served as application/wasm)"
 
-test: setup dist test-native test-wasm test-e2e
+test: setup dist test-native test-wasm test-css test-e2e
 	@echo "make test: all three layers passed"
 
 test-native:
@@ -108,6 +109,11 @@ test-wasm: setup-build setup-browser
 	status=0; CHROMEDRIVER=$(CHROMEDRIVER) TMPDIR=$(SCRATCH) \
 	  cargo test --target $(WASM_TARGET) --test web || status=$$?; \
 	rm -rf $(SCRATCH); exit $$status
+
+# The stylesheets, read by a CSS parser (no browser, no build).
+.PHONY: test-css
+test-css: node_modules/.package-lock.json
+	node --test tests/css/*.test.mjs
 
 test-e2e: setup-course node_modules/.package-lock.json
 	@test -f pkg/initlab_bg.wasm || $(MAKE) build
@@ -132,6 +138,12 @@ bench: build setup-browser node_modules/.package-lock.json
 	node scripts/bench-wasm.mjs
 	@# pkg/ still holds the page's own build (from `build`, without the bench feature).
 	node scripts/bench-browser.mjs
+
+# Screenshots to look at (not a test): every view and lesson at 1280×800 and 390×844, and in
+# the 640×480 frame of ?embed=1.
+.PHONY: shots
+shots: build setup-browser node_modules/.package-lock.json
+	node scripts/shots.mjs
 
 # The size profiler, pinned like the other tools (a one-off ~3 minute install).
 TWIGGY_VERSION := 0.8.0

@@ -79,8 +79,9 @@ pub struct Snapshot {
     /// Whether some number has stopped being finite. A snapshot that has not diverged holds
     /// only finite numbers (loss, accuracies, every statistic, the whole history).
     pub diverged: bool,
-    /// The step at which the first non-finite number appeared: in a forward pass, a weight
-    /// after an update, a loss, or a statistic.
+    /// The first step after which a number is not finite: in the batch's or any training or
+    /// test point's forward pass, a weight after an update, or a statistic. The same however
+    /// the steps were split into calls; the run stops there, with that step's weights.
     pub diverged_at: Option<usize>,
     /// Mean training loss over all training points at the current weights.
     pub loss: f64,
@@ -114,6 +115,27 @@ pub struct Experiment {
     rolling_grid: crate::boundary::RollingGrid,
     /// The loss landscape, refreshed a slice per call.
     rolling_landscape: RollingLandscape,
+    /// The training state as of the last full check, to replay from when a run diverges.
+    checkpoint: Option<Checkpoint>,
+}
+
+/// The training state at a step where every training and test point's forward pass was
+/// finite (a full check: each history record, each snapshot). A step only sees its batch, so
+/// a non-finite number on another point is found at the next full check, up to a record late;
+/// replaying from here one step at a time, with a full check after each, pins the step it
+/// appeared at. Replay is bit-exact: the same parameters, velocity, batch order, cursor and
+/// random stream give the same steps.
+///
+/// Saved by copying into buffers sized once, so a full check costs a copy and no allocation,
+/// and nothing is replayed until a run diverges.
+#[derive(Clone, Debug)]
+struct Checkpoint {
+    steps: usize,
+    params: Vec<Real>,
+    velocity: Vec<Real>,
+    order: Vec<usize>,
+    cursor: usize,
+    batch_rng: Rng,
 }
 
 /// Independent random streams from one seed: data, weights and batch order.
@@ -185,6 +207,7 @@ impl Experiment {
             history: History::new(),
             rolling_grid: crate::boundary::RollingGrid::new(),
             rolling_landscape: RollingLandscape::new(),
+            checkpoint: None,
         };
         experiment.record();
         experiment
@@ -241,6 +264,11 @@ impl Experiment {
             same == self.config
         };
         if only_training_changed {
+            // A replay must step with the settings the run was trained with: settle what the
+            // steps so far did before the new ones take effect.
+            if self.diverged_at.is_none() {
+                self.full_check_or_pin();
+            }
             if spec.batch != self.spec.batch {
                 let velocity = std::mem::take(&mut self.trainer.velocity);
                 self.trainer = Trainer::new(&self.mlp, spec.batch);
@@ -269,44 +297,21 @@ impl Experiment {
         *self = Experiment::of_valid(&config, "only the seed changed, and every seed is valid");
     }
 
-    /// Train `n` mini-batch steps. Stops at the first step where any number stops being
-    /// finite and records it in `diverged_at`; `reset()` recovers.
+    /// Train `n` mini-batch steps. Stops at the first step after which any number is not
+    /// finite, sets `diverged_at` to it and keeps the weights of that step; `reset()` recovers.
     ///
-    /// The checks ride on work done anyway: every layer's z in the batch's forward pass (a
-    /// non-finite z means the current weights have diverged: nothing is updated), the
-    /// parameters as they are updated, and the losses whenever the history records them.
+    /// The checks ride on work done anyway: every layer's z in the batch's forward pass, the
+    /// parameters as they are updated, and every point's forward pass whenever the history
+    /// records. The last finds a point outside the batch up to a record late, so any finding
+    /// is pinned to its step by a replay from the last full check (see [`Checkpoint`]).
     pub fn step(&mut self, n: usize) {
         for _ in 0..n {
             if self.diverged_at.is_some() {
                 return;
             }
-            let batch_len = self.spec.batch.min(self.order.len());
-            if self.cursor.saturating_add(batch_len) > self.order.len() {
-                self.batch_rng.shuffle(&mut self.order);
-                self.cursor = 0;
-            }
-            let batch = &self.order[self.cursor..self.cursor + batch_len];
-            self.cursor += batch_len;
-            let outcome = self.trainer.step(
-                &mut self.mlp,
-                &self.data.train.x,
-                &self.data.train.y,
-                batch,
-                self.spec.loss,
-                self.spec.lr,
-                self.spec.momentum,
-            );
-            match outcome {
-                Ok(()) => self.steps += 1,
-                Err(NonFinite::Forward) => {
-                    self.diverged_at = Some(self.steps);
-                    return;
-                }
-                Err(NonFinite::Update) => {
-                    self.steps += 1;
-                    self.diverged_at = Some(self.steps);
-                    return;
-                }
+            if self.train_one().is_err() {
+                self.pin_divergence();
+                return;
             }
             if self.steps.is_multiple_of(self.history.every) {
                 self.record();
@@ -314,15 +319,107 @@ impl Experiment {
         }
     }
 
-    /// Add the current losses to the history, or, if they are not finite, mark the run as
-    /// diverged at this step instead (so the history only ever holds finite numbers).
+    /// One mini-batch step. On [`NonFinite::Forward`] the weights and the step count stay as
+    /// they were (the current weights are the diverged ones); on [`NonFinite::Update`] the
+    /// step counts (its new weights are).
+    fn train_one(&mut self) -> Result<(), NonFinite> {
+        let batch_len = self.spec.batch.min(self.order.len());
+        if self.cursor.saturating_add(batch_len) > self.order.len() {
+            self.batch_rng.shuffle(&mut self.order);
+            self.cursor = 0;
+        }
+        let batch = &self.order[self.cursor..self.cursor + batch_len];
+        self.cursor += batch_len;
+        let outcome = self.trainer.step(
+            &mut self.mlp,
+            &self.data.train.x,
+            &self.data.train.y,
+            batch,
+            self.spec.loss,
+            self.spec.lr,
+            self.spec.momentum,
+        );
+        if outcome != Err(NonFinite::Forward) {
+            self.steps += 1;
+        }
+        outcome
+    }
+
+    /// Add the current losses to the history and keep this state as the checkpoint, or, if
+    /// they are not finite, pin the step the run diverged at (so the history only ever holds
+    /// finite numbers).
     fn record(&mut self) {
         let (train, test) = self.scores();
         if train.is_finite() && test.is_finite() {
             self.history.record(self.steps, train, test);
+            self.save_checkpoint();
         } else {
-            self.diverged_at.get_or_insert(self.steps);
+            self.pin_divergence();
         }
+    }
+
+    /// The full check outside a record: every point's forward pass at the current weights.
+    /// Keeps this state as the checkpoint if finite, else pins the step the run diverged at.
+    fn full_check_or_pin(&mut self) {
+        if self.all_points_finite() {
+            self.save_checkpoint();
+        } else {
+            self.pin_divergence();
+        }
+    }
+
+    /// Whether the forward pass of every training and test point is finite now.
+    fn all_points_finite(&mut self) -> bool {
+        let (train, test) = self.scores();
+        train.is_finite() && test.is_finite()
+    }
+
+    fn save_checkpoint(&mut self) {
+        match &mut self.checkpoint {
+            // `clone_from` reuses the buffers: same lengths, no allocation.
+            Some(saved) => {
+                saved.steps = self.steps;
+                saved.params.clone_from(&self.mlp.params);
+                saved.velocity.clone_from(&self.trainer.velocity);
+                saved.order.clone_from(&self.order);
+                saved.cursor = self.cursor;
+                saved.batch_rng.clone_from(&self.batch_rng);
+            }
+            None => {
+                self.checkpoint = Some(Checkpoint {
+                    steps: self.steps,
+                    params: self.mlp.params.clone(),
+                    velocity: self.trainer.velocity.clone(),
+                    order: self.order.clone(),
+                    cursor: self.cursor,
+                    batch_rng: self.batch_rng.clone(),
+                })
+            }
+        }
+    }
+
+    /// Something was found not finite at the current step, by a step, a record or a
+    /// snapshot. Go back to the checkpoint and replay one step at a time with a full check
+    /// after each, up to this step: the first step that fails is where the run diverged, and
+    /// the run stays there. Without a checkpoint (the initial weights failed) it is this step.
+    fn pin_divergence(&mut self) {
+        let found_at = self.steps;
+        if let Some(saved) = &self.checkpoint {
+            self.steps = saved.steps;
+            self.mlp.params.clone_from(&saved.params);
+            self.trainer.velocity.clone_from(&saved.velocity);
+            self.order.clone_from(&saved.order);
+            self.cursor = saved.cursor;
+            self.batch_rng.clone_from(&saved.batch_rng);
+            // Until a check fails; if none does before `found_at` (a snapshot's gradient over
+            // all points can overflow where no forward pass does), the run diverged there.
+            while self.steps < found_at {
+                if self.train_one().is_err() || !self.all_points_finite() {
+                    break;
+                }
+            }
+        }
+        self.diverged_at = Some(self.steps);
     }
 
     /// Loss and accuracy on the training and test splits at the current weights.
@@ -344,11 +441,20 @@ impl Experiment {
         let test = self
             .evaluator
             .score(&self.mlp, &self.data.test, self.spec.loss);
-        // The statistics see every training point (and the gradient over all of them), which
-        // a mini-batch step does not: whatever they find non-finite, the run has diverged now.
+        // The statistics see every point (and the gradient over all of them), which a
+        // mini-batch step does not: a full check, so this state is the new checkpoint, or
+        // the run has diverged at this step or, found by replay, an earlier one.
         let finite = train.is_finite() && test.is_finite() && layers.iter().all(|l| l.is_finite());
-        if !finite {
-            self.diverged_at.get_or_insert(self.steps);
+        if self.diverged_at.is_none() {
+            if finite {
+                self.save_checkpoint();
+            } else {
+                let found_at = self.steps;
+                self.pin_divergence();
+                if self.steps != found_at {
+                    return self.snapshot(); // of the step it diverged at
+                }
+            }
         }
         Snapshot {
             step: self.steps,

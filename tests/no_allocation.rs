@@ -102,3 +102,42 @@ fn rolling_landscape_refresh_allocates_nothing() {
         after - before
     );
 }
+
+#[test]
+fn experiment_steps_allocate_only_to_grow_the_history() {
+    // Each history record also keeps the state as the checkpoint a diverging run replays from
+    // (src/experiment.rs): it is copied into buffers sized at the first record, so a step
+    // allocates nothing, and a record only when one of the history's columns grows.
+    let config = Config::default()
+        .with_changes([("layers", "8,8"), ("data", "spiral"), ("batch", "10")])
+        .expect("a valid config");
+    let mut exp = Experiment::new(&config).expect("valid");
+    let capacities = |exp: &Experiment| {
+        let h = exp.history();
+        [
+            h.steps.capacity(),
+            h.train.capacity(),
+            h.test.capacity(),
+            h.train_accuracy.capacity(),
+            h.test_accuracy.capacity(),
+        ]
+    };
+    // 3000 steps: 300 records, below the length at which the history is thinned.
+    for step in 1..=3000 {
+        let grown_before = capacities(&exp);
+        let before = allocations();
+        exp.step(1);
+        let after = allocations();
+        let grown = (capacities(&exp).iter().zip(&grown_before))
+            .filter(|(now, was)| now != was)
+            .count();
+        assert_eq!(
+            after - before,
+            grown,
+            "step {step}: {} allocations, {grown} history columns grew",
+            after - before
+        );
+    }
+    assert_eq!(exp.history().steps.len(), 301);
+    assert!(exp.diverged_at().is_none());
+}

@@ -14,7 +14,8 @@
 //!    link plus one hostile pair gives exactly the valid link's config and exactly one notice.
 //! 3. **Any valid config trains honestly**: a snapshot that is not flagged as diverged holds
 //!    only finite numbers, the loss history is always finite, and `reset()` replays the run
-//!    bit for bit.
+//!    bit for bit. However its steps are split into calls (with or without snapshots between
+//!    them), a run diverges at the same step, the first that is not finite, with the same weights.
 //! 4. **Any accepted truncation samples inside its bounds**, with finite moments; and every
 //!    truncation within range that is not absurdly narrow is accepted, however far in a tail.
 //!
@@ -1008,6 +1009,126 @@ fn any_valid_config_trains_honestly_and_replays_bit_for_bit() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Property 3b: divergence is pinned to its step however the steps are split
+// ---------------------------------------------------------------------------------------
+
+/// One run cut two ways into pieces, each stepped in one call and then snapshotted or not.
+#[derive(Clone)]
+struct Splits {
+    config: Config,
+    first: Vec<(usize, bool)>,
+    second: Vec<(usize, bool)>,
+}
+
+impl fmt::Debug for Splits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let show = |pieces: &[(usize, bool)]| {
+            let shown: Vec<String> = pieces
+                .iter()
+                .map(|&(n, look)| format!("{n}{}", if look { "+snapshot" } else { "" }))
+                .collect();
+            shown.join(", ")
+        };
+        write!(
+            f,
+            "{:?} stepped [{}] and [{}]",
+            self.config.to_query(),
+            show(&self.first),
+            show(&self.second)
+        )
+    }
+}
+
+/// `pieces` cut or extended so that their steps add up to `total`.
+fn cut_to(total: usize, pieces: Vec<(usize, bool)>) -> Vec<(usize, bool)> {
+    let mut left = total;
+    let mut cut = Vec::new();
+    for (n, look) in pieces {
+        if left == 0 {
+            break;
+        }
+        cut.push((n.min(left), look));
+        left -= n.min(left);
+    }
+    if left > 0 {
+        cut.push((left, false));
+    }
+    cut
+}
+
+/// A wild valid config (the same as property 3's, where many runs diverge) and two ways to
+/// split 1–150 steps into pieces of 1–40.
+fn splits() -> impl Strategy<Value = Splits> {
+    let pieces = || proptest::collection::vec((1usize..=40, any::<bool>()), 1..=12);
+    (run(), 1usize..=150, pieces(), pieces()).prop_map(|(run, total, first, second)| Splits {
+        config: run.config,
+        first: cut_to(total, first),
+        second: cut_to(total, second),
+    })
+}
+
+/// A fresh run of `config` stepped piece by piece, and its snapshot at the end.
+fn stepped(config: &Config, pieces: &[(usize, bool)]) -> (Experiment, String) {
+    let mut exp = Experiment::new(config).expect("the strategy keeps only valid configs");
+    for &(n, look) in pieces {
+        exp.step(n);
+        if look {
+            exp.snapshot();
+        }
+    }
+    let json = serde_json::to_string(&exp.snapshot()).expect("a snapshot serialises");
+    (exp, json)
+}
+
+/// Both splits stop at the same step with the same weights and the same snapshot, and that
+/// step is the first: the run stepped to the step before it has not diverged.
+fn splits_agree(case: &Splits) -> Result<(), TestCaseError> {
+    let (a, a_json) = stepped(&case.config, &case.first);
+    let (b, b_json) = stepped(&case.config, &case.second);
+    prop_assert_eq!(a.diverged_at(), b.diverged_at(), "{:?}", case);
+    prop_assert_eq!(a.steps_done(), b.steps_done(), "{:?}", case);
+    let bits =
+        |exp: &Experiment| -> Vec<u32> { exp.mlp().params.iter().map(|p| p.to_bits()).collect() };
+    prop_assert!(
+        bits(&a) == bits(&b),
+        "{case:?}: the final parameters differ"
+    );
+    prop_assert!(
+        a_json == b_json,
+        "{case:?}: the final snapshots differ:\n{a_json}\n{b_json}"
+    );
+    if let Some(at) = a.diverged_at() {
+        prop_assert_eq!(
+            a.steps_done(),
+            at,
+            "{:?}: the run went on after diverging",
+            case
+        );
+        if at > 0 {
+            let (before, _) = stepped(&case.config, &[(at - 1, true)]);
+            prop_assert_eq!(
+                before.diverged_at(),
+                None,
+                "{:?}: already diverged one step before {}",
+                case,
+                at
+            );
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn any_split_of_a_run_diverges_at_the_same_step_with_the_same_weights() {
+    check(
+        "any_split_of_a_run_diverges_at_the_same_step_with_the_same_weights",
+        training_runs(),
+        splits(),
+        |case| splits_agree(&case),
+    );
+}
+
+// ---------------------------------------------------------------------------------------
 // Property 4: truncated normals sample inside their bounds, and far tails are accepted
 // ---------------------------------------------------------------------------------------
 
@@ -1299,6 +1420,23 @@ fn regression_a_nan_loss_is_flagged_as_divergence() {
         "init=zeros&bias=-94.8&act=linear&layers=2,1&data=xor4&points=10&lr=0.0504&batch=3&momentum=0.5&seed=7",
         &[10],
     )));
+}
+
+/// Constant weights, linear units and momentum 0.9999999, one point per step: the network
+/// overflows on points outside the batch between two records. Stepped 1 + 96 times, the run
+/// was flagged only by the snapshot after step 97, though it had diverged by step 96.
+#[test]
+fn regression_divergence_between_records_is_pinned_to_its_step() {
+    let config = plain_run(
+        "init=constant&const=-16.8&scale=manual&lo=-0.001&hi=0.001&act=linear&layers=7&data=xor4&points=10&lr=1&batch=1&momentum=0.9999999&seed=3102847848122407",
+        &[],
+    )
+    .config;
+    holds(splits_agree(&Splits {
+        config,
+        first: vec![(1, false), (96, false)],
+        second: vec![(97, true)],
+    }));
 }
 
 /// σ = 5e-324 was accepted: the variance-corrected bounds became [inf, inf] and sampling

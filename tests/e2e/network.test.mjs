@@ -5,9 +5,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { OUTPUT, canvasHash, screenshot, useServerAndBrowser } from "./helpers.mjs";
+import { canvasHash, screenshot, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
 const { withPage } = env;
@@ -169,31 +167,4 @@ test("on a 390×844 phone a tap shows the value, says it aloud, and nothing scro
     PHONE.viewport,
     PHONE.options,
   );
-});
-
-test("screenshots: the default net, constant init and sampled 64-unit layers, desktop and phone", async () => {
-  const cases = [
-    ["default", ""],
-    ["constant", "?init=constant&act=sigmoid"],
-    ["sampled", "?layers=64,64"],
-  ];
-  for (const [name, query] of cases) {
-    for (const [suffix, viewport, options] of [
-      ["1280", undefined, {}],
-      ["390", PHONE.viewport, PHONE.options],
-    ]) {
-      await withPage(
-        query,
-        async ({ page }) => {
-          await page.evaluate(() => window.initlab.step(100));
-          const panel = page.locator("section.network");
-          await panel.scrollIntoViewIfNeeded();
-          mkdirSync(OUTPUT, { recursive: true });
-          await panel.screenshot({ path: join(OUTPUT, `network-${name}-${suffix}.png`) });
-        },
-        viewport,
-        options,
-      );
-    }
-  }
 });
