@@ -11,7 +11,7 @@ use super::ink::Ink;
 use super::pen::{Pen, Swatch};
 use super::series::{boxes, line, Corners};
 use super::theme::{chart, mesh, num, percent, stroke, Axes, Axis, Theme, FONT};
-use super::{begin, fill, layer_name, Labels, Style, Surface};
+use super::{fill, layer_name, old_begin as begin, Labels, OldSurface, Style};
 use crate::activation::Activation;
 use crate::plot::activation::ActivationPanel;
 use crate::stats::LayerStats;
@@ -50,10 +50,15 @@ pub(crate) fn grid(width_css: f64, layers: usize) -> (f64, usize, usize) {
 pub fn height_for(width_css: f64, layers: usize) -> f64 {
     let (width, cols, rows) = grid(width_css, layers);
     // The header legend, estimated without a canvas at ~0.55 em per character.
-    let legend: f64 = legend_items(super::language(), &Theme::of(&Style::default()))
-        .iter()
-        .map(|(_, text)| 30.0 + FONT * crate::plot::wrap::estimate_em(text, 0.55))
-        .sum();
+    let labels = super::language();
+    let legend: f64 = [
+        labels.legend_curve,
+        labels.legend_z_hist,
+        labels.legend_saturated,
+    ]
+    .iter()
+    .map(|text| 30.0 + FONT * crate::plot::wrap::estimate_em(text, 0.55))
+    .sum();
     let header = (legend / width).ceil().max(1.0) * 1.35 * FONT + 8.0;
     let panel_width = width / cols as f64;
     let plot = (panel_width * 0.45).clamp(100.0, 160.0);
@@ -77,7 +82,7 @@ pub fn draw(
     hidden: Activation,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
+    let OldSurface { ink, pen, w, h } = begin(canvas, style)?;
     let t = pen.theme;
     if layers.is_empty() {
         pen.message((0.0, 0.0, w, h), style.labels.no_layers, t.muted);

@@ -7,7 +7,7 @@
 
 use super::pen::{stroke_colour, Pen, Swatch};
 use super::theme::{chart, css, mesh, Axes, Axis, Theme};
-use super::{begin, Style, Surface};
+use super::{old_begin as begin, OldSurface, Style};
 use crate::boundary::Grid;
 use crate::data::{Dataset, Split};
 use plotters::prelude::*;
@@ -26,7 +26,7 @@ pub fn draw(
     data: &Dataset,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
+    let OldSurface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let finite = |r: [f64; 2]| r[0].is_finite() && r[1].is_finite() && r[0] < r[1];
     if grid.n == 0 || grid.p.len() != grid.n * grid.n || !finite(grid.x) || !finite(grid.y) {

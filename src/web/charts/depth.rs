@@ -10,7 +10,7 @@
 
 use super::pen::{Marker, Pen, Swatch};
 use super::theme::{chart, mesh, Axes, Axis, Theme, FONT, SMALL};
-use super::{begin, fill, Labels, Style, Surface};
+use super::{fill, old_begin as begin, Labels, OldSurface, Style};
 use crate::plot::depth::{DepthModel, Quantity};
 use crate::stats::LayerStats;
 use plotters::style::RGBColor;
@@ -63,7 +63,7 @@ pub fn draw(
     sides: &[(&str, &[LayerStats])],
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
+    let OldSurface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let model = DepthModel::new(sides, (h / style.px(28.0)).clamp(2.0, 8.0) as usize);
     if model.layers.is_empty() {
@@ -157,7 +157,7 @@ fn y_ticks(pen: &Pen, model: &DepthModel, to_px: ToPx) {
         } else {
             pen.polyline(&[(left - style.px(3.0), y), (left, y)], t.muted, 1.0, &[]);
         }
-        let half = 0.5 * pen.line_height(SMALL) / style.leading;
+        let half = 0.5 * pen.line_height(SMALL) / style.leading();
         pen.text(
             &super::theme::local(tick.label.clone()),
             (left - style.px(5.0), y - half),

@@ -11,7 +11,7 @@ use super::ink::Ink;
 use super::pen::Pen;
 use super::series::{boxes, Corners};
 use super::theme::{chart, mesh, num, Axes, Axis, Plot, FONT, SMALL};
-use super::{begin, fill, layer_name, Labels, Style, Surface};
+use super::{fill, layer_name, old_begin as begin, Labels, OldSurface, Style};
 use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};
 use crate::stats::LayerStats;
 use plotters::prelude::*;
@@ -40,7 +40,7 @@ pub fn draw(
     layers: &[LayerStats],
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
+    let OldSurface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     if layers.is_empty() {
         pen.message((0.0, 0.0, w, h), labels.no_layers, t.muted);

@@ -9,7 +9,7 @@
 
 use super::pen::{fill_colour, Marker, Pen, Swatch};
 use super::theme::{chart, mesh, num, Axes, Axis, FONT, SMALL};
-use super::{begin, fill, Style, Surface};
+use super::{fill, old_begin as begin, OldSurface, Style};
 use crate::landscape::Landscape;
 use crate::plot::colour::{viridis_fast, wants_light_ink};
 use crate::plot::landscape::{LandscapeView, Scale};
@@ -28,7 +28,7 @@ pub fn draw(
     grid: Option<&Landscape>,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
+    let OldSurface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let Some(grid) = grid else {
         pen.message((0.0, 0.0, w, h), labels.landscape_waiting, t.muted);

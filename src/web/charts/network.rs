@@ -13,7 +13,7 @@
 
 use super::pen::{fill_colour, stroke_colour, Pen};
 use super::theme::{num, Theme, FAMILY, FONT, SMALL};
-use super::{begin, fill, Labels, Style, Surface};
+use super::{fill, old_begin as begin, Labels, OldSurface, Style};
 use crate::diagram::{Diagram, Frame, Hit, Role, Sign, Target, UnitRef};
 use crate::mlp::Mlp;
 use crate::plot::by_key;
@@ -99,7 +99,7 @@ fn colour(t: &Theme, sign: Sign) -> RGBAColor {
 
 /// Draws the network `mlp` into `canvas`.
 pub fn draw(canvas: &HtmlCanvasElement, mlp: &Mlp, style: &Style) -> Result<(), String> {
-    let Surface { pen, w, h, .. } = begin(canvas, style)?;
+    let OldSurface { pen, w, h, .. } = begin(canvas, style)?;
     let labels = style.labels;
     let diagram = layout(mlp, w / style.dpr, h / style.dpr, labels);
     legend(&pen, &diagram);

@@ -76,13 +76,13 @@ impl<'s> Pen<'s> {
         Ok(Pen {
             ctx: super::context(canvas)?,
             style,
-            theme: Theme::of(style),
+            theme: Theme::of(style)?,
         })
     }
 
     /// The height of one line of text of `size` CSS pixels, in device pixels.
     pub fn line_height(&self, size: f64) -> f64 {
-        self.style.px(size * self.style.leading)
+        self.style.px(size * self.style.leading())
     }
 
     fn set_font(&self, size: f64) {

@@ -7,7 +7,7 @@
 use super::pen::{Pen, Swatch};
 use super::series::{boxes, dashed, Corners};
 use super::theme::{chart, mesh, percent, stroke, tick, Axes, Axis, Plot, Theme, FONT, SMALL};
-use super::{begin, fill, Style, Surface};
+use super::{fill, old_begin as begin, OldSurface, Style};
 use crate::restarts::{solved_and_stuck, LossHistogram, SOLVED_BELOW, STUCK_ABOVE};
 use plotters::prelude::*;
 
@@ -17,7 +17,7 @@ pub fn draw(
     losses: &[f64],
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
+    let OldSurface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     if losses.is_empty() {
         pen.message((0.0, 0.0, w, h), labels.no_restarts, t.muted);

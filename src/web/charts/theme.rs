@@ -7,7 +7,6 @@
 pub(crate) use super::axis::Axis;
 use super::ink::{Area, Ink, Px};
 use super::Style;
-use crate::plot::colour::{DARK_TEXT, LIGHT_TEXT};
 use plotters::prelude::{
     Color, FontFamily, FontTransform, IntoFont, RGBAColor, RGBColor, ShapeStyle, TextStyle,
 };
@@ -55,31 +54,18 @@ pub(crate) struct Theme {
 }
 
 impl Theme {
-    pub fn of(style: &Style) -> Theme {
-        let rgb = |[r, g, b]: [u8; 3]| RGBColor(r, g, b);
-        if style.dark {
-            Theme {
-                bg: rgb(DARK_TEXT.background),
-                fg: rgb(DARK_TEXT.ink),
-                muted: rgb(DARK_TEXT.muted),
-                grid: RGBColor(255, 255, 255).mix(0.12),
-                bars: SKY_BLUE.mix(0.55),
-                alarm: VERMILLION,
-                marker: REDDISH_PURPLE,
-                class: [SKY_BLUE, ORANGE],
-            }
-        } else {
-            Theme {
-                bg: rgb(LIGHT_TEXT.background),
-                fg: rgb(LIGHT_TEXT.ink),
-                muted: rgb(LIGHT_TEXT.muted),
-                grid: RGBColor(0, 0, 0).mix(0.08),
-                bars: SKY_BLUE.mix(0.55),
-                alarm: VERMILLION,
-                marker: REDDISH_PURPLE,
-                class: [BLUE, VERMILLION],
-            }
-        }
+    pub fn of(style: &Style) -> Result<Theme, String> {
+        let n = super::look::Theme::of(style)?;
+        Ok(Theme {
+            bg: n.bg,
+            fg: n.fg,
+            muted: n.muted,
+            grid: n.grid,
+            bars: n.bars,
+            alarm: n.alarm,
+            marker: n.marker,
+            class: n.class,
+        })
     }
 
     /// The second series colour where two lines share a chart (test loss).
@@ -122,7 +108,7 @@ fn rgba_text(RGBAColor(r, g, b, a): RGBAColor) -> String {
 
 /// A number with the decimal sign of the charts' language (a comma in Russian).
 pub(crate) fn local(text: String) -> String {
-    let sign = super::decimal_sign();
+    let sign = super::language().decimal();
     if sign == '.' {
         text
     } else {

@@ -9,7 +9,7 @@
 use super::pen::{Pen, Swatch};
 use super::series::{boxes, dashed, dots, line, Corners};
 use super::theme::{chart, mesh, num, stroke, tick, Axes, Axis, Plot, Theme, FONT};
-use super::{begin, fill, layer_name, Labels, Style, Surface};
+use super::{fill, layer_name, old_begin as begin, Labels, OldSurface, Style};
 use crate::init::LayerInit;
 use crate::plot::weights::{Entry, WeightsModel};
 use crate::plot::Bar;
@@ -27,7 +27,7 @@ pub fn draw(
     layers_total: usize,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
+    let OldSurface { ink, pen, w, h } = begin(canvas, style)?;
     let (t, labels) = (pen.theme, style.labels);
     let name = layer_name(labels, layer_index, layers_total);
     let used = caption(&pen, init, &name, w);
