@@ -72,6 +72,13 @@ impl<'s> Words<'s> {
         })
     }
 
+    /// The part `(x, y, w, h)` of the canvas (device pixels) as a drawing area of its own.
+    pub fn area(&self, (x, y, w, h): Rect) -> Root {
+        let corner = (x.round() as i32, y.round() as i32);
+        let size = (w.round().max(0.0) as u32, h.round().max(0.0) as u32);
+        self.root.clone().shrink(corner, size)
+    }
+
     /// The height of one line of text of `size` CSS pixels, in device pixels.
     pub fn line_height(&self, size: f64) -> f64 {
         self.style.px(size * self.style.leading())
