@@ -7,7 +7,7 @@
 //! shaded, and each panel's caption prints the share of z that landed there. One panel
 //! per layer, side by side, so the change with depth is seen at a glance.
 
-use super::look::{
+use super::theme::{
     chart, mesh, num, percent, plot_rect, stroke, tick_near_zero, Axis, Theme, FONT,
 };
 use super::words::{Swatch, Words};

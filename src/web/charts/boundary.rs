@@ -6,7 +6,7 @@
 //! init bends it around the classes within a few hundred steps.
 
 use super::canvas;
-use super::look::{at, chart, mesh, stroke, tick_near_zero, Axis, Chart, Theme};
+use super::theme::{at, chart, mesh, stroke, tick_near_zero, Axis, Chart, Theme};
 use super::words::{Swatch, Words};
 use super::{begin, failed, Style, Surface};
 use crate::boundary::Grid;

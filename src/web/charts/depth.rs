@@ -8,7 +8,7 @@
 //! are left out and counted under the chart. The model is [`crate::plot::depth`]; `sides`
 //! holds one run per side, so an A/B comparison draws B with dotted lines and hollow marks.
 
-use super::look::{at, chart, local, mesh, plot_rect, stroke, Axis, Chart, Theme, FONT, SMALL};
+use super::theme::{at, chart, local, mesh, plot_rect, stroke, Axis, Chart, Theme, FONT, SMALL};
 use super::words::{Marker, Swatch, Words};
 use super::{begin, failed, fill, Labels, Style, Surface};
 use crate::plot::depth::{DepthModel, Quantity};

@@ -7,7 +7,7 @@
 //! x range. The model is [`crate::plot::gradients`].
 
 use super::activation::columns;
-use super::look::{chart, mesh, num, plot_rect, tick_near_zero, Axis, FONT};
+use super::theme::{chart, mesh, num, plot_rect, tick_near_zero, Axis, FONT};
 use super::words::Words;
 use super::{begin, failed, fill, layer_name, Style, Surface};
 use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};

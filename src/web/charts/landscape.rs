@@ -8,7 +8,7 @@
 //! [`crate::plot::landscape`]; this module paints it.
 
 use super::canvas::{self, Rect, Segment};
-use super::look::{at, chart, local, mesh, num, tick_near_zero, Axis, Chart, FONT, SMALL};
+use super::theme::{at, chart, local, mesh, num, tick_near_zero, Axis, Chart, FONT, SMALL};
 use super::words::{Marker, Swatch, Words};
 use super::{begin, fill, Style, Surface};
 use crate::landscape::Landscape;

@@ -8,7 +8,7 @@
 //! orange with dashed ones (told apart without colour too); each side's test loss is the
 //! thin line of its colour and dash.
 
-use super::look::{
+use super::theme::{
     at, chart, mesh, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
 use super::words::{Swatch, Words};

@@ -25,28 +25,22 @@
 //! a chart; only a canvas that cannot be drawn on is an `Err`.
 
 pub mod activation;
-mod axis;
-mod bitmap;
 pub mod boundary;
 mod canvas;
 pub mod depth;
 pub mod gradients;
-mod ink;
 pub mod landscape;
-mod look;
 pub mod loss;
 pub mod network;
-mod pen;
 pub mod restarts;
-mod series;
 mod theme;
 pub mod weights;
 mod words;
 
-use look::Theme;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
+use theme::Theme;
 use web_sys::HtmlCanvasElement;
 use words::Words;
 
@@ -187,34 +181,4 @@ pub(crate) fn begin<'s>(
 /// Turns any plotters error into the `String` the draw functions return.
 pub(crate) fn failed<E: std::fmt::Display>(e: E) -> String {
     format!("drawing failed: {e}")
-}
-
-/// Legacy: the old private chart layer's start, until every chart has moved to plotters' API.
-pub(crate) struct OldSurface<'s> {
-    pub ink: ink::Ink,
-    pub pen: pen::Pen<'s>,
-    pub w: f64,
-    pub h: f64,
-}
-
-pub(crate) fn old_begin<'s>(
-    canvas: &HtmlCanvasElement,
-    style: &'s Style,
-) -> Result<OldSurface<'s>, String> {
-    use plotters::style::Color;
-    if canvas.width() == 0 || canvas.height() == 0 {
-        return Err("the canvas has no pixels".to_string());
-    }
-    let ink = ink::Ink::new(canvas)?;
-    let pen = pen::Pen::new(canvas, style)?;
-    let [x0, y0, x1, y1] = ink.whole();
-    ink.rect((x0, y0), (x1, y1), &pen.theme.bg.filled())?;
-    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
-    Ok(OldSurface { ink, pen, w, h })
-}
-
-pub(crate) fn context(
-    canvas: &HtmlCanvasElement,
-) -> Result<web_sys::CanvasRenderingContext2d, String> {
-    canvas::context(canvas)
 }

@@ -4,7 +4,7 @@
 //! on the right; the two dashed lines are those thresholds. The bins come from the engine
 //! ([`LossHistogram`]); this module only paints them.
 
-use super::look::{
+use super::theme::{
     chart, mesh, percent, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
 use super::words::{Swatch, Words};

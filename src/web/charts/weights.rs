@@ -6,7 +6,7 @@
 //! for unless it is variance-corrected; a zero or constant init is a single spike, with
 //! nothing random to make one unit differ from another.
 
-use super::look::{
+use super::theme::{
     chart, mesh, num, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
 use super::words::{Swatch, Words};

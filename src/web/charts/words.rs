@@ -6,7 +6,7 @@
 //! out here.
 
 use super::canvas::{Measure, Rect};
-use super::look::{font, stroke, Theme, FONT};
+use super::theme::{font, stroke, Theme, FONT};
 use super::{Root, Style};
 use crate::plot::wrap;
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
