@@ -7,11 +7,12 @@
 //! shaded, and each panel's caption prints the share of z that landed there. One panel
 //! per layer, side by side, so the change with depth is seen at a glance.
 
+use super::theme::{boxes, line};
 use super::theme::{
     chart, mesh, num, percent, plot_rect, stroke, tick_near_zero, Axis, Theme, FONT,
 };
 use super::words::{Swatch, Words};
-use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
+use super::{begin, fill, layer_name, Labels, Style, Surface};
 use crate::activation::Activation;
 use crate::plot::activation::ActivationPanel;
 use crate::stats::LayerStats;
@@ -133,14 +134,11 @@ fn panel(
     let (zx, gy) = (Axis::linear(zs, 5, &z_label), Axis::linear(gs, 3, &g_label));
     let mut c = chart(&area, style, &zx, &gy)?;
     mesh(&mut c, style, &t, &zx, &gy)?;
-    let tails = (model.saturated.iter())
-        .map(|&(a, b)| Rectangle::new([(a, gs.0), (b, gs.1)], t.alarm.mix(0.14).filled()));
-    c.draw_series(tails).map_err(failed)?;
-    let bars = (model.bars.iter())
-        .map(|b| Rectangle::new([(b.lo, gs.0), (b.hi, b.height)], t.bars.filled()));
-    c.draw_series(bars).map_err(failed)?;
-    let curve = LineSeries::new(model.curve.iter().copied(), stroke(style, t.fg, 2.0));
-    c.draw_series(curve).map_err(failed)?;
+    let tails = model.saturated.iter().map(|&(a, b)| [(a, gs.0), (b, gs.1)]);
+    boxes(&mut c, tails.collect(), t.alarm.mix(0.14).filled())?;
+    let bars = model.bars.iter().map(|b| [(b.lo, gs.0), (b.hi, b.height)]);
+    boxes(&mut c, bars.collect(), t.bars.filled())?;
+    line(&mut c, model.curve, stroke(style, t.fg, 2.0))?;
     if !model.known {
         words.message(plot_rect(&c), labels.z_not_finite, t.alarm);
     }

@@ -6,9 +6,10 @@
 //! init bends it around the classes within a few hundred steps.
 
 use super::canvas;
+use super::theme::dots;
 use super::theme::{at, chart, mesh, stroke, tick_near_zero, Axis, Chart, Theme};
 use super::words::{Swatch, Words};
-use super::{begin, failed, Style, Surface};
+use super::{begin, Style, Surface};
 use crate::boundary::Grid;
 use crate::data::{Dataset, Split};
 use plotters::prelude::*;
@@ -121,18 +122,17 @@ fn points(
     let on_grid = |p: &[f64; 2]| {
         (grid.x[0]..=grid.x[1]).contains(&p[0]) && (grid.y[0]..=grid.y[1]).contains(&p[1])
     };
-    let (mut dots, mut rings) = (Vec::new(), Vec::new());
-    for (p, &label) in split.raw.iter().zip(&split.y).filter(|(p, _)| on_grid(p)) {
-        let colour = t.class[usize::from(label >= 0.5)];
-        let at = (p[0], p[1]);
+    for (class, colour) in t.class.iter().enumerate() {
+        let at: Vec<(f64, f64)> = (split.raw.iter().zip(&split.y))
+            .filter(|(p, &label)| usize::from(label >= 0.5) == class && on_grid(p))
+            .map(|(p, _)| (p[0], p[1]))
+            .collect();
         if filled {
-            dots.push(Circle::new(at, r, colour.filled()));
-            rings.push(Circle::new(at, r, stroke(style, t.bg, 1.0)));
+            dots(c, at.clone(), r, colour.filled())?;
+            dots(c, at, r, stroke(style, t.bg, 1.0))?;
         } else {
-            rings.push(Circle::new(at, r, stroke(style, colour, 1.5)));
+            dots(c, at, r, stroke(style, *colour, 1.5))?;
         }
     }
-    c.draw_series(dots).map_err(failed)?;
-    c.draw_series(rings).map_err(failed)?;
     Ok(())
 }

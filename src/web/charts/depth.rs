@@ -9,8 +9,9 @@
 //! holds one run per side, so an A/B comparison draws B with dotted lines and hollow marks.
 
 use super::theme::{at, chart, local, mesh, plot_rect, stroke, Axis, Chart, Theme, FONT, SMALL};
+use super::theme::{dashed, line as solid};
 use super::words::{Marker, Swatch, Words};
-use super::{begin, failed, fill, Labels, Style, Surface};
+use super::{begin, fill, Labels, Style, Surface};
 use crate::plot::depth::{DepthModel, Quantity};
 use crate::stats::LayerStats;
 use plotters::prelude::*;
@@ -150,16 +151,10 @@ fn lines(c: &mut Chart, words: &Words, model: &DepthModel) -> Result<(), String>
             for run in &line.runs {
                 let points: Vec<(f64, f64)> = run.iter().map(|&(x, y)| (x as f64, y)).collect();
                 if dash > 0.0 {
-                    let series = DashedLineSeries::new(
-                        points.iter().copied(),
-                        style.ipx(dash),
-                        style.ipx(gap),
-                        ink,
-                    );
-                    c.draw_series(series).map_err(failed)?;
+                    let pattern = (style.ipx(dash), style.ipx(gap));
+                    dashed(c, points.clone(), pattern, ink)?;
                 } else {
-                    c.draw_series(LineSeries::new(points.iter().copied(), ink))
-                        .map_err(failed)?;
+                    solid(c, points.clone(), ink)?;
                 }
                 for &(x, y) in &points {
                     words.marker(marker, at(c, x, y), 4.0, color);

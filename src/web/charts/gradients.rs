@@ -7,9 +7,10 @@
 //! x range. The model is [`crate::plot::gradients`].
 
 use super::activation::columns;
+use super::theme::boxes;
 use super::theme::{chart, mesh, num, plot_rect, tick_near_zero, Axis, FONT};
 use super::words::Words;
-use super::{begin, failed, fill, layer_name, Style, Surface};
+use super::{begin, fill, layer_name, Style, Surface};
 use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};
 use crate::stats::LayerStats;
 use plotters::prelude::*;
@@ -94,10 +95,12 @@ fn draw_panel(
     let y = Axis::linear(ys, 3, &count);
     let mut c = chart(&area, style, &x, &y)?;
     mesh(&mut c, style, &t, &x, &y)?;
-    let bars = (model.drawn_bars(panel).iter())
-        .map(|b| Rectangle::new([(b.lo, 0.0), (b.hi, b.height)], t.bars.filled()))
-        .collect::<Vec<_>>();
-    c.draw_series(bars).map_err(failed)?;
+    let bars = model
+        .drawn_bars(panel)
+        .iter()
+        .map(|b| [(b.lo, 0.0), (b.hi, b.height)])
+        .collect();
+    boxes(&mut c, bars, t.bars.filled())?;
     if panel.bars.is_empty() {
         let (text, colour) = match panel.zeros() {
             Zeros::All { of } => (fill(labels.gradients_all_zero, &[&of.to_string()]), t.alarm),

@@ -11,8 +11,9 @@
 use super::theme::{
     at, chart, mesh, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
+use super::theme::{dashed, dots, line as solid};
 use super::words::{Swatch, Words};
-use super::{begin, failed, fill, Style, Surface};
+use super::{begin, fill, Style, Surface};
 pub use crate::plot::loss::Curves;
 use crate::plot::loss::{log_ticks, Entry, Label, Line, LossModel};
 use plotters::prelude::*;
@@ -95,8 +96,11 @@ fn marks(
     let y = c.y_range();
     for (&(step, _), text) in model.markers.iter().zip(markers) {
         let x = step as f64;
-        let rule = PathElement::new(vec![(x, y.start), (x, y.end)], stroke(style, t.marker, 1.5));
-        c.draw_series([rule]).map_err(failed)?;
+        solid(
+            c,
+            vec![(x, y.start), (x, y.end)],
+            stroke(style, t.marker, 1.5),
+        )?;
         let (px, _) = at(c, x, y.end);
         // Below the legend (and any earlier marker's text) that share the top of the chart.
         if px > left + 0.6 * width {
@@ -170,15 +174,12 @@ fn series(
     );
     for run in &line.runs {
         let points: Vec<(f64, f64)> = run.iter().map(|&(x, y)| (x, scale(y))).collect();
-        if let [point] = points[..] {
-            let dot = Circle::new(point, style.ipx(2.5), ink.filled());
-            c.draw_series([dot]).map_err(failed)?;
+        if points.len() == 1 {
+            dots(c, points, style.ipx(2.5), ink.filled())?;
         } else if !line.dashed {
-            c.draw_series(LineSeries::new(points, ink))
-                .map_err(failed)?;
+            solid(c, points, ink)?;
         } else {
-            let dashes = DashedLineSeries::new(points, style.ipx(6.0), style.ipx(4.0), ink);
-            c.draw_series(dashes).map_err(failed)?;
+            dashed(c, points, (style.ipx(6.0), style.ipx(4.0)), ink)?;
         }
     }
     Ok(())

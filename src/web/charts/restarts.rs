@@ -4,11 +4,12 @@
 //! on the right; the two dashed lines are those thresholds. The bins come from the engine
 //! ([`LossHistogram`]); this module only paints them.
 
+use super::theme::{boxes, dashed, Corners};
 use super::theme::{
     chart, mesh, percent, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
 use super::words::{Swatch, Words};
-use super::{begin, failed, fill, Style, Surface};
+use super::{begin, fill, Style, Surface};
 use crate::restarts::{solved_and_stuck, LossHistogram, SOLVED_BELOW, STUCK_ABOVE};
 use plotters::prelude::*;
 
@@ -89,20 +90,24 @@ fn series(
     style: &Style,
     t: &Theme,
 ) -> Result<(), String> {
-    let bars: Vec<_> = (hist.counts.iter().enumerate())
+    let bars: Vec<Corners> = (hist.counts.iter().enumerate())
         .filter(|(_, &n)| n > 0)
         .map(|(k, &n)| {
             let (a, b) = hist.bin(k);
             let gap = 0.04 * (b - a);
-            Rectangle::new([(a + gap, 0.0), (b - gap, n as f64)], t.bars.filled())
+            [(a + gap, 0.0), (b - gap, n as f64)]
         })
         .collect();
-    c.draw_series(bars).map_err(failed)?;
+    boxes(c, bars, t.bars.filled())?;
     for (at, color) in [(SOLVED_BELOW, t.class[0]), (STUCK_ABOVE, t.alarm)] {
         let x = libm::log10(at);
         let ink = stroke(style, color, 1.5);
-        let line = DashedLineSeries::new([(x, 0.0), (x, top)], style.ipx(5.0), style.ipx(4.0), ink);
-        c.draw_series(line).map_err(failed)?;
+        dashed(
+            c,
+            vec![(x, 0.0), (x, top)],
+            (style.ipx(5.0), style.ipx(4.0)),
+            ink,
+        )?;
     }
     Ok(())
 }

@@ -11,8 +11,8 @@ use crate::plot::nice_ticks_within;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::{
-    Cartesian2d, ChartBuilder, ChartContext, Color, FontFamily, IntoFont, RGBAColor, RGBColor,
-    ShapeStyle, TextStyle,
+    Cartesian2d, ChartBuilder, ChartContext, Circle, Color, DashedLineSeries, FontFamily, IntoFont,
+    LineSeries, RGBAColor, RGBColor, Rectangle, ShapeStyle, TextStyle,
 };
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -322,4 +322,52 @@ pub(crate) fn plot_rect(chart: &Chart) -> (f64, f64, f64, f64) {
 pub(crate) fn at(chart: &Chart, x: f64, y: f64) -> (f64, f64) {
     let (px, py) = chart.backend_coord(&(x, y));
     (f64::from(px), f64::from(py))
+}
+
+/// A rectangle of a chart by two opposite corners.
+pub(crate) type Corners = [(f64, f64); 2];
+
+// The series the charts draw, each with one `draw_series` call here over a `Vec`: plotters'
+// drawing is generic over the element and the iterator, so one call per kind keeps one
+// copy of each in the wasm rather than one per chart.
+
+/// Rectangles (histogram bars, shaded bands) in one style.
+pub(crate) fn boxes(c: &mut Chart, boxes: Vec<Corners>, style: ShapeStyle) -> Result<(), String> {
+    let boxes = boxes
+        .into_iter()
+        .map(|corners| Rectangle::new(corners, style));
+    c.draw_series(boxes).map(drop).map_err(failed)
+}
+
+/// A solid line through `points`.
+pub(crate) fn line(
+    c: &mut Chart,
+    points: Vec<(f64, f64)>,
+    style: ShapeStyle,
+) -> Result<(), String> {
+    c.draw_series(LineSeries::new(points, style))
+        .map(drop)
+        .map_err(failed)
+}
+
+/// A dashed line through `points`: dashes of `dash` device pixels, `gap` apart.
+pub(crate) fn dashed(
+    c: &mut Chart,
+    points: Vec<(f64, f64)>,
+    (dash, gap): (i32, i32),
+    style: ShapeStyle,
+) -> Result<(), String> {
+    let series = DashedLineSeries::new(points, dash, gap, style);
+    c.draw_series(series).map(drop).map_err(failed)
+}
+
+/// A dot of `radius` device pixels at each point.
+pub(crate) fn dots(
+    c: &mut Chart,
+    points: Vec<(f64, f64)>,
+    radius: i32,
+    style: ShapeStyle,
+) -> Result<(), String> {
+    let dots = points.into_iter().map(|p| Circle::new(p, radius, style));
+    c.draw_series(dots).map(drop).map_err(failed)
 }

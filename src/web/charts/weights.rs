@@ -6,11 +6,12 @@
 //! for unless it is variance-corrected; a zero or constant init is a single spike, with
 //! nothing random to make one unit differ from another.
 
+use super::theme::{boxes, dashed, dots, line};
 use super::theme::{
     chart, mesh, num, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
 use super::words::{Swatch, Words};
-use super::{begin, failed, fill, layer_name, Labels, Style, Surface};
+use super::{begin, fill, layer_name, Labels, Style, Surface};
 use crate::init::LayerInit;
 use crate::plot::weights::{Entry, WeightsModel};
 use crate::plot::Bar;
@@ -90,36 +91,34 @@ fn caption(words: &Words, init: &LayerInit, name: &str, w: f64) -> f64 {
 
 /// The bars, the parent normal (dashed), the density or the point mass's spike, and the cuts.
 fn series(c: &mut Chart, model: &WeightsModel, style: &Style, t: &Theme) -> Result<(), String> {
-    let bars = (model.bars.iter())
-        .map(|b: &Bar| Rectangle::new([(b.lo, 0.0), (b.hi, b.height)], t.bars.filled()));
-    c.draw_series(bars).map_err(failed)?;
+    let bars = model
+        .bars
+        .iter()
+        .map(|b: &Bar| [(b.lo, 0.0), (b.hi, b.height)]);
+    boxes(c, bars.collect(), t.bars.filled())?;
     if !model.parent.is_empty() {
         let ink = stroke(style, t.muted, 1.5);
-        let parent = model.parent.iter().copied();
-        c.draw_series(DashedLineSeries::new(
-            parent,
-            style.ipx(5.0),
-            style.ipx(4.0),
+        dashed(
+            c,
+            model.parent.clone(),
+            (style.ipx(5.0), style.ipx(4.0)),
             ink,
-        ))
-        .map_err(failed)?;
+        )?;
     }
     if let Some(value) = model.point {
-        let spike = PathElement::new(
+        line(
+            c,
             vec![(value, 0.0), (value, 1.0)],
             stroke(style, t.alarm, 3.0),
-        );
-        c.draw_series([spike]).map_err(failed)?;
-        let dot = Circle::new((value, 1.0), style.ipx(4.0), t.alarm.filled());
-        c.draw_series([dot]).map_err(failed)?;
+        )?;
+        dots(c, vec![(value, 1.0)], style.ipx(4.0), t.alarm.filled())?;
     } else {
-        let density = LineSeries::new(model.density.iter().copied(), stroke(style, t.alarm, 2.0));
-        c.draw_series(density).map_err(failed)?;
+        line(c, model.density.clone(), stroke(style, t.alarm, 2.0))?;
     }
     let (lo, hi) = model.y_range;
-    let cuts = (model.cuts.iter())
-        .map(|&at| PathElement::new(vec![(at, lo), (at, hi)], stroke(style, t.marker, 1.5)));
-    c.draw_series(cuts).map_err(failed)?;
+    for &at in &model.cuts {
+        line(c, vec![(at, lo), (at, hi)], stroke(style, t.marker, 1.5))?;
+    }
     Ok(())
 }
 
