@@ -1,16 +1,17 @@
-//! The only direct calls on the canvas's 2D context, for the three jobs plotters does too
-//! slowly or not at all:
+//! The only direct calls on the canvas's 2D context, for the two jobs plotters does too
+//! slowly (measured in headless Chromium, the machine of `make bench`, 2026-12-06):
 //! - measuring text. plotters-canvas measures a string by adding a `<span>` to the page and
-//!   reading its size (a forced layout per call); the captions and legends, which wrap to
-//!   the room they have in every language, measure a few dozen strings per frame.
-//!   `measureText` on the context costs a few µs each.
-//! - a heatmap as one image. The decision boundary (48²) and the landscape (up to 81²) as
-//!   plotters rectangles would be one fill call per cell, thousands per frame; one
-//!   `ImageData` scaled up with smoothing costs well under a millisecond, and the smoothing
-//!   shows the surface as the continuous function it is.
-//! - the network's edges, batched. plotters strokes each path on its own (a colour string
-//!   and a stroke per edge, ~1,600 edges for 8 layers of 64 units) and has no curves;
-//!   grouped by colour and width, the edges cost a few dozen strokes.
+//!   reading its size (a forced layout per call): 40 caption strings took 10.5 ms that way
+//!   against 0.1 ms with the context's `measureText`, and the captions and legends, which
+//!   wrap to the room they have in every language, measure a few dozen strings per frame.
+//! - a heatmap as one image. The decision boundary's 48² cells as rectangles, one fill
+//!   style and fill each as plotters draws them, took 3.6 ms; one `ImageData` scaled up
+//!   with smoothing 0.7 ms, and the smoothing shows the surface as the continuous function
+//!   it is. The landscape (up to 81²) paints the same way.
+//!
+//! (Batching the network's ~1,600 edges into one stroke per colour and width was measured
+//! too, and was slower than plotters' stroke per edge: 24 ms against 13 ms; they are
+//! plotters paths.)
 
 use std::cell::RefCell;
 use wasm_bindgen::{Clamped, JsCast};
@@ -104,32 +105,4 @@ pub(crate) fn image(
         ctx.restore();
         drawn.map_err(|_| "cannot draw the heatmap".to_string())
     })
-}
-
-/// One segment of a batched stroke, in device pixels: straight, or a quadratic curve
-/// through a control point.
-pub(crate) struct Segment {
-    pub from: (f64, f64),
-    pub to: (f64, f64),
-    pub bend: Option<(f64, f64)>,
-}
-
-/// Strokes `segments` as one path in `colour` (CSS text), `width` device pixels wide.
-pub(crate) fn strokes(
-    ctx: &CanvasRenderingContext2d,
-    segments: impl Iterator<Item = Segment>,
-    colour: &str,
-    width: f64,
-) {
-    ctx.begin_path();
-    for s in segments {
-        ctx.move_to(s.from.0, s.from.1);
-        match s.bend {
-            None => ctx.line_to(s.to.0, s.to.1),
-            Some(c) => ctx.quadratic_curve_to(c.0, c.1, s.to.0, s.to.1),
-        }
-    }
-    ctx.set_stroke_style_str(colour);
-    ctx.set_line_width(width);
-    ctx.stroke();
 }

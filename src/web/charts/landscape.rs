@@ -7,8 +7,9 @@
 //! training follows it. The model (colour scale, contours, lowest point) is
 //! [`crate::plot::landscape`]; this module paints it.
 
-use super::canvas::{self, Rect, Segment};
+use super::canvas::{self, Rect};
 use super::theme::{at, chart, local, mesh, num, tick_near_zero, Axis, Chart, FONT, SMALL};
+use super::theme::{lines, stroke};
 use super::words::{Marker, Swatch, Words};
 use super::{begin, fill, Style, Surface};
 use crate::landscape::Landscape;
@@ -61,7 +62,7 @@ pub fn draw(
         words.message(rect, labels.landscape_not_finite, t.alarm);
         return Ok(());
     }
-    map(canvas, style, &c, &view, grid, rect)?;
+    map(canvas, style, &mut c, &view, grid, rect)?;
     mesh(&mut c, style, &t, &x, &y)?;
     if let Some((a, b, _)) = view.lowest {
         if (a, b) != (0.0, 0.0) {
@@ -95,7 +96,7 @@ fn header(words: &Words, view: &LandscapeView, w: f64) -> f64 {
 fn map(
     canvas: &HtmlCanvasElement,
     style: &Style,
-    c: &Chart,
+    c: &mut Chart,
     view: &LandscapeView,
     grid: &Landscape,
     rect: Rect,
@@ -109,19 +110,16 @@ fn map(
         rect.3 + 2.0 * hy,
     );
     canvas::image(canvas, &view.image(grid), view.n, image, rect)?;
-    let ctx = canvas::context(canvas)?;
     for contour in &view.contours {
         let ink = if wants_light_ink(viridis_fast(contour.t)) {
-            "rgba(255,255,255,0.7)"
+            WHITE.mix(0.7)
         } else {
-            "rgba(0,0,0,0.55)"
+            BLACK.mix(0.55)
         };
-        let segments = contour.segments.iter().map(|&[a, b]| Segment {
-            from: at(c, a.0, a.1),
-            to: at(c, b.0, b.1),
-            bend: None,
-        });
-        canvas::strokes(&ctx, segments, ink, style.px(1.0));
+        let segments = (contour.segments.iter())
+            .map(|&[a, b]| vec![a, b])
+            .collect();
+        lines(c, segments, stroke(style, ink, 1.0))?;
     }
     Ok(())
 }

@@ -11,7 +11,6 @@
 //! Painting batches strokes by colour and width: one path per (sign, width) pair, not one
 //! per edge, so the ~1,600 edges drawn for 8 layers of 64 units cost a few dozen strokes.
 
-use super::canvas::{self, Segment};
 use super::theme::{font, num, stroke, Theme, FONT, SMALL};
 use super::words::Words;
 use super::{begin, fill, Labels, Style, Surface};
@@ -107,7 +106,7 @@ pub fn draw(canvas: &HtmlCanvasElement, mlp: &Mlp, style: &Style) -> Result<(), 
     legend(&words, &diagram);
     if diagram.radius >= 1.5 {
         identical(&words, &diagram);
-        edges(canvas, &words, &diagram)?;
+        edges(&words, &diagram);
         units(&words, &diagram);
         captions(&words, &diagram);
     }
@@ -230,30 +229,41 @@ fn key_width(key: u32) -> f64 {
     f64::from(key / 4) / 4.0
 }
 
-/// Every edge, one batched stroke per (width, sign), thinnest first so strong weights lie on
-/// top (see `canvas.rs` for why these are not plotters paths).
-fn edges(canvas: &HtmlCanvasElement, words: &Words, d: &Diagram) -> Result<(), String> {
+/// Every edge as a plotters path, thinnest first so strong weights lie on top; a bent edge
+/// (one that would run through a unit) as a quadratic curve of [`BEND_STEPS`] straight pieces.
+fn edges(words: &Words, d: &Diagram) {
     let s = words.style;
-    let ctx = canvas::context(canvas)?;
     let keys: Vec<u32> = (d.edges.iter())
         .map(|e| stroke_key(e.width, e.sign))
         .collect();
-    let order = by_key(&keys);
-    let px = |(x, y): (f64, f64)| (s.px(x), s.px(y));
-    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
-        let segments = run.iter().map(|&k| {
-            let e = &d.edges[k];
-            Segment {
-                from: px(e.start),
-                to: px(e.end),
-                bend: e.bend.map(px),
-            }
-        });
-        let RGBAColor(r, g, b, a) = colour(&words.t, d.edges[run[0]].sign);
-        let ink = format!("rgba({r},{g},{b},{a})");
-        canvas::strokes(&ctx, segments, &ink, s.px(key_width(keys[run[0]])));
+    for k in by_key(&keys) {
+        let e = &d.edges[k];
+        let points: Vec<(i32, i32)> = match e.bend {
+            None => vec![device(s, e.start), device(s, e.end)],
+            Some(c) => (0..=BEND_STEPS)
+                .map(|i| {
+                    device(
+                        s,
+                        quadratic(e.start, c, e.end, i as f64 / BEND_STEPS as f64),
+                    )
+                })
+                .collect(),
+        };
+        let ink = stroke(s, colour(&words.t, e.sign), key_width(keys[k]));
+        let _ = words.root.draw(&PathElement::new(points, ink));
     }
-    Ok(())
+}
+
+/// Straight pieces of a bent edge: enough that the curve reads as smooth at its few dozen pixels.
+const BEND_STEPS: usize = 12;
+
+/// The point at `t` ∈ [0, 1] of the quadratic Bézier curve from `a` through control `c` to `b`.
+fn quadratic(a: (f64, f64), c: (f64, f64), b: (f64, f64), t: f64) -> (f64, f64) {
+    let u = 1.0 - t;
+    (
+        u * u * a.0 + 2.0 * u * t * c.0 + t * t * b.0,
+        u * u * a.1 + 2.0 * u * t * c.1 + t * t * b.1,
+    )
 }
 
 /// The units, their bias rings (widest last), the ellipses of sampled layers, and the names

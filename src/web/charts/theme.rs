@@ -12,7 +12,7 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::{
     Cartesian2d, ChartBuilder, ChartContext, Circle, Color, DashedLineSeries, FontFamily, IntoFont,
-    LineSeries, RGBAColor, RGBColor, Rectangle, ShapeStyle, TextStyle,
+    LineSeries, PathElement, RGBAColor, RGBColor, Rectangle, ShapeStyle, TextStyle,
 };
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -348,6 +348,18 @@ pub(crate) fn line(
     c.draw_series(LineSeries::new(points, style))
         .map(drop)
         .map_err(failed)
+}
+
+/// Separate straight lines (contour segments), each through its points, in one style.
+pub(crate) fn lines(
+    c: &mut Chart,
+    lines: Vec<Vec<(f64, f64)>>,
+    style: ShapeStyle,
+) -> Result<(), String> {
+    let paths = lines
+        .into_iter()
+        .map(|points| PathElement::new(points, style));
+    c.draw_series(paths).map(drop).map_err(failed)
 }
 
 /// A dashed line through `points`: dashes of `dash` device pixels, `gap` apart.
