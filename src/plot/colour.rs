@@ -205,14 +205,28 @@ fn root_block(css: &str) -> Option<&str> {
     Some(&css[open..close])
 }
 
-/// The value of custom property `name` among `declarations`.
+/// The value of custom property `name` among `declarations` (comments skipped).
 fn custom_property(declarations: &str, name: &str) -> Option<String> {
-    declarations.split(';').find_map(|declaration| {
-        let (key, value) = declaration.split_once(':')?;
-        // A comment before the declaration ends with "*/".
-        let key = key.rsplit("*/").next()?.trim();
-        (key == name).then(|| value.trim().to_string())
-    })
+    without_comments(declarations)
+        .split(';')
+        .find_map(|declaration| {
+            let (key, value) = declaration.split_once(':')?;
+            (key.trim() == name).then(|| value.trim().to_string())
+        })
+}
+
+/// `css` with its `/* … */` comments left out (an unclosed one runs to the end).
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(open) = rest.find("/*") {
+        out.push_str(&rest[..open]);
+        rest = rest[open + 2..]
+            .find("*/")
+            .map_or("", |close| &rest[open + 2 + close + 2..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `#rgb`, `#rrggbb` or `#rrggbbaa` as [r, g, b, a].
@@ -319,6 +333,12 @@ mod tests {
         }
         let missing = Palette::from_lookup(|name| (name != "--muted").then(|| "#000".into()));
         assert!(missing.unwrap_err().contains("--muted"));
+        // A comment with a colon before a declaration does not hide it.
+        let css = ":root { /* a: b */ --ink: #123456; --panel: #fff; }";
+        assert_eq!(
+            custom_property(root_block(css).unwrap(), "--ink").as_deref(),
+            Some("#123456")
+        );
     }
 
     #[test]
