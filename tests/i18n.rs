@@ -172,3 +172,45 @@ fn hindi_and_russian_break_only_at_spaces() {
     );
     assert_eq!(ru.join(" "), "градиенты — не числа: обучение разошлось");
 }
+
+/// The value of `key: "…"` in a language file of the page.
+fn table_value(file: &str, key: &str) -> Option<&'static str> {
+    let start = file.find(&format!("\n  {key}: \""))? + key.len() + 6;
+    let end = start + file[start..].find('"')?;
+    Some(Box::leak(file[start..end].to_string().into_boxed_str()))
+}
+
+#[test]
+fn each_languages_decimal_sign_and_line_height_live_in_its_table_and_are_checked() {
+    assert_eq!((EN.decimal(), EN.leading()), ('.', 1.35));
+    for (key, bad) in [
+        ("decimal_sign", ",."),
+        ("line_height", "tall"),
+        ("line_height", "9"),
+    ] {
+        assert_eq!(
+            from_table(&english_with(key, |_| Some(bad))).err(),
+            Some(LabelError::Invalid(key)),
+            "{key}: {bad}"
+        );
+    }
+    // Every page language's table carries both, in a form the check accepts, and the charts
+    // read them from there.
+    for code in ["ru", "zh", "hi"] {
+        let file = std::fs::read_to_string(format!("www/i18n/{code}.js")).unwrap();
+        let sign = table_value(&file, "decimal_sign").expect("a decimal sign");
+        let height = table_value(&file, "line_height").expect("a line height");
+        let table: Vec<_> = EN
+            .entries()
+            .into_iter()
+            .map(|(name, text)| match name {
+                "decimal_sign" => (name, Some(sign)),
+                "line_height" => (name, Some(height)),
+                _ => (name, Some(text)),
+            })
+            .collect();
+        let labels = from_table(&table).unwrap_or_else(|e| panic!("{code}: {e}"));
+        assert_eq!(labels.decimal().to_string(), sign, "{code}");
+        assert_eq!(labels.leading(), height.parse::<f64>().unwrap(), "{code}");
+    }
+}

@@ -171,12 +171,24 @@ fn a_bad_configure_returns_ok_false_and_changes_nothing() {
     );
 }
 
-/// A canvas of `width × height` pixels, not attached to the page (drawing needs no layout).
+/// Gives the test page the page's stylesheet, once: the charts read their palette and font
+/// from its custom properties (www/style.css), as they do on the page.
+fn with_page_style(document: &web_sys::Document) {
+    let root = document.document_element().unwrap();
+    if root.get_attribute("data-page-style").is_none() {
+        let css = include_str!("../www/style.css");
+        root.insert_adjacent_html("afterbegin", &format!("<style>{css}</style>"))
+            .unwrap();
+        root.set_attribute("data-page-style", "").unwrap();
+    }
+}
+
+/// A canvas of `width × height` pixels, not attached to the page (drawing needs no layout),
+/// on a page with the page's stylesheet.
 fn canvas(width: u32, height: u32) -> web_sys::HtmlCanvasElement {
-    let canvas: web_sys::HtmlCanvasElement = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
+    let document = web_sys::window().unwrap().document().unwrap();
+    with_page_style(&document);
+    let canvas: web_sys::HtmlCanvasElement = document
         .create_element("canvas")
         .unwrap()
         .dyn_into()
@@ -266,6 +278,34 @@ fn drawing_fills_every_canvas_and_training_changes_the_core_view() {
             "{key}: 300 steps of training change the chart"
         );
     }
+}
+
+/// The palette is defined once, in the page's CSS: a chart's background is the page's
+/// `--panel` and its lines the page's `--chart-a`, as the page's style resolves them.
+#[wasm_bindgen_test]
+fn charts_are_drawn_in_the_palette_of_the_pages_stylesheet() {
+    let mut lab = Lab::new("?data=circles&layers=8").unwrap();
+    lab.step(50.0).unwrap();
+    let (canvases, list) = canvases_for(&["loss"], (480, 360));
+    assert_eq!(lab.draw(canvases, draw_options(1.0)), None);
+    let window = web_sys::window().unwrap();
+    let root = window.document().unwrap().document_element().unwrap();
+    let style = window.get_computed_style(&root).unwrap().unwrap();
+    let colour = |name: &str| {
+        let value = style.get_property_value(name).unwrap();
+        initlab::plot::colour::parse_hex(value.trim()).unwrap_or_else(|| panic!("{name}: {value}"))
+    };
+    let (panel, line) = (colour("--panel"), colour("--chart-a"));
+    let bytes = pixels(&list[0].1);
+    assert_eq!(
+        &bytes[..3],
+        &panel[..3],
+        "the corner is the page's panel colour"
+    );
+    assert!(
+        bytes.chunks(4).any(|p| p[..3] == line[..3]),
+        "the training loss is drawn in the page's --chart-a"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -113,29 +113,137 @@ fn from_lab([l, a, b]: [f64; 3]) -> [u8; 3] {
     })
 }
 
-/// The colours charts draw text in, on a light or a dark page.
+/// The page's palette as the charts use it. It is defined once, as CSS custom properties in
+/// `www/style.css` (`:root`, and its `prefers-color-scheme: dark` block): the page's CSS uses
+/// them, the charts read them from the page at draw time ([`Palette::from_lookup`] over the
+/// computed style), and the native contrast test reads the stylesheet itself
+/// ([`Palette::from_stylesheet`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct TextColours {
-    pub background: [u8; 3],
+pub struct Palette {
+    /// The charts' background (the page's panels).
+    pub background: Rgba,
     /// Titles, values, legends.
-    pub ink: [u8; 3],
+    pub ink: Rgba,
     /// Axis labels and secondary text.
-    pub muted: [u8; 3],
+    pub muted: Rgba,
+    /// Grid lines.
+    pub grid: Rgba,
+    /// Histogram bars (z, weights, gradients, restarts).
+    pub bars: Rgba,
+    /// Class 0 and class 1 (also train/A and B), then the second line of a chart (test loss).
+    pub series: [Rgba; 3],
+    /// Saturated regions, the density weights were drawn from, failures.
+    pub alarm: Rgba,
+    /// The divergence marker, truncation cuts, identical units.
+    pub marker: Rgba,
 }
 
-/// Text colours on a light page (the charts' white panel).
-pub const LIGHT_TEXT: TextColours = TextColours {
-    background: [255, 255, 255],
-    ink: [30, 30, 30],
-    muted: [90, 90, 90],
-};
+/// An sRGB colour with its opacity (0 … 255).
+pub type Rgba = [u8; 4];
 
-/// Text colours on a dark page (`prefers-color-scheme: dark`; the panel of www/style.css).
-pub const DARK_TEXT: TextColours = TextColours {
-    background: [24, 26, 31],
-    ink: [232, 232, 232],
-    muted: [170, 170, 170],
-};
+/// The custom property each colour of [`Palette`] is read from, in the order of its fields.
+pub const PALETTE_PROPERTIES: [&str; 10] = [
+    "--panel",
+    "--ink",
+    "--muted",
+    "--chart-grid",
+    "--chart-bars",
+    "--chart-a",
+    "--chart-b",
+    "--chart-c",
+    "--chart-alarm",
+    "--chart-marker",
+];
+
+impl Palette {
+    /// The palette from `value(property)` for each of [`PALETTE_PROPERTIES`]; an `Err` names
+    /// the first property that is missing or not a colour.
+    pub fn from_lookup(mut value: impl FnMut(&str) -> Option<String>) -> Result<Palette, String> {
+        let mut colours = [[0u8; 4]; 10];
+        for (colour, name) in colours.iter_mut().zip(PALETTE_PROPERTIES) {
+            let text = value(name).unwrap_or_default();
+            *colour = parse_hex(text.trim()).ok_or_else(|| {
+                format!("the page's colour {name} is not a #hex colour: {text:?}")
+            })?;
+        }
+        let [background, ink, muted, grid, bars, a, b, c, alarm, marker] = colours;
+        Ok(Palette {
+            background,
+            ink,
+            muted,
+            grid,
+            bars,
+            series: [a, b, c],
+            alarm,
+            marker,
+        })
+    }
+
+    /// The palette as a stylesheet defines it: the custom properties of its first `:root`
+    /// rule, overridden (when `dark`) by those of a `:root` inside `@media
+    /// (prefers-color-scheme: dark)`.
+    pub fn from_stylesheet(css: &str, dark: bool) -> Result<Palette, String> {
+        let light = root_block(css).ok_or("the stylesheet has no :root rule")?;
+        let dark_block = match dark {
+            false => "",
+            true => css
+                .find("prefers-color-scheme: dark")
+                .and_then(|at| root_block(&css[at..]))
+                .ok_or("the stylesheet has no dark :root rule")?,
+        };
+        Palette::from_lookup(|name| {
+            custom_property(dark_block, name).or_else(|| custom_property(light, name))
+        })
+    }
+}
+
+/// The declarations of the first `:root { … }` in `css`.
+fn root_block(css: &str) -> Option<&str> {
+    let start = css.find(":root")?;
+    let open = start + css[start..].find('{')? + 1;
+    let close = open + css[open..].find('}')?;
+    Some(&css[open..close])
+}
+
+/// The value of custom property `name` among `declarations` (comments skipped).
+fn custom_property(declarations: &str, name: &str) -> Option<String> {
+    without_comments(declarations)
+        .split(';')
+        .find_map(|declaration| {
+            let (key, value) = declaration.split_once(':')?;
+            (key.trim() == name).then(|| value.trim().to_string())
+        })
+}
+
+/// `css` with its `/* … */` comments left out (an unclosed one runs to the end).
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(open) = rest.find("/*") {
+        out.push_str(&rest[..open]);
+        rest = rest[open + 2..]
+            .find("*/")
+            .map_or("", |close| &rest[open + 2 + close + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `#rgb`, `#rrggbb` or `#rrggbbaa` as [r, g, b, a].
+pub fn parse_hex(text: &str) -> Option<Rgba> {
+    let hex = text.strip_prefix('#')?;
+    let digit = |k: usize| hex[k..=k].chars().next()?.to_digit(16).map(|d| d as u8);
+    let byte = |k: usize| Some(digit(k)? * 16 + digit(k + 1)?);
+    if !hex.is_ascii() {
+        return None;
+    }
+    match hex.len() {
+        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17, 255]),
+        6 => Some([byte(0)?, byte(2)?, byte(4)?, 255]),
+        8 => Some([byte(0)?, byte(2)?, byte(4)?, byte(6)?]),
+        _ => None,
+    }
+}
 
 /// An sRGB channel as linear light (0 … 1).
 fn linear(c: u8) -> f64 {
@@ -184,15 +292,53 @@ mod tests {
         assert!((contrast_ratio([90, 90, 90], [90, 90, 90]) - 1.0).abs() < 1e-12);
     }
 
-    /// WCAG AA for normal text (the charts' 11–12 px labels): at least 4.5:1, light and dark.
+    /// WCAG AA for normal text (the charts' 11–12 px labels): at least 4.5:1, light and dark,
+    /// in the one palette the page and the charts share.
     #[test]
     fn chart_text_has_at_least_4_5_to_1_contrast_in_light_and_dark() {
-        for text in [LIGHT_TEXT, DARK_TEXT] {
-            for ink in [text.ink, text.muted] {
-                let ratio = contrast_ratio(ink, text.background);
-                assert!(ratio >= 4.5, "{ink:?} on {:?}: {ratio:.2}", text.background);
+        let css = include_str!("../../www/style.css");
+        for dark in [false, true] {
+            let palette =
+                Palette::from_stylesheet(css, dark).expect("the page defines its palette");
+            let rgb = |c: Rgba| [c[0], c[1], c[2]];
+            for ink in [palette.ink, palette.muted] {
+                let ratio = contrast_ratio(rgb(ink), rgb(palette.background));
+                assert!(
+                    ratio >= 4.5,
+                    "{ink:?} on {:?}: {ratio:.2}",
+                    palette.background
+                );
             }
         }
+    }
+
+    #[test]
+    fn the_dark_palette_differs_from_the_light_one() {
+        let css = include_str!("../../www/style.css");
+        let (light, dark) = (
+            Palette::from_stylesheet(css, false).unwrap(),
+            Palette::from_stylesheet(css, true).unwrap(),
+        );
+        assert_ne!(light.background, dark.background);
+        assert!(lightness([dark.background[0], dark.background[1], dark.background[2]]) < 20.0);
+    }
+
+    #[test]
+    fn hex_colours_parse_and_others_do_not() {
+        assert_eq!(parse_hex("#1d232b"), Some([29, 35, 43, 255]));
+        assert_eq!(parse_hex("#fff"), Some([255, 255, 255, 255]));
+        assert_eq!(parse_hex("#56b4e98c"), Some([86, 180, 233, 140]));
+        for bad in ["", "#12", "1d232b", "#1d232g", "rgb(0,0,0)", "#ééé"] {
+            assert_eq!(parse_hex(bad), None, "{bad}");
+        }
+        let missing = Palette::from_lookup(|name| (name != "--muted").then(|| "#000".into()));
+        assert!(missing.unwrap_err().contains("--muted"));
+        // A comment with a colon before a declaration does not hide it.
+        let css = ":root { /* a: b */ --ink: #123456; --panel: #fff; }";
+        assert_eq!(
+            custom_property(root_block(css).unwrap(), "--ink").as_deref(),
+            Some("#123456")
+        );
     }
 
     #[test]

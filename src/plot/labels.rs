@@ -38,6 +38,7 @@ macro_rules! labels {
                     let english = *slot;
                     *slot = checked(name, lookup(name), english)?;
                 }
+                typography(&labels)?;
                 Ok(labels)
             }
 
@@ -197,6 +198,13 @@ labels! {
     gradients_some_zero,
     gradients_none_zero,
     gradients_not_finite,
+    /// The decimal sign numbers are written with: "," in Russian (0,68), "." in English,
+    /// Chinese and Hindi. One character.
+    decimal_sign,
+    /// Line height as a multiple of the font size, between 1 and 3: "1.6" where the glyphs
+    /// fill the whole em (Chinese; Devanagari, whose vowel signs reach above and below it),
+    /// "1.35" for Latin and Cyrillic.
+    line_height,
 }
 
 /// What is wrong with a language's table of chart labels: the label's field name.
@@ -209,6 +217,8 @@ pub enum LabelError {
     /// The text's `{0}`, `{1}` … placeholders are not English's, so a number would be lost
     /// or a placeholder left unfilled.
     Placeholders(&'static str),
+    /// A typographic label (the decimal sign, the line height) is not of its form.
+    Invalid(&'static str),
 }
 
 impl std::fmt::Display for LabelError {
@@ -216,6 +226,10 @@ impl std::fmt::Display for LabelError {
         match self {
             LabelError::Missing(name) => write!(f, "the chart label '{name}' is missing"),
             LabelError::Empty(name) => write!(f, "the chart label '{name}' is empty"),
+            LabelError::Invalid(name) => write!(
+                f,
+                "the chart label '{name}' must be one character (decimal_sign) or a number from 1 to 3 (line_height)"
+            ),
             LabelError::Placeholders(name) => write!(
                 f,
                 "the chart label '{name}' must use the {{0}}, {{1}} … placeholders of English"
@@ -250,25 +264,35 @@ fn placeholders(text: &str) -> u16 {
         .fold(0, |held, w| held | 1 << (w[1] - b'0'))
 }
 
-/// Line height as a multiple of the font size, per language: Chinese and Devanagari glyphs
-/// fill the whole em (Devanagari's vowel signs reach above and below it), so their lines
-/// need more room than Latin or Cyrillic ones to not touch.
-pub fn leading(code: &str) -> f64 {
-    if matches!(code, "zh" | "hi") {
-        1.6
-    } else {
-        1.35
+impl Labels {
+    /// The decimal sign of [`Labels::decimal_sign`] (checked to be one character).
+    pub fn decimal(&self) -> char {
+        self.decimal_sign.chars().next().unwrap_or('.')
+    }
+
+    /// The line height of [`Labels::line_height`] (checked to be a number from 1 to 3).
+    pub fn leading(&self) -> f64 {
+        parse_leading(self.line_height).unwrap_or(1.35)
     }
 }
 
-/// The decimal sign numbers are written with: a comma in Russian, as Russian writes them
-/// (0,68); a point in English, Chinese and Hindi.
-pub fn decimal_sign(code: &str) -> char {
-    if code == "ru" {
-        ','
-    } else {
-        '.'
+/// A line height from its label, if it is a number from 1 to 3.
+fn parse_leading(text: &str) -> Option<f64> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|h| (1.0..=3.0).contains(h))
+}
+
+/// The two labels that are not words but a language's typography, checked for their form.
+fn typography(labels: &Labels) -> Result<(), LabelError> {
+    if labels.decimal_sign.chars().count() != 1 {
+        return Err(LabelError::Invalid("decimal_sign"));
     }
+    if parse_leading(labels.line_height).is_none() {
+        return Err(LabelError::Invalid("line_height"));
+    }
+    Ok(())
 }
 
 /// English.
@@ -373,4 +397,6 @@ pub const EN: Labels = Labels {
     gradients_some_zero: "{0} of {1} are exactly 0",
     gradients_none_zero: "no gradient is exactly 0",
     gradients_not_finite: "the gradients are not numbers: the run diverged",
+    decimal_sign: ".",
+    line_height: "1.35",
 };

@@ -69,9 +69,7 @@ pub struct Bar {
 }
 
 /// A finite, non-empty range for an axis: plotters asserts on NaN and can loop on
-/// infinite ranges, so non-finite ends fall back, and an empty range is widened. Not
-/// inlined: every chart model calls it, and one copy is enough.
-#[inline(never)]
+/// infinite ranges, so non-finite ends fall back, and an empty range is widened.
 pub fn span(lo: f64, hi: f64, fallback: (f64, f64)) -> (f64, f64) {
     const LIMIT: f64 = 1e12;
     if !(lo.is_finite() && hi.is_finite()) {

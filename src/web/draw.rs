@@ -13,6 +13,7 @@ use web_sys::HtmlCanvasElement;
 use super::charts::{self, Style};
 use super::Lab;
 use crate::experiment::{Experiment, Snapshot};
+use crate::landscape::{DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN};
 
 /// Cells per side of the decision-boundary grid.
 pub const GRID_SIDE: usize = 48;
@@ -31,7 +32,7 @@ struct Options {
     /// Drawn by the animation loop: the boundary may be refreshed a slice at a time.
     live: bool,
     /// The loss landscape's grid and how much of it to compute now.
-    pub(super) landscape: super::views::LandscapeOptions,
+    pub(super) landscape: LandscapeOptions,
 }
 
 pub(crate) fn property(object: &JsValue, key: &str) -> JsValue {
@@ -53,7 +54,31 @@ impl Options {
             log_scale: property(options, "logScale").is_truthy(),
             weight_layer,
             live: property(options, "live").is_truthy(),
-            landscape: super::views::LandscapeOptions::from_js(options),
+            landscape: LandscapeOptions::from_js(options),
+        }
+    }
+}
+
+/// The landscape's part of the draw options: `{landscapeN, landscapeSpan, landscapeNow,
+/// landscapeAlone}`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct LandscapeOptions {
+    pub(super) n: f64,
+    pub(super) span: f64,
+    /// "Recompute now": spend `views.rs`'s `LANDSCAPE_WORK_NOW`.
+    pub(super) now: bool,
+    /// A frame that draws only the landscape: spend `LANDSCAPE_WORK_ALONE`.
+    pub(super) alone: bool,
+}
+
+impl LandscapeOptions {
+    pub(super) fn from_js(options: &JsValue) -> LandscapeOptions {
+        let number = |key, default| property(options, key).as_f64().unwrap_or(default);
+        LandscapeOptions {
+            n: number("landscapeN", DEFAULT_LANDSCAPE_N as f64),
+            span: number("landscapeSpan", DEFAULT_LANDSCAPE_SPAN),
+            now: property(options, "landscapeNow").is_truthy(),
+            alone: property(options, "landscapeAlone").is_truthy(),
         }
     }
 }

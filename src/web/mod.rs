@@ -133,12 +133,12 @@ pub fn error_messages() -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = setChartLanguage)]
 pub fn set_chart_language(code: &str, labels: JsValue) -> Result<(), JsError> {
     if code == "en" || labels.is_undefined() || labels.is_null() {
-        charts::set_language("en", None);
+        charts::set_language(None);
         return Ok(());
     }
     let labels = language_table(code, &labels)
         .map_err(|e| JsError::new(&format!("the charts cannot speak '{code}': {e}")))?;
-    charts::set_language(code, Some(labels));
+    charts::set_language(Some(labels));
     Ok(())
 }
 

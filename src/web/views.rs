@@ -15,41 +15,18 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::charts::{self, Style};
-use super::draw::property;
+use super::draw::LandscapeOptions;
 use super::Lab;
-use crate::landscape::{GridSpec, DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN};
+use crate::landscape::GridSpec;
 
 /// Multiply-adds the landscape may spend in a draw of every chart: each frame while the page
 /// trains, and each redraw after a change (a step, a slider).
 pub const LANDSCAPE_WORK_PER_FRAME: f64 = 5e5;
 /// … in a frame where it is drawn alone, while paused, until its picture is complete.
 pub const LANDSCAPE_WORK_ALONE: f64 = 8e6;
-/// … when the learner presses "recompute": the whole grid at once for any small network.
+/// … when the learner presses "recompute": the whole grid at once for any small network
+/// (the draw options' `landscapeNow`).
 pub const LANDSCAPE_WORK_NOW: f64 = 2e8;
-
-/// The landscape's part of the draw options: `{landscapeN, landscapeSpan, landscapeNow,
-/// landscapeAlone}`.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct LandscapeOptions {
-    n: f64,
-    span: f64,
-    /// "Recompute now": spend [`LANDSCAPE_WORK_NOW`].
-    now: bool,
-    /// A frame that draws only the landscape: spend [`LANDSCAPE_WORK_ALONE`].
-    alone: bool,
-}
-
-impl LandscapeOptions {
-    pub(super) fn from_js(options: &JsValue) -> LandscapeOptions {
-        let number = |key, default| property(options, key).as_f64().unwrap_or(default);
-        LandscapeOptions {
-            n: number("landscapeN", DEFAULT_LANDSCAPE_N as f64),
-            span: number("landscapeSpan", DEFAULT_LANDSCAPE_SPAN),
-            now: property(options, "landscapeNow").is_truthy(),
-            alone: property(options, "landscapeAlone").is_truthy(),
-        }
-    }
-}
 
 /// What the views keep between draws.
 #[derive(Clone, Debug, Default)]

@@ -552,4 +552,6 @@ export const charts = {
   gradients_some_zero: "{1} में से {0} ठीक 0 हैं",
   gradients_none_zero: "कोई भी ग्रेडिएंट ठीक 0 नहीं है",
   gradients_not_finite: "ग्रेडिएंट संख्याएँ नहीं हैं: प्रशिक्षण अपसरित हो गया",
+  decimal_sign: ".",
+  line_height: "1.6",
 };

@@ -552,4 +552,6 @@ export const charts = {
   gradients_some_zero: "{0} из {1} ровно 0",
   gradients_none_zero: "ни один градиент не равен ровно 0",
   gradients_not_finite: "градиенты — не числа: обучение разошлось",
+  decimal_sign: ",",
+  line_height: "1.35",
 };

@@ -552,4 +552,6 @@ export const charts = {
   gradients_some_zero: "{1} 个中有 {0} 个恰好为 0",
   gradients_none_zero: "没有恰好为 0 的梯度",
   gradients_not_finite: "梯度不是数值：训练已发散",
+  decimal_sign: ".",
+  line_height: "1.6",
 };

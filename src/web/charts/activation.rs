@@ -7,10 +7,11 @@
 //! shaded, and each panel's caption prints the share of z that landed there. One panel
 //! per layer, side by side, so the change with depth is seen at a glance.
 
-use super::ink::Ink;
-use super::pen::{Pen, Swatch};
-use super::series::{boxes, line, Corners};
-use super::theme::{chart, mesh, num, percent, stroke, Axes, Axis, Theme, FONT};
+use super::theme::{boxes, line};
+use super::theme::{
+    chart, mesh, num, percent, plot_rect, stroke, tick_near_zero, Axis, Theme, FONT,
+};
+use super::words::{Swatch, Words};
 use super::{begin, fill, layer_name, Labels, Style, Surface};
 use crate::activation::Activation;
 use crate::plot::activation::ActivationPanel;
@@ -50,10 +51,15 @@ pub(crate) fn grid(width_css: f64, layers: usize) -> (f64, usize, usize) {
 pub fn height_for(width_css: f64, layers: usize) -> f64 {
     let (width, cols, rows) = grid(width_css, layers);
     // The header legend, estimated without a canvas at ~0.55 em per character.
-    let legend: f64 = legend_items(super::language(), &Theme::of(&Style::default()))
-        .iter()
-        .map(|(_, text)| 30.0 + FONT * crate::plot::wrap::estimate_em(text, 0.55))
-        .sum();
+    let labels = super::language();
+    let legend: f64 = [
+        labels.legend_curve,
+        labels.legend_z_hist,
+        labels.legend_saturated,
+    ]
+    .iter()
+    .map(|text| 30.0 + FONT * crate::plot::wrap::estimate_em(text, 0.55))
+    .sum();
     let header = (legend / width).ceil().max(1.0) * 1.35 * FONT + 8.0;
     let panel_width = width / cols as f64;
     let plot = (panel_width * 0.45).clamp(100.0, 160.0);
@@ -77,15 +83,14 @@ pub fn draw(
     hidden: Activation,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
-    let t = pen.theme;
+    let Surface { words, t, w, h, .. } = begin(canvas, style)?;
     if layers.is_empty() {
-        pen.message((0.0, 0.0, w, h), style.labels.no_layers, t.muted);
+        words.message((0.0, 0.0, w, h), style.labels.no_layers, t.muted);
         return Ok(());
     }
     let items = legend_items(style.labels, &t);
     let pad = style.px(4.0);
-    let header = pen.legend(&items, (pad, pad), w - 2.0 * pad, false) + style.px(8.0);
+    let header = words.legend(&items, (pad, pad), w - 2.0 * pad, false) + style.px(8.0);
     let cols = columns(w / style.dpr, layers.len());
     let rows = layers.len().div_ceil(cols);
     let (pw, ph) = (w / cols as f64, (h - header).max(0.0) / rows as f64);
@@ -96,86 +101,59 @@ pub fn draw(
         } else {
             hidden
         };
-        panel(
-            &ink,
-            &pen,
-            (x, y, pw, ph - style.px(GUTTER)),
-            layer,
-            i,
-            layers.len(),
-            act,
-        )?;
+        let rect = (x, y, pw, ph - style.px(GUTTER));
+        panel(&words, rect, layer, (i, layers.len()), act)?;
     }
     Ok(())
 }
 
 /// One layer's panel in the rectangle `(x, y, w, h)` of the canvas: its caption, then the
-/// model of [`crate::plot::activation`] painted.
+/// model of [`crate::plot::activation`] on plotters' chart.
 fn panel(
-    ink: &Ink,
-    pen: &Pen,
+    words: &Words,
     (x, y, w, h): (f64, f64, f64, f64),
     layer: &LayerStats,
-    index: usize,
-    total: usize,
+    (index, total): (usize, usize),
     act: Activation,
 ) -> Result<(), String> {
-    let (style, t, labels) = (pen.style, pen.theme, pen.style.labels);
+    let (style, t, labels) = (words.style, words.t, words.style.labels);
     let pad = style.px(4.0);
-    let lines = pen.wrap(
-        &caption(labels, layer, index, total, act),
-        w - 2.0 * pad,
-        FONT,
-    );
-    let used = pen.lines(&lines, (x + pad, y), FONT, t.fg) + style.px(4.0);
+    let caption = caption(style, layer, index, total, act);
+    let lines = words.wrap(&caption, w - 2.0 * pad, FONT);
+    let used = words.lines(&lines, (x + pad, y), FONT, t.fg) + style.px(4.0);
     if h - used < style.px(50.0) || w < style.px(80.0) {
         return Ok(()); // no room for a plot: the caption alone says what matters
     }
-    let area = ink.area(
-        (x.round() as i32, (y + used).round() as i32),
-        (w.round() as u32, (h - used).round() as u32),
-    );
+    let area = words.area((x, y + used, w, h - used));
     let model = ActivationPanel::new(act, &layer.z_hist, layer.z_std);
     let (zs, gs) = (model.z_range, model.g_range);
-    let axes = Axes {
-        x_desc: "",
-        y_desc: "",
-        x_ticks: 5,
-        y_ticks: 3,
-    };
-    let mut c = chart(ink, area, style, Axis::linear(zs), Axis::linear(gs), &axes)?;
-    mesh(&mut c, style, &t, &axes)?;
-    let shade = t.alarm.mix(0.14).filled();
-    let tails: Vec<Corners> = (model.saturated.iter())
-        .map(|&(a, b)| [(a, gs.0), (b, gs.1)])
-        .collect();
-    boxes(&mut c, &tails, shade)?;
-    let bars: Vec<Corners> = (model.bars.iter())
-        .map(|b| [(b.lo, gs.0), (b.hi, b.height)])
-        .collect();
-    boxes(&mut c, &bars, t.bars.filled())?;
-    line(&mut c, &model.curve, stroke(style, t.fg, 2.0))?;
+    let (z_label, g_label) = (
+        |v: f64| tick_near_zero(style, v, zs),
+        |v: f64| tick_near_zero(style, v, gs),
+    );
+    let (zx, gy) = (Axis::linear(zs, 5, &z_label), Axis::linear(gs, 3, &g_label));
+    let mut c = chart(&area, style, &zx, &gy)?;
+    mesh(&mut c, style, &t, &zx, &gy)?;
+    let tails = model.saturated.iter().map(|&(a, b)| [(a, gs.0), (b, gs.1)]);
+    boxes(&mut c, tails.collect(), t.alarm.mix(0.14).filled())?;
+    let bars = model.bars.iter().map(|b| [(b.lo, gs.0), (b.hi, b.height)]);
+    boxes(&mut c, bars.collect(), t.bars.filled())?;
+    line(&mut c, model.curve, stroke(style, t.fg, 2.0))?;
     if !model.known {
-        let (xr, yr) = c.pixel_range();
-        let rect = (
-            f64::from(xr.start),
-            f64::from(yr.start),
-            f64::from(xr.end - xr.start),
-            f64::from(yr.end - yr.start),
-        );
-        pen.message(rect, labels.z_not_finite, t.alarm);
+        words.message(plot_rect(&c), labels.z_not_finite, t.alarm);
     }
     Ok(())
 }
 
 /// "layer 2", "16 units", "z std 0.84", "saturated 37%" (and for ReLU "dead 12%").
 fn caption(
-    labels: &Labels,
+    style: &Style,
     layer: &LayerStats,
     index: usize,
     total: usize,
     act: Activation,
 ) -> Vec<String> {
+    let labels = style.labels;
     let units = if layer.size == 1 {
         labels.one_unit.to_string()
     } else {
@@ -187,7 +165,7 @@ fn caption(
     let mut pieces = vec![
         layer_name(labels, index, total),
         units,
-        fill(labels.z_std, &[&or_dash(num(layer.z_std, 2))]),
+        fill(labels.z_std, &[&or_dash(num(style, layer.z_std, 2))]),
         fill(labels.saturated, &[&or_dash(percent(layer.saturated))]),
     ];
     if act == Activation::Relu {

@@ -7,11 +7,10 @@
 //! x range. The model is [`crate::plot::gradients`].
 
 use super::activation::columns;
-use super::ink::Ink;
-use super::pen::Pen;
-use super::series::{boxes, Corners};
-use super::theme::{chart, mesh, num, Axes, Axis, Plot, FONT, SMALL};
-use super::{begin, fill, layer_name, Labels, Style, Surface};
+use super::theme::boxes;
+use super::theme::{chart, mesh, num, plot_rect, tick_near_zero, Axis, FONT};
+use super::words::Words;
+use super::{begin, fill, layer_name, Style, Surface};
 use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};
 use crate::stats::LayerStats;
 use plotters::prelude::*;
@@ -40,110 +39,87 @@ pub fn draw(
     layers: &[LayerStats],
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
-    let (t, labels) = (pen.theme, style.labels);
+    let Surface { words, t, w, h, .. } = begin(canvas, style)?;
+    let labels = style.labels;
     if layers.is_empty() {
-        pen.message((0.0, 0.0, w, h), labels.no_layers, t.muted);
+        words.message((0.0, 0.0, w, h), labels.no_layers, t.muted);
         return Ok(());
     }
     let model = GradientsModel::new(layers);
     let pad = style.px(4.0);
-    let header = pen.wrap(&[labels.gradients_header.to_string()], w - 2.0 * pad, FONT);
-    let top = pad + pen.lines(&header, (pad, pad), FONT, t.muted) + style.px(4.0);
+    let header = words.wrap(&[labels.gradients_header.to_string()], w - 2.0 * pad, FONT);
+    let top = pad + words.lines(&header, (pad, pad), FONT, t.muted) + style.px(4.0);
     let cols = columns(w / style.dpr, layers.len());
     let rows = layers.len().div_ceil(cols);
     let (pw, ph) = (w / cols as f64, (h - top).max(0.0) / rows as f64);
     for (i, panel) in model.panels.iter().enumerate() {
         let (x, y) = ((i % cols) as f64 * pw, top + (i / cols) as f64 * ph);
         let rect = (x, y, pw, ph - style.px(GUTTER));
-        draw_panel(&ink, &pen, rect, &model, panel, (i, layers.len()))?;
+        draw_panel(&words, rect, &model, panel, (i, layers.len()))?;
     }
     Ok(())
 }
 
-/// One layer's panel in the rectangle `(x, y, w, h)`; `(index, total)` names it.
+/// One layer's panel in the rectangle `(x, y, w, h)`; `(index, total)` names it. The x axis
+/// is log₁₀ |∂L/∂w|, its ticks the model's decades, written as powers of ten.
 fn draw_panel(
-    ink: &Ink,
-    pen: &Pen,
+    words: &Words,
     (x, y, w, h): (f64, f64, f64, f64),
     model: &GradientsModel,
     panel: &GradPanel,
     (index, total): (usize, usize),
 ) -> Result<(), String> {
-    let (style, t, labels) = (pen.style, pen.theme, pen.style.labels);
+    let (style, t, labels) = (words.style, words.t, words.style.labels);
     let pad = style.px(4.0);
-    let lines = pen.wrap(&caption(labels, panel, index, total), w - 2.0 * pad, FONT);
-    let used = pen.lines(&lines, (x + pad, y), FONT, t.fg) + style.px(2.0);
+    let caption = caption(style, panel, index, total);
+    let lines = words.wrap(&caption, w - 2.0 * pad, FONT);
+    let used = words.lines(&lines, (x + pad, y), FONT, t.fg) + style.px(2.0);
     if h - used < style.px(40.0) || w < style.px(80.0) {
         return Ok(());
     }
-    let area = ink.area(
-        (x.round() as i32, (y + used).round() as i32),
-        (w.round() as u32, (h - used).round() as u32),
-    );
-    let axes = Axes {
-        x_desc: "",
-        y_desc: "",
-        x_ticks: 0,
-        y_ticks: 3,
+    let area = words.area((x, y + used, w, h - used));
+    let most = ((w - style.px(50.0)) / style.px(44.0)).max(2.0) as usize;
+    let decades = model.ticks(most);
+    let decade = |v: f64| {
+        let at = decades.iter().find(|(k, _)| f64::from(*k) == v);
+        at.map_or_else(String::new, |(_, label)| label.clone())
     };
-    let mut c = chart(
-        ink,
-        area,
-        style,
-        Axis::linear(model.range),
-        Axis::linear((0.0, panel.top())),
-        &axes,
-    )?;
-    mesh(&mut c, style, &t, &axes)?;
-    let bars: Vec<Corners> = (model.drawn_bars(panel).iter())
+    let x = Axis {
+        range: model.range,
+        ticks: decades.iter().map(|&(k, _)| f64::from(k)).collect(),
+        label: &decade,
+        desc: "",
+    };
+    let ys = (0.0, panel.top());
+    let count = |v: f64| tick_near_zero(style, v, ys);
+    let y = Axis::linear(ys, 3, &count);
+    let mut c = chart(&area, style, &x, &y)?;
+    mesh(&mut c, style, &t, &x, &y)?;
+    let bars = model
+        .drawn_bars(panel)
+        .iter()
         .map(|b| [(b.lo, 0.0), (b.hi, b.height)])
         .collect();
-    boxes(&mut c, &bars, t.bars.filled())?;
-    decade_labels(pen, &c, model);
+    boxes(&mut c, bars, t.bars.filled())?;
     if panel.bars.is_empty() {
-        let (xr, yr) = c.pixel_range();
-        let rect = (
-            f64::from(xr.start),
-            f64::from(yr.start),
-            f64::from(xr.end - xr.start),
-            f64::from(yr.end - yr.start),
-        );
         let (text, colour) = match panel.zeros() {
             Zeros::All { of } => (fill(labels.gradients_all_zero, &[&of.to_string()]), t.alarm),
             _ if panel.not_finite > 0 => (labels.gradients_not_finite.to_string(), t.alarm),
             _ => (labels.gradients_none_zero.to_string(), t.muted),
         };
-        pen.message(rect, &text, colour);
+        words.message(plot_rect(&c), &text, colour);
     }
     Ok(())
 }
 
-/// Decade labels under a panel as powers of ten, as far apart as the panel allows.
-fn decade_labels(pen: &Pen, c: &Plot, model: &GradientsModel) {
-    let style = pen.style;
-    let (xr, _) = c.pixel_range();
-    let most = ((xr.end - xr.start) as f64 / style.px(44.0)).max(2.0) as usize;
-    for (k, label) in model.ticks(most) {
-        let (px, py) = c.backend_coord(&(f64::from(k), 0.0));
-        let half = 0.5 * pen.width(&label, SMALL);
-        pen.text(
-            &label,
-            (f64::from(px) - half, f64::from(py) + style.px(5.0)),
-            SMALL,
-            pen.theme.muted,
-            false,
-        );
-    }
-}
-
 /// "layer 2 · 64 weights · gradient norm 0.012", then what is exactly 0.
-fn caption(labels: &Labels, panel: &GradPanel, index: usize, total: usize) -> Vec<String> {
+fn caption(style: &Style, panel: &GradPanel, index: usize, total: usize) -> Vec<String> {
+    let labels = style.labels;
     // A norm of exactly 0 is the lesson of zero init: print it as 0, not 0.000.
     let norm = if panel.norm == 0.0 {
         "0".to_string()
     } else {
-        num(panel.norm, 3)
+        num(style, panel.norm, 3)
     };
     let mut pieces = vec![
         layer_name(labels, index, total),

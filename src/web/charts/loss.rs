@@ -8,14 +8,16 @@
 //! orange with dashed ones (told apart without colour too); each side's test loss is the
 //! thin line of its colour and dash.
 
-use super::ink::Ink;
-use super::pen::{Pen, Swatch};
-use super::series::{self, line};
-use super::theme::{chart, mesh, stroke, Axes, Axis, Plot, Theme, FONT};
+use super::theme::{
+    at, chart, mesh, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
+};
+use super::theme::{dashed, dots, line as solid};
+use super::words::{Swatch, Words};
 use super::{begin, fill, Style, Surface};
 pub use crate::plot::loss::Curves;
-use crate::plot::loss::{Entry, Label, Line, LossModel};
+use crate::plot::loss::{log_ticks, Entry, Label, Line, LossModel};
 use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
 
 /// Draws every side's training and test loss against the step; `log_scale` plots the loss
 /// on a log axis (where values ≤ 0 cannot be shown and are left out). A side that diverged
@@ -26,7 +28,9 @@ pub fn draw(
     log_scale: bool,
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
+    let Surface {
+        root, words, w, h, ..
+    } = begin(canvas, style)?;
     let labels = style.labels;
     let model = LossModel::new(sides, log_scale);
     let markers: Vec<String> = model
@@ -42,26 +46,83 @@ pub fn draw(
         };
         let mut text: Vec<&str> = markers.iter().map(String::as_str).collect();
         text.push(why);
-        pen.message((0.0, 0.0, w, h), &text.join(" · "), pen.theme.muted);
+        words.message((0.0, 0.0, w, h), &text.join(" · "), words.t.muted);
         return Ok(());
     }
-    let axes = Axes {
-        x_desc: labels.step_axis,
-        y_desc: if log_scale {
-            labels.loss_axis_log
-        } else {
-            labels.loss_axis
-        },
-        x_ticks: (w / style.px(90.0)).clamp(3.0, 8.0) as usize,
-        y_ticks: 5,
-    };
+    let x_ticks = (w / style.px(90.0)).clamp(3.0, 8.0) as usize;
     let (xs, ys) = (model.x_range, model.y_range);
+    let x_label = |v: f64| tick_near_zero(style, v, xs);
+    let x = Axis::linear(xs, x_ticks, &x_label).titled(labels.step_axis);
+    // A log axis is drawn as a linear axis of log₁₀ loss, its ticks the model's.
+    let log_label = |v: f64| tick(style, 10f64.powf(v));
+    let linear_label = |v: f64| tick_near_zero(style, v, ys);
     let y = if log_scale {
-        Axis::log(ys)
+        Axis {
+            range: (ys.0.log10(), ys.1.log10()),
+            ticks: log_ticks(ys.0, ys.1, 5).iter().map(|v| v.log10()).collect(),
+            label: &log_label,
+            desc: labels.loss_axis_log,
+        }
     } else {
-        Axis::linear(ys)
+        Axis::linear(ys, 5, &linear_label).titled(labels.loss_axis)
     };
-    plot(&ink, &pen, Axis::linear(xs), y, &axes, &model, &markers)
+    let mut c = chart(&root, style, &x, &y)?;
+    mesh(&mut c, style, &words.t, &x, &y)?;
+    let scale = |v: f64| if log_scale { v.log10() } else { v };
+    for line in &model.lines {
+        series(&mut c, line, style, &words.t, &scale)?;
+    }
+    marks(&mut c, &words, &model, &markers)
+}
+
+/// The legend, and a marker (with its text in `markers`) where a side diverged.
+fn marks(
+    c: &mut Chart,
+    words: &Words,
+    model: &LossModel,
+    markers: &[String],
+) -> Result<(), String> {
+    let (style, t) = (words.style, words.t);
+    let (left, top, width, _) = plot_rect(c);
+    let right = left + width;
+    let gap = style.px(6.0);
+    let legend: Vec<(Swatch, String)> = model
+        .legend
+        .iter()
+        .map(|e| entry(&t, style.labels, e))
+        .collect();
+    let legend: Vec<(Swatch, &str)> = legend.iter().map(|(s, l)| (*s, l.as_str())).collect();
+    let mut below = top + words.legend(&legend, (right - gap, top + gap), width, true);
+    let y = c.y_range();
+    for (&(step, _), text) in model.markers.iter().zip(markers) {
+        let x = step as f64;
+        solid(
+            c,
+            vec![(x, y.start), (x, y.end)],
+            stroke(style, t.marker, 1.5),
+        )?;
+        let (px, _) = at(c, x, y.end);
+        // Below the legend (and any earlier marker's text) that share the top of the chart.
+        if px > left + 0.6 * width {
+            words.text(
+                text,
+                (px - gap, below + 2.0 * gap),
+                FONT,
+                t.marker,
+                HPos::Right,
+            );
+        } else {
+            words.text(
+                text,
+                (px + gap, below + 2.0 * gap),
+                FONT,
+                t.marker,
+                HPos::Left,
+            );
+        }
+        below += words.line_height(FONT) + gap;
+    }
+    Ok(())
 }
 
 /// "diverged at step 40", or "B diverged at step 40" in a comparison.
@@ -78,7 +139,7 @@ fn colour(t: &Theme, k: usize) -> RGBColor {
     if k == 0 {
         t.class[0]
     } else {
-        t.second()
+        t.second
     }
 }
 
@@ -98,65 +159,27 @@ fn entry(t: &Theme, labels: &super::Labels, e: &Entry) -> (Swatch, String) {
     (swatch, text)
 }
 
-/// The chart itself, for a linear or a log loss axis: the lines, the legend, and a marker
-/// (with its text in `markers`) where a side diverged.
-fn plot(
-    ink: &Ink,
-    pen: &Pen,
-    xs: Axis,
-    ys: Axis,
-    axes: &Axes,
-    model: &LossModel,
-    markers: &[String],
-) -> Result<(), String> {
-    let (style, t) = (pen.style, pen.theme);
-    let mut c = chart(ink, ink.whole(), style, xs, ys, axes)?;
-    mesh(&mut c, style, &t, axes)?;
-    for line in &model.lines {
-        series(&mut c, line, style, &t)?;
-    }
-    let (xr, yr) = c.pixel_range();
-    let (left, top, right) = (f64::from(xr.start), f64::from(yr.start), f64::from(xr.end));
-    let gap = style.px(6.0);
-    let legend: Vec<(Swatch, String)> = model
-        .legend
-        .iter()
-        .map(|e| entry(&t, style.labels, e))
-        .collect();
-    let legend: Vec<(Swatch, &str)> = legend.iter().map(|(s, l)| (*s, l.as_str())).collect();
-    let mut below = top + pen.legend(&legend, (right - gap, top + gap), right - left, true);
-    for (&(step, _), text) in model.markers.iter().zip(markers) {
-        let at = step as f64;
-        let y = c.y_range();
-        let (y0, y1) = (y.start, y.end);
-        line(&mut c, &[(at, y0), (at, y1)], stroke(style, t.marker, 1.5))?;
-        let (px, _) = c.backend_coord(&(at, y1));
-        let px = f64::from(px);
-        // Below the legend (and any earlier marker's text) that share the top of the chart.
-        if px > left + 0.6 * (right - left) {
-            pen.text(text, (px - gap, below + 2.0 * gap), FONT, t.marker, true);
-        } else {
-            pen.text(text, (px + gap, below + 2.0 * gap), FONT, t.marker, false);
-        }
-        below += pen.line_height(FONT) + gap;
-    }
-    Ok(())
-}
-
 /// One line's runs: solid or dashed, thick or thin; a run of one point is a dot.
-fn series(c: &mut Plot, line: &Line, style: &Style, t: &Theme) -> Result<(), String> {
+fn series(
+    c: &mut Chart,
+    line: &Line,
+    style: &Style,
+    t: &Theme,
+    scale: &dyn Fn(f64) -> f64,
+) -> Result<(), String> {
     let ink = stroke(
         style,
         colour(t, line.colour),
         if line.thin { 1.0 } else { 2.0 },
     );
     for run in &line.runs {
-        if run.len() == 1 {
-            series::dots(c, run, style.ipx(2.5), ink.filled())?;
+        let points: Vec<(f64, f64)> = run.iter().map(|&(x, y)| (x, scale(y))).collect();
+        if points.len() == 1 {
+            dots(c, points, style.ipx(2.5), ink.filled())?;
         } else if !line.dashed {
-            series::line(c, run, ink)?;
+            solid(c, points, ink)?;
         } else {
-            series::dashed(c, run, (style.ipx(6.0), style.ipx(4.0)), ink)?;
+            dashed(c, points, (style.ipx(6.0), style.ipx(4.0)), ink)?;
         }
     }
     Ok(())

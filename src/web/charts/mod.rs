@@ -1,4 +1,5 @@
-//! The page's charts, drawn by Rust into `<canvas>` elements with plotters.
+//! The page's charts, drawn by Rust into `<canvas>` elements with plotters' own chart API
+//! (`ChartBuilder`, `configure_mesh`, `draw_series`), as plotters' `examples/wasm-demo` does.
 //!
 //! One module per chart, each a pure `draw(canvas, data…, style) -> Result` over a
 //! snapshot of the statistics: the charts keep no state and know nothing of the page.
@@ -12,33 +13,36 @@
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
 //! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer.
 //!
-//! Most paint a model worked out natively in [`crate::plot`] (ranges, bars, ticks, legend
-//! entries as plain data, tested without a browser); the restarts chart paints the engine's
-//! own [`crate::restarts::LossHistogram`].
+//! Most paint a model worked out natively in [`crate::plot`] (ranges, ticks, bars, legend
+//! entries as plain data, tested without a browser), whose ticks are handed to plotters as
+//! key points; the restarts chart paints the engine's own [`crate::restarts::LossHistogram`].
+//! `theme` holds the colours (read from the page's CSS), fonts, number formats and the one
+//! chart set-up every chart with axes shares; `words` the captions, legends and messages;
+//! `canvas` the few direct canvas calls plotters cannot replace (its header says why).
 //!
-//! Every user-visible word is in [`Labels`] (one constant per language, `src/plot/labels/`), every colour
-//! in `theme`. A draw never panics: empty, non-finite or diverged data draws an
-//! explanation instead of a chart; only a canvas that cannot be drawn on is an `Err`.
+//! Every user-visible word is in [`Labels`] (one table per language, `src/plot/labels.rs`).
+//! A draw never panics: empty, non-finite or diverged data draws an explanation instead of
+//! a chart; only a canvas that cannot be drawn on is an `Err`.
 
 pub mod activation;
-mod axis;
-mod bitmap;
 pub mod boundary;
+mod canvas;
 pub mod depth;
 pub mod gradients;
-mod ink;
 pub mod landscape;
 pub mod loss;
 pub mod network;
-mod pen;
 pub mod restarts;
-mod series;
 mod theme;
 pub mod weights;
+mod words;
 
-use plotters::style::Color;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
+use theme::Theme;
+use web_sys::HtmlCanvasElement;
+use words::Words;
 
 /// How a chart is drawn, beyond its data.
 #[derive(Clone, Copy, Debug)]
@@ -47,12 +51,11 @@ pub struct Style {
     /// CSS size times this, so every length (fonts, lines, margins) is scaled by it
     /// to stay the same size on screen and crisp on high-density displays.
     pub dpr: f64,
-    /// Dark page background (colours are chosen for it; a placeholder for dark mode).
+    /// Whether the page is dark (`prefers-color-scheme: dark`): the palette read from the
+    /// page is kept per scheme.
     pub dark: bool,
-    /// The words drawn on the charts.
+    /// The words drawn on the charts, with the language's decimal sign and line height.
     pub labels: &'static Labels,
-    /// Line height as a multiple of the font size, for the labels' script.
-    pub leading: f64,
 }
 
 impl Style {
@@ -68,7 +71,6 @@ impl Style {
             dpr,
             dark,
             labels: language(),
-            leading: LEADING.with(Cell::get),
         }
     }
 
@@ -80,6 +82,11 @@ impl Style {
     /// The same, rounded for plotters' integer sizes (at least 1).
     pub(crate) fn ipx(&self, css: f64) -> i32 {
         (css * self.dpr).round().max(1.0) as i32
+    }
+
+    /// Line height as a multiple of the font size, for the labels' script.
+    pub fn leading(&self) -> f64 {
+        self.labels.leading()
     }
 }
 
@@ -96,13 +103,6 @@ use std::cell::Cell;
 thread_local! {
     /// The charts' language: the page has one at a time and switches it live.
     static LANGUAGE: Cell<&'static Labels> = const { Cell::new(&EN) };
-    static LEADING: Cell<f64> = const { Cell::new(1.35) };
-    static DECIMAL: Cell<char> = const { Cell::new('.') };
-}
-
-/// The decimal sign of the charts' language.
-pub(crate) fn decimal_sign() -> char {
-    DECIMAL.with(Cell::get)
 }
 
 /// The labels of the page's current language (English until the page sets one).
@@ -110,13 +110,9 @@ pub fn language() -> &'static Labels {
     LANGUAGE.with(Cell::get)
 }
 
-/// Makes `labels` (English when `None`) the charts' words, with the line height and decimal
-/// sign of language `code`.
-pub fn set_language(code: &str, labels: Option<&'static Labels>) {
-    let code = if labels.is_some() { code } else { "en" };
+/// Makes `labels` (English when `None`) the charts' words, decimal sign and line height.
+pub fn set_language(labels: Option<&'static Labels>) {
     LANGUAGE.with(|cell| cell.set(labels.unwrap_or(&EN)));
-    LEADING.with(|cell| cell.set(crate::plot::labels::leading(code)));
-    DECIMAL.with(|cell| cell.set(crate::plot::labels::decimal_sign(code)));
 }
 
 /// Puts `args[k]` in place of `{k}` in a template.
@@ -137,11 +133,15 @@ pub fn layer_name(labels: &Labels, index: usize, total: usize) -> String {
     }
 }
 
-/// A canvas cleared to the theme's background and ready to draw on: plotters-canvas's
-/// backend, the pen for text and bitmaps, and the size in device pixels.
+/// The whole canvas as plotters draws on it.
+pub(crate) type Root = DrawingArea<CanvasBackend, Shift>;
+
+/// A canvas cleared to the theme's background and ready to draw on: plotters' drawing
+/// area, the words written on it, the colours, and the size in device pixels.
 pub(crate) struct Surface<'s> {
-    pub ink: ink::Ink,
-    pub pen: pen::Pen<'s>,
+    pub root: Root,
+    pub words: Words<'s>,
+    pub t: Theme,
     pub w: f64,
     pub h: f64,
 }
@@ -149,7 +149,8 @@ pub(crate) struct Surface<'s> {
 /// Every chart starts here.
 ///
 /// An `Err` (never a panic) when the canvas has no pixels, which happens while it is
-/// hidden or not yet laid out, or when its 2D context cannot be had.
+/// hidden or not yet laid out, when its 2D context cannot be had, or when the page does
+/// not define the palette.
 pub(crate) fn begin<'s>(
     canvas: &HtmlCanvasElement,
     style: &'s Style,
@@ -161,23 +162,20 @@ pub(crate) fn begin<'s>(
             canvas.height()
         ));
     }
-    let ink = ink::Ink::new(canvas)?;
-    let pen = pen::Pen::new(canvas, style)?;
-    let [x0, y0, x1, y1] = ink.whole();
-    ink.rect((x0, y0), (x1, y1), &pen.theme.bg.filled())?;
+    let t = Theme::of(style)?;
+    let root = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("the canvas has no 2D context")?
+        .into_drawing_area();
+    root.fill(&t.bg).map_err(failed)?;
+    let words = Words::new(canvas, root.clone(), style, t)?;
     let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
-    Ok(Surface { ink, pen, w, h })
-}
-
-/// The canvas's 2D context, for what plotters does slowly (bitmaps, thousands of
-/// points) or not at all (measuring text). The same context plotters draws with.
-pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(|| "the canvas has no 2D context".to_string())
+    Ok(Surface {
+        root,
+        words,
+        t,
+        w,
+        h,
+    })
 }
 
 /// Turns any plotters error into the `String` the draw functions return.

@@ -11,15 +11,16 @@
 //! Painting batches strokes by colour and width: one path per (sign, width) pair, not one
 //! per edge, so the ~1,600 edges drawn for 8 layers of 64 units cost a few dozen strokes.
 
-use super::pen::{fill_colour, stroke_colour, Pen};
-use super::theme::{num, Theme, FAMILY, FONT, SMALL};
+use super::theme::{font, num, stroke, Theme, FONT, SMALL};
+use super::words::Words;
 use super::{begin, fill, Labels, Style, Surface};
 use crate::diagram::{Diagram, Frame, Hit, Role, Sign, Target, UnitRef};
 use crate::mlp::Mlp;
 use crate::plot::by_key;
-use plotters::style::{Color, RGBAColor};
-use std::f64::consts::TAU;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use web_sys::HtmlCanvasElement;
 
 /// Height of one legend row and of one caption line, in CSS pixels.
 const LEGEND_ROW: f64 = 17.0;
@@ -99,101 +100,104 @@ fn colour(t: &Theme, sign: Sign) -> RGBAColor {
 
 /// Draws the network `mlp` into `canvas`.
 pub fn draw(canvas: &HtmlCanvasElement, mlp: &Mlp, style: &Style) -> Result<(), String> {
-    let Surface { pen, w, h, .. } = begin(canvas, style)?;
+    let Surface { words, t, w, h, .. } = begin(canvas, style)?;
     let labels = style.labels;
     let diagram = layout(mlp, w / style.dpr, h / style.dpr, labels);
-    legend(&pen, &diagram);
+    legend(&words, &diagram);
     if diagram.radius >= 1.5 {
-        identical(&pen, &diagram);
-        edges(&pen, &diagram);
-        units(&pen, &diagram);
-        captions(&pen, &diagram);
+        identical(&words, &diagram);
+        edges(&words, &diagram);
+        units(&words, &diagram);
+        captions(&words, &diagram);
     }
     if diagram.diverged {
-        pen.message((0.0, 0.0, w, h), labels.weights_not_finite, pen.theme.fg);
+        words.message((0.0, 0.0, w, h), labels.weights_not_finite, t.fg);
     }
     Ok(())
 }
 
+/// A point given in CSS pixels, in device pixels as plotters takes them.
+fn device(s: &Style, (x, y): (f64, f64)) -> (i32, i32) {
+    (s.px(x).round() as i32, s.px(y).round() as i32)
+}
+
 /// The legend, flowed as [`legend_flow`] says.
-fn legend(pen: &Pen, d: &Diagram) {
-    let (ctx, t, s) = (&pen.ctx, pen.theme, pen.style);
-    let labels = s.labels;
-    let (at, _) = legend_flow(labels, d.frame.width);
-    for ((key, label), (x, y)) in legend_entries(labels).into_iter().zip(at) {
-        let (x, y) = (s.px(8.0 + x), s.px(GAP + y));
-        let mid = y + s.px(0.5 * LEGEND_ROW);
-        ctx.set_line_dash(&js_sys::Array::new()).ok();
-        match key {
+fn legend(words: &Words, d: &Diagram) {
+    let (t, s) = (words.t, words.style);
+    let root = &words.root;
+    let (at, _) = legend_flow(s.labels, d.frame.width);
+    for ((key, label), (x, y)) in legend_entries(s.labels).into_iter().zip(at) {
+        let (x, mid) = (8.0 + x, GAP + y + 0.5 * LEGEND_ROW);
+        let _ = match key {
             Key::Line(sign) => {
-                stroke_colour(ctx, colour(&t, sign), s.px(2.5));
-                ctx.begin_path();
-                ctx.move_to(x, mid);
-                ctx.line_to(x + s.px(18.0), mid);
-                ctx.stroke();
+                let line = vec![device(s, (x, mid)), device(s, (x + 18.0, mid))];
+                root.draw(&PathElement::new(line, stroke(s, colour(&t, sign), 2.5)))
             }
             Key::Widths => {
                 // A wedge from the thinnest stroke to the widest.
-                let (thin, wide) = (s.px(0.5 * d.min_width), s.px(0.5 * MAX_LEGEND_WIDTH));
-                fill_colour(ctx, t.fg.mix(0.7));
-                ctx.begin_path();
-                ctx.move_to(x, mid - thin);
-                ctx.line_to(x + s.px(18.0), mid - wide);
-                ctx.line_to(x + s.px(18.0), mid + wide);
-                ctx.line_to(x, mid + thin);
-                ctx.close_path();
-                ctx.fill();
+                let (thin, wide) = (0.5 * d.min_width, 0.5 * MAX_LEGEND_WIDTH);
+                let corners = [
+                    (x, mid - thin),
+                    (x + 18.0, mid - wide),
+                    (x + 18.0, mid + wide),
+                    (x, mid + thin),
+                ];
+                let wedge: Vec<_> = corners.iter().map(|&p| device(s, p)).collect();
+                root.draw(&Polygon::new(wedge, t.fg.mix(0.7).filled()))
             }
             Key::Ring => {
-                ctx.begin_path();
-                let _ = ctx.arc(x + s.px(9.0), mid, s.px(4.0), 0.0, TAU);
-                fill_colour(ctx, t.bg);
-                ctx.fill();
-                stroke_colour(ctx, t.fg.mix(0.6), s.px(1.0));
-                ctx.stroke();
-                ctx.begin_path();
-                let _ = ctx.arc(x + s.px(9.0), mid, s.px(5.5), 0.0, TAU);
-                stroke_colour(ctx, colour(&t, Sign::Positive), s.px(2.5));
-                ctx.stroke();
+                let centre = device(s, (x + 9.0, mid));
+                let _ = root.draw(&Circle::new(centre, s.ipx(4.0), t.bg.filled()));
+                let _ = root.draw(&Circle::new(
+                    centre,
+                    s.ipx(4.0),
+                    stroke(s, t.fg.mix(0.6), 1.0),
+                ));
+                root.draw(&Circle::new(
+                    centre,
+                    s.ipx(5.5),
+                    stroke(s, colour(&t, Sign::Positive), 2.5),
+                ))
             }
             Key::Identical => {
-                dashed(ctx, s, &t);
-                ctx.stroke_rect(x + s.px(2.0), mid - s.px(5.0), s.px(14.0), s.px(10.0));
-                ctx.set_line_dash(&js_sys::Array::new()).ok();
+                dashed_box(words, (x + 2.0, mid - 5.0), (x + 16.0, mid + 5.0));
+                Ok(())
             }
-        }
-        pen.text(label, (x + s.px(24.0), y + s.px(2.0)), FONT, t.fg, false);
+        };
+        words.text(
+            label,
+            (s.px(x + 24.0), s.px(GAP + y + 2.0)),
+            FONT,
+            t.fg,
+            HPos::Left,
+        );
     }
 }
 
 /// The legend's widest sample, in CSS pixels (the widest stroke of a roomy layout).
 const MAX_LEGEND_WIDTH: f64 = crate::diagram::MAX_WIDTH;
 
-/// Sets a dashed stroke in the "identical units" colour.
-fn dashed(ctx: &CanvasRenderingContext2d, s: &Style, t: &Theme) {
-    let pattern = js_sys::Array::of2(&s.px(4.0).into(), &s.px(3.0).into());
-    ctx.set_line_dash(&pattern).ok();
-    stroke_colour(ctx, t.marker, s.px(1.5));
+/// A dashed rectangle in the "identical units" colour, by two corners in CSS pixels.
+fn dashed_box(words: &Words, (x0, y0): (f64, f64), (x1, y1): (f64, f64)) {
+    let s = words.style;
+    let corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+    let path: Vec<_> = corners.iter().map(|&p| device(s, p)).collect();
+    let ink = stroke(s, words.t.marker, 1.5);
+    let _ = words
+        .root
+        .draw(&DashedPathElement::new(path, s.ipx(4.0), s.ipx(3.0), ink));
 }
 
 /// A dashed box around every layer whose units are all the same function.
-fn identical(pen: &Pen, d: &Diagram) {
-    let (ctx, s) = (&pen.ctx, pen.style);
+fn identical(words: &Words, d: &Diagram) {
     // Around the units and their rings, within the room between the legend and the captions.
     let reach = d.radius + d.max_width + 2.0;
     let (room_top, room_bottom) = (d.frame.top, d.frame.height - d.frame.bottom + 1.0);
-    dashed(ctx, s, &pen.theme);
     for column in d.columns.iter().filter(|c| c.all_identical()) {
         let top = (column.span.0 - reach).max(room_top);
         let bottom = (column.span.1 + reach).min(room_bottom);
-        ctx.stroke_rect(
-            s.px(column.x - reach),
-            s.px(top),
-            s.px(2.0 * reach),
-            s.px(bottom - top),
-        );
+        dashed_box(words, (column.x - reach, top), (column.x + reach, bottom));
     }
-    ctx.set_line_dash(&js_sys::Array::new()).ok();
 }
 
 /// The order strokes are batched and drawn in: thin under wide, then by sign.
@@ -225,91 +229,83 @@ fn key_width(key: u32) -> f64 {
     f64::from(key / 4) / 4.0
 }
 
-/// Every edge, one path per (width, sign), thinnest first so strong weights lie on top.
-fn edges(pen: &Pen, d: &Diagram) {
-    let (ctx, s) = (&pen.ctx, pen.style);
+/// Every edge as a plotters path, thinnest first so strong weights lie on top; a bent edge
+/// (one that would run through a unit) as a quadratic curve of [`BEND_STEPS`] straight pieces.
+fn edges(words: &Words, d: &Diagram) {
+    let s = words.style;
     let keys: Vec<u32> = (d.edges.iter())
         .map(|e| stroke_key(e.width, e.sign))
         .collect();
-    let order = by_key(&keys);
-    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
-        ctx.begin_path();
-        for &k in run {
-            let e = &d.edges[k];
-            ctx.move_to(s.px(e.start.0), s.px(e.start.1));
-            match e.bend {
-                None => ctx.line_to(s.px(e.end.0), s.px(e.end.1)),
-                Some(c) => {
-                    ctx.quadratic_curve_to(s.px(c.0), s.px(c.1), s.px(e.end.0), s.px(e.end.1))
-                }
-            }
-        }
-        let e = &d.edges[run[0]];
-        stroke_colour(
-            ctx,
-            colour(&pen.theme, e.sign),
-            s.px(key_width(keys[run[0]])),
-        );
-        ctx.stroke();
+    for k in by_key(&keys) {
+        let e = &d.edges[k];
+        let points: Vec<(i32, i32)> = match e.bend {
+            None => vec![device(s, e.start), device(s, e.end)],
+            Some(c) => (0..=BEND_STEPS)
+                .map(|i| {
+                    device(
+                        s,
+                        quadratic(e.start, c, e.end, i as f64 / BEND_STEPS as f64),
+                    )
+                })
+                .collect(),
+        };
+        let ink = stroke(s, colour(&words.t, e.sign), key_width(keys[k]));
+        let _ = words.root.draw(&PathElement::new(points, ink));
     }
 }
 
-/// The units (one path), their bias rings (one path per width and sign), the ellipses of
-/// sampled layers, and the names x₁, x₂ in the input units when they fit.
-fn units(pen: &Pen, d: &Diagram) {
-    let (ctx, s, t) = (&pen.ctx, pen.style, pen.theme);
-    let r = s.px(d.radius);
-    ctx.begin_path();
-    for u in &d.units {
-        ctx.move_to(s.px(u.x) + r, s.px(u.y));
-        let _ = ctx.arc(s.px(u.x), s.px(u.y), r, 0.0, TAU);
-    }
-    fill_colour(ctx, t.bg);
-    ctx.fill();
-    stroke_colour(ctx, t.fg.mix(0.55), s.px(1.0));
-    ctx.stroke();
+/// Straight pieces of a bent edge: enough that the curve reads as smooth at its few dozen pixels.
+const BEND_STEPS: usize = 12;
 
+/// The point at `t` ∈ [0, 1] of the quadratic Bézier curve from `a` through control `c` to `b`.
+fn quadratic(a: (f64, f64), c: (f64, f64), b: (f64, f64), t: f64) -> (f64, f64) {
+    let u = 1.0 - t;
+    (
+        u * u * a.0 + 2.0 * u * t * c.0 + t * t * b.0,
+        u * u * a.1 + 2.0 * u * t * c.1 + t * t * b.1,
+    )
+}
+
+/// The units, their bias rings (widest last), the ellipses of sampled layers, and the names
+/// x₁, x₂ in the input units when they fit.
+fn units(words: &Words, d: &Diagram) {
+    let (s, t) = (words.style, words.t);
+    let root = &words.root;
+    let r = s.px(d.radius).round() as i32;
+    for u in &d.units {
+        let centre = device(s, (u.x, u.y));
+        let _ = root.draw(&Circle::new(centre, r, t.bg.filled()));
+        let _ = root.draw(&Circle::new(centre, r, stroke(s, t.fg.mix(0.55), 1.0)));
+    }
     let ringed: Vec<usize> = (0..d.units.len())
         .filter(|&k| d.units[k].ring > 0.0)
         .collect();
     let keys: Vec<u32> = (ringed.iter())
         .map(|&k| stroke_key(d.units[k].ring, d.units[k].sign))
         .collect();
-    let order = by_key(&keys);
-    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
-        let width = key_width(keys[run[0]]);
-        let around = s.px(d.radius + 0.5 * width);
-        ctx.begin_path();
-        for &at in run {
-            let u = &d.units[ringed[at]];
-            ctx.move_to(s.px(u.x) + around, s.px(u.y));
-            let _ = ctx.arc(s.px(u.x), s.px(u.y), around, 0.0, TAU);
-        }
-        stroke_colour(ctx, colour(&t, d.units[ringed[run[0]]].sign), s.px(width));
-        ctx.stroke();
+    for at in by_key(&keys) {
+        let (u, width) = (&d.units[ringed[at]], key_width(keys[at]));
+        let around = s.px(d.radius + 0.5 * width).round() as i32;
+        let ring = Circle::new(
+            device(s, (u.x, u.y)),
+            around,
+            stroke(s, colour(&t, u.sign), width),
+        );
+        let _ = root.draw(&ring);
     }
-
     // "⋮" as three dots: no font needed.
-    ctx.begin_path();
-    let dot = s.px((0.2 * d.radius).clamp(1.3, 2.2));
+    let dot = (0.2 * d.radius).clamp(1.3, 2.2);
     for (x, y) in d.columns.iter().filter_map(|c| c.ellipsis) {
         for k in [-1.0, 0.0, 1.0] {
-            let (cx, cy) = (s.px(x), s.px(y) + k * 3.0 * dot);
-            ctx.move_to(cx + dot, cy);
-            let _ = ctx.arc(cx, cy, dot, 0.0, TAU);
+            let centre = device(s, (x, y + k * 3.0 * dot));
+            let _ = root.draw(&Circle::new(centre, s.ipx(dot), t.fg.filled()));
         }
     }
-    fill_colour(ctx, t.fg);
-    ctx.fill();
-
     if d.radius >= 7.0 {
         let size = (0.95 * d.radius).min(FONT);
-        ctx.set_font(&format!("normal {}px {FAMILY}", s.px(size)));
-        fill_colour(ctx, t.fg);
-        ctx.set_text_align("center");
-        ctx.set_text_baseline("middle");
+        let style = font(s, &t, size, t.fg).pos(Pos::new(HPos::Center, VPos::Center));
         for u in d.units_of(0) {
-            let _ = ctx.fill_text(&input_name(u.index), s.px(u.x), s.px(u.y));
+            let _ = root.draw_text(&input_name(u.index), &style, device(s, (u.x, u.y)));
         }
     }
 }
@@ -326,8 +322,8 @@ fn input_name(index: usize) -> String {
 
 /// Under each column: its name, how many of its units are shown, and "all N identical".
 /// Each line in its long form if it fits the column's width, else its short form.
-fn captions(pen: &Pen, d: &Diagram) {
-    let (s, t, labels) = (pen.style, pen.theme, pen.style.labels);
+fn captions(words: &Words, d: &Diagram) {
+    let (s, t, labels) = (words.style, words.t, words.style.labels);
     let room = s.px(0.88 * d.frame.width / d.columns.len().max(1) as f64);
     let top = d.frame.height - d.frame.bottom + GAP;
     for column in &d.columns {
@@ -366,16 +362,13 @@ fn captions(pen: &Pen, d: &Diagram) {
             lines.push(((caption, labels.net_identical_short.to_string()), t.marker));
         }
         for (k, ((long, short), colour)) in lines.iter().enumerate() {
-            let text = if pen.width(long, SMALL) <= room {
+            let text = if words.width(long, SMALL) <= room {
                 long
             } else {
                 short
             };
-            let y = s.px(top + k as f64 * CAPTION_LINE);
-            fill_colour(&pen.ctx, *colour);
-            pen.ctx.set_text_align("center");
-            pen.ctx.set_text_baseline("top");
-            let _ = pen.ctx.fill_text(text, s.px(column.x), y);
+            let at = (s.px(column.x), s.px(top + k as f64 * CAPTION_LINE));
+            words.text(text, at, SMALL, *colour, HPos::Center);
         }
     }
 }
@@ -393,7 +386,7 @@ pub fn value_text(v: f64) -> String {
             "−∞".into()
         };
     }
-    num(v, 3).replace('-', "−")
+    num(&Style::default(), v, 3).replace('-', "−")
 }
 
 /// The name of a unit: "input x₁", "hidden 2 unit 5", "output".

@@ -4,9 +4,11 @@
 //! on the right; the two dashed lines are those thresholds. The bins come from the engine
 //! ([`LossHistogram`]); this module only paints them.
 
-use super::pen::{Pen, Swatch};
-use super::series::{boxes, dashed, Corners};
-use super::theme::{chart, mesh, percent, stroke, tick, Axes, Axis, Plot, Theme, FONT, SMALL};
+use super::theme::{boxes, dashed, Corners};
+use super::theme::{
+    chart, mesh, percent, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
+};
+use super::words::{Swatch, Words};
 use super::{begin, fill, Style, Surface};
 use crate::restarts::{solved_and_stuck, LossHistogram, SOLVED_BELOW, STUCK_ABOVE};
 use plotters::prelude::*;
@@ -17,60 +19,52 @@ pub fn draw(
     losses: &[f64],
     style: &Style,
 ) -> Result<(), String> {
-    let Surface { ink, pen, w, h } = begin(canvas, style)?;
-    let (t, labels) = (pen.theme, style.labels);
+    let Surface { words, t, w, h, .. } = begin(canvas, style)?;
+    let labels = style.labels;
     if losses.is_empty() {
-        pen.message((0.0, 0.0, w, h), labels.no_restarts, t.muted);
+        words.message((0.0, 0.0, w, h), labels.no_restarts, t.muted);
         return Ok(());
     }
     let hist = LossHistogram::new(losses);
-    let used = caption(&pen, losses, &hist, w);
+    let used = caption(&words, losses, &hist, w);
     if h - used < style.px(60.0) {
         return Ok(());
     }
-    let area = ink.area(
-        (0, used.round() as i32),
-        (w as u32, (h - used).round() as u32),
-    );
+    let area = words.area((0.0, used, w, h - used));
     let top = hist.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let axes = Axes {
-        x_desc: labels.final_loss_axis,
-        y_desc: labels.runs_axis,
-        x_ticks: 0,
-        y_ticks: 4.min(top as usize + 1),
-    };
+    // The x axis is log₁₀ of the final loss: decades, thinned to the width, written as losses.
     let xs = (hist.log10_lo, hist.log10_hi);
-    let mut c = chart(
-        &ink,
-        area,
-        style,
-        Axis::linear(xs),
-        Axis::linear((0.0, top * 1.25)),
-        &axes,
-    )?;
-    mesh(&mut c, style, &t, &axes)?;
-    series(&mut c, &hist, top * 1.25, style, &t)?;
-    decade_labels(&pen, &c, xs, w);
-    let (xr, yr) = c.pixel_range();
-    let (left, right) = (f64::from(xr.start), f64::from(xr.end));
+    let every = ((xs.1 - xs.0) / (w / style.px(70.0)).max(1.0))
+        .ceil()
+        .max(1.0) as usize;
+    let decades = (xs.0.ceil() as i32..=xs.1.floor() as i32).step_by(every);
+    let loss_label = |v: f64| tick(style, 10f64.powf(v));
+    let x = Axis {
+        range: xs,
+        ticks: decades.map(f64::from).collect(),
+        label: &loss_label,
+        desc: labels.final_loss_axis,
+    };
+    let ys = (0.0, top * 1.25);
+    let count = |v: f64| tick_near_zero(style, v, ys);
+    let y = Axis::linear(ys, 4.min(top as usize + 1), &count).titled(labels.runs_axis);
+    let mut c = chart(&area, style, &x, &y)?;
+    mesh(&mut c, style, &t, &x, &y)?;
+    series(&mut c, &hist, ys.1, style, &t)?;
+    let (left, plot_top, width, _) = plot_rect(&c);
     let legend = [
         (Swatch::Dashed(t.class[0]), labels.solved_line),
         (Swatch::Dashed(t.alarm), labels.stuck_line),
     ];
     let gap = style.px(6.0);
-    pen.legend(
-        &legend,
-        (right - gap, f64::from(yr.start) + gap),
-        right - left,
-        true,
-    );
+    words.legend(&legend, (left + width - gap, plot_top + gap), width, true);
     Ok(())
 }
 
 /// "20 runs · solved 45% · stuck 30%" (and how many diverged), wrapped to the width `w`;
 /// returns the height it takes.
-fn caption(pen: &Pen, losses: &[f64], hist: &LossHistogram, w: f64) -> f64 {
-    let (style, labels) = (pen.style, pen.style.labels);
+fn caption(words: &Words, losses: &[f64], hist: &LossHistogram, w: f64) -> f64 {
+    let (style, labels) = (words.style, words.style.labels);
     let (solved, stuck) = solved_and_stuck(losses);
     let mut caption = vec![
         fill(labels.restarts_count, &[&losses.len().to_string()]),
@@ -84,13 +78,13 @@ fn caption(pen: &Pen, losses: &[f64], hist: &LossHistogram, w: f64) -> f64 {
         ));
     }
     let x0 = style.px(4.0);
-    let lines = pen.wrap(&caption, w - 2.0 * x0, FONT);
-    pen.lines(&lines, (x0, style.px(2.0)), FONT, pen.theme.fg) + style.px(2.0)
+    let lines = words.wrap(&caption, w - 2.0 * x0, FONT);
+    words.lines(&lines, (x0, style.px(2.0)), FONT, words.t.fg) + style.px(2.0)
 }
 
 /// The bars, and the solved and stuck thresholds as dashed lines up to `top`.
 fn series(
-    c: &mut Plot,
+    c: &mut Chart,
     hist: &LossHistogram,
     top: f64,
     style: &Style,
@@ -104,38 +98,16 @@ fn series(
             [(a + gap, 0.0), (b - gap, n as f64)]
         })
         .collect();
-    boxes(c, &bars, t.bars.filled())?;
+    boxes(c, bars, t.bars.filled())?;
     for (at, color) in [(SOLVED_BELOW, t.class[0]), (STUCK_ABOVE, t.alarm)] {
         let x = libm::log10(at);
         let ink = stroke(style, color, 1.5);
         dashed(
             c,
-            &[(x, 0.0), (x, top)],
+            vec![(x, 0.0), (x, top)],
             (style.ipx(5.0), style.ipx(4.0)),
             ink,
         )?;
     }
     Ok(())
-}
-
-/// Decade labels as losses (0.001, 0.01, …), not as their logarithms, thinned to the
-/// canvas width `w`.
-fn decade_labels(pen: &Pen, c: &Plot, xs: (f64, f64), w: f64) {
-    let style = pen.style;
-    let (_, bottom) = c.backend_coord(&(xs.0, 0.0));
-    let every = ((xs.1 - xs.0) / (w / style.px(70.0)).max(1.0))
-        .ceil()
-        .max(1.0) as usize;
-    for k in (xs.0 as i32..=xs.1 as i32).step_by(every) {
-        let (x, _) = c.backend_coord(&(f64::from(k), 0.0));
-        let label = tick(10f64.powi(k));
-        let half = 0.5 * pen.width(&label, SMALL);
-        pen.text(
-            &label,
-            (f64::from(x) - half, f64::from(bottom) + style.px(5.0)),
-            SMALL,
-            pen.theme.muted,
-            false,
-        );
-    }
 }

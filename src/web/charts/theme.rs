@@ -1,41 +1,28 @@
-//! How every chart looks: colours, fonts, line widths, axes and number formats.
+//! How every chart looks: colours, fonts, line widths, number formats, and the one set-up
+//! of plotters' `ChartBuilder` and `configure_mesh` that every chart with axes shares.
 //!
-//! Colours come from the Okabe–Ito palette, which stays distinguishable under the
-//! common colour-vision deficiencies; the two classes (and train/test) are blue and
-//! vermillion/orange, never red and green.
+//! The colours and the font are the page's: CSS custom properties of `www/style.css` (light,
+//! and `prefers-color-scheme: dark`), read from the page's computed style the first time a
+//! scheme is drawn ([`Palette`]). Nothing here keeps a copy of them.
 
-pub(crate) use super::axis::Axis;
-use super::ink::{Area, Ink, Px};
-use super::Style;
-use crate::plot::colour::{DARK_TEXT, LIGHT_TEXT};
+use super::{failed, Root, Style};
+use crate::plot::colour::{Palette, Rgba};
+use crate::plot::nice_ticks_within;
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::{
-    Color, FontFamily, FontTransform, IntoFont, RGBAColor, RGBColor, ShapeStyle, TextStyle,
+    Cartesian2d, ChartBuilder, ChartContext, Circle, Color, DashedLineSeries, FontFamily, IntoFont,
+    LineSeries, PathElement, RGBAColor, RGBColor, Rectangle, ShapeStyle, TextStyle,
 };
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use std::ops::Range;
-
-/// The Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008).
-pub(crate) mod okabe_ito {
-    use plotters::style::RGBColor;
-    pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
-    pub const SKY_BLUE: RGBColor = RGBColor(86, 180, 233);
-    pub const BLUISH_GREEN: RGBColor = RGBColor(0, 158, 115);
-    pub const BLUE: RGBColor = RGBColor(0, 114, 178);
-    pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
-    pub const REDDISH_PURPLE: RGBColor = RGBColor(204, 121, 167);
-}
-use okabe_ito::*;
-
-/// The page's font stack (the same as www/style.css), so charts match the text around them.
-pub(crate) const FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', \
-     'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', \
-     'Nirmala UI', 'Noto Sans Devanagari', 'Lohit Devanagari', sans-serif";
 
 /// Font sizes in CSS pixels.
 pub(crate) const FONT: f64 = 12.0;
 pub(crate) const SMALL: f64 = 11.0;
 
-/// The colours of one chart, for a light or a dark page.
+/// The colours and the font of one chart, for a light or a dark page.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Theme {
     pub bg: RGBColor,
@@ -44,57 +31,79 @@ pub(crate) struct Theme {
     pub muted: RGBColor,
     /// Grid lines.
     pub grid: RGBAColor,
-    /// Histogram bars (z and weights).
+    /// Histogram bars (z, weights, gradients, restarts).
     pub bars: RGBAColor,
     /// Saturated regions, and the density a layer's weights were drawn from.
     pub alarm: RGBColor,
     /// The divergence marker and truncation cuts.
     pub marker: RGBColor,
-    /// Class 0 and class 1 (also train and test loss).
+    /// Class 0 and class 1 (also train and test loss, A and B).
     pub class: [RGBColor; 2],
+    /// The second series colour where two lines share a chart (test loss).
+    pub second: RGBColor,
+    /// The page's font stack.
+    pub font: &'static str,
+}
+
+thread_local! {
+    /// The theme of the light and of the dark page, read once each.
+    static THEMES: RefCell<[Option<Theme>; 2]> = const { RefCell::new([None, None]) };
 }
 
 impl Theme {
-    pub fn of(style: &Style) -> Theme {
-        let rgb = |[r, g, b]: [u8; 3]| RGBColor(r, g, b);
-        if style.dark {
-            Theme {
-                bg: rgb(DARK_TEXT.background),
-                fg: rgb(DARK_TEXT.ink),
-                muted: rgb(DARK_TEXT.muted),
-                grid: RGBColor(255, 255, 255).mix(0.12),
-                bars: SKY_BLUE.mix(0.55),
-                alarm: VERMILLION,
-                marker: REDDISH_PURPLE,
-                class: [SKY_BLUE, ORANGE],
-            }
-        } else {
-            Theme {
-                bg: rgb(LIGHT_TEXT.background),
-                fg: rgb(LIGHT_TEXT.ink),
-                muted: rgb(LIGHT_TEXT.muted),
-                grid: RGBColor(0, 0, 0).mix(0.08),
-                bars: SKY_BLUE.mix(0.55),
-                alarm: VERMILLION,
-                marker: REDDISH_PURPLE,
-                class: [BLUE, VERMILLION],
-            }
+    /// The page's theme for `style`'s scheme; an `Err` if the page does not define it.
+    pub fn of(style: &Style) -> Result<Theme, String> {
+        let scheme = usize::from(style.dark);
+        if let Some(theme) = THEMES.with(|themes| themes.borrow()[scheme]) {
+            return Ok(theme);
         }
+        let theme = read_page_theme()?;
+        THEMES.with(|themes| themes.borrow_mut()[scheme] = Some(theme));
+        Ok(theme)
     }
 
-    /// The second series colour where two lines share a chart (test loss).
-    pub fn second(&self) -> RGBColor {
-        if self.class[1] == ORANGE {
-            BLUISH_GREEN
-        } else {
-            ORANGE
+    fn from_palette(p: &Palette, font: &'static str) -> Theme {
+        let rgb = |c: Rgba| RGBColor(c[0], c[1], c[2]);
+        let rgba = |c: Rgba| RGBAColor(c[0], c[1], c[2], f64::from(c[3]) / 255.0);
+        Theme {
+            bg: rgb(p.background),
+            fg: rgb(p.ink),
+            muted: rgb(p.muted),
+            grid: rgba(p.grid),
+            bars: rgba(p.bars),
+            alarm: rgb(p.alarm),
+            marker: rgb(p.marker),
+            class: [rgb(p.series[0]), rgb(p.series[1])],
+            second: rgb(p.series[2]),
+            font,
         }
     }
 }
 
-/// Text of `css` pixels in `color`.
-pub(crate) fn font(style: &Style, css: f64, color: RGBColor) -> TextStyle<'static> {
-    (FontFamily::Name(FAMILY), style.px(css))
+/// The palette and the font stack of the page's root element, as the page's CSS resolves
+/// them now.
+fn read_page_theme() -> Result<Theme, String> {
+    let root = web_sys::window()
+        .and_then(|w| Some((w.document()?.document_element()?, w)))
+        .and_then(|(element, window)| window.get_computed_style(&element).ok().flatten())
+        .ok_or("the page's style cannot be read")?;
+    let palette = Palette::from_lookup(|name| root.get_property_value(name).ok())?;
+    let family = root.get_property_value("font-family").unwrap_or_default();
+    let family = if family.trim().is_empty() {
+        "sans-serif".to_string()
+    } else {
+        family
+    };
+    // Read once per scheme (at most twice a page), so leaking it costs a few hundred bytes.
+    Ok(Theme::from_palette(
+        &palette,
+        Box::leak(family.into_boxed_str()),
+    ))
+}
+
+/// Text of `css` pixels in `color`, in the page's font.
+pub(crate) fn font(style: &Style, t: &Theme, css: f64, color: RGBColor) -> TextStyle<'static> {
+    (FontFamily::Name(t.font), style.px(css))
         .into_font()
         .color(&color)
 }
@@ -108,21 +117,9 @@ pub(crate) fn stroke<C: Color>(style: &Style, color: C, css: f64) -> ShapeStyle 
     }
 }
 
-/// A colour as CSS text, for drawing on the 2D context directly.
-pub(crate) fn css<C: Color>(color: C) -> String {
-    rgba_text(color.to_rgba())
-}
-
-/// The text of [`css`], written once for every colour type (a `format!` inlined at each of
-/// the charts' few dozen colour changes cost the wasm kilobytes, issue #10).
-#[inline(never)]
-fn rgba_text(RGBAColor(r, g, b, a): RGBAColor) -> String {
-    format!("rgba({r},{g},{b},{a})")
-}
-
 /// A number with the decimal sign of the charts' language (a comma in Russian).
-pub(crate) fn local(text: String) -> String {
-    let sign = super::decimal_sign();
+pub(crate) fn local(style: &Style, text: String) -> String {
+    let sign = style.labels.decimal();
     if sign == '.' {
         text
     } else {
@@ -131,8 +128,8 @@ pub(crate) fn local(text: String) -> String {
 }
 
 /// A number for an axis tick: as short as it can be without lying.
-pub(crate) fn tick(v: f64) -> String {
-    local(plain_tick(v))
+pub(crate) fn tick(style: &Style, v: f64) -> String {
+    local(style, plain_tick(v))
 }
 
 fn plain_tick(v: f64) -> String {
@@ -149,28 +146,16 @@ fn plain_tick(v: f64) -> String {
     }
 }
 
-/// `v`, or 0 if it is only rounding error away from 0 on an axis spanning `range`
-/// (tick positions like 0.2 − 0.2 come out as −6e-17). A range without 0 (a log
-/// axis) is left alone.
-fn snap(v: f64, range: &std::ops::Range<f64>) -> f64 {
-    let has_zero = range.start <= 0.0 && range.end >= 0.0;
-    if has_zero && v.abs() < 1e-9 * (range.end - range.start).abs() {
-        0.0
-    } else {
-        v
-    }
-}
-
 /// A statistic with `decimals` places, switching to scientific notation when that
 /// would print 0 or a very long number; "–" when it is not finite.
-pub(crate) fn num(v: f64, decimals: usize) -> String {
+pub(crate) fn num(style: &Style, v: f64, decimals: usize) -> String {
     let a = v.abs();
     if !v.is_finite() {
         "–".into()
     } else if v != 0.0 && (a < 0.5 * 10f64.powi(-(decimals as i32)) || a >= 1e5) {
-        local(format!("{v:.1e}"))
+        local(style, format!("{v:.1e}"))
     } else {
-        local(format!("{v:.decimals$}"))
+        local(style, format!("{v:.decimals$}"))
     }
 }
 
@@ -188,149 +173,213 @@ pub(crate) fn percent(share: f64) -> String {
     }
 }
 
-/// What the axes of one chart show.
-pub(crate) struct Axes<'a> {
-    pub x_desc: &'a str,
-    pub y_desc: &'a str,
-    pub x_ticks: usize,
-    pub y_ticks: usize,
+/// One axis of a chart: its range, the ticks the model chose (plotters' key points), how a
+/// tick is written, and its title ("" for none).
+pub(crate) struct Axis<'a> {
+    pub range: (f64, f64),
+    pub ticks: Vec<f64>,
+    pub label: &'a dyn Fn(f64) -> String,
+    pub desc: &'a str,
 }
 
-/// One chart: its plotting rectangle on the canvas, its two axes, and where their tick
-/// labels go. Laid out as plotters' `ChartBuilder` lays out a chart with label areas on
-/// the left and at the bottom, so that the charts kept their pixels when they stopped
-/// using it (issue #10).
-pub(crate) struct Plot<'a> {
-    pub ink: &'a Ink,
-    x: Axis,
-    y: Axis,
-    /// The plotting rectangle, and the label areas to its left and below it (if not empty).
-    plot: Area,
-    left: Option<Area>,
-    bottom: Option<Area>,
-}
-
-impl Plot<'_> {
-    /// The pixel of a point of the chart (off the chart if the point is).
-    pub fn backend_coord(&self, &(x, y): &(f64, f64)) -> Px {
-        let [x0, y0, x1, y1] = self.plot;
-        (self.x.map(x, (x0, x1 - 1)), self.y.map(y, (y1 - 1, y0)))
+impl<'a> Axis<'a> {
+    /// A linear axis with at most `most` "nice" ticks, written by `label`.
+    pub fn linear(range: (f64, f64), most: usize, label: &'a dyn Fn(f64) -> String) -> Axis<'a> {
+        Axis {
+            range,
+            ticks: nice_ticks_within(range.0, range.1, most),
+            label,
+            desc: "",
+        }
     }
 
-    /// The same, moved onto the plotting rectangle's edge if it lies outside it.
-    pub fn clamped(&self, point: (f64, f64)) -> Px {
-        let [x0, y0, x1, y1] = self.plot;
-        let (x, y) = self.backend_coord(&point);
-        (x.min(x1).max(x0), y.min(y1).max(y0))
-    }
-
-    /// The plotting rectangle's columns and rows of pixels.
-    pub fn pixel_range(&self) -> (Range<i32>, Range<i32>) {
-        let [x0, y0, x1, y1] = self.plot;
-        (x0..x1, y0..y1)
-    }
-
-    pub fn y_range(&self) -> Range<f64> {
-        self.y.range()
+    /// The same axis with a title.
+    pub fn titled(self, desc: &'a str) -> Axis<'a> {
+        Axis { desc, ..self }
     }
 }
 
-/// A chart on `area` over `x` × `y`, with room for tick labels and axis titles on the
-/// left and at the bottom only.
+/// `v` as a tick on an axis spanning `range`, with 0 for what is only rounding error away
+/// from it (tick positions like 0.2 − 0.2 come out as −6e-17).
+pub(crate) fn tick_near_zero(style: &Style, v: f64, range: (f64, f64)) -> String {
+    let has_zero = range.0 <= 0.0 && range.1 >= 0.0;
+    let v = if has_zero && v.abs() < 1e-9 * (range.1 - range.0).abs() {
+        0.0
+    } else {
+        v
+    };
+    tick(style, v)
+}
+
+/// An f64 axis whose ticks (plotters' key points) are the ones the model chose.
+///
+/// plotters' own `with_key_points` binds them to an f64 range too, but leaves it without the
+/// default label format that `configure_mesh` requires of an axis (f64 ranges opt out of
+/// it), so the binding is this small [`Ranged`]: placing as plotters' f64 axis does, ticks
+/// as given. Their labels come from the [`Axis`]'s formatter.
+pub(crate) struct Ticked {
+    inner: RangedCoordf64,
+    ticks: Vec<f64>,
+}
+
+impl Ranged for Ticked {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.inner.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        // Bold points only: the mesh's light lines ask with a weight that allows them.
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.inner.range()
+    }
+}
+
+/// plotters' coordinates of every chart: two f64 axes whose ticks are the model's.
+pub(crate) type Coord = Cartesian2d<Ticked, Ticked>;
+pub(crate) type Chart<'a> = ChartContext<'a, CanvasBackend, Coord>;
+
+/// A chart on `area` over `x` × `y`, with room for tick labels and axis titles on the left
+/// and at the bottom only. Its mesh is drawn by [`mesh`], after anything it goes over.
 pub(crate) fn chart<'a>(
-    ink: &'a Ink,
-    area: Area,
+    area: &'a Root,
     style: &Style,
-    x: Axis,
-    y: Axis,
-    axes: &Axes,
-) -> Result<Plot<'a>, String> {
-    let title = if axes.y_desc.is_empty() { 0.0 } else { 16.0 };
-    let bottom = if axes.x_desc.is_empty() { 18.0 } else { 32.0 };
-    let (left_size, bottom_size) = (style.ipx(34.0 + title), style.ipx(bottom));
-    // The margins: top, right and left (none at the bottom).
-    let [x0, y0] = [area[0] + style.ipx(4.0), area[1] + style.ipx(6.0)];
-    let [x1, y1] = [area[2] - style.ipx(12.0), area[3]];
-    // Breakpoints sorted as plotters sorts them, so that an area too small for its labels
-    // comes out as plotters made it.
-    let mut xs = [x0, x1, x0 + left_size, x1];
-    let mut ys = [y0, y1, y0, y1 - bottom_size];
-    xs.sort_unstable();
-    ys.sort_unstable();
-    let some = |a: Area| (a[2] > a[0] && a[3] > a[1]).then_some(a);
-    Ok(Plot {
-        ink,
-        x,
-        y,
-        plot: [xs[1], ys[1], xs[2], ys[2]],
-        left: some([xs[0], ys[1], xs[1], ys[2]]),
-        bottom: some([xs[1], ys[2], xs[2], ys[3]]),
-    })
+    x: &Axis,
+    y: &Axis,
+) -> Result<Chart<'a>, String> {
+    let left = 34.0 + if y.desc.is_empty() { 0.0 } else { 16.0 };
+    let bottom = if x.desc.is_empty() { 18.0 } else { 32.0 };
+    let (x0, x1) = x.range;
+    let (y0, y1) = y.range;
+    ChartBuilder::on(area)
+        .margin_top(style.ipx(6.0))
+        .margin_right(style.ipx(12.0))
+        .margin_left(style.ipx(4.0))
+        .y_label_area_size(style.ipx(left))
+        .x_label_area_size(style.ipx(bottom))
+        .build_cartesian_2d(
+            Ticked {
+                inner: (x0..x1).into(),
+                ticks: x.ticks.clone(),
+            },
+            Ticked {
+                inner: (y0..y1).into(),
+                ticks: y.ticks.clone(),
+            },
+        )
+        .map_err(failed)
 }
 
-/// Draws grid lines, axes, tick labels and axis titles, in plotters' order (the titles,
-/// then the grid, then each axis with its labels and tick marks).
-#[inline(never)]
+/// The grid lines at the ticks, the axes, the tick labels and the axis titles.
 pub(crate) fn mesh(
-    chart: &mut Plot,
+    chart: &mut Chart,
     style: &Style,
-    theme: &Theme,
-    axes: &Axes,
+    t: &Theme,
+    x: &Axis,
+    y: &Axis,
 ) -> Result<(), String> {
-    let label = font(style, SMALL, theme.muted);
-    let ink = chart.ink;
-    let [px0, py0, px1, py1] = chart.plot;
-    if let (Some(a), false) = (chart.left, axes.y_desc.is_empty()) {
-        let title = label
-            .transform(FontTransform::Rotate270)
-            .pos(Pos::new(HPos::Center, VPos::Top));
-        let th = (a[3] - a[1]) as u32 / 2;
-        ink.text(axes.y_desc, &title, (a[0], a[1] + th as i32))?;
+    let label = font(style, t, SMALL, t.muted);
+    let x_label = |v: &f64| (x.label)(*v);
+    let y_label = |v: &f64| (y.label)(*v);
+    let mut mesh = chart.configure_mesh();
+    mesh.bold_line_style(stroke(style, t.grid, 1.0))
+        .axis_style(stroke(style, t.muted, 1.0))
+        .set_all_tick_mark_size(style.ipx(3.0))
+        .label_style(label.clone())
+        .axis_desc_style(label)
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label);
+    if !x.desc.is_empty() {
+        mesh.x_desc(x.desc);
     }
-    if let (Some(a), false) = (chart.bottom, axes.x_desc.is_empty()) {
-        let title = label.pos(Pos::new(HPos::Center, VPos::Bottom));
-        let tw = (a[2] - a[0]) as u32 / 2;
-        ink.text(axes.x_desc, &title, (a[0] + tw as i32, a[3]))?;
+    if !y.desc.is_empty() {
+        mesh.y_desc(y.desc);
     }
-    let grid = stroke(style, theme.grid, 1.0);
-    let (xs, ys) = (chart.x.range(), chart.y.range());
-    let mut x_labels = Vec::new();
-    for v in chart.x.ticks(axes.x_ticks) {
-        let x = chart.x.map(v, (px0, px1 - 1));
-        ink.rule((x, py1 - 1), (x, py0), &grid)?;
-        x_labels.push((x, tick(snap(v, &xs))));
-    }
-    let mut y_labels = Vec::new();
-    for v in chart.y.ticks(axes.y_ticks) {
-        let y = chart.y.map(v, (py1 - 1, py0));
-        ink.rule((px0, y), (px1 - 1, y), &grid)?;
-        y_labels.push((y, tick(snap(v, &ys))));
-    }
-    let axis = stroke(style, theme.muted, 1.0);
-    let tick_size = style.ipx(3.0);
-    let label_dist = 2 * tick_size;
-    if let Some(a) = chart.left {
-        let x = a[2] - 1;
-        ink.path(&clip(a, &[(x, py0), (x, py1 - 1)]), &axis)?;
-        let at = label.pos(Pos::new(HPos::Right, VPos::Center));
-        for (y, text) in y_labels.iter().filter(|(y, _)| (py0..py1).contains(y)) {
-            ink.text(text, &at, (a[2] - label_dist, *y))?;
-            ink.path(&clip(a, &[(x - tick_size, *y), (x, *y)]), &axis)?;
-        }
-    }
-    if let Some(a) = chart.bottom {
-        let y = a[1];
-        ink.path(&clip(a, &[(px0, y), (px1 - 1, y)]), &axis)?;
-        let at = label.pos(Pos::new(HPos::Center, VPos::Top));
-        for (x, text) in x_labels.iter().filter(|(x, _)| (px0..px1).contains(x)) {
-            ink.text(text, &at, (*x, y + label_dist))?;
-            ink.path(&clip(a, &[(*x, y), (*x, y + tick_size)]), &axis)?;
-        }
-    }
-    Ok(())
+    mesh.draw().map_err(failed)
 }
 
-/// Points moved onto the edges of `area` if they lie outside it, as plotters moves them.
-fn clip(area: Area, points: &[Px; 2]) -> [Px; 2] {
-    points.map(|(x, y)| (x.min(area[2]).max(area[0]), y.min(area[3]).max(area[1])))
+/// The plotting rectangle of `chart` in device pixels: left, top, width, height.
+pub(crate) fn plot_rect(chart: &Chart) -> (f64, f64, f64, f64) {
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    (
+        f64::from(xr.start),
+        f64::from(yr.start),
+        f64::from(xr.end - xr.start),
+        f64::from(yr.end - yr.start),
+    )
+}
+
+/// The pixel of a point of the chart, as f64.
+pub(crate) fn at(chart: &Chart, x: f64, y: f64) -> (f64, f64) {
+    let (px, py) = chart.backend_coord(&(x, y));
+    (f64::from(px), f64::from(py))
+}
+
+/// A rectangle of a chart by two opposite corners.
+pub(crate) type Corners = [(f64, f64); 2];
+
+// The series the charts draw, each with one `draw_series` call here over a `Vec`: plotters'
+// drawing is generic over the element and the iterator, so one call per kind keeps one
+// copy of each in the wasm rather than one per chart.
+
+/// Rectangles (histogram bars, shaded bands) in one style.
+pub(crate) fn boxes(c: &mut Chart, boxes: Vec<Corners>, style: ShapeStyle) -> Result<(), String> {
+    let boxes = boxes
+        .into_iter()
+        .map(|corners| Rectangle::new(corners, style));
+    c.draw_series(boxes).map(drop).map_err(failed)
+}
+
+/// A solid line through `points`.
+pub(crate) fn line(
+    c: &mut Chart,
+    points: Vec<(f64, f64)>,
+    style: ShapeStyle,
+) -> Result<(), String> {
+    c.draw_series(LineSeries::new(points, style))
+        .map(drop)
+        .map_err(failed)
+}
+
+/// Separate straight lines (contour segments), each through its points, in one style.
+pub(crate) fn lines(
+    c: &mut Chart,
+    lines: Vec<Vec<(f64, f64)>>,
+    style: ShapeStyle,
+) -> Result<(), String> {
+    let paths = lines
+        .into_iter()
+        .map(|points| PathElement::new(points, style));
+    c.draw_series(paths).map(drop).map_err(failed)
+}
+
+/// A dashed line through `points`: dashes of `dash` device pixels, `gap` apart.
+pub(crate) fn dashed(
+    c: &mut Chart,
+    points: Vec<(f64, f64)>,
+    (dash, gap): (i32, i32),
+    style: ShapeStyle,
+) -> Result<(), String> {
+    let series = DashedLineSeries::new(points, dash, gap, style);
+    c.draw_series(series).map(drop).map_err(failed)
+}
+
+/// A dot of `radius` device pixels at each point.
+pub(crate) fn dots(
+    c: &mut Chart,
+    points: Vec<(f64, f64)>,
+    radius: i32,
+    style: ShapeStyle,
+) -> Result<(), String> {
+    let dots = points.into_iter().map(|p| Circle::new(p, radius, style));
+    c.draw_series(dots).map(drop).map_err(failed)
 }
