@@ -19,12 +19,9 @@ function devicePixels(reported, css, dpr) {
   return reported !== undefined && Math.abs(reported - estimate) <= 1 ? reported : estimate;
 }
 
-/**
- * `redraw()` is called when a canvas changed size or a chart option changed.
- * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), extend(hooks), layersChanged(layers)}.
- */
-export function createCharts(redraw) {
-  const canvases = {
+/** The page's chart canvases, by the key the wasm `Lab.draw` knows them by. */
+function chartCanvases() {
+  return {
     activation: $("chart-activation"),
     loss: $("chart-loss"),
     weights: $("chart-weights"),
@@ -34,174 +31,193 @@ export function createCharts(redraw) {
     depth: $("chart-depth"),
     gradients: $("chart-gradients"),
   };
-  /** B's own charts in an A/B comparison (the loss and depth charts show both sides). */
-  const canvasesB = {
+}
+
+/** B's own charts in an A/B comparison (the loss and depth charts show both sides). */
+function chartCanvasesB() {
+  return {
     activation: $("chart-activation-b"),
     weights: $("chart-weights-b"),
     boundary: $("chart-boundary-b"),
     network: $("chart-network-b"),
     gradients: $("chart-gradients-b"),
   };
-  /** The latest observed size of each canvas: CSS pixels, and device pixels when known. */
-  const sizes = new Map();
-  const dark = matchMedia("(prefers-color-scheme: dark)");
-  let lab = null;
-  /** Frames drawn while playing, to pace the slower views. */
-  let liveFrames = 0;
-  /** The layers the weight-layer picker offers, by name. */
-  let layerNames = "";
+}
 
-  /** Options other parts of the page add to every draw, and what they do after one (views.js). */
-  let extraOptions = () => ({});
-  let afterDraw = () => {};
+/** Records each canvas's new size (CSS pixels, and device pixels when known), then redraws. */
+function onResize(state, entries) {
+  for (const entry of entries) {
+    const css = entry.contentBoxSize?.[0];
+    const device = entry.devicePixelContentBoxSize?.[0];
+    state.sizes.set(entry.target, {
+      width: css?.inlineSize ?? entry.contentRect.width,
+      height: css?.blockSize ?? entry.contentRect.height,
+      deviceWidth: device?.inlineSize,
+      deviceHeight: device?.blockSize,
+    });
+  }
+  for (const entry of entries) state.adopted.get(entry.target)?.();
+  if (state.lab && entries.some((entry) => !state.adopted.has(entry.target))) state.redraw();
+}
 
-  /** Canvases drawn by other parts of the page, with the function that redraws each. */
-  const adopted = new Map();
+/** Watches a canvas's size, in device pixels where the browser can. */
+function observe(state, canvas) {
+  try {
+    state.observer.observe(canvas, { box: "device-pixel-content-box" });
+  } catch {
+    state.observer.observe(canvas); // browsers without device-pixel boxes
+  }
+}
 
-  const observer = new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      const css = entry.contentBoxSize?.[0];
-      const device = entry.devicePixelContentBoxSize?.[0];
-      sizes.set(entry.target, {
-        width: css?.inlineSize ?? entry.contentRect.width,
-        height: css?.blockSize ?? entry.contentRect.height,
-        deviceWidth: device?.inlineSize,
-        deviceHeight: device?.blockSize,
-      });
-    }
-    for (const entry of entries) adopted.get(entry.target)?.();
-    if (lab && entries.some((entry) => !adopted.has(entry.target))) redraw();
+/**
+ * The canvases to draw this frame. While playing, the slower views (the network diagram,
+ * gradients, depth, landscape) are drawn every SECONDARY_EVERY-th frame only (20 times a
+ * second): next to the loss and the histograms they change slowly, and skipping them
+ * keeps a deep network's frame within budget. Any other redraw draws everything.
+ */
+function forFrame(state, all, live) {
+  if (!live) return all;
+  if (all === state.canvases) state.liveFrames += 1;
+  if (state.liveFrames % SECONDARY_EVERY === 0) return all;
+  return Object.fromEntries(Object.entries(all).filter(([key]) => !SECONDARY.includes(key)));
+}
+
+/** Gives a canvas the CSS height `heightFor(its CSS width)` (its layers' panels need). */
+function fitHeight(state, core, heightFor) {
+  const coreWidth = state.sizes.get(core)?.width ?? core.clientWidth;
+  const height = `${heightFor(coreWidth)}px`;
+  if (core.style.height !== height) {
+    core.style.height = height; // the observer reports the new size for the next frame
+    state.sizes.delete(core);
+  }
+}
+
+/** Sizes every canvas of A (and of B when comparing) for this draw; returns the pixel ratio. */
+function fitAll(state, comparing) {
+  const dpr = window.devicePixelRatio || 1;
+  const sides = comparing ? [["a", state.canvases], ["b", state.canvasesB]] : [["a", state.canvases]];
+  for (const [side, canvases] of sides) {
+    fitHeight(state, canvases.activation, (width) => state.lab.activationHeight(width, side));
+    fitHeight(state, canvases.gradients, (width) => state.lab.gradientsHeight(width, side));
+    Object.values(canvases).forEach((canvas) => fitOne(state, canvas, dpr));
+  }
+  return dpr;
+}
+
+/** Gives one canvas a backing store of its on-screen size in device pixels. */
+function fitOne(state, canvas, dpr = window.devicePixelRatio || 1) {
+  const size = state.sizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
+  const width = devicePixels(size.deviceWidth, size.width, dpr);
+  const height = devicePixels(size.deviceHeight, size.height, dpr);
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  return dpr;
+}
+
+/**
+ * Redraws every chart from the Lab's current snapshot; returns an error message or
+ * undefined. `live`: drawn by the animation loop (a deep network's boundary may then be
+ * refreshed a slice per frame); `comparing`: B's charts are drawn too.
+ */
+function drawAll(state, live, comparing) {
+  const options = {
+    dpr: fitAll(state, comparing),
+    dark: state.dark.matches,
+    logScale: $("log-scale").checked,
+    weightLayer: Number($("weight-layer").value) || 0,
+    live,
+    ...state.extraOptions(),
+  };
+  const error =
+    state.lab.draw(forFrame(state, state.canvases, live), options, "a") ??
+    (comparing ? state.lab.draw(forFrame(state, state.canvasesB, live), options, "b") : undefined);
+  state.afterDraw(live);
+  return error ? text("chartFailed", { error }) : undefined;
+}
+
+/** Redraws one chart only (the landscape's next slice while paused). */
+function drawOnly(state, key) {
+  const canvas = state.canvases[key];
+  const options = { dpr: fitOne(state, canvas), dark: state.dark.matches, live: false, ...state.extraOptions(), landscapeAlone: true };
+  state.lab.draw({ [key]: canvas }, options);
+  state.afterDraw(false);
+}
+
+/** Rebuilds the weight-layer picker for the snapshot's `layers` (hidden ones, then the output). */
+function layersChanged(state, layers) {
+  const names = layers.map((layer) => layer.name).join("|");
+  if (names === state.layerNames) return;
+  state.layerNames = names;
+  const picker = $("weight-layer");
+  const kept = Math.min(Number(picker.value) || 0, layers.length - 1);
+  const options = layers.map((layer, i) => {
+    const option = document.createElement("option");
+    option.value = String(i);
+    option.textContent = layerName(layer.name);
+    option.dataset.i18nLayer = layer.name;
+    return option;
   });
-  function observe(canvas) {
-    try {
-      observer.observe(canvas, { box: "device-pixel-content-box" });
-    } catch {
-      observer.observe(canvas); // browsers without device-pixel boxes
-    }
-  }
-  Object.values(canvases).forEach(observe);
-  Object.values(canvasesB).forEach(observe);
-  $("log-scale").addEventListener("change", () => redraw());
-  $("weight-layer").addEventListener("change", () => redraw());
-  dark.addEventListener("change", () => {
-    redraw();
-    adopted.forEach((redrawOne) => redrawOne());
+  picker.replaceChildren(...options);
+  picker.value = String(kept);
+}
+
+/**
+ * Sizes and observes a canvas that another part of the page draws: `redrawOne()` is called
+ * when it changes size. Returns `fit()`, which sizes it and returns `{dpr, dark}` for its drawing.
+ */
+function adopt(state, canvas, redrawOne) {
+  state.adopted.set(canvas, redrawOne);
+  observe(state, canvas);
+  return () => ({ dpr: fitOne(state, canvas), dark: state.dark.matches });
+}
+
+/** Redraws on the inputs every chart reads: the log scale, the weight layer, the colour scheme. */
+function listen(state) {
+  $("log-scale").addEventListener("change", () => state.redraw());
+  $("weight-layer").addEventListener("change", () => state.redraw());
+  state.dark.addEventListener("change", () => {
+    state.redraw();
+    state.adopted.forEach((redrawOne) => redrawOne());
   });
+}
 
-  /** Gives each canvas a backing store of its on-screen size in device pixels. */
-  /**
-   * The canvases to draw this frame. While playing, the slower views (the network diagram,
-   * gradients, depth, landscape) are drawn every SECONDARY_EVERY-th frame only (20 times a
-   * second): next to the loss and the histograms they change slowly, and skipping them
-   * keeps a deep network's frame within budget. Any other redraw draws everything.
-   */
-  function forFrame(all, live) {
-    if (!live) return all;
-    if (all === canvases) liveFrames += 1;
-    if (liveFrames % SECONDARY_EVERY === 0) return all;
-    return Object.fromEntries(Object.entries(all).filter(([key]) => !SECONDARY.includes(key)));
-  }
-
-  /** Gives a canvas the CSS height `heightFor(its CSS width)` (its layers' panels need). */
-  function fitHeight(core, heightFor) {
-    const coreWidth = sizes.get(core)?.width ?? core.clientWidth;
-    const height = `${heightFor(coreWidth)}px`;
-    if (core.style.height !== height) {
-      core.style.height = height; // the observer reports the new size for the next frame
-      sizes.delete(core);
-    }
-  }
-
-  function fit(comparing) {
-    const dpr = window.devicePixelRatio || 1;
-    fitHeight(canvases.activation, (width) => lab.activationHeight(width, "a"));
-    fitHeight(canvases.gradients, (width) => lab.gradientsHeight(width, "a"));
-    Object.values(canvases).forEach((canvas) => fitOne(canvas, dpr));
-    if (comparing) {
-      fitHeight(canvasesB.activation, (width) => lab.activationHeight(width, "b"));
-      fitHeight(canvasesB.gradients, (width) => lab.gradientsHeight(width, "b"));
-      Object.values(canvasesB).forEach((canvas) => fitOne(canvas, dpr));
-    }
-    return dpr;
-  }
-
-  /** Gives one canvas a backing store of its on-screen size in device pixels. */
-  function fitOne(canvas, dpr = window.devicePixelRatio || 1) {
-    const size = sizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
-    const width = devicePixels(size.deviceWidth, size.width, dpr);
-    const height = devicePixels(size.deviceHeight, size.height, dpr);
-    if (canvas.width !== width) canvas.width = width;
-    if (canvas.height !== height) canvas.height = height;
-    return dpr;
-  }
-
+/**
+ * `redraw()` is called when a canvas changed size or a chart option changed.
+ * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), extend(hooks), layersChanged(layers)}.
+ */
+export function createCharts(redraw) {
+  const state = {
+    redraw,
+    canvases: chartCanvases(),
+    canvasesB: chartCanvasesB(),
+    /** The latest observed size of each canvas: CSS pixels, and device pixels when known. */
+    sizes: new Map(),
+    dark: matchMedia("(prefers-color-scheme: dark)"),
+    lab: null,
+    /** Frames drawn while playing, to pace the slower views. */
+    liveFrames: 0,
+    /** The layers the weight-layer picker offers, by name. */
+    layerNames: "",
+    /** Options other parts of the page add to every draw, and what they do after one (views.js). */
+    extraOptions: () => ({}),
+    afterDraw: () => {},
+    /** Canvases drawn by other parts of the page, with the function that redraws each. */
+    adopted: new Map(),
+  };
+  state.observer = new ResizeObserver((entries) => onResize(state, entries));
+  Object.values(state.canvases).forEach((canvas) => observe(state, canvas));
+  Object.values(state.canvasesB).forEach((canvas) => observe(state, canvas));
+  listen(state);
   return {
-    attach(loaded) {
-      lab = loaded;
-    },
-
-    /**
-     * Sizes and observes a canvas that another part of the page draws: `redrawOne()` is
-     * called when it changes size. Returns `fit()`, which sizes it and returns
-     * `{dpr, dark}` for its drawing.
-     */
-    adopt(canvas, redrawOne) {
-      adopted.set(canvas, redrawOne);
-      observe(canvas);
-      return () => ({ dpr: fitOne(canvas), dark: dark.matches });
-    },
-
-    /**
-     * Redraws every chart from the Lab's current snapshot; returns an error message or
-     * undefined. `live`: drawn by the animation loop (a deep network's boundary may then
-     * be refreshed a slice per frame); `comparing`: B's charts are drawn too.
-     */
-    draw(live = false, comparing = false) {
-      const options = {
-        dpr: fit(comparing),
-        dark: dark.matches,
-        logScale: $("log-scale").checked,
-        weightLayer: Number($("weight-layer").value) || 0,
-        live,
-        ...extraOptions(),
-      };
-      const error =
-        lab.draw(forFrame(canvases, live), options, "a") ??
-        (comparing ? lab.draw(forFrame(canvasesB, live), options, "b") : undefined);
-      afterDraw(live);
-      return error ? text("chartFailed", { error }) : undefined;
-    },
-
-    /** Redraws one chart only (the landscape's next slice while paused). */
-    drawOnly(key) {
-      const dpr = fitOne(canvases[key]);
-      const options = { dpr, dark: dark.matches, live: false, ...extraOptions(), landscapeAlone: true };
-      lab.draw({ [key]: canvases[key] }, options);
-      afterDraw(false);
-    },
-
+    attach: (loaded) => void (state.lab = loaded),
+    adopt: (canvas, redrawOne) => adopt(state, canvas, redrawOne),
+    draw: (live = false, comparing = false) => drawAll(state, live, comparing),
+    drawOnly: (key) => drawOnly(state, key),
     /** Lets the views add `options()` to every draw and hear `afterDraw(live)` after each. */
     extend(hooks) {
-      extraOptions = hooks.options;
-      afterDraw = hooks.afterDraw;
+      state.extraOptions = hooks.options;
+      state.afterDraw = hooks.afterDraw;
     },
-
-    /** Rebuilds the weight-layer picker for the snapshot's `layers` (hidden ones, then the output). */
-    layersChanged(layers) {
-      const names = layers.map((layer) => layer.name).join("|");
-      if (names === layerNames) return;
-      layerNames = names;
-      const picker = $("weight-layer");
-      const kept = Math.min(Number(picker.value) || 0, layers.length - 1);
-      const options = layers.map((layer, i) => {
-        const option = document.createElement("option");
-        option.value = String(i);
-        option.textContent = layerName(layer.name);
-        option.dataset.i18nLayer = layer.name;
-        return option;
-      });
-      picker.replaceChildren(...options);
-      picker.value = String(kept);
-    },
+    layersChanged: (layers) => layersChanged(state, layers),
   };
 }
