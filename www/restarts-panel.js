@@ -25,9 +25,17 @@ function say(r, make) {
   $("restarts-status").textContent = make();
 }
 
+/** Draws the histogram; a failure is said in the status line until a draw succeeds again. */
 function draw(r) {
   const error = r.wasm.drawRestarts(r.canvas, Float64Array.from(r.losses), r.fit());
-  if (error) say(r, () => text("chartFailed", { error }));
+  if (error) {
+    if (!r.chartFailed) r.wordsBeforeFailure = r.words;
+    r.chartFailed = true;
+    say(r, () => text("chartFailed", { error }));
+  } else if (r.chartFailed) {
+    r.chartFailed = false;
+    say(r, r.wordsBeforeFailure ?? (() => ""));
+  }
 }
 
 function showRunning(running) {

@@ -16,11 +16,14 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
   const canvas = $("chart-restarts");
   let panel = null;
   const fit = adopt(canvas, () => (panel ? panel.draw() : drawEmpty()));
+  /** Whether the status line says the chart failed (a canvas of no width, mid-resize). */
+  let chartFailed = false;
 
   /** The histogram with no runs yet (its axes and caption, in the page's language). */
   function drawEmpty() {
     const error = wasm.drawRestarts(canvas, new Float64Array(0), fit());
-    if (error) $("restarts-status").textContent = text("chartFailed", { error });
+    if (error || chartFailed) $("restarts-status").textContent = error ? text("chartFailed", { error }) : "";
+    chartFailed = Boolean(error);
   }
 
   // The panel wires the button itself once loaded; until then a press fetches it first.

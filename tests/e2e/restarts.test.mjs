@@ -143,3 +143,17 @@ test("the panel draws where the runs ended and a listed seed loads into the page
     );
   }
 });
+
+test("a chart that could not be drawn mid-resize is no longer reported once it is drawn again", async () => {
+  await withPage("", async ({ page }) => {
+    const status = page.locator("#restarts-status");
+    const canvas = page.locator("#chart-restarts");
+    // A canvas of no width (as during a resize) cannot be drawn: the status line says so…
+    await canvas.evaluate((element) => (element.style.width = "0px"));
+    await assert.doesNotReject(status.filter({ hasText: "could not be drawn" }).waitFor());
+    // …until it has a size again and the histogram is drawn.
+    await canvas.evaluate((element) => (element.style.width = ""));
+    await page.waitForFunction(() => document.getElementById("restarts-status").textContent === "");
+    assert.ok((await canvas.evaluate((element) => element.width)) > 0);
+  });
+});
