@@ -20,9 +20,7 @@ impl<T> Args<T> {
         Args(Vec::new())
     }
 
-    /// Sets argument `name`, replacing an earlier value of the same name. Not inlined: the
-    /// messages set their arguments in many places, and one copy of this is enough.
-    #[inline(never)]
+    /// Sets argument `name`, replacing an earlier value of the same name.
     pub fn insert(&mut self, name: &'static str, value: T) {
         match self.0.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = value,
@@ -193,9 +191,7 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    /// The error on `field` that `text` words. Not inlined: errors are made in a few dozen
-    /// places, and one copy of this (and of the English wording it calls) is enough.
-    #[inline(never)]
+    /// The error on `field` that `text` words.
     pub fn new(field: &'static str, text: ErrorText) -> Self {
         ConfigError {
             field,

@@ -64,9 +64,7 @@ impl History {
     }
 }
 
-/// Keeps the values of `column` whose mark in `keep` is true. Not inlined: the four
-/// columns the history thins share this one copy of the loop.
-#[inline(never)]
+/// Keeps the values of `column` whose mark in `keep` is true (the four columns the history thins).
 fn keep_marked(column: &mut Vec<f64>, keep: &[bool]) {
     let mut k = keep.iter();
     column.retain(|_| *k.next().unwrap());

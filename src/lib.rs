@@ -42,9 +42,7 @@ macro_rules! names_of {
 
 /// Where `name` is in `names` (a list made by [`names_of!`]). Every lookup of a name in one
 /// of the engine's lists (activations, losses, datasets, inits, rules, presets, lessons)
-/// goes through this one loop: not inlined, because the compiler would otherwise unroll a
-/// copy of it over each constant list.
-#[inline(never)]
+/// goes through this one loop.
 pub(crate) fn position_of(names: &[&str], name: &str) -> Option<usize> {
     names.iter().position(|n| *n == name)
 }

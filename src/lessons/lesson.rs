@@ -112,9 +112,7 @@ pub struct Message {
 }
 
 impl Message {
-    /// The message `id`, without arguments yet. Not generic and not inlined: the verdicts
-    /// make one in a dozen places, and one copy of the id's copy is enough.
-    #[inline(never)]
+    /// The message `id`, without arguments yet.
     pub fn new(id: &str) -> Message {
         Message {
             id: id.to_string(),

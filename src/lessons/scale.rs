@@ -3,9 +3,7 @@
 //!
 //! Every verdict reads the per-layer statistics of the snapshot(s) the learner sees, over the
 //! hidden layers (the output is a sigmoid whatever `act` says, so it is left out), and costs
-//! a pass over a handful of layers: cheap enough for every frame. The helpers each verdict
-//! calls on A and on B are not inlined (`#[inline(never)]`), so the wasm holds one copy of
-//! each rather than one per call.
+//! a pass over a handful of layers: cheap enough for every frame.
 
 use super::lesson::{share, Evidence, Judge, Lesson, Message, Needs, Verdict, View};
 use super::settings;
@@ -18,7 +16,6 @@ fn hidden(s: &Snapshot) -> &[LayerStats] {
 }
 
 /// Share of (unit, point) pairs of the hidden layers where the unit is saturated, as a percent.
-#[inline(never)]
 fn saturated_pct(s: &Snapshot) -> f64 {
     let layers = hidden(s);
     let units: usize = layers.iter().map(|l| l.size).sum();
@@ -27,7 +24,6 @@ fn saturated_pct(s: &Snapshot) -> f64 {
 }
 
 /// The largest |w| of the whole net in units of its layer's σ.
-#[inline(never)]
 fn largest_weight(s: &Snapshot) -> f64 {
     s.layers
         .iter()
@@ -91,7 +87,6 @@ pub const TRUNCATED: Lesson = Lesson {
 };
 
 /// Dead hidden ReLU units (output 0 on every training point) and all hidden units.
-#[inline(never)]
 fn dead_units(s: &Snapshot) -> (usize, usize) {
     let layers = hidden(s);
     let dead = layers
@@ -139,7 +134,6 @@ pub const RELU_BIAS: Lesson = Lesson {
 };
 
 /// std(z) of the last hidden layer over that of the first (1 for a single hidden layer).
-#[inline(never)]
 fn last_over_first(s: &Snapshot) -> f64 {
     match hidden(s) {
         [first, .., last] => last.z_std / first.z_std,
@@ -241,7 +235,6 @@ pub const TOO_LARGE: Lesson = Lesson {
 
 /// The largest factor by which a per-layer std changes between two neighbouring hidden
 /// layers, up or down (1 when there is no pair).
-#[inline(never)]
 fn largest_jump(layers: &[LayerStats], std: fn(&LayerStats) -> f64) -> f64 {
     layers
         .windows(2)

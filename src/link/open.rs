@@ -53,9 +53,8 @@ impl Config {
         self.with_change_list(&changes)
     }
 
-    /// [`Config::with_changes`] once its changes are in a list: not generic and not
-    /// inlined, so its callers (the page, the links, B, the lessons) share one copy.
-    #[inline(never)]
+    /// [`Config::with_changes`] once its changes are in a list: not generic, so its callers
+    /// (the page, the links, B, the lessons) share one copy.
     fn with_change_list(&self, changes: &[(&str, &str)]) -> Result<Config, ConfigError> {
         let mut next = self.clone();
         // A lesson sets every key and a preset the init keys: they go first, so the other
