@@ -15,25 +15,26 @@ const { withPage } = env;
 const XOR_221 =
   "?data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4";
 
+// That restarts end bit for bit where a run at that seed ends, and that the XOR seeds split
+// into solved and stuck, is proven natively (tests/restarts.rs). Here: the worker gets the
+// page's settings and seeds, and the page's own run at a listed seed ends where the worker's did.
 test("each restart ends bit for bit where the page's own run at that seed ends", async () => {
   await withPage(XOR_221, async ({ page }) => {
     const result = await page.evaluate(() =>
-      window.initlab.restarts({ runs: 20, steps: 2000, firstSeed: 5 }),
+      window.initlab.restarts({ runs: 4, steps: 500, firstSeed: 5 }),
     );
-    assert.equal(result.runs.length, 20);
-    assert.deepEqual(result.runs.map((r) => r.seed), Array.from({ length: 20 }, (_, i) => 5 + i));
+    assert.equal(result.runs.length, 4);
+    assert.deepEqual(result.runs.map((r) => r.seed), [5, 6, 7, 8]);
     const solved = result.runs.filter((r) => r.loss < 0.01).length;
     const stuck = result.runs.filter((r) => r.loss > 0.1 || r.diverged).length;
-    assert.equal(result.solved, solved / 20);
-    assert.equal(result.stuck, stuck / 20);
-    // The XOR lesson's point: some seeds solve it, some settle in a local minimum.
-    assert.ok(solved >= 1 && stuck >= 1, JSON.stringify(result.runs.map((r) => r.loss)));
+    assert.equal(result.solved, solved / 4);
+    assert.equal(result.stuck, stuck / 4);
     assert.ok(result.seconds > 0 && Number.isFinite(result.seconds));
-    for (const run of [result.runs.find((r) => r.loss < 0.01), result.runs.find((r) => r.loss > 0.1)]) {
+    for (const run of [result.runs[0], result.runs[3]]) {
       const own = await page.evaluate(async (seed) => {
         window.initlab.configure({ seed });
         window.initlab.reset(); // from step 0 even if the page was at this seed already
-        return window.initlab.step(2000);
+        return window.initlab.step(500);
       }, run.seed);
       assert.equal(own.loss, run.loss, `seed ${run.seed}`);
       assert.equal(own.accuracy, run.accuracy, `seed ${run.seed}`);
@@ -46,7 +47,7 @@ test("the page keeps answering while restarts train in the worker", async () => 
     const timing = await page.evaluate(async () => {
       const started = performance.now();
       let settled = false;
-      const running = window.initlab.restarts({ runs: 60, steps: 6000 }).then((r) => {
+      const running = window.initlab.restarts({ runs: 20, steps: 5000 }).then((r) => {
         settled = true;
         return r;
       });
@@ -119,14 +120,14 @@ test("the panel draws where the runs ended and a listed seed loads into the page
       async ({ page }) => {
         const before = await canvasHash(page, "chart-restarts");
         assert.ok(before.width > 0 && before.height > 0);
-        await page.fill("#restarts-runs", "40");
-        await page.fill("#restarts-steps", "3000");
+        await page.fill("#restarts-runs", "8");
+        await page.fill("#restarts-steps", "300");
         await page.click("#restarts-run");
         await page.waitForFunction(() => /runs of/.test(document.getElementById("restarts-status").textContent));
         const after = await canvasHash(page, "chart-restarts");
         assert.notEqual(after.hash, before.hash, "the histogram was drawn");
         const seeds = page.locator("#restarts-seeds button");
-        assert.equal(await seeds.count(), 40);
+        assert.equal(await seeds.count(), 8);
         await page.locator(".restarts").scrollIntoViewIfNeeded();
         await screenshot(page, `restarts-${name}`, { fullPage: false });
         const worst = seeds.last();
