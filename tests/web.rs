@@ -287,7 +287,7 @@ fn charts_are_drawn_in_the_palette_of_the_pages_stylesheet() {
     let mut lab = Lab::new("?data=circles&layers=8").unwrap();
     lab.step(50.0).unwrap();
     let (canvases, list) = canvases_for(&["loss"], (480, 360));
-    assert_eq!(lab.draw(canvases, draw_options(1.0)), None);
+    assert_eq!(lab.draw_a(canvases, draw_options(1.0)), None);
     let window = web_sys::window().unwrap();
     let root = window.document().unwrap().document_element().unwrap();
     let style = window.get_computed_style(&root).unwrap().unwrap();

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::to_js;
+use super::js::to_js;
 use crate::config::table::{Control, Widget};
 use crate::config::{self, presets::PRESETS, Config, Range, TABLE};
 

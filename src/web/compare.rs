@@ -6,7 +6,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{to_js, Lab, Outcome, Side};
+use super::js::to_js;
+use super::lab::Lab;
+use super::outcome::Outcome;
+use super::side::Side;
 use crate::config::KEYS;
 use crate::error::ErrorText;
 

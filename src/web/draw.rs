@@ -7,13 +7,18 @@
 //! `charts::<name>::draw` call; a canvas with no pixels yet (hidden, not laid out) is
 //! skipped, and a chart that fails is reported in the returned message, never a panic.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use super::charts::{self, Style};
-use super::Lab;
+use super::js::property;
+use super::lab::Lab;
+use super::options::{LandscapeOptions, Options};
+use super::side::Side;
+use super::views::{LANDSCAPE_WORK_ALONE, LANDSCAPE_WORK_NOW, LANDSCAPE_WORK_PER_FRAME};
 use crate::experiment::{Experiment, Snapshot};
-use crate::landscape::{DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN};
+use crate::landscape::GridSpec;
 
 /// Cells per side of the decision-boundary grid.
 pub const GRID_SIDE: usize = 48;
@@ -23,72 +28,51 @@ pub const GRID_SIDE: usize = 48;
 /// all of it, so a frame stays short. Small networks refresh every cell every frame.
 pub const GRID_WORK_PER_FRAME: usize = 1_500_000;
 
-/// What the page asks of one redraw, read leniently from a JS object.
-struct Options {
-    dpr: f64,
-    dark: bool,
-    log_scale: bool,
-    weight_layer: usize,
-    /// Drawn by the animation loop: the boundary may be refreshed a slice at a time.
-    live: bool,
-    /// The loss landscape's grid and how much of it to compute now.
-    pub(super) landscape: LandscapeOptions,
-}
-
-pub(crate) fn property(object: &JsValue, key: &str) -> JsValue {
-    if !object.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-impl Options {
-    fn from_js(options: &JsValue) -> Options {
-        let number = |key| property(options, key).as_f64();
-        let weight_layer = number("weightLayer")
-            .filter(|i| i.is_finite() && *i >= 0.0)
-            .map_or(0, |i| i as usize);
-        Options {
-            dpr: number("dpr").unwrap_or(1.0),
-            dark: property(options, "dark").is_truthy(),
-            log_scale: property(options, "logScale").is_truthy(),
-            weight_layer,
-            live: property(options, "live").is_truthy(),
-            landscape: LandscapeOptions::from_js(options),
-        }
-    }
-}
-
-/// The landscape's part of the draw options: `{landscapeN, landscapeSpan, landscapeNow,
-/// landscapeAlone}`.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct LandscapeOptions {
-    pub(super) n: f64,
-    pub(super) span: f64,
-    /// "Recompute now": spend `views.rs`'s `LANDSCAPE_WORK_NOW`.
-    pub(super) now: bool,
-    /// A frame that draws only the landscape: spend `LANDSCAPE_WORK_ALONE`.
-    pub(super) alone: bool,
-}
-
-impl LandscapeOptions {
-    pub(super) fn from_js(options: &JsValue) -> LandscapeOptions {
-        let number = |key, default| property(options, key).as_f64().unwrap_or(default);
-        LandscapeOptions {
-            n: number("landscapeN", DEFAULT_LANDSCAPE_N as f64),
-            span: number("landscapeSpan", DEFAULT_LANDSCAPE_SPAN),
-            now: property(options, "landscapeNow").is_truthy(),
-            alone: property(options, "landscapeAlone").is_truthy(),
-        }
-    }
-}
-
 /// The canvas under `key`, if there is one and it has pixels to draw on.
 fn canvas(canvases: &JsValue, key: &str) -> Option<HtmlCanvasElement> {
     property(canvases, key)
         .dyn_into::<HtmlCanvasElement>()
         .ok()
         .filter(|c| c.width() > 0 && c.height() > 0)
+}
+
+#[wasm_bindgen]
+impl Lab {
+    /// Draws every chart from one snapshot (the same one `snapshot()` returns until the
+    /// next change): `canvases` is `{activation, loss, weights, boundary, landscape, depth,
+    /// gradients}` (any may be missing), `options` is `{dpr, dark, logScale, weightLayer,
+    /// live}` and, for the landscape, `{landscapeN, landscapeSpan, landscapeNow,
+    /// landscapeAlone}` (see `views.rs`: each draw refreshes a bounded slice of it).
+    ///
+    /// Returns `undefined`, or a message naming the charts that could not be drawn.
+    /// Canvases with no pixels (hidden, not yet laid out) are skipped.
+    ///
+    /// `side` "b" draws B's per-layer charts (`{activation, weights, boundary, network,
+    /// gradients}`; the loss chart shows both sides already), nothing when not comparing.
+    pub fn draw(
+        &mut self,
+        canvases: JsValue,
+        options: JsValue,
+        side: JsValue,
+    ) -> Result<Option<String>, JsError> {
+        Ok(match Side::from_js(&side)? {
+            Side::A => self.draw_all(&canvases, &options),
+            Side::B => self.draw_side_b(&canvases, &options),
+        })
+    }
+
+    /// The CSS height the activation canvas needs at `width` CSS pixels, so that every
+    /// layer's panel gets room (one column on a phone, up to four on a desktop); for
+    /// `side` "b", B's canvas (0 when not comparing).
+    #[wasm_bindgen(js_name = activationHeight)]
+    pub fn activation_height(&self, width: f64, side: JsValue) -> Result<f64, JsError> {
+        Ok(match Side::from_js(&side)? {
+            Side::A => self.activation_height_for(width),
+            Side::B => self.pair.b().map_or(0.0, |b| {
+                charts::activation::height_for(width, b.spec().hidden_sizes.len() + 1)
+            }),
+        })
+    }
 }
 
 impl Lab {
@@ -206,5 +190,78 @@ fn draw_side(
             let result = charts::weights::draw(&canvas, layer, init, index, total, style);
             report(errors, "weights", result);
         }
+    }
+}
+
+impl Lab {
+    /// Refreshes as much of the landscape as this draw's budget pays for, then draws it.
+    pub(super) fn draw_landscape(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        options: &LandscapeOptions,
+        style: &Style,
+    ) -> Result<(), String> {
+        let spec = GridSpec::new(options.n, options.span).map_err(|e| e.to_string())?;
+        let (n, span, cells) = (spec.n(), spec.span(), spec.n() * spec.n());
+        let experiment = self.pair.a_mut();
+        let pass = experiment.landscape_cost(0).max(1.0);
+        let fresh = match experiment.landscape_current(n, span) {
+            Some(_) => experiment.landscape_fresh(),
+            None => 0,
+        };
+        if fresh >= cells {
+            self.views.credit = 0.0;
+        } else {
+            let work = if options.now {
+                LANDSCAPE_WORK_NOW
+            } else if options.alone {
+                LANDSCAPE_WORK_ALONE
+            } else {
+                LANDSCAPE_WORK_PER_FRAME
+            };
+            let credit = self.views.credit + work;
+            // One pass recomputes the centre; each further pass is one cell.
+            let cells_paid = (credit / pass).floor() - 1.0;
+            if cells_paid >= 1.0 {
+                let take = (cells_paid as usize).min(cells - fresh);
+                experiment
+                    .landscape_rolling(n, span, take)
+                    .map_err(|e| e.to_string())?;
+                self.views.credit = (credit - (take + 1) as f64 * pass).clamp(0.0, 2.0 * pass);
+            } else {
+                self.views.credit = credit;
+            }
+        }
+        charts::landscape::draw(canvas, experiment.landscape_current(n, span), style)
+    }
+}
+
+#[wasm_bindgen]
+impl Lab {
+    /// The share of the landscape `{landscapeN, landscapeSpan}` computed at the current
+    /// weights: 1 when its picture is up to date, less while training has moved the weights
+    /// since or cells are still to come (the page then draws it again on the next frame).
+    /// 1 for options that name no valid grid: there is nothing to wait for.
+    #[wasm_bindgen(js_name = landscapeProgress)]
+    pub fn landscape_progress(&self, options: JsValue) -> f64 {
+        let options = LandscapeOptions::from_js(&options);
+        let Ok(spec) = GridSpec::new(options.n, options.span) else {
+            return 1.0;
+        };
+        let cells = (spec.n() * spec.n()) as f64;
+        match self.pair.a().landscape_current(spec.n(), spec.span()) {
+            Some(_) => self.pair.a().landscape_fresh() as f64 / cells,
+            None => 0.0,
+        }
+    }
+
+    /// The CSS height the gradients canvas needs at `width` CSS pixels: one panel per
+    /// layer, in the activation chart's columns (`side` "b": B's canvas, 0 when not comparing).
+    #[wasm_bindgen(js_name = gradientsHeight)]
+    pub fn gradients_height(&self, width: f64, side: JsValue) -> Result<f64, JsError> {
+        let network = self.experiment(Side::from_js(&side)?);
+        Ok(network.map_or(0.0, |n| {
+            charts::gradients::height_for(width, n.spec().hidden_sizes.len() + 1)
+        }))
     }
 }

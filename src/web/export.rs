@@ -3,7 +3,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{to_js, Lab, Side};
+use super::js::to_js;
+use super::lab::Lab;
+use super::side::Side;
 use crate::export;
 
 #[wasm_bindgen]

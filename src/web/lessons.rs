@@ -4,7 +4,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{to_js, Lab};
+use super::js::{property, to_js};
+use super::lab::Lab;
 use crate::lessons::{self, Evidence, Needs, RestartsSeen, Verdict, View, LESSONS};
 
 /// One entry of the lessons menu.
@@ -96,7 +97,7 @@ impl Lab {
     /// settings stay those it ran on.
     #[wasm_bindgen(js_name = restartsFinished)]
     pub fn restarts_finished(&mut self, request: JsValue, result: JsValue) {
-        let get = |object: &JsValue, key: &str| super::draw::property(object, key);
+        let get = |object: &JsValue, key: &str| property(object, key);
         let (Some(query), Some(steps)) = (
             get(&request, "query").as_string(),
             get(&request, "steps").as_f64(),

@@ -7,7 +7,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::charts::{language, network};
-use super::{to_js, Lab, Side};
+use super::js::to_js;
+use super::lab::Lab;
+use super::side::Side;
 use crate::diagram::Target;
 
 /// The answer to `networkHit`: `{kind, layer, from, to, value, text}`.

@@ -5,7 +5,8 @@
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use super::{js_string, to_js, Lab};
+use super::js::{js_string, property, refusal, to_js};
+use super::lab::Lab;
 use crate::error::ErrorText;
 use crate::restarts::{RestartPlan, RestartRun, Restarts};
 use crate::{Config, ConfigError};
@@ -20,7 +21,7 @@ pub const DEFAULT_FIRST_SEED: f64 = 1.0;
 /// `options.key` as a number: its default when absent, an error naming it when present but
 /// not a number.
 fn number_option(options: &JsValue, key: &'static str, default: f64) -> Result<f64, ConfigError> {
-    let value = super::draw::property(options, key);
+    let value = property(options, key);
     if value.is_undefined() || value.is_null() {
         return Ok(default);
     }
@@ -46,9 +47,9 @@ fn plan_from_js(config: &Config, options: &JsValue) -> Result<RestartPlan, Confi
     )
 }
 
-/// A refusal as a JS `Error` the page words in its language (see [`super::refusal`]).
+/// A refusal as a JS `Error` the page words in its language (see [`refusal`]).
 fn thrown(error: ConfigError) -> JsValue {
-    super::refusal(error.field, error.text)
+    refusal(error.field, error.text)
 }
 
 /// A restarts request being worked through, one run at a time.
@@ -126,10 +127,8 @@ pub fn draw_restarts(
     losses: Vec<f64>,
     options: JsValue,
 ) -> Option<String> {
-    let dpr = super::draw::property(&options, "dpr")
-        .as_f64()
-        .unwrap_or(1.0);
-    let dark = super::draw::property(&options, "dark").is_truthy();
+    let dpr = property(&options, "dpr").as_f64().unwrap_or(1.0);
+    let dark = property(&options, "dark").is_truthy();
     let style = super::charts::Style::new(dpr, dark);
     super::charts::restarts::draw(&canvas, &losses, &style).err()
 }

@@ -4,8 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{js_string, Lab};
-use crate::experiment::Experiment;
+use super::js::js_string;
 
 /// Network A (the explorer's) or network B (the one compared with it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,16 +33,6 @@ impl Side {
                     "side: must be \"a\" or \"b\" (or left out for A), not {shown}"
                 )))
             }
-        }
-    }
-}
-
-impl Lab {
-    /// The network on `side`: A always, B only while comparing.
-    pub(super) fn experiment(&self, side: Side) -> Option<&Experiment> {
-        match side {
-            Side::A => Some(self.pair.a()),
-            Side::B => self.pair.b(),
         }
     }
 }

@@ -7,12 +7,13 @@
 //! shaded, and each panel's caption prints the share of z that landed there. One panel
 //! per layer, side by side, so the change with depth is seen at a glance.
 
+use super::style::Style;
 use super::theme::{boxes, line};
 use super::theme::{
     chart, mesh, num, percent, plot_rect, stroke, tick_near_zero, Axis, Theme, FONT,
 };
 use super::words::{Swatch, Words};
-use super::{begin, fill, layer_name, Labels, Style, Surface};
+use super::{begin, fill, layer_name, Labels, Surface};
 use crate::activation::Activation;
 use crate::plot::activation::ActivationPanel;
 use crate::stats::LayerStats;
@@ -51,7 +52,7 @@ pub(crate) fn grid(width_css: f64, layers: usize) -> (f64, usize, usize) {
 pub fn height_for(width_css: f64, layers: usize) -> f64 {
     let (width, cols, rows) = grid(width_css, layers);
     // The header legend, estimated without a canvas at ~0.55 em per character.
-    let labels = super::language();
+    let labels = super::style::language();
     let legend: f64 = [
         labels.legend_curve,
         labels.legend_z_hist,

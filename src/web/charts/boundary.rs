@@ -6,10 +6,11 @@
 //! init bends it around the classes within a few hundred steps.
 
 use super::canvas;
+use super::style::Style;
 use super::theme::dots;
 use super::theme::{at, chart, mesh, stroke, tick_near_zero, Axis, Chart, Theme};
 use super::words::{Swatch, Words};
-use super::{begin, Style, Surface};
+use super::{begin, Surface};
 use crate::boundary::Grid;
 use crate::data::{Dataset, Split};
 use plotters::prelude::*;

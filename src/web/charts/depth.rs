@@ -8,10 +8,11 @@
 //! are left out and counted under the chart. The model is [`crate::plot::depth`]; `sides`
 //! holds one run per side, so an A/B comparison draws B with dotted lines and hollow marks.
 
+use super::style::Style;
 use super::theme::{at, chart, local, mesh, plot_rect, stroke, Axis, Chart, Theme, FONT, SMALL};
 use super::theme::{dashed, line as solid};
 use super::words::{Marker, Swatch, Words};
-use super::{begin, fill, Labels, Style, Surface};
+use super::{begin, fill, Labels, Surface};
 use crate::plot::depth::{DepthModel, Quantity};
 use crate::stats::LayerStats;
 use plotters::prelude::*;

@@ -7,10 +7,11 @@
 //! x range. The model is [`crate::plot::gradients`].
 
 use super::activation::columns;
+use super::style::Style;
 use super::theme::boxes;
 use super::theme::{chart, mesh, num, plot_rect, tick_near_zero, Axis, FONT};
 use super::words::Words;
-use super::{begin, fill, layer_name, Style, Surface};
+use super::{begin, fill, layer_name, Surface};
 use crate::plot::gradients::{GradPanel, GradientsModel, Zeros};
 use crate::stats::LayerStats;
 use plotters::prelude::*;
@@ -27,7 +28,7 @@ const GUTTER: f64 = 10.0;
 pub fn height_for(width_css: f64, layers: usize) -> f64 {
     let (width, cols, rows) = super::activation::grid(width_css, layers);
     // The header, estimated without a canvas at ~0.55 em per character.
-    let header_em = crate::plot::wrap::estimate_em(super::language().gradients_header, 0.55);
+    let header_em = crate::plot::wrap::estimate_em(super::style::language().gradients_header, 0.55);
     let header = (FONT * header_em / width).ceil().max(1.0) * 1.35 * FONT + 8.0;
     let plot = (width / cols as f64 * 0.32).clamp(70.0, 110.0);
     (header + rows as f64 * (CAPTION + plot + FRAME + GUTTER)).round()

@@ -8,10 +8,11 @@
 //! [`crate::plot::landscape`]; this module paints it.
 
 use super::canvas::{self, Rect};
+use super::style::Style;
 use super::theme::{at, chart, local, mesh, num, tick_near_zero, Axis, Chart, FONT, SMALL};
 use super::theme::{lines, stroke};
 use super::words::{Marker, Swatch, Words};
-use super::{begin, fill, Style, Surface};
+use super::{begin, fill, Surface};
 use crate::landscape::Landscape;
 use crate::plot::colour::{viridis_fast, wants_light_ink};
 use crate::plot::landscape::{LandscapeView, Scale};

@@ -8,12 +8,13 @@
 //! orange with dashed ones (told apart without colour too); each side's test loss is the
 //! thin line of its colour and dash.
 
+use super::style::Style;
 use super::theme::{
     at, chart, mesh, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
 use super::theme::{dashed, dots, line as solid};
 use super::words::{Swatch, Words};
-use super::{begin, fill, Style, Surface};
+use super::{begin, fill, Surface};
 pub use crate::plot::loss::Curves;
 use crate::plot::loss::{log_ticks, Entry, Label, Line, LossModel};
 use plotters::prelude::*;

@@ -16,6 +16,7 @@
 //! Most paint a model worked out natively in [`crate::plot`] (ranges, ticks, bars, legend
 //! entries as plain data, tested without a browser), whose ticks are handed to plotters as
 //! key points; the restarts chart paints the engine's own [`crate::restarts::LossHistogram`].
+//! `style` holds what every chart file shares ([`Style`], the language, the canvas type);
 //! `theme` holds the colours (read from the page's CSS), fonts, number formats and the one
 //! chart set-up every chart with axes shares; `words` the captions, legends and messages;
 //! `canvas` the few direct canvas calls plotters cannot replace (its header says why).
@@ -33,87 +34,20 @@ pub mod landscape;
 pub mod loss;
 pub mod network;
 pub mod restarts;
+mod style;
 mod theme;
 pub mod weights;
 mod words;
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use style::{failed, Root};
 use theme::Theme;
 use web_sys::HtmlCanvasElement;
 use words::Words;
 
-/// How a chart is drawn, beyond its data.
-#[derive(Clone, Copy, Debug)]
-pub struct Style {
-    /// Device pixels per CSS pixel. The page sizes each canvas's backing store to its
-    /// CSS size times this, so every length (fonts, lines, margins) is scaled by it
-    /// to stay the same size on screen and crisp on high-density displays.
-    pub dpr: f64,
-    /// Whether the page is dark (`prefers-color-scheme: dark`): the palette read from the
-    /// page is kept per scheme.
-    pub dark: bool,
-    /// The words drawn on the charts, with the language's decimal sign and line height.
-    pub labels: &'static Labels,
-}
-
-impl Style {
-    /// A style for this device pixel ratio (a missing, non-finite or absurd ratio
-    /// counts as 1, and it is kept within 0.5 … 4).
-    pub fn new(dpr: f64, dark: bool) -> Style {
-        let dpr = if dpr.is_finite() && dpr > 0.0 {
-            dpr.clamp(0.5, 4.0)
-        } else {
-            1.0
-        };
-        Style {
-            dpr,
-            dark,
-            labels: language(),
-        }
-    }
-
-    /// A length given in CSS pixels, in device pixels.
-    pub fn px(&self, css: f64) -> f64 {
-        css * self.dpr
-    }
-
-    /// The same, rounded for plotters' integer sizes (at least 1).
-    pub(crate) fn ipx(&self, css: f64) -> i32 {
-        (css * self.dpr).round().max(1.0) as i32
-    }
-
-    /// Line height as a multiple of the font size, for the labels' script.
-    pub fn leading(&self) -> f64 {
-        self.labels.leading()
-    }
-}
-
-impl Default for Style {
-    fn default() -> Self {
-        Style::new(1.0, false)
-    }
-}
-
 pub use crate::plot::labels::{Labels, EN};
-
-use std::cell::Cell;
-
-thread_local! {
-    /// The charts' language: the page has one at a time and switches it live.
-    static LANGUAGE: Cell<&'static Labels> = const { Cell::new(&EN) };
-}
-
-/// The labels of the page's current language (English until the page sets one).
-pub fn language() -> &'static Labels {
-    LANGUAGE.with(Cell::get)
-}
-
-/// Makes `labels` (English when `None`) the charts' words, decimal sign and line height.
-pub fn set_language(labels: Option<&'static Labels>) {
-    LANGUAGE.with(|cell| cell.set(labels.unwrap_or(&EN)));
-}
+pub use style::{language, set_language, Style};
 
 /// Puts `args[k]` in place of `{k}` in a template.
 pub fn fill(template: &str, args: &[&str]) -> String {
@@ -132,9 +66,6 @@ pub fn layer_name(labels: &Labels, index: usize, total: usize) -> String {
         fill(labels.layer, &[&(index + 1).to_string()])
     }
 }
-
-/// The whole canvas as plotters draws on it.
-pub(crate) type Root = DrawingArea<CanvasBackend, Shift>;
 
 /// A canvas cleared to the theme's background and ready to draw on: plotters' drawing
 /// area, the words written on it, the colours, and the size in device pixels.
@@ -176,9 +107,4 @@ pub(crate) fn begin<'s>(
         w,
         h,
     })
-}
-
-/// Turns any plotters error into the `String` the draw functions return.
-pub(crate) fn failed<E: std::fmt::Display>(e: E) -> String {
-    format!("drawing failed: {e}")
 }

@@ -11,9 +11,10 @@
 //! Painting batches strokes by colour and width: one path per (sign, width) pair, not one
 //! per edge, so the ~1,600 edges drawn for 8 layers of 64 units cost a few dozen strokes.
 
+use super::style::Style;
 use super::theme::{font, num, stroke, Theme, FONT, SMALL};
 use super::words::Words;
-use super::{begin, fill, Labels, Style, Surface};
+use super::{begin, fill, Labels, Surface};
 use crate::diagram::{Diagram, Frame, Hit, Role, Sign, Target, UnitRef};
 use crate::mlp::Mlp;
 use crate::plot::by_key;

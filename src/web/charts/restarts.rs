@@ -4,12 +4,13 @@
 //! on the right; the two dashed lines are those thresholds. The bins come from the engine
 //! ([`LossHistogram`]); this module only paints them.
 
+use super::style::Style;
 use super::theme::{boxes, dashed, Corners};
 use super::theme::{
     chart, mesh, percent, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
 use super::words::{Swatch, Words};
-use super::{begin, fill, Style, Surface};
+use super::{begin, fill, Surface};
 use crate::restarts::{solved_and_stuck, LossHistogram, SOLVED_BELOW, STUCK_ABOVE};
 use plotters::prelude::*;
 

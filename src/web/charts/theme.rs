@@ -5,7 +5,7 @@
 //! and `prefers-color-scheme: dark`), read from the page's computed style the first time a
 //! scheme is drawn ([`Palette`]). Nothing here keeps a copy of them.
 
-use super::{failed, Root, Style};
+use super::style::{failed, Root, Style};
 use crate::plot::colour::{Palette, Rgba};
 use crate::plot::nice_ticks_within;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};

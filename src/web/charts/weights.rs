@@ -6,12 +6,13 @@
 //! for unless it is variance-corrected; a zero or constant init is a single spike, with
 //! nothing random to make one unit differ from another.
 
+use super::style::Style;
 use super::theme::{boxes, dashed, dots, line};
 use super::theme::{
     chart, mesh, num, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
 use super::words::{Swatch, Words};
-use super::{begin, fill, layer_name, Labels, Style, Surface};
+use super::{begin, fill, layer_name, Labels, Surface};
 use crate::init::LayerInit;
 use crate::plot::weights::{Entry, WeightsModel};
 use crate::plot::Bar;

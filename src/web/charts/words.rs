@@ -6,8 +6,8 @@
 //! out here.
 
 use super::canvas::{Measure, Rect};
+use super::style::{Root, Style};
 use super::theme::{font, stroke, Theme, FONT};
-use super::{Root, Style};
 use crate::plot::wrap;
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle};
 use plotters::prelude::{Color, RGBAColor, RGBColor, WHITE};
