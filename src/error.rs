@@ -69,7 +69,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("notNumber", "'{value}' is not a number"),
     ("notBool", "'{value}' is not 0 or 1"),
     ("notChoice", "'{value}' is not one of: {choices}"),
-    ("scale.sigma", "σ must be from {min} to {max}, not {value}"),
     ("scale.gain", "the gain must be from {min} to {max}, not {value}"),
     ("layers.none", "give at least one hidden layer, e.g. 8,8"),
     ("layers.width", "each hidden layer needs a whole number of units from 1 to {max}; '{value}' is not"),

@@ -212,7 +212,7 @@ test("engine errors and link notices are worded in the page's language", async (
   await env.withPage("?lang=ru", async ({ page }) => {
     const outcome = await page.evaluate(() => window.initlab.compare({ sigma: 500 }));
     assert.equal(outcome.ok, false);
-    assert.match(outcome.error, /^sigma: σ должна быть от 1e-9 до 100, а не 500$/);
+    assert.match(outcome.error, /^sigma: должно быть от 1e-9 до 100, а не 500$/);
   });
 });
 

@@ -272,7 +272,6 @@ export const errors = {
   "notNumber": "'{value}' संख्या नहीं है",
   "notBool": "'{value}' न 0 है न 1",
   "notChoice": "'{value}' इनमें से कोई नहीं है: {choices}",
-  "scale.sigma": "σ {min} से {max} तक होना चाहिए, {value} नहीं",
   "scale.gain": "गेन {min} से {max} तक होना चाहिए, {value} नहीं",
   "layers.none": "कम से कम एक छिपी परत दें, जैसे 8,8",
   "layers.width": "हर छिपी परत में 1 से {max} तक की पूर्ण संख्या में इकाइयाँ चाहिए; '{value}' यह नहीं है",

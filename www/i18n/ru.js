@@ -272,7 +272,6 @@ export const errors = {
   "notNumber": "«{value}» — не число",
   "notBool": "«{value}» — не 0 и не 1",
   "notChoice": "«{value}» — не одно из: {choices}",
-  "scale.sigma": "σ должна быть от {min} до {max}, а не {value}",
   "scale.gain": "усиление должно быть от {min} до {max}, а не {value}",
   "layers.none": "нужен хотя бы один скрытый слой, например 8,8",
   "layers.width": "в каждом скрытом слое должно быть целое число нейронов от 1 до {max}; «{value}» не подходит",

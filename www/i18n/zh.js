@@ -272,7 +272,6 @@ export const errors = {
   "notNumber": "“{value}”不是数字",
   "notBool": "“{value}”不是 0 或 1",
   "notChoice": "“{value}”不在可选值中：{choices}",
-  "scale.sigma": "σ 必须在 {min} 到 {max} 之间，而不是 {value}",
   "scale.gain": "增益必须在 {min} 到 {max} 之间，而不是 {value}",
   "layers.none": "至少需要一个隐藏层，例如 8,8",
   "layers.width": "每个隐藏层需要 1 到 {max} 之间的整数个单元；“{value}”不符合",
