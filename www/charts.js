@@ -206,6 +206,9 @@ export function createCharts(redraw) {
   };
   state.observer = new ResizeObserver((entries) => onResize(state, entries));
   Object.values(state.canvases).forEach((canvas) => observe(state, canvas));
+  // Each chart's 2D context made now, while the engine loads, not in the first frame
+  // (the engine's getContext("2d") then gets this one).
+  Object.values(state.canvases).forEach((canvas) => canvas.getContext("2d"));
   Object.values(state.canvasesB).forEach((canvas) => observe(state, canvas));
   listen(state);
   return {
