@@ -11,6 +11,7 @@ import { createControls } from "./controls.js";
 import { createExport } from "./export.js";
 import { createLanguagePicker, startLanguage } from "./language.js";
 import { createLessons } from "./lessons.js";
+import { prepareNumbers } from "./numbers.js";
 import { loadStylesheet, once } from "./on-demand.js";
 import { pageParamsQuery, querySets, readAddress } from "./page-params.js";
 import { createRestarts } from "./restarts.js";
@@ -68,6 +69,8 @@ const engine = compiled.then(async (wasm) => {
   await firstFrameNeeds;
   return { lab: new wasm.Lab(params.engineQuery), wasm };
 });
+// Work the first frame needs that does not need the engine, done while it loads.
+prepareNumbers();
 const charts = createCharts(() => page.redraw());
 const { api, page } = createApi(engine, {
   charts,

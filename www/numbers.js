@@ -84,3 +84,17 @@ export function shareFromLog10(log10) {
   const mantissa = 10 ** (log10 - exponent);
   return mantissa >= 9.95 ? `${fixed(1, 1)}e${exponent + 1}` : `${fixed(mantissa, 1)}e${exponent}`;
 }
+
+/**
+ * Builds the formatters the first frame's readouts use, so that the one-time cost of the
+ * first Intl.NumberFormat (its locale data: tens of ms on a slow phone) is paid while the
+ * engine still downloads and compiles, not inside the first frame.
+ */
+export function prepareNumbers() {
+  for (const digits of [0, 1, 3, 4]) fixed(0.5, digits);
+  significant(0.5);
+  significant(1e-5);
+  rounded(0.5);
+  rounded(0.5, 6);
+  rounded(1);
+}

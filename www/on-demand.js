@@ -31,3 +31,12 @@ export function loadStylesheet(name) {
   document.head.append(link);
   return loaded;
 }
+
+/**
+ * Runs `task` once the page is idle, after the frame being built is painted: for work the
+ * first frame does not show (a chart below the fold). At most `wait` ms later, busy or not.
+ */
+export function whenIdle(task, wait = 500) {
+  if (window.requestIdleCallback) requestIdleCallback(() => task(), { timeout: wait });
+  else setTimeout(task, 0);
+}

@@ -2,7 +2,7 @@
 // that fetches the panel's code (restarts-panel.js, which starts the worker) on the first
 // press, or on the first `initlab.restarts` call. The default explorer never needs it.
 
-import { once } from "./on-demand.js";
+import { once, whenIdle } from "./on-demand.js";
 import { text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
@@ -15,12 +15,16 @@ const $ = (id) => document.getElementById(id);
 export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
   const canvas = $("chart-restarts");
   let panel = null;
-  const fit = adopt(canvas, () => (panel ? panel.draw() : drawEmpty()));
+  // The empty histogram waits for idle time after the first frame, which it is not part
+  // of (below the fold on a phone; ~50-90 ms of a phone's first frame at 4x CPU slowdown).
+  let emptyDrawn = false;
+  const fit = adopt(canvas, () => (panel ? panel.draw() : emptyDrawn && drawEmpty()));
   /** Whether the status line says the chart failed (a canvas of no width, mid-resize). */
   let chartFailed = false;
 
   /** The histogram with no runs yet (its axes and caption, in the page's language). */
   function drawEmpty() {
+    emptyDrawn = true;
     const error = wasm.drawRestarts(canvas, new Float64Array(0), fit());
     if (error || chartFailed) $("restarts-status").textContent = error ? text("chartFailed", { error }) : "";
     chartFailed = Boolean(error);
@@ -44,7 +48,7 @@ export function createRestarts({ need, wasm, adopt, loadSeed, finished }) {
     { signal: firstPress.signal },
   );
   $("restarts-run").disabled = false;
-  drawEmpty();
+  whenIdle(() => panel || emptyDrawn || drawEmpty());
 
   return {
     /** `initlab.restarts(options)`: a Promise of the result (see restarts-panel.js). */
