@@ -7,6 +7,9 @@
 //! batch is found up to a record late; the experiment then replays from its last full check one
 //! step at a time to pin the step. These tests hold it to what the page sees frame by frame.
 
+mod common;
+
+use common::history_is_finite;
 use initlab::{Config, Experiment};
 
 /// Fuzzing found it: with a snapshot after every step it diverges at 228, while a single
@@ -58,12 +61,7 @@ fn a_late_flag_link_diverges_at_228_however_the_steps_are_split() {
     assert!(snapshot.diverged);
     assert_eq!((snapshot.step, snapshot.diverged_at), (228, Some(228)));
     assert!(snapshot.history.steps.iter().all(|&s| s <= 220));
-    assert!(snapshot
-        .history
-        .train
-        .iter()
-        .chain(&snapshot.history.test)
-        .all(|x| x.is_finite()));
+    assert!(history_is_finite(&snapshot));
 
     // Step 227 is finite everywhere: the same run stopped one step earlier is not diverged.
     let mut before = open(LATE_FLAG);

@@ -5,7 +5,7 @@
 //! number appeared (in a forward pass, a weight, a loss or a statistic).
 
 mod common;
-use common::non_finite_paths;
+use common::{history_is_finite, non_finite_paths};
 use initlab::{Config, Experiment};
 
 /// The experiment a link opens (with the link's notices checked by the caller).
@@ -130,12 +130,7 @@ fn divergence_is_flagged_no_later_than_the_first_non_finite_loss() {
     exp.step(2000);
     let snapshot = exp.snapshot();
     assert!(snapshot.diverged);
-    assert!(snapshot
-        .history
-        .train
-        .iter()
-        .chain(&snapshot.history.test)
-        .all(|x| x.is_finite()));
+    assert!(history_is_finite(&snapshot));
     let last = *snapshot.history.steps.last().unwrap();
     let at = snapshot.diverged_at.unwrap();
     assert!(

@@ -53,3 +53,14 @@ pub fn non_finite_paths(snapshot: &initlab::experiment::Snapshot) -> Vec<String>
     walk(&json, String::new(), &mut out);
     out
 }
+
+/// Whether every train and test loss the snapshot's history recorded is finite (the history
+/// only ever holds finite numbers, even of a run that diverged).
+pub fn history_is_finite(snapshot: &initlab::experiment::Snapshot) -> bool {
+    let history = &snapshot.history;
+    history
+        .train
+        .iter()
+        .chain(&history.test)
+        .all(|x| x.is_finite())
+}
