@@ -2,19 +2,18 @@
 // its live verdict (computed in Rust, worded here from the string table), "Run it", and
 // the view the lesson points at, scrolled into view and highlighted. No maths here.
 
-import { rounded } from "./numbers.js";
+import { formatMessage } from "./message-format.js";
+import { pluralCategory, rounded } from "./numbers.js";
 import { layerName, lessonWords, loadLessonTexts, text, verdictTemplate } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** The sentence of a verdict message `{id, args}` in the page's language. */
+/** A verdict's argument as written: whole numbers as they are, else 3 significant digits. */
+const verdictWord = (value) => (typeof value === "number" ? rounded(value, 3) : layerName(String(value)));
+
+/** The sentence of a verdict message `{id, args}` in the page's language, nouns agreeing with their counts. */
 export function verdictText({ id, args }) {
-  return verdictTemplate(id).replace(/\{(\w+)\}/g, (whole, name) => {
-    if (!(name in args)) return whole;
-    const value = args[name];
-    // A verdict's number: whole numbers as they are, else 3 significant digits.
-    return typeof value === "number" ? rounded(value, 3) : layerName(String(value));
-  });
+  return formatMessage(verdictTemplate(id), args, verdictWord, pluralCategory);
 }
 
 /** The lesson's title in the page's language. */

@@ -85,6 +85,15 @@ export function shareFromLog10(log10) {
   return mantissa >= 9.95 ? `${fixed(1, 1)}e${exponent + 1}` : `${fixed(mantissa, 1)}e${exponent}`;
 }
 
+/** Plural rules by language (Intl.PluralRules, built once each). */
+const pluralRules = new Map();
+
+/** The plural category ("one", "few", "many", "other"…) of the count `n` in the page's language. */
+export function pluralCategory(n) {
+  if (!pluralRules.has(current.code)) pluralRules.set(current.code, new Intl.PluralRules(current.code));
+  return pluralRules.get(current.code).select(n);
+}
+
 /**
  * Builds the formatters the first frame's readouts use, so that the one-time cost of the
  * first Intl.NumberFormat (its locale data: tens of ms on a slow phone) is paid while the

@@ -9,7 +9,8 @@
 
 import { strings as english } from "./i18n/en.js";
 import { COMMON_VERDICTS, LESSON_VERDICTS as LESSONS } from "./lessons-verdicts.js";
-import { localNumber, setNumberLanguage } from "./numbers.js";
+import { formatMessage } from "./message-format.js";
+import { localNumber, pluralCategory, setNumberLanguage } from "./numbers.js";
 import { once } from "./on-demand.js";
 
 /** The page's languages, by code, with their own names for the picker: the one list. */
@@ -57,9 +58,12 @@ export function setEnglishErrors(pairs) {
   active.englishErrors = Object.fromEntries(pairs);
 }
 
-/** Fills `{name}` placeholders of `template` from `values`, numbers in the language's form. */
+/**
+ * Fills `{name}` placeholders and `{name, plural, …}` blocks of `template` from `values`,
+ * numbers in the language's form and nouns in the form its grammar gives the count.
+ */
 function fill(template, values, word = localNumber) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? word(values[name]) : whole));
+  return formatMessage(template, values, word, pluralCategory);
 }
 
 /** The string `key` in the page's language, with `{name}` placeholders filled in. */
