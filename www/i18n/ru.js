@@ -493,6 +493,7 @@ export const charts = {
   share_axis: "доля весов",
   requested_actual: "заданная σ {0} · фактическое СКО {1}",
   point_mass: "все веса = {0}: нет случайности, чтобы нарушить симметрию",
+  point_mass_one_unit: "все веса = {0}: нейрон один, симметрии нет",
   legend_sampled: "текущие веса",
   legend_pdf: "плотность инициализации",
   legend_parent: "нормальное до обрезки",

@@ -493,6 +493,7 @@ export const charts = {
   share_axis: "权重占比",
   requested_actual: "设定 σ {0} · 实际标准差 {1}",
   point_mass: "所有权重 = {0}：没有随机性来打破对称",
+  point_mass_one_unit: "所有权重 = {0}：只有一个单元，没有对称需要打破",
   legend_sampled: "当前权重",
   legend_pdf: "初始化密度",
   legend_parent: "截断前的正态分布",
