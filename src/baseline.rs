@@ -6,6 +6,8 @@
 //! It is the **test oracle** (the fast engine must agree with it) and the **benchmark
 //! baseline** (the fast engine must beat it). It is never used by the page.
 //!
+//! With no hidden layer (`layers=0`) the output neuron reads x itself: logistic regression.
+//!
 //! With `shortcut` (the XOR 2-1 net) the output neuron reads the last hidden layer's
 //! activations followed by the inputs x, so its `w` ends with the 2 shortcut weights.
 

@@ -22,6 +22,10 @@
 //! - numbers are [`Real`] = f32: twice the SIMD lanes of f64 and ample precision for SGD
 //!   (the f64 [`crate::baseline`] is the oracle the tests hold it to).
 //!
+//! **No hidden layer** (`sizes = [2, 1]`, `layers=0`: logistic regression) is the same code with
+//! one weight layer: the forward pass is z = W·x + b, the backward pass stops after the output's
+//! gradients (∂loss/∂w_i = δ·x_i), and the hidden activation is never used.
+//!
 //! Every sum runs in one fixed order (over inputs `i` for z, over samples `s` for
 //! gradients), so a seed gives bit-identical runs natively and in WebAssembly.
 //!

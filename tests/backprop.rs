@@ -166,6 +166,66 @@ fn baseline_backprop_matches_central_finite_differences_for_every_activation_and
     }
 }
 
+/// No hidden layer (`layers=0`): the output unit reads the inputs, logistic regression.
+const NO_HIDDEN: &[usize] = &[2, 1];
+
+#[test]
+fn without_a_hidden_layer_baseline_and_engine_agree_with_finite_differences_and_each_other() {
+    // The hidden activation has no unit to act on: every one gives the same network.
+    for act in ACTIVATIONS {
+        let (mlp, x, y) = shaped(NO_HIDDEN, false, act, 5);
+        assert_eq!(mlp.layers.len(), 1, "the output layer alone");
+        let what = format!("no hidden layer, {act:?}");
+        assert_baseline_matches_finite_differences(&mlp, &x, &y, &what);
+        assert_engine_matches_baseline(&mlp, &x, &y, &what);
+    }
+}
+
+#[test]
+fn without_a_hidden_layer_a_weights_gradient_is_its_input_times_delta_even_at_zero() {
+    // ∂loss/∂w_i = x_i·δ with δ = p − y for cross-entropy: at w = 0, p = ½ for every point,
+    // so the gradient is (1/n)·Σ x_i·(½ − y), which no symmetry forces to 0 (unlike a hidden
+    // unit's, whose δ carries the zero weight above it).
+    let (mut mlp, x, y) = shaped(NO_HIDDEN, false, Activation::Tanh, 7);
+    mlp.params.fill(0.0);
+    let (_, grads) = engine_loss_and_gradient(&mlp, &x, &y, Loss::Bce);
+    let n = y.len();
+    for i in 0..2 {
+        let expected: f64 = (0..n).map(|k| x[2 * k + i] * (0.5 - y[k])).sum::<f64>() / n as f64;
+        assert!(expected.abs() > 1e-3, "random inputs give a non-zero sum");
+        assert!(
+            (grads[i] as f64 - expected).abs() <= 1e-6,
+            "w_{i}: {} vs x·δ = {expected}",
+            grads[i]
+        );
+    }
+}
+
+#[test]
+fn without_a_hidden_layer_engine_training_follows_the_baseline_step_for_step() {
+    let (mut mlp, x, y) = shaped(NO_HIDDEN, false, Activation::Relu, 3);
+    let mut plain = baseline::Mlp::from_engine(&mlp);
+    let mut trainer = Trainer::new(&mlp, 4);
+    let batches = [vec![0, 1, 2, 3], vec![4, 5, 0, 1], vec![2, 3, 4, 5]];
+    let all: Vec<usize> = (0..y.len()).collect();
+    for step in 0..300 {
+        let batch = &batches[step % 3];
+        trainer
+            .step(&mut mlp, &x, &y, batch, Loss::Bce, 0.5, 0.0)
+            .expect("logistic regression stays finite");
+        plain.sgd_step(&x, &y, batch, Loss::Bce, 0.5);
+        // As for the hidden-layer nets: f32 against f64, within 1e-4 after 300 steps.
+        let (a, b) = (
+            baseline::Mlp::from_engine(&mlp).mean_loss(&x, &y, &all, Loss::Bce),
+            plain.mean_loss(&x, &y, &all, Loss::Bce),
+        );
+        assert!(
+            (a - b).abs() <= 1e-4 * b.abs().max(1e-2),
+            "step {step}: {a} vs {b}"
+        );
+    }
+}
+
 #[test]
 fn baseline_shortcut_backprop_matches_central_finite_differences() {
     for sizes in SHORTCUT_SIZES {

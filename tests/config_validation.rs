@@ -24,6 +24,15 @@ fn each_bad_value_is_refused_by_the_key_it_names() {
         (&[("layers", "8,8,8,8,8,8,8,8,8")], "layers", "9"),
         (&[("layers", "257")], "layers", "257"),
         (&[("layers", "8,x")], "layers", "x"),
+        (&[("layers", "8,0")], "layers", "8,0"),
+        (&[("layers", "0,8")], "layers", "0 stands alone"),
+        (&[("layers", "0,0")], "layers", "0,0"),
+        (&[("layers", "")], "layers", "0 for no hidden layer"),
+        (
+            &[("layers", "0"), ("shortcut", "1")],
+            "shortcut",
+            "layers=0",
+        ),
         (&[("points", "5001")], "points", "5001"),
         (&[("points", "12.5")], "points", "12.5"),
         (&[("act", "banana")], "act", "banana"),
@@ -97,6 +106,40 @@ fn a_bad_url_opens_a_working_page_with_notices() {
     assert_eq!(config.data, "circles");
     assert_eq!(config.act, Config::default().act);
     assert!(Experiment::new(&config).is_ok());
+}
+
+#[test]
+fn no_hidden_layer_is_a_setting_and_a_shortcut_with_it_is_a_notice_that_keeps_the_rest() {
+    let (config, notices) = Config::from_query("?layers=0&data=gauss&lr=0.3");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(config.layers, "0");
+    assert_eq!(
+        Config::from_query(&config.to_query()).0,
+        config,
+        "round trip"
+    );
+    let spec = config.validate().unwrap();
+    assert!(spec.hidden_sizes.is_empty());
+    assert_eq!(spec.fans(), vec![(2, 1)], "the output reads the 2 inputs");
+
+    // shortcut=1 needs a hidden layer: the notice names it, layers=0 and the rest stay.
+    let (config, notices) = Config::from_query("?layers=0&shortcut=1&data=gauss&lr=0.3");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].field, "shortcut");
+    assert!(
+        notices[0].message.contains("hidden layer"),
+        "{}",
+        notices[0].message
+    );
+    assert_eq!(
+        (
+            config.layers.as_str(),
+            config.shortcut,
+            config.data.as_str(),
+            config.lr
+        ),
+        ("0", false, "gauss", 0.3)
+    );
 }
 
 #[test]

@@ -81,6 +81,26 @@ fn shortcut_run_matches_its_golden_checksum_shared_with_wasm() {
     assert_golden(SHORTCUT_QUERY, "shortcut_checksum.txt");
 }
 
+/// A network without a hidden layer (logistic regression), replayed by tests/web.rs too.
+const NO_HIDDEN_QUERY: &str = "data=gauss&layers=0&init=normal&scale=manual&sigma=0.5&seed=42";
+
+#[test]
+fn no_hidden_layer_run_matches_its_golden_checksum_shared_with_wasm() {
+    assert_golden(NO_HIDDEN_QUERY, "no_hidden_checksum.txt");
+}
+
+#[test]
+fn reset_reproduces_a_no_hidden_layer_run_bit_for_bit() {
+    let mut exp = experiment(&[("layers", "0"), ("data", "gauss"), ("batch", "7")]);
+    assert_eq!(exp.mlp().layers.len(), 1, "the output layer alone");
+    exp.step(300);
+    let (history, params) = (exp.history().clone(), exp.mlp().params.clone());
+    exp.reset();
+    exp.step(300);
+    assert_eq!(exp.history(), &history);
+    assert_eq!(exp.mlp().params, params);
+}
+
 #[test]
 fn reset_reproduces_a_shortcut_run_bit_for_bit() {
     let mut exp = experiment(&[

@@ -270,6 +270,28 @@ fn a_key_applies_only_where_it_changes_the_network() {
     }
 }
 
+#[test]
+fn without_a_hidden_layer_act_jitter_and_shortcut_do_not_apply_and_change_nothing() {
+    use initlab::Experiment;
+    let weights = |config: &Config| Experiment::new(config).unwrap().mlp().params.clone();
+    let base = Config::default()
+        .with_changes([("layers", "0"), ("init", "constant")])
+        .unwrap();
+    for (key, other) in [("act", "relu"), ("jitter", "0.01")] {
+        assert!(!base.applies(key), "{key}");
+        let changed = base.with_changes([(key, other)]).unwrap();
+        assert_eq!(weights(&base), weights(&changed), "{key}={other}");
+    }
+    assert!(!base.applies("shortcut"));
+    // With a hidden layer they apply again (jitter moves the constant weights apart).
+    let hidden = base.with_changes([("layers", "4")]).unwrap();
+    for key in ["act", "jitter", "shortcut"] {
+        assert!(hidden.applies(key), "{key}");
+    }
+    let jittered = hidden.with_changes([("jitter", "0.01")]).unwrap();
+    assert_ne!(weights(&hidden), weights(&jittered));
+}
+
 /// Settings A's panel is built from the rows' widgets: each control must offer only values
 /// its key accepts, fit its key's kind, and every key but `lesson` and `vs` (which have
 /// panels of their own) must have one.

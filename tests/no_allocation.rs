@@ -39,8 +39,11 @@ static GLOBAL: Counting = Counting;
 
 #[test]
 fn training_steps_allocate_nothing() {
-    // The last two have shortcut connections (the inputs also feed the output unit).
+    // The last two have shortcut connections (the inputs also feed the output unit); the
+    // first two have no hidden layer (logistic regression, `layers=0`).
     for (sizes, batch, shortcut) in [
+        (vec![2, 1], 10, false),
+        (vec![2, 1], 300, false),
         (vec![2, 8, 8, 1], 10, false),
         (vec![2, 64, 64, 64, 1], 300, false),
         (vec![2, 3, 1], 1, false),
@@ -105,11 +108,17 @@ fn rolling_landscape_refresh_allocates_nothing() {
 
 #[test]
 fn experiment_steps_allocate_only_to_grow_the_history() {
+    for layers in ["8,8", "0"] {
+        experiment_steps_allocate_only_to_grow_the_history_with(layers);
+    }
+}
+
+fn experiment_steps_allocate_only_to_grow_the_history_with(layers: &str) {
     // Each history record also keeps the state as the checkpoint a diverging run replays from
     // (src/experiment.rs): it is copied into buffers sized at the first record, so a step
     // allocates nothing, and a record only when one of the history's columns grows.
     let config = Config::default()
-        .with_changes([("layers", "8,8"), ("data", "spiral"), ("batch", "10")])
+        .with_changes([("layers", layers), ("data", "spiral"), ("batch", "10")])
         .expect("a valid config");
     let mut exp = Experiment::new(&config).expect("valid");
     let capacities = |exp: &Experiment| {
@@ -134,7 +143,7 @@ fn experiment_steps_allocate_only_to_grow_the_history() {
         assert_eq!(
             after - before,
             grown,
-            "step {step}: {} allocations, {grown} history columns grew",
+            "layers={layers} step {step}: {} allocations, {grown} history columns grew",
             after - before
         );
     }

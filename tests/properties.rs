@@ -585,14 +585,17 @@ fn good_value(key: &str) -> BoxedStrategy<String> {
         "correct" | "shortcut" => one_of(&["0", "1"]),
         "bias" => one_of(&["0", "init", "0.1", "-1"]),
         "act" => one_of(&["sigmoid", "tanh", "relu", "linear"]),
-        "layers" => proptest::collection::vec(1usize..=16, 1..=3)
-            .prop_map(|w| {
+        // No hidden layer ("0") is good alone; with shortcut=1 it conflicts jointly.
+        "layers" => prop_oneof![
+            5 => proptest::collection::vec(1usize..=16, 1..=3).prop_map(|w| {
                 w.iter()
                     .map(|n| n.to_string())
                     .collect::<Vec<_>>()
                     .join(",")
-            })
-            .boxed(),
+            }),
+            1 => Just("0".to_string()),
+        ]
+        .boxed(),
         "data" => one_of(&["xor4", "xor", "circles", "spiral", "gauss"]),
         "points" => (10u32..=5000).prop_map(|n| n.to_string()).boxed(),
         "noise" => (0.0..=1.0).prop_map(|x: f64| rounded(x, 2)).boxed(),
@@ -634,7 +637,8 @@ fn bad_value(key: &str) -> BoxedStrategy<String> {
         "data" => one_of(&["moons", "XOR", "circle", "4"]),
         "loss" => one_of(&["hinge", "ce", "l2", "BCE"]),
         "layers" => one_of(&[
-            "0",
+            "8,0",
+            "0,0",
             "257",
             "8,,8",
             "1,1,1,1,1,1,1,1,1",
@@ -856,7 +860,8 @@ fn wild_init() -> impl Strategy<Value = Vec<(&'static str, String)>> {
 fn wild_training() -> impl Strategy<Value = Vec<(&'static str, String)>> {
     (
         one_of(&["sigmoid", "tanh", "relu", "linear"]),
-        proptest::collection::vec(1usize..=32, 1..=3),
+        // An empty list is no hidden layer (layers=0).
+        proptest::collection::vec(1usize..=32, 0..=3),
         one_of(&["xor4", "xor", "circles", "spiral", "gauss"]),
         10u32..=200,
         prop_oneof![
@@ -876,11 +881,21 @@ fn wild_training() -> impl Strategy<Value = Vec<(&'static str, String)>> {
     )
         .prop_map(
             |(act, layers, data, points, noise, lr, batch, momentum, loss, seed, shortcut)| {
-                let layers = layers
-                    .iter()
-                    .map(|n| n.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",");
+                // A shortcut needs a hidden layer: none with layers=0.
+                let shortcut = if layers.is_empty() {
+                    "0".into()
+                } else {
+                    shortcut
+                };
+                let layers = if layers.is_empty() {
+                    "0".to_string()
+                } else {
+                    layers
+                        .iter()
+                        .map(|n| n.to_string())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                };
                 vec![
                     ("act", act),
                     ("layers", layers),

@@ -135,6 +135,22 @@ fn wasm_shortcut_history_equals_the_native_history_bit_for_bit() {
     );
 }
 
+/// The same for a network without a hidden layer (tests/determinism.rs writes
+/// `golden/no_hidden_checksum.txt`).
+#[wasm_bindgen_test]
+fn wasm_no_hidden_layer_history_equals_the_native_history_bit_for_bit() {
+    let (config, notices) =
+        Config::from_query("data=gauss&layers=0&init=normal&scale=manual&sigma=0.5&seed=42");
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut experiment = Experiment::new(&config).unwrap();
+    experiment.step(500);
+    let checksum = format!("{:016x}", experiment.history_checksum());
+    assert_eq!(
+        checksum,
+        include_str!("golden/no_hidden_checksum.txt").trim()
+    );
+}
+
 #[wasm_bindgen_test]
 fn a_bad_configure_returns_ok_false_and_changes_nothing() {
     let mut lab = Lab::new("?data=xor4").unwrap();

@@ -9,6 +9,7 @@
 /** Verdict sentences every lesson may use. */
 export const COMMON_VERDICTS = {
   "lesson.needsB": "This lesson compares A with B, and B is switched off: open the lesson again to bring B back.",
+  "lesson.needsHidden": "This lesson is about hidden units, and layers=0 has none: give the network a hidden layer, or open the lesson again.",
   "lesson.pending": "(verdict not written yet)",
 };
 
@@ -29,6 +30,15 @@ export const LESSON_VERDICTS = {
       "holds": "The loss went from {from} to {loss}, yet {layer} still has {units} distinct unit of {size}: the weights move, all together.",
       "still": "The loss has only gone from {from} to {loss} so far ({layer}: {units} of {size} distinct units): run some steps to see the weights move.",
       "split": "{layer} has {units} distinct units of {size}: these units started different, so this is not the zero-init case any more.",
+    },
+  },
+  "no-hidden": {
+    title: "Without a hidden layer, does zero init still hurt?",
+    verdicts: {
+      "holds": "At step {steps}, A (zeros) has loss {lossA} and B (random) {lossB}: a gap of {gap}, within {bound}. Without a hidden layer, starting at zero costs nothing.",
+      "notYet": "A's loss is {lossA}, B's {lossB}: a gap of {gap}, not yet within {bound}. Run the lesson's steps.",
+      "hidden": "A has a hidden layer now: its loss is {lossA}, B's {lossB}, a gap of {gap}. Hidden units that start at zero get equal gradients (or none: tanh(0) = 0), so the claim holds only without one (layers=0).",
+      "sameStart": "A and B both start at loss {from}: B does not start from other weights, so there is nothing to compare. Give B a random init (init=normal).",
     },
   },
   "constant": {

@@ -148,10 +148,14 @@ function checkField(row, { send }) {
   };
 }
 
-/** The hidden layers: how many (1 to the widget's max) and how wide (its listed widths). */
+/**
+ * The hidden layers: how many (0 to the widget's max; 0 is "no hidden layer", written `0`) and
+ * how wide (its listed widths; no width to pick with none).
+ */
 function layersField(row, { send }) {
   const widths = row.widget.values;
-  const layers = () => Array.from({ length: Number(depth.value) }, () => widths[Number(width.value)]).join(",");
+  const layers = () =>
+    Array.from({ length: Number(depth.value) }, () => widths[Number(width.value)]).join(",") || "0";
   const slider = (id, min, max) =>
     control("input", { type: "range", id, min, max, step: 1 }, "input", send, () => ({ layers: layers() }));
   const depth = slider("c-depth", row.widget.min, row.widget.max);
@@ -161,9 +165,14 @@ function layersField(row, { send }) {
   return {
     elements: [fieldBox(row.key, [depthLabel.label, depth, widthLabel.label, width])],
     show(config) {
-      const now = config.layers.split(",").map(Number);
+      const now = config.layers === "0" ? [] : config.layers.split(",").map(Number);
       depth.value = now.length;
       depthLabel.output.textContent = text("valueLayers", { value: now.length });
+      width.disabled = now.length === 0;
+      if (now.length === 0) {
+        widthLabel.output.textContent = text("noValue");
+        return;
+      }
       width.value = listIndex(widths, Math.max(...now));
       const uniform = now.every((w) => w === now[0]);
       widthLabel.output.textContent = text("valueUnits", { value: uniform ? now[0] : now.join(", ") });

@@ -107,7 +107,9 @@ pub(super) fn layer_sizes(hidden: &[usize]) -> Vec<usize> {
 impl Config {
     /// Whether `key` changes anything under the other settings: σ, the gain and the rule do
     /// nothing for zero or constant weights, the constant only matters for `init=constant`,
-    /// the cut only for a truncated normal. The page hides the keys that do not apply.
+    /// the cut only for a truncated normal; with no hidden layer (`layers=0`) the hidden
+    /// activation, the jitter and the shortcut have nothing to act on. The page hides the
+    /// keys that do not apply.
     pub fn applies(&self, key: &str) -> bool {
         use crate::init::{FamilyKind, RuleKind};
         let family = FamilyKind::from_name(&self.init);
@@ -119,12 +121,18 @@ impl Config {
             "sigma" => scaled && manual,
             "gain" => scaled && !manual,
             "lo" | "hi" | "bounds" | "correct" => family == Some(FamilyKind::TruncatedNormal),
+            "act" | "jitter" | "shortcut" => self.has_hidden_layer(),
             _ => true,
         }
     }
 }
 
 impl Config {
+    /// Whether these settings ask for at least one hidden layer (`layers` other than `0`).
+    pub fn has_hidden_layer(&self) -> bool {
+        self.layers.trim() != "0"
+    }
+
     /// Whether a second network B is being compared with this one.
     pub fn comparing(&self) -> bool {
         !self.vs.is_empty()

@@ -87,7 +87,7 @@ pub enum Control {
     Number { step: f64 },
     /// A check box (a flag).
     Check,
-    /// Two sliders: the number of hidden layers (1 to [`super::MAX_HIDDEN_LAYERS`]) and their width,
+    /// Two sliders: the number of hidden layers (0 to [`super::MAX_HIDDEN_LAYERS`]) and their width,
     /// stepping through `widths`.
     Layers { widths: &'static [f64] },
     /// A number field in steps of `step`, and a check box for `init` (biases drawn like
@@ -303,7 +303,8 @@ pub const TABLE: &[Key] = &[
         range: Some(Range::closed(0.0, MAX_SCALE)),
         init: true,
         description:
-            "std of random noise added to every initial weight (breaks a constant's symmetry)",
+            "std of random noise added to every initial weight (breaks a constant's symmetry); \
+             not used with layers=0",
         widget: widget(Group::Weights, Control::Number { step: 0.001 }),
     },
     Key {
@@ -412,7 +413,8 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Choice(&Activation::NAMES, slot!(act)),
         range: None,
         init: false,
-        description: "the hidden layers' activation (the output is a sigmoid)",
+        description:
+            "the hidden layers' activation (the output is a sigmoid); not used with layers=0",
         widget: widget(Group::Network, Control::Menu),
     },
     Key {
@@ -421,7 +423,7 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Layers(slot!(layers)),
         range: None,
         init: false,
-        description: "the hidden layers' widths, e.g. 16,8",
+        description: "the hidden layers' widths, e.g. 16,8, or 0 for none (logistic regression)",
         widget: widget(Group::Network, Control::Layers { widths: WIDTHS }),
     },
     Key {
@@ -430,7 +432,7 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Flag(slot!(shortcut)),
         range: None,
         init: false,
-        description: "the inputs also feed the output unit (the XOR 2-1 net)",
+        description: "the inputs also feed the output unit (the XOR 2-1 net); needs a hidden layer",
         widget: widget(Group::Network, Control::Check),
     },
     Key {

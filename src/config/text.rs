@@ -36,16 +36,27 @@ pub fn number(field: &'static str, text: &str) -> Result<f64, ConfigError> {
     }
 }
 
-/// Hidden layer widths from "8,8": 1 to 8 layers of 1 to 256 units.
+/// Hidden layer widths from "8,8": 1 to 8 layers of 1 to 256 units, or "0" alone for no
+/// hidden layer at all (logistic regression: the inputs feed the output unit directly).
+/// A 0 inside a list ("8,0") is refused: a hidden layer of no units would cut the network.
 pub fn parse_layers(text: &str) -> Result<Vec<usize>, ConfigError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(ConfigError::new("layers", ErrorText::new("layers.none")));
     }
+    if text == "0" {
+        return Ok(Vec::new());
+    }
     let widths = text
         .split(',')
         .map(|part| match part.trim().parse::<usize>() {
             Ok(n) if (1..=MAX_UNITS).contains(&n) => Ok(n),
+            Ok(0) => Err(ConfigError::new(
+                "layers",
+                ErrorText::new("layers.zeroInList")
+                    .with("max", MAX_UNITS.to_string())
+                    .with("value", clip(text)),
+            )),
             _ => Err(ConfigError::new(
                 "layers",
                 ErrorText::new("layers.width")

@@ -29,6 +29,16 @@ impl Config {
         let bias = self.bias_init()?;
         let hidden = row("act")?.choice(&self.act, Activation::from_name)?;
         let hidden_sizes = parse_layers(&self.layers)?;
+        // No hidden layer (`layers=0`, logistic regression): a shortcut would feed the
+        // inputs to the output twice, so it is refused by name. `act` and `jitter` have
+        // nothing to act on (no hidden unit, no symmetry between units to break) and are
+        // left unused, as `Config::applies` tells the page.
+        if hidden_sizes.is_empty() && self.shortcut {
+            return Err(ConfigError::new(
+                "shortcut",
+                ErrorText::new("layers.needsHidden").with("key", "shortcut=1"),
+            ));
+        }
         let kind = row("data")?.choice(&self.data, DatasetKind::from_name)?;
         let loss = row("loss")?.choice(&self.loss, Loss::from_name)?;
         // Each layer's init, resolved here and only here: a σ the rule cannot give or a cut
@@ -41,7 +51,11 @@ impl Config {
         Ok(Spec {
             weights,
             layers,
-            jitter: self.jitter,
+            jitter: if hidden_sizes.is_empty() {
+                0.0
+            } else {
+                self.jitter
+            },
             bias,
             hidden,
             hidden_sizes,

@@ -187,12 +187,26 @@ impl Lesson {
 
     /// The verdict from the evidence. A lesson judged against B says so while B is missing
     /// (the learner stopped comparing) instead of judging half the experiment.
+    ///
+    /// A lesson set up with hidden layers says so when A or B has none (`layers=0`): its
+    /// claim is about hidden units, and its verdict would have none to judge.
     pub fn verdict(&self, evidence: &Evidence) -> Verdict {
+        let without_hidden = |s: &Snapshot| s.layers.len() < 2;
+        if self.has_hidden_layers()
+            && (without_hidden(evidence.a) || evidence.b.is_some_and(without_hidden))
+        {
+            return Verdict::new(false, Message::new("lesson.needsHidden"));
+        }
         match (self.judge, evidence.b) {
             (Judge::One(judge), _) => judge(evidence),
             (Judge::AgainstB(judge), Some(b)) => judge(evidence, b),
             (Judge::AgainstB(_), None) => Verdict::new(false, Message::new("lesson.needsB")),
         }
+    }
+
+    /// Whether its settings give the network hidden layers (every lesson's but `no-hidden`'s).
+    pub fn has_hidden_layers(&self) -> bool {
+        !crate::link::query_pairs(self.settings).any(|(key, value)| key == "layers" && value == "0")
     }
 
     /// Whether its settings set up a B (every [`Judge::AgainstB`] lesson does; a lesson

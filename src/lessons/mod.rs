@@ -11,11 +11,13 @@
 //!
 //! - [`symmetry`]: zero and constant inits, breaking the symmetry, the XOR nets, the saddle
 //!   and random restarts;
+//! - `no_hidden`: no hidden layer (logistic regression), where zero init is harmless;
 //! - [`scale`]: truncation, the ReLU bias, too small, too large, Glorot's average and He's rule.
 //! - [`settings`]: every lesson's settings as plain data, which the link reader opens;
 //! - `lesson`: what a lesson is, its evidence and its verdict.
 
 mod lesson;
+mod no_hidden;
 mod scale;
 pub mod settings;
 mod symmetry;
@@ -31,6 +33,7 @@ use crate::experiment::Experiment;
 pub const LESSONS: &[Lesson] = &[
     symmetry::ZERO_TANH,
     symmetry::ZERO_SIGMOID,
+    no_hidden::NO_HIDDEN,
     symmetry::CONSTANT,
     symmetry::BREAK_SYMMETRY,
     symmetry::XOR_2_1,

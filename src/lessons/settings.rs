@@ -23,6 +23,13 @@ pub const ZERO_SIGMOID: Setup = Setup {
     query: "data=gauss&layers=4&act=sigmoid&init=zeros&bias=0&lr=0.5",
 };
 
+/// No hidden layer (logistic regression) on two overlapping blobs a line separates as well as
+/// anything can; B differs in its init alone.
+pub const NO_HIDDEN: Setup = Setup {
+    id: "no-hidden",
+    query: "data=gauss&noise=0.3&layers=0&init=zeros&bias=0&lr=1&vs=init%3Dnormal",
+};
+
 pub const CONSTANT: Setup = Setup {
     id: "constant",
     query: "data=xor&layers=4&act=sigmoid&init=constant&const=1&bias=0&lr=0.5",
@@ -86,6 +93,7 @@ pub const HE_RELU: Setup = Setup {
 pub const ALL: &[Setup] = &[
     ZERO_TANH,
     ZERO_SIGMOID,
+    NO_HIDDEN,
     CONSTANT,
     BREAK_SYMMETRY,
     XOR_2_1,

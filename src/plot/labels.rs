@@ -111,6 +111,8 @@ labels! {
     share_axis,
     requested_actual,
     point_mass,
+    /// The same for a network without a hidden layer (`layers=0`): one unit, no symmetry.
+    point_mass_one_unit,
     legend_sampled,
     legend_pdf,
     legend_parent,
@@ -325,6 +327,7 @@ pub const EN: Labels = Labels {
     share_axis: "share of weights",
     requested_actual: "requested σ {0} · actual std {1}",
     point_mass: "all weights = {0}: no randomness to break symmetry",
+    point_mass_one_unit: "all weights = {0}: one unit, no symmetry to break",
     legend_sampled: "current weights",
     legend_pdf: "init density",
     legend_parent: "normal before the cut",

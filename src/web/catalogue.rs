@@ -87,7 +87,7 @@ impl WidgetEntry {
             Control::NumberOrInit { step } => (entry.control, entry.step) = ("bias", Some(step)),
             Control::Layers { widths } => {
                 (entry.control, entry.values) = ("layers", Some(widths));
-                (entry.min, entry.max) = (Some(1.0), Some(config::MAX_HIDDEN_LAYERS as f64));
+                (entry.min, entry.max) = (Some(0.0), Some(config::MAX_HIDDEN_LAYERS as f64));
             }
         }
         entry

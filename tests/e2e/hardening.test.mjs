@@ -40,6 +40,12 @@ const conflicts = [
     dropped: ["gain"],
     kept: { data: "spiral" },
   },
+  {
+    // A shortcut needs a hidden layer: layers=0 (none) keeps, the shortcut goes.
+    query: "?layers=0&shortcut=1&data=gauss&lr=0.3",
+    dropped: ["shortcut"],
+    kept: { layers: "0", shortcut: "false", data: "gauss", lr: "0.3" },
+  },
 ];
 
 for (const [k, { query, dropped, kept }] of conflicts.entries()) {

@@ -205,6 +205,28 @@ test("a changed setting flips the verdict live: zero-tanh with random weights no
   });
 });
 
+test("no-hidden flips live when A gains a hidden layer; another lesson at layers=0 says it needs one", async () => {
+  await withPage("?lesson=no-hidden", async ({ page }) => {
+    await page.evaluate((steps) => window.initlab.step(steps), (await lessonNow(page)).steps);
+    assert.equal((await lessonNow(page)).verdict.holds, true);
+    assert.deepEqual(await page.evaluate(() => window.initlab.configure({ layers: "4" })), { ok: true });
+    await page.evaluate(() => window.initlab.step(300));
+    const lesson = await lessonNow(page);
+    assert.equal(lesson.verdict.holds, false, lesson.verdict.text);
+    assert.match(lesson.verdict.text, /^A has a hidden layer now/);
+    assert.equal(await textOf(page, "lesson-verdict"), lesson.verdict.text);
+    assert.equal(await page.locator("#lesson-verdict.fails").count(), 1);
+  });
+  await withPage("?lesson=zero-sigmoid&layers=0", async ({ page }) => {
+    await page.evaluate(() => window.initlab.step(20));
+    const lesson = await lessonNow(page);
+    assert.equal(lesson.id, "zero-sigmoid");
+    assert.equal(lesson.verdict.holds, false);
+    assert.match(lesson.verdict.text, /about hidden units, and layers=0 has none/);
+    assert.equal(await textOf(page, "lesson-verdict"), lesson.verdict.text);
+  });
+});
+
 // At 1280×800 each lesson's own test above checks its panel after Run it. Here the panel is
 // brought to the same state faster: the lesson's steps in one call (the same run, bit for
 // bit: tests/determinism.rs), Run it only where the verdict also waits for the restarts.

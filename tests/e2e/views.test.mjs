@@ -190,3 +190,55 @@ test("at 390×844 the views fit the width, and their controls are labelled touch
     touch,
   );
 });
+
+test("?layers=0 (no hidden layer) draws every view, the output layer alone, without an error", async () => {
+  // withPage fails on any console error or uncaught exception.
+  const charts = [
+    "chart-activation",
+    "chart-loss",
+    "chart-weights",
+    "chart-boundary",
+    "chart-network",
+    ...Object.values(VIEWS),
+  ];
+  for (const viewport of [undefined, { width: 390, height: 844 }]) {
+    const size = viewport ? "390x844" : "1280x800";
+    await withPage(
+      "?layers=0&data=gauss",
+      async ({ page }) => {
+        const snapshot = await page.evaluate(() => window.initlab.step(100));
+        assert.equal(snapshot.layers.length, 1, "one weight layer: the output");
+        assert.equal(snapshot.diverged, false);
+        assert.ok(snapshot.loss < 0.5, `logistic regression learns gauss: loss ${snapshot.loss}`);
+        await landscapeDone(page);
+        assert.equal(await page.locator("#chart-error").isHidden(), true, "no chart failed");
+        for (const id of charts) {
+          const { width, height, painted } = await canvasHash(page, id);
+          assert.ok(width > 100 && height > 50, `${id}: ${width}×${height}`);
+          assert.ok(painted > 100, `${id}: only ${painted} painted pixels`);
+        }
+        assert.equal(await page.locator("#layer-rows tr").count(), 1, "the layer table: one row");
+        // The keys with nothing to act on are hidden; the depth slider reads 0.
+        for (const key of ["act", "jitter", "shortcut"]) {
+          const field = page.locator(`#settings-body .field[data-key="${key}"], #core-quick .field[data-key="${key}"]`);
+          for (const one of await field.all()) assert.equal(await one.isHidden(), true, `${key} is hidden`);
+        }
+        assert.equal(await page.locator("#c-depth").inputValue(), "0");
+        for (const id of ["chart-activation", "chart-network", ...Object.values(VIEWS)]) {
+          await shootPanel(page, id, `views-no-hidden-${id.slice(6)}-${size}`);
+        }
+      },
+      viewport,
+    );
+  }
+});
+
+test("the depth slider reaches 0 hidden layers and back", async () => {
+  await withPage("?layers=4,4", async ({ page }) => {
+    await setSlider(page, "c-depth", 0);
+    assert.equal((await page.evaluate(() => window.initlab.config())).layers, "0");
+    assert.equal(await page.locator("#c-width").isDisabled(), true, "no width to pick");
+    await setSlider(page, "c-depth", 2);
+    assert.match((await page.evaluate(() => window.initlab.config())).layers, /^\d+,\d+$/);
+  });
+});

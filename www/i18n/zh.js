@@ -273,8 +273,10 @@ export const errors = {
   "notBool": "“{value}”不是 0 或 1",
   "notChoice": "“{value}”不在可选值中：{choices}",
   "scale.gain": "增益必须在 {min} 到 {max} 之间，而不是 {value}",
-  "layers.none": "至少需要一个隐藏层，例如 8,8",
+  "layers.none": "请给出隐藏层的宽度，例如 8,8；没有隐藏层则写 0",
   "layers.width": "每个隐藏层需要 1 到 {max} 之间的整数个单元；“{value}”不符合",
+  "layers.zeroInList": "0 只能单独使用，表示没有隐藏层；列表中每个隐藏层需要 1 到 {max} 个单元，因此“{value}”不被接受",
+  "layers.needsHidden": "{key} 需要隐藏层，而 layers=0 没有隐藏层",
   "layers.tooMany": "最多 {max} 个隐藏层，而不是 {count} 个",
   "unknownKey": "“{value}”不是 InitLab 认识的设置（可用：{known}）",
   "unknownPreset": "“{value}”不是 InitLab 认识的预设（可用：{known}）",
@@ -310,6 +312,7 @@ export const errors = {
 
 export const verdicts = {
   "lesson.needsB": "这节课要比较 A 和 B，而 B 已被关闭：重新打开这节课即可恢复 B。",
+  "lesson.needsHidden": "这节课讲的是隐藏单元，而 layers=0 没有隐藏单元：请给网络加一个隐藏层，或重新打开这节课。",
   "lesson.pending": "（结论尚未写好）",
 };
 
@@ -333,6 +336,17 @@ export const lessons = {
       "holds": "损失从 {from} 降到 {loss}，但不同的单元仍然只有 {units} 个（{layer}，共 {size} 个）：权重在动，但一起动。",
       "still": "到目前为止损失只从 {from} 变到 {loss}（{layer}：{size} 个单元中有 {units} 个不同）：多训练几步就能看到权重移动。",
       "split": "不同的单元有 {units} 个（{layer}，共 {size} 个）：这些单元一开始就不同，所以已经不是全零初始化的情形了。",
+    },
+  },
+  "no-hidden": {
+    title: "没有隐藏层时，零初始化还有害吗？",
+    text: "有一种反驳说：权重并不出现在它自己的 delta 规则里，所以从 0 开始并不妨碍它学习。没有隐藏层时，这话是对的。这里两个输入直接连到 sigmoid 输出（layers=0：逻辑回归），每个权重的梯度等于它的输入乘以输出的误差：∂L/∂w_i = x_i·δ，在交叉熵下 δ = p − y。在 w = 0 时每个 p 都是 ½，所以梯度是 x_i·(½ − y) 的平均值：只要两类沿 x_i 分开，它就不为 0，而且其中不含 w_i 本身。只有一个单元，也就没有需要保持相同的副本。逻辑回归的交叉熵对 (w, b) 是凸的，梯度下降没有可以停下的鞍点或平台；当两类像这里一样有重叠时，最小值只有一个点。因此 A（全零）和 B（随机权重）达到相同的损失，它们的权重也趋向相同的值。有了隐藏层，情况就变了：隐藏权重的 δ 含有它上方的输出权重，而零初始化把它设为 0，这个论证便不再成立。（即使没有隐藏层，sigmoid 之后的平方误差也不是凸的。）",
+    look: "损失图：A 的曲线从 ln 2 ≈ 0.693 开始（每个点上 p = ½），B 的起点取决于它的随机权重（在这个种子下更高），几百步之内两条曲线汇合。然后给网络加一个隐藏层（layers=4）：A 的曲线保持平坦。",
+    verdicts: {
+      "holds": "第 {steps} 步：A（全零）的损失为 {lossA}，B（随机）为 {lossB}，差距 {gap}，不超过 {bound}。没有隐藏层时，从零开始没有任何代价。",
+      "notYet": "A 的损失为 {lossA}，B 为 {lossB}：差距 {gap}，尚未降到 {bound} 以内。请运行本课的步数。",
+      "hidden": "A 现在有隐藏层：它的损失为 {lossA}，B 为 {lossB}，差距 {gap}。从零开始的隐藏单元得到相同的梯度（或者根本没有梯度：tanh(0) = 0），所以这一结论只在没有隐藏层（layers=0）时成立。",
+      "sameStart": "A 和 B 都从损失 {from} 开始：B 并不是从别的权重出发，因此没有可比较的。请给 B 随机初始化（init=normal）。",
     },
   },
   "constant": {
@@ -479,6 +493,7 @@ export const charts = {
   share_axis: "权重占比",
   requested_actual: "设定 σ {0} · 实际标准差 {1}",
   point_mass: "所有权重 = {0}：没有随机性来打破对称",
+  point_mass_one_unit: "所有权重 = {0}：只有一个单元，没有对称需要打破",
   legend_sampled: "当前权重",
   legend_pdf: "初始化密度",
   legend_parent: "截断前的正态分布",

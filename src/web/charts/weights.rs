@@ -33,7 +33,7 @@ pub fn draw(
     let Surface { words, t, w, h, .. } = begin(canvas, style)?;
     let labels = style.labels;
     let name = layer_name(labels, layer_index, layers_total);
-    let used = caption(&words, init, &name, w);
+    let used = caption(&words, init, &name, layers_total == 1, w);
     if h - used < style.px(60.0) {
         return Ok(());
     }
@@ -70,12 +70,18 @@ pub fn draw(
 }
 
 /// "weights of hidden 1" and "σ requested 0.5 · actual 0.44" (or "every weight is 0"),
-/// wrapped to the width `w`; returns the height they take.
-fn caption(words: &Words, init: &LayerInit, name: &str, w: f64) -> f64 {
+/// wrapped to the width `w`; returns the height they take. A point mass in a network of
+/// `one_unit` (no hidden layer) has no symmetry to break, and the caption says so.
+fn caption(words: &Words, init: &LayerInit, name: &str, one_unit: bool, w: f64) -> f64 {
     let (style, labels) = (words.style, words.style.labels);
     let dist = init.distribution;
+    let point_mass = if one_unit {
+        labels.point_mass_one_unit
+    } else {
+        labels.point_mass
+    };
     let detail = match dist.point_mass() {
-        Some(c) => fill(labels.point_mass, &[&tick(style, c)]),
+        Some(c) => fill(point_mass, &[&tick(style, c)]),
         None => fill(
             labels.requested_actual,
             &[
