@@ -20,8 +20,11 @@ mod scale;
 pub mod settings;
 mod symmetry;
 
+pub use symmetry::{LOWER_BY, LOWER_REACH};
+
 pub use lesson::{
-    Arg, Curvature, Evidence, Judge, Lesson, Message, Needs, RestartsSeen, Verdict, View,
+    Arg, Curvature, Evidence, Judge, Lesson, LowerPoint, Message, Needs, RestartsSeen, Verdict,
+    View,
 };
 
 use crate::compare::Comparison;

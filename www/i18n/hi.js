@@ -301,6 +301,7 @@ export const errors = {
   "landscape.number": "{key} एक संख्या होनी चाहिए, '{value}' नहीं",
   "landscape.n": "n प्रति भुजा ग्रिड बिंदुओं की {min} से {max} तक की पूर्ण संख्या होनी चाहिए, {value} नहीं",
   "landscape.span": "span 0 से बड़ी और अधिकतम {max} संख्या होनी चाहिए (α और β −span से span तक चलते हैं), {value} नहीं",
+  "landscape.plane": "plane इनमें से एक होना चाहिए: {choices}, '{value}' नहीं",
   "landscape.tooMuch": "इस नेटवर्क के लिए n = {n} को {work} गुणा-जोड़ चाहिए, जो एक कॉल की सीमा ({max}) से अधिक है; {advice}",
   "landscape.most": "अभी अधिकतम n = {most} की अनुमति है",
   "landscape.none": "n = 3 भी बहुत अधिक है: कम बिंदु या छोटा नेटवर्क लें",

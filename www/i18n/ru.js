@@ -301,6 +301,7 @@ export const errors = {
   "landscape.number": "{key} должно быть числом, а не «{value}»",
   "landscape.n": "n должно быть целым числом точек сетки на сторону от {min} до {max}, а не {value}",
   "landscape.span": "span должно быть числом больше 0 и не больше {max} (α и β идут от −span до span), а не {value}",
+  "landscape.plane": "plane должно быть одним из: {choices}, а не «{value}»",
   "landscape.tooMuch": "n = {n} требует {work} умножений-сложений для этой сети, больше, чем допустимо за один вызов ({max}); {advice}",
   "landscape.most": "сейчас допустимо самое большее n = {most}",
   "landscape.none": "даже n = 3 слишком много: возьмите меньше точек или сеть поменьше",

@@ -301,6 +301,7 @@ export const errors = {
   "landscape.number": "{key} 必须是数字，而不是“{value}”",
   "landscape.n": "n 必须是每边网格点数，为 {min} 到 {max} 之间的整数，而不是 {value}",
   "landscape.span": "span 必须是大于 0 且不超过 {max} 的数（α 和 β 从 −span 到 span），而不是 {value}",
+  "landscape.plane": "plane 必须是以下之一：{choices}，而不是“{value}”",
   "landscape.tooMuch": "n = {n} 在这个网络上需要 {work} 次乘加运算，超过单次调用允许的 {max} 次；{advice}",
   "landscape.most": "目前最多允许 n = {most}",
   "landscape.none": "即使 n = 3 也太多了：请减少点数或使用更小的网络",
