@@ -45,6 +45,8 @@ export function createViews({ lab, wasm, charts, redraw }) {
     frame = 0;
     const pending = canvas.width > 0 && lab.landscapeProgress(grid()) < 1;
     canvas.setAttribute("aria-busy", String(pending));
+    // The plane the engine draws: the open lesson's ("saddle" in the saddle lesson), else random.
+    canvas.dataset.plane = lab.landscapePlane();
     if (live || !pending) return;
     frame = requestAnimationFrame(() => {
       frame = 0;

@@ -59,6 +59,16 @@ pub fn curvature(experiment: &mut Experiment) -> Curvature {
     symmetry::curvature(experiment)
 }
 
+/// The plane the page's loss landscape shows while `lesson` is open: the saddle lesson's own
+/// (its descent direction and the output bias), the random plane for every other lesson.
+pub fn landscape_plane(lesson: &Lesson) -> crate::landscape::Plane {
+    if lesson.id == symmetry::SADDLE.id {
+        crate::landscape::Plane::Saddle
+    } else {
+        crate::landscape::Plane::Random
+    }
+}
+
 /// The verdict of `lesson` on a pair as it is now: computes the snapshots and whatever else
 /// the lesson needs (`restarts` is the restarts panel's result, if any). The page computes the
 /// same from the snapshots it already holds.

@@ -535,6 +535,7 @@ export const charts = {
   landscape_computing: "गणना: {1} में से {0} बिंदु",
   landscape_waiting: "हानि परिदृश्य की गणना हो रही है…",
   landscape_not_finite: "दृश्य में कहीं भी हानि संख्या नहीं है: प्रशिक्षण अपसरित हो गया",
+  landscape_saddle_plane: "सैडल तल: d₁ पहली छिपी इकाई के भार, उसका बायस और उसका आउटपुट भार एक साथ बदलता है; d₂ आउटपुट बायस",
   depth_x_axis: "छिपी परत → आउटपुट",
   depth_y_axis: "मानक विचलन (लॉग स्केल)",
   depth_output_tick: "आउट",

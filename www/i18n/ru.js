@@ -535,6 +535,7 @@ export const charts = {
   landscape_computing: "вычисление: {0} из {1} точек",
   landscape_waiting: "вычисляется ландшафт…",
   landscape_not_finite: "потери нигде в окне не являются числом: обучение разошлось",
+  landscape_saddle_plane: "плоскость седла: d₁ сдвигает вместе веса первого скрытого нейрона, его смещение и его выходной вес; d₂ — выходное смещение",
   depth_x_axis: "скрытый слой → выход",
   depth_y_axis: "СКО (лог. шкала)",
   depth_output_tick: "вых",

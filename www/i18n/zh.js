@@ -535,6 +535,7 @@ export const charts = {
   landscape_computing: "计算中：{1} 个点中的 {0} 个",
   landscape_waiting: "正在计算损失曲面…",
   landscape_not_finite: "视野内各处的损失都不是数值：训练已发散",
+  landscape_saddle_plane: "鞍点平面：d₁ 同时移动第 1 个隐藏单元的权重、它的偏置和它的输出权重；d₂ 是输出偏置",
   depth_x_axis: "隐藏层 → 输出层",
   depth_y_axis: "标准差（对数坐标）",
   depth_output_tick: "输出",
