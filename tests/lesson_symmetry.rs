@@ -387,7 +387,8 @@ fn restarts(lesson: &Lesson, changes: &[(&str, &str)]) -> RestartsSeen {
 }
 
 #[test]
-fn xor_restarts_verdict_asks_for_the_runs_then_sees_both_outcomes_and_flips_with_a_shortcut() {
+fn xor_restarts_verdict_asks_for_the_runs_then_sees_both_outcomes_and_flips_with_four_hidden_units()
+{
     let lesson = lesson("xor-restarts");
     let mut fresh = pair(lesson, &[]);
     assert_verdict(
@@ -403,9 +404,10 @@ fn xor_restarts_verdict_asks_for_the_runs_then_sees_both_outcomes_and_flips_with
     assert!(solved >= 1.0 && stuck >= 1.0, "{verdict:?}");
     assert!(solved + stuck <= 20.0);
 
-    // The inputs also feeding the output: no seed gets stuck any more.
-    let shortcut = restarts(lesson, &[("shortcut", "1")]);
-    let verdict = judge_now(lesson, &mut fresh, Some(&shortcut));
+    // Four hidden units instead of two: no seed gets stuck any more (measured: 20 of 20 solve
+    // at 2,000 steps; with 3 units 19 do).
+    let wider = restarts(lesson, &[("layers", "4")]);
+    let verdict = judge_now(lesson, &mut fresh, Some(&wider));
     assert_verdict(&verdict, false, "xor-restarts.fails");
     assert_eq!(number(&verdict, "stuck"), 0.0, "{verdict:?}");
 }

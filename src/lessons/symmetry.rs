@@ -315,6 +315,10 @@ fn saddle(e: &Evidence) -> Verdict {
 
 /// Restarts over seeds: the claim is that random init is a lottery on this net, so some runs
 /// solve XOR (loss < 0.01) and some stay stuck (loss > 0.1). Both shares must be above 0.
+/// The counts are the restarts panel's, the run the learner sees; no text repeats them. Under
+/// the lesson's squared error no finite point of this net is a strict local minimum (Hamey
+/// 1998; Sprinkhuizen-Kuyper & Boers): a stuck run sits on a plateau, its weights drifting
+/// towards saturation (tests/lesson_local_minima.rs). With 4 hidden units no seed gets stuck.
 fn xor_restarts(e: &Evidence) -> Verdict {
     let Some(r) = e.restarts else {
         return Verdict::new(false, Message::new("xor-restarts.run"));
