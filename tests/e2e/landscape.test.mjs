@@ -87,6 +87,8 @@ test("the saddle lesson's landscape panel shows the saddle plane: up along the o
     }));
     assert.equal(grid.plane, "saddle");
     assert.equal(random, "random", "the API's default plane stays the random one");
+    const hint = await page.evaluate(() => document.querySelector('[data-view="landscape"] .hint').textContent);
+    assert.match(hint, /saddle lesson's plane/, "the panel's hint says which plane it shows");
     assert.equal(grid.center_loss, loss, "the centre is the snapshot's loss, exactly");
     const centre = grid.loss[5][5];
     for (const k of [0, 2, 4, 6, 8, 10]) {
@@ -102,6 +104,8 @@ test("the saddle lesson's landscape panel shows the saddle plane: up along the o
     });
     const plane = await page.evaluate(() => document.getElementById("chart-landscape").dataset.plane);
     assert.equal(plane, "random", "outside the saddle lesson the panel shows the random plane");
+    const hint = await page.evaluate(() => document.querySelector('[data-view="landscape"] .hint').textContent);
+    assert.match(hint, /two random directions/);
   });
 });
 
