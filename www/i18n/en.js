@@ -185,7 +185,7 @@ export const strings = {
   restartsHeading: "Random restarts",
   restartsHint:
     "The same settings from many seeds: each seed draws other initial weights. " +
-    "Training ends in different places: some runs solve the task, others stay in a local minimum.",
+    "Training ends in different places: some runs solve the task, others get stuck.",
   restartsRunsLabel: "Runs",
   restartsStepsLabel: "Steps each",
   restartsFirstLabel: "First seed",

@@ -162,7 +162,7 @@ export const strings = {
   otherTrainsOn: "{side} 继续训练；“重置”会让两者都重新开始。",
 
   restartsHeading: "随机重启",
-  restartsHint: "相同的设置，不同的种子：每个种子抽取不同的初始权重。训练会停在不同的地方：有的运行解决了任务，有的停在局部极小值。",
+  restartsHint: "相同的设置，不同的种子：每个种子抽取不同的初始权重。训练会停在不同的地方：有的运行解决了任务，有的卡住了。",
   restartsRunsLabel: "运行次数",
   restartsStepsLabel: "每次步数",
   restartsFirstLabel: "起始种子",
