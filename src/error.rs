@@ -100,6 +100,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("landscape.number", "{key} must be a number, not {value}"),
     ("landscape.n", "n must be a whole number of grid points per side from {min} to {max}, not {value}"),
     ("landscape.span", "span must be a number above 0 and at most {max} (α and β run from −span to span), not {value}"),
+    ("landscape.plane", "plane must be one of {choices}, not '{value}'"),
     ("landscape.tooMuch", "n = {n} needs {work} multiply-adds for this network, more than one call may do ({max}); {advice}"),
     ("landscape.most", "n = {most} is the most it allows now"),
     ("landscape.none", "even n = 3 is too much: use fewer points or a smaller network"),

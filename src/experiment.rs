@@ -6,7 +6,7 @@
 use crate::config::{Config, Spec};
 use crate::data::Dataset;
 use crate::init::LayerInit;
-use crate::landscape::{GridSpec, Landscape, LandscapeError, Objective, RollingLandscape};
+use crate::landscape::{GridSpec, Landscape, LandscapeError, Objective, Plane, RollingLandscape};
 use crate::mlp::{Mlp, NonFinite, Trainer};
 use crate::real::Real;
 use crate::rng::Rng;
@@ -531,7 +531,18 @@ impl Experiment {
     /// and a `span` that is not finite or outside (0, [`MAX_LANDSCAPE_SPAN`](crate::landscape::MAX_LANDSCAPE_SPAN)].
     /// Costs [`Experiment::landscape_cost`] multiply-adds.
     pub fn landscape(&mut self, n: usize, span: f64) -> Result<Landscape, LandscapeError> {
-        let spec = GridSpec::new(n as f64, span)?;
+        self.landscape_in(Plane::Random, n, span)
+    }
+
+    /// [`Experiment::landscape`] in `plane` (the random plane, or the saddle's: see
+    /// [`crate::landscape`]).
+    pub fn landscape_in(
+        &mut self,
+        plane: Plane,
+        n: usize,
+        span: f64,
+    ) -> Result<Landscape, LandscapeError> {
+        let spec = GridSpec::new(n as f64, span)?.on(plane);
         let at = Objective {
             mlp: &self.mlp,
             train: &self.data.train,
@@ -556,7 +567,18 @@ impl Experiment {
         span: f64,
         budget: usize,
     ) -> Result<&Landscape, LandscapeError> {
-        let spec = GridSpec::new(n as f64, span)?;
+        self.landscape_rolling_in(Plane::Random, n, span, budget)
+    }
+
+    /// [`Experiment::landscape_rolling`] in `plane`; a change of plane starts a new grid.
+    pub fn landscape_rolling_in(
+        &mut self,
+        plane: Plane,
+        n: usize,
+        span: f64,
+        budget: usize,
+    ) -> Result<&Landscape, LandscapeError> {
+        let spec = GridSpec::new(n as f64, span)?.on(plane);
         let at = Objective {
             mlp: &self.mlp,
             train: &self.data.train,
@@ -571,8 +593,29 @@ impl Experiment {
     /// The rolling landscape as the last [`Experiment::landscape_rolling`] left it, without
     /// refreshing anything: `None` if it was for another `n` or `span` (or there is none yet).
     pub fn landscape_current(&self, n: usize, span: f64) -> Option<&Landscape> {
-        let spec = GridSpec::new(n as f64, span).ok()?;
+        self.landscape_current_in(Plane::Random, n, span)
+    }
+
+    /// [`Experiment::landscape_current`] in `plane`.
+    pub fn landscape_current_in(&self, plane: Plane, n: usize, span: f64) -> Option<&Landscape> {
+        let spec = GridSpec::new(n as f64, span).ok()?.on(plane);
         self.rolling_landscape.current(spec)
+    }
+
+    /// The mean training loss at θ + t·d for each `t` of `distances`, `direction` laid out
+    /// like the parameters (the snapshot's own loss code, on one scratch copy of the network).
+    /// Lets a verdict look for a point lower than θ along a direction it names.
+    pub fn losses_along(&mut self, direction: &[f64], distances: &[f64]) -> Vec<f64> {
+        let mut probe = self.mlp.clone();
+        distances
+            .iter()
+            .map(|&t| {
+                for ((p, &w), &d) in probe.params.iter_mut().zip(&self.mlp.params).zip(direction) {
+                    *p = (w as f64 + t * d) as Real;
+                }
+                (self.evaluator).training_loss(&probe, &self.data.train, self.spec.loss)
+            })
+            .collect()
     }
 
     /// Cells of the rolling landscape evaluated at exactly the current weights: n² when its

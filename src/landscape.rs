@@ -30,6 +30,21 @@
 //! predicts: with zero biases, tanh (an odd function) and the XOR points (symmetric under
 //! x → −x with the same labels), L(−α, −β) = L(α, β) at zero init.
 //!
+//! **The saddle plane** (`plane: "saddle"`). Two random directions hold the biases and
+//! rescale each layer, which suits comparing inits but cannot show *why* the zero point of the
+//! tanh XOR net is not a minimum. There the gradient is 0 and the only non-zero second
+//! derivative is the output bias's (¼): no direction curves down, so the second-order test is
+//! inconclusive, and a flat minimum would look the same. The loss falls at fourth order along
+//! one combined direction: one hidden unit's incoming weights ∝ (1, 1), that unit's bias and
+//! its output weight, moved together (the page's XOR gives class 1 where x₁x₂ < 0; with
+//! ±1 inputs and each entry at 0.3, L falls by about 4·10⁻³ under cross-entropy). Moving the
+//! unit's weights without its bias gives an odd function of x, which XOR cannot use: the drop
+//! needs the bias. And the network at −t·d₁ computes the same outputs as at t·d₁ (tanh is
+//! odd and the output weight flips with it), so the loss falls both ways. In this plane d₁ is
+//! that direction ([`saddle_directions`]: in a deeper network, unit 0 of every hidden layer
+//! chained from the inputs to the output) and d₂ the output bias, both unit vectors in the
+//! whole parameter space, biases included, with no rescaling: α and β are distances.
+//!
 //! **Cost and allocation.** Each grid point is one forward pass over the training split. The
 //! perturbed weights go into one scratch parameter buffer, reused for every point; the
 //! directions are drawn once. The centre is computed by the very code that computes the
@@ -83,11 +98,50 @@ impl fmt::Display for LandscapeError {
 
 impl std::error::Error for LandscapeError {}
 
-/// A valid grid: `n` points per side, α and β running over [−span, span].
+/// Which plane through θ a landscape shows (see the module's documentation).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Plane {
+    /// Two random directions, rescaled layer by layer to the weights, biases held.
+    #[default]
+    Random,
+    /// d₁ the saddle's descent direction, d₂ the output bias: unit vectors, biases included.
+    Saddle,
+}
+
+impl Plane {
+    pub const ALL: [Plane; 2] = [Plane::Random, Plane::Saddle];
+    pub const NAMES: [&'static str; 2] = ["random", "saddle"];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Plane::Random => "random",
+            Plane::Saddle => "saddle",
+        }
+    }
+
+    /// The plane called `name`, or a message naming the value and the choices.
+    pub fn parse(name: &str) -> Result<Plane, LandscapeError> {
+        Plane::ALL
+            .into_iter()
+            .find(|p| p.name() == name)
+            .ok_or_else(|| {
+                LandscapeError::new(
+                    "plane",
+                    ErrorText::new("landscape.plane")
+                        .with("value", name.to_string())
+                        .with("choices", Plane::NAMES.join(", ")),
+                )
+            })
+    }
+}
+
+/// A valid grid: `n` points per side, α and β running over [−span, span], in `plane`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GridSpec {
     n: usize,
     span: f64,
+    plane: Plane,
 }
 
 impl GridSpec {
@@ -116,7 +170,17 @@ impl GridSpec {
         Ok(GridSpec {
             n: n as usize,
             span,
+            plane: Plane::Random,
         })
+    }
+
+    /// The same grid in `plane`.
+    pub fn on(self, plane: Plane) -> GridSpec {
+        GridSpec { plane, ..self }
+    }
+
+    pub fn plane(&self) -> Plane {
+        self.plane
     }
 
     pub fn n(&self) -> usize {
@@ -151,6 +215,8 @@ pub struct Landscape {
     pub n: usize,
     /// α and β run over [−span, span] (see [`GridSpec::coordinate`]).
     pub span: f64,
+    /// The plane the grid lies in.
+    pub plane: Plane,
     /// Mean training loss at θ itself (α = β = 0): the snapshot's `loss`, bit for bit.
     pub center_loss: f64,
     /// Mean training loss at θ + α_j·d₁ + β_i·d₂, row-major: `loss[i·n + j]`, rows along β
@@ -167,6 +233,7 @@ impl Landscape {
         Landscape {
             n: spec.n,
             span: spec.span,
+            plane: spec.plane,
             center_loss,
             loss: vec![f64::NAN; spec.n * spec.n],
             filled: 0,
@@ -187,9 +254,11 @@ impl Landscape {
 /// The plane's two directions and the scratch network its points are evaluated with.
 #[derive(Clone, Debug)]
 pub struct Directions {
-    /// d₁ and d₂ before normalisation, laid out like `Mlp::params`: one N(0, 1) draw per
-    /// weight, 0 on every bias.
+    /// d₁ and d₂ before normalisation, laid out like `Mlp::params`: in the random plane one
+    /// N(0, 1) draw per weight, 0 on every bias; in the saddle plane the unit vectors of
+    /// [`saddle_directions`].
     raw: [Vec<Real>; 2],
+    plane: Plane,
     /// Per weight layer, what each raw block is multiplied by to get its normalised norm:
     /// ‖W_l‖ / ‖raw_l‖, or 1 / ‖raw_l‖ where W_l = 0.
     factors: Vec<[f64; 2]>,
@@ -202,6 +271,21 @@ pub struct Directions {
 impl Directions {
     /// Draws d₁ then d₂ (weights in parameter order) from `seed`, for networks shaped like `mlp`.
     pub fn new(mlp: &Mlp, seed: u64) -> Directions {
+        Directions::in_plane(Plane::Random, mlp, seed)
+    }
+
+    /// The directions of `plane` for networks shaped like `mlp` (`seed` draws the random ones).
+    pub fn in_plane(plane: Plane, mlp: &Mlp, seed: u64) -> Directions {
+        if plane == Plane::Saddle {
+            let raw = saddle_directions(mlp).map(|d| d.iter().map(|&x| x as Real).collect());
+            return Directions {
+                raw,
+                plane,
+                factors: vec![[1.0; 2]; mlp.layers.len()],
+                probe: mlp.clone(),
+                seed,
+            };
+        }
         let mut rng = Rng::seed_from(seed);
         let mut draw = || {
             let mut d = vec![0.0; mlp.params.len()];
@@ -215,23 +299,29 @@ impl Directions {
         let raw = [draw(), draw()];
         Directions {
             raw,
+            plane,
             factors: vec![[0.0; 2]; mlp.layers.len()],
             probe: mlp.clone(),
             seed,
         }
     }
 
-    /// Whether these directions were drawn from `seed` for a network of `mlp`'s shape.
-    pub fn fits(&self, mlp: &Mlp, seed: u64) -> bool {
+    /// Whether these directions were drawn from `seed` for a network of `mlp`'s shape, in `plane`.
+    pub fn fits(&self, mlp: &Mlp, seed: u64, plane: Plane) -> bool {
         self.seed == seed
+            && self.plane == plane
             && self.probe.sizes == mlp.sizes
             && self.probe.shortcut == mlp.shortcut
             && self.probe.hidden == mlp.hidden
     }
 
     /// Rescales both directions layer by layer to the norms of `mlp`'s current weights
-    /// (filter normalisation, see the module's documentation).
+    /// (filter normalisation, see the module's documentation). The saddle plane's unit
+    /// vectors are kept as they are: there α and β are distances.
     pub fn normalise(&mut self, mlp: &Mlp) {
+        if self.plane == Plane::Saddle {
+            return;
+        }
         for (shape, factors) in mlp.layers.iter().zip(&mut self.factors) {
             let weights = norm(&mlp.params[shape.weights()]);
             let target = if weights == 0.0 { 1.0 } else { weights };
@@ -247,7 +337,7 @@ impl Directions {
     pub fn direction(&self, k: usize) -> Vec<f64> {
         let mut d = vec![0.0; self.raw[k].len()];
         for (shape, factors) in self.probe.layers.iter().zip(&self.factors) {
-            for i in shape.weights() {
+            for i in shape.all() {
                 d[i] = factors[k] * self.raw[k][i] as f64;
             }
         }
@@ -257,19 +347,61 @@ impl Directions {
     /// Mean training loss at θ + α·d₁ + β·d₂ (after [`Directions::normalise`]).
     pub fn loss_at(&mut self, at: Objective, alpha: f64, beta: f64, ev: &mut Evaluator) -> f64 {
         let [d1, d2] = &self.raw;
+        let saddle = self.plane == Plane::Saddle;
         for (shape, &[f1, f2]) in at.mlp.layers.iter().zip(&self.factors) {
             let (a, b) = (alpha * f1, beta * f2);
-            let weights = shape.weights();
-            let theta = &at.mlp.params[weights.clone()];
-            let probe = &mut self.probe.params[weights.clone()];
-            let steps = d1[weights.clone()].iter().zip(&d2[weights]);
+            // The random plane holds the biases; the saddle plane moves them too.
+            let moved = if saddle { shape.all() } else { shape.weights() };
+            let theta = &at.mlp.params[moved.clone()];
+            let probe = &mut self.probe.params[moved.clone()];
+            let steps = d1[moved.clone()].iter().zip(&d2[moved]);
             for ((p, &w), (&x, &y)) in probe.iter_mut().zip(theta).zip(steps) {
                 *p = (w as f64 + a * x as f64 + b * y as f64) as Real;
             }
-            self.probe.params[shape.biases()].copy_from_slice(&at.mlp.params[shape.biases()]);
+            if !saddle {
+                let biases = shape.biases();
+                self.probe.params[biases.clone()].copy_from_slice(&at.mlp.params[biases]);
+            }
         }
         ev.training_loss(&self.probe, at.train, at.loss)
     }
+}
+
+/// The saddle plane's d₁ and d₂ for networks shaped like `mlp`, laid out like `Mlp::params`,
+/// each of norm 1.
+///
+/// d₁ moves unit 0 of every hidden layer, chained from the inputs to the output, all by the
+/// same amount: every incoming weight of the first layer's unit 0, the weight from unit 0 to
+/// unit 0 of each layer above, the bias of unit 0 in every hidden layer, and the output
+/// layer's weights from the last hidden layer's unit 0. In the 2-2-1 net these are four
+/// entries, each ½. d₂ is the output bias (the mean of the output biases, with several).
+pub fn saddle_directions(mlp: &Mlp) -> [Vec<f64>; 2] {
+    let mut d1 = vec![0.0; mlp.params.len()];
+    let mut d2 = vec![0.0; mlp.params.len()];
+    let top = mlp.layers.len() - 1;
+    for (l, shape) in mlp.layers.iter().enumerate() {
+        let w = shape.w_at;
+        if l == 0 && l < top {
+            d1[w..w + shape.n_in].fill(1.0); // unit 0's whole row: ∝ (1, 1)
+        } else if l < top {
+            d1[w] = 1.0; // unit 0 below → unit 0 here
+        } else {
+            for j in 0..shape.n_out {
+                d1[w + j * shape.n_in] = 1.0; // the last hidden unit 0 → every output
+            }
+            d2[shape.biases()].fill(1.0);
+        }
+        if l < top {
+            d1[shape.b_at] = 1.0;
+        }
+    }
+    for d in [&mut d1, &mut d2] {
+        let length = f64::sqrt(d.iter().map(|x| x * x).sum::<f64>());
+        if length > 0.0 {
+            d.iter_mut().for_each(|x| *x /= length);
+        }
+    }
+    [d1, d2]
 }
 
 /// √(Σ x²), in f64.
@@ -298,7 +430,7 @@ fn refresh(
 /// Costs n² + 1 forward passes over the training split; allocates the directions, one
 /// scratch network and the grid, once.
 pub fn landscape(at: Objective, spec: GridSpec, seed: u64, ev: &mut Evaluator) -> Landscape {
-    let mut directions = Directions::new(at.mlp, seed);
+    let mut directions = Directions::in_plane(spec.plane, at.mlp, seed);
     directions.normalise(at.mlp);
     let mut grid = Landscape::empty(spec, ev.training_loss(at.mlp, at.train, at.loss));
     let cells = spec.n * spec.n;
@@ -343,9 +475,9 @@ impl RollingLandscape {
         if !self
             .directions
             .as_ref()
-            .is_some_and(|d| d.fits(at.mlp, seed))
+            .is_some_and(|d| d.fits(at.mlp, seed, spec.plane))
         {
-            self.directions = Some(Directions::new(at.mlp, seed));
+            self.directions = Some(Directions::in_plane(spec.plane, at.mlp, seed));
             self.grid = None;
         }
         let directions = self.directions.as_mut().expect("set above");

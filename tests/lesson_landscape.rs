@@ -189,3 +189,122 @@ fn rolling_landscape_knows_when_its_picture_is_of_the_current_weights() {
     assert_eq!(exp.landscape_fresh(), 4);
     assert!(exp.landscape_current(5, 0.5).is_none());
 }
+
+/// The saddle lesson's network: 2-2-1, tanh, every weight and bias 0, the four XOR points.
+const SADDLE: &[(&str, &str)] = &[
+    ("init", "zeros"),
+    ("act", "tanh"),
+    ("data", "xor4"),
+    ("batch", "4"),
+    ("layers", "2"),
+    ("bias", "0"),
+];
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+#[test]
+fn saddle_plane_directions_are_unit_orthogonal_and_name_the_right_parameters() {
+    use initlab::landscape::saddle_directions;
+    for layers in ["2", "8", "4,3"] {
+        let mut changes = SADDLE.to_vec();
+        changes.push(("layers", layers));
+        let exp = common::experiment(&changes);
+        let [d1, d2] = saddle_directions(exp.mlp());
+        assert!((dot(&d1, &d1) - 1.0).abs() < 1e-12, "{layers}");
+        assert!((dot(&d2, &d2) - 1.0).abs() < 1e-12, "{layers}");
+        assert_eq!(dot(&d1, &d2), 0.0, "{layers}");
+        let out = *exp.mlp().layers.last().unwrap();
+        assert_eq!(d2[out.b_at], 1.0, "{layers}: d₂ is the output bias");
+    }
+    // 2-2-1: unit 0's two input weights, its bias and its output weight, each ½.
+    let exp = common::experiment(SADDLE);
+    let [d1, _] = saddle_directions(exp.mlp());
+    let (hidden, out) = (exp.mlp().layers[0], exp.mlp().layers[1]);
+    let moved = [hidden.w_at, hidden.w_at + 1, hidden.b_at, out.w_at];
+    for (k, &x) in d1.iter().enumerate() {
+        assert_eq!(x, if moved.contains(&k) { 0.5 } else { 0.0 }, "entry {k}");
+    }
+}
+
+/// L(t·d₁) − L(0) at the zero point: 0 to third order (every gradient and every second and
+/// third derivative along d₁ vanish there), so it goes as −c·t⁴: halving t divides the drop by
+/// about 16. At t = 0.6 (each of the four entries 0.3) it is −3.8·10⁻³, the figure.
+/// The network at −t·d₁ computes the same outputs as at t·d₁ (v·tanh(w·(x₁+x₂) + b) with all
+/// of v, w, b flipped), so the loss falls both ways, equally.
+#[test]
+fn saddle_descent_direction_lowers_the_loss_both_ways_at_fourth_order() {
+    use initlab::landscape::saddle_directions;
+    let mut exp = common::experiment(SADDLE);
+    let l0 = exp.snapshot().loss;
+    let [d1, _] = saddle_directions(exp.mlp());
+    let ts = [0.3, 0.6, -0.3, -0.6];
+    let drop: Vec<f64> = exp.losses_along(&d1, &ts).iter().map(|l| l - l0).collect();
+    assert!(drop[1] < -3.5e-3 && drop[1] > -4.0e-3, "{drop:?}");
+    // Equal up to the f32 rounding of the outputs (2⁻²⁴·ln 2 ≈ 4e-8 per point).
+    let same = |a: f64, b: f64| (a - b).abs() < 1e-7;
+    assert!(same(drop[0], drop[2]) && same(drop[1], drop[3]), "{drop:?}");
+    let ratio = drop[1] / drop[0];
+    // (0.6/0.3)⁴ = 16 for a pure quartic; the sixth-order term, of opposite sign, lowers it.
+    assert!(ratio > 12.0 && ratio < 16.5, "{drop:?}, ratio {ratio}");
+
+    // Without the hidden bias the drop is gone: then the net is odd in x, XOR even, and the
+    // loss can only rise.
+    let hidden = exp.mlp().layers[0];
+    let mut no_bias = d1.clone();
+    no_bias[hidden.b_at] = 0.0;
+    for l in exp.losses_along(&no_bias, &[0.3, 0.6, 1.0]) {
+        assert!(l >= l0 - 1e-7, "{l} < {l0}");
+    }
+}
+
+#[test]
+fn saddle_plane_rises_along_the_output_bias_and_falls_along_d1() {
+    use initlab::landscape::Plane;
+    let mut exp = common::experiment(SADDLE);
+    let snapshot = exp.snapshot();
+    let grid = exp.landscape_in(Plane::Saddle, 11, 1.0).unwrap();
+    assert_eq!(grid.plane, Plane::Saddle);
+    assert_eq!(grid.center_loss.to_bits(), snapshot.loss.to_bits());
+    assert_eq!(grid.at(5, 5).to_bits(), snapshot.loss.to_bits());
+    let c = grid.center_loss;
+    for k in (0..11).filter(|&k| k != 5) {
+        // Along β (the output bias) the loss rises: L = ln 2 + β²/8 + O(β⁴).
+        assert!(grid.at(k, 5) > c + 1e-4, "β row {k}: {}", grid.at(k, 5));
+        // Along α (d₁) it falls, both ways; at α = ±1 by 0.0187.
+        assert!(grid.at(5, k) < c, "α column {k}: {}", grid.at(5, k));
+        assert!(
+            (grid.at(5, k) - grid.at(5, 10 - k)).abs() < 1e-7,
+            "α column {k}"
+        );
+    }
+    assert!(c - grid.at(5, 0) > 0.015, "{}", grid.at(5, 0));
+    // The rolling version draws the same plane; switching planes starts a new grid.
+    for _ in 0..2 {
+        exp.landscape_rolling_in(Plane::Saddle, 11, 1.0, 100)
+            .unwrap();
+    }
+    assert_eq!(
+        exp.landscape_current_in(Plane::Saddle, 11, 1.0),
+        Some(&grid)
+    );
+    assert!(exp.landscape_current_in(Plane::Random, 11, 1.0).is_none());
+    // And the default plane is still the random one.
+    assert_eq!(exp.landscape(11, 1.0).unwrap().plane, Plane::Random);
+}
+
+#[test]
+fn an_unknown_plane_is_refused_naming_it_and_the_choices() {
+    use initlab::landscape::Plane;
+    assert_eq!(Plane::parse("saddle"), Ok(Plane::Saddle));
+    assert_eq!(Plane::parse("random"), Ok(Plane::Random));
+    for bad in ["diagonal", "", "Saddle"] {
+        let error = Plane::parse(bad).unwrap_err();
+        assert_eq!(error.argument, "plane");
+        assert_eq!(
+            error.message,
+            format!("plane must be one of random, saddle, not '{bad}'")
+        );
+    }
+}

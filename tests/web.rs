@@ -409,6 +409,18 @@ fn landscape_returns_rows_and_refuses_bad_options_without_panicking() {
     }
     let defaults = lab.landscape(JsValue::UNDEFINED).expect("defaults");
     assert_eq!(get(&defaults, "n").as_f64(), Some(21.0));
+    assert_eq!(
+        get(&defaults, "plane").as_string().as_deref(),
+        Some("random")
+    );
+    let saddle = lab
+        .landscape(object("plane", JsValue::from_str("saddle")))
+        .expect("the saddle plane");
+    assert_eq!(get(&saddle, "plane").as_string().as_deref(), Some("saddle"));
+    assert_eq!(
+        get(&saddle, "center_loss").as_f64(),
+        get(&snapshot, "loss").as_f64()
+    );
     for (options, named) in [
         (object("n", JsValue::from_f64(f64::NAN)), "n"),
         (object("n", JsValue::from_str("lots")), "n"),
@@ -416,6 +428,8 @@ fn landscape_returns_rows_and_refuses_bad_options_without_panicking() {
         (object("span", JsValue::from_f64(-1.0)), "span"),
         (object("span", JsValue::from_f64(f64::INFINITY)), "span"),
         (JsValue::from_f64(3.0), "object"),
+        (object("plane", JsValue::from_str("diagonal")), "'diagonal'"),
+        (object("plane", JsValue::from_f64(2.0)), "'2'"),
     ] {
         let error = lab.landscape(options).expect_err("refused");
         let message = JsValue::from(error)

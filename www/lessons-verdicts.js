@@ -68,16 +68,17 @@ export const LESSON_VERDICTS = {
   "saddle": {
     title: "Why does gradient descent not move at all?",
     verdicts: {
-      "holds": "Gradient norm {grad}; of {axes} parameter axes, {up} curve up (largest second difference {highest}) and {flat} are flat or curve down: a stationary point that is not a minimum.",
-      "slope": "Gradient norm {grad}, not 0: the loss slopes here, so gradient descent will move (axes curving up: {up} of {axes}).",
-      "oneSided": "Gradient norm {grad}, but the axes do not disagree: {up} of {axes} curve up and {flat} are flat or curve down.",
-      "computing": "Measuring the loss along each parameter axis…",
+      "holds": "Gradient norm {grad}: nothing to follow. Axes that curve up: {up} of {axes}; curving down: none (lowest second difference {lowest}), which a flat minimum would show too. But at distance {distance} along d₁ the loss is {lower}, below {center} here: not a minimum, a degenerate saddle.",
+      "strict": "Gradient norm {grad}, and axes that curve down: {down} of {axes} (lowest second difference {lowest}): a strict saddle. At distance {distance} the loss is {lower}, below {center} here: not a minimum.",
+      "inconclusive": "Gradient norm {grad}; axes that curve up: {up} of {axes}, curving down: {down}. The second-order test is inconclusive, and no point up to distance {reach} along d₁ is lower than {center}: nothing here shows that this is not a minimum.",
+      "slope": "Gradient norm {grad}, not 0: the loss slopes here, so gradient descent will move (axes that curve up: {up} of {axes}).",
+      "computing": "Measuring the loss along each parameter axis and along d₁…",
     },
   },
   "xor-restarts": {
     title: "Random init still gets stuck: what do restarts buy?",
     verdicts: {
-      "holds": "Of {runs} seeds trained {steps} steps, {solved} solved XOR and {stuck} got stuck: where training ends depends on where it starts.",
+      "holds": "Of {runs} seeds trained {steps} steps, {solved} solved XOR and {stuck} got stuck on a plateau: where training ends depends on where it starts.",
       "fails": "Of {runs} seeds trained {steps} steps, {solved} solved XOR and {stuck} got stuck: these settings do not show both outcomes.",
       "run": "Run the restarts panel to train these settings from many seeds.",
     },

@@ -45,11 +45,23 @@ export function createViews({ lab, wasm, charts, redraw }) {
     frame = 0;
     const pending = canvas.width > 0 && lab.landscapeProgress(grid()) < 1;
     canvas.setAttribute("aria-busy", String(pending));
+    // The plane the engine draws: the open lesson's ("saddle" in the saddle lesson), else random.
+    showPlane(lab.landscapePlane());
     if (live || !pending) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       charts.drawOnly("landscape");
     });
+  }
+
+  /** Marks the canvas with its plane and words the hint for it (kept on a language switch). */
+  function showPlane(plane) {
+    if (canvas.dataset.plane === plane) return;
+    canvas.dataset.plane = plane;
+    const hint = document.querySelector('[data-i18n="landscapeHint"], [data-i18n="landscapeHintSaddle"]');
+    if (!hint) return;
+    hint.dataset.i18n = plane === "saddle" ? "landscapeHintSaddle" : "landscapeHint";
+    hint.textContent = text(hint.dataset.i18n);
   }
 
   $("landscape-n").addEventListener("change", () => redraw());

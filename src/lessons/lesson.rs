@@ -42,6 +42,19 @@ pub struct Curvature {
     /// (L(θ + h·eᵢ) − 2L(θ) + L(θ − h·eᵢ)) / h² for every parameter i, in the engine's
     /// parameter order.
     pub along_axes: Vec<f64>,
+    /// L(θ), the snapshot's loss.
+    pub center: f64,
+    /// The lowest point the search found below L(θ) (see the saddle lesson), if any.
+    pub lower: Option<LowerPoint>,
+}
+
+/// A point near θ where the loss is lower than at θ: the evidence that θ is not a minimum.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LowerPoint {
+    /// The loss there.
+    pub loss: f64,
+    /// Its distance from θ in parameter space (every weight and bias).
+    pub distance: f64,
 }
 
 /// What the restarts panel found for the current settings.

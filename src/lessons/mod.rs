@@ -22,8 +22,11 @@ mod scale;
 pub mod settings;
 mod symmetry;
 
+pub use symmetry::{LOWER_BY, LOWER_REACH};
+
 pub use lesson::{
-    Arg, Curvature, Evidence, Judge, Lesson, Message, Needs, RestartsSeen, Verdict, View,
+    Arg, Curvature, Evidence, Judge, Lesson, LowerPoint, Message, Needs, RestartsSeen, Verdict,
+    View,
 };
 
 use crate::compare::Comparison;
@@ -57,6 +60,16 @@ pub fn find(id: &str) -> Option<&'static Lesson> {
 /// The loss's curvature along every parameter axis at `experiment`'s current weights.
 pub fn curvature(experiment: &mut Experiment) -> Curvature {
     symmetry::curvature(experiment)
+}
+
+/// The plane the page's loss landscape shows while `lesson` is open: the saddle lesson's own
+/// (its descent direction and the output bias), the random plane for every other lesson.
+pub fn landscape_plane(lesson: &Lesson) -> crate::landscape::Plane {
+    if lesson.id == symmetry::SADDLE.id {
+        crate::landscape::Plane::Saddle
+    } else {
+        crate::landscape::Plane::Random
+    }
 }
 
 /// The verdict of `lesson` on a pair as it is now: computes the snapshots and whatever else

@@ -54,7 +54,7 @@ pub const SADDLE: Setup = Setup {
 
 pub const XOR_RESTARTS: Setup = Setup {
     id: "xor-restarts",
-    query: "data=xor4&layers=2&act=sigmoid&loss=bce&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4",
+    query: "data=xor4&layers=2&act=sigmoid&loss=mse&init=normal&scale=manual&sigma=1&bias=init&lr=1&batch=4",
 };
 
 pub const TRUNCATED: Setup = Setup {

@@ -179,6 +179,8 @@ labels! {
     landscape_computing,
     landscape_waiting,
     landscape_not_finite,
+    /// What the saddle plane's two axes move.
+    landscape_saddle_plane,
     // Signals and gradients through depth.
     depth_x_axis,
     depth_y_axis,
@@ -383,6 +385,7 @@ pub const EN: Labels = Labels {
     landscape_computing: "computing: {0} of {1} points",
     landscape_waiting: "computing the landscape…",
     landscape_not_finite: "the loss is not a number anywhere in view: the run diverged",
+    landscape_saddle_plane: "saddle plane: d₁ moves hidden unit 1's weights, its bias and its output weight together; d₂ the output bias",
     depth_x_axis: "hidden layer → output",
     depth_y_axis: "std (log scale)",
     depth_output_tick: "out",

@@ -250,6 +250,7 @@ mod tests {
         Landscape {
             n,
             span,
+            plane: Default::default(),
             center_loss: f(0.0, 0.0),
             loss,
             filled: n * n,
@@ -339,6 +340,7 @@ mod tests {
         let broken = Landscape {
             n: 4,
             span: 1.0,
+            plane: Default::default(),
             center_loss: 1.0,
             loss: vec![1.0; 3],
             filled: 3,

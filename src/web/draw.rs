@@ -18,7 +18,7 @@ use super::options::{LandscapeOptions, Options};
 use super::side::Side;
 use super::views::{LANDSCAPE_WORK_ALONE, LANDSCAPE_WORK_NOW, LANDSCAPE_WORK_PER_FRAME};
 use crate::experiment::{Experiment, Snapshot};
-use crate::landscape::GridSpec;
+use crate::landscape::{GridSpec, Plane};
 
 /// Cells per side of the decision-boundary grid.
 pub const GRID_SIDE: usize = 48;
@@ -203,9 +203,10 @@ impl Lab {
     ) -> Result<(), String> {
         let spec = GridSpec::new(options.n, options.span).map_err(|e| e.to_string())?;
         let (n, span, cells) = (spec.n(), spec.span(), spec.n() * spec.n());
+        let plane = self.panel_plane();
         let experiment = self.pair.a_mut();
         let pass = experiment.landscape_cost(0).max(1.0);
-        let fresh = match experiment.landscape_current(n, span) {
+        let fresh = match experiment.landscape_current_in(plane, n, span) {
             Some(_) => experiment.landscape_fresh(),
             None => 0,
         };
@@ -225,14 +226,23 @@ impl Lab {
             if cells_paid >= 1.0 {
                 let take = (cells_paid as usize).min(cells - fresh);
                 experiment
-                    .landscape_rolling(n, span, take)
+                    .landscape_rolling_in(plane, n, span, take)
                     .map_err(|e| e.to_string())?;
                 self.views.credit = (credit - (take + 1) as f64 * pass).clamp(0.0, 2.0 * pass);
             } else {
                 self.views.credit = credit;
             }
         }
-        charts::landscape::draw(canvas, experiment.landscape_current(n, span), style)
+        let grid = experiment.landscape_current_in(plane, n, span);
+        charts::landscape::draw(canvas, grid, style)
+    }
+
+    /// The plane the landscape panel shows: the open lesson's (the saddle lesson's own),
+    /// else the random plane.
+    fn panel_plane(&self) -> Plane {
+        crate::lessons::find(&self.pair.config().lesson).map_or(Plane::Random, |lesson| {
+            crate::lessons::landscape_plane(lesson)
+        })
     }
 }
 
@@ -249,10 +259,17 @@ impl Lab {
             return 1.0;
         };
         let cells = (spec.n() * spec.n()) as f64;
-        match self.pair.a().landscape_current(spec.n(), spec.span()) {
+        match (self.pair.a()).landscape_current_in(self.panel_plane(), spec.n(), spec.span()) {
             Some(_) => self.pair.a().landscape_fresh() as f64 / cells,
             None => 0.0,
         }
+    }
+
+    /// The plane the landscape panel shows now: "saddle" while the saddle lesson is open (its
+    /// descent direction d₁ and the output bias d₂), else "random".
+    #[wasm_bindgen(js_name = landscapePlane)]
+    pub fn landscape_plane(&self) -> String {
+        self.panel_plane().name().to_string()
     }
 
     /// The CSS height the gradients canvas needs at `width` CSS pixels: one panel per

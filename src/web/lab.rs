@@ -13,7 +13,9 @@ use super::views::Views;
 use crate::compare::Comparison;
 use crate::error::ErrorText;
 use crate::experiment::{Experiment, Snapshot};
-use crate::landscape::{GridSpec, DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN, MIN_LANDSCAPE_N};
+use crate::landscape::{
+    GridSpec, Plane, DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN, MIN_LANDSCAPE_N,
+};
 use crate::{Config, ConfigError};
 
 /// The most work one `step(n)` call may ask for, in multiply-adds (a few seconds in a
@@ -58,6 +60,7 @@ fn changes_from_js(partial: &JsValue) -> Result<Vec<(String, String)>, Outcome> 
 struct LandscapeRows<'a> {
     n: usize,
     span: f64,
+    plane: &'static str,
     center_loss: f64,
     loss: Vec<&'a [f64]>,
 }
@@ -83,6 +86,24 @@ fn landscape_option(options: &JsValue, key: &'static str, default: f64) -> Resul
             .with("value", shown);
         refusal("landscape", text)
     })
+}
+
+/// Reads `options.plane` for `landscape`: "random" when missing, else one of the planes'
+/// names; anything else is refused with a message naming the value and the choices.
+fn landscape_plane_option(options: &JsValue) -> Result<Plane, JsValue> {
+    if !options.is_object() {
+        return Ok(Plane::Random); // missing options; a non-object was refused by landscape_option
+    }
+    let value =
+        js_sys::Reflect::get(options, &JsValue::from_str("plane")).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() {
+        return Ok(Plane::Random);
+    }
+    // A non-string (a number, an object) is shown as JS would print it, and refused by name.
+    let name = (value.as_string())
+        .or_else(|| js_string(&value).ok())
+        .unwrap_or_else(|| "this value".to_string());
+    Plane::parse(&name).map_err(|e| refusal("landscape", e.text))
 }
 
 /// One experiment driven by the page: the network (A, and B while comparing), its data,
@@ -268,16 +289,20 @@ impl Lab {
     }
 
     /// The training loss around the current weights (see `initlab::landscape`): `options` is
-    /// `{n, span}` (either may be missing: n = 21, span = 1), the answer
-    /// `{n, span, center_loss, loss}` with `loss` as n rows (β from −span to span) of n
+    /// `{n, span, plane}` (any may be missing: n = 21, span = 1, plane "random"), the answer
+    /// `{n, span, plane, center_loss, loss}` with `loss` as n rows (β from −span to span) of n
     /// numbers (α from −span to span), and `center_loss` equal to the snapshot's `loss`.
+    /// `plane: "saddle"` is the saddle lesson's plane: d₁ its descent direction, d₂ the output
+    /// bias, unit vectors with the biases, so that span is a distance.
     ///
     /// Throws a message naming the argument and its limit for an `n` that is not a whole
-    /// number from 3 to 101, a `span` not in (0, 10], or an `n` whose grid would be more work
-    /// than one call may do for this network ([`MAX_WORK_PER_CALL`]).
+    /// number from 3 to 101, a `span` not in (0, 10], a `plane` other than "random" or
+    /// "saddle", or an `n` whose grid would be more work than one call may do for this
+    /// network ([`MAX_WORK_PER_CALL`]).
     pub fn landscape(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
         let n = landscape_option(&options, "n", DEFAULT_LANDSCAPE_N as f64)?;
         let span = landscape_option(&options, "span", DEFAULT_LANDSCAPE_SPAN)?;
+        let plane = landscape_plane_option(&options)?;
         let spec = GridSpec::new(n, span).map_err(|e| refusal("landscape", e.text))?;
         let cost = self.pair.a().landscape_cost(spec.n());
         if cost > MAX_WORK_PER_CALL {
@@ -300,11 +325,12 @@ impl Lab {
         let grid = self
             .pair
             .a_mut()
-            .landscape(spec.n(), spec.span())
+            .landscape_in(plane, spec.n(), spec.span())
             .map_err(|e| refusal("landscape", e.text))?;
         Ok(to_js(&LandscapeRows {
             n: grid.n,
             span: grid.span,
+            plane: grid.plane.name(),
             center_loss: grid.center_loss,
             loss: grid.rows().collect(),
         })?)

@@ -74,3 +74,58 @@ test("a landscape too big for one call is refused with the largest n that fits",
     assert.equal(grid.loss.length, most, "the n it names is accepted");
   });
 });
+
+test("the saddle lesson's landscape panel shows the saddle plane: up along the output bias, down both ways along d₁", async () => {
+  await withPage("?lesson=saddle", async ({ page }) => {
+    await page.waitForFunction(() => document.getElementById("chart-landscape")?.dataset.plane === "saddle", null, {
+      timeout: 20_000,
+    });
+    const { grid, loss, random } = await page.evaluate(() => ({
+      grid: window.initlab.landscape({ n: 11, span: 1, plane: "saddle" }),
+      loss: window.initlab.snapshot().loss,
+      random: window.initlab.landscape({ n: 11, span: 1 }).plane,
+    }));
+    assert.equal(grid.plane, "saddle");
+    assert.equal(random, "random", "the API's default plane stays the random one");
+    const hint = await page.evaluate(() => document.querySelector('[data-view="landscape"] .hint').textContent);
+    assert.match(hint, /saddle lesson's plane/, "the panel's hint says which plane it shows");
+    assert.equal(grid.center_loss, loss, "the centre is the snapshot's loss, exactly");
+    const centre = grid.loss[5][5];
+    for (const k of [0, 2, 4, 6, 8, 10]) {
+      assert.ok(grid.loss[k][5] > centre, `β row ${k} rises: ${grid.loss[k][5]}`);
+      assert.ok(grid.loss[5][k] < centre, `α column ${k} falls: ${grid.loss[5][k]}`);
+    }
+    // At α = ±1 (each of the four moved entries at ½) the loss is 0.0187 lower (native test).
+    assert.ok(centre - grid.loss[5][0] > 0.015, `${centre - grid.loss[5][0]}`);
+  });
+  await withPage("?init=zeros&act=tanh&data=xor4", async ({ page }) => {
+    await page.waitForFunction(() => document.getElementById("chart-landscape")?.dataset.plane !== undefined, null, {
+      timeout: 20_000,
+    });
+    const plane = await page.evaluate(() => document.getElementById("chart-landscape").dataset.plane);
+    assert.equal(plane, "random", "outside the saddle lesson the panel shows the random plane");
+    const hint = await page.evaluate(() => document.querySelector('[data-view="landscape"] .hint').textContent);
+    assert.match(hint, /two random directions/);
+  });
+});
+
+test("an unknown plane throws a message naming it and the choices", async () => {
+  await withPage("?lesson=saddle", async ({ page }) => {
+    const refusals = await page.evaluate(() =>
+      [{ plane: "diagonal" }, { plane: 3 }, { plane: "" }].map((options) => {
+        try {
+          window.initlab.landscape(options);
+          return null;
+        } catch (error) {
+          return { message: error.message, field: error.field, id: error.text?.id };
+        }
+      }),
+    );
+    assert.match(refusals[0].message, /plane must be one of random, saddle, not 'diagonal'/);
+    assert.match(refusals[1].message, /plane must be one of random, saddle, not '3'/);
+    assert.match(refusals[2].message, /plane must be one of random, saddle, not ''/);
+    for (const refusal of refusals) assert.equal(refusal.id, "landscape.plane");
+    // The page keeps running: the lesson is still open.
+    assert.equal(await page.evaluate(() => window.initlab.lesson().id), "saddle");
+  });
+});

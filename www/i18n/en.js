@@ -185,7 +185,7 @@ export const strings = {
   restartsHeading: "Random restarts",
   restartsHint:
     "The same settings from many seeds: each seed draws other initial weights. " +
-    "Training ends in different places: some runs solve the task, others stay in a local minimum.",
+    "Training ends in different places: some runs solve the task, others get stuck.",
   restartsRunsLabel: "Runs",
   restartsStepsLabel: "Steps each",
   restartsFirstLabel: "First seed",
@@ -222,6 +222,11 @@ export const strings = {
     "the surface curves in some directions and is flat in others: θ is a stationary point, a " +
     "saddle or a flat plateau, not a minimum you want. From a random init the surface bends " +
     "downhill, and training follows it.",
+  landscapeHintSaddle:
+    "The saddle lesson's plane through the current weights θ (the centre): across, d₁ moves one " +
+    "hidden unit's weights, its bias and its output weight together; up, d₂ moves the output bias. " +
+    "Both are unit vectors, so α and β are distances. The loss rises along d₂ and falls to both " +
+    "sides along d₁: the lower point that shows θ is no minimum.",
   landscapeAlt: "Heatmap with contour lines of the training loss around the current weights",
   landscapeNLabel: "Grid",
   landscapeN21: "21 × 21 points",

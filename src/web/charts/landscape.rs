@@ -13,7 +13,7 @@ use super::theme::{at, chart, local, mesh, num, tick_near_zero, Axis, Chart, FON
 use super::theme::{lines, stroke};
 use super::words::{Marker, Swatch, Words};
 use super::{begin, fill, Surface};
-use crate::landscape::Landscape;
+use crate::landscape::{Landscape, Plane};
 use crate::plot::colour::{viridis_fast, wants_light_ink};
 use crate::plot::landscape::{LandscapeView, Scale};
 use plotters::prelude::*;
@@ -39,7 +39,7 @@ pub fn draw(
         return Ok(());
     };
     let view = LandscapeView::new(grid);
-    let top = header(&words, &view, w);
+    let top = header(&words, &view, grid.plane, w);
     // A square map, centred: the same scale on both axes.
     let (extra_w, extra_h) = (style.px(66.0), style.px(38.0));
     let bar_h = style.px(BAR + 4.0) + words.line_height(SMALL) + style.px(6.0);
@@ -75,7 +75,7 @@ pub fn draw(
 }
 
 /// The legend and the caption; returns where the colour bar may start.
-fn header(words: &Words, view: &LandscapeView, w: f64) -> f64 {
+fn header(words: &Words, view: &LandscapeView, plane: Plane, w: f64) -> f64 {
     let (style, labels) = (words.style, words.style.labels);
     let pad = style.px(4.0);
     let legend = [
@@ -87,7 +87,11 @@ fn header(words: &Words, view: &LandscapeView, w: f64) -> f64 {
         ),
     ];
     let mut top = pad + words.legend(&legend, (pad, pad), w - 2.0 * pad, false);
-    let caption = words.wrap(&caption(view, style), w - 2.0 * pad, FONT);
+    let mut pieces = caption(view, style);
+    if plane == Plane::Saddle {
+        pieces.push(labels.landscape_saddle_plane.to_string());
+    }
+    let caption = words.wrap(&pieces, w - 2.0 * pad, FONT);
     top += words.lines(&caption, (pad, top), FONT, words.t.fg) + style.px(4.0);
     top
 }
