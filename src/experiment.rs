@@ -108,6 +108,9 @@ pub struct Experiment {
     batch_rng: Rng,
     steps: usize,
     diverged_at: Option<usize>,
+    /// Per weight layer, the first step after which some weight was not 0 (see
+    /// [`LayerStats::nonzero_since`]); sized once, so a step fills it without allocating.
+    nonzero_since: Vec<Option<usize>>,
     history: History,
     /// The decision boundary, refreshed a slice per frame.
     rolling_grid: crate::boundary::RollingGrid,
@@ -189,6 +192,7 @@ impl Experiment {
         }
         let trainer = Trainer::new(&mlp, spec.batch);
         let evaluator = Evaluator::new(&mlp);
+        let depth = mlp.layers.len();
         let mut experiment = Experiment {
             config: config.clone(),
             order: (0..data.train.len()).collect(),
@@ -202,11 +206,13 @@ impl Experiment {
             evaluator,
             steps: 0,
             diverged_at: None,
+            nonzero_since: vec![None; depth],
             history: History::new(),
             rolling_grid: crate::boundary::RollingGrid::new(),
             rolling_landscape: RollingLandscape::new(),
             checkpoint: None,
         };
+        experiment.note_nonzero_weights();
         experiment.record();
         experiment
     }
@@ -339,8 +345,20 @@ impl Experiment {
         );
         if outcome != Err(NonFinite::Forward) {
             self.steps += 1;
+            self.note_nonzero_weights();
         }
         outcome
+    }
+
+    /// Marks each layer whose weights left 0 on this step. Only layers still all zero are
+    /// scanned, and a scan stops at its first non-zero weight: once every layer has moved
+    /// (any random init, from step 0) this is a few comparisons per step.
+    fn note_nonzero_weights(&mut self) {
+        for (since, shape) in self.nonzero_since.iter_mut().zip(&self.mlp.layers) {
+            if since.is_none() && self.mlp.params[shape.weights()].iter().any(|&w| w != 0.0) {
+                *since = Some(self.steps);
+            }
+        }
     }
 
     /// Add the current losses to the history and keep this state as the checkpoint, or, if
@@ -409,6 +427,10 @@ impl Experiment {
             self.order.clone_from(&saved.order);
             self.cursor = saved.cursor;
             self.batch_rng.clone_from(&saved.batch_rng);
+            // The replay notes again what the steps after the checkpoint moved.
+            for since in &mut self.nonzero_since {
+                *since = since.filter(|&step| step <= saved.steps);
+            }
             // Until a check fails; if none does before `found_at` (a snapshot's gradient over
             // all points can overflow where no forward pass does), the run diverged there.
             while self.steps < found_at {
@@ -433,9 +455,12 @@ impl Experiment {
 
     /// Everything the page draws, computed over all training points at the current weights.
     pub fn snapshot(&mut self) -> Snapshot {
-        let (layers, train) =
+        let (mut layers, train) =
             self.evaluator
                 .layer_stats(&self.mlp, &self.inits, &self.data.train, self.spec.loss);
+        for (layer, &since) in layers.iter_mut().zip(&self.nonzero_since) {
+            layer.nonzero_since = since;
+        }
         let test = self
             .evaluator
             .score(&self.mlp, &self.data.test, self.spec.loss);

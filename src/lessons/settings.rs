@@ -23,6 +23,13 @@ pub const ZERO_SIGMOID: Setup = Setup {
     query: "data=gauss&layers=4&act=sigmoid&init=zeros&bias=0&lr=0.5",
 };
 
+/// Balanced XOR's 4 points in batches of 2: a batch holds one point of each class (nothing
+/// moves) or two of one class (the output moves), so the learner sees both.
+pub const UNFREEZE: Setup = Setup {
+    id: "unfreeze",
+    query: "data=xor4&layers=4,4,4&act=sigmoid&init=zeros&bias=0&lr=0.5&batch=2",
+};
+
 pub const CONSTANT: Setup = Setup {
     id: "constant",
     query: "data=xor&layers=4&act=sigmoid&init=constant&const=1&bias=0&lr=0.5",
@@ -86,6 +93,7 @@ pub const HE_RELU: Setup = Setup {
 pub const ALL: &[Setup] = &[
     ZERO_TANH,
     ZERO_SIGMOID,
+    UNFREEZE,
     CONSTANT,
     BREAK_SYMMETRY,
     XOR_2_1,
