@@ -64,6 +64,13 @@ impl History {
     }
 }
 
+/// Whether some value of `xs` is not ±0 (NaN counts as not 0): the bits without the sign bit,
+/// OR-ed over chunks of 256 so that a non-zero value near the start ends the scan early.
+fn any_nonzero(xs: &[Real]) -> bool {
+    xs.chunks(256)
+        .any(|chunk| chunk.iter().fold(0, |bits, x| bits | (x.to_bits() << 1)) != 0)
+}
+
 /// Keeps the values of `column` whose mark in `keep` is true (the four columns the history thins).
 fn keep_marked(column: &mut Vec<f64>, keep: &[bool]) {
     let mut k = keep.iter();
@@ -351,11 +358,14 @@ impl Experiment {
     }
 
     /// Marks each layer whose weights left 0 on this step. Only layers still all zero are
-    /// scanned, and a scan stops at its first non-zero weight: once every layer has moved
-    /// (any random init, from step 0) this is a few comparisons per step.
+    /// scanned: once every layer has moved (any random init, from step 0) this is a few
+    /// comparisons per step. A frozen layer is scanned whole every step, as a branch-free OR
+    /// of the weights' bits that the compiler vectorises: 2.3 µs natively for the 33 000
+    /// weights of eight zero-init layers of 64, against about 35 µs for `any(|w| w != 0)`
+    /// and 300+ µs for the step itself.
     fn note_nonzero_weights(&mut self) {
         for (since, shape) in self.nonzero_since.iter_mut().zip(&self.mlp.layers) {
-            if since.is_none() && self.mlp.params[shape.weights()].iter().any(|&w| w != 0.0) {
+            if since.is_none() && any_nonzero(&self.mlp.params[shape.weights()]) {
                 *since = Some(self.steps);
             }
         }
@@ -624,5 +634,28 @@ impl Experiment {
             }
         }
         hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_nonzero_sees_one_weight_anywhere_and_not_a_negative_zero() {
+        let mut xs = vec![0.0 as Real; 1000];
+        assert!(!any_nonzero(&xs));
+        xs[17] = -0.0;
+        assert!(!any_nonzero(&xs), "−0 is 0");
+        for (at, value) in [
+            (999, 1e-45),
+            (0, -3.0),
+            (511, Real::NAN),
+            (256, Real::INFINITY),
+        ] {
+            let mut moved = xs.clone();
+            moved[at] = value;
+            assert!(any_nonzero(&moved), "{value} at {at}");
+        }
     }
 }
