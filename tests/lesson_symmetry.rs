@@ -216,6 +216,50 @@ fn zero_tanh_verdict_holds_from_step_0_and_flips_with_random_weights() {
     assert!(number(&random, "grad") > 0.0, "{random:?}");
 }
 
+/// Zero-tanh on the Gaussian blobs in batches of 10: the batches hold unequal numbers of each
+/// class, so the output bias's mini-batch gradient mean(½ − y) is not 0 and it moves, the loss
+/// with it. Every weight's gradient is still exactly 0 on every step, so the verdict still
+/// holds, and says only the output bias moved: every point gets the same output σ(b).
+#[test]
+fn zero_tanh_on_unbalanced_batches_moves_only_the_output_bias_and_still_holds() {
+    let lesson = lesson("zero-tanh");
+    let changes = [("data", "gauss"), ("batch", "10")];
+    let mut pair = pair(lesson, &changes);
+    let frozen = all_but_output_bias(pair.a());
+    let out = *pair.a().mlp().layers.last().unwrap();
+    for step in 1..=lesson.steps {
+        pair.step(1);
+        for exp in [pair.a(), pair.b().expect("B (ReLU)")] {
+            let grads = exp.last_gradient();
+            assert!(frozen.iter().all(|&k| grads[k] == 0.0), "step {step}");
+            assert!(
+                frozen.iter().all(|&k| exp.mlp().params[k] == 0.0),
+                "step {step}"
+            );
+        }
+    }
+    let a = pair.a();
+    let bias = a.mlp().params[out.b_at];
+    assert_ne!(bias, 0.0, "the output bias moved");
+    // Every training point gets the same output: z = 0·a + b = b exactly.
+    let (x, y) = (&a.data().train.x, &a.data().train.y);
+    let mut ws = a.mlp().workspace(y.len());
+    ws.load(x, y, 0..y.len());
+    a.mlp().forward(&mut ws).expect("finite");
+    let z = ws.unit(&ws.z, a.mlp().layers.len(), 0);
+    assert!(z.iter().all(|&z| z == bias), "outputs differ: {z:?}");
+
+    let verdict = judge_now(lesson, &mut pair, None);
+    assert_verdict(&verdict, true, "zero-tanh.biasOnly");
+    assert_eq!(
+        (number(&verdict, "zeros"), number(&verdict, "weights")),
+        (12.0, 12.0)
+    );
+    // The loss moved (only through the bias) by far more than the verdict's 10⁻⁹.
+    let (from, loss) = (number(&verdict, "from"), number(&verdict, "loss"));
+    assert!((from - loss).abs() > 1e-6, "{from} → {loss}");
+}
+
 #[test]
 fn zero_sigmoid_verdict_needs_training_keeps_one_unit_and_flips_with_random_weights() {
     let lesson = lesson("zero-sigmoid");
@@ -250,9 +294,58 @@ fn zero_sigmoid_verdict_needs_training_keeps_one_unit_and_flips_with_random_weig
     assert!(bias_only_gain < 1e-3, "class share {q}");
     tanh_pair.step(lesson.steps);
     let tanh = judge_now(lesson, &mut tanh_pair, None);
-    assert_verdict(&tanh, false, "zero-sigmoid.still");
+    // Every weight is still exactly 0 after the steps: frozen, as zero-tanh says.
+    assert_verdict(&tanh, false, "zero-sigmoid.frozen");
     let gain = number(&tanh, "from") - number(&tanh, "loss");
     assert!(gain <= bias_only_gain + 1e-9, "{gain} > {bias_only_gain}");
+}
+
+/// Zero-sigmoid's mechanism: at zero every hidden unit outputs ½ on every input and so does the
+/// output, so the first step's gradient of every output weight is ½ · mean over the batch of
+/// (p − y) = ½ · mean(½ − y), half the output bias's: it depends on how many points of each class
+/// the batch of 10 holds (k of class 1 give ½ − k/10), not on where the points lie.
+#[test]
+fn zero_sigmoid_first_step_moves_the_output_weights_by_the_batchs_class_count() {
+    let lesson = lesson("zero-sigmoid");
+    let mut pair = pair(lesson, &[]);
+    let exp = pair.a_mut();
+    let out = *exp.mlp().layers.last().unwrap();
+    for step in 1..=20 {
+        let at_zero = exp.mlp().params[..out.b_at].iter().all(|&w| w == 0.0);
+        exp.step(1);
+        if !at_zero {
+            break;
+        }
+        let grads = exp.last_gradient();
+        let bias = grads[out.b_at] as f64;
+        let k = (0.5 - bias) * 10.0;
+        assert!(
+            (k - k.round()).abs() < 1e-6 && (0.0..=10.0).contains(&k),
+            "step {step}: {bias}"
+        );
+        for &g in &grads[out.weights()] {
+            assert_eq!(g as f64, 0.5 * bias, "step {step}");
+        }
+    }
+}
+
+/// On the 4 XOR points in full batches each batch holds 2 points of each class: mean(½ − y) = 0,
+/// so sigmoid freezes exactly as tanh does: every gradient exactly 0, the loss ln 2 bit for bit.
+/// The verdict says so rather than waiting for a move that never comes.
+#[test]
+fn zero_sigmoid_on_a_balanced_full_batch_freezes_like_tanh() {
+    let lesson = lesson("zero-sigmoid");
+    let mut pair = pair(lesson, &[("data", "xor4"), ("batch", "4")]);
+    for step in 1..=lesson.steps {
+        pair.step(1);
+        let a = pair.a();
+        assert!(a.last_gradient().iter().all(|&g| g == 0.0), "step {step}");
+        assert!(a.mlp().params.iter().all(|&p| p == 0.0), "step {step}");
+    }
+    assert_eq!(pair.a_mut().scores().0.loss, std::f64::consts::LN_2);
+    let verdict = judge_now(lesson, &mut pair, None);
+    assert_verdict(&verdict, false, "zero-sigmoid.frozen");
+    assert_eq!(number(&verdict, "steps"), lesson.steps as f64);
 }
 
 #[test]
@@ -260,12 +353,48 @@ fn constant_verdict_holds_at_step_0_and_after_training_and_flips_with_noise() {
     let lesson = lesson("constant");
     let mut fresh = pair(lesson, &[]);
     let at_zero = judge_now(lesson, &mut fresh, None);
-    assert_verdict(&at_zero, true, "constant.holds");
+    // Step 0, every weight 1 and every bias 0: each hidden unit outputs sigmoid(x₁ + x₂).
+    assert_verdict(&at_zero, true, "constant.holdsSum");
+    assert!(number(&at_zero, "gap") <= 1e-6, "{at_zero:?}");
+    // The same, computed here from the data: every unit of hidden 1 on every training point.
+    let a = fresh.a();
+    let (x, y) = (&a.data().train.x, &a.data().train.y);
+    let mut ws = a.mlp().workspace(y.len());
+    ws.load(x, y, 0..y.len());
+    a.mlp().forward(&mut ws).expect("finite");
+    let mut gap = 0.0f64;
+    for j in 0..a.mlp().layers[0].n_out {
+        for (p, &out) in ws.unit(&ws.a, 1, j).iter().enumerate() {
+            let expected = initlab::activation::sigmoid(x[2 * p] + x[2 * p + 1]);
+            gap = gap.max((out as f64 - expected).abs());
+        }
+    }
+    assert!(gap <= 1e-6, "{gap}");
     let verdict = verdict_after_steps(lesson, &[]);
     assert_verdict(&verdict, true, "constant.holds");
     assert_eq!(
         (number(&verdict, "units"), number(&verdict, "size")),
         (1.0, 4.0)
+    );
+
+    // What stays equal is every unit against every other, not one unit's two input weights:
+    // after training they differ (the gradient of wᵢ is mean(δ·xᵢ)) while the units agree.
+    let mut trained = pair(lesson, &[]);
+    trained.step(lesson.steps);
+    let mlp = trained.a().mlp();
+    let w = &mlp.params[mlp.layers[0].weights()];
+    assert_ne!(w[0], w[1], "unit 1's two input weights");
+    assert!(w.chunks(2).all(|unit| unit == &w[..2]), "{w:?}");
+
+    // Weights of 0.99: still copies, but no longer sigmoid(x₁ + x₂): the verdict does not say so.
+    let mut near = pair(lesson, &[("const", "0.99")]);
+    let near_one = judge_now(lesson, &mut near, None);
+    assert_verdict(&near_one, true, "constant.holds");
+    let (snapshot, _) = near.snapshots();
+    assert!(
+        snapshot.layers[0].sum_gap > 1e-3,
+        "{}",
+        snapshot.layers[0].sum_gap
     );
 
     // Noise of std 10⁻³ on every weight: 4 different units (f32 draws never coincide).

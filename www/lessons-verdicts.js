@@ -18,18 +18,34 @@ export const LESSON_VERDICTS = {
   "zero-tanh": {
     title: "Why not start every weight at 0?",
     verdicts: {
-      "holds": "{zeros} of {weights} weights have a gradient of exactly 0, and the loss is still {loss} after {steps} steps: nothing learns.",
+      "holds": "{zeros} of {weights} weights have a gradient of exactly 0, and at step {steps} the loss is still {loss}: nothing learns.",
       "fails": "{layer} of A has a gradient norm of {grad}: its weights can move, so the network is not stuck at zero.",
       "failsB": "{layer} of B has a gradient norm of {grad}: its weights can move, so the network is not stuck at zero.",
-      "lossMoved": "The loss went from {from} to {loss}: something has moved, so the network is no longer frozen at zero.",
+      "biasOnly": "At step {steps}, {zeros} of {weights} weights have a gradient of exactly 0. Only the output bias moved (the loss went from {from} to {loss}); every weight is still 0, so the network still gives every point the same output.",
+      "notZero": "The weights of {layer} in A are no longer all 0: this is not the zero-init case any more.",
+      "notZeroB": "The weights of {layer} in B are no longer all 0: this is not the zero-init case any more.",
     },
   },
   "zero-sigmoid": {
-    title: "Sigmoid moves away from zero, so is it fine?",
+    title: "With sigmoid the weights move away from zero: so is it fine?",
     verdicts: {
       "holds": "The loss went from {from} to {loss}, yet {layer} still has {units} distinct unit of {size}: the weights move, all together.",
       "still": "The loss has only gone from {from} to {loss} so far ({layer}: {units} of {size} distinct units): run some steps to see the weights move.",
+      "frozen": "At step {steps} every weight is still exactly 0: the network is frozen, as in the zero-tanh lesson. With sigmoid this happens when every batch holds as many points of each class, as the 4 XOR points in batches of 4 do.",
       "split": "{layer} has {units} distinct units of {size}: these units started different, so this is not the zero-init case any more.",
+    },
+  },
+  "unfreeze": {
+    title: "Three hidden layers from zero: which weights move first?",
+    verdicts: {
+      "holds": "The layers unfroze from the output down, one per step at most: the output's weights first moved at step {output}, hidden 3's at step {h3}, hidden 2's at step {h2}, hidden 1's at step {h1}. Every layer is still {units} distinct unit.",
+      "holdsDepth": "All {layers} weight layers unfroze from the output down, one per step at most: the output's weights first moved at step {output}, hidden 1's last, at step {h1}. Every layer is still {units} distinct unit.",
+      "start": "Step 0: every weight is 0. Step once at a time and watch which layer moves first.",
+      "frozen": "At step {steps} every weight is still exactly 0: no batch has moved anything yet.",
+      "partly": "Weight layers moved so far, from the output down: {moved} of {layers}; the lowest, {layer}, first moved at step {step}. Run more steps.",
+      "order": "{layer} moved at step {step}, not after {above} above it (step {aboveStep}): its weights did not start at 0.",
+      "under": "{layer} moved at step {step} while {above} above it is still exactly 0: its weights did not start at 0.",
+      "split": "{layer} has {units} distinct units of {size}: its units started different, so this is not the zero-init case any more.",
     },
   },
   "no-hidden": {
@@ -44,6 +60,7 @@ export const LESSON_VERDICTS = {
   "constant": {
     title: "What if every weight starts at 1?",
     verdicts: {
+      "holdsSum": "At step 0 every hidden unit outputs its activation of the plain sum of its inputs on every point (to within {gap}), and {layer} has {units} distinct unit of {size}: the units are copies of each other.",
       "holds": "Distinct units in {layer}: {units} of {size}: the units are still copies of each other.",
       "fails": "Distinct units in {layer}: {units} of {size}: the units differ, so something broke the symmetry.",
     },

@@ -9,7 +9,7 @@
 //! Verdicts are messages (an id and named arguments), not sentences: the page formats them
 //! with its string table, so every language words them its own way.
 //!
-//! - [`symmetry`]: zero and constant inits, breaking the symmetry, the XOR nets, the saddle
+//! - [`symmetry`]: zero and constant inits, the layers unfreezing from the output down, breaking the symmetry, the XOR nets, the saddle
 //!   and random restarts;
 //! - `no_hidden`: no hidden layer (logistic regression), where zero init is harmless;
 //! - [`scale`]: truncation, the ReLU bias, too small, too large, Glorot's average and He's rule.
@@ -36,6 +36,7 @@ use crate::experiment::Experiment;
 pub const LESSONS: &[Lesson] = &[
     symmetry::ZERO_TANH,
     symmetry::ZERO_SIGMOID,
+    symmetry::UNFREEZE,
     no_hidden::NO_HIDDEN,
     symmetry::CONSTANT,
     symmetry::BREAK_SYMMETRY,

@@ -23,6 +23,13 @@ pub const ZERO_SIGMOID: Setup = Setup {
     query: "data=gauss&layers=4&act=sigmoid&init=zeros&bias=0&lr=0.5",
 };
 
+/// Balanced XOR's 4 points in batches of 2: a batch holds one point of each class (nothing
+/// moves) or two of one class (the output moves), so the learner sees both.
+pub const UNFREEZE: Setup = Setup {
+    id: "unfreeze",
+    query: "data=xor4&layers=4,4,4&act=sigmoid&init=zeros&bias=0&lr=0.5&batch=2",
+};
+
 /// No hidden layer (logistic regression) on two overlapping blobs a line separates as well as
 /// anything can; B differs in its init alone.
 pub const NO_HIDDEN: Setup = Setup {
@@ -93,6 +100,7 @@ pub const HE_RELU: Setup = Setup {
 pub const ALL: &[Setup] = &[
     ZERO_TANH,
     ZERO_SIGMOID,
+    UNFREEZE,
     NO_HIDDEN,
     CONSTANT,
     BREAK_SYMMETRY,

@@ -181,6 +181,8 @@ mod tests {
             w_max_abs_sigmas: 0.0,
             grad_hist,
             grad_zeros: zeros,
+            sum_gap: 0.0,
+            nonzero_since: None,
             mass_log10: 0.0,
         }
     }
