@@ -104,13 +104,24 @@ function forFrame(state, all, live) {
   return Object.fromEntries(Object.entries(all).filter(([key]) => !SECONDARY.includes(key)));
 }
 
+/**
+ * A canvas's observed size, unless the observer last saw it with no area (hidden, as B's
+ * charts are until there is a B): then undefined, and the caller asks the browser.
+ */
+function knownSize(state, canvas) {
+  const size = state.sizes.get(canvas);
+  return size?.width > 0 && size?.height > 0 ? size : undefined;
+}
+
 /** Gives a canvas the CSS height `heightFor(its CSS width)` (its layers' panels need). */
 function fitHeight(state, core, heightFor) {
-  const coreWidth = state.sizes.get(core)?.width ?? core.clientWidth;
+  const coreWidth = knownSize(state, core)?.width ?? core.clientWidth;
   const height = `${heightFor(coreWidth)}px`;
   if (core.style.height !== height) {
-    core.style.height = height; // the observer reports the new size for the next frame
-    state.sizes.delete(core);
+    core.style.height = height;
+    // Its new size, without asking the browser for a layout now; the observer reports the
+    // exact device pixels after the frame's layout.
+    state.sizes.set(core, { width: coreWidth, height: heightFor(coreWidth) });
   }
 }
 
@@ -128,7 +139,7 @@ function fitAll(state, comparing) {
 
 /** Gives one canvas a backing store of its on-screen size in device pixels. */
 function fitOne(state, canvas, dpr = window.devicePixelRatio || 1) {
-  const size = state.sizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
+  const size = knownSize(state, canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
   const width = devicePixels(size.deviceWidth, size.width, dpr);
   const height = devicePixels(size.deviceHeight, size.height, dpr);
   if (canvas.width !== width) canvas.width = width;
@@ -185,8 +196,13 @@ function drawOnly(state, key) {
   state.afterDraw(false);
 }
 
-/** Whether any of a canvas is on the screen (laid out, not hidden). */
-function onScreen(canvas) {
+/**
+ * Whether any of a canvas is on the screen (laid out, not hidden): as the observer last saw
+ * it (no layout asked for), or measured when it has not reported yet or saw it hidden.
+ */
+function onScreen(state, canvas) {
+  const seen = state.onScreen.get(canvas);
+  if (seen !== undefined) return seen;
   const box = canvas.getBoundingClientRect();
   if (box.width === 0 || box.height === 0) return false;
   return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
@@ -203,7 +219,7 @@ function deferOffscreen(state, sides) {
   const later = [];
   const kept = sides.map(([side, canvases]) => {
     const entries = Object.entries(canvases);
-    for (const [key, canvas] of entries) if (!onScreen(canvas)) later.push([canvas, { side, key }]);
+    for (const [key, canvas] of entries) if (!onScreen(state, canvas)) later.push([canvas, { side, key }]);
     return [side, Object.fromEntries(entries.filter(([, canvas]) => !later.some(([c]) => c === canvas)))];
   });
   // In page order, top to bottom.
@@ -315,6 +331,15 @@ export function createCharts(redraw, showError = () => {}) {
     pending: new Map(),
   };
   const drawn = new Promise((resolve) => (state.drawnDone = resolve));
+  // Which charts are on the screen, known before the first frame asks (undefined: seen hidden).
+  state.onScreen = new Map();
+  const screen = new IntersectionObserver((entries) =>
+    entries.forEach((entry) => {
+      const hidden = entry.boundingClientRect.width === 0 || entry.boundingClientRect.height === 0;
+      state.onScreen.set(entry.target, hidden ? undefined : entry.isIntersecting);
+    }),
+  );
+  [...Object.values(state.canvases), ...Object.values(state.canvasesB)].forEach((canvas) => screen.observe(canvas));
   // A pending chart within a screen's height of the screen is drawn at once.
   state.nearing = new IntersectionObserver(
     (entries) => drawPending(state, entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target)),
