@@ -164,7 +164,7 @@ async function desktopBench(browser, server, report) {
   ];
   for (const [name, query] of frames) {
     await page.goto(`${server.url}/${query}`);
-    await page.evaluate(() => window.initlab.ready);
+    await page.evaluate(() => window.initlab.drawn);
     process.stdout.write(`timing the animation frame (${name})… `);
     const { times, stepsPerFrame } = await frameWork(page, FRAMES);
     const frame = summary(times);
@@ -177,7 +177,7 @@ async function desktopBench(browser, server, report) {
     console.log(`median ${frame.median_ms} ms, ${frame.steps_per_frame} steps per frame`);
   }
   await page.goto(`${server.url}/${XOR_221}`);
-  await page.evaluate(() => window.initlab.ready);
+  await page.evaluate(() => window.initlab.drawn);
   process.stdout.write("timing 100 restarts of XOR 2-2-1 × 2,000 epochs… ");
   const restarts = [];
   for (let k = 0; k < RESTART_REPEATS; k++) {
@@ -187,7 +187,7 @@ async function desktopBench(browser, server, report) {
   report.restarts_100x2000 = summary(restarts);
   console.log(`median ${report.restarts_100x2000.median_ms} ms`);
   await page.goto(`${server.url}/`);
-  await page.evaluate(() => window.initlab.ready);
+  await page.evaluate(() => window.initlab.drawn);
   process.stdout.write("timing the loss landscape, n = 41… ");
   report.landscape_n41 = summary(
     await page.evaluate((repeats) => {
@@ -202,7 +202,7 @@ async function desktopBench(browser, server, report) {
   );
   console.log(`median ${report.landscape_n41.median_ms} ms`);
   await page.goto(`${server.url}/?scale=manual`);
-  await page.evaluate(() => window.initlab.ready);
+  await page.evaluate(() => window.initlab.drawn);
   report.slider_to_redraw = summary(await sliderLatency(page, SLIDER_MOVES));
   await context.close();
 }

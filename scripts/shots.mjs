@@ -35,10 +35,10 @@ function watch(page, label) {
   page.on("response", (r) => r.status() >= 400 && problems.push(`${label}: HTTP ${r.status()}: ${r.url()}`));
 }
 
-/** Waits until the page in `target` (a page or a frame) has drawn its first frame. */
+/** Waits until the page in `target` (a page or a frame) has drawn every chart once. */
 async function ready(target) {
   await target.waitForFunction(() => window.initlab !== undefined);
-  await target.evaluate(() => window.initlab.ready);
+  await target.evaluate(() => window.initlab.drawn);
 }
 
 /** Opens `url` in a fresh context of `size`; runs `body(page)`, then closes the context. */

@@ -383,12 +383,16 @@ export function createApi(engine, options) {
   };
   s.cycle = frameCycle(s);
   s.loadCompare = compareLoader(s);
-  s.api = { ready: null, ...trainingApi(s), ...experimentsApi(s), ...pageApi(s) };
+  s.api = { ready: null, drawn: null, ...trainingApi(s), ...experimentsApi(s), ...pageApi(s) };
   s.page = pageHelpers(s);
   pauseWhileHidden(s);
   s.api.ready = engine.then((loaded) => start(s, loaded, options));
   // The page reports a failed load itself; this keeps it from also being an
   // "unhandled rejection" when no script awaits `ready`.
   s.api.ready.catch((error) => view.showFailure(error));
+  // `ready` is the first frame the learner sees (the charts on screen drawn); `drawn`
+  // follows once every chart has been drawn once (charts.js), for scripts that read pixels.
+  s.api.drawn = s.api.ready.then(() => s.charts.drawn);
+  s.api.drawn.catch(() => {});
   return { api: s.api, page: s.page };
 }

@@ -1,6 +1,12 @@
 // The chart canvases: sized to their CSS box × devicePixelRatio (so they stay crisp at
 // any zoom and density), resized with their container, and drawn by the wasm Lab from
 // one snapshot per frame. The drawing itself is Rust (src/web/charts/).
+//
+// The page's first frame draws only the charts on the first screen: a chart's
+// first draw is its slowest (the engine's drawing code is compiled on first use), and on
+// a phone no chart is on the first screen. The others are drawn right after, one per
+// frame after the paint, and at once when one comes near the screen; `drawn` resolves
+// when every chart has been drawn once (see deferOffscreen).
 
 import { layerName, text } from "./strings.js";
 
@@ -9,6 +15,7 @@ const $ = (id) => document.getElementById(id);
 /** The charts a playing page redraws every SECONDARY_EVERY-th frame only (see forFrame). */
 const SECONDARY = ["network", "gradients", "depth", "landscape"];
 const SECONDARY_EVERY = 3;
+
 
 /**
  * A CSS length in device pixels: the exact count the browser reported when it agrees
@@ -97,13 +104,24 @@ function forFrame(state, all, live) {
   return Object.fromEntries(Object.entries(all).filter(([key]) => !SECONDARY.includes(key)));
 }
 
+/**
+ * A canvas's observed size, unless the observer last saw it with no area (hidden, as B's
+ * charts are until there is a B): then undefined, and the caller asks the browser.
+ */
+function knownSize(state, canvas) {
+  const size = state.sizes.get(canvas);
+  return size?.width > 0 && size?.height > 0 ? size : undefined;
+}
+
 /** Gives a canvas the CSS height `heightFor(its CSS width)` (its layers' panels need). */
 function fitHeight(state, core, heightFor) {
-  const coreWidth = state.sizes.get(core)?.width ?? core.clientWidth;
+  const coreWidth = knownSize(state, core)?.width ?? core.clientWidth;
   const height = `${heightFor(coreWidth)}px`;
   if (core.style.height !== height) {
-    core.style.height = height; // the observer reports the new size for the next frame
-    state.sizes.delete(core);
+    core.style.height = height;
+    // Its new size, without asking the browser for a layout now; the observer reports the
+    // exact device pixels after the frame's layout.
+    state.sizes.set(core, { width: coreWidth, height: heightFor(coreWidth) });
   }
 }
 
@@ -121,7 +139,7 @@ function fitAll(state, comparing) {
 
 /** Gives one canvas a backing store of its on-screen size in device pixels. */
 function fitOne(state, canvas, dpr = window.devicePixelRatio || 1) {
-  const size = state.sizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
+  const size = knownSize(state, canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
   const width = devicePixels(size.deviceWidth, size.width, dpr);
   const height = devicePixels(size.deviceHeight, size.height, dpr);
   if (canvas.width !== width) canvas.width = width;
@@ -135,18 +153,37 @@ function fitOne(state, canvas, dpr = window.devicePixelRatio || 1) {
  * refreshed a slice per frame); `comparing`: B's charts are drawn too.
  */
 function drawAll(state, live, comparing) {
-  const options = {
-    dpr: fitAll(state, comparing),
+  const options = drawOptions(state, fitAll(state, comparing), live);
+  let sides = [["a", forFrame(state, state.canvases, live)]];
+  if (comparing) sides.push(["b", forFrame(state, state.canvasesB, live)]);
+  if (!state.drewFirst) sides = deferOffscreen(state, sides);
+  return drawSides(state, sides, options, live);
+}
+
+/** The options of every chart's draw: pixel ratio, colour scheme, the inputs they read. */
+function drawOptions(state, dpr, live) {
+  return {
+    dpr,
     dark: state.dark.matches,
     logScale: $("log-scale").checked,
     weightLayer: Number($("weight-layer").value) || 0,
     live,
     ...state.extraOptions(),
   };
-  const error =
-    state.lab.draw(forFrame(state, state.canvases, live), options, "a") ??
-    (comparing ? state.lab.draw(forFrame(state, state.canvasesB, live), options, "b") : undefined);
-  state.afterDraw(live);
+}
+
+/**
+ * Draws `sides` ([[side, {key: canvas}]]) with `options`; they are drawn once, whatever
+ * the first frame deferred. Returns the failure message, or undefined when all drew.
+ */
+function drawSides(state, sides, options, live) {
+  let error;
+  for (const [side, canvases] of sides) {
+    if (Object.keys(canvases).length > 0) error ??= state.lab.draw(canvases, options, side);
+    Object.values(canvases).forEach((canvas) => forget(state, canvas));
+  }
+  // The views chase the landscape's refresh after a draw; not while it waits for its first.
+  if (!state.pending.has(state.canvases.landscape)) state.afterDraw(live);
   return error ? text("chartFailed", { error }) : undefined;
 }
 
@@ -155,7 +192,75 @@ function drawOnly(state, key) {
   const canvas = state.canvases[key];
   const options = { dpr: fitOne(state, canvas), dark: state.dark.matches, live: false, ...state.extraOptions(), landscapeAlone: true };
   state.lab.draw({ [key]: canvas }, options);
+  forget(state, canvas);
   state.afterDraw(false);
+}
+
+/**
+ * Whether any of a canvas is on the screen (laid out, not hidden): as the observer last saw
+ * it (no layout asked for), or measured when it has not reported yet or saw it hidden.
+ */
+function onScreen(state, canvas) {
+  const seen = state.onScreen.get(canvas);
+  if (seen !== undefined) return seen;
+  const box = canvas.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return false;
+  return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+}
+
+/**
+ * The first frame: keeps in `sides` only the charts on the screen and leaves the others
+ * pending, drawn one per frame after the paint (in page order), or at once when one comes
+ * within a screen's height of the screen, whichever is first. A draw of all charts in
+ * between draws them too.
+ */
+function deferOffscreen(state, sides) {
+  state.drewFirst = true;
+  const later = [];
+  const kept = sides.map(([side, canvases]) => {
+    const entries = Object.entries(canvases);
+    for (const [key, canvas] of entries) if (!onScreen(state, canvas)) later.push([canvas, { side, key }]);
+    return [side, Object.fromEntries(entries.filter(([, canvas]) => !later.some(([c]) => c === canvas)))];
+  });
+  // In page order, top to bottom.
+  later.sort(([a], [b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  later.forEach(([canvas, where]) => state.pending.set(canvas, where));
+  state.pending.forEach((_, canvas) => state.nearing.observe(canvas));
+  if (state.pending.size === 0) state.drawnDone();
+  else afterPaint(state);
+  return kept;
+}
+
+/** Schedules the next pending chart's draw just after the next frame is painted. */
+function afterPaint(state) {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const next = state.pending.keys().next().value;
+      if (next === undefined) return;
+      drawPending(state, [next]);
+      afterPaint(state);
+    }),
+  );
+}
+
+/** Draws pending canvases now (a chart that failed says so in the page, as any draw). */
+function drawPending(state, canvases) {
+  const chosen = canvases.filter((canvas) => state.pending.has(canvas));
+  if (chosen.length === 0 || !state.lab) return;
+  const sides = ["a", "b"].map((side) => {
+    const mine = chosen.filter((canvas) => state.pending.get(canvas).side === side);
+    return [side, Object.fromEntries(mine.map((canvas) => [state.pending.get(canvas).key, canvas]))];
+  });
+  chosen.forEach((canvas) => fitOne(state, canvas));
+  const error = drawSides(state, sides, drawOptions(state, window.devicePixelRatio || 1, false), false);
+  if (error) state.showError(error);
+}
+
+/** A canvas drawn: no longer pending; once none is, `drawn` resolves. */
+function forget(state, canvas) {
+  if (!state.pending.delete(canvas)) return;
+  state.nearing.unobserve(canvas);
+  if (state.pending.size === 0) state.drawnDone();
 }
 
 /** Rebuilds the weight-layer picker for the snapshot's `layers` (hidden ones, then the output). */
@@ -197,12 +302,15 @@ function listen(state) {
 }
 
 /**
- * `redraw()` is called when a canvas changed size or a chart option changed.
- * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), extend(hooks), layersChanged(layers)}.
+ * `redraw()` is called when a canvas changed size or a chart option changed; `showError(message)`
+ * shows the failure of a chart drawn after the first frame.
+ * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), drawn, extend(hooks),
+ * layersChanged(layers)}; `drawn` is a Promise resolved once every chart has been drawn once.
  */
-export function createCharts(redraw) {
+export function createCharts(redraw, showError = () => {}) {
   const state = {
     redraw,
+    showError,
     canvases: chartCanvases(),
     canvasesB: chartCanvasesB(),
     /** The latest observed size of each canvas: CSS pixels, and device pixels when known. */
@@ -218,7 +326,25 @@ export function createCharts(redraw) {
     afterDraw: () => {},
     /** Canvases drawn by other parts of the page, with the function that redraws each. */
     adopted: new Map(),
+    /** Whether the first frame was drawn; the charts it left for later, by canvas: {side, key}. */
+    drewFirst: false,
+    pending: new Map(),
   };
+  const drawn = new Promise((resolve) => (state.drawnDone = resolve));
+  // Which charts are on the screen, known before the first frame asks (undefined: seen hidden).
+  state.onScreen = new Map();
+  const screen = new IntersectionObserver((entries) =>
+    entries.forEach((entry) => {
+      const hidden = entry.boundingClientRect.width === 0 || entry.boundingClientRect.height === 0;
+      state.onScreen.set(entry.target, hidden ? undefined : entry.isIntersecting);
+    }),
+  );
+  [...Object.values(state.canvases), ...Object.values(state.canvasesB)].forEach((canvas) => screen.observe(canvas));
+  // A pending chart within a screen's height of the screen is drawn at once.
+  state.nearing = new IntersectionObserver(
+    (entries) => drawPending(state, entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target)),
+    { rootMargin: "100% 0px" },
+  );
   state.observer = new ResizeObserver((entries) => onResize(state, entries));
   Object.values(state.canvases).forEach((canvas) => observe(state, canvas));
   // Each chart's 2D context made now, while the engine loads, not in the first frame
@@ -231,6 +357,7 @@ export function createCharts(redraw) {
     adopt: (canvas, redrawOne) => adopt(state, canvas, redrawOne),
     draw: (live = false, comparing = false) => drawAll(state, live, comparing),
     drawOnly: (key) => drawOnly(state, key),
+    drawn,
     /** Lets the views add `options()` to every draw and hear `afterDraw(live)` after each. */
     extend(hooks) {
       state.extraOptions = hooks.options;

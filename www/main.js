@@ -16,6 +16,7 @@ import { loadStylesheet, once } from "./on-demand.js";
 import { pageParamsQuery, querySets, readAddress } from "./page-params.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText, chartLabels, currentLanguage, languageInUrl, loadLessonTexts, setEnglishErrors } from "./strings.js";
+import { view } from "./view.js";
 import { createViews } from "./views.js";
 
 // In a frame (course notes), the page talks to its parent: fetched at once, beside the language.
@@ -71,7 +72,7 @@ const engine = compiled.then(async (wasm) => {
 });
 // Work the first frame needs that does not need the engine, done while it loads.
 prepareNumbers();
-const charts = createCharts(() => page.redraw());
+const charts = createCharts(() => page.redraw(), (message) => view.showChartError(message));
 const { api, page } = createApi(engine, {
   charts,
   makeControls: createControls,

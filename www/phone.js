@@ -32,9 +32,9 @@ export function createQuickControls() {
   place(media.matches);
 
   // The row sticks right below the transport bar, whose height changes with its readouts.
+  // The observer's first report comes with the first frame's layout (none is forced here).
   const transport = document.querySelector(".transport");
-  const measure = () =>
-    document.documentElement.style.setProperty("--transport-height", `${transport.offsetHeight}px`);
-  new ResizeObserver(measure).observe(transport);
-  measure();
+  const measure = ([entry]) =>
+    document.documentElement.style.setProperty("--transport-height", `${entry.borderBoxSize?.[0]?.blockSize ?? transport.offsetHeight}px`);
+  new ResizeObserver(measure).observe(transport, { box: "border-box" });
 }

@@ -317,3 +317,62 @@ test("a link with vs= shows B, and one with lesson= its lesson and verdict, at t
     await embed.close();
   }
 });
+
+/**
+ * In the page, before it loads: records which chart canvases have any pixel painted when
+ * `initlab.ready` resolves (window.__paintedAtReady, by id), and `__painted()` for later.
+ */
+function recordPaintedAtReady() {
+  window.__painted = () =>
+    Object.fromEntries(
+      [...document.querySelectorAll("canvas[id^='chart-']")].map((canvas) => {
+        if (canvas.width === 0 || canvas.height === 0) return [canvas.id, false];
+        const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+        return [canvas.id, data.some((byte, i) => i % 4 === 3 && byte > 0)];
+      }),
+    );
+  let api;
+  Object.defineProperty(window, "initlab", {
+    configurable: true,
+    get: () => api,
+    set(value) {
+      api = value;
+      value.ready.then(() => (window.__paintedAtReady = window.__painted()));
+    },
+  });
+}
+
+test("the first frame draws the charts on screen only; one scrolled to is drawn at once; `drawn` has them all", async () => {
+  for (const [viewport, onScreen] of [
+    [{ width: 390, height: 844 }, []],
+    [{ width: 1280, height: 800 }, ["chart-activation"]],
+  ]) {
+    const context = await env.browser.newContext({ viewport });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(recordPaintedAtReady);
+      await page.goto(`${env.server.url}/`);
+      const atReady = await page.evaluate(async () => {
+        await window.initlab.ready;
+        // Straight to the bottom of the page, as a learner's fling would.
+        const top = document.getElementById("chart-landscape").getBoundingClientRect().top + scrollY;
+        window.scrollTo({ top, behavior: "instant" });
+        return window.__paintedAtReady;
+      });
+      const charts = ["activation", "loss", "weights", "boundary", "network", "gradients", "depth", "landscape"].map((id) => `chart-${id}`);
+      const painted = charts.filter((id) => atReady[id]);
+      assert.deepEqual(painted, onScreen, `${viewport.width}×${viewport.height}: painted at ready`);
+      // The chart now on screen is drawn within a few frames, before the others' turn in page order.
+      const landscape = await page.evaluate(async () => {
+        for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+        return window.__painted()["chart-landscape"];
+      });
+      assert.ok(landscape, `${viewport.width}×${viewport.height}: the landscape, scrolled to, is drawn`);
+      await page.evaluate(() => window.initlab.drawn);
+      const all = await page.evaluate(() => window.__painted());
+      assert.deepEqual(charts.filter((id) => !all[id]), [], "every chart is drawn once `drawn` resolves");
+    } finally {
+      await context.close();
+    }
+  }
+});

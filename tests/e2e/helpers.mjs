@@ -62,7 +62,8 @@ export function useServerAndBrowser() {
 /**
  * Opens `url` in a fresh context of the given size and records every console error,
  * uncaught exception, failed request and .wasm response. Resolves once
- * `window.initlab.ready` has settled.
+ * `window.initlab.drawn` has settled: every chart drawn (`ready` is the first frame, which
+ * draws only the charts on screen).
  */
 export async function openPage(browser, url, viewport = { width: 1280, height: 800 }, options = {}) {
   const context = await browser.newContext({ viewport, ...options });
@@ -89,7 +90,7 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
   });
   await page.goto(url);
   await page.waitForFunction(() => window.initlab !== undefined);
-  await page.evaluate(() => window.initlab.ready);
+  await page.evaluate(() => window.initlab.drawn);
   return { page, errors, wasm, close: () => context.close() };
 }
 
