@@ -18,10 +18,10 @@ export const LESSON_VERDICTS = {
   "zero-tanh": {
     title: "Why not start every weight at 0?",
     verdicts: {
-      "holds": "{zeros} of {weights} weights have a gradient of exactly 0, and at step {steps} the loss is still {loss}: nothing learns.",
+      "holds": "{zeros} of {weights, plural, one {# weight} other {# weights}} {zeros, plural, one {has} other {have}} a gradient of exactly 0, and at step {steps} the loss is still {loss}: nothing learns.",
       "fails": "{layer} of A has a gradient norm of {grad}: its weights can move, so the network is not stuck at zero.",
       "failsB": "{layer} of B has a gradient norm of {grad}: its weights can move, so the network is not stuck at zero.",
-      "biasOnly": "At step {steps}, {zeros} of {weights} weights have a gradient of exactly 0. Only the output bias moved (the loss went from {from} to {loss}); every weight is still 0, so the network still gives every point the same output.",
+      "biasOnly": "At step {steps}, {zeros} of {weights, plural, one {# weight} other {# weights}} {zeros, plural, one {has} other {have}} a gradient of exactly 0. Only the output bias moved (the loss went from {from} to {loss}); every weight is still 0, so the network still gives every point the same output.",
       "notZero": "The weights of {layer} in A are no longer all 0: this is not the zero-init case any more.",
       "notZeroB": "The weights of {layer} in B are no longer all 0: this is not the zero-init case any more.",
     },
@@ -29,23 +29,23 @@ export const LESSON_VERDICTS = {
   "zero-sigmoid": {
     title: "With sigmoid the weights move away from zero: so is it fine?",
     verdicts: {
-      "holds": "The loss went from {from} to {loss}, yet {layer} still has {units} distinct unit of {size}: the weights move, all together.",
-      "still": "The loss has only gone from {from} to {loss} so far ({layer}: {units} of {size} distinct units): run some steps to see the weights move.",
+      "holds": "The loss went from {from} to {loss}, yet {layer} still has {units, plural, one {# distinct unit} other {# distinct units}} of {size}: the weights move, all together.",
+      "still": "The loss has only gone from {from} to {loss} so far ({layer}: {units} of {size, plural, one {# distinct unit} other {# distinct units}}): run some steps to see the weights move.",
       "frozen": "At step {steps} every weight is still exactly 0: the network is frozen, as in the zero-tanh lesson. With sigmoid this happens when every batch holds as many points of each class, as the 4 XOR points in batches of 4 do.",
-      "split": "{layer} has {units} distinct units of {size}: these units started different, so this is not the zero-init case any more.",
+      "split": "{layer} has {units, plural, one {# distinct unit} other {# distinct units}} of {size}: these units started different, so this is not the zero-init case any more.",
     },
   },
   "unfreeze": {
     title: "Three hidden layers from zero: which weights move first?",
     verdicts: {
-      "holds": "The layers unfroze from the output down, one per step at most: the output's weights first moved at step {output}, hidden 3's at step {h3}, hidden 2's at step {h2}, hidden 1's at step {h1}. Every layer is still {units} distinct unit.",
-      "holdsDepth": "All {layers} weight layers unfroze from the output down, one per step at most: the output's weights first moved at step {output}, hidden 1's last, at step {h1}. Every layer is still {units} distinct unit.",
+      "holds": "The layers unfroze from the output down, one per step at most: the output's weights first moved at step {output}, hidden 3's at step {h3}, hidden 2's at step {h2}, hidden 1's at step {h1}. Every layer is still {units, plural, one {# distinct unit} other {# distinct units}}.",
+      "holdsDepth": "{layers, plural, one {The only weight layer} other {All # weight layers}} unfroze from the output down, one per step at most: the output's weights first moved at step {output}, hidden 1's last, at step {h1}. Every layer is still {units, plural, one {# distinct unit} other {# distinct units}}.",
       "start": "Step 0: every weight is 0. Step once at a time and watch which layer moves first.",
       "frozen": "At step {steps} every weight is still exactly 0: no batch has moved anything yet.",
       "partly": "Weight layers moved so far, from the output down: {moved} of {layers}; the lowest, {layer}, first moved at step {step}. Run more steps.",
       "order": "{layer} moved at step {step}, not after {above} above it (step {aboveStep}): its weights did not start at 0.",
       "under": "{layer} moved at step {step} while {above} above it is still exactly 0: its weights did not start at 0.",
-      "split": "{layer} has {units} distinct units of {size}: its units started different, so this is not the zero-init case any more.",
+      "split": "{layer} has {units, plural, one {# distinct unit} other {# distinct units}} of {size}: its units started different, so this is not the zero-init case any more.",
     },
   },
   "no-hidden": {
@@ -60,7 +60,7 @@ export const LESSON_VERDICTS = {
   "constant": {
     title: "What if every weight starts at 1?",
     verdicts: {
-      "holdsSum": "At step 0 every hidden unit outputs its activation of the plain sum of its inputs on every point (to within {gap}), and {layer} has {units} distinct unit of {size}: the units are copies of each other.",
+      "holdsSum": "At step 0 every hidden unit outputs its activation of the plain sum of its inputs on every point (to within {gap}), and {layer} has {units, plural, one {# distinct unit} other {# distinct units}} of {size}: the units are copies of each other.",
       "holds": "Distinct units in {layer}: {units} of {size}: the units are still copies of each other.",
       "fails": "Distinct units in {layer}: {units} of {size}: the units differ, so something broke the symmetry.",
     },
@@ -68,10 +68,10 @@ export const LESSON_VERDICTS = {
   "break-symmetry": {
     title: "How does a little noise break the symmetry?",
     verdicts: {
-      "holds": "B has {units} of {size} distinct units in {layer} and reaches accuracy {accuracyB}; A, with {unitsA} distinct unit, stays at {accuracyA}.",
-      "notYet": "B has {units} of {size} distinct units in {layer}, but its accuracy is {accuracyB} so far (A: {accuracyA}): keep training.",
-      "copies": "B has only {units} of {size} distinct units in {layer}: without noise its units are copies too (accuracy {accuracyB}, A {accuracyA}).",
-      "aLearns": "A reaches accuracy {accuracyA} with {unitsA} distinct units: A's symmetry is broken as well, so there is nothing to compare.",
+      "holds": "B has {units} of {size, plural, one {# distinct unit} other {# distinct units}} in {layer} and reaches accuracy {accuracyB}; A, with {unitsA, plural, one {# distinct unit} other {# distinct units}}, stays at {accuracyA}.",
+      "notYet": "B has {units} of {size, plural, one {# distinct unit} other {# distinct units}} in {layer}, but its accuracy is {accuracyB} so far (A: {accuracyA}): keep training.",
+      "copies": "B has only {units} of {size, plural, one {# distinct unit} other {# distinct units}} in {layer}: without noise its units are copies too (accuracy {accuracyB}, A {accuracyA}).",
+      "aLearns": "A reaches accuracy {accuracyA} with {unitsA, plural, one {# distinct unit} other {# distinct units}}: A's symmetry is broken as well, so there is nothing to compare.",
     },
   },
   "xor-2-1": {
@@ -95,8 +95,8 @@ export const LESSON_VERDICTS = {
   "xor-restarts": {
     title: "Random init still gets stuck: what do restarts buy?",
     verdicts: {
-      "holds": "Of {runs} seeds trained {steps} steps, {solved} solved XOR and {stuck} got stuck on a plateau: where training ends depends on where it starts.",
-      "fails": "Of {runs} seeds trained {steps} steps, {solved} solved XOR and {stuck} got stuck: these settings do not show both outcomes.",
+      "holds": "Of {runs, plural, one {# seed} other {# seeds}} trained {steps, plural, one {# step} other {# steps}}, {solved} solved XOR and {stuck} got stuck on a plateau: where training ends depends on where it starts.",
+      "fails": "Of {runs, plural, one {# seed} other {# seeds}} trained {steps, plural, one {# step} other {# steps}}, {solved} solved XOR and {stuck} got stuck: these settings do not show both outcomes.",
       "run": "Run the restarts panel to train these settings from many seeds.",
     },
   },

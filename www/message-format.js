@@ -69,9 +69,20 @@ function filledBlock(inner, whole, values, write, category) {
   return /^\w+$/.test(inner) && inner in values ? write(values[inner]) : whole;
 }
 
-/** Every name a template fills, plain or plural, in order of first use. */
-export function templateNames(template) {
-  const names = new Set();
-  for (const match of template.matchAll(/\{\s*(\w+)\s*(?:\}|,\s*plural\s*,)/g)) names.add(match[1]);
+/** Every name a template fills, plain or plural (and inside plural forms), in order of first use. */
+export function templateNames(template, names = new Set()) {
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf("{", i);
+    const end = open < 0 ? -1 : blockEnd(template, open);
+    if (end < 0) break;
+    const inner = template.slice(open + 1, end - 1);
+    const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    if (plural) {
+      names.add(plural[1]);
+      for (const form of Object.values(pluralForms(plural[2]))) templateNames(form, names);
+    } else if (/^\w+$/.test(inner)) names.add(inner);
+    i = end;
+  }
   return [...names];
 }

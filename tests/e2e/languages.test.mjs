@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { LANGUAGES, STRINGS } from "../../www/strings.js";
 import { COMMON_VERDICTS, LESSONS } from "../../www/lessons-text.js";
+import { templateNames } from "../../www/message-format.js";
 import { canvasHash, screenshot, textOf, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
@@ -27,8 +28,8 @@ const SAME_ALLOWED = new Set([
   "sideColumn", "colZStd", "vs.key", "fullStop",
 ]);
 
-/** The `{name}` placeholders of a template. */
-const placeholders = (template) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The names a template fills, `{name}` or `{name, plural, …}`: a translation may add plural forms, never names. */
+const placeholders = (template) => templateNames(template).sort();
 
 /** Checks one translated table against English: same keys, translated, same placeholders. */
 function checkTable(code, what, english, translated) {

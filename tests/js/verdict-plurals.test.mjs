@@ -41,6 +41,7 @@ const HINDI = [
   [{ one: "भार", other: "भार" }, { one: "भार", other: "भारों" }],
   [{ one: "चरण", other: "चरण" }, { one: "चरण", other: "चरणों" }],
   [{ one: "परत", other: "परतें" }, { one: "परत", other: "परतों" }],
+  [{ one: "भार-परत", other: "भार-परतें" }, { one: "भार-परत", other: "भार-परतों" }],
   [{ one: "बिंदु", other: "बिंदु" }, { one: "बिंदु", other: "बिंदुओं" }],
 ];
 /** Hindi postpositions: a noun before one is oblique. */
@@ -52,35 +53,55 @@ const ENGLISH = [
   ["run", "runs"], ["point", "points"], ["time", "times"],
 ].map(([one, other]) => [{ one, other }]);
 
-/** The words of `sentence`, punctuation stripped. */
-const words = (sentence) => sentence.split(/\s+/).map((w) => w.replace(/^[«(„"]+|[»),.:;!?"।—]+$/gu, ""));
+/** Trailing punctuation: it ends a count's phrase. */
+const CLOSING = /[»),.:;!?"।—]+$/u;
+
+/** The words of `sentence`, punctuation stripped, and after which of them a phrase ends. */
+function words(sentence) {
+  const raw = sentence.split(/\s+/);
+  return {
+    list: raw.map((w) => w.replace(/^[«(„"]+/u, "").replace(CLOSING, "")),
+    ends: raw.map((w) => CLOSING.test(w)),
+  };
+}
 
 /**
- * Every disagreement in `sentence` of `code`: for each whole number followed (within two
- * words) by a known noun, the form the count's category asks for in the case the context gives.
+ * Every disagreement in `sentence` of `code`: for each whole number, the run of known words
+ * right after it (a count's adjectives and noun: "2 distinct units", "2 weight layers") must
+ * take the form the count's category asks for in the case the context gives. Where only the
+ * head noun agrees (English, Hindi: `headOnly`), only the run's last word is checked.
  */
-function disagreements(code, sentence, nouns, caseOf) {
+function disagreements(code, sentence, { nouns, modifiers = [], caseOf, headOnly }) {
   const rules = new Intl.PluralRules(code);
-  const list = words(sentence);
+  const { list, ends } = words(sentence);
+  const entryOf = (word) => nouns.find((cases) => cases.some((forms) => Object.values(forms).includes(word)));
   const wrong = [];
   list.forEach((word, i) => {
     if (!/^\d+$/.test(word)) return;
     const category = rules.select(Number(word));
-    for (const next of [i + 1, i + 2]) {
-      const noun = nouns.find((cases) => cases.some((forms) => Object.values(forms).includes(list[next])));
-      if (!noun) continue;
-      const forms = noun[Math.min(caseOf(list, i, next), noun.length - 1)];
+    let end = i + 1;
+    while (!ends[end - 1] && end < list.length && (entryOf(list[end]) || modifiers.includes(list[end]))) end += 1;
+    const run = [];
+    for (let k = i + 1; k < end; k += 1) if (entryOf(list[k])) run.push(k);
+    for (const k of headOnly ? run.slice(-1) : run) {
+      const cases = entryOf(list[k]);
+      const forms = cases[Math.min(caseOf(list, i, end - 1), cases.length - 1)];
       const expected = forms[category] ?? forms.other;
-      if (list[next] !== expected) wrong.push(`"${word} … ${list[next]}" should read "${expected}"`);
+      if (list[k] !== expected) wrong.push(`"${word} … ${list[k]}" should read "${expected}"`);
     }
   });
   return wrong;
 }
 
 const LANGUAGES = {
-  en: { nouns: ENGLISH, caseOf: () => 0 },
+  en: { nouns: ENGLISH, modifiers: ["distinct", "dead", "hidden", "more"], caseOf: () => 0, headOnly: true },
   ru: { nouns: RUSSIAN, caseOf: (list, i) => (RUSSIAN_GENITIVE.has(list[i - 1]?.toLowerCase()) ? 1 : 0) },
-  hi: { nouns: HINDI, caseOf: (list, i, next) => (HINDI_POSTPOSITIONS.has(list[next + 1]) ? 1 : 0) },
+  hi: {
+    nouns: HINDI,
+    modifiers: ["अलग", "मृत", "छिपी"],
+    caseOf: (list, i, last) => (HINDI_POSTPOSITIONS.has(list[last + 1]) ? 1 : 0),
+    headOnly: true,
+  },
 };
 
 /** Every verdict template of `code`: [name, template]. */
@@ -91,7 +112,7 @@ async function verdictTemplates(code) {
   );
 }
 
-for (const [code, { nouns, caseOf }] of Object.entries(LANGUAGES)) {
+for (const [code, language] of Object.entries(LANGUAGES)) {
   test(`${code}: every verdict's counts agree with their nouns at 0, 1, 2, 5, 21, 22 and 25`, async () => {
     const rules = new Intl.PluralRules(code);
     const wrong = [];
@@ -99,7 +120,7 @@ for (const [code, { nouns, caseOf }] of Object.entries(LANGUAGES)) {
       for (const n of COUNTS) {
         const values = Object.fromEntries(templateNames(template).map((arg) => [arg, NAME_ARGS.has(arg) ? "hidden 1" : n]));
         const sentence = formatMessage(template, values, String, (x) => rules.select(x));
-        for (const problem of disagreements(code, sentence, nouns, caseOf)) wrong.push(`${name} at ${n}: ${problem}`);
+        for (const problem of disagreements(code, sentence, language)) wrong.push(`${name} at ${n}: ${problem}`);
       }
     }
     assert.deepEqual([...new Set(wrong)], []);
@@ -107,15 +128,12 @@ for (const [code, { nouns, caseOf }] of Object.entries(LANGUAGES)) {
 }
 
 test("the checker finds a wrong form: it is not vacuous", () => {
-  const { nouns, caseOf } = LANGUAGES.ru;
-  assert.deepEqual(disagreements("ru", "в слое 4 различных нейронов из 8", nouns, caseOf), [
+  assert.deepEqual(disagreements("ru", "в слое 4 различных нейронов из 8", LANGUAGES.ru), [
     '"4 … нейронов" should read "нейрона"',
   ]);
-  assert.deepEqual(disagreements("ru", "у 1 из 21 весов", nouns, caseOf), ['"21 … весов" should read "веса"']);
-  assert.deepEqual(disagreements("hi", "1 अलग इकाइयाँ", LANGUAGES.hi.nouns, LANGUAGES.hi.caseOf), [
-    '"1 … इकाइयाँ" should read "इकाई"',
-  ]);
-  assert.deepEqual(disagreements("en", "still 1 distinct units", LANGUAGES.en.nouns, LANGUAGES.en.caseOf), [
-    '"1 … units" should read "unit"',
-  ]);
+  assert.deepEqual(disagreements("ru", "у 1 из 21 весов", LANGUAGES.ru), ['"21 … весов" should read "веса"']);
+  assert.deepEqual(disagreements("hi", "1 अलग इकाइयाँ", LANGUAGES.hi), ['"1 … इकाइयाँ" should read "इकाई"']);
+  assert.deepEqual(disagreements("hi", "2 भार का", LANGUAGES.hi), ['"2 … भार" should read "भारों"']);
+  assert.deepEqual(disagreements("en", "still 1 distinct units", LANGUAGES.en), ['"1 … units" should read "unit"']);
+  assert.deepEqual(disagreements("en", "all 2 weight layers", LANGUAGES.en), []);
 });
