@@ -152,6 +152,16 @@ fn pytorch_default_std_z_follows_the_recurrence_and_fades_to_the_bias_floor() {
             layer.z_std
         );
     }
+    // Going back, Var(δ) is multiplied by fan_out·Var(w)·E[g'(z)²] = 64·(1/192)·½ = ⅙ a layer
+    // (no bias term: a bias adds nothing to δ), so over hidden 8 → hidden 1 std(δ) shrinks by
+    // (1/√6)⁷ ≈ 0.0019; a factor 3 either way leaves room for the sampled weights.
+    let (first, last) = (&b.layers[0], &b.layers[7]);
+    let expected = 6f64.powf(-3.5);
+    let ratio = first.delta_std / last.delta_std;
+    assert!(
+        ratio > expected / 3.0 && ratio < expected * 3.0,
+        "std(δ) hidden 1 / hidden 8: {ratio} vs {expected}"
+    );
 }
 
 #[test]
@@ -230,4 +240,20 @@ fn standardising_z_undoes_any_scale_of_the_weights() {
             assert!((x - y).abs() < 1e-12, "c = {c}: {x} vs {y}");
         }
     }
+}
+
+#[test]
+fn in_practice_fails_when_training_does_not_separate_them() {
+    // Momentum 0.9 at the same lr makes plain He unstable on this deep net: A's std(z) grows
+    // (it keeps its size and more) but A's loss ends near B's ln 2, so the verdict, which also
+    // judges what training did, does not hold.
+    let config = opened().with_changes([("momentum", "0.9")]).unwrap();
+    let v = verdict_of(&config, lesson().steps);
+    assert_verdict(&v, false, "in-practice.fails");
+    assert!(
+        number(&v, "b_ratio") < 0.25 && number(&v, "a_ratio") >= 0.5,
+        "{v:?}"
+    );
+    assert!(number(&v, "lossB") - number(&v, "lossA") < 0.1, "{v:?}");
+    assert!(number(&v, "accA") - number(&v, "accB") < 10.0, "{v:?}");
 }
