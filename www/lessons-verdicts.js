@@ -148,4 +148,14 @@ export const LESSON_VERDICTS = {
       "fails": "At step {step}, last/first std(z) is {a_ratio} for A and {b_ratio} for B; the claim needs A below 0.5 and B between 0.5 and 2.",
     },
   },
+  "in-practice": {
+    title: "What should I use in practice?",
+    verdicts: {
+      "holds": "At step {step}, A (He) has loss {lossA} and {accA} % right, B (PyTorch's default) {lossB} and {accB} %; std(z) in the last hidden layer is {a_ratio} of the first's in A and {b_ratio} in B: the default's signal fades through the ReLU layers, and B barely learns.",
+      "notYet": "At step {step}, std(z) in the last hidden layer is {a_ratio} of the first's in A and {b_ratio} in B; the losses are A {lossA}, B {lossB}. Run the lesson's steps to see what training makes of it.",
+      "fails": "At step {step}, B's signal fades ({b_ratio}) and A's does not ({a_ratio}), yet A's loss {lossA} and accuracy {accA} % are not clearly better than B's {lossB} and {accB} % (by 0.1 in loss or 10 points): on these settings the rule's start does not pay off in training.",
+      "aFades": "A's std(z) in the last hidden layer is {a_ratio} of the first's: below 0.5, A's signal fades too, so A no longer follows He's rule for ReLU.",
+      "bKeeps": "B's std(z) in the last hidden layer is {b_ratio} of the first's: at 0.25 or more, B's signal does not fade, so B is not PyTorch's default on ReLU here.",
+    },
+  },
 };

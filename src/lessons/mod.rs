@@ -13,9 +13,11 @@
 //!   and random restarts;
 //! - `no_hidden`: no hidden layer (logistic regression), where zero init is harmless;
 //! - [`scale`]: truncation, the ReLU bias, too small, too large, Glorot's average and He's rule.
+//! - `in_practice`: the closing lesson, what to use: a framework default against the rule;
 //! - [`settings`]: every lesson's settings as plain data, which the link reader opens;
 //! - `lesson`: what a lesson is, its evidence and its verdict.
 
+mod in_practice;
 mod lesson;
 mod no_hidden;
 mod scale;
@@ -49,6 +51,7 @@ pub const LESSONS: &[Lesson] = &[
     scale::TOO_LARGE,
     scale::XAVIER,
     scale::HE_RELU,
+    in_practice::IN_PRACTICE,
 ];
 
 /// Every lesson's id, in [`LESSONS`] order: the choices of the `lesson` key.

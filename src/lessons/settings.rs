@@ -95,6 +95,14 @@ pub const HE_RELU: Setup = Setup {
     query: "layers=64,64,64,64,64,64,64,64&act=relu&init=normal&scale=glorot&vs=scale%3Dhe",
 };
 
+/// He's rule on a deep ReLU net (A) against PyTorch's `nn.Linear` default (B), with the
+/// default data (xor), learning rate (0.03, plain SGD) and bias 0 for A.
+pub const IN_PRACTICE: Setup = Setup {
+    id: "in-practice",
+    query: "layers=64,64,64,64,64,64,64,64&act=relu&init=normal&scale=he\
+               &vs=preset%3Dtorch-linear",
+};
+
 /// Every lesson's settings, in the order a learner meets the lessons (the order of
 /// [`LESSONS`](super::LESSONS)).
 pub const ALL: &[Setup] = &[
@@ -113,6 +121,7 @@ pub const ALL: &[Setup] = &[
     TOO_LARGE,
     XAVIER,
     HE_RELU,
+    IN_PRACTICE,
 ];
 
 /// Every lesson's id, in [`ALL`] order: the choices of the `lesson` key.

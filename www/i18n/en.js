@@ -236,7 +236,7 @@ export const strings = {
   landscapeNow: "Recompute now",
   lessonStartHeading: "New here? Start with the lessons",
   lessonStartHint:
-    "Thirteen short experiments, one per question learners ask about how weights should start. " +
+    "Short experiments, one per question learners ask about how weights should start. " +
     "Each sets up the network, says what to look at, and checks its own claim live.",
   lessonStartGo: "Start with the lessons",
   lessonPick: "…or pick a lesson",

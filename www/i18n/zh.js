@@ -196,7 +196,7 @@ export const strings = {
   valueSpan: "±{value}",
   landscapeNow: "立即重新计算",
   lessonStartHeading: "第一次来？从课程开始",
-  lessonStartHint: "十三个简短的实验，每个回答一个学习者常问的关于权重初始化的问题。每个实验都会搭好网络、告诉你该看哪里，并实时检验自己的结论。",
+  lessonStartHint: "一组简短的实验，每个回答一个学习者常问的关于权重初始化的问题。每个实验都会搭好网络、告诉你该看哪里，并实时检验自己的结论。",
   lessonStartGo: "从课程开始",
   lessonPick: "…或选择一节课",
   lessonsLabel: "课程",
@@ -480,6 +480,18 @@ export const lessons = {
     verdicts: {
       "holds": "第 {step} 步时，最后一个隐藏层的 std(z) 与第一层之比：Glorot（A）为 {a_ratio}，He（B）为 {b_ratio}：Glorot 的信号逐渐消退，He 的保持原有大小。",
       "fails": "第 {step} 步时，最后/第一层的 std(z) 之比：A 为 {a_ratio}，B 为 {b_ratio}；结论要求 A 低于 0.5，B 在 0.5 到 2 之间。",
+    },
+  },
+  "in-practice": {
+    title: "实践中该用什么？",
+    text: "偏置设为 0；tanh 和 sigmoid 用 Glorot 的 Var(w) = 2/(n_in + n_out)；ReLU 用 He 的 Var(w) = 2/n_in。框架的默认值并不看激活函数：PyTorch 的 nn.Linear 从 U(±1/√n_in) 中抽取 W 和 b（即 a = √5 的 kaiming_uniform_），所以 Var(w) = 1/(3·n_in)；Keras 的 Dense 使用 glorot_uniform，W ~ U(±√(6/(n_in + n_out)))，偏置为 0；Flax 的 nn.Dense 使用 lecun_normal，即在 ±2σ 处截断、方差为 1/n_in 的正态分布，偏置为 0（预设 torch-linear、keras-glorot-uniform 和 keras-lecun-normal：JAX 的初始化器与 Keras 的相同）。经过一个 64 → 64 的 ReLU 层，它们把 std(z) 分别乘以 1/√6 ≈ 0.41、1/√2 ≈ 0.71 和 1/√2；He 规则乘以 1。这里 A 遵循 He，B 用 PyTorch 的默认值，网络有八个 64 单元的 ReLU 层，用普通 SGD、lr 0.03 训练。B 的 std(z) 每层乘以 0.41，一直降到它自己偏置的散布（约 0.08），这个散布对每个点都一样；反向传回的误差也缩小同样的倍数：B 的输出处处几乎相同，损失停在 ln 2 ≈ 0.69 附近，而 A 学会了 XOR。当默认值与激活函数不匹配时，请自己设定初始化；网络越深，这一点越重要。前进的方向是让网络对初始化不那么敏感。批归一化（Ioffe 与 Szegedy，2015）把每个单元的 z 在小批量上归一化为均值 0、方差 1，所以把一层的权重乘以任何因子都不会改变它的输出；作者报告说，它允许使用大得多的学习率，并且“对初始化不必那么小心”。残差连接（He 等，2016）计算 x + F(x)：信号和梯度有一条不被任何权重相乘的通路，He 等借此训练了 152 层的网络。两者仍然从上面的规则出发（ResNet 使用 He 初始化）：它们扩大了可行初始化的范围。",
+    look: "在深度图中比较每层的 std(z)：A（He）保持水平，B（PyTorch 默认）到第四层降到约 0.08 并停在那里。然后运行训练步：在损失图中，A 的损失远低于 B 的，B 停在 0.69 附近。",
+    verdicts: {
+      "holds": "第 {step} 步时，A（He）的损失为 {lossA}，正确率 {accA}%；B（PyTorch 默认）为 {lossB} 和 {accB}%；最后一个隐藏层的 std(z) 与第一层之比：A 为 {a_ratio}，B 为 {b_ratio}：默认值的信号在 ReLU 层中逐渐消退，B 几乎学不到东西。",
+      "notYet": "第 {step} 步时，最后一个隐藏层的 std(z) 与第一层之比：A 为 {a_ratio}，B 为 {b_ratio}；损失：A {lossA}，B {lossB}。运行本课的训练步，看看训练会带来什么。",
+      "fails": "第 {step} 步时，B 的信号在消退（{b_ratio}），A 的没有（{a_ratio}），但 A 的损失 {lossA} 和正确率 {accA}% 并不明显优于 B 的 {lossB} 和 {accB}%（需要损失低 0.1 或正确率高 10 个百分点）：在这些设置下，按规则初始化没有在训练中带来好处。",
+      "aFades": "A 最后一个隐藏层的 std(z) 是第一层的 {a_ratio}：低于 0.5，A 的信号也在消退，所以 A 不再遵循 ReLU 的 He 规则。",
+      "bKeeps": "B 最后一个隐藏层的 std(z) 是第一层的 {b_ratio}：不低于 0.25，B 的信号没有消退，所以这里的 B 不是 ReLU 上的 PyTorch 默认值。",
     },
   },
 };
