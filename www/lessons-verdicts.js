@@ -83,7 +83,7 @@ export const LESSON_VERDICTS = {
   "relu-bias": {
     title: "Dead ReLUs: the truncation or the small positive bias?",
     verdicts: {
-      "holds": "At step {step}, A (bias 0) has {dead_a} of {units} hidden units dead ({dead_a_pct} %), B (bias 0.1) has {dead_b} ({dead_b_pct} %): with the same weights, the bias alone saves units.",
+      "holds": "At step {step}, A (bias 0) has {dead_a} of {units} hidden units dead ({dead_a_pct} %), B (bias 0.1) has {dead_b} ({dead_b_pct} %): from the same initial weights, the bias alone saves units.",
       "fails": "At step {step}, A has {dead_a} of {units} hidden units dead and B {dead_b}: B's bias does not leave fewer dead units here.",
       "none": "At step {step}, A has {dead_a} dead units of {units}: nothing for the bias to rescue. Narrower or deeper ReLU layers make dead units appear.",
     },
