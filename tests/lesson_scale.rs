@@ -364,6 +364,64 @@ fn he_relu_glorot_halves_every_two_layers_he_keeps() {
 }
 
 #[test]
+fn relu_passes_on_half_the_second_moment_and_a_third_of_the_variance() {
+    // For z ~ N(0, 1): E[ReLU(z)²] = ∫₀^∞ z²φ(z) dz = ½ (half of E[z²] = 1, by symmetry), and
+    // E[ReLU(z)] = φ(0) = 1/√(2π), so Var(ReLU(z)) = ½ − 1/(2π) ≈ 0.3408. Integrated here
+    // (Simpson's rule on [0, 12], error far below 1e-9) rather than taken on trust.
+    let phi = |z: f64| (-z * z / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    let simpson = |f: &dyn Fn(f64) -> f64| {
+        let (n, h) = (12_000, 12.0 / 12_000.0);
+        (0..=n)
+            .map(|k| {
+                let w = if k == 0 || k == n {
+                    1.0
+                } else if k % 2 == 1 {
+                    4.0
+                } else {
+                    2.0
+                };
+                w * f(k as f64 * h)
+            })
+            .sum::<f64>()
+            * h
+            / 3.0
+    };
+    let second_moment = simpson(&|z| z * z * phi(z));
+    let mean = simpson(&|z| z * phi(z));
+    assert!((second_moment - 0.5).abs() < 1e-9, "{second_moment}");
+    let variance = second_moment - mean * mean;
+    let expected = 0.5 - 1.0 / (2.0 * std::f64::consts::PI);
+    assert!((variance - expected).abs() < 1e-9, "{variance}");
+    assert!((variance - 0.3408).abs() < 1e-4, "{variance}");
+}
+
+#[test]
+fn he_relu_each_layer_receives_half_of_the_variance_below_as_its_second_moment() {
+    // The lesson's own nets, live: hidden 1's z is exactly zero-mean and symmetric (w·x, with
+    // w symmetric and biases 0), so the next layer's E[a²] is ½·Var(z) of hidden 1 up to
+    // sampling: 64 units × 200 points give ±5 % at most here (measured 0.500 and 0.4995).
+    // Under a 1/fan_in rule (Glorot on 64 → 64 is 2/128 = 1/64) the next Var(z) is then
+    // 64 · (1/64) · ½·Var(z): std(z) × 1/√2 ≈ 0.71 a layer.
+    let lesson = lesson("he-relu");
+    let mut pair = Comparison::new(&lesson.config().unwrap()).unwrap();
+    let (a, b) = pair.snapshots();
+    for s in [&a, b.as_ref().unwrap()] {
+        let (first, second) = (&s.layers[0], &s.layers[1]);
+        let share = second.a_in_sq / (first.z_std * first.z_std);
+        assert!((share - 0.5).abs() < 0.025, "{share}");
+    }
+    let factor = a.layers[1].z_std / a.layers[0].z_std;
+    let rule = a.layers[1].fan_in as f64 * a.layers[1].w_var;
+    // n·Var(w) of the sampled 64 × 64 weights is 1 within ±10 % (4096 draws: ±2.2 % std).
+    assert!((rule - 1.0).abs() < 0.1, "{rule}");
+    // std(z) of hidden 2 over hidden 1 ≈ 0.71; 64 units keep it within ±20 % (measured 0.765).
+    assert!(
+        (factor - std::f64::consts::FRAC_1_SQRT_2).abs() < 0.15,
+        "{factor}"
+    );
+}
+
+#[test]
 fn he_relu_flips_when_b_uses_glorot_too() {
     let v = with_b("he-relu", &[("scale", "glorot")]);
     assert_verdict(&v, false, "he-relu.fails");

@@ -59,7 +59,7 @@ export const LESSON_TEXTS = {
     look: "In the depth chart, compare how std(z) and std(δ) zig-zag between the wide and narrow layers in A (LeCun) and B (Glorot).",
   },
   "he-relu": {
-    text: "A ReLU sets about half of its inputs to 0, so it passes on only half of the variance of z. Glorot's Var(w) = 1/64 on 64-wide layers does not make up for it, and std(z) shrinks by 1/√2 per layer: it halves every two layers. He et al. (2015) doubled the variance to Var(w) = 2/n_in, which exactly makes up for the lost half, so std(z) stays level through all eight layers.",
+    text: "A ReLU sets about half of its inputs to 0. What the next layer's z depends on is the second moment E[a²] of the outputs, not their variance: for a zero-mean symmetric z, E[ReLU(z)²] = ½·Var(z) exactly (the negative half gives 0, the positive half keeps its share of z²), while Var(ReLU(z)) = (½ − 1/(2π))·Var(z) ≈ 0.34·Var(z), smaller because a ReLU's output has a positive mean. With Glorot's Var(w) = 1/64 on 64-wide layers, the next layer's Var(z) = n·Var(w)·E[a²] = 64·(1/64)·½·Var(z) is half of this one's: std(z) is multiplied by 1/√2 ≈ 0.71 per layer and halves every two layers. He et al. (2015) doubled the variance to Var(w) = 2/n_in, which exactly makes up for the lost half, so std(z) stays level through all eight layers.",
     look: "In the depth chart, compare std(z) per layer: A (Glorot) slopes down, B (He) stays flat.",
   },
 };

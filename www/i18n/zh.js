@@ -439,7 +439,7 @@ export const lessons = {
   },
   "he-relu": {
     title: "ReLU 该用哪个规则？",
-    text: "ReLU 把大约一半的输入置为 0，所以它只传出 z 的一半方差。在 64 宽的层上，Glorot 的 Var(w) = 1/64 无法弥补这一点，std(z) 每层缩小为 1/√2：每两层减半。He 等人（2015）把方差加倍为 Var(w) = 2/n_in，恰好弥补了丢失的一半，所以 std(z) 在全部八层中保持水平。",
+    text: "ReLU 把大约一半的输入置为 0。下一层的 z 取决于输出的二阶矩 E[a²]，而不是输出的方差：对于均值为 0 且对称分布的 z，E[ReLU(z)²] = ½·Var(z) 恰好成立（负的一半贡献 0，正的一半保留它那部分 z²），而 Var(ReLU(z)) = (½ − 1/(2π))·Var(z) ≈ 0.34·Var(z)，更小，因为 ReLU 的输出均值为正。在 64 宽的层上用 Glorot 的 Var(w) = 1/64，下一层的 Var(z) = n·Var(w)·E[a²] = 64·(1/64)·½·Var(z)，只有本层的一半：std(z) 每层乘以 1/√2 ≈ 0.71，每两层减半。He 等人（2015）把方差加倍为 Var(w) = 2/n_in，恰好弥补了丢失的一半，所以 std(z) 在全部八层中保持水平。",
     look: "在深度图中比较每层的 std(z)：A（Glorot）向下倾斜，B（He）保持平坦。",
     verdicts: {
       "holds": "第 {step} 步时，最后一个隐藏层的 std(z) 与第一层之比：Glorot（A）为 {a_ratio}，He（B）为 {b_ratio}：Glorot 的信号逐渐消退，He 的保持原有大小。",
