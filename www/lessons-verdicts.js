@@ -77,7 +77,7 @@ export const LESSON_VERDICTS = {
     verdicts: {
       "holds": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ) and its std is {b_std} of the σ asked for; saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %. The cut removes the outliers but hardly changes saturation.",
       "uncut": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ): B is not drawn from a normal cut at ±2σ, or training has carried a weight past the cut.",
-      "matters": "Saturated pairs: A {sat_a_pct} %, B {sat_b_pct} % — a gap of a percentage point or more. At this σ the cut's narrower weights (std {b_std} σ) do keep units out of the tails.",
+      "matters": "Saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %: a gap of 5 points or more, beyond what two draws differ by chance. B's std is {b_std} of σ: below 1, its narrower weights keep units out of the tails; at 1, the cut tails themselves do.",
     },
   },
   "relu-bias": {
