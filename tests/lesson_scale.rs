@@ -412,6 +412,60 @@ fn xavier_lecun_keeps_the_forward_signal_glorot_balances_both() {
 }
 
 #[test]
+fn xavier_works_the_forward_variance_through_layer_by_layer() {
+    // Var(z) = n·Var(w)·E[a²] for every hidden layer, widths 2 → 64 → 16 → 64 → 16.
+    let v = as_opened("xavier");
+    let (a, b) = (
+        v.message.variances("a_work").expect("A's layers"),
+        v.message.variances("b_work").expect("B's layers"),
+    );
+    assert_eq!(a.iter().map(|l| l.n).collect::<Vec<_>>(), [2, 64, 16, 64]);
+    assert_eq!(b.len(), 4);
+    // LeCun: n·Var(w) = 1 up to sampling. The sample variance of k normal draws has a relative
+    // std of √(2/k): 12.5 % for the first layer's 128 weights, 4.4 % for 1024: allow 3 of them.
+    for (l, layer) in a.iter().enumerate() {
+        let tolerance = if l == 0 { 0.375 } else { 0.133 };
+        let rule = layer.n as f64 * layer.w_var;
+        assert!((rule - 1.0).abs() < tolerance, "A layer {l}: {layer:?}");
+    }
+    // Glorot: n·Var(w) = 2n/(n + m): 4/66 ≈ 0.061, 128/80 = 1.6, 32/80 = 0.4, 1.6.
+    let sizes = [64.0, 16.0, 64.0, 16.0];
+    for (l, layer) in b.iter().enumerate() {
+        let n = layer.n as f64;
+        let glorot = 2.0 * n / (n + sizes[l]);
+        let tolerance = if l == 0 { 0.375 } else { 0.133 };
+        let rule = n * layer.w_var;
+        assert!(
+            (rule / glorot - 1.0).abs() < tolerance,
+            "B layer {l}: {layer:?}"
+        );
+    }
+    for (side, layers) in [("A", a), ("B", b)] {
+        // The first layer's inputs are standardised: E[x²] = 1 (up to f32 rounding).
+        assert!(
+            (layers[0].a_sq - 1.0).abs() < 1e-6,
+            "{side}: {:?}",
+            layers[0]
+        );
+        for (l, pair) in layers.windows(2).enumerate() {
+            // Linear units with zero-mean z pass E[a²] = E[z²] = Var(z) on unchanged.
+            let (below, above) = (&pair[0], &pair[1]);
+            assert!(
+                (above.a_sq / below.measured - 1.0).abs() < 1e-5,
+                "{side} layer {l}: {pair:?}"
+            );
+        }
+        for (l, layer) in layers.iter().enumerate() {
+            // Every z of a linear net on 2 inputs lies in a plane, so a layer of m units
+            // averages only ≈ 2m squared projections: the measured Var(z) scatters around
+            // the prediction by √(2/(2m)), 25 % for 16 units. Measured: within 15 %.
+            let ratio = layer.measured / layer.predicted;
+            assert!((0.5..1.5).contains(&ratio), "{side} layer {l}: {layer:?}");
+        }
+    }
+}
+
+#[test]
 fn xavier_flips_when_b_also_uses_lecun() {
     let v = with_b("xavier", &[("scale", "lecun")]);
     assert_verdict(&v, false, "xavier.forward");

@@ -108,9 +108,9 @@ export const LESSON_VERDICTS = {
   "xavier": {
     title: "Var(w) = 1/n_in or 2/(n_in + n_out)? Why the average?",
     verdicts: {
-      "holds": "At step {step}, the largest jump between neighbouring layers is, for A (1/n_in), {a_fwd} forward and {a_bwd} backward; for B (Glorot), {b_fwd} and {b_bwd}. LeCun keeps the forward signal; Glorot's worst jump is the smaller.",
-      "forward": "At step {step}, A's largest forward jump ({a_fwd}) is not below B's ({b_fwd}); backward: A {a_bwd}, B {b_bwd}. The 1/n_in rule does not keep the forward signal better here.",
-      "balance": "At step {step}, jumps forward/backward are A {a_fwd} / {a_bwd}, B {b_fwd} / {b_bwd}: B's worst is not below A's, so the average does not balance better here.",
+      "holds": "At step {step}, the largest jump between neighbouring layers is, for A (1/n_in), {a_fwd} forward and {a_bwd} backward; for B (Glorot), {b_fwd} and {b_bwd}. LeCun keeps the forward signal; Glorot's worst jump is the smaller. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
+      "forward": "At step {step}, A's largest forward jump ({a_fwd}) is not below B's ({b_fwd}); backward: A {a_bwd}, B {b_bwd}. The 1/n_in rule does not keep the forward signal better here. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
+      "balance": "At step {step}, jumps forward/backward are A {a_fwd} / {a_bwd}, B {b_fwd} / {b_bwd}: B's worst is not below A's, so the average does not balance better here. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
     },
   },
   "he-relu": {

@@ -7,11 +7,16 @@ import { layerName, lessonWords, loadLessonTexts, text, verdictTemplate } from "
 
 const $ = (id) => document.getElementById(id);
 
+/** One layer's Var(z) = n·Var(w)·E[a²] worked through: "64·0.0153·1.08 = 1.05 (0.914)". */
+const variance = ({ n, w_var, a_sq, predicted, measured }) =>
+  `${rounded(n)}·${rounded(w_var, 3)}·${rounded(a_sq, 3)} = ${rounded(predicted, 3)} (${rounded(measured, 3)})`;
+
 /** The sentence of a verdict message `{id, args}` in the page's language. */
 export function verdictText({ id, args }) {
   return verdictTemplate(id).replace(/\{(\w+)\}/g, (whole, name) => {
     if (!(name in args)) return whole;
     const value = args[name];
+    if (Array.isArray(value)) return value.map(variance).join("; ");
     // A verdict's number: whole numbers as they are, else 3 significant digits.
     return typeof value === "number" ? rounded(value, 3) : layerName(String(value));
   });

@@ -21,7 +21,8 @@ pub mod settings;
 mod symmetry;
 
 pub use lesson::{
-    Arg, Curvature, Evidence, Judge, Lesson, Message, Needs, RestartsSeen, Verdict, View,
+    Arg, Curvature, Evidence, Judge, LayerVariance, Lesson, Message, Needs, RestartsSeen, Verdict,
+    View,
 };
 
 use crate::compare::Comparison;

@@ -5,7 +5,7 @@
 //! hidden layers (the output is a sigmoid whatever `act` says, so it is left out), and costs
 //! a pass over a handful of layers: cheap enough for every frame.
 
-use super::lesson::{share, Evidence, Judge, Lesson, Message, Needs, Verdict, View};
+use super::lesson::{share, Evidence, Judge, LayerVariance, Lesson, Message, Needs, Verdict, View};
 use super::settings;
 use crate::experiment::Snapshot;
 use crate::stats::LayerStats;
@@ -261,6 +261,8 @@ fn largest_jump(layers: &[LayerStats], std: fn(&LayerStats) -> f64) -> f64 {
 /// alternating 64 ↔ 16 and linear units: LeCun's forward jump is 1 and its backward jump
 /// √4 = 2; Glorot's are √(2·64/80) = 1.26 and √(80/(2·16)) = 1.58 both ways. So LeCun's
 /// forward jump is the smaller, and Glorot's worst (forward or backward) is the smaller.
+/// The message also works Var(z) = n·Var(w)·E[a²] through for every hidden layer of both nets,
+/// with the sampled Var(w) and the measured E[a²], next to the Var(z) measured.
 fn xavier(e: &Evidence, b: &Snapshot) -> Verdict {
     let jumps = |s: &Snapshot| {
         (
@@ -278,11 +280,14 @@ fn xavier(e: &Evidence, b: &Snapshot) -> Verdict {
         (true, false) => ("xavier.balance", false),
         (true, true) => ("xavier.holds", true),
     };
+    let worked = |s: &Snapshot| hidden(s).iter().map(LayerVariance::of).collect::<Vec<_>>();
     let message = Message::new(id)
         .with("a_fwd", a_fwd)
         .with("a_bwd", a_bwd)
         .with("b_fwd", b_fwd)
         .with("b_bwd", b_bwd)
+        .with("a_work", worked(e.a))
+        .with("b_work", worked(b))
         .with("step", e.a.step);
     Verdict::new(holds, message)
 }
