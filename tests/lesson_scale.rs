@@ -473,13 +473,56 @@ fn xavier_flips_when_b_also_uses_lecun() {
 }
 
 #[test]
-fn he_relu_glorot_halves_every_two_layers_he_keeps() {
+fn he_relu_glorot_halves_every_two_layers_he_keeps_and_only_he_learns() {
     let v = as_opened("he-relu");
     assert_verdict(&v, true, "he-relu.holds");
-    // Glorot: std(z) × 1/√2 a layer, (1/√2)⁷ ≈ 0.088 from hidden 1 to hidden 8; He: × 1.
-    // Seven layers of 64 units add up to ±30 % of sampling noise.
+    // At step 0: Glorot's std(z) × 1/√2 a layer, (1/√2)⁷ ≈ 0.088 from hidden 1 to hidden 8;
+    // He's × 1. Seven layers of 64 units add up to ±30 % of sampling noise.
     assert!((0.06..0.12).contains(&number(&v, "a_ratio")), "{v:?}");
     assert!((0.7..1.4).contains(&number(&v, "b_ratio")), "{v:?}");
+    // After the steps: the bound, B's loss at least 0.1 below A's. A's last hidden
+    // layer carries ≈ 0.09 of the first's signal, so its output stays near ½ and its loss near
+    // ln 2 = 0.693 (the loss of answering ½ everywhere); measured 0.677 against B's 0.160.
+    assert_eq!(number(&v, "step"), 200.0);
+    let (a, b) = (number(&v, "loss_a"), number(&v, "loss_b"));
+    assert!(a - b >= 0.1, "{v:?}");
+    assert!(a > 0.6 && a < std::f64::consts::LN_2 + 0.01, "{v:?}");
+}
+
+#[test]
+fn he_relu_training_sets_he_apart_on_every_seed() {
+    // Seeds 1–6 at the lesson's settings and steps: measured gaps 0.48–0.60 in loss (and on
+    // seeds 1–12, never below 0.48), far above the bound of 0.1.
+    for seed in 1..=6 {
+        let v = with_a("he-relu", &[("seed", &seed.to_string())]);
+        assert_verdict(&v, true, "he-relu.holds");
+        let gap = number(&v, "loss_a") - number(&v, "loss_b");
+        assert!(gap > 0.3, "seed {seed}: {v:?}");
+    }
+}
+
+#[test]
+fn he_relu_before_training_judges_the_start_and_waits_for_the_steps() {
+    let lesson = lesson("he-relu");
+    let mut pair = Comparison::new(&lesson.config().unwrap()).unwrap();
+    let v = judge_now(lesson, &mut pair, None);
+    assert_verdict(&v, false, "he-relu.notYet");
+    let before = (number(&v, "a_ratio"), number(&v, "b_ratio"));
+    // The depth claim is judged on the step-0 draw even after training moved the weights.
+    pair.step(lesson.steps);
+    let after = judge_now(lesson, &mut pair, None);
+    assert_eq!(
+        before,
+        (number(&after, "a_ratio"), number(&after, "b_ratio"))
+    );
+}
+
+#[test]
+fn he_relu_is_not_judged_trained_apart_when_both_use_he() {
+    // A with He as well: the same weights as B (the scale rule draws the same numbers), so
+    // the depth claim fails on A's side.
+    let v = with_a("he-relu", &[("scale", "he")]);
+    assert_verdict(&v, false, "he-relu.fails");
 }
 
 #[test]
@@ -545,4 +588,14 @@ fn he_relu_flips_when_b_uses_glorot_too() {
     let v = with_b("he-relu", &[("scale", "glorot")]);
     assert_verdict(&v, false, "he-relu.fails");
     assert_eq!(number(&v, "a_ratio"), number(&v, "b_ratio"));
+}
+
+#[test]
+fn he_relu_says_so_when_training_has_not_set_them_apart() {
+    // At lr 0.0001 neither net moves far from its start in 200 steps: A stays near ln 2 and
+    // B near its initial loss, and the training half of the claim is not met.
+    let v = with_a("he-relu", &[("lr", "0.0001")]);
+    assert_verdict(&v, false, "he-relu.trainedAlike");
+    let gap = number(&v, "loss_a") - number(&v, "loss_b");
+    assert!(gap < 0.1, "{v:?}");
 }

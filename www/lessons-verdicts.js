@@ -116,8 +116,10 @@ export const LESSON_VERDICTS = {
   "he-relu": {
     title: "Which rule for ReLU?",
     verdicts: {
-      "holds": "At step {step}, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size.",
-      "fails": "At step {step}, last/first std(z) is {a_ratio} for A and {b_ratio} for B; the claim needs A below 0.5 and B between 0.5 and 2.",
+      "holds": "At the start, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size. After {step} steps, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
+      "fails": "At the start, last/first std(z) is {a_ratio} for A and {b_ratio} for B; the claim needs A below 0.5 and B between 0.5 and 2.",
+      "notYet": "At the start, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size. Run the steps to see what training makes of it (step {step}: loss A {loss_a}, B {loss_b}).",
+      "trainedAlike": "At the start Glorot's signal fades (last/first std(z) {a_ratio}) and He's keeps its size ({b_ratio}), but after {step} steps the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %): training has not set them apart by 0.1 in loss or 10 points of accuracy.",
     },
   },
 };

@@ -33,6 +33,9 @@ pub enum Needs {
     Curvature,
     /// The restarts panel's result for the current settings.
     Restarts,
+    /// The snapshots of A (and B) at step 0 of the current settings, besides the current ones:
+    /// a lesson that judges the init and what training made of it.
+    Start,
 }
 
 /// The training loss around A's current weights along each parameter axis.
@@ -76,6 +79,8 @@ pub struct Evidence<'a> {
     pub curvature: Option<&'a Curvature>,
     /// Present when the lesson [`Needs::Restarts`] and the panel has a result for these settings.
     pub restarts: Option<&'a RestartsSeen>,
+    /// Present when the lesson [`Needs::Start`]: A's (and B's) snapshot at step 0.
+    pub start: Option<(&'a Snapshot, Option<&'a Snapshot>)>,
 }
 
 /// One argument of a message: a number (the page formats it), a name (a layer's name,

@@ -78,7 +78,7 @@ pub const XAVIER: Setup = Setup {
 
 pub const HE_RELU: Setup = Setup {
     id: "he-relu",
-    query: "layers=64,64,64,64,64,64,64,64&act=relu&init=normal&scale=glorot&vs=scale%3Dhe",
+    query: "layers=64,64,64,64,64,64,64,64&act=relu&init=normal&scale=glorot&lr=0.01&vs=scale%3Dhe",
 };
 
 /// Every lesson's settings, in the order a learner meets the lessons (the order of

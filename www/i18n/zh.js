@@ -439,11 +439,13 @@ export const lessons = {
   },
   "he-relu": {
     title: "ReLU 该用哪个规则？",
-    text: "ReLU 把大约一半的输入置为 0。下一层的 z 取决于输出的二阶矩 E[a²]，而不是输出的方差：对于均值为 0 且对称分布的 z，E[ReLU(z)²] = ½·Var(z) 恰好成立（负的一半贡献 0，正的一半保留它那部分 z²），而 Var(ReLU(z)) = (½ − 1/(2π))·Var(z) ≈ 0.34·Var(z)，更小，因为 ReLU 的输出均值为正。在 64 宽的层上用 Glorot 的 Var(w) = 1/64，下一层的 Var(z) = n·Var(w)·E[a²] = 64·(1/64)·½·Var(z)，只有本层的一半：std(z) 每层乘以 1/√2 ≈ 0.71，每两层减半。He 等人（2015）把方差加倍为 Var(w) = 2/n_in，恰好弥补了丢失的一半，所以 std(z) 在全部八层中保持水平。",
-    look: "在深度图中比较每层的 std(z)：A（Glorot）向下倾斜，B（He）保持平坦。",
+    text: "ReLU 把大约一半的输入置为 0。下一层的 z 取决于输出的二阶矩 E[a²]，而不是输出的方差：对于均值为 0 且对称分布的 z，E[ReLU(z)²] = ½·Var(z) 恰好成立（负的一半贡献 0，正的一半保留它那部分 z²），而 Var(ReLU(z)) = (½ − 1/(2π))·Var(z) ≈ 0.34·Var(z)，更小，因为 ReLU 的输出均值为正。在 64 宽的层上用 Glorot 的 Var(w) = 1/64，下一层的 Var(z) = n·Var(w)·E[a²] = 64·(1/64)·½·Var(z)，只有本层的一半：std(z) 每层乘以 1/√2 ≈ 0.71，每两层减半。He 等人（2015）把方差加倍为 Var(w) = 2/n_in，恰好弥补了丢失的一半，所以 std(z) 在全部八层中保持水平。训练显示了这种衰减的代价：学习率为 0.01 时，200 步之后 He 的网络（B）把损失降到约 0.1，而 Glorot 的网络（A）仍接近 ln 2 ≈ 0.69，也就是对所有点都回答 ½ 的损失（种子 1 到 12：A 为 0.63–0.68，B 为 0.07–0.16）。A 的最后一层收到的信号只有第一层的十分之一左右，所以它的输出几乎离不开 ½；反向传回的误差也同样每层缩小为 1/√2，所以它的权重也几乎不动。深度结论判断的是刚抽取时（第 0 步）的权重。",
+    look: "在深度图中比较每层的 std(z)：A（Glorot）向下倾斜，B（He）保持平坦。运行这些步数之后，损失图显示每个网络学到了什么。",
     verdicts: {
-      "holds": "第 {step} 步时，最后一个隐藏层的 std(z) 与第一层之比：Glorot（A）为 {a_ratio}，He（B）为 {b_ratio}：Glorot 的信号逐渐消退，He 的保持原有大小。",
-      "fails": "第 {step} 步时，最后/第一层的 std(z) 之比：A 为 {a_ratio}，B 为 {b_ratio}；结论要求 A 低于 0.5，B 在 0.5 到 2 之间。",
+      "holds": "开始时，最后一个隐藏层的 std(z) 与第一层之比：Glorot（A）为 {a_ratio}，He（B）为 {b_ratio}：Glorot 的信号逐渐消退，He 的保持原有大小。{step} 步之后，A 的损失为 {loss_a}（准确率 {accuracy_a_pct}%），B 为 {loss_b}（{accuracy_b_pct}%）：B 训练得明显更好。",
+      "fails": "开始时，最后/第一层的 std(z) 之比：A 为 {a_ratio}，B 为 {b_ratio}；结论要求 A 低于 0.5，B 在 0.5 到 2 之间。",
+      "notYet": "开始时，最后一个隐藏层的 std(z) 与第一层之比：Glorot（A）为 {a_ratio}，He（B）为 {b_ratio}：Glorot 的信号逐渐消退，He 的保持原有大小。运行这些步数，看看训练会带来什么（第 {step} 步：损失 A {loss_a}，B {loss_b}）。",
+      "trainedAlike": "开始时 Glorot 的信号逐渐消退（最后/第一层的 std(z) 之比 {a_ratio}），He 的保持原有大小（{b_ratio}），但 {step} 步之后损失为 A {loss_a}、B {loss_b}（准确率 {accuracy_a_pct}% 和 {accuracy_b_pct}%）：训练没有让两者在损失上相差 0.1 或在准确率上相差 10 个百分点。",
     },
   },
 };
