@@ -99,10 +99,12 @@ export const LESSON_VERDICTS = {
   "too-large": {
     title: "And when they are too large?",
     verdicts: {
-      "explode": "At step {step}, at least {sat_min_pct} % of pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient grows towards the input instead of vanishing.",
-      "vanish": "At step {step}, at least {sat_min_pct} % of pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient vanishes towards the input.",
-      "fails": "At step {step}, only {sat_min_pct} % of pairs are saturated in {layer}: not more than half, so these weights are not too large for this net.",
+      "explode": "At the start, at least {sat_min_pct} % of A's pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient grows towards the input instead of vanishing. After {step} steps, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's (σ = 1/√64) {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
+      "vanish": "At the start, at least {sat_min_pct} % of A's pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient vanishes towards the input. After {step} steps, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's (σ = 1/√64) {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
+      "fails": "At the start, only {sat_min_pct} % of A's pairs are saturated in {layer}: not more than half, so these weights are not too large for this net.",
       "shallow": "This net has {layers} hidden layer; saturation from the second layer on needs at least 2.",
+      "notYet": "At the start, at least {sat_min_pct} % of A's pairs are saturated in every hidden layer from the second on (fewest in {layer}), and std(δ) in the first hidden layer is {delta_ratio} times that of the last. Run the steps to see what training makes of it (step {step}: loss A {loss_a}, B {loss_b}).",
+      "trainedAlike": "At the start most of A's pairs are saturated (at least {sat_min_pct} % in every layer from the second on), but after {step} steps the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %): training has not set them apart by 0.1 in loss or 10 points of accuracy.",
     },
   },
   "xavier": {

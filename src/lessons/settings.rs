@@ -68,7 +68,8 @@ pub const TOO_SMALL: Setup = Setup {
 
 pub const TOO_LARGE: Setup = Setup {
     id: "too-large",
-    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=3",
+    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=3&lr=0.1\
+               &vs=sigma%3D0.125",
 };
 
 pub const XAVIER: Setup = Setup {
