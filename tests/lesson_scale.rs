@@ -286,7 +286,7 @@ fn relu_dead_units_stay_dead_in_the_first_layer_only() {
         assert!(after[0] >= before[0], "seed {seed}: {before:?} → {after:?}");
         revived_deeper += (1..before.len()).filter(|&l| after[l] < before[l]).count();
     }
-    // Measured: layer 3 of seed 4 goes from 10 dead to 9.
+    // Measured at 100 steps: layer 3 of seed 4 goes from 10 dead to 9.
     assert!(revived_deeper >= 1, "no deeper layer revived a unit");
 }
 
@@ -295,9 +295,10 @@ fn relu_bias_truncation_alone_leaves_the_dead_share_about_the_same_after_trainin
     // The task's claim, at the lesson's steps with B at bias 0: truncated (B) against normal (A)
     // weights. The two draws differ (the cut redraws), so one seed's counts differ by chance:
     // over 200 seeds the difference of the 16-unit counts had a spread of ≈ 2.4 units, with
-    // |Δ| ≤ 2 in 152 of them. On average (measured, 200 seeds): 2.26 dead with a normal, 2.19
-    // truncated, 0.84 with bias 0.1. Over 100 seeds the mean's chance error is ≈ 2.4/√100 =
-    // 0.24 units, so the cut's change must stay under a third of the bias's (≈ 1.4 units).
+    // |Δ| ≤ 2 in 151 of them. On average (measured, 200 seeds, 200 steps): 2.21 dead with a
+    // normal, 2.14 truncated, 0.97 with bias 0.1. Over 100 seeds the mean's chance error is
+    // ≈ 2.4/√100 = 0.24 units, so the cut's change must stay under a third of the bias's
+    // (≈ 1.2 units).
     let lesson = lesson("relu-bias");
     let seeds = 100;
     let mean_dead = |init: &str, bias: &str| {
@@ -330,7 +331,7 @@ fn relu_bias_truncation_alone_leaves_the_dead_share_about_the_same_after_trainin
         (cut - normal).abs() < (normal - biased) / 3.0,
         "normal {normal}, cut {cut}, bias 0.1 {biased}"
     );
-    // On the lesson's own seed, B at bias 0 truncated against A: 5 against 4 of 16 (measured).
+    // On the lesson's own seed, B at bias 0 truncated against A: at most 2 units apart.
     let v = with_b("relu-bias", &[("bias", "0"), ("init", "truncnormal")]);
     let gap = number(&v, "dead_a") - number(&v, "dead_b");
     assert!(gap.abs() <= 2.0, "{v:?}");
@@ -631,4 +632,15 @@ fn he_relu_says_so_when_training_has_not_set_them_apart() {
     assert_verdict(&v, false, "he-relu.trainedAlike");
     let gap = number(&v, "loss_a") - number(&v, "loss_b");
     assert!(gap < 0.1, "{v:?}");
+}
+
+#[test]
+fn relu_bias_training_leaves_the_losses_close() {
+    // Reported, not judged: over seeds 1–12, 200 steps left B's loss within 0.1 of A's
+    // (A − B from −0.04 to +0.09). Fewer dead units need not mean a clearly better net.
+    for seed in 1..=4 {
+        let v = with_a("relu-bias", &[("seed", &seed.to_string())]);
+        let gap = number(&v, "loss_a") - number(&v, "loss_b");
+        assert!(gap.abs() < 0.1, "seed {seed}: {v:?}");
+    }
 }

@@ -83,8 +83,8 @@ export const LESSON_VERDICTS = {
   "relu-bias": {
     title: "Dead ReLUs: the truncation or the small positive bias?",
     verdicts: {
-      "holds": "At step {step}, A (bias 0) has {dead_a} of {units} hidden units dead ({dead_a_pct} %), B (bias 0.1) has {dead_b} ({dead_b_pct} %): from the same initial weights, the bias alone saves units.",
-      "fails": "At step {step}, A has {dead_a} of {units} hidden units dead and B {dead_b}: B's bias does not leave fewer dead units here.",
+      "holds": "At step {step}, A (bias 0) has {dead_a} of {units} hidden units dead ({dead_a_pct} %), B (bias 0.1) has {dead_b} ({dead_b_pct} %): from the same initial weights, the bias alone saves units. After {step} steps the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %).",
+      "fails": "At step {step}, A has {dead_a} of {units} hidden units dead and B {dead_b}: B's bias does not leave fewer dead units here. After {step} steps the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %).",
       "none": "At step {step}, A has {dead_a} dead units of {units}: nothing for the bias to rescue. Narrower or deeper ReLU layers make dead units appear.",
     },
   },
