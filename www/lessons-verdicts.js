@@ -75,8 +75,8 @@ export const LESSON_VERDICTS = {
   "truncated": {
     title: "Why a truncated normal rather than a normal?",
     verdicts: {
-      "holds": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ) and its std is {b_std} of the σ asked for; saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %. The cut removes the outliers but hardly changes saturation.",
-      "uncut": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ): B is not drawn from a normal cut at ±2σ, or training has carried a weight past the cut.",
+      "holds": "At the start, B's largest weight is {b_max} σ (A's: {a_max} σ) and its std is {b_std} of the σ asked for; saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %. The cut removes the outliers but hardly changes saturation. After {step} steps the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %).",
+      "uncut": "At the start, B's largest weight is {b_max} σ (A's: {a_max} σ): B is not drawn from a normal cut at ±2σ.",
       "matters": "Saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %: a gap of 5 points or more, beyond what two draws differ by chance. B's std is {b_std} of σ: below 1, its narrower weights keep units out of the tails; at 1, the cut tails themselves do.",
     },
   },

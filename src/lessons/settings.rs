@@ -52,7 +52,7 @@ pub const XOR_RESTARTS: Setup = Setup {
 
 pub const TRUNCATED: Setup = Setup {
     id: "truncated",
-    query: "act=sigmoid&layers=256&init=normal&scale=lecun&vs=init%3Dtruncnormal%26correct%3D1",
+    query: "act=sigmoid&layers=256&init=normal&scale=lecun&lr=1&vs=init%3Dtruncnormal%26correct%3D1",
 };
 
 pub const RELU_BIAS: Setup = Setup {
