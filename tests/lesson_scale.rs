@@ -357,18 +357,46 @@ fn relu_dead_units_at_bias_zero_do_not_depend_on_the_scale() {
 }
 
 #[test]
-fn too_small_collapses_in_tanh_and_stays_linear_in_both() {
+fn too_small_collapses_stays_linear_and_a_sane_sigma_trains_better() {
     let v = as_opened("too-small");
     assert_verdict(&v, true, "too-small.holds");
-    // Each tanh layer multiplies std(z) by σ·√64 = 0.08: over 7 layers 0.08⁷ ≈ 2·10⁻⁸.
-    // Row norms of 64 draws vary by a few percent per layer: allow a factor 50 either way.
+    // At step 0: each tanh layer multiplies std(z) by σ·√64 = 0.08: over 7 layers 0.08⁷ ≈
+    // 2·10⁻⁸. Row norms of 64 draws vary by a few percent per layer: allow a factor 50 either way.
     let ratio = number(&v, "ratio");
     assert!((4e-10..1e-6).contains(&ratio), "{v:?}");
-    // Sigmoid: layer 1 has std σ·√2 ≈ 0.014 (standardised inputs), later ones σ·√(64·¼) = 0.04
-    // (every input ≈ ½): a ratio ≈ 2.8, no collapse.
+    // A's widest std(z) is its first layer's, σ·√2 ≈ 0.014 on 2 standardised inputs.
+    assert!(number(&v, "z_max") < 0.03, "{v:?}");
+    // B at σ = 1/√64: each layer passes std(z) on (factor σ·√64 = 1, tanh shrinks it a little
+    // where |z| nears 1); measured 0.60–0.90 on seeds 1–6, far from a collapse.
+    assert!(number(&v, "b_ratio") > 0.3, "{v:?}");
+    // After the steps, the bound: A's collapsed net answers ≈ ½ everywhere, its loss
+    // stays at ln 2 = 0.693 and its accuracy near 50 %; B learns (measured: 0.376, 86 %).
+    assert_eq!(number(&v, "step"), 200.0);
+    assert!(
+        (number(&v, "loss_a") - std::f64::consts::LN_2).abs() < 0.01,
+        "{v:?}"
+    );
+    let accuracy_gap = number(&v, "accuracy_b_pct") - number(&v, "accuracy_a_pct");
+    assert!(accuracy_gap >= 10.0, "{v:?}");
+}
+
+#[test]
+fn too_small_a_sigmoid_net_keeps_its_std_but_not_its_input() {
+    // B as a sigmoid net at σ = 0.01: layer 1 has std σ·√2 ≈ 0.014 (standardised inputs),
+    // later ones σ·√(64·¼) = 0.04 (every input ≈ ½): a ratio ≈ 2.8, no collapse — but that
+    // spread is the same for every point, so B learns nothing either and training cannot set
+    // A and B apart.
+    let v = with_b("too-small", &[("act", "sigmoid"), ("sigma", "0.01")]);
     assert!((1.5..5.0).contains(&number(&v, "b_ratio")), "{v:?}");
-    // The widest std(z) of both nets is B's ≈ 0.04.
-    assert!(number(&v, "z_max") < 0.06, "{v:?}");
+    assert_verdict(&v, false, "too-small.trainedAlike");
+}
+
+#[test]
+fn too_small_before_training_judges_the_start_and_waits_for_the_steps() {
+    let lesson = lesson("too-small");
+    let mut pair = Comparison::new(&lesson.config().unwrap()).unwrap();
+    let v = judge_now(lesson, &mut pair, None);
+    assert_verdict(&v, false, "too-small.notYet");
 }
 
 #[test]

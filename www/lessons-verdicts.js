@@ -91,9 +91,11 @@ export const LESSON_VERDICTS = {
   "too-small": {
     title: "What goes wrong when the weights are too small?",
     verdicts: {
-      "holds": "At step {step}, A's std(z) in the last hidden layer is {ratio} of the first's, B's is {b_ratio} of its first; the widest std(z) in either net is {z_max} (in {layer}): every z is in the straight part of the curve.",
-      "kept": "At step {step}, A's std(z) in the last hidden layer is {ratio} of the first's: the signal does not collapse (that needs less than 0.01).",
+      "holds": "At the start, A's std(z) in the last hidden layer is {ratio} of the first's (B's: {b_ratio}), and A's widest std(z) is {z_max} (in {layer}): every z of A is in the straight part of the curve. After {step} steps, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's (σ = 1/√64) {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
+      "kept": "At the start, A's std(z) in the last hidden layer is {ratio} of the first's: the signal does not collapse (that needs less than 0.01).",
       "bends": "A's signal collapses (last/first {ratio}), but std(z) reaches {z_max} in {layer}: beyond 0.1, z leaves the straight part of the curve.",
+      "notYet": "At the start, A's std(z) in the last hidden layer is {ratio} of the first's (B's: {b_ratio}), and every z of A stays in the straight part of the curve (widest std(z) {z_max}). Run the steps to see what training makes of it (step {step}: loss A {loss_a}, B {loss_b}).",
+      "trainedAlike": "At the start A's signal collapses (last/first std(z) {ratio}; B's {b_ratio}), but after {step} steps the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %): training has not set them apart by 0.1 in loss or 10 points of accuracy.",
     },
   },
   "too-large": {

@@ -52,7 +52,8 @@ pub const XOR_RESTARTS: Setup = Setup {
 
 pub const TRUNCATED: Setup = Setup {
     id: "truncated",
-    query: "act=sigmoid&layers=256&init=normal&scale=lecun&lr=1&vs=init%3Dtruncnormal%26correct%3D1",
+    query:
+        "act=sigmoid&layers=256&init=normal&scale=lecun&lr=1&vs=init%3Dtruncnormal%26correct%3D1",
 };
 
 pub const RELU_BIAS: Setup = Setup {
@@ -62,8 +63,8 @@ pub const RELU_BIAS: Setup = Setup {
 
 pub const TOO_SMALL: Setup = Setup {
     id: "too-small",
-    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=0.01\
-               &vs=act%3Dsigmoid",
+    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=0.01&lr=0.1\
+               &vs=sigma%3D0.125",
 };
 
 pub const TOO_LARGE: Setup = Setup {
