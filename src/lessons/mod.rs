@@ -28,8 +28,7 @@ pub use symmetry::{LOWER_BY, LOWER_REACH};
 
 pub use lesson::{
     Arg, Curvature, Evidence, Judge, LayerVariance, Lesson, LowerPoint, Message, Needs,
-    RestartsSeen, Verdict,
-    View,
+    RestartsSeen, Verdict, View,
 };
 
 use crate::compare::Comparison;
