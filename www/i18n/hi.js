@@ -100,8 +100,8 @@ export const strings = {
   valueBound: "{value} σ",
   valueBoundAbs: "{value}",
   valueLayers: "{value}",
-  valueUnits: "{value} इकाइयाँ",
-  valueMixedUnits: "{value} इकाइयाँ",
+  valueUnits: "{value, plural, one {# इकाई} other {# इकाइयाँ}}",
+  valueMixedUnits: "{value, plural, one {# इकाई} other {# इकाइयाँ}}",
   valuePoints: "{value} बिंदु",
   valueNoise: "{value} (मानक विचलन, डेटा इकाइयों में)",
   valueBatch: "हर चरण में {value} बिंदु",
@@ -169,7 +169,7 @@ export const strings = {
   restartsRun: "पुनरारंभ चलाएँ",
   restartsStop: "रोकें",
   restartsProgress: "पृष्ठभूमि में {total} में से रन {done} प्रशिक्षित हो रहा है…",
-  restartsDone: "{steps} चरणों के {runs} रन, {seconds} सेकंड में।",
+  restartsDone: "{steps, plural, one {# चरण} other {# चरणों}} के {runs} रन, {seconds} सेकंड में।",
   restartsStopped: "पुनरारंभ रोक दिए गए।",
   restartsSuperseded: "एक नए पुनरारंभ अनुरोध ने इसकी जगह ले ली।",
   restartsFailed: "पुनरारंभ नहीं चल सके: {error}",
@@ -212,7 +212,7 @@ export const strings = {
 
   // The charts in words for screen readers (issue #9)
   summaryLoss: "चरण {step}: प्रशिक्षण हानि {loss}, सटीकता {accuracy}%।",
-  summaryLayer: "{layer}: {saturated}% संतृप्त, {size} में से {distinct} अलग इकाइयाँ।",
+  summaryLayer: "{layer}: {saturated}% संतृप्त, {size} में से {distinct, plural, one {# अलग इकाई} other {# अलग इकाइयाँ}}।",
   summaryB: "नेटवर्क B: प्रशिक्षण हानि {loss}, सटीकता {accuracy}%।",
   summaryVerdict: "निष्कर्ष: {verdict}",
   // The phone's one screen (issue #9)
