@@ -1,0 +1,257 @@
+// End-to-end: the lessons as a course unit (issue #19, part 3). The map: `initlab.lessons()`
+// gives every lesson's part, the menus group the lessons by part and show each one's state
+// (kept in localStorage, and the page still works with storage throwing). A course author's
+// sequence: `?course=` limits Previous / Next to it, survives in the address, the share
+// link and the embed code, and names an unknown id in a notice. Text and chart on one
+// screen: for every lesson at 1280×800, 390×844 and in the 640×480 embed frame, the lesson's
+// title and text, its verdict and the chart it points at are all inside the viewport (below
+// the sticky transport bar) at once.
+// Run alone with `node --test tests/e2e/course.test.mjs` (after `make build`).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { assertBuilt, ROOT, screenshot, useServerAndBrowser } from "./helpers.mjs";
+
+const env = useServerAndBrowser();
+const { withPage } = env;
+
+const PARTS = ["symmetry", "stuck", "scale", "practice"];
+
+/** Every lesson with its part, from the engine's own list (the built wasm, loaded in node). */
+async function engineLessons() {
+  assertBuilt();
+  const engine = await import(join(ROOT, "pkg", "initlab.js"));
+  await engine.default({ module_or_path: readFileSync(join(ROOT, "pkg", "initlab_bg.wasm")) });
+  return engine.lessonList().map(({ id, part }) => ({ id, part }));
+}
+
+const lessons = await engineLessons();
+const ids = lessons.map(({ id }) => id);
+
+test("lessons() gives {id, title, part} in the engine's order, parts contiguous and in the course's order", async () => {
+  await withPage("", async ({ page }) => {
+    const listed = await page.evaluate(() => window.initlab.lessons());
+    assert.deepEqual(listed.map(({ id, part }) => ({ id, part })), lessons);
+    for (const entry of listed) {
+      assert.deepEqual(Object.keys(entry).sort(), ["id", "part", "title"]);
+      assert.ok(entry.title && entry.title !== entry.id, JSON.stringify(entry));
+    }
+    // Each part's lessons come together, and the parts come in the course's order.
+    const runs = listed.map(({ part }) => part).filter((part, i, all) => part !== all[i - 1]);
+    assert.deepEqual(runs, PARTS);
+    // The menus group the lessons by part: one <optgroup> per part, holding its lessons.
+    for (const menu of ["lesson-menu", "lesson-start-menu"]) {
+      const groups = await page.$$eval(`#${menu} optgroup`, (all) =>
+        all.map((g) => ({ part: g.dataset.part, label: g.label, ids: [...g.querySelectorAll("option")].map((o) => o.value) })),
+      );
+      assert.deepEqual(groups.map((g) => g.part), PARTS);
+      for (const group of groups) {
+        assert.deepEqual(group.ids, lessons.filter((l) => l.part === group.part).map((l) => l.id));
+        assert.ok(group.label.length > 0);
+      }
+    }
+    // The part titles follow the language.
+    const english = await page.$eval("#lesson-menu optgroup", (g) => g.label);
+    await page.evaluate(() => window.initlab.setLanguage("ru"));
+    assert.equal(await page.$eval("#lesson-menu optgroup", (g) => g.label), "Симметрия");
+    assert.equal(english, "Symmetry");
+  });
+});
+
+test("a lesson opened is marked in both menus and remembered; the page works with storage throwing", async () => {
+  await withPage("", async ({ page }) => {
+    const stateIn = (menu, id) => page.$eval(`#${menu} option[value="${id}"]`, (o) => [o.dataset.state, o.textContent]);
+    assert.equal((await stateIn("lesson-start-menu", "saddle"))[0], "new");
+    await page.evaluate(() => window.initlab.openLesson("saddle"));
+    for (const menu of ["lesson-menu", "lesson-start-menu"]) {
+      const [state, words] = await stateIn(menu, "saddle");
+      assert.equal(state, "opened");
+      assert.match(words, /· opened$/);
+    }
+    assert.equal((await stateIn("lesson-menu", "zero-tanh"))[0], "new");
+    // Kept in localStorage: a new page load shows it.
+    await page.reload();
+    await page.evaluate(() => window.initlab.drawn);
+    assert.equal((await stateIn("lesson-start-menu", "saddle"))[0], "opened");
+  });
+  // Storage that throws on every call: the lessons open, the state lasts as long as the page.
+  await withPage("?lesson=zero-tanh", async ({ page }) => {
+    await page.addInitScript(() =>
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("blocked", "SecurityError");
+        },
+      }),
+    );
+    await page.reload();
+    await page.evaluate(() => window.initlab.drawn);
+    const storage = await page.evaluate(() => {
+      try {
+        return typeof window.localStorage;
+      } catch {
+        return "throws";
+      }
+    });
+    assert.equal(storage, "throws");
+    assert.equal((await page.evaluate(() => window.initlab.lesson())).id, "zero-tanh");
+    assert.equal(await page.$eval('#lesson-menu option[value="zero-tanh"]', (o) => o.dataset.state), "opened");
+    assert.deepEqual(await page.evaluate(() => window.initlab.openLesson("xavier")), { ok: true });
+    assert.equal(await page.$eval('#lesson-menu option[value="xavier"]', (o) => o.dataset.state), "opened");
+  });
+});
+
+test("course= limits Previous / Next to its sequence and stays in the address, the share link and the embed code", async () => {
+  await withPage("?lesson=unfreeze&course=zero-tanh,unfreeze,saddle,he-relu", async ({ page }) => {
+    const place = () =>
+      page.evaluate(() => ({
+        id: window.initlab.lesson()?.id,
+        prev: document.getElementById("lesson-prev").disabled,
+        next: document.getElementById("lesson-next").disabled,
+        at: document.getElementById("lesson-course-at").textContent,
+        search: location.search,
+      }));
+    assert.equal((await place()).at, "Course: 2 / 4");
+    await page.click("#lesson-next");
+    let now = await place();
+    assert.equal(now.id, "saddle");
+    assert.match(now.search, /[?&]course=zero-tanh,unfreeze,saddle,he-relu(&|$)/);
+    assert.match(now.search, /lesson=saddle/);
+    await page.click("#lesson-next");
+    now = await place();
+    assert.deepEqual([now.id, now.next, now.at], ["he-relu", true, "Course: 4 / 4"]);
+    for (let i = 0; i < 3; i++) await page.click("#lesson-prev");
+    now = await place();
+    assert.deepEqual([now.id, now.prev], ["zero-tanh", true]);
+    // The share link and the embed code keep the course.
+    const [link, embed] = await page.evaluate(async () => {
+      const { pageUrl } = await import("./www/embed-mode.js");
+      const { embedCode } = await import("./www/share.js");
+      const query = new URLSearchParams(location.search);
+      query.delete("course");
+      return [pageUrl(query.toString(), false), embedCode(query.toString(), "t")];
+    });
+    assert.match(link, /course=zero-tanh,unfreeze,saddle,he-relu/);
+    assert.match(embed, /embed=1&amp;course=zero-tanh,unfreeze,saddle,he-relu/);
+    // The start entry's "Start with the lessons" opens the course's first lesson.
+    await page.evaluate(() => window.initlab.openLesson(null));
+    await page.click("#lesson-start-go");
+    assert.equal((await place()).id, "zero-tanh");
+  });
+});
+
+test("an unknown id in course= is named in a notice and the known ones are kept; an empty course is ignored", async () => {
+  await withPage("?lesson=saddle&course=saddle,no-such-lesson,he-relu", async ({ page }) => {
+    const notices = await page.$$eval("#notice-list li", (items) => items.map((li) => li.textContent));
+    assert.ok(notices.some((n) => n.startsWith("course") && n.includes("no-such-lesson")), notices.join(" | "));
+    assert.match(await page.evaluate(() => location.search), /course=saddle,he-relu(&|$)/);
+    assert.equal(await page.$eval("#lesson-course-at", (el) => el.textContent), "Course: 1 / 2");
+    await page.click("#lesson-next");
+    assert.equal((await page.evaluate(() => window.initlab.lesson())).id, "he-relu");
+    // The API refuses a course with an unknown id, naming it, and changes nothing.
+    const refused = await page.evaluate(() => window.initlab.openLesson("xavier", ["xavier", "nope"]));
+    assert.equal(refused.ok, false);
+    assert.match(refused.error, /nope/);
+    assert.equal((await page.evaluate(() => window.initlab.lesson())).id, "he-relu");
+    assert.deepEqual(await page.evaluate(() => window.initlab.openLesson("xavier", "xavier,too-small")), { ok: true });
+    assert.match(await page.evaluate(() => location.search), /course=xavier,too-small(&|$)/);
+  });
+  await withPage("?lesson=saddle&course=", async ({ page }) => {
+    const notices = await page.$$eval("#notice-list li", (items) => items.map((li) => li.textContent));
+    assert.ok(notices.some((n) => n.startsWith("course") && /no lesson/.test(n)), notices.join(" | "));
+    assert.doesNotMatch(await page.evaluate(() => location.search), /course/);
+    assert.equal(await page.$eval("#lesson-next", (b) => b.disabled), false);
+    await page.click("#lesson-next");
+    assert.equal((await page.evaluate(() => window.initlab.lesson())).id, ids[ids.indexOf("saddle") + 1]);
+  });
+});
+
+const SIZES = [
+  { name: "desktop", viewport: { width: 1280, height: 800 }, query: "" },
+  { name: "phone", viewport: { width: 390, height: 844 }, query: "", options: { isMobile: true, hasTouch: true } },
+  { name: "embed", viewport: { width: 640, height: 480 }, query: "&embed=1" },
+];
+
+/**
+ * The boxes that must share the screen, after the lesson opened (and, on the phone and in
+ * the frame, its title scrolled to): the band below the sticky transport bar, the title,
+ * the text (when shown), the verdict and the first canvas (or table) of the panel the lesson points at.
+ */
+function boxesOnScreen(page) {
+  return page.evaluate(() => {
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: r.height };
+    };
+    const bar = document.querySelector(".transport");
+    const sticky = getComputedStyle(bar).position === "sticky";
+    const view = window.initlab.lesson().view;
+    const text = document.getElementById("lesson-text");
+    return {
+      view,
+      band: { top: sticky ? Math.max(0, bar.getBoundingClientRect().bottom) : 0, bottom: innerHeight },
+      title: box(document.getElementById("lesson-title")),
+      text: text.getClientRects().length ? box(text) : null,
+      verdict: box(document.getElementById("lesson-verdict")),
+      // The layer table is the one view without a canvas: its table is what it shows.
+      chart: box(document.querySelector(`[data-view="${view}"] :is(canvas, table)`)),
+    };
+  });
+}
+
+for (const size of SIZES) {
+  test(`text, verdict and pointed chart on one screen, every lesson, ${size.name}`, async () => {
+    await withPage(
+      `?lesson=${ids[0]}${size.query}`,
+      async ({ page }) => {
+        for (const id of ids) {
+          await page.evaluate((lesson) => window.initlab.openLesson(lesson), id);
+          if (size.name !== "desktop") {
+            await page.evaluate(() => document.getElementById("lesson-title").scrollIntoView({ block: "start" }));
+          } else {
+            await page.evaluate(() => scrollTo(0, 0));
+          }
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          const b = await boxesOnScreen(page);
+          const inside = (name, { top, bottom }) =>
+            assert.ok(
+              top >= b.band.top - 1 && bottom <= b.band.bottom + 1,
+              `${id} (${size.name}): ${name} ${Math.round(top)}…${Math.round(bottom)} outside ${Math.round(b.band.top)}…${b.band.bottom}`,
+            );
+          inside("title", b.title);
+          // The text's first lines (its top) are on screen; in the frame it folds behind "Why?".
+          if (size.name === "embed") assert.equal(b.text, null, `${id}: the embed folds the text`);
+          else inside("text's top", { top: b.text.top, bottom: b.text.top + 20 });
+          inside("verdict", b.verdict);
+          inside(`${b.view} chart`, b.chart);
+          assert.ok(b.chart.height >= 100, `${id} (${size.name}): the chart is ${b.chart.height} px tall`);
+          // The chart sits right under the lesson (phone, frame) or beside it (desktop).
+          if (size.name === "desktop") assert.ok(b.chart.top < b.verdict.bottom, `${id}: chart beside the lesson`);
+          else assert.ok(b.chart.top > b.verdict.bottom, `${id}: chart under the verdict`);
+          if (["zero-tanh", "saddle", "xavier", "in-practice"].includes(id)) {
+            await screenshot(page, `course-one-screen-${size.name}-${id}`, { fullPage: false });
+          }
+        }
+      },
+      size.viewport,
+      size.options,
+    );
+  });
+}
+
+test("Why? unfolds the explanation in the embed frame, in the page's language", async () => {
+  await withPage(
+    "?lesson=zero-tanh&embed=1&lang=ru",
+    async ({ page }) => {
+      const why = page.locator("#lesson-why");
+      assert.equal(await why.textContent(), "Почему?");
+      assert.equal(await page.locator("#lesson-text").isVisible(), false);
+      await why.click();
+      assert.equal(await page.locator("#lesson-text").isVisible(), true);
+      assert.equal(await why.getAttribute("aria-expanded"), "true");
+      assert.equal(await why.textContent(), "Скрыть объяснение");
+    },
+    { width: 640, height: 480 },
+  );
+});
