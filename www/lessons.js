@@ -110,6 +110,8 @@ function follow(L, course) {
   L.course = course;
   L.sequence = course ?? L.ids;
   setCourse(course);
+  // The compact page shows Previous / Next only for a course (embed.css).
+  document.documentElement.classList.toggle("course", Boolean(course));
 }
 
 /** Previous / Next and "Course: 2 / 4" for the open lesson `id`. */

@@ -10,9 +10,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertBuilt, ROOT, screenshot, useServerAndBrowser } from "./helpers.mjs";
+import { assertBuilt, ROOT, screenshot, startServer, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
 const { withPage } = env;
@@ -173,7 +174,8 @@ const PER_LAYER = ["activation", "gradients"];
 const SIZES = [
   { name: "desktop", viewport: { width: 1280, height: 800 }, query: "" },
   { name: "phone", viewport: { width: 390, height: 844 }, query: "", options: { isMobile: true, hasTouch: true } },
-  { name: "embed", viewport: { width: 640, height: 480 }, query: "&embed=1" },
+  // With a course, so that the frame also shows Previous / Next.
+  { name: "embed", viewport: { width: 640, height: 480 }, query: "&embed=1&course=" + ids.join(",") },
 ];
 
 /**
@@ -210,6 +212,8 @@ for (const size of SIZES) {
       async ({ page }) => {
         for (const id of ids) {
           await page.evaluate((lesson) => window.initlab.openLesson(lesson), id);
+          // The moved chart redraws at its new size on the next frames (charts.js observes it).
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
           if (size.name !== "desktop") {
             await page.evaluate(() => document.getElementById("lesson-title").scrollIntoView({ block: "start" }));
           } else {
@@ -217,6 +221,7 @@ for (const size of SIZES) {
           }
           await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
           const b = await boxesOnScreen(page);
+          if (process.env.DEBUG_SHOTS) await screenshot(page, `debug-${size.name}-${id}`, { fullPage: false });
           const inside = (name, { top, bottom }) =>
             assert.ok(
               top >= b.band.top - 1 && bottom <= b.band.bottom + 1,
@@ -262,4 +267,56 @@ test("Why? unfolds the explanation in the embed frame, in the page's language", 
     },
     { width: 640, height: 480 },
   );
+});
+
+test("the mdBook page that embeds a sequence: the frame follows it, and openLesson (protocol 2) sets another", async () => {
+  // The course notes' sequence page, built with mdBook, served from a second origin.
+  const out = join(ROOT, "target", "course-sequence-book");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  execFileSync("mdbook", ["build", join(ROOT, "tests", "course"), "-d", out], { stdio: "pipe" });
+  const file = join(out, "sequence.html");
+  const html = readFileSync(file, "utf8");
+  assert.match(html, /course=zero-tanh,unfreeze,saddle,he-relu&amp;embed=1/);
+  writeFileSync(file, html.replaceAll("http://127.0.0.1:8000", env.server.url));
+  const book = await startServer(out);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      if (window.top !== window) return;
+      window.__messages = [];
+      window.addEventListener("message", (e) => window.__messages.push(e.data));
+    });
+    await page.goto(`${book.url}/sequence.html`);
+    const ready = await page.waitForFunction(() => window.__messages.find((m) => m?.type === "ready"), null, {
+      timeout: 20_000,
+    });
+    assert.equal((await ready.jsonValue()).protocol, 2);
+    const frame = await (await page.locator("#course-sequence").elementHandle()).contentFrame();
+    assert.equal(await frame.locator("#lesson-course-at").textContent(), "Course: 1 / 4");
+    await frame.click("#lesson-next");
+    assert.equal(await frame.evaluate(() => window.initlab.lesson().id), "unfreeze");
+    // Version 1's openLesson (no course) keeps the sequence; version 2's sets another one.
+    const post = (message) =>
+      page.evaluate((m) => document.querySelector("iframe").contentWindow.postMessage(m, "*"), message);
+    const replyTo = async (id) =>
+      (await page.waitForFunction((rid) => window.__messages.find((m) => m?.type === "reply" && m.id === rid), id)).jsonValue();
+    await post({ source: "initlab", type: "openLesson", id: 1, lesson: "saddle" });
+    assert.equal((await replyTo(1)).ok, true);
+    assert.equal(await frame.locator("#lesson-course-at").textContent(), "Course: 3 / 4");
+    await post({ source: "initlab", type: "openLesson", id: 2, lesson: "xavier", course: ["xavier", "in-practice"] });
+    assert.equal((await replyTo(2)).ok, true);
+    assert.equal(await frame.locator("#lesson-course-at").textContent(), "Course: 1 / 2");
+    assert.match(await frame.evaluate(() => location.search), /course=xavier,in-practice/);
+    // An unknown id in a message's course is refused, named, and changes nothing.
+    await post({ source: "initlab", type: "openLesson", id: 3, lesson: "saddle", course: "saddle,nope" });
+    const refused = await replyTo(3);
+    assert.deepEqual([refused.ok, refused.field], [false, "course"]);
+    assert.match(refused.error, /nope/);
+    assert.equal(await frame.evaluate(() => window.initlab.lesson().id), "xavier");
+  } finally {
+    await context.close();
+    await book.close();
+  }
 });
