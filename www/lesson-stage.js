@@ -37,6 +37,18 @@ export function stageView(view) {
 }
 
 /**
+ * In the compact page, puts the open lesson at the top of the frame once laid out (the
+ * frame's own scroll, never its parent's), so that its verdict and the chart under it fit.
+ */
+export function frameOnLesson() {
+  requestAnimationFrame(() => {
+    if (!document.documentElement.classList.contains("embed")) return;
+    const top = $("lesson").getBoundingClientRect().top + window.scrollY;
+    window.scrollTo({ top, behavior: "instant" });
+  });
+}
+
+/**
  * Folds (or unfolds) the explanation behind "Why?": the lesson's text, what to look at and
  * the chart's own hint (only a phone and the compact page fold them: lessons.css, embed.css).
  */

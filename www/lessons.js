@@ -5,7 +5,7 @@
 // (lesson-stage.js) and highlighted. No maths here.
 
 import { markOpened, onProgress, stateOf } from "./lesson-progress.js";
-import { foldExplanation, stageView, wireWhy } from "./lesson-stage.js";
+import { foldExplanation, frameOnLesson, stageView, wireWhy } from "./lesson-stage.js";
 import { formatMessage } from "./message-format.js";
 import { pluralCategory, rounded } from "./numbers.js";
 import { rewriteCourse, setCourse } from "./page-params.js";
@@ -159,6 +159,7 @@ function showOpened(L, lesson) {
     lesson.steps > 0 ? text("lessonRun", { steps: lesson.steps }) : text("lessonRunStart");
   foldExplanation(true);
   stageView(lesson.view);
+  frameOnLesson();
   pointAt(lesson.view, false);
   markOpened(lesson.id);
 }
