@@ -224,7 +224,6 @@ for (const size of SIZES) {
           }
           await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
           const b = await boxesOnScreen(page);
-          if (process.env.DEBUG_SHOTS) await screenshot(page, `debug-${size.name}-${id}`, { fullPage: false });
           const inside = (name, { top, bottom }) =>
             assert.ok(
               top >= b.band.top - 1 && bottom <= b.band.bottom + 1,
