@@ -40,8 +40,8 @@ const STATE_WORDS = { opened: "courseStateOpened", answered: "courseStateAnswere
  * The panel's state, one object `L` shared by the functions below: the parts given to
  * createLessons (`lab`, `configure`, `page`, `restarts`), the engine's lesson `list` and
  * their `ids` in order, `sequence` (the ids Previous / Next go through: the course's, or
- * every lesson), `course` (the course's ids, or null), and `shownId`, the lesson whose words
- * the panel shows.
+ * every lesson), `course` (the course's ids, or null), `shownId`, the lesson whose words the
+ * panel shows, and `openedId`, the lesson last opened (a relabel shows it again as it was, folded or not).
  */
 
 /** A menu entry's words: its number, its title and its state ("3. Title · opened"). */
@@ -157,11 +157,15 @@ function showOpened(L, lesson) {
   showPlace(L, lesson.id);
   $("lesson-run").textContent =
     lesson.steps > 0 ? text("lessonRun", { steps: lesson.steps }) : text("lessonRunStart");
-  foldExplanation(true);
   stageView(lesson.view);
-  frameOnLesson();
   pointAt(lesson.view, false);
-  markOpened(lesson.id);
+  // A lesson newly opened (not one relabelled): its explanation folded, the frame on it.
+  if (L.openedId !== lesson.id) {
+    L.openedId = lesson.id;
+    foldExplanation(true);
+    frameOnLesson();
+    markOpened(lesson.id);
+  }
 }
 
 /** A lesson from the engine as the API gives it: {id, title, steps, view, verdict: {holds, text}}. */
@@ -182,6 +186,7 @@ function show(L) {
   $("lesson-start").hidden = Boolean(lesson);
   if (!lesson) {
     L.shownId = null;
+    L.openedId = null;
     for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
     stageView(null);
     return null;

@@ -267,6 +267,12 @@ test("Why? unfolds the explanation in the embed frame, in the page's language", 
       assert.equal(await page.locator("#lesson-text").isVisible(), true);
       assert.equal(await why.getAttribute("aria-expanded"), "true");
       assert.equal(await why.textContent(), "Скрыть объяснение");
+      // A language switch keeps it unfolded and words the button anew.
+      await page.evaluate(() => window.initlab.setLanguage("en"));
+      assert.equal(await why.textContent(), "Hide why");
+      assert.equal(await page.locator("#lesson-text").isVisible(), true);
+      await why.click();
+      assert.equal(await page.locator("#lesson-text").isVisible(), false);
     },
     { width: 640, height: 480 },
   );
