@@ -249,7 +249,7 @@ function experimentsApi(s) {
 /** The API's lessons and language. */
 function pageApi(s) {
   return {
-    /** Every guided lesson, in order: [{id, title}]. */
+    /** Every guided lesson, in order: [{id, title, part}] (part: "symmetry", "stuck", "scale", "practice"). */
     lessons() {
       need(s);
       return s.lessons.list();
@@ -261,10 +261,13 @@ function pageApi(s) {
       return s.lessons.current();
     },
 
-    /** Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it. */
-    openLesson(id) {
+    /**
+     * Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it.
+     * `course` (lesson ids, array or "a,b"; null: every lesson) sets what Previous / Next go through.
+     */
+    openLesson(id, course) {
       need(s);
-      return s.lessons.open(id);
+      return s.lessons.open(id, course);
     },
 
     /** The page's language code ("en", "zh", "ru", "hi"). */
@@ -335,7 +338,7 @@ function makeParts(s, options) {
   options.makeViews?.({ lab, wasm, charts: s.charts, redraw: () => render(s) });
   const configure = (partial) => configureFrom(s, partial, null);
   const page = s.page;
-  s.lessons = options.makeLessons?.({ lab: () => need(s), wasm, configure, page, restarts: s.api.restarts }) ?? null;
+  s.lessons = options.makeLessons?.({ lab: () => need(s), wasm, configure, page, restarts: s.api.restarts, course: options.course }) ?? null;
   s.exporter = options.makeExport?.({ lab: () => need(s) }) ?? null;
 }
 
@@ -348,7 +351,7 @@ async function start(s, loaded, options) {
   s.lab = loaded.lab;
   s.charts.attach(s.lab);
   makeParts(s, options);
-  s.pageNotices = options.pageNotices ?? [];
+  s.pageNotices = [...(options.pageNotices ?? []), ...(s.lessons?.notices ?? [])];
   showNotices(s);
   view.showSettings(s.lab.query().replace(/^\?/, ""));
   s.controls.show(s.lab.config("a"), s.lab.applies("a"));

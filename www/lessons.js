@@ -1,9 +1,14 @@
-// The guided lessons in the page: the menu with Previous / Next, the open lesson's text,
-// its live verdict (computed in Rust, worded here from the string table), "Run it", and
-// the view the lesson points at, scrolled into view and highlighted. No maths here.
+// The guided lessons in the page: the menu (grouped by the course's parts, each lesson
+// with its state) with Previous / Next (through `course=` when the address sets one), the
+// open lesson's text, its live verdict (computed in Rust, worded here from the string
+// table), "Run it", and the view the lesson points at, moved beside the lesson
+// (lesson-stage.js) and highlighted. No maths here.
 
+import { markOpened, onProgress, stateOf } from "./lesson-progress.js";
+import { foldExplanation, frameOnLesson, stageView, wireWhy } from "./lesson-stage.js";
 import { formatMessage } from "./message-format.js";
 import { pluralCategory, rounded } from "./numbers.js";
+import { rewriteCourse, setCourse } from "./page-params.js";
 import { layerName, lessonWords, loadLessonTexts, text, verdictTemplate } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
@@ -26,24 +31,104 @@ export function verdictText({ id, args }) {
 /** The lesson's title in the page's language. */
 const titleOf = (id) => lessonWords(id)?.title || id;
 
+/** Each part's title's string id, by the part's id (src/lessons/parts.rs). */
+const PART_TITLES = {
+  symmetry: "coursePartSymmetry",
+  stuck: "coursePartStuck",
+  scale: "coursePartScale",
+  practice: "coursePartPractice",
+};
+const partTitle = (part) => (PART_TITLES[part] ? text(PART_TITLES[part]) : part);
+
+/** A lesson's state as the menu says it (nothing for a lesson not started). */
+const STATE_WORDS = { opened: "courseStateOpened", answered: "courseStateAnswered", "tasks-done": "courseStateTasksDone" };
+
 /*
  * The panel's state, one object `L` shared by the functions below: the parts given to
  * createLessons (`lab`, `configure`, `page`, `restarts`), the engine's lesson `list` and
- * their `ids` in order, and `shownId`, the lesson whose words the panel shows.
+ * their `ids` in order, `sequence` (the ids Previous / Next go through: the course's, or
+ * every lesson), `course` (the course's ids, or null), `shownId`, the lesson whose words the
+ * panel shows, and `openedId`, the lesson last opened (a relabel shows it again as it was, folded or not).
  */
 
-/** Fills a lesson menu: `firstText` (no lesson), then every lesson, numbered. */
+/** A menu entry's words: its number, its title and its state ("3. Title · opened"). */
+function entryText(L, id) {
+  const state = STATE_WORDS[stateOf(id)];
+  const words = `${L.ids.indexOf(id) + 1}. ${titleOf(id)}`;
+  return state ? `${words} · ${text(state)}` : words;
+}
+
+/** Fills a lesson menu: `firstText` (no lesson), then every lesson, numbered, in its part. */
 function fillMenu(L, menu, firstText) {
   const first = document.createElement("option");
   first.value = "";
   first.textContent = firstText;
-  const options = L.list.map(({ id }, i) => {
+  const groups = new Map();
+  for (const { id, part } of L.list) {
+    if (!groups.has(part)) {
+      const group = document.createElement("optgroup");
+      group.label = partTitle(part);
+      group.dataset.part = part;
+      groups.set(part, group);
+    }
     const option = document.createElement("option");
     option.value = id;
-    option.textContent = `${i + 1}. ${titleOf(id)}`;
-    return option;
-  });
-  menu.replaceChildren(first, ...options);
+    option.dataset.state = stateOf(id);
+    option.textContent = entryText(L, id);
+    groups.get(part).append(option);
+  }
+  menu.replaceChildren(first, ...groups.values());
+}
+
+/** After a lesson's state changed: its entries in both menus say the new state. */
+function showState(L, id) {
+  for (const option of document.querySelectorAll(`#lesson-menu option, #lesson-start-menu option`)) {
+    if (option.value !== id) continue;
+    option.dataset.state = stateOf(id);
+    option.textContent = entryText(L, id);
+  }
+}
+
+/**
+ * The course of `course=` (`requested`: its ids as written, or null), checked against the
+ * engine's lessons: `{course, notices}`, where `course` keeps the known ids in their order
+ * (null when none is known) and every unknown id is a notice naming it.
+ */
+export function checkCourse(requested, ids) {
+  if (!requested) return { course: null, notices: [] };
+  const notices = requested
+    .filter((id) => !ids.includes(id))
+    .map((id) => courseNotice("courseUnknown", { id }));
+  const course = requested.filter((id) => ids.includes(id));
+  if (course.length === 0) notices.push(courseNotice("courseNoneKnown", {}));
+  return { course: course.length ? course : null, notices };
+}
+
+/** A notice about `course=`, worded when shown (it follows a language switch). */
+const courseNotice = (id, args) => ({
+  field: "course",
+  get message() {
+    return text(id, args);
+  },
+});
+
+/** Follows `course` (known ids, or null: every lesson): Previous / Next and every address. */
+function follow(L, course) {
+  L.course = course;
+  L.sequence = course ?? L.ids;
+  setCourse(course);
+  // The compact page shows Previous / Next only for a course (embed.css).
+  document.documentElement.classList.toggle("course", Boolean(course));
+}
+
+/** Previous / Next and "Course: 2 / 4" for the open lesson `id`. */
+function showPlace(L, id) {
+  const at = L.sequence.indexOf(id);
+  $("lesson-prev").disabled = at <= 0;
+  $("lesson-next").disabled = at >= L.sequence.length - 1;
+  const place = $("lesson-course-at");
+  place.hidden = !L.course || at < 0;
+  if (!place.hidden) place.textContent = text("courseAt", { at: at + 1, count: L.sequence.length });
 }
 
 /** Scrolls `element` into sight (at once when the learner prefers less motion). */
@@ -76,12 +161,18 @@ function showOpened(L, lesson) {
   $("lesson-title").textContent = titleOf(lesson.id);
   showExplanation(L, lesson.id);
   $("lesson-menu").value = lesson.id;
-  const at = L.ids.indexOf(lesson.id);
-  $("lesson-prev").disabled = at <= 0;
-  $("lesson-next").disabled = at >= L.ids.length - 1;
+  showPlace(L, lesson.id);
   $("lesson-run").textContent =
     lesson.steps > 0 ? text("lessonRun", { steps: lesson.steps }) : text("lessonRunStart");
+  stageView(lesson.view);
   pointAt(lesson.view, false);
+  // A lesson newly opened (not one relabelled): its explanation folded, the frame on it.
+  if (L.openedId !== lesson.id) {
+    L.openedId = lesson.id;
+    foldExplanation(true);
+    frameOnLesson();
+    markOpened(lesson.id);
+  }
 }
 
 /** A lesson from the engine as the API gives it: {id, title, steps, view, verdict: {holds, text}}. */
@@ -102,7 +193,9 @@ function show(L) {
   $("lesson-start").hidden = Boolean(lesson);
   if (!lesson) {
     L.shownId = null;
+    L.openedId = null;
     for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
+    stageView(null);
     return null;
   }
   if (lesson.id !== L.shownId) {
@@ -155,6 +248,7 @@ function relabel(L) {
   fillMenu(L, menu, text("lessonExplorer"));
   fillMenu(L, start, text("lessonPick"));
   [menu.value, start.value] = kept;
+  foldExplanation($("lesson-why").getAttribute("aria-expanded") !== "true");
   L.shownId = null;
   if (!$("lesson-paused").hidden) $("lesson-paused").textContent = text("lessonPaused");
   show(L);
@@ -163,18 +257,20 @@ function relabel(L) {
 /** The menus, Previous / Next / Close, Run it, and the early fetch of the explanations. */
 function wirePanel(L) {
   const step = (by) => {
-    const at = L.ids.indexOf(L.shownId);
-    if (L.ids[at + by]) open(L, L.ids[at + by]);
+    const at = L.sequence.indexOf(L.shownId);
+    if (L.sequence[at + by]) open(L, L.sequence[at + by]);
   };
   fillMenu(L, $("lesson-menu"), text("lessonExplorer"));
   fillMenu(L, $("lesson-start-menu"), text("lessonPick"));
   $("lesson-menu").addEventListener("change", (e) => open(L, e.target.value));
   $("lesson-start-menu").addEventListener("change", (e) => e.target.value && open(L, e.target.value));
-  $("lesson-start-go").addEventListener("click", () => open(L, L.ids[0]));
+  $("lesson-start-go").addEventListener("click", () => open(L, L.sequence[0]));
   $("lesson-prev").addEventListener("click", () => step(-1));
   $("lesson-next").addEventListener("click", () => step(1));
   $("lesson-close").addEventListener("click", () => open(L, ""));
   $("lesson-run").addEventListener("click", () => run(L));
+  wireWhy();
+  onProgress((id) => showState(L, id));
   // The learner heading for the lessons: fetch their explanations before one opens.
   for (const id of ["lesson-start", "lesson"]) {
     $(id).addEventListener("pointerover", loadLessonTexts, { once: true });
@@ -184,20 +280,55 @@ function wirePanel(L) {
 }
 
 /**
+ * Sets the course to the lesson ids `requested` (an array, or a comma-separated string;
+ * null or "" follows every lesson): {ok: true, course} or, with an unknown id, {ok: false,
+ * field, error} naming it, and the course as it was.
+ */
+function setCourseFrom(L, requested) {
+  const ids = Array.isArray(requested) ? requested.map(String) : requested ? String(requested).split(",") : [];
+  const asked = ids.map((id) => id.trim()).filter(Boolean);
+  const unknown = asked.find((id) => !L.ids.includes(id));
+  if (unknown !== undefined) {
+    return { ok: false, field: "course", error: text("courseBad", { id: unknown, ids: L.ids.join(", ") }) };
+  }
+  follow(L, asked.length ? asked : null);
+  if (L.shownId) showPlace(L, L.shownId);
+  return { ok: true, course: L.course };
+}
+
+/** Opens lesson `id` in the course `course` (undefined: the course stays): nothing changes on a refusal. */
+function openInCourse(L, id, course) {
+  if (course === undefined) return open(L, id);
+  const before = L.course;
+  const set = setCourseFrom(L, course);
+  if (!set.ok) return set;
+  const outcome = open(L, id);
+  if (!outcome.ok) follow(L, before);
+  return outcome;
+}
+
+/**
  * Wires the lesson panel. `parts`: `lab()` (the Lab, once loaded), `wasm` (for the list),
  * `configure(partial)` (the API's, returns the outcome), `page` (pause, playTo, isPlaying),
- * `restarts(options)` (the API's).
+ * `restarts(options)` (the API's), `course` (the ids of the address's `course=`, or null).
+ * The returned `notices` name the course's unknown ids.
  */
-export function createLessons({ lab, wasm, configure, page, restarts }) {
+export function createLessons({ lab, wasm, configure, page, restarts, course = null }) {
   const list = wasm.lessonList();
   const L = { lab, configure, page, restarts, list, ids: list.map((entry) => entry.id), shownId: null };
+  const checked = checkCourse(course, L.ids);
+  follow(L, checked.course);
+  if (checked.notices.length) rewriteCourse();
   wirePanel(L);
   return {
+    notices: checked.notices,
     show: () => show(L),
     relabel: () => relabel(L),
     /** The open lesson as the API gives it, or null. */
     current: () => asApi(lab().lesson()),
-    open: (id) => open(L, id),
-    list: () => list.map(({ id }) => ({ id, title: titleOf(id) })),
+    open: (id, course) => openInCourse(L, id, course),
+    /** The course's lesson ids, or null when Previous / Next go through every lesson. */
+    course: () => L.course,
+    list: () => list.map(({ id, part }) => ({ id, title: titleOf(id), part })),
   };
 }

@@ -31,7 +31,7 @@ const compiled = import("../pkg/initlab.js").then(async (wasm) => {
 });
 compiled.catch(() => {}); // reported through `engine` below, once the page can show it
 
-// The page's own parameters (lang, embed) come out of the query; the engine reads the rest.
+// The page's own parameters (lang, embed, course) come out of the query; the engine reads the rest.
 const params = readAddress();
 
 // The language first (its table may need fetching), so the page is never shown half-translated.
@@ -83,6 +83,7 @@ const { api, page } = createApi(engine, {
   makeExport: createExport,
   pageQuery: () => pageParamsQuery({ embed: params.embed, lang: languageInUrl() }),
   pageNotices: [...params.notices, ...languageNotices],
+  course: params.course,
   onRender(snapshot, lesson) {
     updateEmbed();
     messaging?.observe(snapshot, lesson);

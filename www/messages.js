@@ -10,7 +10,7 @@ import { text } from "./strings.js";
 /** The `source` of every message of the protocol, both ways. */
 export const SOURCE = "initlab";
 /** The protocol's version, sent with `ready`. */
-const PROTOCOL = 1;
+const PROTOCOL = 2;
 /** At most this many `step` events a second; the latest state always follows within 1/4 s. */
 export const STEP_EVENTS_PER_SECOND = 4;
 const STEP_INTERVAL_MS = 1000 / STEP_EVENTS_PER_SECOND;
@@ -41,15 +41,19 @@ const COMMANDS = {
     },
   },
   openLesson: {
-    takes: ["lesson"],
-    run({ lesson }, { api }) {
+    // `course` (version 2): the lesson ids Previous / Next go through; version 1 sends only `lesson`.
+    takes: ["lesson", "course"],
+    run({ lesson, course }, { api }) {
       // Checked here first: opening a lesson pauses the training, and a refusal must change nothing.
       const ids = api.lessons().map(({ id }) => id);
       if (!(lesson === null || lesson === "" || ids.includes(lesson))) {
         const error = text("messageLessonBad", { ids: ids.join(", "), got: describe(lesson) });
         return { ok: false, field: "lesson", error };
       }
-      const outcome = api.openLesson(lesson);
+      if (!(course === undefined || course === null || typeof course === "string" || Array.isArray(course))) {
+        return { ok: false, field: "course", error: text("courseBad", { id: describe(course), ids: ids.join(", ") }) };
+      }
+      const outcome = api.openLesson(lesson, course);
       return outcome.ok ? { ok: true, result: api.lesson() } : outcome;
     },
   },

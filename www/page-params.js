@@ -1,6 +1,7 @@
-// The page's own URL parameters, all read here: `lang` (the page's language) and `embed`
-// (the compact page for course notes, ?embed=1). The next ones (`course`, `predict`) are
-// one row of PARAMS each. `lesson` is not one of them: it is a setting of the experiment,
+// The page's own URL parameters, all read here: `lang` (the page's language), `embed`
+// (the compact page for course notes, ?embed=1) and `course` (a course author's sequence
+// of lesson ids, ?course=zero-tanh,saddle: Previous / Next follow it). The next one
+// (`predict`) is one row of PARAMS. `lesson` is not one of them: it is a setting of the experiment,
 // an engine key.
 //
 // A page parameter is not in the engine's key table (src/config/table.rs): a lesson resets
@@ -24,7 +25,29 @@ const PARAMS = {
     read: (value) => LANGUAGES.find((l) => l.code === value.toLowerCase())?.code,
     notice: (value) => ["languageUnknown", { lang: value }],
   },
+  // The ids as written; the lesson panel checks them against the engine's list (lessons.js).
+  course: {
+    read: (value) => courseIdsOf(value) ?? undefined,
+    notice: () => ["courseEmpty", {}],
+  },
 };
+
+/** The lesson ids of a `course=` value ("a, b,,c" → ["a", "b", "c"]), or null when it has none. */
+export function courseIdsOf(value) {
+  const ids = String(value)
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return ids.length ? ids : null;
+}
+
+/** The course the page follows (the known ids of `course=`), kept in every address it writes. */
+let followedCourse = null;
+
+/** Sets the course every address keeps: a list of lesson ids, or null for none. */
+export function setCourse(ids) {
+  followedCourse = ids && ids.length ? [...ids] : null;
+}
 
 /** A query's pair name and value, decoded (a malformed escape is kept as written). */
 function decodedPair(pair) {
@@ -60,7 +83,7 @@ function notice(field, [id, args]) {
  * `address`, the search the address bar should show.
  */
 export function readPageParams(search) {
-  const params = { lang: null, embed: false, notices: [], refused: [] };
+  const params = { lang: null, embed: false, course: null, notices: [], refused: [] };
   const engine = [];
   const kept = [];
   for (const pair of search.replace(/^\?/, "").split("&").filter(Boolean)) {
@@ -96,9 +119,20 @@ export function readAddress() {
   return params;
 }
 
-/** What the page adds to the engine's query in its own address: `embed=1`, `lang=ru`, or nothing. */
-export function pageParamsQuery({ embed = false, lang = null }) {
-  return [embed ? "embed=1" : "", lang ? `lang=${lang}` : ""].filter(Boolean).join("&");
+/**
+ * What the page adds to the engine's query in its own address: `embed=1`, `lang=ru`,
+ * `course=a,b` (the course set by setCourse), or nothing.
+ */
+export function pageParamsQuery({ embed = false, lang = null, course = followedCourse }) {
+  const courseQuery = course ? `course=${course.map(encodeURIComponent).join(",")}` : "";
+  return [embed ? "embed=1" : "", lang ? `lang=${lang}` : "", courseQuery].filter(Boolean).join("&");
+}
+
+/** Writes the followed course (setCourse) into the address in place of the one it had. */
+export function rewriteCourse() {
+  const others = location.search.replace(/^\?/, "").split("&").filter((pair) => pair && !pair.startsWith("course="));
+  const full = [...others, pageParamsQuery({})].filter(Boolean).join("&");
+  history.replaceState(history.state, "", `${location.pathname}${full ? `?${full}` : ""}${location.hash}`);
 }
 
 /** Whether the engine's query sets its key `key` (the engine itself decides what it means). */

@@ -14,12 +14,14 @@
 //! - `no_hidden`: no hidden layer (logistic regression), where zero init is harmless;
 //! - [`scale`]: truncation, the ReLU bias, too small, too large, Glorot's average and He's rule.
 //! - `in_practice`: the closing lesson, what to use: a framework default against the rule;
+//! - [`parts`]: the course map, the lessons grouped into parts;
 //! - [`settings`]: every lesson's settings as plain data, which the link reader opens;
 //! - `lesson`: what a lesson is, its evidence and its verdict.
 
 mod in_practice;
 mod lesson;
 mod no_hidden;
+pub mod parts;
 mod scale;
 pub mod settings;
 mod symmetry;

@@ -12,18 +12,21 @@ use crate::lessons::{self, Evidence, Needs, RestartsSeen, Verdict, View, LESSONS
 #[derive(Serialize)]
 struct LessonEntry {
     id: &'static str,
+    /// The id of its part of the course (src/lessons/parts.rs).
+    part: &'static str,
     steps: usize,
     view: View,
     compares: bool,
 }
 
-/// Every lesson in order: `[{id, steps, view, compares}]` (the page holds their words).
+/// Every lesson in order: `[{id, part, steps, view, compares}]` (the page holds their words).
 #[wasm_bindgen(js_name = lessonList)]
 pub fn lesson_list() -> Result<JsValue, JsError> {
     let entries: Vec<LessonEntry> = LESSONS
         .iter()
         .map(|l| LessonEntry {
             id: l.id,
+            part: lessons::parts::part_of(l.id).unwrap_or_default(),
             steps: l.steps,
             view: l.view,
             compares: l.compares(),

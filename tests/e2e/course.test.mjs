@@ -1,0 +1,335 @@
+// End-to-end: the lessons as a course unit (issue #19, part 3). The map: `initlab.lessons()`
+// gives every lesson's part, the menus group the lessons by part and show each one's state
+// (kept in localStorage, and the page still works with storage throwing). A course author's
+// sequence: `?course=` limits Previous / Next to it, survives in the address, the share
+// link and the embed code, and names an unknown id in a notice. Text and chart on one
+// screen: for every lesson at 1280×800, 390×844 and in the 640×480 embed frame, the lesson's
+// title and text, its verdict and the chart it points at are all inside the viewport (below
+// the sticky transport bar) at once: at the top of the desktop page, in the frame as it
+// scrolls itself to the lesson, and on the phone with the lesson's title scrolled to.
+// Run alone with `node --test tests/e2e/course.test.mjs` (after `make build`).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { assertBuilt, ROOT, screenshot, startServer, useServerAndBrowser } from "./helpers.mjs";
+
+const env = useServerAndBrowser();
+const { withPage } = env;
+
+const PARTS = ["symmetry", "stuck", "scale", "practice"];
+
+/** Every lesson with its part, from the engine's own list (the built wasm, loaded in node). */
+async function engineLessons() {
+  assertBuilt();
+  const engine = await import(join(ROOT, "pkg", "initlab.js"));
+  await engine.default({ module_or_path: readFileSync(join(ROOT, "pkg", "initlab_bg.wasm")) });
+  return engine.lessonList().map(({ id, part }) => ({ id, part }));
+}
+
+const lessons = await engineLessons();
+const ids = lessons.map(({ id }) => id);
+
+test("lessons() gives {id, title, part} in the engine's order, parts contiguous and in the course's order", async () => {
+  await withPage("", async ({ page }) => {
+    const listed = await page.evaluate(() => window.initlab.lessons());
+    assert.deepEqual(listed.map(({ id, part }) => ({ id, part })), lessons);
+    for (const entry of listed) {
+      assert.deepEqual(Object.keys(entry).sort(), ["id", "part", "title"]);
+      assert.ok(entry.title && entry.title !== entry.id, JSON.stringify(entry));
+    }
+    // Each part's lessons come together, and the parts come in the course's order.
+    const runs = listed.map(({ part }) => part).filter((part, i, all) => part !== all[i - 1]);
+    assert.deepEqual(runs, PARTS);
+    // The menus group the lessons by part: one <optgroup> per part, holding its lessons.
+    for (const menu of ["lesson-menu", "lesson-start-menu"]) {
+      const groups = await page.$$eval(`#${menu} optgroup`, (all) =>
+        all.map((g) => ({ part: g.dataset.part, label: g.label, ids: [...g.querySelectorAll("option")].map((o) => o.value) })),
+      );
+      assert.deepEqual(groups.map((g) => g.part), PARTS);
+      for (const group of groups) {
+        assert.deepEqual(group.ids, lessons.filter((l) => l.part === group.part).map((l) => l.id));
+        assert.ok(group.label.length > 0);
+      }
+    }
+    // The part titles follow the language.
+    const english = await page.$eval("#lesson-menu optgroup", (g) => g.label);
+    await page.evaluate(() => window.initlab.setLanguage("ru"));
+    assert.equal(await page.$eval("#lesson-menu optgroup", (g) => g.label), "Симметрия");
+    assert.equal(english, "Symmetry");
+  });
+});
+
+test("a lesson opened is marked in both menus and remembered; the page works with storage throwing", async () => {
+  await withPage("", async ({ page }) => {
+    const stateIn = (menu, id) => page.$eval(`#${menu} option[value="${id}"]`, (o) => [o.dataset.state, o.textContent]);
+    assert.equal((await stateIn("lesson-start-menu", "saddle"))[0], "new");
+    await page.evaluate(() => window.initlab.openLesson("saddle"));
+    for (const menu of ["lesson-menu", "lesson-start-menu"]) {
+      const [state, words] = await stateIn(menu, "saddle");
+      assert.equal(state, "opened");
+      assert.match(words, /· opened$/);
+    }
+    assert.equal((await stateIn("lesson-menu", "zero-tanh"))[0], "new");
+    // Kept in localStorage: a new page load shows it.
+    await page.reload();
+    await page.evaluate(() => window.initlab.drawn);
+    assert.equal((await stateIn("lesson-start-menu", "saddle"))[0], "opened");
+  });
+  // Storage that throws on every call: the lessons open, the state lasts as long as the page.
+  await withPage("?lesson=zero-tanh", async ({ page }) => {
+    await page.addInitScript(() =>
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("blocked", "SecurityError");
+        },
+      }),
+    );
+    await page.reload();
+    await page.evaluate(() => window.initlab.drawn);
+    const storage = await page.evaluate(() => {
+      try {
+        return typeof window.localStorage;
+      } catch {
+        return "throws";
+      }
+    });
+    assert.equal(storage, "throws");
+    assert.equal((await page.evaluate(() => window.initlab.lesson())).id, "zero-tanh");
+    assert.equal(await page.$eval('#lesson-menu option[value="zero-tanh"]', (o) => o.dataset.state), "opened");
+    assert.deepEqual(await page.evaluate(() => window.initlab.openLesson("xavier")), { ok: true });
+    assert.equal(await page.$eval('#lesson-menu option[value="xavier"]', (o) => o.dataset.state), "opened");
+  });
+});
+
+test("course= limits Previous / Next to its sequence and stays in the address, the share link and the embed code", async () => {
+  await withPage("?lesson=unfreeze&course=zero-tanh,unfreeze,saddle,he-relu", async ({ page }) => {
+    const place = () =>
+      page.evaluate(() => ({
+        id: window.initlab.lesson()?.id,
+        prev: document.getElementById("lesson-prev").disabled,
+        next: document.getElementById("lesson-next").disabled,
+        at: document.getElementById("lesson-course-at").textContent,
+        search: location.search,
+      }));
+    assert.equal((await place()).at, "Course: 2 / 4");
+    await page.click("#lesson-next");
+    let now = await place();
+    assert.equal(now.id, "saddle");
+    assert.match(now.search, /[?&]course=zero-tanh,unfreeze,saddle,he-relu(&|$)/);
+    assert.match(now.search, /lesson=saddle/);
+    await page.click("#lesson-next");
+    now = await place();
+    assert.deepEqual([now.id, now.next, now.at], ["he-relu", true, "Course: 4 / 4"]);
+    for (let i = 0; i < 3; i++) await page.click("#lesson-prev");
+    now = await place();
+    assert.deepEqual([now.id, now.prev], ["zero-tanh", true]);
+    // The share link and the embed code keep the course.
+    const [link, embed] = await page.evaluate(async () => {
+      const { pageUrl } = await import("./www/embed-mode.js");
+      const { embedCode } = await import("./www/share.js");
+      const query = new URLSearchParams(location.search);
+      query.delete("course");
+      return [pageUrl(query.toString(), false), embedCode(query.toString(), "t")];
+    });
+    assert.match(link, /course=zero-tanh,unfreeze,saddle,he-relu/);
+    assert.match(embed, /embed=1&amp;course=zero-tanh,unfreeze,saddle,he-relu/);
+    // The start entry's "Start with the lessons" opens the course's first lesson.
+    await page.evaluate(() => window.initlab.openLesson(null));
+    await page.click("#lesson-start-go");
+    assert.equal((await place()).id, "zero-tanh");
+  });
+});
+
+test("an unknown id in course= is named in a notice and the known ones are kept; an empty course is ignored", async () => {
+  await withPage("?lesson=saddle&course=saddle,no-such-lesson,he-relu", async ({ page }) => {
+    const notices = await page.$$eval("#notice-list li", (items) => items.map((li) => li.textContent));
+    assert.ok(notices.some((n) => n.startsWith("course") && n.includes("no-such-lesson")), notices.join(" | "));
+    assert.match(await page.evaluate(() => location.search), /course=saddle,he-relu(&|$)/);
+    assert.equal(await page.$eval("#lesson-course-at", (el) => el.textContent), "Course: 1 / 2");
+    await page.click("#lesson-next");
+    assert.equal((await page.evaluate(() => window.initlab.lesson())).id, "he-relu");
+    // The API refuses a course with an unknown id, naming it, and changes nothing.
+    const refused = await page.evaluate(() => window.initlab.openLesson("xavier", ["xavier", "nope"]));
+    assert.equal(refused.ok, false);
+    assert.match(refused.error, /nope/);
+    assert.equal((await page.evaluate(() => window.initlab.lesson())).id, "he-relu");
+    assert.deepEqual(await page.evaluate(() => window.initlab.openLesson("xavier", "xavier,too-small")), { ok: true });
+    assert.match(await page.evaluate(() => location.search), /course=xavier,too-small(&|$)/);
+  });
+  await withPage("?lesson=saddle&course=", async ({ page }) => {
+    const notices = await page.$$eval("#notice-list li", (items) => items.map((li) => li.textContent));
+    assert.ok(notices.some((n) => n.startsWith("course") && /no lesson/.test(n)), notices.join(" | "));
+    assert.doesNotMatch(await page.evaluate(() => location.search), /course/);
+    assert.equal(await page.$eval("#lesson-next", (b) => b.disabled), false);
+    await page.click("#lesson-next");
+    assert.equal((await page.evaluate(() => window.initlab.lesson())).id, ids[ids.indexOf("saddle") + 1]);
+  });
+});
+
+/**
+ * The views whose chart needs its height to show anything, so the phone does not shorten
+ * it: one panel per layer, stacked (activation, gradients), and the landscape's map under
+ * its legend.
+ */
+const TALL = ["activation", "gradients", "landscape"];
+
+const SIZES = [
+  { name: "desktop", viewport: { width: 1280, height: 800 }, query: "" },
+  { name: "phone", viewport: { width: 390, height: 844 }, query: "", options: { isMobile: true, hasTouch: true } },
+  // With a course, so that the frame also shows Previous / Next.
+  { name: "embed", viewport: { width: 640, height: 480 }, query: "&embed=1&course=" + ids.join(",") },
+];
+
+/**
+ * The boxes that must share the screen, after the lesson opened (and, on the phone and in
+ * the frame, its title scrolled to): the band below the sticky transport bar, the title,
+ * the text (when shown), the verdict and the first canvas (or table) of the panel the lesson points at.
+ */
+function boxesOnScreen(page) {
+  return page.evaluate(() => {
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: r.height };
+    };
+    const bar = document.querySelector(".transport");
+    const sticky = getComputedStyle(bar).position === "sticky";
+    const view = window.initlab.lesson().view;
+    const text = document.getElementById("lesson-text");
+    return {
+      view,
+      band: { top: sticky ? Math.max(0, bar.getBoundingClientRect().bottom) : 0, bottom: innerHeight },
+      title: box(document.getElementById("lesson-title")),
+      text: text.getClientRects().length ? box(text) : null,
+      verdict: box(document.getElementById("lesson-verdict")),
+      // The layer table is the one view without a canvas: its table is what it shows.
+      chart: box(document.querySelector(`[data-view="${view}"] :is(canvas, table)`)),
+    };
+  });
+}
+
+for (const size of SIZES) {
+  test(`text, verdict and pointed chart on one screen, every lesson, ${size.name}`, async () => {
+    await withPage(
+      `?lesson=${ids[0]}${size.query}`,
+      async ({ page }) => {
+        for (const id of ids) {
+          await page.evaluate((lesson) => window.initlab.openLesson(lesson), id);
+          // The moved chart redraws at its new size on the next frames (charts.js observes it).
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          // The desktop shows all at the top of the page; the frame scrolls itself to the
+          // lesson (lesson-stage.js); on the phone the test brings the lesson's title up.
+          if (size.name === "phone") {
+            await page.evaluate(() => document.getElementById("lesson-title").scrollIntoView({ block: "start" }));
+          } else if (size.name === "desktop") {
+            await page.evaluate(() => scrollTo(0, 0));
+          }
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          const b = await boxesOnScreen(page);
+          const inside = (name, { top, bottom }) =>
+            assert.ok(
+              top >= b.band.top - 1 && bottom <= b.band.bottom + 1,
+              `${id} (${size.name}): ${name} ${Math.round(top)}…${Math.round(bottom)} outside ${Math.round(b.band.top)}…${b.band.bottom}`,
+            );
+          inside("title", b.title);
+          // The text's first lines (its top) are on screen; in the frame it folds behind "Why?".
+          if (size.name === "embed") assert.equal(b.text, null, `${id}: the embed folds the text`);
+          else inside("text's top", { top: b.text.top, bottom: b.text.top + 20 });
+          inside("verdict", b.verdict);
+          if (size.name === "phone" && TALL.includes(b.view)) {
+            // Such a chart keeps its height (and the activation view has the phone's σ row
+            // above it, phone.js): its top, most of its first layer or the legend, is on screen.
+            inside(`${b.view} chart's top`, { top: b.chart.top, bottom: b.chart.top + Math.min(b.chart.height, 120) });
+          } else {
+            inside(`${b.view} chart`, b.chart);
+          }
+          assert.ok(b.chart.height >= 100, `${id} (${size.name}): the chart is ${b.chart.height} px tall`);
+          // The chart sits right under the lesson (phone, frame) or beside it (desktop).
+          if (size.name === "desktop") assert.ok(b.chart.top < b.verdict.bottom, `${id}: chart beside the lesson`);
+          else assert.ok(b.chart.top > b.verdict.bottom, `${id}: chart under the verdict`);
+          if (["zero-tanh", "saddle", "xavier", "in-practice"].includes(id)) {
+            await screenshot(page, `course-one-screen-${size.name}-${id}`, { fullPage: false });
+          }
+        }
+      },
+      size.viewport,
+      size.options,
+    );
+  });
+}
+
+test("Why? unfolds the explanation in the embed frame, in the page's language", async () => {
+  await withPage(
+    "?lesson=zero-tanh&embed=1&lang=ru",
+    async ({ page }) => {
+      const why = page.locator("#lesson-why");
+      assert.equal(await why.textContent(), "Почему?");
+      assert.equal(await page.locator("#lesson-text").isVisible(), false);
+      await why.click();
+      assert.equal(await page.locator("#lesson-text").isVisible(), true);
+      assert.equal(await why.getAttribute("aria-expanded"), "true");
+      assert.equal(await why.textContent(), "Скрыть объяснение");
+      // A language switch keeps it unfolded and words the button anew.
+      await page.evaluate(() => window.initlab.setLanguage("en"));
+      assert.equal(await why.textContent(), "Hide why");
+      assert.equal(await page.locator("#lesson-text").isVisible(), true);
+      await why.click();
+      assert.equal(await page.locator("#lesson-text").isVisible(), false);
+    },
+    { width: 640, height: 480 },
+  );
+});
+
+test("the mdBook page that embeds a sequence: the frame follows it, and openLesson (protocol 2) sets another", async () => {
+  // The course notes' sequence page, built with mdBook, served from a second origin.
+  const out = join(ROOT, "target", "course-sequence-book");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  execFileSync("mdbook", ["build", join(ROOT, "tests", "course"), "-d", out], { stdio: "pipe" });
+  const file = join(out, "sequence.html");
+  const html = readFileSync(file, "utf8");
+  assert.match(html, /course=zero-tanh,unfreeze,saddle,he-relu&amp;embed=1/);
+  writeFileSync(file, html.replaceAll("http://127.0.0.1:8000", env.server.url));
+  const book = await startServer(out);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      if (window.top !== window) return;
+      window.__messages = [];
+      window.addEventListener("message", (e) => window.__messages.push(e.data));
+    });
+    await page.goto(`${book.url}/sequence.html`);
+    const ready = await page.waitForFunction(() => window.__messages.find((m) => m?.type === "ready"), null, {
+      timeout: 20_000,
+    });
+    assert.equal((await ready.jsonValue()).protocol, 2);
+    const frame = await (await page.locator("#course-sequence").elementHandle()).contentFrame();
+    assert.equal(await frame.locator("#lesson-course-at").textContent(), "Course: 1 / 4");
+    await frame.click("#lesson-next");
+    assert.equal(await frame.evaluate(() => window.initlab.lesson().id), "unfreeze");
+    // Version 1's openLesson (no course) keeps the sequence; version 2's sets another one.
+    const post = (message) =>
+      page.evaluate((m) => document.querySelector("iframe").contentWindow.postMessage(m, "*"), message);
+    const replyTo = async (id) =>
+      (await page.waitForFunction((rid) => window.__messages.find((m) => m?.type === "reply" && m.id === rid), id)).jsonValue();
+    await post({ source: "initlab", type: "openLesson", id: 1, lesson: "saddle" });
+    assert.equal((await replyTo(1)).ok, true);
+    assert.equal(await frame.locator("#lesson-course-at").textContent(), "Course: 3 / 4");
+    await post({ source: "initlab", type: "openLesson", id: 2, lesson: "xavier", course: ["xavier", "in-practice"] });
+    assert.equal((await replyTo(2)).ok, true);
+    assert.equal(await frame.locator("#lesson-course-at").textContent(), "Course: 1 / 2");
+    assert.match(await frame.evaluate(() => location.search), /course=xavier,in-practice/);
+    // An unknown id in a message's course is refused, named, and changes nothing.
+    await post({ source: "initlab", type: "openLesson", id: 3, lesson: "saddle", course: "saddle,nope" });
+    const refused = await replyTo(3);
+    assert.deepEqual([refused.ok, refused.field], [false, "course"]);
+    assert.match(refused.error, /nope/);
+    assert.equal(await frame.evaluate(() => window.initlab.lesson().id), "xavier");
+  } finally {
+    await context.close();
+    await book.close();
+  }
+});
