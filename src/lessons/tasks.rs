@@ -1,0 +1,164 @@
+//! "Try this": each lesson's one or two tasks, which the page checks live. A task is a
+//! message id (the page words it) and a predicate over what the learner has set and run:
+//! A's and B's settings, their snapshots and the lesson's verdict now. A task is never met
+//! by the lesson's own settings: the learner has to change something, and the predicate
+//! checks the outcome the task asks for, not merely the setting it suggests.
+
+use super::lesson::Verdict;
+use crate::config::Config;
+use crate::experiment::Snapshot;
+
+/// What a task may look at: both networks' settings and state, and the verdict now.
+pub struct Seen<'a> {
+    pub a: &'a Config,
+    /// B's settings and snapshot while comparing.
+    pub b: Option<(&'a Config, &'a Snapshot)>,
+    pub snapshot: &'a Snapshot,
+    pub verdict: &'a Verdict,
+}
+
+/// One task: its message id (`<lesson>.<name>` in the page's task tables) and its check.
+pub struct Task {
+    pub id: &'static str,
+    pub done: fn(&Seen) -> bool,
+}
+
+/// Whether the verdict's message is `id`.
+fn says(seen: &Seen, id: &str) -> bool {
+    seen.verdict.message.id == id
+}
+
+/// Whether every weight of `s` is still exactly 0 (no layer has left zero).
+fn all_weights_zero(s: &Snapshot) -> bool {
+    s.layers.iter().all(|l| l.nonzero_since.is_none())
+}
+
+/// The share of dead units over `s`'s hidden layers (every weight layer but the output).
+fn dead_share(s: &Snapshot) -> f64 {
+    let hidden = s.layers.split_last().map_or(&[][..], |(_, rest)| rest);
+    let units: usize = hidden.iter().map(|l| l.size).sum();
+    let dead: f64 = hidden.iter().map(|l| l.dead * l.size as f64).sum();
+    dead / units.max(1) as f64
+}
+
+/// Steps after which a frozen net counts as frozen, not as not started: 10 full batches.
+const FROZEN_AFTER: usize = 10;
+
+/// "About the same" dead share: within one unit in eight (the lesson's 16 hidden units: 2).
+const DEAD_SAME: f64 = 0.125;
+
+/// zero-tanh: make the output bias move while every weight stays 0 (unequal batches).
+fn bias_only(seen: &Seen) -> bool {
+    says(seen, "zero-tanh.biasOnly")
+}
+
+/// zero-sigmoid: make it freeze like zero-tanh (balanced full batches: data=xor4&batch=4).
+fn sigmoid_freezes(seen: &Seen) -> bool {
+    says(seen, "zero-sigmoid.frozen") && seen.snapshot.step >= FROZEN_AFTER
+}
+
+/// no-hidden: with a hidden layer and tanh, zero init no longer learns: after 100 steps
+/// every weight of A is still exactly 0.
+fn hidden_freezes(seen: &Seen) -> bool {
+    let s = seen.snapshot;
+    s.layers.len() >= 2 && seen.a.init == "zeros" && s.step >= 100 && all_weights_zero(s)
+}
+
+/// constant: break the symmetry with jitter: some hidden layer of A has 2 or more distinct units.
+fn jitter_splits(seen: &Seen) -> bool {
+    let s = seen.snapshot;
+    let hidden = s.layers.split_last().map_or(&[][..], |(_, rest)| rest);
+    seen.a.jitter > 0.0 && hidden.iter().any(|l| l.distinct_units > 1)
+}
+
+/// saddle: with linear units no lower point is found and the test stays inconclusive.
+fn linear_inconclusive(seen: &Seen) -> bool {
+    seen.a.act == "linear" && says(seen, "saddle.inconclusive")
+}
+
+/// truncated: raise σ until the cut changes the saturated share.
+fn cut_matters(seen: &Seen) -> bool {
+    says(seen, "truncated.matters")
+}
+
+/// relu-bias: make the verdict fail (B's bias no longer gives fewer dead units).
+fn bias_fails(seen: &Seen) -> bool {
+    says(seen, "relu-bias.fails")
+}
+
+/// relu-bias: truncation alone (B at bias 0, one net truncated and the other not) leaves the
+/// dead share about the same after the lesson's 100 steps.
+fn truncation_alone(seen: &Seen) -> bool {
+    let Some((b, b_snapshot)) = seen.b else {
+        return false;
+    };
+    let cut = |c: &Config| c.init == "truncnormal";
+    let plain = |c: &Config| c.init == "normal";
+    let one_of_each = (cut(seen.a) && plain(b)) || (plain(seen.a) && cut(b));
+    one_of_each
+        && seen.a.bias == "0"
+        && b.bias == "0"
+        && seen.snapshot.step >= 100
+        && (dead_share(seen.snapshot) - dead_share(b_snapshot)).abs() <= DEAD_SAME
+}
+
+/// too-small: find a σ at which the verdict stops holding (tanh A, σ raised).
+fn small_flips(seen: &Seen) -> bool {
+    seen.a.act == "tanh" && seen.a.sigma > 0.01 && !seen.verdict.holds
+}
+
+/// too-large: lower σ until fewer than half of the pairs saturate.
+fn large_flips(seen: &Seen) -> bool {
+    seen.a.act == "tanh" && says(seen, "too-large.fails")
+}
+
+/// xavier: with equal hidden widths LeCun and Glorot are the same rule wherever n_in = n_out:
+/// every layer between two hidden layers gets the same σ in A and B (to rounding).
+fn equal_widths_agree(seen: &Seen) -> bool {
+    let Some((_, b)) = seen.b else { return false };
+    let (a, b) = (&seen.snapshot.layers, &b.layers);
+    let hidden = a.split_last().map_or(&[][..], |(_, rest)| rest);
+    let equal = hidden.len() > 1 && hidden.iter().all(|l| l.size == hidden[0].size);
+    let between = 1..hidden.len();
+    equal
+        && a.len() == b.len()
+        && between.into_iter().all(|k| {
+            let (x, y) = (a[k].sigma_used, b[k].sigma_used);
+            (x - y).abs() <= 1e-9 * x.abs()
+        })
+}
+
+/// Every lesson's tasks, by lesson id. Lessons not listed have none yet.
+pub const TASKS: &[(&str, &[Task])] = &[
+    ("zero-tanh", &[task("zero-tanh.biasOnly", bias_only)]),
+    (
+        "zero-sigmoid",
+        &[task("zero-sigmoid.freeze", sigmoid_freezes)],
+    ),
+    ("no-hidden", &[task("no-hidden.hidden", hidden_freezes)]),
+    ("constant", &[task("constant.jitter", jitter_splits)]),
+    ("saddle", &[task("saddle.linear", linear_inconclusive)]),
+    ("truncated", &[task("truncated.sigma", cut_matters)]),
+    (
+        "relu-bias",
+        &[
+            task("relu-bias.fail", bias_fails),
+            task("relu-bias.truncation", truncation_alone),
+        ],
+    ),
+    ("too-small", &[task("too-small.sigma", small_flips)]),
+    ("too-large", &[task("too-large.sigma", large_flips)]),
+    ("xavier", &[task("xavier.equal", equal_widths_agree)]),
+];
+
+const fn task(id: &'static str, done: fn(&Seen) -> bool) -> Task {
+    Task { id, done }
+}
+
+/// The tasks of lesson `id` (none for a lesson without tasks).
+pub fn of(id: &str) -> &'static [Task] {
+    TASKS
+        .iter()
+        .find(|(lesson, _)| *lesson == id)
+        .map_or(&[], |(_, tasks)| tasks)
+}
