@@ -33,7 +33,8 @@ function render(s, snapshot = need(s).snapshot(), live = false) {
   view.showSnapshot(snapshot, s.playing);
   s.controls?.showSnapshot(snapshot);
   const lesson = s.lessons?.show() ?? null;
-  s.summarise(snapshot, lesson?.verdict.text);
+  // Predict first: the screen reader's summary says the verdict only once it is shown.
+  s.summarise(snapshot, lesson?.question.answered === false ? undefined : lesson?.verdict.text);
   s.onRender(snapshot, lesson);
   return snapshot;
 }
@@ -255,10 +256,24 @@ function pageApi(s) {
       return s.lessons.list();
     },
 
-    /** The open lesson, {id, title, steps, verdict: {holds, text}} (the sentence shown), or null. */
+    /**
+     * The open lesson, {id, title, steps, view, verdict: {holds, text}, question: {text,
+     * choices, picked, answered}, tasks: [{text, done}]}, or null. The verdict is computed
+     * whether or not the page shows it yet (`question.answered`).
+     */
     lesson() {
       need(s);
       return s.lessons.current();
+    },
+
+    /**
+     * Answers the open lesson's question with answer `index` (0-based), or null for "Show
+     * me": {correct, explanation} (correct null for "Show me"). Throws a clear error,
+     * changing nothing, with no lesson open or an index that is not one of the answers.
+     */
+    answer(index) {
+      need(s);
+      return s.lessons.answer(index === undefined ? NaN : index);
     },
 
     /** Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it. */

@@ -1,6 +1,6 @@
-// The page's own URL parameters, all read here: `lang` (the page's language) and `embed`
-// (the compact page for course notes, ?embed=1). The next ones (`course`, `predict`) are
-// one row of PARAMS each. `lesson` is not one of them: it is a setting of the experiment,
+// The page's own URL parameters, all read here: `lang` (the page's language), `embed`
+// (the compact page for course notes, ?embed=1) and `predict` (0: lessons open with their
+// verdict shown, for a teacher presenting). The next ones (`course`) are one row of PARAMS each. `lesson` is not one of them: it is a setting of the experiment,
 // an engine key.
 //
 // A page parameter is not in the engine's key table (src/config/table.rs): a lesson resets
@@ -23,6 +23,11 @@ const PARAMS = {
   lang: {
     read: (value) => LANGUAGES.find((l) => l.code === value.toLowerCase())?.code,
     notice: (value) => ["languageUnknown", { lang: value }],
+  },
+  // Predict first (1, the default) or, for a teacher presenting, the verdict at once (0).
+  predict: {
+    read: (value) => (value === "1" ? true : value === "0" ? false : undefined),
+    notice: (value) => ["predictBadValue", { value }],
   },
 };
 
@@ -54,13 +59,14 @@ function notice(field, [id, args]) {
 
 /**
  * Splits `search` ("?a=1&embed=1&lang=ru") into the page's parameters and the engine's
- * query: `{lang, embed, engineQuery, address, notices, refused}`. `lang` is a language code
- * or null (an empty `lang=` is no choice), `embed` true or false; a later valid value wins.
+ * query: `{lang, embed, predict, engineQuery, address, notices, refused}`. `lang` is a language
+ * code or null (an empty `lang=` is no choice), `embed` and `predict` true or false; a later
+ * valid value wins.
  * A bad value is a notice, its parameter's name is in `refused`, and it is left out of
  * `address`, the search the address bar should show.
  */
 export function readPageParams(search) {
-  const params = { lang: null, embed: false, notices: [], refused: [] };
+  const params = { lang: null, embed: false, predict: true, notices: [], refused: [] };
   const engine = [];
   const kept = [];
   for (const pair of search.replace(/^\?/, "").split("&").filter(Boolean)) {
@@ -96,9 +102,9 @@ export function readAddress() {
   return params;
 }
 
-/** What the page adds to the engine's query in its own address: `embed=1`, `lang=ru`, or nothing. */
-export function pageParamsQuery({ embed = false, lang = null }) {
-  return [embed ? "embed=1" : "", lang ? `lang=${lang}` : ""].filter(Boolean).join("&");
+/** What the page adds to the engine's query in its own address: `embed=1`, `lang=ru`, `predict=0`, or nothing. */
+export function pageParamsQuery({ embed = false, lang = null, predict = true }) {
+  return [embed ? "embed=1" : "", lang ? `lang=${lang}` : "", predict ? "" : "predict=0"].filter(Boolean).join("&");
 }
 
 /** Whether the engine's query sets its key `key` (the engine itself decides what it means). */
