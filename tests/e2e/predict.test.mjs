@@ -185,3 +185,35 @@ test("screenshots at 390×844 before and after a pick", async () => {
     assert.match(await textOf(page, "lesson-answer"), /^Right: /);
   }, PHONE);
 });
+
+test("every lesson's question has as many answers as the engine's table says, and one is right", async () => {
+  await withPage("", async ({ page }) => {
+    const ids = await page.evaluate(() => window.initlab.lessons().map(({ id }) => id));
+    assert.equal(ids.length, 16);
+    for (const id of ids) {
+      const outcome = await page.evaluate((lesson) => {
+        window.initlab.openLesson(lesson);
+        const count = window.initlab.lesson().question.choices.length;
+        const refusal = (index) => {
+          try {
+            window.initlab.answer(index);
+            return null;
+          } catch (error) {
+            return error.message;
+          }
+        };
+        // One past the words' last answer is refused; each of the words' answers is taken.
+        const past = refusal(count);
+        const rights = [];
+        for (let i = 0; i < count; i += 1) {
+          window.initlab.openLesson(lesson);
+          rights.push(window.initlab.answer(i).correct);
+        }
+        return { count, past, rights };
+      }, id);
+      assert.ok(outcome.count >= 2 && outcome.count <= 4, `${id}: ${outcome.count}`);
+      assert.match(outcome.past ?? "", /answer takes 0 to/, `${id}: the engine has more answers than the words`);
+      assert.equal(outcome.rights.filter(Boolean).length, 1, `${id}: exactly one right answer`);
+    }
+  });
+});
