@@ -256,24 +256,16 @@ function pageApi(s) {
       return s.lessons.list();
     },
 
-    /**
-     * The open lesson, {id, title, steps, view, verdict: {holds, text}, question: {text,
-     * choices, picked, answered}, tasks: [{text, done}]}, or null. The verdict is computed
-     * whether or not the page shows it yet (`question.answered`).
-     */
+    /** The open lesson, {id, title, steps, view, verdict, question, tasks} (README), or null. */
     lesson() {
       need(s);
       return s.lessons.current();
     },
 
-    /**
-     * Answers the open lesson's question with answer `index` (0-based), or null for "Show
-     * me": {correct, explanation} (correct null for "Show me"). Throws a clear error,
-     * changing nothing, with no lesson open or an index that is not one of the answers.
-     */
+    /** Answers the open lesson's question (index from 0, null: "Show me"): {correct, explanation}; throws on bad input. */
     answer(index) {
       need(s);
-      return s.lessons.answer(index === undefined ? NaN : index);
+      return s.lessons.answer(index);
     },
 
     /** Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it. */

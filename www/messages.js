@@ -58,7 +58,7 @@ const COMMANDS = {
   answer: {
     takes: ["choice"],
     run({ choice }, { api }) {
-      return { ok: true, result: api.answer(choice === undefined ? undefined : choice) };
+      return { ok: true, result: api.answer(choice) };
     },
   },
   play: { takes: [], run: (_, parts) => (parts.api.play(), { ok: true, result: parts.state() }) },

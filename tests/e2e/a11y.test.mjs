@@ -103,7 +103,7 @@ test("every control is reachable with Tab, and the focused one shows a visible r
 });
 
 test("prefers-reduced-motion: Run it jumps to the view instead of scrolling smoothly", async () => {
-  await withPage("?lesson=he-relu", async ({ page }) => {
+  await withPage("?lesson=he-relu&predict=0", async ({ page }) => {
     await page.click("#lesson-run");
     // With reduced motion the jump is immediate: the view is in place in the same task.
     const top = await page.evaluate(() => document.querySelector(".lesson-focus").getBoundingClientRect().top);
