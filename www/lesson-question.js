@@ -89,6 +89,10 @@ export function showQuestion(q, lesson, pick) {
   const words = questionWords(lesson.id);
   $("lesson-question").hidden = !words || (answered && q.picked === null && !q.shownMe);
   if (!words) return;
+  // Called on every redraw: rebuild only on a change, so that focus and hover stay put.
+  const key = JSON.stringify([lesson.id, words.text, q.picked, q.shownMe, answered, text("answerRight")]);
+  if ($("lesson-choices").dataset.key === key) return;
+  $("lesson-choices").dataset.key = key;
   $("lesson-question-text").textContent = words.text;
   const buttons = words.choices.map((choice, index) => {
     const button = document.createElement("button");
