@@ -123,6 +123,8 @@ test("the live summary says the loss, each layer and the verdict, at most once a
       });
     });
     assert.equal(await page.locator("#live-summary").getAttribute("aria-live"), "polite");
+    // Predict first: the summary says the verdict once the question is answered ("Show me").
+    await page.evaluate(() => window.initlab.answer(null));
     await page.evaluate(() => window.initlab.play());
     // Three announcements while training: two gaps to check.
     await page.waitForFunction(() => window.__spoken.length >= 3, null, { timeout: 10_000 });
