@@ -10,11 +10,17 @@ export const TASKS = {
   "zero-sigmoid": {
     freeze: "Make zero-sigmoid freeze like zero-tanh: every weight still 0 after 10 steps (try data=xor4 with batch=4).",
   },
+  "unfreeze": {
+    random: "Start from random weights (init=normal): every layer has moved from step 0, and the verdict says the order is gone.",
+  },
   "no-hidden": {
     hidden: "Give the network a hidden layer of tanh units (layers=4, act=tanh) and train 100 steps: A's weights stay exactly 0.",
   },
   "constant": {
     jitter: "Break the symmetry: give A a little jitter (e.g. 0.01) until a hidden layer has more than 1 distinct unit.",
+  },
+  "xor-2-1": {
+    random: "Give A the random start B has (init=normal, scale=manual, sigma=1, bias=init) and train 1000 steps or more: A solves XOR too (every point right, loss below 0.1).",
   },
   "saddle": {
     linear: "Switch to linear units (act=linear): the search finds no lower point and the test stays inconclusive.",
@@ -34,5 +40,8 @@ export const TASKS = {
   },
   "xavier": {
     equal: "Make the hidden layers equally wide (e.g. layers=64,64,64,64): LeCun and Glorot then give every layer between two hidden layers the same σ.",
+  },
+  "he-relu": {
+    gain: "Give A's Glorot rule a gain of √2 (gain=1.414): on 64 → 64 layers that is He's variance, and A's std(z) stays level too (B takes the gain as well, and now grows).",
   },
 };

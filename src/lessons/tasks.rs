@@ -128,6 +128,34 @@ fn equal_widths_agree(seen: &Seen) -> bool {
         })
 }
 
+/// unfreeze: with a random start every layer has moved from step 0, and the verdict says
+/// the order is gone.
+fn random_unfreezes_at_once(seen: &Seen) -> bool {
+    seen.a.init != "zeros" && says(seen, "unfreeze.order")
+}
+
+/// xor-2-1: from random weights (not zeros) A solves XOR: every point right, loss below 0.1,
+/// after 1000 steps or more.
+fn random_solves_xor(seen: &Seen) -> bool {
+    let s = seen.snapshot;
+    seen.a.init != "zeros" && s.step >= 1000 && s.accuracy == 1.0 && s.loss < 0.1
+}
+
+/// std(z) of the last hidden layer over the first's.
+fn last_over_first(s: &Snapshot) -> f64 {
+    match s.layers.split_last().map_or(&[][..], |(_, hidden)| hidden) {
+        [first, .., last] => last.z_std / first.z_std,
+        _ => 1.0,
+    }
+}
+
+/// he-relu: Glorot's rule with gain √2 is He's variance on 64 → 64 layers (2/(64 + 64)·2 =
+/// 2/64), so A's std(z) then stays within a factor 2 of the first layer's, as B's does.
+fn gain_makes_he(seen: &Seen) -> bool {
+    let ratio = last_over_first(seen.snapshot);
+    seen.a.scale == "glorot" && seen.a.gain > 1.0 && (0.5..=2.0).contains(&ratio)
+}
+
 /// Every lesson's tasks, by lesson id. Lessons not listed have none yet.
 pub const TASKS: &[(&str, &[Task])] = &[
     ("zero-tanh", &[task("zero-tanh.biasOnly", bias_only)]),
@@ -135,8 +163,13 @@ pub const TASKS: &[(&str, &[Task])] = &[
         "zero-sigmoid",
         &[task("zero-sigmoid.freeze", sigmoid_freezes)],
     ),
+    (
+        "unfreeze",
+        &[task("unfreeze.random", random_unfreezes_at_once)],
+    ),
     ("no-hidden", &[task("no-hidden.hidden", hidden_freezes)]),
     ("constant", &[task("constant.jitter", jitter_splits)]),
+    ("xor-2-1", &[task("xor-2-1.random", random_solves_xor)]),
     ("saddle", &[task("saddle.linear", linear_inconclusive)]),
     ("truncated", &[task("truncated.sigma", cut_matters)]),
     (
@@ -149,6 +182,7 @@ pub const TASKS: &[(&str, &[Task])] = &[
     ("too-small", &[task("too-small.sigma", small_flips)]),
     ("too-large", &[task("too-large.sigma", large_flips)]),
     ("xavier", &[task("xavier.equal", equal_widths_agree)]),
+    ("he-relu", &[task("he-relu.gain", gain_makes_he)]),
 ];
 
 const fn task(id: &'static str, done: fn(&Seen) -> bool) -> Task {

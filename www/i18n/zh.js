@@ -832,11 +832,17 @@ export const tasks = {
   "zero-sigmoid": {
     freeze: "让 zero-sigmoid 像 zero-tanh 一样冻结：10 步之后所有权重仍为 0（试试 data=xor4 和 batch=4）。",
   },
+  "unfreeze": {
+    random: "从随机权重开始（init=normal）：每一层从第 0 步起就已移动，结论说顺序不复存在。",
+  },
   "no-hidden": {
     hidden: "给网络加一个 tanh 隐藏层（layers=4，act=tanh）并训练 100 步：A 的权重始终严格为 0。",
   },
   "constant": {
     jitter: "打破对称：给 A 加一点噪声（例如 0.01），直到某个隐藏层有不止 1 个不同的单元。",
+  },
+  "xor-2-1": {
+    random: "给 A 与 B 相同的随机起点（init=normal、scale=manual、sigma=1、bias=init），训练 1000 步或更多：A 也能解出 XOR（每个点都对，损失低于 0.1）。",
   },
   "saddle": {
     linear: "换成线性单元（act=linear）：搜索找不到更低的点，检验仍无定论。",
@@ -856,5 +862,8 @@ export const tasks = {
   },
   "xavier": {
     equal: "让各隐藏层一样宽（例如 layers=64,64,64,64）：这时 LeCun 和 Glorot 给两个隐藏层之间的每一层相同的 σ。",
+  },
+  "he-relu": {
+    gain: "给 A 的 Glorot 规则乘上增益 √2（gain=1.414）：在 64 → 64 的层上这就是 He 的方差，A 的 std(z) 也保持平稳（B 也得到这个增益，现在会增长）。",
   },
 };
