@@ -75,6 +75,11 @@ const MET_BY: &[(&str, &str, &str)] = &[
     ("no-hidden", "no-hidden.hidden", "layers=4&act=tanh"),
     ("constant", "constant.jitter", "jitter=0.01"),
     (
+        "break-symmetry",
+        "break-symmetry.smaller",
+        "vs=jitter%3D0.000001",
+    ),
+    (
         "xor-2-1",
         "xor-2-1.random",
         "init=normal&scale=manual&sigma=1&bias=init",

@@ -19,6 +19,9 @@ export const TASKS = {
   "constant": {
     jitter: "Break the symmetry: give A a little jitter (e.g. 0.01) until a hidden layer has more than 1 distinct unit.",
   },
+  "break-symmetry": {
+    smaller: "Shrink B's noise a thousandfold (B's jitter=0.000001) and run the 2000 steps: B's units still differ, but training has not yet pulled B away from A. The smaller the difference, the longer training takes to widen it.",
+  },
   "xor-2-1": {
     random: "Give A the random start B has (init=normal, scale=manual, sigma=1, bias=init) and train 1000 steps or more: A solves XOR too (every point right, loss below 0.1).",
   },

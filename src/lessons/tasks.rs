@@ -134,6 +134,24 @@ fn random_unfreezes_at_once(seen: &Seen) -> bool {
     seen.a.init != "zeros" && says(seen, "unfreeze.order")
 }
 
+/// break-symmetry: with B's noise shrunk (below the lesson's 0.001) its units still differ,
+/// but after the lesson's 2000 steps training has not yet pulled B away from A: the verdict
+/// says "not yet". The smaller the difference, the longer training takes to widen it.
+fn smaller_noise_is_slower(seen: &Seen) -> bool {
+    let Some((b, b_snapshot)) = seen.b else {
+        return false;
+    };
+    let split = b_snapshot
+        .layers
+        .first()
+        .is_some_and(|l| l.distinct_units > 1);
+    b.jitter > 0.0
+        && b.jitter < 0.001
+        && seen.snapshot.step >= 2000
+        && split
+        && says(seen, "break-symmetry.notYet")
+}
+
 /// xor-2-1: from random weights (not zeros) A solves XOR: every point right, loss below 0.1,
 /// after 1000 steps or more.
 fn random_solves_xor(seen: &Seen) -> bool {
@@ -169,6 +187,10 @@ pub const TASKS: &[(&str, &[Task])] = &[
     ),
     ("no-hidden", &[task("no-hidden.hidden", hidden_freezes)]),
     ("constant", &[task("constant.jitter", jitter_splits)]),
+    (
+        "break-symmetry",
+        &[task("break-symmetry.smaller", smaller_noise_is_slower)],
+    ),
     ("xor-2-1", &[task("xor-2-1.random", random_solves_xor)]),
     ("saddle", &[task("saddle.linear", linear_inconclusive)]),
     ("truncated", &[task("truncated.sigma", cut_matters)]),

@@ -841,6 +841,9 @@ export const tasks = {
   "constant": {
     jitter: "打破对称：给 A 加一点噪声（例如 0.01），直到某个隐藏层有不止 1 个不同的单元。",
   },
+  "break-symmetry": {
+    smaller: "把 B 的噪声缩小一千倍（B 的 jitter=0.000001），运行 2000 步：B 的单元仍然不同，但训练还没有把 B 与 A 拉开。差异越小，训练放大它所需的时间越长。",
+  },
   "xor-2-1": {
     random: "给 A 与 B 相同的随机起点（init=normal、scale=manual、sigma=1、bias=init），训练 1000 步或更多：A 也能解出 XOR（每个点都对，损失低于 0.1）。",
   },
