@@ -92,6 +92,11 @@ const MET_BY: &[(&str, &str, &str)] = &[
     ("too-large", "too-large.sigma", "sigma=0.1"),
     ("xavier", "xavier.equal", "layers=64,64,64,64"),
     ("he-relu", "he-relu.gain", "gain=1.4142"),
+    (
+        "in-practice",
+        "in-practice.gain",
+        "vs=preset%3Dtorch-linear%26gain%3D1.4142",
+    ),
 ];
 
 /// Steps to run a lesson for its tasks: its own (those of the tasks that judge training ask

@@ -47,4 +47,7 @@ export const TASKS = {
   "he-relu": {
     gain: "Give A's Glorot rule a gain of √2 (gain=1.414): on 64 → 64 layers that is He's variance, and A's std(z) stays level too (B takes the gain as well, and now grows).",
   },
+  "in-practice": {
+    gain: "Give B He's variance while keeping PyTorch's uniform: set B's gain to √2 (gain=1.414) and run the 200 steps: B's std(z) stops fading and its loss ends within 0.1 of A's.",
+  },
 };
