@@ -3,7 +3,8 @@
 //! on a setting that meets it (the setting the task's words suggest, run for the lesson's steps).
 
 use initlab::compare::Comparison;
-use initlab::lessons::{self, judge_now, questions, tasks, LESSONS};
+use initlab::lessons::{self, judge_now, questions, tasks, Needs, RestartsSeen, LESSONS};
+use initlab::restarts::RestartPlan;
 use initlab::Config;
 
 #[test]
@@ -35,7 +36,10 @@ fn every_lesson_has_one_question_of_two_to_four_answers_with_the_right_one_among
 }
 
 #[test]
-fn every_task_belongs_to_a_lesson_and_each_lesson_has_at_most_two() {
+fn every_lesson_has_one_or_two_tasks_and_every_task_belongs_to_a_lesson() {
+    for lesson in LESSONS {
+        assert!(!tasks::of(lesson.id).is_empty(), "{}: no task", lesson.id);
+    }
     for (id, list) in tasks::TASKS {
         assert!(lessons::find(id).is_some(), "tasks for no lesson: {id}");
         assert!((1..=2).contains(&list.len()), "{id}: {} tasks", list.len());
@@ -52,7 +56,12 @@ fn done_after(id: &str, query: &str, steps: usize) -> Vec<(&'static str, bool)> 
     assert!(notices.is_empty(), "{query}: {notices:?}");
     let mut pair = Comparison::new(&config).unwrap();
     pair.step(steps);
-    let verdict = judge_now(lesson, &mut pair, None);
+    // The restarts lesson judges what the panel found: its 20 seeds at the lesson's steps.
+    let restarts = (lesson.needs == Needs::Restarts).then(|| {
+        let plan = RestartPlan::new(&config, 20.0, steps as f64, 1.0).unwrap();
+        RestartsSeen::from_restarts(&plan.run_all(), steps)
+    });
+    let verdict = judge_now(lesson, &mut pair, restarts.as_ref());
     let (a, b) = pair.snapshots();
     let b_config = pair.b().map(|b| b.config().clone());
     let seen = tasks::Seen {
@@ -85,6 +94,7 @@ const MET_BY: &[(&str, &str, &str)] = &[
         "init=normal&scale=manual&sigma=1&bias=init",
     ),
     ("saddle", "saddle.linear", "act=linear"),
+    ("xor-restarts", "xor-restarts.wider", "layers=4"),
     ("truncated", "truncated.sigma", "scale=manual&sigma=3"),
     ("relu-bias", "relu-bias.fail", "vs=same"),
     ("relu-bias", "relu-bias.truncation", "vs=init%3Dtruncnormal"),

@@ -28,6 +28,9 @@ export const TASKS = {
   "saddle": {
     linear: "Switch to linear units (act=linear): the search finds no lower point and the test stays inconclusive.",
   },
+  "xor-restarts": {
+    wider: "Widen the hidden layer (layers=4) and press Run it: none of the 20 seeds stays stuck, and every one solves XOR.",
+  },
   "truncated": {
     sigma: "Raise σ (scale=manual) until the cut changes the saturated share and the verdict says so.",
   },

@@ -76,6 +76,17 @@ fn linear_inconclusive(seen: &Seen) -> bool {
     seen.a.act == "linear" && says(seen, "saddle.inconclusive")
 }
 
+/// xor-restarts: with a wider hidden layer (3 units or more) the restarts panel's 20 runs or
+/// more all solve XOR, none stuck (the verdict, which needs both, then fails with stuck 0).
+fn wider_never_stuck(seen: &Seen) -> bool {
+    let message = &seen.verdict.message;
+    let width = seen.snapshot.layers.first().map_or(0, |l| l.size);
+    width >= 3
+        && says(seen, "xor-restarts.fails")
+        && message.number("stuck") == Some(0.0)
+        && message.number("runs").is_some_and(|runs| runs >= 20.0)
+}
+
 /// truncated: raise σ until the cut changes the saturated share.
 fn cut_matters(seen: &Seen) -> bool {
     says(seen, "truncated.matters")
@@ -188,7 +199,7 @@ fn gain_fixes_default(seen: &Seen) -> bool {
         && (seen.snapshot.loss - b_snapshot.loss).abs() < 0.1
 }
 
-/// Every lesson's tasks, by lesson id. Lessons not listed have none yet.
+/// Every lesson's tasks, by lesson id.
 pub const TASKS: &[(&str, &[Task])] = &[
     ("zero-tanh", &[task("zero-tanh.biasOnly", bias_only)]),
     (
@@ -207,6 +218,10 @@ pub const TASKS: &[(&str, &[Task])] = &[
     ),
     ("xor-2-1", &[task("xor-2-1.random", random_solves_xor)]),
     ("saddle", &[task("saddle.linear", linear_inconclusive)]),
+    (
+        "xor-restarts",
+        &[task("xor-restarts.wider", wider_never_stuck)],
+    ),
     ("truncated", &[task("truncated.sigma", cut_matters)]),
     (
         "relu-bias",

@@ -850,6 +850,9 @@ export const tasks = {
   "saddle": {
     linear: "换成线性单元（act=linear）：搜索找不到更低的点，检验仍无定论。",
   },
+  "xor-restarts": {
+    wider: "把隐藏层加宽（layers=4）并按“运行”：20 个种子没有一个卡住，每个都解出 XOR。",
+  },
   "truncated": {
     sigma: "调大 σ（scale=manual），直到截断改变了饱和比例、结论也这样说。",
   },
