@@ -143,6 +143,12 @@ pub struct LayerStats {
     /// below, with Var(w) and Var(b) of the layer's current weights and biases (at step 0 the
     /// sampled init; later it shows where training has broken the independence it assumes).
     pub z_std_predicted: f64,
+    /// The two live factors of that prediction: Var(w), the variance of the layer's current
+    /// weights (population form), and E[a_prev²], the mean square of the layer's inputs (the
+    /// layer below's outputs, or the standardised data for the first layer) over its inputs
+    /// and the training points. The xavier lesson works Var(z) = n·Var(w)·E[a²] through with them.
+    pub w_var: f64,
+    pub a_in_sq: f64,
     /// Std of the back-propagated error δ = ∂loss/∂z over all (unit, training point) pairs,
     /// where `loss` is one point's loss (not the mean over the n points, which would divide
     /// every δ by n): for the output layer with cross-entropy, δ = p − y. Population std (÷ the
@@ -196,6 +202,8 @@ impl LayerStats {
             self.z_mean,
             self.z_std,
             self.z_std_predicted,
+            self.w_var,
+            self.a_in_sq,
             self.delta_std,
             self.saturated,
             self.dead,
@@ -562,8 +570,8 @@ fn summarise(
     let g = mlp.activation_of(l);
     let pairs = (shape.n_out * n) as f64;
     let (weights, biases) = (&mlp.params[shape.weights()], &mlp.params[shape.biases()]);
-    let predicted = shape.n_in as f64 * sample_variance(weights) * sums.inputs_sq(mlp, l, shape, n)
-        + sample_variance(biases);
+    let (w_var, a_in_sq) = (sample_variance(weights), sums.inputs_sq(mlp, l, shape, n));
+    let predicted = shape.n_in as f64 * w_var * a_in_sq + sample_variance(biases);
     let (grad_hist, grad_zeros) = grad_histogram(&grads[shape.weights()]);
     let dead = if g == Activation::Relu {
         layer.alive.iter().filter(|&&alive| !alive).count() as f64 / shape.n_out as f64
@@ -584,6 +592,8 @@ fn summarise(
         z_mean: layer.z_sum / pairs,
         z_std: std_from_sums(layer.z_sum, layer.z_sq, pairs),
         z_std_predicted: f64::sqrt(predicted),
+        w_var,
+        a_in_sq,
         delta_std: std_from_sums(layer.delta_sum, layer.delta_sq, pairs),
         saturated: layer.saturated as f64 / pairs,
         dead,

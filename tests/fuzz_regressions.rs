@@ -280,6 +280,10 @@ fn b_has_no_vs_so_a_lesson_inside_vs_is_refused_by_name() {
     let (lesson, notices) = Config::from_query("?lesson=too-small");
     assert!(notices.is_empty(), "{notices:?}");
     let b = lesson.versus().unwrap().unwrap();
-    assert_eq!((b.act.as_str(), b.vs.as_str()), ("sigmoid", ""));
+    // (too-small's B is the same tanh net at σ = 1/√64.)
+    assert_eq!(
+        (b.act.as_str(), b.sigma, b.vs.as_str()),
+        ("tanh", 0.125, "")
+    );
     assert_eq!(b.lesson, "too-small");
 }

@@ -124,16 +124,16 @@ export const QUESTIONS = {
     ],
   },
   "truncated": {
-    text: "B redraws every weight beyond ±2σ; A keeps the full normal (σ = 1/√fan_in, sigmoid units). Which starts with fewer saturated units?",
+    text: "B redraws every weight beyond ±2σ (its std corrected back to σ); A keeps the full normal (σ = 1/√fan_in, sigmoid units). Which starts with fewer saturated units?",
     choices: [
       "B: cutting the large weights keeps units out of the flat tails.",
       "Neither: both start with practically no saturated units.",
-      "A: its wider weights spread z out further.",
+      "A: its uncut tails push z further out.",
     ],
     why: [
       "At this σ a sigmoid saturates only some six standard deviations of z out, which the sum of many weights almost never reaches, cut or not.",
-      "At σ = 1/√fan_in both shares are about 0 %; the cut mostly narrows B's spread by 12 %.",
-      "A's z is a little wider, but still far from |z| ≈ 6, where a sigmoid saturates.",
+      "At σ = 1/√fan_in both shares are about 0 %: it is the sum of many weights that would reach the flat tails, and B's corrected std keeps that sum as wide as A's.",
+      "The tails hold few weights, and z is a sum of many: with B's std corrected both spread z alike, far from |z| ≈ 6, where a sigmoid saturates.",
     ],
   },
   "relu-bias": {

@@ -32,7 +32,7 @@ export const TASKS = {
     wider: "Widen the hidden layer (layers=4) and press Run it: none of the 20 seeds stays stuck, and every one solves XOR.",
   },
   "truncated": {
-    sigma: "Raise σ (scale=manual) until the cut changes the saturated share and the verdict says so.",
+    sigma: "Raise σ until units do saturate (scale=manual, sigma=3: about 15 % of pairs): with B's std corrected, the cut still hardly changes the saturated share, and the verdict still holds.",
   },
   "relu-bias": {
     fail: "Make the verdict fail: B's bias no longer gives fewer dead units.",

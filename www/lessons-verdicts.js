@@ -103,49 +103,55 @@ export const LESSON_VERDICTS = {
   "truncated": {
     title: "Why a truncated normal rather than a normal?",
     verdicts: {
-      "holds": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ) and its std is {b_std} of the σ asked for; saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %. The cut removes the outliers but hardly changes saturation.",
-      "uncut": "At step {step}, B's largest weight is {b_max} σ (A's: {a_max} σ): B is not drawn from a normal cut at ±2σ, or training has carried a weight past the cut.",
-      "matters": "Saturated pairs: A {sat_a_pct} %, B {sat_b_pct} % — a gap of a percentage point or more. At this σ the cut's narrower weights (std {b_std} σ) do keep units out of the tails.",
+      "holds": "At the start, B's largest weight is {b_max} σ (A's: {a_max} σ) and its std is {b_std} of the σ asked for; saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %. The cut removes the outliers but hardly changes saturation. After {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %).",
+      "uncut": "At the start, B's largest weight is {b_max} σ (A's: {a_max} σ): B is not drawn from a normal cut at ±2σ.",
+      "matters": "Saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %: a gap of 5 points or more, beyond what two draws differ by chance. B's std is {b_std} of σ: below 1, its narrower weights keep units out of the tails; at 1, the cut tails themselves do.",
     },
   },
   "relu-bias": {
     title: "Dead ReLUs: the truncation or the small positive bias?",
     verdicts: {
-      "holds": "At step {step}, A (bias 0) has {dead_a} of {units} hidden units dead ({dead_a_pct} %), B (bias 0.1) has {dead_b} ({dead_b_pct} %): with the same weights, the bias alone saves units.",
-      "fails": "At step {step}, A has {dead_a} of {units} hidden units dead and B {dead_b}: B's bias does not leave fewer dead units here.",
-      "none": "At step {step}, A has {dead_a} dead units of {units}: nothing for the bias to rescue. Narrower or deeper ReLU layers make dead units appear.",
+      "holds": "At step {step}, A (bias 0) has {dead_a} of {units, plural, one {# hidden unit} other {# hidden units}} dead ({dead_a_pct} %), B (bias 0.1) has {dead_b} ({dead_b_pct} %): from the same initial weights, the bias alone saves units. After {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %).",
+      "fails": "At step {step}, A has {dead_a} of {units, plural, one {# hidden unit} other {# hidden units}} dead and B {dead_b}: B's bias does not leave fewer dead units here. After {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %).",
+      "none": "At step {step}, A has {dead_a, plural, one {# dead unit} other {# dead units}} of {units}: nothing for the bias to rescue. Narrower or deeper ReLU layers make dead units appear.",
     },
   },
   "too-small": {
     title: "What goes wrong when the weights are too small?",
     verdicts: {
-      "holds": "At step {step}, A's std(z) in the last hidden layer is {ratio} of the first's, B's is {b_ratio} of its first; the widest std(z) in either net is {z_max} (in {layer}): every z is in the straight part of the curve.",
-      "kept": "At step {step}, A's std(z) in the last hidden layer is {ratio} of the first's: the signal does not collapse (that needs less than 0.01).",
+      "holds": "At the start, A's std(z) in the last hidden layer is {ratio} of the first's (B's: {b_ratio}), and A's widest std(z) is {z_max} (in {layer}): every z of A is in the straight part of the curve. After {step, plural, one {# step} other {# steps}}, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's (σ = 1/√64) {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
+      "kept": "At the start, A's std(z) in the last hidden layer is {ratio} of the first's: the signal does not collapse (that needs less than 0.01).",
       "bends": "A's signal collapses (last/first {ratio}), but std(z) reaches {z_max} in {layer}: beyond 0.1, z leaves the straight part of the curve.",
+      "notYet": "At the start, A's std(z) in the last hidden layer is {ratio} of the first's (B's: {b_ratio}), and every z of A stays in the straight part of the curve (widest std(z) {z_max}). Run the steps to see what training makes of it (step {step}: loss A {loss_a}, B {loss_b}).",
+      "trainedAlike": "At the start A's signal collapses (last/first std(z) {ratio}; B's {b_ratio}), but after {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %): training has not set them apart by 0.1 in loss or 10 points of accuracy.",
     },
   },
   "too-large": {
     title: "And when they are too large?",
     verdicts: {
-      "explode": "At step {step}, at least {sat_min_pct} % of pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient grows towards the input instead of vanishing.",
-      "vanish": "At step {step}, at least {sat_min_pct} % of pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio} times that of the last: the gradient vanishes towards the input.",
-      "fails": "At step {step}, only {sat_min_pct} % of pairs are saturated in {layer}: not more than half, so these weights are not too large for this net.",
-      "shallow": "This net has {layers} hidden layer; saturation from the second layer on needs at least 2.",
+      "explode": "At the start, at least {sat_min_pct} % of A's pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio, plural, one {# time} other {# times}} that of the last: the gradient grows towards the input instead of vanishing. After {step, plural, one {# step} other {# steps}}, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's (σ = 1/√64) {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
+      "vanish": "At the start, at least {sat_min_pct} % of A's pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio, plural, one {# time} other {# times}} that of the last: the gradient vanishes towards the input. After {step, plural, one {# step} other {# steps}}, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's (σ = 1/√64) {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
+      "fails": "At the start, only {sat_min_pct} % of A's pairs are saturated in {layer}: not more than half, so these weights are not too large for this net.",
+      "shallow": "This net has {layers, plural, one {# hidden layer} other {# hidden layers}}; saturation from the second layer on needs at least 2.",
+      "notYet": "At the start, at least {sat_min_pct} % of A's pairs are saturated in every hidden layer from the second on (fewest in {layer}), and std(δ) in the first hidden layer is {delta_ratio, plural, one {# time} other {# times}} that of the last. Run the steps to see what training makes of it (step {step}: loss A {loss_a}, B {loss_b}).",
+      "trainedAlike": "At the start most of A's pairs are saturated (at least {sat_min_pct} % in every layer from the second on), but after {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %): training has not set them apart by 0.1 in loss or 10 points of accuracy.",
     },
   },
   "xavier": {
     title: "Var(w) = 1/n_in or 2/(n_in + n_out)? Why the average?",
     verdicts: {
-      "holds": "At step {step}, the largest jump between neighbouring layers is, for A (1/n_in), {a_fwd} forward and {a_bwd} backward; for B (Glorot), {b_fwd} and {b_bwd}. LeCun keeps the forward signal; Glorot's worst jump is the smaller.",
-      "forward": "At step {step}, A's largest forward jump ({a_fwd}) is not below B's ({b_fwd}); backward: A {a_bwd}, B {b_bwd}. The 1/n_in rule does not keep the forward signal better here.",
-      "balance": "At step {step}, jumps forward/backward are A {a_fwd} / {a_bwd}, B {b_fwd} / {b_bwd}: B's worst is not below A's, so the average does not balance better here.",
+      "holds": "At step {step}, the largest jump between neighbouring layers is, for A (1/n_in), {a_fwd} forward and {a_bwd} backward; for B (Glorot), {b_fwd} and {b_bwd}. LeCun keeps the forward signal; Glorot's worst jump is the smaller. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
+      "forward": "At step {step}, A's largest forward jump ({a_fwd}) is not below B's ({b_fwd}); backward: A {a_bwd}, B {b_bwd}. The 1/n_in rule does not keep the forward signal better here. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
+      "balance": "At step {step}, jumps forward/backward are A {a_fwd} / {a_bwd}, B {b_fwd} / {b_bwd}: B's worst is not below A's, so the average does not balance better here. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
     },
   },
   "he-relu": {
     title: "Which rule for ReLU?",
     verdicts: {
-      "holds": "At step {step}, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size.",
-      "fails": "At step {step}, last/first std(z) is {a_ratio} for A and {b_ratio} for B; the claim needs A below 0.5 and B between 0.5 and 2.",
+      "holds": "At the start, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size. After {step, plural, one {# step} other {# steps}}, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
+      "fails": "At the start, last/first std(z) is {a_ratio} for A and {b_ratio} for B; the claim needs A below 0.5 and B between 0.5 and 2.",
+      "notYet": "At the start, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size. Run the steps to see what training makes of it (step {step}: loss A {loss_a}, B {loss_b}).",
+      "trainedAlike": "At the start Glorot's signal fades (last/first std(z) {a_ratio}) and He's keeps its size ({b_ratio}), but after {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %): training has not set them apart by 0.1 in loss or 10 points of accuracy.",
     },
   },
   "in-practice": {

@@ -10,8 +10,15 @@ import { layerName, lessonWords, loadLessonTexts, text, verdictTemplate } from "
 
 const $ = (id) => document.getElementById(id);
 
-/** A verdict's argument as written: whole numbers as they are, else 3 significant digits. */
-const verdictWord = (value) => (typeof value === "number" ? rounded(value, 3) : layerName(String(value)));
+/** One layer's Var(z) = n·Var(w)·E[a²] worked through: "64·0.0153·1.08 = 1.05 (0.914)". */
+const variance = ({ n, w_var, a_sq, predicted, measured }) =>
+  `${rounded(n)}·${rounded(w_var, 3)}·${rounded(a_sq, 3)} = ${rounded(predicted, 3)} (${rounded(measured, 3)})`;
+
+/** A verdict's argument as written: whole numbers as they are, else 3 significant digits; a list of layer variances worked through. */
+function verdictWord(value) {
+  if (Array.isArray(value)) return value.map(variance).join("; ");
+  return typeof value === "number" ? rounded(value, 3) : layerName(String(value));
+}
 
 /** The sentence of a verdict message `{id, args}` in the page's language, nouns agreeing with their counts. */
 export function verdictText({ id, args }) {

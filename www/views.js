@@ -10,6 +10,16 @@ const $ = (id) => document.getElementById(id);
 /** The span slider: logarithmic from 0.1 to 10^0.7 ≈ 5, with 1 exactly at position 50. */
 const SPAN = { min: 0.1, max: 10 ** 0.7, positions: 85, initial: 1 };
 
+/** Marks the landscape `canvas` with its plane and words the hint for it (kept on a language switch). */
+function showPlane(canvas, plane) {
+  if (canvas.dataset.plane === plane) return;
+  canvas.dataset.plane = plane;
+  const hint = document.querySelector('[data-i18n="landscapeHint"], [data-i18n="landscapeHintSaddle"]');
+  if (!hint) return;
+  hint.dataset.i18n = plane === "saddle" ? "landscapeHintSaddle" : "landscapeHint";
+  hint.textContent = text(hint.dataset.i18n);
+}
+
 /**
  * `lab` and `wasm` are the loaded engine; `charts` is createCharts' result; `redraw()`
  * redraws the page. Returns nothing: the views hook into every chart draw.
@@ -46,22 +56,12 @@ export function createViews({ lab, wasm, charts, redraw }) {
     const pending = canvas.width > 0 && lab.landscapeProgress(grid()) < 1;
     canvas.setAttribute("aria-busy", String(pending));
     // The plane the engine draws: the open lesson's ("saddle" in the saddle lesson), else random.
-    showPlane(lab.landscapePlane());
+    showPlane(canvas, lab.landscapePlane());
     if (live || !pending) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       charts.drawOnly("landscape");
     });
-  }
-
-  /** Marks the canvas with its plane and words the hint for it (kept on a language switch). */
-  function showPlane(plane) {
-    if (canvas.dataset.plane === plane) return;
-    canvas.dataset.plane = plane;
-    const hint = document.querySelector('[data-i18n="landscapeHint"], [data-i18n="landscapeHintSaddle"]');
-    if (!hint) return;
-    hint.dataset.i18n = plane === "saddle" ? "landscapeHintSaddle" : "landscapeHint";
-    hint.textContent = text(hint.dataset.i18n);
   }
 
   $("landscape-n").addEventListener("change", () => redraw());

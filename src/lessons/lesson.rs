@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::error::Args;
 use crate::experiment::Snapshot;
 use crate::restarts::Restarts;
+use crate::stats::LayerStats;
 use crate::ConfigError;
 use serde::Serialize;
 
@@ -32,6 +33,9 @@ pub enum Needs {
     Curvature,
     /// The restarts panel's result for the current settings.
     Restarts,
+    /// The snapshots of A (and B) at step 0 of the current settings, besides the current ones:
+    /// a lesson that judges the init and what training made of it.
+    Start,
 }
 
 /// The training loss around A's current weights along each parameter axis.
@@ -88,15 +92,44 @@ pub struct Evidence<'a> {
     pub curvature: Option<&'a Curvature>,
     /// Present when the lesson [`Needs::Restarts`] and the panel has a result for these settings.
     pub restarts: Option<&'a RestartsSeen>,
+    /// Present when the lesson [`Needs::Start`]: A's (and B's) snapshot at step 0.
+    pub start: Option<(&'a Snapshot, Option<&'a Snapshot>)>,
 }
 
-/// One argument of a message: a number (the page formats it) or a name (a layer's name,
-/// which the page translates).
+/// One argument of a message: a number (the page formats it), a name (a layer's name,
+/// which the page translates), or the forward variance worked through layer by layer (the page
+/// writes each layer as "n·Var(w)·E[a²] = predicted (measured)").
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Arg {
     Number(f64),
     Text(String),
+    Variances(Vec<LayerVariance>),
+}
+
+/// One layer's Var(z) = n·Var(w)·E[a²] with the live numbers: its fan-in n, the variance of
+/// its weights, the mean square of its inputs, their product (the prediction, biases left out)
+/// and Var(z) as measured over the training points.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LayerVariance {
+    pub n: usize,
+    pub w_var: f64,
+    pub a_sq: f64,
+    pub predicted: f64,
+    pub measured: f64,
+}
+
+impl LayerVariance {
+    /// The layer's numbers from its statistics.
+    pub fn of(layer: &LayerStats) -> LayerVariance {
+        LayerVariance {
+            n: layer.fan_in,
+            w_var: layer.w_var,
+            a_sq: layer.a_in_sq,
+            predicted: layer.fan_in as f64 * layer.w_var * layer.a_in_sq,
+            measured: layer.z_std * layer.z_std,
+        }
+    }
 }
 
 impl From<f64> for Arg {
@@ -108,6 +141,12 @@ impl From<f64> for Arg {
 impl From<usize> for Arg {
     fn from(x: usize) -> Arg {
         Arg::Number(x as f64)
+    }
+}
+
+impl From<Vec<LayerVariance>> for Arg {
+    fn from(x: Vec<LayerVariance>) -> Arg {
+        Arg::Variances(x)
     }
 }
 
@@ -145,6 +184,14 @@ impl Message {
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
         self.args.insert(name, value.into());
         self
+    }
+
+    /// A layer-by-layer variance argument, for tests.
+    pub fn variances(&self, name: &str) -> Option<&[LayerVariance]> {
+        match self.args.get(name) {
+            Some(Arg::Variances(x)) => Some(x),
+            _ => None,
+        }
     }
 
     /// A number argument, for tests.

@@ -31,12 +31,13 @@ pub mod tasks;
 pub use symmetry::{LOWER_BY, LOWER_REACH};
 
 pub use lesson::{
-    Arg, Curvature, Evidence, Judge, Lesson, LowerPoint, Message, Needs, RestartsSeen, Verdict,
-    View,
+    Arg, Curvature, Evidence, Judge, LayerVariance, Lesson, LowerPoint, Message, Needs,
+    RestartsSeen, Verdict, View,
 };
 
 use crate::compare::Comparison;
-use crate::experiment::Experiment;
+use crate::config::Config;
+use crate::experiment::{Experiment, Snapshot};
 
 /// Every lesson, in the order a learner meets them.
 pub const LESSONS: &[Lesson] = &[
@@ -80,6 +81,15 @@ pub fn landscape_plane(lesson: &Lesson) -> crate::landscape::Plane {
     }
 }
 
+/// A's and B's snapshots at step 0 of `config`: the same seeded draw the running pair started
+/// from (`None` for B when `config` does not compare; `None` altogether if `config` is
+/// refused, which the running pair's own config never is).
+pub fn start(config: &Config) -> Option<(Snapshot, Option<Snapshot>)> {
+    Comparison::new(config)
+        .ok()
+        .map(|mut pair| pair.snapshots())
+}
+
 /// The verdict of `lesson` on a pair as it is now: computes the snapshots and whatever else
 /// the lesson needs (`restarts` is the restarts panel's result, if any). The page computes the
 /// same from the snapshots it already holds.
@@ -89,12 +99,16 @@ pub fn judge_now(
     restarts: Option<&RestartsSeen>,
 ) -> Verdict {
     let curvature = (lesson.needs == Needs::Curvature).then(|| curvature(pair.a_mut()));
+    let start = (lesson.needs == Needs::Start)
+        .then(|| start(pair.config()))
+        .flatten();
     let (a, b) = pair.snapshots();
     let evidence = Evidence {
         a: &a,
         b: b.as_ref(),
         curvature: curvature.as_ref(),
         restarts: restarts.filter(|_| lesson.needs == Needs::Restarts),
+        start: start.as_ref().map(|(a, b)| (a, b.as_ref())),
     };
     lesson.verdict(&evidence)
 }

@@ -33,7 +33,7 @@ const fn question(lesson: &'static str, choices: usize, correct: usize) -> Quest
 /// - xor-2-1: every gradient is exactly 0, the net never leaves its start;
 /// - saddle: a lower point lies nearby, though no single axis curves down;
 /// - xor-restarts: stuck runs sit on plateaus, not in local minima;
-/// - truncated: neither net starts with saturated units;
+/// - truncated: neither net starts with saturated units (B cut and its std corrected);
 /// - relu-bias: B (bias 0.1) has fewer dead units;
 /// - too-small: almost nothing of the input reaches the last layer;
 /// - too-large: most units sit in tanh's flat tails;

@@ -66,7 +66,8 @@ pub const XOR_RESTARTS: Setup = Setup {
 
 pub const TRUNCATED: Setup = Setup {
     id: "truncated",
-    query: "act=sigmoid&init=normal&scale=lecun&vs=init%3Dtruncnormal",
+    query:
+        "act=sigmoid&layers=256&init=normal&scale=lecun&lr=1&vs=init%3Dtruncnormal%26correct%3D1",
 };
 
 pub const RELU_BIAS: Setup = Setup {
@@ -76,13 +77,14 @@ pub const RELU_BIAS: Setup = Setup {
 
 pub const TOO_SMALL: Setup = Setup {
     id: "too-small",
-    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=0.01\
-               &vs=act%3Dsigmoid",
+    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=0.01&lr=0.1\
+               &vs=sigma%3D0.125",
 };
 
 pub const TOO_LARGE: Setup = Setup {
     id: "too-large",
-    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=3",
+    query: "layers=64,64,64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=3&lr=0.1\
+               &vs=sigma%3D0.125",
 };
 
 pub const XAVIER: Setup = Setup {
@@ -92,7 +94,7 @@ pub const XAVIER: Setup = Setup {
 
 pub const HE_RELU: Setup = Setup {
     id: "he-relu",
-    query: "layers=64,64,64,64,64,64,64,64&act=relu&init=normal&scale=glorot&vs=scale%3Dhe",
+    query: "layers=64,64,64,64,64,64,64,64&act=relu&init=normal&scale=glorot&lr=0.01&vs=scale%3Dhe",
 };
 
 /// He's rule on a deep ReLU net (A) against PyTorch's `nn.Linear` default (B), with the

@@ -204,6 +204,8 @@ mod tests {
             z_mean: 0.0,
             z_std: z,
             z_std_predicted: predicted,
+            w_var: 0.0,
+            a_in_sq: 0.0,
             delta_std: delta,
             saturated: 0.0,
             dead: 0.0,

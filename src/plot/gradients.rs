@@ -170,6 +170,8 @@ mod tests {
             z_mean: 0.0,
             z_std: 0.0,
             z_std_predicted: 0.0,
+            w_var: 0.0,
+            a_in_sq: 0.0,
             delta_std: 0.0,
             saturated: 0.0,
             dead: 0.0,

@@ -123,6 +123,8 @@ pub struct Lab {
     pub(super) curvature: Option<crate::lessons::Curvature>,
     /// The last finished restarts: the settings they ran on (a query) and what they found.
     pub(super) restarts_seen: Option<(String, crate::lessons::RestartsSeen)>,
+    /// A lesson's step-0 snapshots of A and B, and the settings (a query) they were drawn for.
+    pub(super) start: Option<(String, Snapshot, Option<Snapshot>)>,
 }
 
 #[wasm_bindgen]
@@ -152,6 +154,7 @@ impl Lab {
             views: Views::default(),
             curvature: None,
             restarts_seen: None,
+            start: None,
         })
     }
 

@@ -90,6 +90,12 @@ impl Lab {
             .as_ref()
             .filter(|(seen_for, _)| *seen_for == query && lesson.needs == Needs::Restarts)
             .map(|(_, seen)| seen.clone());
+        let fresh = |start: &(String, _, _)| start.0 == query;
+        if lesson.needs == Needs::Start && !self.start.as_ref().is_some_and(fresh) {
+            self.start = lessons::start(self.pair.config()).map(|(a, b)| (query.clone(), a, b));
+        }
+        // Taken out while the verdict borrows the snapshots, and put back after.
+        let start = self.start.take().filter(fresh);
         let curvature = self.curvature.clone();
         let (a_config, b_config) = (
             self.pair.config().clone(),
@@ -101,6 +107,7 @@ impl Lab {
             b,
             curvature: curvature.as_ref(),
             restarts: restarts.as_ref(),
+            start: start.as_ref().map(|(_, a, b)| (a, b.as_ref())),
         });
         let seen = tasks::Seen {
             a: &a_config,
@@ -114,6 +121,7 @@ impl Lab {
                 done: (t.done)(&seen),
             })
             .collect();
+        self.start = start;
         to_js(&OpenLesson {
             id: lesson.id,
             steps: lesson.steps,

@@ -148,7 +148,9 @@ test("the live summary says the loss, each layer and the verdict, at most once a
     const lesson = await page.evaluate(() => window.initlab.lesson());
     const said = spoken.at(-1)[1];
     assert.match(said, new RegExp(`^Step ${s.step}: training loss ${s.loss.toFixed(3)}`));
-    assert.ok(said.includes(`${s.layers[0].distinct_units} distinct units of ${s.layers[0].size}`), said);
+    const distinct = s.layers[0].distinct_units;
+    const units = `${distinct} distinct ${distinct === 1 ? "unit" : "units"} of ${s.layers[0].size}`;
+    assert.ok(said.includes(units), said);
     assert.ok(said.endsWith(`Verdict: ${lesson.verdict.text}`), said);
   });
 });

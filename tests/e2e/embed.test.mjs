@@ -191,6 +191,8 @@ test("bad messages get an error reply and change nothing; messages without sourc
     const frame = frames[0];
     await send(page, 0, { source: "initlab", type: "play", id: "go" });
     await reply(page, 0, "go");
+    // A busy machine may not have given the frame an animation frame yet: wait for a step.
+    await frame.waitForFunction(() => window.initlab.snapshot().step > 0);
     await send(page, 0, { source: "initlab", type: "pause", id: "stop" });
     await reply(page, 0, "stop");
     const before = await stateOf(frame);

@@ -104,16 +104,18 @@ const LANGUAGES = {
   },
 };
 
-/** Every verdict template of `code`: [name, template]. */
+/** Every verdict template of `code`, and every page string that shows a count: [name, template]. */
 async function verdictTemplates(code) {
-  const lessons = code === "en" ? LESSON_VERDICTS : (await import(`../../www/i18n/${code}.js`)).lessons;
-  return Object.entries(lessons).flatMap(([id, { verdicts }]) =>
+  const table = await import(`../../www/i18n/${code}.js`);
+  const lessons = code === "en" ? LESSON_VERDICTS : table.lessons;
+  const verdicts = Object.entries(lessons).flatMap(([id, { verdicts }]) =>
     Object.entries(verdicts).map(([name, template]) => [`${id}.${name}`, template]),
   );
+  return [...verdicts, ...Object.entries(table.strings).map(([name, template]) => [`strings.${name}`, template])];
 }
 
 for (const [code, language] of Object.entries(LANGUAGES)) {
-  test(`${code}: every verdict's counts agree with their nouns at 0, 1, 2, 5, 21, 22 and 25`, async () => {
+  test(`${code}: every verdict's and page string's counts agree with their nouns at 0, 1, 2, 5, 21, 22 and 25`, async () => {
     const rules = new Intl.PluralRules(code);
     const wrong = [];
     for (const [name, template] of await verdictTemplates(code)) {
