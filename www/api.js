@@ -33,7 +33,8 @@ function render(s, snapshot = need(s).snapshot(), live = false) {
   view.showSnapshot(snapshot, s.playing);
   s.controls?.showSnapshot(snapshot);
   const lesson = s.lessons?.show() ?? null;
-  s.summarise(snapshot, lesson?.verdict.text);
+  // Predict first: the screen reader's summary says the verdict only once it is shown.
+  s.summarise(snapshot, lesson?.question.answered === false ? undefined : lesson?.verdict.text);
   s.onRender(snapshot, lesson);
   return snapshot;
 }
@@ -255,10 +256,16 @@ function pageApi(s) {
       return s.lessons.list();
     },
 
-    /** The open lesson, {id, title, steps, verdict: {holds, text}} (the sentence shown), or null. */
+    /** The open lesson, {id, title, steps, view, verdict, question, tasks} (README), or null. */
     lesson() {
       need(s);
       return s.lessons.current();
+    },
+
+    /** Answers the open lesson's question (index from 0, null: "Show me"): {correct, explanation}; throws on bad input. */
+    answer(index) {
+      need(s);
+      return s.lessons.answer(index);
     },
 
     /**

@@ -4,8 +4,10 @@
 // table), "Run it", and the view the lesson points at, moved beside the lesson
 // (lesson-stage.js) and highlighted. No maths here.
 
-import { markOpened, onProgress, stateOf } from "./lesson-progress.js";
+import { markAnswered, markOpened, markTasksDone, onProgress, stateOf } from "./lesson-progress.js";
 import { foldExplanation, frameOnLesson, stageView, wireWhy } from "./lesson-stage.js";
+import { answerQuestion, createQuestionState, questionApi, resetQuestion, revealed, showQuestion } from "./lesson-question.js";
+import { showTasks, tasksApi } from "./lesson-tasks.js";
 import { formatMessage } from "./message-format.js";
 import { pluralCategory, rounded } from "./numbers.js";
 import { rewriteCourse, setCourse } from "./page-params.js";
@@ -175,12 +177,23 @@ function showOpened(L, lesson) {
   }
 }
 
-/** A lesson from the engine as the API gives it: {id, title, steps, view, verdict: {holds, text}}. */
-function asApi(lesson) {
+/**
+ * A lesson from the engine as the API gives it: {id, title, steps, view, verdict: {holds,
+ * text}, question: {text, choices, picked, answered}, tasks: [{text, done}]}. The verdict
+ * is there whether or not the page shows it yet.
+ */
+function asApi(L, lesson) {
   if (!lesson) return null;
   const { holds, message } = lesson.verdict;
   const verdict = { holds, text: verdictText(message) };
-  return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, view: lesson.view, verdict };
+  const [question, tasks] = [questionApi(L.question, lesson), tasksApi(lesson)];
+  return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, view: lesson.view, verdict, question, tasks };
+}
+
+/** Hides the lesson's answer (explanation, verdict, Run it, tasks) until `shown`. */
+function showAnswerParts(shown) {
+  for (const id of ["lesson-text", "lesson-look", "lesson-run"]) $(id).hidden = !shown;
+  $("lesson-verdict").closest(".verdict-line").hidden = !shown;
 }
 
 /**
@@ -188,7 +201,8 @@ function asApi(lesson) {
  * lesson as the API gives it, so that the rest of the redraw need not ask again.
  */
 function show(L) {
-  const lesson = asApi(L.lab().lesson());
+  const raw = L.lab().lesson();
+  const lesson = asApi(L, raw);
   $("lesson").hidden = !lesson;
   $("lesson-start").hidden = Boolean(lesson);
   if (!lesson) {
@@ -202,10 +216,16 @@ function show(L) {
     L.shownId = lesson.id;
     showOpened(L, lesson);
   }
+  // Predict first: nothing of the verdict is in the page until the learner has answered.
+  const shown = revealed(L.question, raw);
+  showQuestion(L.question, raw, (index) => answer(L, index));
+  showAnswerParts(shown);
+  showTasks(raw, shown);
+  if (shown && lesson.tasks.length > 0 && lesson.tasks.every((task) => task.done)) markTasksDone(lesson.id);
   const verdict = $("lesson-verdict");
-  verdict.textContent = lesson.verdict.text;
-  verdict.classList.toggle("holds", lesson.verdict.holds);
-  verdict.classList.toggle("fails", !lesson.verdict.holds);
+  verdict.textContent = shown ? lesson.verdict.text : "";
+  verdict.classList.toggle("holds", shown && lesson.verdict.holds);
+  verdict.classList.toggle("fails", shown && !lesson.verdict.holds);
   return lesson;
 }
 
@@ -216,6 +236,7 @@ function open(L, id) {
   const outcome = L.configure({ lesson: id === null || id === undefined ? "" : id });
   if (!outcome.ok) return { ok: false, field: outcome.field, error: outcome.error };
   const lesson = L.lab().lesson();
+  resetQuestion(L.question, lesson?.id ?? null);
   // Say why the training stopped, and how to start the lesson's own run.
   $("lesson-paused").hidden = !(wasPlaying && lesson);
   if (wasPlaying && lesson) $("lesson-paused").textContent = text("lessonPaused");
@@ -223,6 +244,15 @@ function open(L, id) {
   const panel = $(lesson ? "lesson" : "lesson-start");
   if (panel.getBoundingClientRect().top < 0) bringIntoView(panel, "start");
   return { ok: true };
+}
+
+/** Answers the open lesson's question (null: "Show me"), then redraws: {correct, explanation}. */
+function answer(L, index) {
+  const lesson = L.lab().lesson();
+  const given = answerQuestion(L.question, lesson, index);
+  if (lesson) markAnswered(lesson.id);
+  L.page.redraw();
+  return given;
 }
 
 /** Plays exactly the lesson's steps from step 0 (and, for restarts, runs its seeds). */
@@ -271,6 +301,7 @@ function wirePanel(L) {
   $("lesson-run").addEventListener("click", () => run(L));
   wireWhy();
   onProgress((id) => showState(L, id));
+  $("lesson-show-me").addEventListener("click", () => answer(L, null));
   // The learner heading for the lessons: fetch their explanations before one opens.
   for (const id of ["lesson-start", "lesson"]) {
     $(id).addEventListener("pointerover", loadLessonTexts, { once: true });
@@ -310,12 +341,14 @@ function openInCourse(L, id, course) {
 /**
  * Wires the lesson panel. `parts`: `lab()` (the Lab, once loaded), `wasm` (for the list),
  * `configure(partial)` (the API's, returns the outcome), `page` (pause, playTo, isPlaying),
- * `restarts(options)` (the API's), `course` (the ids of the address's `course=`, or null).
- * The returned `notices` name the course's unknown ids.
+ * `restarts(options)` (the API's), `course` (the ids of the address's `course=`, or null),
+ * `predict` (false: lessons open with the verdict shown). The returned `notices` name the
+ * course's unknown ids.
  */
-export function createLessons({ lab, wasm, configure, page, restarts, course = null }) {
+export function createLessons({ lab, wasm, configure, page, restarts, course = null, predict = true }) {
   const list = wasm.lessonList();
-  const L = { lab, configure, page, restarts, list, ids: list.map((entry) => entry.id), shownId: null };
+  const ids = list.map((entry) => entry.id);
+  const L = { lab, configure, page, restarts, list, ids, shownId: null, question: createQuestionState(predict) };
   const checked = checkCourse(course, L.ids);
   follow(L, checked.course);
   if (checked.notices.length) rewriteCourse();
@@ -325,7 +358,9 @@ export function createLessons({ lab, wasm, configure, page, restarts, course = n
     show: () => show(L),
     relabel: () => relabel(L),
     /** The open lesson as the API gives it, or null. */
-    current: () => asApi(lab().lesson()),
+    current: () => asApi(L, lab().lesson()),
+    /** Answers the open lesson's question: {correct, explanation}; throws on bad input. */
+    answer: (index) => answer(L, index),
     open: (id, course) => openInCourse(L, id, course),
     /** The course's lesson ids, or null when Previous / Next go through every lesson. */
     course: () => L.course,

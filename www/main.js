@@ -79,9 +79,9 @@ const { api, page } = createApi(engine, {
   makeRestarts: createRestarts,
   loadCompare: compareCode,
   makeViews: createViews,
-  makeLessons: createLessons,
+  makeLessons: (parts) => createLessons({ ...parts, predict: params.predict }),
   makeExport: createExport,
-  pageQuery: () => pageParamsQuery({ embed: params.embed, lang: languageInUrl() }),
+  pageQuery: () => pageParamsQuery({ embed: params.embed, lang: languageInUrl(), predict: params.predict }),
   pageNotices: [...params.notices, ...languageNotices],
   course: params.course,
   onRender(snapshot, lesson) {

@@ -1,15 +1,17 @@
 // The postMessage protocol between a framed InitLab and the page that frames it (README,
 // "Embed"). Every message either way is an object with source: "initlab". InitLab sends
-// events (ready, step, verdict, diverged) to its parent, and answers each command the
-// parent sends (configure, openLesson, play, pause, reset) with one reply carrying the
-// request's id. A command it cannot do gets an error reply and changes nothing; a message
+// events (ready, step, question, verdict, diverged) to its parent, and answers each command
+// the parent sends (configure, openLesson, answer, play, pause, reset) with one reply
+// carrying the request's id. Version 2 (predict first): a lesson's verdict is sent only once
+// the learner has answered its question (a `question` event says one waits), and `ready`
+// says `holds: null` until then; every version-1 message keeps its shape. A command it cannot do gets an error reply and changes nothing; a message
 // without source "initlab", or from another window than the parent, is ignored.
 
 import { text } from "./strings.js";
 
 /** The `source` of every message of the protocol, both ways. */
 export const SOURCE = "initlab";
-/** The protocol's version, sent with `ready`. */
+/** The protocol's version, sent with `ready` (2: predict first, and openLesson's course; see the file's head). */
 const PROTOCOL = 2;
 /** At most this many `step` events a second; the latest state always follows within 1/4 s. */
 export const STEP_EVENTS_PER_SECOND = 4;
@@ -55,6 +57,12 @@ const COMMANDS = {
       }
       const outcome = api.openLesson(lesson, course);
       return outcome.ok ? { ok: true, result: api.lesson() } : outcome;
+    },
+  },
+  answer: {
+    takes: ["choice"],
+    run({ choice }, { api }) {
+      return { ok: true, result: api.answer(choice) };
     },
   },
   play: { takes: [], run: (_, parts) => (parts.api.play(), { ok: true, result: parts.state() }) },
@@ -151,12 +159,21 @@ function throttleStep(m, snapshot) {
  * `lesson`: the open lesson as `initlab.lesson()` gives it (the redraw has it already).
  */
 function watchVerdict(m, lesson) {
-  const key = lesson ? `${lesson.id}:${lesson.verdict.holds}` : null;
+  const key = verdictKey(lesson);
   if (key === m.verdictKey) return;
   m.verdictKey = key;
+  // Predict first: until the learner has answered, the parent hears that a question waits.
+  if (lesson && !lesson.question.answered) {
+    post("question", { lesson: lesson.id });
+    return;
+  }
   const { id = null, verdict = { holds: null, text: null } } = lesson ?? {};
   post("verdict", { lesson: id, holds: verdict.holds, text: verdict.text });
 }
+
+/** What the parent has been told of the open lesson: its id, and whether its claim holds once shown. */
+const verdictKey = (lesson) =>
+  lesson ? `${lesson.id}:${lesson.question.answered ? lesson.verdict.holds : "asked"}` : null;
 
 function watchDivergence(m, snapshot) {
   const b = snapshot.compare;
@@ -165,6 +182,13 @@ function watchDivergence(m, snapshot) {
   m.divergedA = Boolean(snapshot.diverged);
   m.divergedB = Boolean(b?.diverged);
 }
+
+/** The open lesson as `ready` tells it: `{id, holds, answered}`, `holds` null until answered. */
+const readyLesson = ({ id, verdict, question }) => ({
+  id,
+  holds: question.answered ? verdict.holds : null,
+  answered: question.answered,
+});
 
 /** Sends `ready` with the settings, the step and the open lesson; events follow from now. */
 function announce(m) {
@@ -175,10 +199,10 @@ function announce(m) {
     config: m.api.config(),
     query: m.page.query(),
     step: snapshot.step,
-    lesson: lesson ? { id: lesson.id, holds: lesson.verdict.holds } : null,
+    lesson: lesson ? readyLesson(lesson) : null,
   });
   m.sentStep = snapshot.step;
-  m.verdictKey = lesson ? `${lesson.id}:${lesson.verdict.holds}` : null;
+  m.verdictKey = verdictKey(lesson);
   m.divergedA = Boolean(snapshot.diverged);
   m.divergedB = Boolean(snapshot.compare?.diverged);
   m.announced = true;

@@ -1,7 +1,8 @@
 // The page's own URL parameters, all read here: `lang` (the page's language), `embed`
-// (the compact page for course notes, ?embed=1) and `course` (a course author's sequence
-// of lesson ids, ?course=zero-tanh,saddle: Previous / Next follow it). The next one
-// (`predict`) is one row of PARAMS. `lesson` is not one of them: it is a setting of the experiment,
+// (the compact page for course notes, ?embed=1), `course` (a course author's sequence
+// of lesson ids, ?course=zero-tanh,saddle: Previous / Next follow it) and `predict` (0:
+// lessons open with their verdict shown, for a teacher presenting). A new one is one row of
+// PARAMS. `lesson` is not one of them: it is a setting of the experiment,
 // an engine key.
 //
 // A page parameter is not in the engine's key table (src/config/table.rs): a lesson resets
@@ -29,6 +30,11 @@ const PARAMS = {
   course: {
     read: (value) => courseIdsOf(value) ?? undefined,
     notice: () => ["courseEmpty", {}],
+  },
+  // Predict first (1, the default) or, for a teacher presenting, the verdict at once (0).
+  predict: {
+    read: (value) => (value === "1" ? true : value === "0" ? false : undefined),
+    notice: (value) => ["predictBadValue", { value }],
   },
 };
 
@@ -77,13 +83,14 @@ function notice(field, [id, args]) {
 
 /**
  * Splits `search` ("?a=1&embed=1&lang=ru") into the page's parameters and the engine's
- * query: `{lang, embed, engineQuery, address, notices, refused}`. `lang` is a language code
- * or null (an empty `lang=` is no choice), `embed` true or false; a later valid value wins.
+ * query: `{lang, embed, predict, engineQuery, address, notices, refused}`. `lang` is a language
+ * code or null (an empty `lang=` is no choice), `embed` and `predict` true or false; a later
+ * valid value wins.
  * A bad value is a notice, its parameter's name is in `refused`, and it is left out of
  * `address`, the search the address bar should show.
  */
 export function readPageParams(search) {
-  const params = { lang: null, embed: false, course: null, notices: [], refused: [] };
+  const params = { lang: null, embed: false, course: null, predict: true, notices: [], refused: [] };
   const engine = [];
   const kept = [];
   for (const pair of search.replace(/^\?/, "").split("&").filter(Boolean)) {
@@ -121,11 +128,13 @@ export function readAddress() {
 
 /**
  * What the page adds to the engine's query in its own address: `embed=1`, `lang=ru`,
- * `course=a,b` (the course set by setCourse), or nothing.
+ * `course=a,b` (the course set by setCourse), `predict=0`, or nothing.
  */
-export function pageParamsQuery({ embed = false, lang = null, course = followedCourse }) {
+export function pageParamsQuery({ embed = false, lang = null, course = followedCourse, predict = true }) {
   const courseQuery = course ? `course=${course.map(encodeURIComponent).join(",")}` : "";
-  return [embed ? "embed=1" : "", lang ? `lang=${lang}` : "", courseQuery].filter(Boolean).join("&");
+  return [embed ? "embed=1" : "", lang ? `lang=${lang}` : "", courseQuery, predict ? "" : "predict=0"]
+    .filter(Boolean)
+    .join("&");
 }
 
 /** Writes the followed course (setCourse) into the address in place of the one it had. */

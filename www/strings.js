@@ -99,6 +99,9 @@ export function localizedError(error) {
   return error;
 }
 
+/** The active language's table `name` (`questions`, `tasks`); undefined in English, whose own are apart. */
+export const activeTable = (name) => active.words[name];
+
 /** The English lessons' explanations, {id: {text, look}}, once loadLessonTexts() has run. */
 let englishTexts = null;
 

@@ -16,15 +16,19 @@
 //! - `in_practice`: the closing lesson, what to use: a framework default against the rule;
 //! - [`parts`]: the course map, the lessons grouped into parts;
 //! - [`settings`]: every lesson's settings as plain data, which the link reader opens;
-//! - `lesson`: what a lesson is, its evidence and its verdict.
+//! - `lesson`: what a lesson is, its evidence and its verdict;
+//! - [`questions`]: each lesson's "predict first" question: its number of answers, the right one;
+//! - [`tasks`]: each lesson's "Try this" tasks, checked live.
 
 mod in_practice;
 mod lesson;
 mod no_hidden;
 pub mod parts;
+pub mod questions;
 mod scale;
 pub mod settings;
 mod symmetry;
+pub mod tasks;
 
 pub use symmetry::{LOWER_BY, LOWER_REACH};
 

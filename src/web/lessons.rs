@@ -6,7 +6,9 @@ use wasm_bindgen::prelude::*;
 
 use super::js::{property, to_js};
 use super::lab::Lab;
-use crate::lessons::{self, Evidence, Needs, RestartsSeen, Verdict, View, LESSONS};
+use crate::lessons::{
+    self, questions, tasks, Evidence, Needs, RestartsSeen, Verdict, View, LESSONS,
+};
 
 /// One entry of the lessons menu.
 #[derive(Serialize)]
@@ -44,6 +46,22 @@ struct OpenLesson<'a> {
     /// The restarts the lesson's verdict asks for (`{runs, steps, firstSeed}`), if any.
     restarts: Option<RestartAsk>,
     verdict: &'a Verdict,
+    /// The question's number of answers and the right one's index.
+    question: Option<QuestionAsk>,
+    /// The lesson's tasks now: `[{id, done}]`.
+    tasks: Vec<TaskNow>,
+}
+
+#[derive(Serialize)]
+struct QuestionAsk {
+    choices: usize,
+    correct: usize,
+}
+
+#[derive(Serialize)]
+struct TaskNow {
+    id: &'static str,
+    done: bool,
 }
 
 #[derive(Serialize)]
@@ -59,7 +77,8 @@ const LESSON_RESTART_RUNS: usize = 20;
 
 #[wasm_bindgen]
 impl Lab {
-    /// The open lesson, `{id, steps, view, restarts, verdict: {holds, message: {id, args}}}`,
+    /// The open lesson, `{id, steps, view, restarts, verdict: {holds, message: {id, args}},
+    /// question: {choices, correct}, tasks: [{id, done}]}`,
     /// with the verdict computed from the current snapshot(s); `null` in the explorer.
     pub fn lesson(&mut self) -> Result<JsValue, JsError> {
         let Some(lesson) = lessons::find(&self.pair.config().lesson) else {
@@ -81,6 +100,10 @@ impl Lab {
         // Taken out while the verdict borrows the snapshots, and put back after.
         let start = self.start.take().filter(fresh);
         let curvature = self.curvature.clone();
+        let (a_config, b_config) = (
+            self.pair.config().clone(),
+            self.pair.b().map(|b| b.config().clone()),
+        );
         let (a, b) = self.current_both();
         let verdict = lesson.verdict(&Evidence {
             a,
@@ -89,6 +112,18 @@ impl Lab {
             restarts: restarts.as_ref(),
             start: start.as_ref().map(|(_, a, b)| (a, b.as_ref())),
         });
+        let seen = tasks::Seen {
+            a: &a_config,
+            b: b_config.as_ref().zip(b),
+            snapshot: a,
+            verdict: &verdict,
+        };
+        let tasks = (tasks::of(lesson.id).iter())
+            .map(|t| TaskNow {
+                id: t.id,
+                done: (t.done)(&seen),
+            })
+            .collect();
         self.start = start;
         to_js(&OpenLesson {
             id: lesson.id,
@@ -100,6 +135,11 @@ impl Lab {
                 first_seed: 1,
             }),
             verdict: &verdict,
+            question: questions::find(lesson.id).map(|q| QuestionAsk {
+                choices: q.choices,
+                correct: q.correct,
+            }),
+            tasks,
         })
     }
 

@@ -103,7 +103,7 @@ test("every control is reachable with Tab, and the focused one shows a visible r
 });
 
 test("prefers-reduced-motion: Run it jumps to the view instead of scrolling smoothly", async () => {
-  await withPage("?lesson=he-relu", async ({ page }) => {
+  await withPage("?lesson=he-relu&predict=0", async ({ page }) => {
     await page.click("#lesson-run");
     // With reduced motion the jump is immediate: the view is in place in the same task.
     const top = await page.evaluate(() => document.querySelector(".lesson-focus").getBoundingClientRect().top);
@@ -123,6 +123,8 @@ test("the live summary says the loss, each layer and the verdict, at most once a
       });
     });
     assert.equal(await page.locator("#live-summary").getAttribute("aria-live"), "polite");
+    // Predict first: the summary says the verdict once the question is answered ("Show me").
+    await page.evaluate(() => window.initlab.answer(null));
     await page.evaluate(() => window.initlab.play());
     // Three announcements while training: two gaps to check.
     await page.waitForFunction(() => window.__spoken.length >= 3, null, { timeout: 10_000 });

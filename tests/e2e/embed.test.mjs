@@ -116,6 +116,9 @@ test("a course page from another origin: both lessons say ready; one is driven b
     assert.notEqual(new URL(course.url).origin, env.server.url, "the course is another origin");
     assert.equal(readies[0][0].data.config.lesson, "zero-tanh");
     assert.equal(readies[1][0].data.lesson.id, "too-small");
+    assert.equal(readies[0][0].data.protocol, 2);
+    // Predict first: the lesson's question waits, so ready does not give its verdict away.
+    assert.deepEqual(readies[1][0].data.lesson, { id: "too-small", holds: null, answered: false });
     assert.equal(readies[0][0].data.source, "initlab");
 
     await send(page, 0, { source: "initlab", type: "configure", id: "c1", config: { lr: 0.1 } });
@@ -157,9 +160,25 @@ test("a course page from another origin: both lessons say ready; one is driven b
     const opened = await reply(page, 0, "o");
     assert.equal(opened.data.ok, true);
     assert.equal(opened.data.result.id, "too-small");
+    // Predict first: a question event, no verdict, until the learner (here the parent) answers.
+    await page.waitForFunction(() =>
+      window.__messages.some((m) => m.frame === 0 && m.data?.type === "question" && m.data.lesson === "too-small"),
+    );
+    assert.ok(!(await messagesOf(page, 0, "verdict")).some((m) => m.data.lesson === "too-small"), "no verdict before the answer");
+    await send(page, 0, { source: "initlab", type: "answer", id: "a", choice: 1 });
+    const answered = await reply(page, 0, "a");
+    assert.equal(answered.data.ok, true);
+    assert.equal(typeof answered.data.result.correct, "boolean");
+    await page.waitForFunction(() =>
+      window.__messages.some((m) => m.frame === 0 && m.data?.type === "verdict" && m.data.lesson === "too-small"),
+    );
     const verdicts = await messagesOf(page, 0, "verdict");
     assert.equal(verdicts.at(-1).data.lesson, "too-small");
     assert.equal(typeof verdicts.at(-1).data.holds, "boolean");
+    await send(page, 0, { source: "initlab", type: "answer", id: "a2", choice: 7 });
+    const refused = await reply(page, 0, "a2");
+    assert.equal(refused.data.ok, false);
+    assert.match(refused.data.error, /0 to 2/);
 
     await send(page, 0, { source: "initlab", type: "reset", id: "r" });
     assert.equal((await reply(page, 0, "r")).data.result.step, 0);
@@ -268,7 +287,8 @@ for (const viewport of [
   test(`?embed=1 at ${size}: core view, loss, controls and the link, no sideways scroll`, async () => {
     for (const [query, name] of [
       ["?embed=1", "explorer"],
-      ["?lesson=zero-tanh&embed=1", "lesson"],
+      // predict=0: the verdict at once (predict first is tested in predict.test.mjs).
+      ["?lesson=zero-tanh&embed=1&predict=0", "lesson"],
     ]) {
       await withPage(
         query,

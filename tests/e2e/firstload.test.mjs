@@ -151,6 +151,7 @@ test("the start panel lists every lesson at the first frame, and its button open
 
     await page.locator("#lesson-start-go").click();
     await page.locator("#lesson").waitFor();
+    await page.click("#lesson-show-me"); // predict first: the verdict once answered
     const lesson = await page.evaluate(() => window.initlab.lesson());
     assert.equal(lesson.id, lessons[0].id);
     assert.match(lesson.verdict.text, /\d/, "a verdict sentence with its number");
@@ -287,7 +288,7 @@ test("a link with vs= shows B, and one with lesson= its lesson and verdict, at t
   } finally {
     await compared.close();
   }
-  const lesson = await openRecording("?lesson=break-symmetry");
+  const lesson = await openRecording("?lesson=break-symmetry&predict=0");
   try {
     assert.ok(lesson.atReady.has("www/compare.js"), "the lesson's B panel before the first frame");
     // At ready, lesson() answers at once (no Promise) with the sentence the panel shows.

@@ -78,6 +78,11 @@ for (const id of ids) {
       assert.equal(await page.locator("#lesson-menu").inputValue(), id);
       assert.equal(await page.locator("#lesson-start").isHidden(), true);
       assert.equal(await page.locator("#notices").isHidden(), true);
+      // Predict first: the question, not the verdict; "Show me" brings the rest.
+      assert.equal(await page.locator("#lesson-question").isVisible(), true);
+      assert.equal(await page.locator("#lesson-verdict").isVisible(), false);
+      await page.click("#lesson-show-me");
+      assert.equal(await page.locator("#lesson-run").isVisible(), true);
 
       const lesson = await runLesson(page);
       assert.equal(lesson.verdict.holds, true, `${id}: ${lesson.verdict.text}`);
@@ -158,7 +163,8 @@ test("a lesson opened while training pauses, says so, and sets up its own experi
     assert.equal(await page.locator("#lesson-paused").isVisible(), true);
     assert.match(await textOf(page, "lesson-paused"), /paused/i);
     assert.equal(await textOf(page, "play"), "Play");
-    // Run it starts the lesson and clears the note.
+    // Run it (there once the question is answered) starts the lesson and clears the note.
+    await page.evaluate(() => window.initlab.answer(null));
     await page.click("#lesson-run");
     assert.equal(await page.locator("#lesson-paused").isHidden(), true);
   });
@@ -193,7 +199,7 @@ test("the start entry opens the first lesson; closing a lesson keeps its setting
 });
 
 test("a changed setting flips the verdict live: zero-tanh with random weights no longer holds", async () => {
-  await withPage("?lesson=zero-tanh", async ({ page }) => {
+  await withPage("?lesson=zero-tanh&predict=0", async ({ page }) => {
     assert.equal((await lessonNow(page)).verdict.holds, true);
     assert.deepEqual(await page.evaluate(() => window.initlab.configure({ init: "normal" })), { ok: true });
     await page.evaluate(() => window.initlab.step(50));
@@ -206,7 +212,7 @@ test("a changed setting flips the verdict live: zero-tanh with random weights no
 });
 
 test("no-hidden flips live when A gains a hidden layer; another lesson at layers=0 says it needs one", async () => {
-  await withPage("?lesson=no-hidden", async ({ page }) => {
+  await withPage("?lesson=no-hidden&predict=0", async ({ page }) => {
     await page.evaluate((steps) => window.initlab.step(steps), (await lessonNow(page)).steps);
     assert.equal((await lessonNow(page)).verdict.holds, true);
     assert.deepEqual(await page.evaluate(() => window.initlab.configure({ layers: "4" })), { ok: true });
@@ -217,7 +223,7 @@ test("no-hidden flips live when A gains a hidden layer; another lesson at layers
     assert.equal(await textOf(page, "lesson-verdict"), lesson.verdict.text);
     assert.equal(await page.locator("#lesson-verdict.fails").count(), 1);
   });
-  await withPage("?lesson=zero-sigmoid&layers=0", async ({ page }) => {
+  await withPage("?lesson=zero-sigmoid&layers=0&predict=0", async ({ page }) => {
     await page.evaluate(() => window.initlab.step(20));
     const lesson = await lessonNow(page);
     assert.equal(lesson.id, "zero-sigmoid");
@@ -232,7 +238,7 @@ test("no-hidden flips live when A gains a hidden layer; another lesson at layers
 // bit: tests/determinism.rs), Run it only where the verdict also waits for the restarts.
 test("the lesson panel with its verdict, at 390×844: fits the width (screenshots)", async () => {
   for (const id of ids) {
-    await withPage(`?lesson=${id}`, async ({ page }) => {
+    await withPage(`?lesson=${id}&predict=0`, async ({ page }) => {
       const lesson = await lessonNow(page);
       if (lesson.view === "restarts") await runLesson(page);
       else await page.evaluate((steps) => window.initlab.step(steps), lesson.steps);

@@ -42,7 +42,7 @@ async function drag(page, x0, x1, y, wobble) {
 
 for (const [name, viewport] of PHONES) {
   test(`${name}: after a lesson's Run it, the σ slider and the activation chart share the screen`, async () => {
-    await withPage("?lesson=too-large", async ({ page }) => {
+    await withPage("?lesson=too-large&predict=0", async ({ page }) => {
       await page.click("#lesson-run");
       await scrollSettled(page);
       const slider = await onScreen(page, "#c-sigma");

@@ -1,0 +1,115 @@
+// "Predict first": a lesson opens with its question and 2–4 answers; its explanation, its
+// verdict and Run it appear once the learner has picked one or pressed "Show me", and the
+// page then says whether the pick was right, and why, in one sentence. The words come from
+// the tables (lessons-questions.js, `questions` in www/i18n/<code>.js), which answer is
+// right from the engine (src/lessons/questions.rs). The verdict itself is computed all the
+// time; only its showing waits.
+
+import { QUESTIONS } from "./lessons-questions.js";
+import { activeTable, text } from "./strings.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** The question's words `{text, choices, why}` in the page's language, else English. */
+export function questionWords(id) {
+  return activeTable("questions")?.[id] ?? QUESTIONS[id];
+}
+
+/**
+ * The question's state for the open lesson: `{lessonId, picked, shownMe, answered}`. `predict`:
+ * false opens every lesson with its verdict shown (?predict=0, a teacher presenting).
+ */
+export function createQuestionState(predict) {
+  return { predict, lessonId: null, picked: null, shownMe: false, answered: !predict };
+}
+
+/** Starts lesson `id`'s question afresh (a lesson opened, or opened again). */
+export function resetQuestion(q, id) {
+  q.lessonId = id;
+  q.picked = null;
+  q.shownMe = false;
+  q.answered = !q.predict;
+}
+
+/** Whether lesson `lesson` (from the engine) may show its verdict: answered, or predict=0. */
+export function revealed(q, lesson) {
+  if (lesson.id !== q.lessonId) resetQuestion(q, lesson.id);
+  return q.answered;
+}
+
+/** The sentence the page says after `picked` (null: "Show me"): right or not, and why. */
+function explanation(words, picked, correct) {
+  if (picked === null) {
+    return text("answerShown", { answer: words.choices[correct], why: words.why[correct] });
+  }
+  const key = picked === correct ? "answerRight" : "answerWrong";
+  return text(key, { why: words.why[picked] });
+}
+
+/**
+ * Records the learner's answer `index` (0-based, or null for "Show me") to the open
+ * `lesson` (from the engine): `{correct, explanation}`, `correct` null for "Show me".
+ * Throws a clear error, changing nothing, when no lesson is open or `index` is not one of
+ * the answers.
+ */
+export function answerQuestion(q, lesson, index) {
+  if (!lesson) throw new Error(text("answerNoLesson"));
+  const count = lesson.question?.choices ?? 0;
+  if (index !== null && !(Number.isInteger(index) && index >= 0 && index < count)) {
+    throw new Error(text("answerBadIndex", { got: String(index), last: count - 1 }));
+  }
+  revealed(q, lesson);
+  q.picked = index;
+  q.shownMe = index === null;
+  q.answered = true;
+  return currentAnswer(q, lesson);
+}
+
+/** `{correct, explanation}` for the answer given so far, or null before one. */
+function currentAnswer(q, lesson) {
+  if (!q.answered || lesson.id !== q.lessonId) return null;
+  const words = questionWords(lesson.id);
+  const right = lesson.question?.correct;
+  if (!words || right === undefined) return null;
+  if (q.picked === null && !q.shownMe) return null; // predict=0: nothing was asked
+  if (q.picked === null) return { correct: null, explanation: explanation(words, null, right) };
+  return { correct: q.picked === right, explanation: explanation(words, q.picked, right) };
+}
+
+/** The question as the API gives it: `{text, choices, picked, answered}`. */
+export function questionApi(q, lesson) {
+  const words = questionWords(lesson.id) ?? { text: "", choices: [] };
+  const answered = revealed(q, lesson);
+  return { text: words.text, choices: [...words.choices], picked: q.picked, answered };
+}
+
+/** Fills the question's part of the panel (`pick(index)` answers it) for `lesson`. */
+export function showQuestion(q, lesson, pick) {
+  const answered = revealed(q, lesson);
+  const words = questionWords(lesson.id);
+  $("lesson-question").hidden = !words || (answered && q.picked === null && !q.shownMe);
+  if (!words) return;
+  // Called on every redraw: rebuild only on a change, so that focus and hover stay put.
+  const key = JSON.stringify([lesson.id, words.text, q.picked, q.shownMe, answered, text("answerRight")]);
+  if ($("lesson-choices").dataset.key === key) return;
+  $("lesson-choices").dataset.key = key;
+  $("lesson-question-text").textContent = words.text;
+  const buttons = words.choices.map((choice, index) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "lesson-choice";
+    button.textContent = choice;
+    button.disabled = answered;
+    button.setAttribute("aria-pressed", String(q.picked === index));
+    if (answered && index === lesson.question?.correct) button.classList.add("right");
+    button.addEventListener("click", () => pick(index));
+    return button;
+  });
+  $("lesson-choices").replaceChildren(...buttons);
+  $("lesson-show-me").hidden = answered;
+  const given = currentAnswer(q, lesson);
+  $("lesson-answer").hidden = !given;
+  $("lesson-answer").textContent = given?.explanation ?? "";
+  $("lesson-answer").classList.toggle("right", given?.correct === true);
+  $("lesson-answer").classList.toggle("wrong", given?.correct === false);
+}
