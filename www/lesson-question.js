@@ -94,12 +94,18 @@ export function showQuestion(q, lesson, pick) {
   if ($("lesson-choices").dataset.key === key) return;
   $("lesson-choices").dataset.key = key;
   $("lesson-question-text").textContent = words.text;
+  // Once answered, the question folds to the sentence on the pick (and, after a wrong pick,
+  // the right answer), so that the verdict and the chart it points at keep more of the screen.
+  $("lesson-question-text").hidden = answered;
   const buttons = words.choices.map((choice, index) => {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "lesson-choice";
     button.textContent = choice;
     button.disabled = answered;
+    // After a wrong pick the right answer stays, ticked; otherwise the sentence says it all.
+    const wrongPick = q.picked !== null && q.picked !== lesson.question?.correct;
+    button.hidden = answered && !(wrongPick && index === lesson.question?.correct);
     button.setAttribute("aria-pressed", String(q.picked === index));
     if (answered && index === lesson.question?.correct) button.classList.add("right");
     button.addEventListener("click", () => pick(index));

@@ -192,7 +192,7 @@ function asApi(L, lesson) {
 
 /** Hides the lesson's answer (explanation, verdict, Run it, tasks) until `shown`. */
 function showAnswerParts(shown) {
-  for (const id of ["lesson-text", "lesson-look", "lesson-run"]) $(id).hidden = !shown;
+  for (const id of ["lesson-text", "lesson-look", "lesson-run", "lesson-why"]) $(id).hidden = !shown;
   $("lesson-verdict").closest(".verdict-line").hidden = !shown;
 }
 

@@ -67,6 +67,8 @@ test("until a pick, nothing shows the verdict; a wrong pick says so and why, and
     assert.ok(shown.summary.includes(after.verdict.text), shown.summary);
     assert.equal(await page.locator(".lesson-choice:disabled").count(), 3, "the answer stands");
     assert.equal(await page.locator(".lesson-choice.right").count(), 1, "the right answer is marked");
+    assert.equal(await page.locator(".lesson-choice:visible").count(), 1, "the question folds to the right answer");
+    assert.equal(await page.locator("#lesson-question-text").isVisible(), false, "and its sentence");
     await screenshot(page, "predict-too-small-answered-1280x800", { fullPage: false });
   });
 });
