@@ -73,10 +73,21 @@ test("a lesson opened is marked in both menus and remembered; the page works wit
       assert.match(words, /· opened$/);
     }
     assert.equal((await stateIn("lesson-menu", "zero-tanh"))[0], "new");
+    // Answering its question, then doing its task (linear units: the test stays
+    // inconclusive), raise its state; a state never goes back down.
+    await page.evaluate(() => window.initlab.answer(null));
+    assert.match((await stateIn("lesson-menu", "saddle"))[1], /· answered$/);
+    await page.evaluate(() => window.initlab.configure({ act: "linear" }));
+    await page.waitForFunction(() => window.initlab.lesson().tasks.every((task) => task.done));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.equal((await stateIn("lesson-menu", "saddle"))[0], "tasks-done");
+    await page.evaluate(() => window.initlab.configure({ act: "tanh" }));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.equal((await stateIn("lesson-menu", "saddle"))[0], "tasks-done");
     // Kept in localStorage: a new page load shows it.
     await page.reload();
     await page.evaluate(() => window.initlab.drawn);
-    assert.equal((await stateIn("lesson-start-menu", "saddle"))[0], "opened");
+    assert.equal((await stateIn("lesson-start-menu", "saddle"))[0], "tasks-done");
   });
   // Storage that throws on every call: the lessons open, the state lasts as long as the page.
   await withPage("?lesson=zero-tanh", async ({ page }) => {
