@@ -16,6 +16,7 @@
 //! 1 (the `he-relu` lesson).
 
 use super::lesson::{Evidence, Judge, Lesson, Message, Needs, Verdict, View};
+use super::scale::last_over_first;
 use super::settings;
 use crate::experiment::Snapshot;
 
@@ -44,15 +45,6 @@ pub const LOSS_GAP: f64 = 0.1;
 /// A 0.06–0.14 on xor (94–97 %) and 0.09–0.27 on circles: a loss gap of at least 0.43,
 /// four times the bound.
 pub const ACCURACY_GAP: f64 = 0.1;
-
-/// std(z) of the last hidden layer over the first's (the hidden layers are every weight layer
-/// but the output, which is a sigmoid whatever `act` says).
-fn last_over_first(s: &Snapshot) -> f64 {
-    match s.layers.split_last().map_or(&[][..], |(_, hidden)| hidden) {
-        [first, .., last] => last.z_std / first.z_std,
-        _ => 1.0,
-    }
-}
 
 /// A (the rule for its activation) against B (a framework default): at depth, B's std(z)
 /// fades while A's keeps, and after [`STEPS`] A's loss or accuracy is clearly better.

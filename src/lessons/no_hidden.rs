@@ -12,6 +12,7 @@
 
 use super::lesson::{Evidence, Judge, Lesson, Message, Needs, Verdict, View};
 use super::settings;
+use super::symmetry::first_loss;
 use crate::experiment::Snapshot;
 
 /// A and B "reach the same loss" when their losses differ by at most this after the lesson's
@@ -19,16 +20,6 @@ use crate::experiment::Snapshot;
 /// the two runs differ by about 2·10⁻⁵ (measured natively), 50 times below this bound, and a
 /// hidden layer opens a gap of more than 0.1 (zero init then keeps the hidden units equal).
 pub const SAME_LOSS: f64 = 1e-3;
-
-/// The loss at step 0, as the history recorded it.
-fn first_loss(snapshot: &Snapshot) -> f64 {
-    snapshot
-        .history
-        .train
-        .first()
-        .copied()
-        .unwrap_or(snapshot.loss)
-}
 
 /// A (zero init) against B (random init), both without a hidden layer: holds when their
 /// losses are within [`SAME_LOSS`]. With a hidden layer in A it does not hold whatever the gap

@@ -156,7 +156,7 @@ pub const RELU_BIAS: Lesson = Lesson {
 };
 
 /// std(z) of the last hidden layer over that of the first (1 for a single hidden layer).
-fn last_over_first(s: &Snapshot) -> f64 {
+pub(super) fn last_over_first(s: &Snapshot) -> f64 {
     match hidden(s) {
         [first, .., last] => last.z_std / first.z_std,
         _ => 1.0,

@@ -137,7 +137,7 @@ fn first_moving(snapshot: &Snapshot) -> Option<&LayerStats> {
 }
 
 /// The loss at step 0, as the history recorded it.
-fn first_loss(snapshot: &Snapshot) -> f64 {
+pub(super) fn first_loss(snapshot: &Snapshot) -> f64 {
     snapshot
         .history
         .train
