@@ -64,7 +64,10 @@ test("the page keeps answering while restarts train in the worker", async () => 
       return { ...late, steppedWhileRunning, seconds: result.seconds, wall: performance.now() - started };
     });
     assert.ok(timing.during, "the restarts finished before the timer: make them longer");
-    assert.ok(timing.late < 100, `the timer fired ${timing.late} ms late`);
+    // Blocked, the main thread would run the timer only once the restarts end, about the
+    // whole run late; a busy machine may delay it a little (131 ms was seen on 2 cores), so
+    // the bound is a quarter of the run, not a fixed number of milliseconds.
+    assert.ok(timing.late < timing.wall / 4, `the timer fired ${timing.late} ms late, in a run of ${timing.wall} ms`);
     assert.ok(timing.steppedWhileRunning > 0, "the page trained while the restarts ran");
   });
 });
