@@ -6,6 +6,8 @@
 
 use initlab::compare::Comparison;
 use initlab::init::{BiasInit, Distribution};
+mod common;
+use common::{assert_verdict, number};
 use initlab::lessons::{find, judge_now, Lesson, Verdict};
 use initlab::Config;
 
@@ -25,17 +27,6 @@ fn verdict_of(config: &Config, steps: usize) -> Verdict {
 
 fn opened() -> Config {
     lesson().config().expect("the lesson's config")
-}
-
-fn number(v: &Verdict, name: &str) -> f64 {
-    v.message
-        .number(name)
-        .unwrap_or_else(|| panic!("{} has no number {name}: {v:?}", v.message.id))
-}
-
-fn assert_verdict(v: &Verdict, holds: bool, id: &str) {
-    assert_eq!(v.holds, holds, "{v:?}");
-    assert_eq!(v.message.id, id, "{v:?}");
 }
 
 /// What `preset` draws for a layer of `fan_in` → `fan_out`: its weights' and biases' law.

@@ -6,6 +6,8 @@
 
 use initlab::baseline;
 use initlab::compare::Comparison;
+mod common;
+use common::number;
 use initlab::lessons::{find, judge_now, Lesson, Verdict, LESSONS};
 use initlab::loss::Loss;
 use initlab::rng::Rng;
@@ -21,12 +23,6 @@ fn run(config: &Config) -> (Comparison, Verdict) {
     pair.step(lesson().steps);
     let verdict = judge_now(lesson(), &mut pair, None);
     (pair, verdict)
-}
-
-fn number(v: &Verdict, name: &str) -> f64 {
-    v.message
-        .number(name)
-        .unwrap_or_else(|| panic!("{} has no number {name}: {v:?}", v.message.id))
 }
 
 #[test]

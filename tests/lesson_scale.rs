@@ -3,6 +3,8 @@
 //! inside a bound derived from theory; changing the one setting the lesson is about flips it.
 
 use initlab::compare::Comparison;
+mod common;
+use common::{assert_verdict, number};
 use initlab::lessons::{find, judge_now, Lesson, Verdict};
 use initlab::Config;
 
@@ -41,17 +43,6 @@ fn with_b(id: &str, changes: &[(&str, &str)]) -> Verdict {
         .unwrap()
         .with_b_changes(changes.iter().copied());
     verdict_of(lesson, &config.expect("valid changes"))
-}
-
-fn number(v: &Verdict, name: &str) -> f64 {
-    v.message
-        .number(name)
-        .unwrap_or_else(|| panic!("{} has no number {name}: {v:?}", v.message.id))
-}
-
-fn assert_verdict(v: &Verdict, holds: bool, id: &str) {
-    assert_eq!(v.holds, holds, "{v:?}");
-    assert_eq!(v.message.id, id, "{v:?}");
 }
 
 #[test]

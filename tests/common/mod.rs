@@ -69,3 +69,16 @@ pub fn history_is_finite(snapshot: &initlab::experiment::Snapshot) -> bool {
         .chain(&history.test)
         .all(|x| x.is_finite())
 }
+
+/// A number the verdict's message carries (panics, naming the message, when it has none).
+pub fn number(v: &initlab::lessons::Verdict, name: &str) -> f64 {
+    v.message
+        .number(name)
+        .unwrap_or_else(|| panic!("{} has no number {name}: {v:?}", v.message.id))
+}
+
+/// The verdict holds (or not) with message `id`.
+pub fn assert_verdict(v: &initlab::lessons::Verdict, holds: bool, id: &str) {
+    assert_eq!(v.holds, holds, "{v:?}");
+    assert_eq!(v.message.id, id, "{v:?}");
+}
