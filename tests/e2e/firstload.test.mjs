@@ -38,12 +38,16 @@ const ON_DEMAND = [
  */
 async function openRecording(query) {
   const requested = [];
-  /** Every request, duplicates included (a preload the page does not use is fetched twice). */
+  /**
+   * Every request the page makes, duplicates included (a preload the page does not use is
+   * fetched twice). The service worker's precache, which starts after the first frame and
+   * fetches the wasm once more, is not the page's: counting it made this check flaky.
+   */
   const all = [];
-  /** The site's own requests, made by the page (the service worker's precache aside). */
   const record = (request) => {
+    if (request.serviceWorker()) return;
     const url = new URL(request.url());
-    if (url.origin === env.server.url && !request.serviceWorker()) requested.push(url.pathname.slice(1) || "index.html");
+    if (url.origin === env.server.url) requested.push(url.pathname.slice(1) || "index.html");
     all.push(url.pathname);
   };
   // openPage makes its own context: hand it a browser whose contexts record their requests.
