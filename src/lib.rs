@@ -55,6 +55,7 @@ pub mod compare;
 pub mod config;
 pub mod data;
 pub mod diagram;
+pub mod digits;
 pub mod error;
 pub mod experiment;
 pub mod export;

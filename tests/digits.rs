@@ -1,0 +1,294 @@
+//! The handwritten digits (issue #20): the committed file is the one its hash names, it holds
+//! UCI's test set, its split is fixed, stratified and complete, its inputs are centred by the
+//! training mean, and every kind of broken file is refused with its own sentence.
+
+use initlab::digits::{
+    self, stratified_split, train_share, Digits, DigitsError, CLASSES, HEADER_BYTES, IMAGES,
+    PIXELS, RECORD_BYTES, SPLIT_SEED,
+};
+use std::path::Path;
+
+fn repository_file(path: &str) -> Vec<u8> {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read(&full).unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()))
+}
+
+fn committed_bytes() -> Vec<u8> {
+    repository_file(digits::FILE)
+}
+
+fn committed() -> Digits {
+    Digits::parse(&committed_bytes()).expect("the committed digits file parses")
+}
+
+/// SHA-256 (FIPS 180-4), written out here so that the engine needs no hashing crate: the page
+/// checks its download with the browser's SubtleCrypto, and this checks the committed file.
+fn sha256_hex(message: &[u8]) -> String {
+    // The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+    ];
+    // The first 32 bits of the fractional parts of the square roots of the first 8 primes.
+    let mut state: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    // Padding: a 1 bit, zeros up to 56 bytes mod 64, then the length in bits (big-endian).
+    let mut data = message.to_vec();
+    data.push(0x80);
+    while data.len() % 64 != 56 {
+        data.push(0);
+    }
+    data.extend_from_slice(&(message.len() as u64 * 8).to_be_bytes());
+    for block in data.chunks_exact(64) {
+        let mut w = [0u32; 64];
+        for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
+            *word = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        }
+        for t in 16..64 {
+            let s0 = w[t - 15].rotate_right(7) ^ w[t - 15].rotate_right(18) ^ (w[t - 15] >> 3);
+            let s1 = w[t - 2].rotate_right(17) ^ w[t - 2].rotate_right(19) ^ (w[t - 2] >> 10);
+            w[t] = w[t - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[t - 7])
+                .wrapping_add(s1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = state;
+        for (k, w) in K.iter().zip(w) {
+            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
+            let choose = (e & f) ^ (!e & g);
+            let t1 = h
+                .wrapping_add(s1)
+                .wrapping_add(choose)
+                .wrapping_add(*k)
+                .wrapping_add(w);
+            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
+            let majority = (a & b) ^ (a & c) ^ (b & c);
+            let t2 = s0.wrapping_add(majority);
+            (h, g, f, e, d, c, b, a) = (g, f, e, d.wrapping_add(t1), c, b, a, t1.wrapping_add(t2));
+        }
+        for (s, x) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
+            *s = s.wrapping_add(x);
+        }
+    }
+    state.iter().map(|s| format!("{s:08x}")).collect()
+}
+
+#[test]
+fn sha256_gives_the_standards_own_examples() {
+    // FIPS 180-4's examples (one block, two blocks) and the empty message.
+    assert_eq!(
+        sha256_hex(b""),
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+    assert_eq!(
+        sha256_hex(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    assert_eq!(
+        sha256_hex(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+    );
+}
+
+#[test]
+fn committed_file_is_the_one_its_committed_hash_names() {
+    let actual = sha256_hex(&committed_bytes());
+    assert_eq!(
+        actual,
+        digits::SHA256,
+        "digits::SHA256 is not the file's hash"
+    );
+    // data/digits.sha256 is what scripts/digits.py wrote, in sha256sum's format.
+    let line = String::from_utf8(repository_file("data/digits.sha256")).unwrap();
+    assert_eq!(line, format!("{actual}  digits.bin\n"));
+}
+
+#[test]
+fn file_holds_ucis_1797_test_images_with_174_to_183_per_class() {
+    let bytes = committed_bytes();
+    let digits = committed();
+    assert_eq!(digits.len(), IMAGES);
+    assert_eq!(bytes.len(), HEADER_BYTES + IMAGES * RECORD_BYTES);
+    let counts = digits.class_counts();
+    assert_eq!(counts.iter().sum::<usize>(), IMAGES);
+    assert!(counts.iter().all(|c| (174..=183).contains(c)), "{counts:?}");
+    // Round trip: the header and the parsed images, written back, are the file byte for byte.
+    let mut written = bytes[..HEADER_BYTES].to_vec();
+    for i in 0..digits.len() {
+        written.extend_from_slice(digits.image(i));
+        written.push(digits.label(i) as u8);
+    }
+    assert!(
+        written == bytes,
+        "the parsed images do not write back to the file"
+    );
+}
+
+#[test]
+fn every_class_is_in_both_splits_80_20_within_one_image() {
+    let digits = committed();
+    let split = digits.split();
+    let (mut train, mut test) = ([0usize; CLASSES], [0usize; CLASSES]);
+    split.train.y.iter().for_each(|&c| train[c] += 1);
+    split.test.y.iter().for_each(|&c| test[c] += 1);
+    for (c, n) in digits.class_counts().into_iter().enumerate() {
+        assert_eq!(train[c] + test[c], n, "class {c}");
+        assert!(test[c] >= 1, "class {c} has no test image");
+        let off = train[c] as f64 - 0.8 * n as f64;
+        assert!(off.abs() <= 1.0, "class {c}: {} of {n} train", train[c]);
+    }
+    // Within one image per class of 80 % of the whole: 1437.6 ± 10.
+    let off = split.train.len() as f64 - 0.8 * IMAGES as f64;
+    assert!(off.abs() <= CLASSES as f64, "{} train", split.train.len());
+    println!(
+        "digits split: {} train, {} test; train per class {train:?}, test {test:?}",
+        split.train.len(),
+        split.test.len()
+    );
+}
+
+#[test]
+fn train_share_rounds_eight_tenths_to_the_nearest_image() {
+    for n in 0..=1000 {
+        let exact = 0.8 * n as f64;
+        assert!((train_share(n) as f64 - exact).abs() < 0.5, "n = {n}");
+    }
+}
+
+#[test]
+fn split_is_disjoint_and_covers_all_1797_images() {
+    let digits = committed();
+    let split = digits.split();
+    let mut seen = vec![0u8; IMAGES];
+    for &i in split.train.source.iter().chain(&split.test.source) {
+        seen[i] += 1;
+    }
+    assert!(
+        seen.iter().all(|&n| n == 1),
+        "an image is missing or in both sides"
+    );
+    // Each row's label is the label of the image it came from.
+    for side in [&split.train, &split.test] {
+        assert_eq!(side.x.len(), side.len() * PIXELS);
+        for (row, &i) in side.source.iter().enumerate() {
+            assert_eq!(side.y[row], digits.label(i));
+        }
+    }
+}
+
+#[test]
+fn split_is_fixed_by_its_own_constant_not_by_an_experiment_seed() {
+    let digits = committed();
+    let fixed = digits.split_indices();
+    assert_eq!(fixed, stratified_split(digits.labels(), SPLIT_SEED));
+    // The seed matters: the experiment's seeds (the lessons use 0 to 10) would each give
+    // another split, so the equality above is what keeps restarts and A/B on one split.
+    for seed in (0..=10).filter(|&s| s != SPLIT_SEED) {
+        assert_ne!(
+            stratified_split(digits.labels(), seed),
+            fixed,
+            "seed {seed}"
+        );
+    }
+    // Two parses of the file give the same images, bit for bit.
+    assert_eq!(committed().split(), digits.split());
+}
+
+#[test]
+fn inputs_lie_in_minus_one_one_and_the_training_mean_of_every_pixel_is_zero() {
+    let digits = committed();
+    let split = digits.split();
+    for side in [&split.train, &split.test] {
+        assert!(side.x.iter().all(|x| (-1.0..=1.0).contains(x)));
+    }
+    let n = split.train.len() as f64;
+    for pixel in 0..PIXELS {
+        let mean: f64 = (0..split.train.len())
+            .map(|row| split.train.input(row)[pixel])
+            .sum::<f64>()
+            / n;
+        assert!(mean.abs() <= 1e-9, "pixel {pixel}: training mean {mean}");
+    }
+    // The test images are centred with the training mean, not their own: adding it back
+    // gives pixel/16, and the test set's own mean is not zero everywhere.
+    for (row, &i) in split.test.source.iter().enumerate() {
+        for (pixel, (&x, &raw)) in split
+            .test
+            .input(row)
+            .iter()
+            .zip(digits.image(i))
+            .enumerate()
+        {
+            let scaled = f64::from(raw) / 16.0;
+            assert!((x + split.train_mean[pixel] - scaled).abs() <= 1e-12);
+        }
+    }
+    let test_mean = |pixel: usize| {
+        (0..split.test.len())
+            .map(|row| split.test.input(row)[pixel])
+            .sum::<f64>()
+            / split.test.len() as f64
+    };
+    assert!((0..PIXELS).any(|p| test_mean(p).abs() > 1e-3));
+}
+
+/// The committed file with `change` applied to its bytes.
+fn broken(change: impl FnOnce(&mut Vec<u8>)) -> DigitsError {
+    let mut bytes = committed_bytes();
+    change(&mut bytes);
+    Digits::parse(&bytes).expect_err("a broken file must be refused")
+}
+
+#[test]
+fn each_broken_file_is_refused_with_its_own_sentence() {
+    let pixel = |image: usize, pixel: usize| HEADER_BYTES + image * RECORD_BYTES + pixel;
+    let cases = [
+        (
+            broken(|b| b[0] = b'<'),
+            "does not start with the letters DIGITS",
+        ),
+        (broken(|b| b[6] = 2), "format version 2"),
+        (broken(|b| b[7] = 7), "7×8 images"),
+        (
+            broken(|b| b[9..11].copy_from_slice(&1796u16.to_le_bytes())),
+            "announces 1796 images",
+        ),
+        (
+            broken(|b| b.truncate(b.len() - 1)),
+            "cut short: 116815 bytes of the 116816",
+        ),
+        (broken(|b| b.push(0)), "1 more than its 1797 images need"),
+        (
+            broken(|b| b[pixel(5, 12)] = 17),
+            "pixel 12 of image 5 in the digits file is 17",
+        ),
+        (
+            broken(|b| b[pixel(9, PIXELS)] = 10),
+            "image 9 in the digits file has the label 10",
+        ),
+        (broken(|b| b.truncate(4)), "cut short: 4 bytes"),
+        (
+            Digits::parse(b"<!doctype html>").unwrap_err(),
+            "not the digits file",
+        ),
+    ];
+    for (error, words) in &cases {
+        let message = error.to_string();
+        assert!(message.contains(words), "{message:?} should say {words:?}");
+    }
+    // The first eight are the eight kinds of error, each with its own id for the page.
+    let mut ids: Vec<&str> = cases[..8].iter().map(|(e, _)| e.id()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 8, "two kinds of error share an id: {ids:?}");
+}
