@@ -91,9 +91,10 @@ serve: build
 
 dist: build
 	rm -rf dist
-	mkdir -p dist/pkg
+	mkdir -p dist/pkg dist/data
 	cp index.html sw.js dist/
 	cp -r www dist/
+	cp data/digits.bin dist/data/ # fetched on demand, not pre-cached (README: The handwritten digits)
 	rm dist/www/service-worker.js # its code is in sw.js
 	cp pkg/initlab.js pkg/initlab_bg.wasm dist/pkg/
 	@echo "dist/ is ready: copy it to any static host (it needs .wasm served as application/wasm)"
