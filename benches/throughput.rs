@@ -37,7 +37,8 @@ fn samples_per_second(workload: &mut Workload, budget: Duration) -> f64 {
     (steps * workload.samples_per_step()) as f64 / (clock() - start).as_secs_f64()
 }
 
-/// The engine's and the baseline's samples per second on the workload `make` builds, after a warm-up.
+/// The engine's and the baseline's samples per second on the workload `make` builds, after a
+/// warm-up.
 fn time_pair(make: impl Fn(Implementation) -> Workload, budget: Duration) -> (f64, f64) {
     let mut workloads = [Implementation::Engine, Implementation::Baseline].map(|implementation| {
         let mut workload = make(implementation);

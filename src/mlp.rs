@@ -27,12 +27,13 @@
 //! gradients (∂loss/∂w_i = δ·x_i), and the hidden activation is never used.
 //!
 //! **The output** ([`Head`]) follows from its width: one unit is a sigmoid p = σ(z) for two
-//! classes (labels 0/1, trained on a [`crate::loss::Loss`]); C ≥ 2 units are a softmax p = softmax(z) over C
-//! classes (labels the class indices 0, …, C − 1 stored as numbers in `y`, trained on the
-//! cross-entropy logsumexp(z) − z_y, so δ_L = p − onehot(y)). The softmax runs across the C
-//! rows of the output block, one row at a time along the samples (so it vectorises like the
-//! rest), shifted by each sample's largest z (so no exponential overflows); its two per-sample
-//! scratch rows are sized with the workspace. Training matches on the head once per chunk.
+//! classes (labels 0/1, trained on a [`crate::loss::Loss`]); C ≥ 2 units are a softmax
+//! p = softmax(z) over C classes (labels the class indices 0, …, C − 1 stored as numbers in
+//! `y`, trained on the cross-entropy logsumexp(z) − z_y, so δ_L = p − onehot(y)). The softmax
+//! runs across the C rows of the output block, one row at a time along the samples (so it
+//! vectorises like the rest), shifted by each sample's largest z (so no exponential
+//! overflows); its two per-sample scratch rows are sized with the workspace. Training
+//! matches on the head once per chunk.
 //!
 //! Every sum runs in one fixed order (over inputs `i` for z, over samples `s` for
 //! gradients), so a seed gives bit-identical runs natively and in WebAssembly.
@@ -330,7 +331,7 @@ impl Mlp {
     }
 
     /// Scratch for `capacity` samples: below each weight layer a block of its n_in rows,
-    /// then the output's row.
+    /// then the output's rows.
     pub fn workspace(&self, capacity: usize) -> Workspace {
         let rows: Vec<usize> = (self.layers.iter().map(|shape| shape.n_in))
             .chain(self.sizes.last().copied())
@@ -403,8 +404,8 @@ impl Mlp {
     }
 
     /// Σ_s loss_s over the loaded chunk, after [`Mlp::forward`] (in f64 from the f32 logits;
-    /// training does not need it, evaluation does). `head` is a [`crate::loss::Loss`] for a one-unit output,
-    /// [`Head::Softmax`] for C ≥ 2 units.
+    /// training does not need it, evaluation does). `head` is a [`crate::loss::Loss`] for a
+    /// one-unit output, [`Head::Softmax`] for C ≥ 2 units.
     pub fn loss_sum(&self, ws: &Workspace, head: impl Into<Head>) -> f64 {
         let top = self.layers.len();
         match self.checked(head) {
@@ -784,8 +785,9 @@ impl Trainer {
         }
     }
 
-    /// One SGD step on the samples `batch` of (x, y), on the loss of `head`: a [`crate::loss::Loss`] for a
-    /// one-unit output, [`Head::Softmax`] for C ≥ 2 units (panics on a head that does not fit).
+    /// One SGD step on the samples `batch` of (x, y), on the loss of `head`: a
+    /// [`crate::loss::Loss`] for a one-unit output, [`Head::Softmax`] for C ≥ 2 units (panics
+    /// on a head that does not fit).
     ///
     /// Fails with [`NonFinite::Forward`], leaving the parameters as they were, when the forward
     /// pass at the current weights is not finite; with [`NonFinite::Update`] when the update
