@@ -1,7 +1,7 @@
 //! `make bench`, native half: samples per second of the fast engine and of the plain
 //! baseline, in the same process, on the same workloads. Writes target/bench-native.json.
 
-use initlab::bench::{Implementation, Workload, ARCHS, SAMPLES_PER_STEP};
+use initlab::bench::{Implementation, Workload, ARCHS, SOFTMAX_ARCH, SOFTMAX_BATCHES};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -34,13 +34,14 @@ fn samples_per_second(workload: &mut Workload, budget: Duration) -> f64 {
         steps += batch;
         batch = (batch * 2).min(20_000);
     }
-    (steps * SAMPLES_PER_STEP) as f64 / (clock() - start).as_secs_f64()
+    (steps * workload.samples_per_step()) as f64 / (clock() - start).as_secs_f64()
 }
 
-/// The engine's and the baseline's samples per second on `arch`, after a warm-up.
-fn time_pair(arch: &str, budget: Duration) -> (f64, f64) {
+/// The engine's and the baseline's samples per second on the workload `make` builds, after a
+/// warm-up.
+fn time_pair(make: impl Fn(Implementation) -> Workload, budget: Duration) -> (f64, f64) {
     let mut workloads = [Implementation::Engine, Implementation::Baseline].map(|implementation| {
-        let mut workload = Workload::new(arch, implementation);
+        let mut workload = make(implementation);
         std::hint::black_box(workload.run(200));
         workload
     });
@@ -63,15 +64,27 @@ fn main() {
     let budget = Duration::from_millis(1500);
     let mut json = Vec::new();
     println!("native throughput (samples/s: forward + backward + update, batch 10, lr 0.03)");
-    for arch in ARCHS {
-        let (engine, baseline) = time_pair(arch, budget);
+    let mut report = |name: String, (engine, baseline): (f64, f64)| {
         println!(
-            "  {arch:>14}: engine {engine:>12.0}  baseline {baseline:>12.0}  engine/baseline {:>5.2}x",
+            "  {name:>14}: engine {engine:>12.0}  baseline {baseline:>12.0}  engine/baseline {:>5.2}x",
             engine / baseline
         );
         json.push(format!(
-            "\"{arch}\": {{\"engine\": {engine:.0}, \"baseline\": {baseline:.0}}}"
+            "\"{name}\": {{\"engine\": {engine:.0}, \"baseline\": {baseline:.0}}}"
         ));
+    };
+    for arch in ARCHS {
+        report(
+            arch.to_string(),
+            time_pair(|i| Workload::new(arch, i), budget),
+        );
+    }
+    println!("softmax on synthetic 64-dimensional blobs (10 classes), by batch size:");
+    for batch in SOFTMAX_BATCHES {
+        report(
+            format!("{SOFTMAX_ARCH} b{batch}"),
+            time_pair(|i| Workload::synthetic_softmax(batch, i), budget),
+        );
     }
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-native.json");
     std::fs::write(&out, format!("{{{}}}\n", json.join(", ")))

@@ -9,10 +9,14 @@
 //! With no hidden layer (`layers=0`) the output neuron reads x itself: logistic regression.
 //!
 //! With `shortcut` (the XOR 2-1 net) the output neuron reads the last hidden layer's
-//! activations followed by the inputs x, so its `w` ends with the 2 shortcut weights.
+//! activations followed by the inputs x, so its `w` ends with the n_in shortcut weights.
+//!
+//! The output is one sigmoid neuron (two classes, labels 0/1), or C ≥ 2 neurons whose logits z
+//! a softmax turns into class probabilities (labels the class indices 0, …, C − 1), trained on
+//! the cross-entropy logsumexp(z) − z_y: see [`Head`].
 
 use crate::activation::Activation;
-use crate::loss::Loss;
+use crate::loss::{self, Head};
 
 /// One unit: a = g(w · x + b).
 #[derive(Clone, Debug, PartialEq)]
@@ -21,7 +25,8 @@ pub struct Neuron {
     pub b: f64,
 }
 
-/// A layer of neurons sharing one activation function.
+/// A layer of neurons sharing one activation function (a softmax output layer's is `Linear`:
+/// the softmax is applied across the layer, see [`Mlp::forward`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layer {
     pub neurons: Vec<Neuron>,
@@ -33,7 +38,8 @@ pub struct Layer {
 pub struct Trace {
     /// `zs[l][j]`: pre-activation of unit j in layer l.
     pub zs: Vec<Vec<f64>>,
-    /// `activations[0]` is the input x; `activations[l + 1]` is layer l's output.
+    /// `activations[0]` is the input x; `activations[l + 1]` is layer l's output (for a
+    /// softmax output layer, the class probabilities).
     pub activations: Vec<Vec<f64>>,
 }
 
@@ -46,7 +52,7 @@ pub struct Gradients {
     pub db: Vec<Vec<f64>>,
 }
 
-/// A multilayer perceptron with a sigmoid output unit.
+/// A multilayer perceptron with a sigmoid output unit or a softmax output layer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mlp {
     pub layers: Vec<Layer>,
@@ -102,6 +108,13 @@ impl Mlp {
         input
     }
 
+    /// Whether the output is a softmax over C ≥ 2 classes (else one sigmoid neuron).
+    pub fn is_softmax(&self) -> bool {
+        self.layers
+            .last()
+            .is_some_and(|layer| layer.neurons.len() > 1)
+    }
+
     /// Forward pass for one sample x, keeping every z and a.
     pub fn forward(&self, x: &[f64]) -> Trace {
         let mut trace = Trace {
@@ -115,19 +128,35 @@ impl Mlp {
                 .iter()
                 .map(|n| n.pre_activation(&input))
                 .collect();
-            let a: Vec<f64> = z.iter().map(|&z| layer.act.apply(z)).collect();
+            let a: Vec<f64> = if l + 1 == self.layers.len() && self.is_softmax() {
+                loss::softmax(&z)
+            } else {
+                z.iter().map(|&z| layer.act.apply(z)).collect()
+            };
             trace.zs.push(z);
             trace.activations.push(a);
         }
         trace
     }
 
-    /// The gradient of one sample's loss with respect to every weight and bias.
-    pub fn gradients(&self, x: &[f64], y: f64, loss: Loss) -> Gradients {
+    /// The head `head` as it fits this network's output (a caller's bug otherwise).
+    fn checked(&self, head: impl Into<Head>) -> Head {
+        let head = head.into();
+        let units = self.layers.last().map_or(0, |layer| layer.neurons.len());
+        assert!(
+            head.fits(units),
+            "{head:?} does not fit {units} output units"
+        );
+        head
+    }
+
+    /// The gradient of one sample's loss with respect to every weight and bias; `head` is a
+    /// [`loss::Loss`] for a sigmoid output, [`Head::Softmax`] for a softmax one.
+    pub fn gradients(&self, x: &[f64], y: f64, head: impl Into<Head>) -> Gradients {
+        let head = self.checked(head);
         let trace = self.forward(x);
-        let z_out = trace.zs.last().unwrap()[0];
-        // δ = ∂loss/∂z for the output unit.
-        let mut delta = vec![loss.dz(z_out, y)];
+        // δ = ∂loss/∂z for the output units.
+        let mut delta = head.dz(trace.zs.last().unwrap(), y);
         let mut dw = vec![Vec::new(); self.layers.len()];
         let mut db = vec![Vec::new(); self.layers.len()];
         for l in (0..self.layers.len()).rev() {
@@ -158,11 +187,18 @@ impl Mlp {
     }
 
     /// Mean gradient over a batch of samples (rows of `x`, `n_in` wide).
-    pub fn batch_gradients(&self, x: &[f64], y: &[f64], batch: &[usize], loss: Loss) -> Gradients {
-        let n_in = self.layers[0].neurons[0].w.len();
+    pub fn batch_gradients(
+        &self,
+        x: &[f64],
+        y: &[f64],
+        batch: &[usize],
+        head: impl Into<Head>,
+    ) -> Gradients {
+        let head = self.checked(head);
+        let n_in = self.n_in();
         let mut sum: Option<Gradients> = None;
         for &k in batch {
-            let g = self.gradients(&x[k * n_in..(k + 1) * n_in], y[k], loss);
+            let g = self.gradients(&x[k * n_in..(k + 1) * n_in], y[k], head);
             sum = Some(match sum {
                 None => g,
                 Some(mut s) => {
@@ -194,8 +230,15 @@ impl Mlp {
     }
 
     /// One plain SGD step: θ ← θ − η · mean gradient.
-    pub fn sgd_step(&mut self, x: &[f64], y: &[f64], batch: &[usize], loss: Loss, lr: f64) {
-        let grads = self.batch_gradients(x, y, batch, loss);
+    pub fn sgd_step(
+        &mut self,
+        x: &[f64],
+        y: &[f64],
+        batch: &[usize],
+        head: impl Into<Head>,
+        lr: f64,
+    ) {
+        let grads = self.batch_gradients(x, y, batch, head);
         for (l, layer) in self.layers.iter_mut().enumerate() {
             for (j, neuron) in layer.neurons.iter_mut().enumerate() {
                 for (i, w) in neuron.w.iter_mut().enumerate() {
@@ -207,13 +250,19 @@ impl Mlp {
     }
 
     /// Mean loss over samples `idx`.
-    pub fn mean_loss(&self, x: &[f64], y: &[f64], idx: &[usize], loss: Loss) -> f64 {
-        let n_in = self.layers[0].neurons[0].w.len();
+    pub fn mean_loss(&self, x: &[f64], y: &[f64], idx: &[usize], head: impl Into<Head>) -> f64 {
+        let head = self.checked(head);
+        let n_in = self.n_in();
         let mut total = 0.0;
         for &k in idx {
             let trace = self.forward(&x[k * n_in..(k + 1) * n_in]);
-            total += loss.value(trace.zs.last().unwrap()[0], y[k]);
+            total += head.value(trace.zs.last().unwrap(), y[k]);
         }
         total / idx.len() as f64
+    }
+
+    /// Inputs per sample: what the first layer's neurons read.
+    fn n_in(&self) -> usize {
+        self.layers[0].neurons[0].w.len()
     }
 }

@@ -1,11 +1,16 @@
 //! Throughput workloads for `make bench`: the fast engine against the plain baseline,
 //! on the same data, the same initial weights and the same batches.
+//!
+//! Two kinds: the page's 2-D networks ([`ARCHS`]: a spiral, one sigmoid output, batches of
+//! [`SAMPLES_PER_STEP`]) and a softmax classifier of digit-sized inputs ([`SOFTMAX_ARCH`] on
+//! [`gaussian_blobs`], synthetic 64-dimensional points, not the real digits), at
+//! [`SOFTMAX_BATCHES`].
 
 use crate::activation::Activation;
 use crate::baseline;
 use crate::data::{DataSpec, Dataset, DatasetKind};
 use crate::init::Distribution;
-use crate::loss::Loss;
+use crate::loss::{Head, Loss};
 use crate::mlp::{Mlp, Trainer};
 use crate::rng::Rng;
 
@@ -18,6 +23,13 @@ pub const POINTS: usize = 500;
 /// The benchmarked shapes: small, deep and narrow, and wide (where per-call overhead no
 /// longer hides the kernel).
 pub const ARCHS: [&str; 3] = ["2-8-8-1", "2-16-16-16-1", "2-64-64-1"];
+
+/// The softmax workload's shape: 8×8-pixel digits' 64 inputs, two hidden layers, 10 classes.
+pub const SOFTMAX_ARCH: &str = "64-32-32-10";
+/// The softmax workload's batch sizes.
+pub const SOFTMAX_BATCHES: [usize; 2] = [10, 100];
+/// Synthetic points per class of the softmax workload.
+pub const SOFTMAX_POINTS_PER_CLASS: usize = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Implementation {
@@ -37,15 +49,43 @@ pub struct Workload {
     y: Vec<f64>,
     order: Vec<usize>,
     cursor: usize,
+    /// Samples per step.
+    batch: usize,
+    head: Head,
 }
 
-/// Layer sizes from "2-8-8-1".
+/// Layer sizes from "2-8-8-1": a page network (2 inputs, one output) or, with C ≥ 2 outputs,
+/// a softmax classifier of any input width.
 pub fn parse_arch(arch: &str) -> Option<Vec<usize>> {
     let sizes: Option<Vec<usize>> = arch
         .split('-')
         .map(|s| s.parse().ok().filter(|&n| n > 0))
         .collect();
-    sizes.filter(|s| s.len() >= 2 && s[0] == 2 && s[s.len() - 1] == 1)
+    sizes.filter(|s| s.len() >= 2 && (s[0] == 2 || s[s.len() - 1] > 1))
+}
+
+/// Synthetic labelled points: `per_class` points of each of `classes` classes in `dims`
+/// dimensions, class k normal with standard deviation `spread` around the centre
+/// `distance`·e_{k mod dims}; labels are the class indices (as the softmax head reads them),
+/// points in class order. Two centres lie `distance`·√2 apart.
+pub fn gaussian_blobs(
+    classes: usize,
+    dims: usize,
+    per_class: usize,
+    (distance, spread): (f64, f64),
+    rng: &mut Rng,
+) -> (Vec<f64>, Vec<f64>) {
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for k in 0..classes {
+        for _ in 0..per_class {
+            for i in 0..dims {
+                let centre = if i == k % dims { distance } else { 0.0 };
+                x.push(centre + spread * rng.standard_normal());
+            }
+            y.push(k as f64);
+        }
+    }
+    (x, y)
 }
 
 impl Workload {
@@ -63,7 +103,37 @@ impl Workload {
         x.extend(&data.test.x);
         let mut y = data.train.y.clone();
         y.extend(&data.test.y);
-        let mut mlp = Mlp::new(&sizes, Activation::Tanh);
+        let head = Head::Sigmoid(Loss::Bce);
+        Workload::with_data(&sizes, head, (x, y), SAMPLES_PER_STEP, implementation)
+    }
+
+    /// The softmax classifier [`SOFTMAX_ARCH`] on synthetic 64-dimensional blobs (10 classes
+    /// of [`SOFTMAX_POINTS_PER_CLASS`] points, shuffled), `batch` samples per step.
+    pub fn synthetic_softmax(batch: usize, implementation: Implementation) -> Workload {
+        let sizes = parse_arch(SOFTMAX_ARCH).expect("a valid arch");
+        let (dims, classes) = (sizes[0], sizes[sizes.len() - 1]);
+        let mut rng = Rng::seed_from(7);
+        let data = gaussian_blobs(
+            classes,
+            dims,
+            SOFTMAX_POINTS_PER_CLASS,
+            (3.0, 1.0),
+            &mut rng,
+        );
+        let mut workload = Workload::with_data(&sizes, Head::Softmax, data, batch, implementation);
+        rng.shuffle(&mut workload.order);
+        workload
+    }
+
+    /// A tanh network of `sizes` with Glorot-normal weights (seed 11) on the data (x, y).
+    fn with_data(
+        sizes: &[usize],
+        head: Head,
+        (x, y): (Vec<f64>, Vec<f64>),
+        batch: usize,
+        implementation: Implementation,
+    ) -> Workload {
+        let mut mlp = Mlp::new(sizes, Activation::Tanh);
         let mut rng = Rng::seed_from(11);
         for shape in mlp.layers.clone() {
             let std = (2.0 / (shape.n_in + shape.n_out) as f64).sqrt();
@@ -71,7 +141,7 @@ impl Workload {
         }
         let net = match implementation {
             Implementation::Engine => {
-                let trainer = Trainer::new(&mlp, SAMPLES_PER_STEP);
+                let trainer = Trainer::new(&mlp, batch);
                 Net::Engine(Box::new((mlp, trainer)))
             }
             Implementation::Baseline => Net::Baseline(baseline::Mlp::from_engine(&mlp)),
@@ -83,27 +153,34 @@ impl Workload {
             y,
             order,
             cursor: 0,
+            batch,
+            head,
         }
     }
 
-    /// Run `steps` SGD steps of [`SAMPLES_PER_STEP`] samples; returns the first weight, so
-    /// that the work cannot be optimised away.
+    /// Samples per step: [`SAMPLES_PER_STEP`] for [`ARCHS`], the batch chosen for the softmax.
+    pub fn samples_per_step(&self) -> usize {
+        self.batch
+    }
+
+    /// Run `steps` SGD steps of [`Workload::samples_per_step`] samples; returns the first
+    /// weight, so that the work cannot be optimised away.
     pub fn run(&mut self, steps: usize) -> f64 {
+        let (size, head) = (self.batch, self.head);
         for _ in 0..steps {
-            if self.cursor + SAMPLES_PER_STEP > self.order.len() {
+            if self.cursor + size > self.order.len() {
                 self.cursor = 0;
             }
-            let batch = &self.order[self.cursor..self.cursor + SAMPLES_PER_STEP];
-            self.cursor += SAMPLES_PER_STEP;
+            let batch = &self.order[self.cursor..self.cursor + size];
+            self.cursor += size;
             match &mut self.net {
                 Net::Engine(engine) => {
                     let (mlp, trainer) = &mut **engine;
                     // The workloads stay finite (tested); a benchmark only times the step.
-                    let _ =
-                        trainer.step(mlp, &self.x, &self.y, batch, Loss::Bce, LEARNING_RATE, 0.0);
+                    let _ = trainer.step(mlp, &self.x, &self.y, batch, head, LEARNING_RATE, 0.0);
                 }
                 Net::Baseline(mlp) => {
-                    mlp.sgd_step(&self.x, &self.y, batch, Loss::Bce, LEARNING_RATE);
+                    mlp.sgd_step(&self.x, &self.y, batch, head, LEARNING_RATE);
                 }
             }
         }

@@ -1,4 +1,8 @@
-//! The training objective on the single sigmoid output p = σ(z_out).
+//! The training objectives: on a single sigmoid output p = σ(z_out) (two classes, [`Loss`]),
+//! or on a softmax over C ≥ 2 outputs (C classes, cross-entropy), the two [`Head`]s.
+//!
+//! Labels are numbers in both: 0 or 1 for the sigmoid, the class index 0, 1, …, C − 1 (stored
+//! as an f64 such as `3.0`) for the softmax.
 
 use crate::real::Real;
 use serde::{Deserialize, Serialize};
@@ -67,6 +71,117 @@ impl Loss {
             Loss::Mse => 2.0 * (p - y) * p * (1.0 - p),
         }
     }
+}
+
+/// The output layer and the loss it trains on: what the training step matches on, once per chunk.
+///
+/// The softmax head is not a third [`Loss`]: `Loss::ALL` lists the choices of the URL's `loss`
+/// key, and a link must not ask a two-class network for a C-class loss. The network's width
+/// decides which head fits it: one output unit takes `Sigmoid`, C ≥ 2 take `Softmax`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Head {
+    /// One unit, p = σ(z), label 0 or 1, trained on the given loss.
+    Sigmoid(Loss),
+    /// C ≥ 2 units, p = softmax(z), label a class index k, trained on the cross-entropy
+    /// −ln p_k = logsumexp(z) − z_k, whose gradient is ∂loss/∂z = p − onehot(k).
+    Softmax,
+}
+
+impl From<Loss> for Head {
+    fn from(loss: Loss) -> Head {
+        Head::Sigmoid(loss)
+    }
+}
+
+impl Head {
+    /// Whether this head can sit on an output layer of `units` units.
+    pub fn fits(self, units: usize) -> bool {
+        match self {
+            Head::Sigmoid(_) => units == 1,
+            Head::Softmax => units >= 2,
+        }
+    }
+
+    /// The loss of one example from the output pre-activations `z` (one per output unit), in
+    /// f64 (the baseline and every evaluation).
+    pub fn value(self, z: &[f64], y: f64) -> f64 {
+        match self {
+            Head::Sigmoid(loss) => loss.value(z[0], y),
+            Head::Softmax => softmax_cross_entropy(z, y),
+        }
+    }
+
+    /// ∂loss/∂z of one example, one entry per output unit (the baseline's plain version).
+    pub fn dz(self, z: &[f64], y: f64) -> Vec<f64> {
+        match self {
+            Head::Sigmoid(loss) => vec![loss.dz(z[0], y)],
+            Head::Softmax => softmax(z)
+                .into_iter()
+                .enumerate()
+                .map(|(k, p)| p - one_hot(k, y))
+                .collect(),
+        }
+    }
+}
+
+/// 1 for the unit of class `y`, else 0: the softmax head's target for output unit `k`.
+#[inline(always)]
+pub fn one_hot(k: usize, y: f64) -> f64 {
+    if k as f64 == y {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Whether every label is a class index 0, 1, …, classes − 1: what a softmax head reads. The
+/// training step does not check it per sample (a label outside would train towards no class);
+/// whoever loads a dataset does, once.
+pub fn are_class_indices(y: &[f64], classes: usize) -> bool {
+    y.iter()
+        .all(|&y| y >= 0.0 && y < classes as f64 && y.fract() == 0.0)
+}
+
+/// ln Σ_k e^{z_k}, computed as m + ln Σ_k e^{z_k − m} with m = max z: no term overflows and
+/// the largest is exactly 1, so the sum never underflows to 0 either.
+pub fn log_sum_exp(z: &[f64]) -> f64 {
+    log_sum_exp_by(z.len(), |k| z[k])
+}
+
+/// [`log_sum_exp`] of the n numbers z(0), …, z(n − 1), wherever they are stored (the engine's
+/// logits sit a row apart), summed in the order k = 0, 1, …
+#[inline]
+pub fn log_sum_exp_by(n: usize, z: impl Fn(usize) -> f64) -> f64 {
+    let m = (0..n).map(&z).fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for k in 0..n {
+        sum += libm::exp(z(k) - m);
+    }
+    m + libm::log(sum)
+}
+
+/// p_k = e^{z_k} / Σ_j e^{z_j}, shifted by max z like [`log_sum_exp`].
+pub fn softmax(z: &[f64]) -> Vec<f64> {
+    let m = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let e: Vec<f64> = z.iter().map(|&z| libm::exp(z - m)).collect();
+    let mut sum = 0.0;
+    for &e in &e {
+        sum += e;
+    }
+    e.into_iter().map(|e| e / sum).collect()
+}
+
+/// −ln softmax(z)_y = logsumexp(z) − z_y for the class index y.
+pub fn softmax_cross_entropy(z: &[f64], y: f64) -> f64 {
+    softmax_cross_entropy_by(z.len(), |k| z[k], y)
+}
+
+/// [`softmax_cross_entropy`] of the `classes` logits z(0), …: the one formula the baseline and
+/// the engine's evaluation share. A label that is no class index picks no z_y (it counts as 0).
+#[inline]
+pub fn softmax_cross_entropy_by(classes: usize, z: impl Fn(usize) -> f64, y: f64) -> f64 {
+    let z_y: f64 = (0..classes).filter(|&k| k as f64 == y).map(&z).sum();
+    log_sum_exp_by(classes, z) - z_y
 }
 
 /// ln(1 + e^z) without overflow.

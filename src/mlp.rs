@@ -1,9 +1,9 @@
-//! The fast engine: a multilayer perceptron 2 → hidden layers → 1 with backprop and SGD.
+//! The fast engine: a multilayer perceptron n_in → hidden layers → output with backprop and SGD.
 //!
 //! The maths is the textbook one (see [`crate::baseline`] for it written plainly):
 //!
 //! ```text
-//! forward:   z_l = W_l · a_{l-1} + b_l        a_l = g(z_l)        p = σ(z_L)
+//! forward:   z_l = W_l · a_{l-1} + b_l        a_l = g(z_l)        p = σ(z_L) or softmax(z_L)
 //! backward:  δ_L = ∂loss/∂z_L                 δ_{l-1} = (W_lᵀ · δ_l) ⊙ g'(z_{l-1})
 //!            ∂loss/∂W_l = δ_l · a_{l-1}ᵀ      ∂loss/∂b_l = Σ_batch δ_l
 //! update:    v ← μ·v + ∂loss/∂θ               θ ← θ − η·v
@@ -26,6 +26,15 @@
 //! one weight layer: the forward pass is z = W·x + b, the backward pass stops after the output's
 //! gradients (∂loss/∂w_i = δ·x_i), and the hidden activation is never used.
 //!
+//! **The output** ([`Head`]) follows from its width: one unit is a sigmoid p = σ(z) for two
+//! classes (labels 0/1, trained on a [`crate::loss::Loss`]); C ≥ 2 units are a softmax
+//! p = softmax(z) over C classes (labels the class indices 0, …, C − 1 stored as numbers in
+//! `y`, trained on the cross-entropy logsumexp(z) − z_y, so δ_L = p − onehot(y)). The softmax
+//! runs across the C rows of the output block, one row at a time along the samples (so it
+//! vectorises like the rest), shifted by each sample's largest z (so no exponential
+//! overflows); its two per-sample scratch rows are sized with the workspace. Training
+//! matches on the head once per chunk.
+//!
 //! Every sum runs in one fixed order (over inputs `i` for z, over samples `s` for
 //! gradients), so a seed gives bit-identical runs natively and in WebAssembly.
 //!
@@ -45,9 +54,10 @@
 //! computes z_L and ∂loss/∂W_L unchanged, and the backward pass sends δ only into the h hidden
 //! rows. Without the shortcut nothing of this runs (one test per layer in the forward pass).
 
+use crate::activation::fast;
 use crate::activation::Activation;
 use crate::init::Distribution;
-use crate::loss::Loss;
+use crate::loss::Head;
 use crate::rng::Rng;
 
 /// The engine's number type, re-exported from its leaf module [`crate::real`].
@@ -145,12 +155,13 @@ pub fn fans(sizes: &[usize], shortcut: bool) -> Vec<(usize, usize)> {
 /// The network's parameters and how to read them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mlp {
-    /// Units per layer, input first: `[2, h1, …, hk, 1]`.
+    /// Units per layer, input first: `[n_in, h1, …, hk, n_out]`; n_out = 1 is a sigmoid
+    /// output, n_out = C ≥ 2 a softmax over C classes (see the module's documentation).
     pub sizes: Vec<usize>,
-    /// g for every hidden layer; the output layer is always a sigmoid.
+    /// g for every hidden layer; the output layer is a sigmoid or a softmax.
     pub hidden: Activation,
     /// Whether the inputs also feed the output unit (the output's weight row ends with the
-    /// 2 shortcut weights; see the module's documentation).
+    /// n_in shortcut weights; see the module's documentation).
     pub shortcut: bool,
     /// One entry per weight layer (hidden layers, then the output layer).
     pub layers: Vec<LayerShape>,
@@ -176,8 +187,11 @@ pub struct Workspace {
     /// One layer's activations transposed to sample-major (`[s][i]`), so the weight
     /// gradient loop runs along a contiguous row of ∂loss/∂W.
     pub a_by_sample: Vec<Real>,
-    /// Targets y of the current chunk.
+    /// Targets y of the current chunk (0/1, or a class index for a softmax output).
     pub y: Vec<f64>,
+    /// A softmax output's per-sample scratch: each sample's largest z, then its Σ e^{z − max}
+    /// (2 × capacity; empty for a sigmoid output).
+    softmax_scratch: Vec<Real>,
     /// Samples currently loaded.
     pub count: usize,
     /// `count` rounded up to whole groups of [`LANES`]: what the per-sample loops run over.
@@ -185,7 +199,8 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Buffers for `capacity` samples of blocks of `sizes[l]` rows each (see `row_at`).
+    /// Buffers for `capacity` samples of blocks of `sizes[l]` rows each (see `row_at`); the
+    /// last block is the output's.
     pub fn new(sizes: &[usize], capacity: usize) -> Self {
         let capacity = capacity.div_ceil(LANES) * LANES;
         let mut row_at = Vec::with_capacity(sizes.len());
@@ -202,6 +217,10 @@ impl Workspace {
             delta: vec![0.0; total],
             a_by_sample: vec![0.0; sizes.iter().max().copied().unwrap_or(0) * capacity],
             y: vec![0.0; capacity],
+            softmax_scratch: match sizes.last() {
+                Some(&classes) if classes > 1 => vec![0.0; 2 * capacity],
+                _ => Vec::new(),
+            },
             count: 0,
             lanes: 0,
         }
@@ -269,13 +288,39 @@ impl Mlp {
         }
     }
 
-    /// The activation of weight layer `l` (0-based): g for hidden layers, σ for the output.
+    /// The activation of weight layer `l` (0-based): g for hidden layers, σ for a one-unit
+    /// output. A softmax output has no unit-wise activation: it is `Linear` here (its z are
+    /// the logits), and the forward pass applies the softmax across its units.
     pub fn activation_of(&self, l: usize) -> Activation {
-        if l + 1 == self.layers.len() {
-            Activation::Sigmoid
-        } else {
+        if l + 1 < self.layers.len() {
             self.hidden
+        } else if self.is_softmax() {
+            Activation::Linear
+        } else {
+            Activation::Sigmoid
         }
+    }
+
+    /// Units of the output layer: 1 (sigmoid) or the number of classes C (softmax).
+    pub fn output_units(&self) -> usize {
+        self.sizes.last().copied().unwrap_or(0)
+    }
+
+    /// Whether the output is a softmax over C ≥ 2 classes (else one sigmoid unit).
+    pub fn is_softmax(&self) -> bool {
+        self.output_units() > 1
+    }
+
+    /// The head `head` as it fits this network's output; panics on a mismatch (a softmax head
+    /// on one unit, a sigmoid on several), which is a caller's bug and not a user's input.
+    fn checked(&self, head: impl Into<Head>) -> Head {
+        let head = head.into();
+        assert!(
+            head.fits(self.output_units()),
+            "{head:?} does not fit an output of {} units",
+            self.output_units()
+        );
+        head
     }
 
     /// Draw the parameters in `range` (e.g. `layers[l].weights()`) from `dist`, in order.
@@ -286,7 +331,7 @@ impl Mlp {
     }
 
     /// Scratch for `capacity` samples: below each weight layer a block of its n_in rows,
-    /// then the output's row.
+    /// then the output's rows.
     pub fn workspace(&self, capacity: usize) -> Workspace {
         let rows: Vec<usize> = (self.layers.iter().map(|shape| shape.n_in))
             .chain(self.sizes.last().copied())
@@ -337,12 +382,16 @@ impl Mlp {
                     term_stride: 1,
                 },
             );
-            // a = g(z)
+            // a = g(z), or a softmax across the output's units
             let rows = ws.row_at[l + 1]..ws.row_at[l + 1] + shape.n_out * cap;
             let (z, a) = (&ws.z[rows.clone()], &mut ws.a[rows]);
-            for_each_row(shape.n_out, cap, count, |span| {
-                g.apply_slice(&z[span.clone()], &mut a[span])
-            });
+            if l + 1 == top && self.is_softmax() {
+                softmax_columns(z, a, &mut ws.softmax_scratch, shape.n_out, cap, count);
+            } else {
+                for_each_row(shape.n_out, cap, count, |span| {
+                    g.apply_slice(&z[span.clone()], &mut a[span])
+                });
+            }
             for j in 0..shape.n_out {
                 finite &= all_finite(&z[j * cap..j * cap + samples]); // padding aside
             }
@@ -354,34 +403,69 @@ impl Mlp {
         }
     }
 
-    /// Backward pass over the loaded chunk, after [`Mlp::forward`].
-    ///
-    /// Σ_s loss_s over the loaded chunk, after [`Mlp::forward`] (in f64; training does not
-    /// need it, evaluation does).
-    pub fn loss_sum(&self, ws: &Workspace, loss: Loss) -> f64 {
-        let z = ws.unit(&ws.z, self.layers.len(), 0);
-        z.iter()
-            .zip(&ws.y)
-            .map(|(&z, &y)| loss.value(z as f64, y))
-            .sum()
+    /// Σ_s loss_s over the loaded chunk, after [`Mlp::forward`] (in f64 from the f32 logits;
+    /// training does not need it, evaluation does). `head` is a [`crate::loss::Loss`] for a
+    /// one-unit output, [`Head::Softmax`] for C ≥ 2 units.
+    pub fn loss_sum(&self, ws: &Workspace, head: impl Into<Head>) -> f64 {
+        let top = self.layers.len();
+        match self.checked(head) {
+            Head::Sigmoid(loss) => {
+                let z = ws.unit(&ws.z, top, 0);
+                z.iter()
+                    .zip(&ws.y)
+                    .map(|(&z, &y)| loss.value(z as f64, y))
+                    .sum()
+            }
+            Head::Softmax => {
+                let (at, cap, classes) = (ws.row_at[top], ws.capacity, self.output_units());
+                (ws.y[..ws.count].iter().enumerate())
+                    .map(|(s, &y)| {
+                        let z = |k: usize| ws.z[at + k * cap + s] as f64;
+                        crate::loss::softmax_cross_entropy_by(classes, z, y)
+                    })
+                    .sum()
+            }
+        }
     }
 
     /// Adds `scale · ∂(Σ_s loss_s)/∂θ` into `grads` (same layout as `params`), so chunks of
-    /// one batch accumulate; `scale` is 1/batch for a mean loss.
-    pub fn backward(&self, ws: &mut Workspace, loss: Loss, scale: f64, grads: &mut [Real]) {
+    /// one batch accumulate; `scale` is 1/batch for a mean loss. `head` as for [`Mlp::loss_sum`].
+    pub fn backward(
+        &self,
+        ws: &mut Workspace,
+        head: impl Into<Head>,
+        scale: f64,
+        grads: &mut [Real],
+    ) {
         let (cap, count, lanes) = (ws.capacity, ws.count, ws.lanes);
         let top = self.layers.len();
         // δ_L = scale · ∂loss/∂z_L
-        {
-            let at = ws.row_at[top];
-            let scale = scale as Real;
-            // Over whole SIMD groups; padding samples carry no gradient (a select, not a
-            // second loop: a short fill would be a call to memset).
-            let (z, y) = (&ws.z[at..at + lanes], &ws.y[..lanes]);
-            let deltas = ws.delta[at..at + lanes].iter_mut().zip(z).zip(y);
-            for (s, ((delta, &z), &y)) in deltas.enumerate() {
-                let d = scale * loss.output_delta(z, y as Real);
-                *delta = if s < count { d } else { 0.0 };
+        match self.checked(head) {
+            Head::Sigmoid(loss) => {
+                let at = ws.row_at[top];
+                let scale = scale as Real;
+                // Over whole SIMD groups; padding samples carry no gradient (a select, not a
+                // second loop: a short fill would be a call to memset).
+                let (z, y) = (&ws.z[at..at + lanes], &ws.y[..lanes]);
+                let deltas = ws.delta[at..at + lanes].iter_mut().zip(z).zip(y);
+                for (s, ((delta, &z), &y)) in deltas.enumerate() {
+                    let d = scale * loss.output_delta(z, y as Real);
+                    *delta = if s < count { d } else { 0.0 };
+                }
+            }
+            Head::Softmax => {
+                // δ_k = scale · (p_k − [y = k]), one class row at a time along the samples.
+                let scale = scale as Real;
+                for k in 0..self.output_units() {
+                    let row = ws.row_at[top] + k * cap..ws.row_at[top] + k * cap + lanes;
+                    let (p, y) = (&ws.a[row.clone()], &ws.y[..lanes]);
+                    let deltas = ws.delta[row].iter_mut().zip(p).zip(y);
+                    let class = k as f64;
+                    for (s, ((delta, &p), &y)) in deltas.enumerate() {
+                        let d = scale * (p - if y == class { 1.0 } else { 0.0 });
+                        *delta = if s < count { d } else { 0.0 };
+                    }
+                }
             }
         }
         for l in (0..top).rev() {
@@ -471,9 +555,52 @@ impl Mlp {
         }
     }
 
-    /// The probability p = σ(z_L) for the first sample of the loaded chunk onwards.
+    /// The probability p = σ(z_L) for the first sample of the loaded chunk onwards (for a
+    /// softmax output: the probability of class 0).
     pub fn outputs<'w>(&self, ws: &'w Workspace) -> &'w [Real] {
-        ws.unit(&ws.a, self.layers.len(), 0)
+        self.probabilities(ws, 0)
+    }
+
+    /// A softmax output's probability of class `k` for each loaded sample, after
+    /// [`Mlp::forward`] (for a sigmoid output, k = 0 is p = σ(z_L)).
+    pub fn probabilities<'w>(&self, ws: &'w Workspace, k: usize) -> &'w [Real] {
+        ws.unit(&ws.a, self.layers.len(), k)
+    }
+}
+
+/// a = softmax(z) down every sample's column of `classes` rows (unit-major, `stride` apart),
+/// for the first `lanes` samples: the shifted form of [`crate::loss::softmax`] in f32, written
+/// row by row so that every loop runs along the samples and vectorises. `scratch` holds
+/// 2 × stride numbers: each sample's largest z, then its Σ e^{z − max} (summed k = 0, 1, …).
+fn softmax_columns(
+    z: &[Real],
+    a: &mut [Real],
+    scratch: &mut [Real],
+    classes: usize,
+    stride: usize,
+    lanes: usize,
+) {
+    let (max, sum) = scratch.split_at_mut(stride);
+    let (max, sum) = (&mut max[..lanes], &mut sum[..lanes]);
+    let row = |k: usize| k * stride..k * stride + lanes;
+    max.copy_from_slice(&z[row(0)]);
+    for k in 1..classes {
+        for (m, &z) in max.iter_mut().zip(&z[row(k)]) {
+            *m = if z > *m { z } else { *m };
+        }
+    }
+    // e^{z − max} ≤ 1, with 1 for the largest z: the sum lies in [1, C] and never overflows.
+    for k in 0..classes {
+        let (a, z) = (&mut a[row(k)], &z[row(k)]);
+        for (((a, &z), &m), s) in a.iter_mut().zip(z).zip(&*max).zip(sum.iter_mut()) {
+            *a = fast::exp(z - m);
+            *s = if k == 0 { *a } else { *s + *a };
+        }
+    }
+    for k in 0..classes {
+        for (a, &s) in a[row(k)].iter_mut().zip(&*sum) {
+            *a /= s;
+        }
     }
 }
 
@@ -658,7 +785,9 @@ impl Trainer {
         }
     }
 
-    /// One SGD step on the samples `batch` of (x, y).
+    /// One SGD step on the samples `batch` of (x, y), on the loss of `head`: a
+    /// [`crate::loss::Loss`] for a one-unit output, [`Head::Softmax`] for C ≥ 2 units (panics
+    /// on a head that does not fit).
     ///
     /// Fails with [`NonFinite::Forward`], leaving the parameters as they were, when the forward
     /// pass at the current weights is not finite; with [`NonFinite::Update`] when the update
@@ -672,16 +801,17 @@ impl Trainer {
         x: &[f64],
         y: &[f64],
         batch: &[usize],
-        loss: Loss,
+        head: impl Into<Head>,
         lr: f64,
         momentum: f64,
     ) -> Result<(), NonFinite> {
+        let head = mlp.checked(head);
         self.grads.fill(0.0);
         let scale = 1.0 / batch.len() as f64;
         for chunk in batch.chunks(self.workspace.capacity) {
             self.workspace.load(x, y, chunk.iter().copied());
             mlp.forward(&mut self.workspace)?;
-            mlp.backward(&mut self.workspace, loss, scale, &mut self.grads);
+            mlp.backward(&mut self.workspace, head, scale, &mut self.grads);
         }
         let (lr, momentum) = (lr as Real, momentum as Real);
         // The largest exponent among the new parameters: all ones means one is ±∞ or NaN.

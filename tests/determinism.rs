@@ -1,6 +1,7 @@
 //! A seed fixes the run: same seed, same history, bit for bit, here and in the browser.
 
 mod common;
+mod softmax_run;
 use common::{config, experiment};
 use initlab::Experiment;
 
@@ -55,7 +56,13 @@ fn assert_golden(query: &str, file: &str) {
     assert!(notices.is_empty(), "{notices:?}");
     let mut exp = Experiment::new(&config).unwrap();
     exp.step(500);
-    let checksum = format!("{:016x}", exp.history_checksum());
+    assert_matches_golden(exp.history_checksum(), query, file);
+}
+
+/// `checksum` (of the run `what`) is the one in `tests/golden/{file}`; INITLAB_UPDATE_GOLDEN=1
+/// writes it instead.
+fn assert_matches_golden(checksum: u64, what: &str, file: &str) {
+    let checksum = format!("{checksum:016x}");
     let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(file);
@@ -67,7 +74,7 @@ fn assert_golden(query: &str, file: &str) {
     assert_eq!(
         checksum,
         expected.trim(),
-        "the run {query} changed; if intended, rerun with INITLAB_UPDATE_GOLDEN=1"
+        "the run {what} changed; if intended, rerun with INITLAB_UPDATE_GOLDEN=1"
     );
 }
 
@@ -79,6 +86,14 @@ fn reference_run_matches_the_golden_checksum_shared_with_wasm() {
 #[test]
 fn shortcut_run_matches_its_golden_checksum_shared_with_wasm() {
     assert_golden(SHORTCUT_QUERY, "shortcut_checksum.txt");
+}
+
+#[test]
+fn softmax_run_matches_its_golden_checksum_shared_with_wasm() {
+    // The same run twice gives the same bits here, and the golden file pins them for wasm.
+    let checksum = softmax_run::checksum();
+    assert_eq!(checksum, softmax_run::checksum());
+    assert_matches_golden(checksum, "softmax_run", "softmax_checksum.txt");
 }
 
 /// A network without a hidden layer (logistic regression), replayed by tests/web.rs too.

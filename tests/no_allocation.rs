@@ -3,7 +3,7 @@
 
 use initlab::activation::Activation;
 use initlab::init::Distribution;
-use initlab::loss::Loss;
+use initlab::loss::{Head, Loss};
 use initlab::mlp::{Mlp, Trainer};
 use initlab::rng::Rng;
 use initlab::{Config, Experiment};
@@ -82,6 +82,36 @@ fn training_steps_allocate_nothing() {
             "{sizes:?} (shortcut {shortcut}), batch {batch}: {} allocations in 100 steps",
             after - before
         );
+    }
+}
+
+#[test]
+fn softmax_training_steps_allocate_nothing() {
+    // The softmax's two per-sample scratch rows are sized with the workspace.
+    for (sizes, batch) in [
+        (vec![64, 32, 32, 10], 10),
+        (vec![64, 32, 32, 10], 300),
+        (vec![5, 3], 7),
+    ] {
+        let mut mlp = Mlp::new(&sizes, Activation::Tanh);
+        let mut rng = Rng::seed_from(1);
+        let all = 0..mlp.params.len();
+        mlp.fill(all, &Distribution::Normal { std: 0.3 }, &mut rng);
+        let (n, classes) = (600, sizes[sizes.len() - 1]);
+        let x: Vec<f64> = (0..sizes[0] * n).map(|_| rng.standard_normal()).collect();
+        let y: Vec<f64> = (0..n).map(|k| (k % classes) as f64).collect();
+        let order: Vec<usize> = (0..n).collect();
+        let mut trainer = Trainer::new(&mlp, batch);
+        let before = allocations();
+        for step in 0..50 {
+            let start = (step * batch) % (n - batch);
+            let batch = &order[start..start + batch];
+            trainer
+                .step(&mut mlp, &x, &y, batch, Head::Softmax, 0.05, 0.9)
+                .expect("a small net stays finite");
+        }
+        let after = allocations();
+        assert_eq!(after - before, 0, "{sizes:?}, batch {batch}");
     }
 }
 

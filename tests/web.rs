@@ -151,6 +151,15 @@ fn wasm_no_hidden_layer_history_equals_the_native_history_bit_for_bit() {
     );
 }
 
+mod softmax_run;
+
+/// The same for a softmax network (tests/determinism.rs writes `golden/softmax_checksum.txt`).
+#[wasm_bindgen_test]
+fn wasm_softmax_run_equals_the_native_run_bit_for_bit() {
+    let checksum = format!("{:016x}", softmax_run::checksum());
+    assert_eq!(checksum, include_str!("golden/softmax_checksum.txt").trim());
+}
+
 #[wasm_bindgen_test]
 fn a_bad_configure_returns_ok_false_and_changes_nothing() {
     let mut lab = Lab::new("?data=xor4").unwrap();
