@@ -6,7 +6,7 @@
 // the lesson) is fetched with its tables and styles the first time a lesson opens, or when
 // the pointer comes over the start panel; before the first frame when the link opens one.
 
-import { markAnswered, onProgress, stateOf } from "./lesson-progress.js";
+import { markAnswered, markOpened, markTasksDone, onProgress, stateOf } from "./lesson-progress.js";
 import { createQuestionState, recordAnswer, resetQuestion, revealed } from "./lesson-question-state.js";
 import { LESSON_TITLES } from "./lessons-titles.js";
 import { loadStylesheet, once } from "./on-demand.js";
@@ -164,10 +164,21 @@ function asLite(L, lesson) {
   };
 }
 
-/** On every redraw: the panel's, or (its code not here yet) the open lesson without its words. */
+/** The open lesson's state for the map: opened; its tasks done once its verdict shows. */
+function noteProgress(L, lesson) {
+  markOpened(lesson.id);
+  const tasks = lesson.tasks ?? [];
+  if (revealed(L.question, lesson) && tasks.length > 0 && tasks.every((task) => task.done)) markTasksDone(lesson.id);
+}
+
+/**
+ * On every redraw: the panel's, or (its code not here yet) the open lesson without its
+ * words. Returns the open lesson as the API gives it.
+ */
 function show(L) {
-  if (L.panel) return L.panel.show();
   const lesson = L.lab().lesson();
+  if (lesson) noteProgress(L, lesson);
+  if (L.panel) return L.panel.show(lesson);
   // A lesson set by any road (openLesson, configure, the link): its panel is fetched once.
   if (lesson) L.loading ??= ensurePanel(L).catch(warnPanel);
   return asLite(L, lesson);

@@ -4,7 +4,6 @@
 // highlighted. Fetched with its tables the first time a lesson opens (lesson-core.js, which
 // holds the menus, the course and the question's state, and makes this panel). No maths here.
 
-import { markOpened, markTasksDone } from "./lesson-progress.js";
 import { foldExplanation, frameOnLesson, stageView, wireWhy } from "./lesson-stage.js";
 import { currentAnswer, questionApi, showQuestion } from "./lesson-question.js";
 import { revealed } from "./lesson-question-state.js";
@@ -90,7 +89,6 @@ function showOpened(L, lesson) {
     L.openedId = lesson.id;
     foldExplanation(true);
     frameOnLesson();
-    markOpened(lesson.id);
   }
 }
 
@@ -114,11 +112,11 @@ function showAnswerParts(shown) {
 }
 
 /**
- * Called on every redraw: panel or start entry, and the verdict now. Returns the open
- * lesson as the API gives it, so that the rest of the redraw need not ask again.
+ * Called on every redraw with the engine's open lesson `raw` (or null): panel or start
+ * entry, and the verdict now. Returns the open lesson as the API gives it, so that the
+ * rest of the redraw need not ask again.
  */
-function show(L) {
-  const raw = L.lab().lesson();
+function show(L, raw = L.lab().lesson()) {
   const lesson = asApi(L, raw);
   $("lesson").hidden = !lesson;
   $("lesson-start").hidden = Boolean(lesson);
@@ -138,7 +136,6 @@ function show(L) {
   showQuestion(L.question, raw, (index) => L.answer(index));
   showAnswerParts(shown);
   showTasks(raw, shown);
-  if (shown && lesson.tasks.length > 0 && lesson.tasks.every((task) => task.done)) markTasksDone(lesson.id);
   const verdict = $("lesson-verdict");
   verdict.textContent = shown ? lesson.verdict.text : "";
   verdict.classList.toggle("holds", shown && lesson.verdict.holds);
@@ -195,7 +192,7 @@ export function createLessonPanel(L) {
   $("lesson-show-me").addEventListener("click", () => L.answer(null));
   $("lesson-run").disabled = false;
   return {
-    show: () => show(L),
+    show: (lesson) => show(L, lesson),
     relabel: () => relabel(L),
     /** The open lesson as the API gives it, or null. */
     current: () => asApi(L, L.lab().lesson()),
