@@ -242,6 +242,49 @@ test("on a fresh page, the first openLesson(), lesson() and answer() answer at o
   }
 });
 
+test("a framed page opens a lesson by message before its panel is here: the reply carries the lesson's words", async () => {
+  const context = await env.browser.newContext();
+  const requested = [];
+  context.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  try {
+    const page = await context.newPage();
+    // The parent page (any page of the site: Chromium refuses a local frame in about:blank)
+    // frames InitLab with no lesson and waits for its `ready`.
+    await page.goto(`${env.server.url}/www/lessons-titles.js`);
+    await page.evaluate(
+      (url) =>
+        new Promise((resolve) => {
+          const frame = document.createElement("iframe");
+          window.__frame = frame;
+          addEventListener("message", ({ data }) => {
+            if (data?.source !== "initlab") return;
+            if (data.type === "ready") resolve();
+            if (data.type === "reply") window.__onReply(data);
+          });
+          frame.src = url;
+          document.body.append(frame);
+        }),
+      `${env.server.url}/?embed=1`,
+    );
+    assert.ok(!requested.includes("/www/lessons.js"), "no lesson panel before a lesson opens");
+    const reply = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          window.__onReply = resolve;
+          window.__frame.contentWindow.postMessage({ source: "initlab", type: "openLesson", id: 1, lesson: "saddle" }, "*");
+        }),
+    );
+    assert.equal(reply.ok, true, reply.error);
+    assert.equal(reply.result.id, "saddle");
+    assert.ok(reply.result.question.text.length > 20, "the question's words");
+    assert.equal(reply.result.question.choices.every((choice) => typeof choice === "string"), true);
+    assert.equal(typeof reply.result.verdict.text, "string");
+    assert.ok(requested.includes("/www/lessons.js"), "the panel was fetched for the message");
+  } finally {
+    await context.close();
+  }
+});
+
 test("the A/B panel's code comes with the first Compare press, and B's charts appear", async () => {
   const opened = await openRecording("");
   const { page } = opened;
