@@ -2,6 +2,7 @@
 // loop behind play(). It forwards to the wasm Lab, keeps the URL equal to the settings
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
+import { lessonsApi } from "./api-lessons.js";
 import { createFrameCycle } from "./frames.js";
 import { once } from "./on-demand.js";
 import { applyStaticText, chartLabels, errorText, localizedError, text, useLanguage } from "./strings.js";
@@ -247,35 +248,10 @@ function experimentsApi(s) {
   };
 }
 
-/** The API's lessons and language. */
+/** The API's lessons (api-lessons.js) and language. */
 function pageApi(s) {
   return {
-    /** Every guided lesson, in order: [{id, title, part}] (part: "symmetry", "stuck", "scale", "practice"). */
-    lessons() {
-      need(s);
-      return s.lessons.list();
-    },
-
-    /** The open lesson, {id, title, steps, view, verdict, question, tasks} (README), or null. */
-    lesson() {
-      need(s);
-      return s.lessons.current();
-    },
-
-    /** Answers the open lesson's question (index from 0, null: "Show me"): {correct, explanation}; throws on bad input. */
-    answer(index) {
-      need(s);
-      return s.lessons.answer(index);
-    },
-
-    /**
-     * Opens a lesson (pausing first): {ok: true} or {ok: false, error}; null or "" closes it.
-     * `course` (lesson ids, array or "a,b"; null: every lesson) sets what Previous / Next go through.
-     */
-    openLesson(id, course) {
-      need(s);
-      return s.lessons.open(id, course);
-    },
+    ...lessonsApi(() => (need(s), s.lessons)),
 
     /** The page's language code ("en", "zh", "ru", "hi"). */
     language: () => document.documentElement.lang,

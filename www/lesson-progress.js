@@ -1,8 +1,8 @@
 // Each lesson's state for the course map: not started, opened, answered (its question),
 // tasks done. Kept in localStorage under one key, never required: with storage blocked,
 // full or throwing, the page works the same and the states last as long as the page.
-// markAnswered and markTasksDone are for the lesson's question and tasks (lesson().question,
-// lesson().tasks); the lesson panel marks "opened".
+// lesson-core.js marks them as the learner opens a lesson, answers its question
+// (lesson().question) and meets its tasks (lesson().tasks), words loaded or not.
 
 /** The storage key: `{[lessonId]: state}`. */
 const KEY = "initlab.lessonProgress";

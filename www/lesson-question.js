@@ -3,8 +3,9 @@
 // page then says whether the pick was right, and why, in one sentence. The words come from
 // the tables (lessons-questions.js, `questions` in www/i18n/<code>.js), which answer is
 // right from the engine (src/lessons/questions.rs). The verdict itself is computed all the
-// time; only its showing waits.
+// time; only its showing waits. The question's state is in lesson-question-state.js.
 
+import { revealed } from "./lesson-question-state.js";
 import { QUESTIONS } from "./lessons-questions.js";
 import { activeTable, text } from "./strings.js";
 
@@ -13,28 +14,6 @@ const $ = (id) => document.getElementById(id);
 /** The question's words `{text, choices, why}` in the page's language, else English. */
 export function questionWords(id) {
   return activeTable("questions")?.[id] ?? QUESTIONS[id];
-}
-
-/**
- * The question's state for the open lesson: `{lessonId, picked, shownMe, answered}`. `predict`:
- * false opens every lesson with its verdict shown (?predict=0, a teacher presenting).
- */
-export function createQuestionState(predict) {
-  return { predict, lessonId: null, picked: null, shownMe: false, answered: !predict };
-}
-
-/** Starts lesson `id`'s question afresh (a lesson opened, or opened again). */
-export function resetQuestion(q, id) {
-  q.lessonId = id;
-  q.picked = null;
-  q.shownMe = false;
-  q.answered = !q.predict;
-}
-
-/** Whether lesson `lesson` (from the engine) may show its verdict: answered, or predict=0. */
-export function revealed(q, lesson) {
-  if (lesson.id !== q.lessonId) resetQuestion(q, lesson.id);
-  return q.answered;
 }
 
 /** The sentence the page says after `picked` (null: "Show me"): right or not, and why. */
@@ -47,26 +26,10 @@ function explanation(words, picked, correct) {
 }
 
 /**
- * Records the learner's answer `index` (0-based, or null for "Show me") to the open
- * `lesson` (from the engine): `{correct, explanation}`, `correct` null for "Show me".
- * Throws a clear error, changing nothing, when no lesson is open or `index` is not one of
- * the answers.
+ * `{correct, explanation}` for the answer given so far (`correct` null for "Show me"), or
+ * null before one; lesson-question-state.js records it.
  */
-export function answerQuestion(q, lesson, index) {
-  if (!lesson) throw new Error(text("answerNoLesson"));
-  const count = lesson.question?.choices ?? 0;
-  if (index !== null && !(Number.isInteger(index) && index >= 0 && index < count)) {
-    throw new Error(text("answerBadIndex", { got: String(index), last: count - 1 }));
-  }
-  revealed(q, lesson);
-  q.picked = index;
-  q.shownMe = index === null;
-  q.answered = true;
-  return currentAnswer(q, lesson);
-}
-
-/** `{correct, explanation}` for the answer given so far, or null before one. */
-function currentAnswer(q, lesson) {
+export function currentAnswer(q, lesson) {
   if (!q.answered || lesson.id !== q.lessonId) return null;
   const words = questionWords(lesson.id);
   const right = lesson.question?.correct;

@@ -1,9 +1,10 @@
 // The guided lessons' words, in English: each lesson's 2–4 sentences of explanation and
-// its "what to look at" line, loaded on demand when a lesson is first shown (strings.js
-// loadLessonTexts). The titles and verdict sentences the page needs at once are in
-// lessons-verdicts.js; LESSONS here joins both into the whole table, the shape the other
+// its "what to look at" line, loaded on demand with the lesson panel (lesson-words.js
+// loadLessonTexts). The titles are in lessons-titles.js, the verdict sentences in
+// lessons-verdicts.js; LESSONS here joins them into the whole table, the shape the other
 // languages copy in www/i18n/<code>.js (`lessons`, `verdicts`).
 
+import { LESSON_TITLES } from "./lessons-titles.js";
 import { COMMON_VERDICTS, LESSON_VERDICTS } from "./lessons-verdicts.js";
 
 export { COMMON_VERDICTS };
@@ -78,5 +79,5 @@ export const LESSON_TEXTS = {
 
 /** Every lesson's words: {title, text, look, verdicts}. */
 export const LESSONS = Object.fromEntries(
-  Object.entries(LESSON_VERDICTS).map(([id, { title, verdicts }]) => [id, { title, ...LESSON_TEXTS[id], verdicts }]),
+  Object.entries(LESSON_VERDICTS).map(([id, { verdicts }]) => [id, { title: LESSON_TITLES[id], ...LESSON_TEXTS[id], verdicts }]),
 );

@@ -1,7 +1,7 @@
-// The guided lessons' titles and verdict sentences, in English (src/lessons holds their
-// settings and verdicts). Loaded with the page: the lesson menus show the titles, and
-// `initlab.lesson()` gives the verdict's sentence at once. The explanations (each lesson's
-// text and "what to look at" line) are in lessons-text.js, loaded when a lesson opens.
+// The guided lessons' verdict sentences, in English (src/lessons holds their settings and
+// verdicts). Fetched with the lesson panel (lessons.js), the first time a lesson opens; the
+// titles, which the start panel lists at once, are in lessons-titles.js, the explanations
+// (each lesson's text and "what to look at" line) in lessons-text.js.
 // A verdict's message id is "<lesson>.<name>"; `{arg}` is replaced by the verdict's
 // argument of that name, numbers formatted by the page. The other languages keep all of a
 // lesson's words together in www/i18n/<code>.js (`lessons`, `verdicts`).
@@ -13,10 +13,9 @@ export const COMMON_VERDICTS = {
   "lesson.pending": "(verdict not written yet)",
 };
 
-/** Per lesson: its title and its verdict sentences by name. */
+/** Per lesson: its verdict sentences by name. */
 export const LESSON_VERDICTS = {
   "zero-tanh": {
-    title: "Why not start every weight at 0?",
     verdicts: {
       "holds": "{zeros} of {weights, plural, one {# weight} other {# weights}} {zeros, plural, one {has} other {have}} a gradient of exactly 0, and at step {steps} the loss is still {loss}: nothing learns.",
       "fails": "{layer} of A has a gradient norm of {grad}: its weights can move, so the network is not stuck at zero.",
@@ -27,7 +26,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "zero-sigmoid": {
-    title: "With sigmoid the weights move away from zero: so is it fine?",
     verdicts: {
       "holds": "The loss went from {from} to {loss}, yet {layer} still has {units, plural, one {# distinct unit} other {# distinct units}} of {size}: the weights move, all together.",
       "still": "The loss has only gone from {from} to {loss} so far ({layer}: {units} of {size, plural, one {# distinct unit} other {# distinct units}}): run some steps to see the weights move.",
@@ -36,7 +34,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "unfreeze": {
-    title: "Three hidden layers from zero: which weights move first?",
     verdicts: {
       "holds": "The layers unfroze from the output down, one per step at most: the output's weights first moved at step {output}, hidden 3's at step {h3}, hidden 2's at step {h2}, hidden 1's at step {h1}. Every layer is still {units, plural, one {# distinct unit} other {# distinct units}}.",
       "holdsDepth": "{layers, plural, one {The only weight layer} other {All # weight layers}} unfroze from the output down, one per step at most: the output's weights first moved at step {output}, hidden 1's last, at step {h1}. Every layer is still {units, plural, one {# distinct unit} other {# distinct units}}.",
@@ -49,7 +46,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "no-hidden": {
-    title: "Without a hidden layer, does zero init still hurt?",
     verdicts: {
       "holds": "At step {steps}, A (zeros) has loss {lossA} and B (random) {lossB}: a gap of {gap}, within {bound}. Without a hidden layer, starting at zero costs nothing.",
       "notYet": "A's loss is {lossA}, B's {lossB}: a gap of {gap}, not yet within {bound}. Run the lesson's steps.",
@@ -58,7 +54,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "constant": {
-    title: "What if every weight starts at 1?",
     verdicts: {
       "holdsSum": "At step 0 every hidden unit outputs its activation of the plain sum of its inputs on every point (to within {gap}), and {layer} has {units, plural, one {# distinct unit} other {# distinct units}} of {size}: the units are copies of each other.",
       "holds": "Distinct units in {layer}: {units} of {size}: the units are still copies of each other.",
@@ -66,7 +61,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "break-symmetry": {
-    title: "How does a little noise break the symmetry?",
     verdicts: {
       "holds": "B has {units} of {size, plural, one {# distinct unit} other {# distinct units}} in {layer} and reaches accuracy {accuracyB}; A, with {unitsA, plural, one {# distinct unit} other {# distinct units}}, stays at {accuracyA}.",
       "notYet": "B has {units} of {size, plural, one {# distinct unit} other {# distinct units}} in {layer}, but its accuracy is {accuracyB} so far (A: {accuracyA}): keep training.",
@@ -75,7 +69,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "xor-2-1": {
-    title: "The smallest net that shows the danger",
     verdicts: {
       "holds": "A's gradient norm is {grad} and its loss stays at {lossA}; B brought its loss down to {lossB}, below {solved}: B solved XOR.",
       "notYet": "A's gradient norm is {grad}; B's loss is {lossB}, not yet below {solved}: keep training.",
@@ -83,7 +76,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "saddle": {
-    title: "Why does gradient descent not move at all?",
     verdicts: {
       "holds": "Gradient norm {grad}: nothing to follow. Axes that curve up: {up} of {axes}; curving down: none (lowest second difference {lowest}), which a flat minimum would show too. But at distance {distance} along d₁ the loss is {lower}, below {center} here: not a minimum, a degenerate saddle.",
       "strict": "Gradient norm {grad}, and axes that curve down: {down} of {axes} (lowest second difference {lowest}): a strict saddle. At distance {distance} the loss is {lower}, below {center} here: not a minimum.",
@@ -93,7 +85,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "xor-restarts": {
-    title: "Random init still gets stuck: what do restarts buy?",
     verdicts: {
       "holds": "Of {runs, plural, one {# seed} other {# seeds}} trained {steps, plural, one {# step} other {# steps}}, {solved} solved XOR and {stuck} got stuck on a plateau: where training ends depends on where it starts.",
       "fails": "Of {runs, plural, one {# seed} other {# seeds}} trained {steps, plural, one {# step} other {# steps}}, {solved} solved XOR and {stuck} got stuck: these settings do not show both outcomes.",
@@ -101,7 +92,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "truncated": {
-    title: "Why a truncated normal rather than a normal?",
     verdicts: {
       "holds": "At the start, B's largest weight is {b_max} σ (A's: {a_max} σ) and its std is {b_std} of the σ asked for; saturated pairs: A {sat_a_pct} %, B {sat_b_pct} %. The cut removes the outliers but hardly changes saturation. After {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %).",
       "uncut": "At the start, B's largest weight is {b_max} σ (A's: {a_max} σ): B is not drawn from a normal cut at ±2σ.",
@@ -109,7 +99,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "relu-bias": {
-    title: "Dead ReLUs: the truncation or the small positive bias?",
     verdicts: {
       "holds": "At step {step}, A (bias 0) has {dead_a} of {units, plural, one {# hidden unit} other {# hidden units}} dead ({dead_a_pct} %), B (bias 0.1) has {dead_b} ({dead_b_pct} %): from the same initial weights, the bias alone saves units. After {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %).",
       "fails": "At step {step}, A has {dead_a} of {units, plural, one {# hidden unit} other {# hidden units}} dead and B {dead_b}: B's bias does not leave fewer dead units here. After {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %).",
@@ -117,7 +106,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "too-small": {
-    title: "What goes wrong when the weights are too small?",
     verdicts: {
       "holds": "At the start, A's std(z) in the last hidden layer is {ratio} of the first's (B's: {b_ratio}), and A's widest std(z) is {z_max} (in {layer}): every z of A is in the straight part of the curve. After {step, plural, one {# step} other {# steps}}, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's (σ = 1/√64) {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
       "kept": "At the start, A's std(z) in the last hidden layer is {ratio} of the first's: the signal does not collapse (that needs less than 0.01).",
@@ -127,7 +115,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "too-large": {
-    title: "And when they are too large?",
     verdicts: {
       "explode": "At the start, at least {sat_min_pct} % of A's pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio, plural, one {# time} other {# times}} that of the last: the gradient grows towards the input instead of vanishing. After {step, plural, one {# step} other {# steps}}, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's (σ = 1/√64) {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
       "vanish": "At the start, at least {sat_min_pct} % of A's pairs are saturated in every hidden layer from the second on (fewest in {layer}); std(δ) in the first hidden layer is {delta_ratio, plural, one {# time} other {# times}} that of the last: the gradient vanishes towards the input. After {step, plural, one {# step} other {# steps}}, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's (σ = 1/√64) {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
@@ -138,7 +125,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "xavier": {
-    title: "Var(w) = 1/n_in or 2/(n_in + n_out)? Why the average?",
     verdicts: {
       "holds": "At step {step}, the largest jump between neighbouring layers is, for A (1/n_in), {a_fwd} forward and {a_bwd} backward; for B (Glorot), {b_fwd} and {b_bwd}. LeCun keeps the forward signal; Glorot's worst jump is the smaller. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
       "forward": "At step {step}, A's largest forward jump ({a_fwd}) is not below B's ({b_fwd}); backward: A {a_bwd}, B {b_bwd}. The 1/n_in rule does not keep the forward signal better here. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
@@ -146,7 +132,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "he-relu": {
-    title: "Which rule for ReLU?",
     verdicts: {
       "holds": "At the start, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size. After {step, plural, one {# step} other {# steps}}, A's loss is {loss_a} (accuracy {accuracy_a_pct} %) and B's {loss_b} ({accuracy_b_pct} %): B has trained clearly better.",
       "fails": "At the start, last/first std(z) is {a_ratio} for A and {b_ratio} for B; the claim needs A below 0.5 and B between 0.5 and 2.",
@@ -155,7 +140,6 @@ export const LESSON_VERDICTS = {
     },
   },
   "in-practice": {
-    title: "What should I use in practice?",
     verdicts: {
       "holds": "At step {step}, A (He) has loss {lossA} and {accA} % right, B (PyTorch's default) {lossB} and {accB} %; std(z) in the last hidden layer is {a_ratio} of the first's in A and {b_ratio} in B: the default's signal fades through the ReLU layers, and B barely learns.",
       "notYet": "At step {step}, std(z) in the last hidden layer is {a_ratio} of the first's in A and {b_ratio} in B; the losses are A {lossA}, B {lossB}. Run the lesson's steps to see what training makes of it.",

@@ -1,17 +1,20 @@
-// The guided lessons in the page: the menu (grouped by the course's parts, each lesson
-// with its state) with Previous / Next (through `course=` when the address sets one), the
-// open lesson's text, its live verdict (computed in Rust, worded here from the string
-// table), "Run it", and the view the lesson points at, moved beside the lesson
-// (lesson-stage.js) and highlighted. No maths here.
+// The lesson panel: the open lesson's title, text and what to look at, its question, its
+// live verdict (computed in Rust, worded here from the string table), "Run it", its tasks,
+// and the view the lesson points at, moved beside the lesson (lesson-stage.js) and
+// highlighted. Fetched with its tables the first time a lesson opens (lesson-core.js, which
+// holds the menus, the course and the question's state, and makes this panel). No maths here.
 
-import { markAnswered, markOpened, markTasksDone, onProgress, stateOf } from "./lesson-progress.js";
 import { foldExplanation, frameOnLesson, stageView, wireWhy } from "./lesson-stage.js";
-import { answerQuestion, createQuestionState, questionApi, resetQuestion, revealed, showQuestion } from "./lesson-question.js";
+import { currentAnswer, questionApi, showQuestion } from "./lesson-question.js";
+import { revealed } from "./lesson-question-state.js";
 import { showTasks, tasksApi } from "./lesson-tasks.js";
+import { titleOf } from "./lesson-core.js";
+import { lessonWords, loadLessonTexts, verdictTemplate } from "./lesson-words.js";
 import { formatMessage } from "./message-format.js";
 import { pluralCategory, rounded } from "./numbers.js";
-import { rewriteCourse, setCourse } from "./page-params.js";
-import { layerName, lessonWords, loadLessonTexts, text, verdictTemplate } from "./strings.js";
+import { layerName, text } from "./strings.js";
+
+export { loadLessonTexts };
 
 const $ = (id) => document.getElementById(id);
 
@@ -30,98 +33,11 @@ export function verdictText({ id, args }) {
   return formatMessage(verdictTemplate(id), args, verdictWord, pluralCategory);
 }
 
-/** The lesson's title in the page's language. */
-const titleOf = (id) => lessonWords(id)?.title || id;
-
-/** Each part's title's string id, by the part's id (src/lessons/parts.rs). */
-const PART_TITLES = {
-  symmetry: "coursePartSymmetry",
-  stuck: "coursePartStuck",
-  scale: "coursePartScale",
-  practice: "coursePartPractice",
-};
-const partTitle = (part) => (PART_TITLES[part] ? text(PART_TITLES[part]) : part);
-
-/** A lesson's state as the menu says it (nothing for a lesson not started). */
-const STATE_WORDS = { opened: "courseStateOpened", answered: "courseStateAnswered", "tasks-done": "courseStateTasksDone" };
-
 /*
- * The panel's state, one object `L` shared by the functions below: the parts given to
- * createLessons (`lab`, `configure`, `page`, `restarts`), the engine's lesson `list` and
- * their `ids` in order, `sequence` (the ids Previous / Next go through: the course's, or
- * every lesson), `course` (the course's ids, or null), `shownId`, the lesson whose words the
- * panel shows, and `openedId`, the lesson last opened (a relabel shows it again as it was, folded or not).
+ * The panel works on the lessons' state `L` (lesson-core.js), to which it adds `shownId`,
+ * the lesson whose words the panel shows, and `openedId`, the lesson last opened (a relabel
+ * shows it again as it was, folded or not).
  */
-
-/** A menu entry's words: its number, its title and its state ("3. Title · opened"). */
-function entryText(L, id) {
-  const state = STATE_WORDS[stateOf(id)];
-  const words = `${L.ids.indexOf(id) + 1}. ${titleOf(id)}`;
-  return state ? `${words} · ${text(state)}` : words;
-}
-
-/** Fills a lesson menu: `firstText` (no lesson), then every lesson, numbered, in its part. */
-function fillMenu(L, menu, firstText) {
-  const first = document.createElement("option");
-  first.value = "";
-  first.textContent = firstText;
-  const groups = new Map();
-  for (const { id, part } of L.list) {
-    if (!groups.has(part)) {
-      const group = document.createElement("optgroup");
-      group.label = partTitle(part);
-      group.dataset.part = part;
-      groups.set(part, group);
-    }
-    const option = document.createElement("option");
-    option.value = id;
-    option.dataset.state = stateOf(id);
-    option.textContent = entryText(L, id);
-    groups.get(part).append(option);
-  }
-  menu.replaceChildren(first, ...groups.values());
-}
-
-/** After a lesson's state changed: its entries in both menus say the new state. */
-function showState(L, id) {
-  for (const option of document.querySelectorAll(`#lesson-menu option, #lesson-start-menu option`)) {
-    if (option.value !== id) continue;
-    option.dataset.state = stateOf(id);
-    option.textContent = entryText(L, id);
-  }
-}
-
-/**
- * The course of `course=` (`requested`: its ids as written, or null), checked against the
- * engine's lessons: `{course, notices}`, where `course` keeps the known ids in their order
- * (null when none is known) and every unknown id is a notice naming it.
- */
-export function checkCourse(requested, ids) {
-  if (!requested) return { course: null, notices: [] };
-  const notices = requested
-    .filter((id) => !ids.includes(id))
-    .map((id) => courseNotice("courseUnknown", { id }));
-  const course = requested.filter((id) => ids.includes(id));
-  if (course.length === 0) notices.push(courseNotice("courseNoneKnown", {}));
-  return { course: course.length ? course : null, notices };
-}
-
-/** A notice about `course=`, worded when shown (it follows a language switch). */
-const courseNotice = (id, args) => ({
-  field: "course",
-  get message() {
-    return text(id, args);
-  },
-});
-
-/** Follows `course` (known ids, or null: every lesson): Previous / Next and every address. */
-function follow(L, course) {
-  L.course = course;
-  L.sequence = course ?? L.ids;
-  setCourse(course);
-  // The compact page shows Previous / Next only for a course (embed.css).
-  document.documentElement.classList.toggle("course", Boolean(course));
-}
 
 /** Previous / Next and "Course: 2 / 4" for the open lesson `id`. */
 function showPlace(L, id) {
@@ -173,7 +89,6 @@ function showOpened(L, lesson) {
     L.openedId = lesson.id;
     foldExplanation(true);
     frameOnLesson();
-    markOpened(lesson.id);
   }
 }
 
@@ -197,11 +112,11 @@ function showAnswerParts(shown) {
 }
 
 /**
- * Called on every redraw: panel or start entry, and the verdict now. Returns the open
- * lesson as the API gives it, so that the rest of the redraw need not ask again.
+ * Called on every redraw with the engine's open lesson `raw` (or null): panel or start
+ * entry, and the verdict now. Returns the open lesson as the API gives it, so that the
+ * rest of the redraw need not ask again.
  */
-function show(L) {
-  const raw = L.lab().lesson();
+function show(L, raw = L.lab().lesson()) {
   const lesson = asApi(L, raw);
   $("lesson").hidden = !lesson;
   $("lesson-start").hidden = Boolean(lesson);
@@ -218,10 +133,9 @@ function show(L) {
   }
   // Predict first: nothing of the verdict is in the page until the learner has answered.
   const shown = revealed(L.question, raw);
-  showQuestion(L.question, raw, (index) => answer(L, index));
+  showQuestion(L.question, raw, (index) => L.answer(index));
   showAnswerParts(shown);
   showTasks(raw, shown);
-  if (shown && lesson.tasks.length > 0 && lesson.tasks.every((task) => task.done)) markTasksDone(lesson.id);
   const verdict = $("lesson-verdict");
   verdict.textContent = shown ? lesson.verdict.text : "";
   verdict.classList.toggle("holds", shown && lesson.verdict.holds);
@@ -229,30 +143,16 @@ function show(L) {
   return lesson;
 }
 
-/** Opens lesson `id` (pausing any training first): {ok: true} or {ok: false, error}. */
-function open(L, id) {
-  const wasPlaying = L.page.isPlaying();
-  if (wasPlaying) L.page.pause();
-  const outcome = L.configure({ lesson: id === null || id === undefined ? "" : id });
-  if (!outcome.ok) return { ok: false, field: outcome.field, error: outcome.error };
-  const lesson = L.lab().lesson();
-  resetQuestion(L.question, lesson?.id ?? null);
-  // Say why the training stopped, and how to start the lesson's own run.
+/**
+ * After lesson `lesson` (or none) was opened in the engine: says why the training stopped
+ * (it was `wasPlaying`) and how to start the lesson's own run, and brings its panel into sight.
+ */
+function opened(lesson, wasPlaying) {
   $("lesson-paused").hidden = !(wasPlaying && lesson);
   if (wasPlaying && lesson) $("lesson-paused").textContent = text("lessonPaused");
   // The learner reads the lesson first: its panel comes into sight, not yet the view.
   const panel = $(lesson ? "lesson" : "lesson-start");
   if (panel.getBoundingClientRect().top < 0) bringIntoView(panel, "start");
-  return { ok: true };
-}
-
-/** Answers the open lesson's question (null: "Show me"), then redraws: {correct, explanation}. */
-function answer(L, index) {
-  const lesson = L.lab().lesson();
-  const given = answerQuestion(L.question, lesson, index);
-  if (lesson) markAnswered(lesson.id);
-  L.page.redraw();
-  return given;
 }
 
 /** Plays exactly the lesson's steps from step 0 (and, for restarts, runs its seeds). */
@@ -271,99 +171,34 @@ function run(L) {
   if (lesson.steps > 0) L.page.playTo(lesson.steps);
 }
 
-/** After a language switch: the menus and the open lesson's words, in the new language. */
+/** After a language switch (the menus are refilled by lesson-core.js): the open lesson's words. */
 function relabel(L) {
-  const [menu, start] = [$("lesson-menu"), $("lesson-start-menu")];
-  const kept = [menu.value, start.value];
-  fillMenu(L, menu, text("lessonExplorer"));
-  fillMenu(L, start, text("lessonPick"));
-  [menu.value, start.value] = kept;
   foldExplanation($("lesson-why").getAttribute("aria-expanded") !== "true");
   L.shownId = null;
   if (!$("lesson-paused").hidden) $("lesson-paused").textContent = text("lessonPaused");
   show(L);
 }
 
-/** The menus, Previous / Next / Close, Run it, and the early fetch of the explanations. */
-function wirePanel(L) {
-  const step = (by) => {
-    const at = L.sequence.indexOf(L.shownId);
-    if (L.sequence[at + by]) open(L, L.sequence[at + by]);
-  };
-  fillMenu(L, $("lesson-menu"), text("lessonExplorer"));
-  fillMenu(L, $("lesson-start-menu"), text("lessonPick"));
-  $("lesson-menu").addEventListener("change", (e) => open(L, e.target.value));
-  $("lesson-start-menu").addEventListener("change", (e) => e.target.value && open(L, e.target.value));
-  $("lesson-start-go").addEventListener("click", () => open(L, L.sequence[0]));
-  $("lesson-prev").addEventListener("click", () => step(-1));
-  $("lesson-next").addEventListener("click", () => step(1));
-  $("lesson-close").addEventListener("click", () => open(L, ""));
+/**
+ * The lesson panel on the lessons' state `L` (lesson-core.js, which calls this once the
+ * panel's code is here): wires Run it, Why? and Show me, and returns what lesson-core.js
+ * asks of it on every redraw, open, answer, course change and language switch.
+ */
+export function createLessonPanel(L) {
+  L.shownId = null;
+  L.openedId = null;
   $("lesson-run").addEventListener("click", () => run(L));
   wireWhy();
-  onProgress((id) => showState(L, id));
-  $("lesson-show-me").addEventListener("click", () => answer(L, null));
-  // The learner heading for the lessons: fetch their explanations before one opens.
-  for (const id of ["lesson-start", "lesson"]) {
-    $(id).addEventListener("pointerover", loadLessonTexts, { once: true });
-    $(id).addEventListener("focusin", loadLessonTexts, { once: true });
-  }
-  for (const id of ["lesson-start-go", "lesson-run"]) $(id).disabled = false;
-}
-
-/**
- * Sets the course to the lesson ids `requested` (an array, or a comma-separated string;
- * null or "" follows every lesson): {ok: true, course} or, with an unknown id, {ok: false,
- * field, error} naming it, and the course as it was.
- */
-function setCourseFrom(L, requested) {
-  const ids = Array.isArray(requested) ? requested.map(String) : requested ? String(requested).split(",") : [];
-  const asked = ids.map((id) => id.trim()).filter(Boolean);
-  const unknown = asked.find((id) => !L.ids.includes(id));
-  if (unknown !== undefined) {
-    return { ok: false, field: "course", error: text("courseBad", { id: unknown, ids: L.ids.join(", ") }) };
-  }
-  follow(L, asked.length ? asked : null);
-  if (L.shownId) showPlace(L, L.shownId);
-  return { ok: true, course: L.course };
-}
-
-/** Opens lesson `id` in the course `course` (undefined: the course stays): nothing changes on a refusal. */
-function openInCourse(L, id, course) {
-  if (course === undefined) return open(L, id);
-  const before = L.course;
-  const set = setCourseFrom(L, course);
-  if (!set.ok) return set;
-  const outcome = open(L, id);
-  if (!outcome.ok) follow(L, before);
-  return outcome;
-}
-
-/**
- * Wires the lesson panel. `parts`: `lab()` (the Lab, once loaded), `wasm` (for the list),
- * `configure(partial)` (the API's, returns the outcome), `page` (pause, playTo, isPlaying),
- * `restarts(options)` (the API's), `course` (the ids of the address's `course=`, or null),
- * `predict` (false: lessons open with the verdict shown). The returned `notices` name the
- * course's unknown ids.
- */
-export function createLessons({ lab, wasm, configure, page, restarts, course = null, predict = true }) {
-  const list = wasm.lessonList();
-  const ids = list.map((entry) => entry.id);
-  const L = { lab, configure, page, restarts, list, ids, shownId: null, question: createQuestionState(predict) };
-  const checked = checkCourse(course, L.ids);
-  follow(L, checked.course);
-  if (checked.notices.length) rewriteCourse();
-  wirePanel(L);
+  $("lesson-show-me").addEventListener("click", () => L.answer(null));
+  $("lesson-run").disabled = false;
   return {
-    notices: checked.notices,
-    show: () => show(L),
+    show: (lesson) => show(L, lesson),
     relabel: () => relabel(L),
     /** The open lesson as the API gives it, or null. */
-    current: () => asApi(L, lab().lesson()),
-    /** Answers the open lesson's question: {correct, explanation}; throws on bad input. */
-    answer: (index) => answer(L, index),
-    open: (id, course) => openInCourse(L, id, course),
-    /** The course's lesson ids, or null when Previous / Next go through every lesson. */
-    course: () => L.course,
-    list: () => list.map(({ id, part }) => ({ id, title: titleOf(id), part })),
+    current: () => asApi(L, L.lab().lesson()),
+    /** `{correct, explanation}` for the answer just recorded to `lesson`. */
+    answered: (lesson) => currentAnswer(L.question, lesson),
+    opened,
+    showPlace: () => L.shownId && showPlace(L, L.shownId),
   };
 }

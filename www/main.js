@@ -1,21 +1,22 @@
 // Entry point: pick the language, load the wasm engine, start a Lab from the URL, wire the buttons.
 // Only what the default explorer shows is imported here; the rest is fetched when first
 // used (on-demand.js): the parent-page protocol in a frame, Share, the restarts' panel,
-// the lessons' explanations, the A/B panel, the network diagram's tooltip, the compact
-// page's code and styles, the offline registration. The lesson panel is part of the first
-// load, so that `initlab.lesson()` and `initlab.openLesson()` always answer at once.
+// the lesson panel with its words, the A/B panel, the network diagram's tooltip, the
+// compact page's code and styles, the offline registration. The lessons' menus, titles and
+// state are in the first load (lesson-core.js), so that `initlab.openLesson()` and
+// `initlab.lesson()` always answer at once.
 
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
 import { createControls } from "./controls.js";
 import { createExport } from "./export.js";
 import { createLanguagePicker, startLanguage } from "./language.js";
-import { createLessons } from "./lessons.js";
+import { createLessons, loadLessonLayer } from "./lesson-core.js";
 import { prepareNumbers } from "./numbers.js";
 import { loadStylesheet, once } from "./on-demand.js";
 import { pageParamsQuery, querySets, readAddress } from "./page-params.js";
 import { createRestarts } from "./restarts.js";
-import { applyStaticText, chartLabels, currentLanguage, languageInUrl, loadLessonTexts, setEnglishErrors } from "./strings.js";
+import { applyStaticText, chartLabels, currentLanguage, languageInUrl, setEnglishErrors } from "./strings.js";
 import { view } from "./view.js";
 import { createViews } from "./views.js";
 
@@ -52,13 +53,13 @@ const compareCode = once(() => import("./compare.js"));
 const linkSets = (key) => querySets(params.engineQuery, key);
 
 /**
- * What the first frame needs besides the engine, fetched beside it: a lesson's explanation
- * when the link opens one, the A/B panel when it sets a B, the compact page's code and
- * styles when embedded. (A lesson may bring a B too: then the api fetches that panel
- * before the frame.)
+ * What the first frame needs besides the engine, fetched beside it: the lesson panel with
+ * its words when the link opens a lesson or sets a course, the A/B panel when it sets a B,
+ * the compact page's code and styles when embedded. (A lesson may bring a B too: then the
+ * api fetches that panel before the frame.)
  */
 const firstFrameNeeds = Promise.all([
-  linkSets("lesson") ? loadLessonTexts() : null,
+  linkSets("lesson") || params.course ? loadLessonLayer().catch(() => {}) : null,
   linkSets("vs") ? compareCode().catch(() => {}) : null,
   params.embed ? loadStylesheet("embed.css") : null,
   embedCode?.catch(() => {}),

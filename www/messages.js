@@ -29,7 +29,7 @@ const isPlainObject = (value) =>
 
 /**
  * The commands a parent may send: the keys each takes besides source, type and id, and
- * what it does. `run(args, parts)` returns the reply's {ok, result} or {ok: false, error, field}.
+ * what it does. `run(args, parts)` returns the reply's {ok, result} or {ok: false, error, field}, or a Promise of it.
  */
 const COMMANDS = {
   configure: {
@@ -56,7 +56,8 @@ const COMMANDS = {
         return { ok: false, field: "course", error: text("courseBad", { id: describe(course), ids: ids.join(", ") }) };
       }
       const outcome = api.openLesson(lesson, course);
-      return outcome.ok ? { ok: true, result: api.lesson() } : outcome;
+      // The reply carries the lesson with its words, fetched with its panel the first time.
+      return outcome.ok ? api.lessonShown().then((result) => ({ ok: true, result })) : outcome;
     },
   },
   answer: {
@@ -97,12 +98,12 @@ function post(type, fields) {
   window.parent.postMessage({ source: SOURCE, type, ...fields }, "*");
 }
 
-/** The answer to a request `data` (already checked): {ok, result} or {ok: false, field, error}. */
-function answer(m, data) {
+/** The answer to a request `data` (already checked): a Promise of {ok, result} or {ok: false, field, error}. */
+async function answer(m, data) {
   const state = () => ({ playing: m.page.isPlaying(), step: m.api.snapshot().step });
   let outcome;
   try {
-    outcome = COMMANDS[data.type].run(data, { api: m.api, state });
+    outcome = await COMMANDS[data.type].run(data, { api: m.api, state });
   } catch (error) {
     outcome = { ok: false, error: text("messageFailed", { type: data.type, error: error.message }) };
   }
@@ -111,7 +112,7 @@ function answer(m, data) {
 }
 
 /** Answers one message from the framing page (others are ignored). */
-function onMessage(m, event) {
+async function onMessage(m, event) {
   if (event.source !== window.parent) return;
   const data = event.data;
   if (!isPlainObject(data) || data.source !== SOURCE) return;
@@ -125,7 +126,7 @@ function onMessage(m, event) {
     return;
   }
   const refused = refusal(data);
-  reply(refused ? { ok: false, field: null, error: refused } : answer(m, data));
+  reply(refused ? { ok: false, field: null, error: refused } : await answer(m, data));
 }
 
 /** The step event's numbers. */
@@ -161,6 +162,8 @@ function throttleStep(m, snapshot) {
 function watchVerdict(m, lesson) {
   const key = verdictKey(lesson);
   if (key === m.verdictKey) return;
+  // The verdict's sentence comes with the lesson panel: it is told on the redraw that has it.
+  if (lesson?.question.answered && lesson.verdict.text === null) return;
   m.verdictKey = key;
   // Predict first: until the learner has answered, the parent hears that a question waits.
   if (lesson && !lesson.question.answered) {

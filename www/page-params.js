@@ -26,7 +26,7 @@ const PARAMS = {
     read: (value) => LANGUAGES.find((l) => l.code === value.toLowerCase())?.code,
     notice: (value) => ["languageUnknown", { lang: value }],
   },
-  // The ids as written; the lesson panel checks them against the engine's list (lessons.js).
+  // The ids as written; lesson-core.js checks them against the engine's list.
   course: {
     read: (value) => courseIdsOf(value) ?? undefined,
     notice: () => ["courseEmpty", {}],

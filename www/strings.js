@@ -4,14 +4,12 @@
 // on demand with import() (only the active one). Markup names a string with
 // data-i18n="key" (text) or data-i18n-aria="key" (aria-label); scripts use
 // text("key", {name: value}). The charts' own words are in Rust (src/plot/labels/), the
-// engine's error templates too (src/error.rs, MESSAGES); the lessons' titles and verdicts
-// in lessons-verdicts.js, their explanations in lessons-text.js (loaded when first shown).
+// engine's error templates too (src/error.rs, MESSAGES); the lessons' English titles in
+// lessons-titles.js, the rest of their words with the lesson panel (lesson-words.js).
 
 import { strings as english } from "./i18n/en.js";
-import { COMMON_VERDICTS, LESSON_VERDICTS as LESSONS } from "./lessons-verdicts.js";
 import { formatMessage } from "./message-format.js";
 import { localNumber, pluralCategory, setNumberLanguage } from "./numbers.js";
-import { once } from "./on-demand.js";
 
 /** The page's languages, by code, with their own names for the picker: the one list. */
 export const LANGUAGES = [
@@ -23,8 +21,11 @@ export const LANGUAGES = [
 
 const STRINGS = { en: english };
 
-/** English as a language module (the shape of www/i18n/<code>.js). */
-const ENGLISH = { strings: STRINGS.en, lessons: LESSONS, verdicts: COMMON_VERDICTS, errors: {} };
+/**
+ * English as a language module (the shape of www/i18n/<code>.js), without its lessons' words:
+ * those come with the lesson panel (lesson-words.js), which falls back to them.
+ */
+const ENGLISH = { strings: STRINGS.en, errors: {} };
 
 /** The active language: its code, its module, the engine's English error templates. */
 const active = { code: "en", words: ENGLISH, explicit: false, englishErrors: {} };
@@ -99,46 +100,11 @@ export function localizedError(error) {
   return error;
 }
 
-/** The active language's table `name` (`questions`, `tasks`); undefined in English, whose own are apart. */
+/**
+ * The active language's table `name` (`lessons`, `verdicts`, `questions`, `tasks`); undefined
+ * in English, whose own are apart (lessons-titles.js and the lesson panel's tables).
+ */
 export const activeTable = (name) => active.words[name];
-
-/** The English lessons' explanations, {id: {text, look}}, once loadLessonTexts() has run. */
-let englishTexts = null;
-
-/**
- * Fetches the English lessons' explanations (once; the translations carry their own).
- * Resolves to whether they are there: a failed fetch costs the explanations, not the lesson.
- */
-export const loadLessonTexts = once(async () => {
-  try {
-    englishTexts = (await import("./lessons-text.js")).LESSON_TEXTS;
-  } catch (error) {
-    console.warn(`the lessons' explanations could not load: ${error.message}`);
-  }
-  return englishTexts !== null;
-});
-
-/**
- * A lesson's words ({title, text, look, verdicts}) in the page's language, else English.
- * In English, `text` and `look` are missing until loadLessonTexts() has resolved.
- */
-export function lessonWords(id) {
-  if (active.code !== "en" && active.words.lessons[id]) return active.words.lessons[id];
-  return LESSONS[id] && { ...LESSONS[id], ...englishTexts?.[id] };
-}
-
-/** The template of verdict `id` ("<lesson>.<name>" or a common one like "lesson.needsB"). */
-export function verdictTemplate(id) {
-  const dot = id.indexOf(".");
-  const [lesson, name] = [id.slice(0, dot), id.slice(dot + 1)];
-  return (
-    active.words.lessons[lesson]?.verdicts?.[name] ??
-    active.words.verdicts[id] ??
-    LESSONS[lesson]?.verdicts?.[name] ??
-    COMMON_VERDICTS[id] ??
-    id
-  );
-}
 
 /**
  * The label of the menu option `value` of the URL key `key`: the string named key + Value

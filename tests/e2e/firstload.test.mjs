@@ -2,9 +2,10 @@
 // counts (scripts/first-load.mjs: index.html, then the static imports), and each feature's
 // own code is fetched only when that feature is first used: Share, the restarts' panel and
 // worker, the lessons' explanations, the compact page's styles, the parent-page protocol,
-// the A/B panel, the network diagram's tooltip and the compact page's code. A link that
-// asks for a B or a lesson shows it at once. The lesson panel itself is in the first load,
-// so that `initlab.openLesson()` and `initlab.lesson()` always answer synchronously.
+// the A/B panel, the network diagram's tooltip, the compact page's code and the lesson
+// panel with its words. A link that asks for a B or a lesson shows it at once. The lessons'
+// menus and titles are in the first load, so that `initlab.openLesson()` and
+// `initlab.lesson()` always answer synchronously (the lesson's words follow with its panel).
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -30,6 +31,15 @@ const ON_DEMAND = [
   "www/compare.js",
   "www/diagram.js",
   "www/embed-mode.js",
+  "www/lessons.js",
+  "www/lesson-words.js",
+  "www/lessons-verdicts.js",
+  "www/lesson-question.js",
+  "www/lessons-questions.js",
+  "www/lesson-tasks.js",
+  "www/lessons-tasks.js",
+  "www/lesson-stage.js",
+  "www/predict.css",
 ];
 
 /**
@@ -116,20 +126,29 @@ test("each feature's code is fetched when the feature is first used, and works",
     assert.equal(result.runs.length, 2);
     assert.ok(opened.now().has("www/restarts-panel.js") && opened.now().has("www/restarts-worker.js"));
 
-    assert.ok(!opened.now().has("www/lessons-text.js"));
+    assert.ok(!opened.now().has("www/lessons-text.js") && !opened.now().has("www/lessons.js"));
     assert.deepEqual(await page.evaluate(() => window.initlab.openLesson("zero-tanh")), { ok: true });
-    await page.waitForFunction(() => document.getElementById("lesson-text").textContent.length > 80);
-    assert.ok(opened.now().has("www/lessons-text.js"));
+    const shown = await page.evaluate(() => window.initlab.lessonShown());
+    assert.equal(shown.id, "zero-tanh");
+    assert.ok(shown.question.text.length > 20, "the question's words are there once lessonShown resolves");
+    assert.ok((await page.locator("#lesson-question-text").textContent()).length > 20);
+    await page.click("#lesson-show-me");
+    assert.ok((await page.locator("#lesson-text").textContent()).length > 80);
+    for (const file of ["www/lessons-text.js", "www/lessons.js", "www/lessons-verdicts.js", "www/predict.css"]) {
+      assert.ok(opened.now().has(file), file);
+    }
     assert.deepEqual(opened.errors, []);
   } finally {
     await opened.close();
   }
 });
 
-test("a lesson link fetches its explanation before the first frame; ?embed=1 its styles", async () => {
+test("a lesson link fetches its panel and explanation before the first frame; ?embed=1 its styles", async () => {
   const lesson = await openRecording("?lesson=constant");
   try {
-    assert.ok(lesson.atReady.has("www/lessons-text.js"));
+    for (const file of ["www/lessons-text.js", "www/lessons.js", "www/lessons-questions.js", "www/predict.css"]) {
+      assert.ok(lesson.atReady.has(file), file);
+    }
     assert.ok((await lesson.page.locator("#lesson-text").textContent()).length > 80);
     assert.ok(!lesson.atReady.has("www/embed.css"));
   } finally {
@@ -169,38 +188,100 @@ test("the start panel lists every lesson at the first frame, and its button open
   }
 });
 
-test("on a fresh page, the first openLesson() and lesson() answer at once, never a Promise", async () => {
+test("on a fresh page, the first openLesson(), lesson() and answer() answer at once, never a Promise; lessonShown() brings the words", async () => {
   const opened = await openRecording("");
   const { page } = opened;
   try {
     // Inspected inside the page: page.evaluate would wait for a Promise and hide it.
-    const answers = await page.evaluate(() => {
+    const answers = await page.evaluate(async () => {
       const before = window.initlab.lesson();
       const opening = window.initlab.openLesson("saddle");
       const open = window.initlab.lesson();
       const refusal = window.initlab.openLesson("no-such-lesson");
-      const closing = window.initlab.openLesson("");
+      const picked = window.initlab.answer(0);
       const plain = (value) => !(value instanceof Promise) && typeof value?.then !== "function";
+      // The panel's words are on their way: the engine's answers now, the texts null.
+      const early = plain(open) && {
+        id: open.id,
+        title: open.title,
+        verdict: open.verdict.text,
+        question: open.question.text,
+        choices: open.question.choices.length,
+        holds: typeof open.verdict.holds,
+      };
+      const words = await window.initlab.lessonShown();
+      const closing = window.initlab.openLesson("");
       return {
         before,
         opening: plain(opening) && opening,
-        open: plain(open) && { id: open.id, hasVerdict: typeof open.verdict.text === "string" },
+        early,
         refused: plain(refusal) && refusal.ok === false && typeof refusal.error === "string",
+        picked: plain(picked) && { correct: typeof picked.correct, explanation: picked.explanation },
+        words: { verdict: typeof words.verdict.text, question: typeof words.question.text, picked: words.question.picked },
         closing: plain(closing) && closing,
         after: window.initlab.lesson(),
+        shownAfter: await window.initlab.lessonShown(),
       };
     });
+    const title = (await page.evaluate(() => window.initlab.lessons())).find(({ id }) => id === "saddle").title;
+    assert.ok(answers.early.choices >= 2, "as many choices as the engine's question has");
     assert.deepEqual(answers, {
       before: null,
       opening: { ok: true },
-      open: { id: "saddle", hasVerdict: true },
+      early: { id: "saddle", title, verdict: null, question: null, choices: answers.early.choices, holds: "boolean" },
       refused: true,
+      picked: { correct: "boolean", explanation: null },
+      words: { verdict: "string", question: "string", picked: 0 },
       closing: { ok: true },
       after: null,
+      shownAfter: null,
     });
     assert.deepEqual(opened.errors, []);
   } finally {
     await opened.close();
+  }
+});
+
+test("a framed page opens a lesson by message before its panel is here: the reply carries the lesson's words", async () => {
+  const context = await env.browser.newContext();
+  const requested = [];
+  context.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  try {
+    const page = await context.newPage();
+    // The parent page (any page of the site: Chromium refuses a local frame in about:blank)
+    // frames InitLab with no lesson and waits for its `ready`.
+    await page.goto(`${env.server.url}/www/lessons-titles.js`);
+    await page.evaluate(
+      (url) =>
+        new Promise((resolve) => {
+          const frame = document.createElement("iframe");
+          window.__frame = frame;
+          addEventListener("message", ({ data }) => {
+            if (data?.source !== "initlab") return;
+            if (data.type === "ready") resolve();
+            if (data.type === "reply") window.__onReply(data);
+          });
+          frame.src = url;
+          document.body.append(frame);
+        }),
+      `${env.server.url}/?embed=1`,
+    );
+    assert.ok(!requested.includes("/www/lessons.js"), "no lesson panel before a lesson opens");
+    const reply = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          window.__onReply = resolve;
+          window.__frame.contentWindow.postMessage({ source: "initlab", type: "openLesson", id: 1, lesson: "saddle" }, "*");
+        }),
+    );
+    assert.equal(reply.ok, true, reply.error);
+    assert.equal(reply.result.id, "saddle");
+    assert.ok(reply.result.question.text.length > 20, "the question's words");
+    assert.equal(reply.result.question.choices.every((choice) => typeof choice === "string"), true);
+    assert.equal(typeof reply.result.verdict.text, "string");
+    assert.ok(requested.includes("/www/lessons.js"), "the panel was fetched for the message");
+  } finally {
+    await context.close();
   }
 });
 
