@@ -169,9 +169,11 @@ function fitText(mode) {
   const box = $("lesson-text");
   const over = overflow($("lesson-run"), mode);
   if (over <= 0 || box.hidden) return over;
-  const least = TEXT_MIN_LINES * parseFloat(getComputedStyle(box).lineHeight);
+  const line = parseFloat(getComputedStyle(box).lineHeight);
   const height = box.getBoundingClientRect().height;
-  if (height > least) box.style.maxHeight = `${Math.max(least, Math.floor(height - over))}px`;
+  // Whole lines, so that the box does not end on half a line.
+  const lines = Math.max(TEXT_MIN_LINES, Math.floor((height - over) / line));
+  if (height > lines * line) box.style.maxHeight = `${lines * line}px`;
   return overflow($("lesson-run"), mode);
 }
 
