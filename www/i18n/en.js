@@ -289,6 +289,8 @@ export const strings = {
   courseAt: "Course: {at} / {count}",
   lessonWhy: "Why?",
   lessonWhyHide: "Hide why",
+  lessonVerdictMore: "Whole verdict",
+  lessonVerdictLess: "Shorter verdict",
   predictBadValue: "predict is 1 (ask the question first) or 0 (show the verdict at once), not “{value}”",
   lessonShowMe: "Show me",
   lessonTasksHeading: "Try this",

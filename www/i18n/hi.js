@@ -249,6 +249,8 @@ export const strings = {
   courseAt: "कोर्स: {at} / {count}",
   lessonWhy: "क्यों?",
   lessonWhyHide: "कारण छिपाएँ",
+  lessonVerdictMore: "पूरा निष्कर्ष",
+  lessonVerdictLess: "छोटा निष्कर्ष",
   predictBadValue: "predict का मान 1 (पहले प्रश्न) या 0 (निष्कर्ष तुरंत) होता है, '{value}' नहीं",
   lessonShowMe: "मुझे दिखाइए",
   lessonTasksHeading: "यह करके देखिए",

@@ -249,6 +249,8 @@ export const strings = {
   courseAt: "Курс: {at} / {count}",
   lessonWhy: "Почему?",
   lessonWhyHide: "Скрыть объяснение",
+  lessonVerdictMore: "Весь вывод",
+  lessonVerdictLess: "Свернуть вывод",
   predictBadValue: "predict может быть 1 (сначала вопрос) или 0 (вывод сразу), а не «{value}»",
   lessonShowMe: "Покажите",
   lessonTasksHeading: "Попробуйте",

@@ -249,6 +249,8 @@ export const strings = {
   courseAt: "课程序列：{at} / {count}",
   lessonWhy: "为什么？",
   lessonWhyHide: "收起解释",
+  lessonVerdictMore: "完整结论",
+  lessonVerdictLess: "收起结论",
   predictBadValue: "predict 只能是 1（先提问）或 0（立即显示结论），而不是“{value}”",
   lessonShowMe: "直接告诉我",
   lessonTasksHeading: "试一试",
