@@ -10,6 +10,8 @@
 export const COMMON_VERDICTS = {
   "lesson.needsB": "This lesson compares A with B, and B is switched off: open the lesson again to bring B back.",
   "lesson.needsHidden": "This lesson is about hidden units, and layers=0 has none: give the network a hidden layer, or open the lesson again.",
+  "lesson.diverged": "{side} diverged at step {step}: its loss or a weight stopped being a finite number, so there is nothing left to judge. Lower the learning rate or the momentum, or open the lesson again.",
+  "lesson.divergedBoth": "A diverged at step {stepA} and B at step {stepB}: their losses or weights stopped being finite numbers, so there is nothing left to judge. Lower the learning rate or the momentum, or open the lesson again.",
   "lesson.pending": "(verdict not written yet)",
 };
 

@@ -338,6 +338,8 @@ export const errors = {
 export const verdicts = {
   "lesson.needsB": "这节课要比较 A 和 B，而 B 已被关闭：重新打开这节课即可恢复 B。",
   "lesson.needsHidden": "这节课讲的是隐藏单元，而 layers=0 没有隐藏单元：请给网络加一个隐藏层，或重新打开这节课。",
+  "lesson.diverged": "{side} 在第 {step} 步发散：它的损失或某个权重不再是有限数值，已无从判断。请降低学习率或动量，或重新打开这节课。",
+  "lesson.divergedBoth": "A 在第 {stepA} 步发散，B 在第 {stepB} 步发散：它们的损失或权重不再是有限数值，已无从判断。请降低学习率或动量，或重新打开这节课。",
   "lesson.pending": "（结论尚未写好）",
 };
 
