@@ -87,9 +87,10 @@ export const LESSON_VERDICTS = {
   "saddle": {
     title: "Why does gradient descent not move at all?",
     verdicts: {
-      "holds": "Gradient norm {grad}: nothing to follow. Axes that curve up: {up} of {axes}; curving down: none (lowest second difference {lowest}), which a flat minimum would show too. But at distance {distance} along d₁ the loss is {lower}, below {center} here: not a minimum, a degenerate saddle.",
-      "strict": "Gradient norm {grad}, and axes that curve down: {down} of {axes} (lowest second difference {lowest}): a strict saddle. At distance {distance} the loss is {lower}, below {center} here: not a minimum.",
+      "holds": "Gradient norm {grad}: nothing to follow. Axes that curve up: {up} of {axes}; no direction curves down (the Hessian's lowest eigenvalue is {eigen}), which a flat minimum would show too. But at distance {distance} along d₁ the loss is {lower}, below {center} here: not a minimum, a degenerate saddle.",
+      "strict": "Gradient norm {grad}, and a direction curves down: the loss's second derivative along it is {eigen}, though along any single axis it is at least {lowest}. A strict saddle: at distance {distance} the loss is {lower}, below {center} here: not a minimum.",
       "inconclusive": "Gradient norm {grad}; axes that curve up: {up} of {axes}, curving down: {down}. The second-order test is inconclusive, and no point up to distance {reach} along d₁ is lower than {center}: nothing here shows that this is not a minimum.",
+      "lower": "Gradient norm {grad}: nothing to follow, and no axis curves down (lowest second difference {lowest}). But at distance {distance} along d₁ the loss is {lower}, below {center} here: not a minimum. Whether a combination of parameters curves down (a strict saddle) is left open: the full second-order test is computed for nets of up to {most} parameters, and this one has {axes}.",
       "slope": "Gradient norm {grad}, not 0: the loss slopes here, so gradient descent will move (axes that curve up: {up} of {axes}).",
       "computing": "Measuring the loss along each parameter axis and along d₁…",
     },
