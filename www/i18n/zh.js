@@ -495,12 +495,14 @@ export const lessons = {
   },
   "xavier": {
     title: "Var(w) = 1/n_in 还是 2/(n_in + n_out)？为什么取平均？",
-    text: "对于一层，Var(z) = n·Var(w)·E[a²]：z 是 n 项之和，每一项是一个权重乘以一个输入。Caffe 的 XavierFiller（以及 LeCun 规则）取 Var(w) = 1/n_in，所以 n·Var(w) = 1，Var(z) 逐层保持不变；结论用实时数值把这个乘积在 A 和 B 的每一层都算了一遍。但误差 δ 沿相同的权重反向传回，被缩放 n_out·Var(w) = n_out/n_in 倍，所以每当宽度在 64 和 16 之间变化时，它就跳变 2 倍。Glorot 和 Bengio（2010）要求两个条件：前向 n_in·Var(w) = 1，反向 n_out·Var(w) = 1；当宽度不同时两者无法同时满足，于是取 Var(w) = 2/(n_in + n_out)：前向和反向每次最多变化 √(80/32) ≈ 1.58 倍。有时有人说取平均是因为精确的规则计算起来更难；并非如此，每个规则都只是一个公式。取平均的原因是反向传播。这里的单元是线性的，这样只有宽度会改变离散程度，正如他们的推导那样。",
-    look: "在深度图中，比较 A（LeCun）和 B（Glorot）的 std(z) 和 std(δ) 如何在宽层和窄层之间来回跳动。",
+    text: "对于一层，Var(z) = n·Var(w)·E[a²]：z 是 n 项之和，每一项是一个权重乘以一个输入。Caffe 的 XavierFiller（以及 LeCun 规则）取 Var(w) = 1/n_in，所以 n·Var(w) = 1，Var(z) 逐层保持不变；结论用实时数值把这个乘积在 A 和 B 的每一层都算了一遍。但误差 δ 沿相同的权重反向传回，被缩放 n_out·Var(w) = n_out/n_in 倍，所以每当宽度在 64 和 16 之间变化时，它就跳变 2 倍。Glorot 和 Bengio（2010）要求两个条件：前向 n_in·Var(w) = 1，反向 n_out·Var(w) = 1；当宽度不同时两者无法同时满足，于是取 Var(w) = 2/(n_in + n_out)：前向和反向每次最多变化 √(80/32) ≈ 1.58 倍。有时有人说取平均是因为精确的规则计算起来更难；并非如此，每个规则都只是一个公式。取平均的原因是反向传播。这里的单元是线性的，这样只有宽度会改变离散程度，正如他们的推导那样。线性单元学不会 XOR，所以这节课在两团高斯点上训练，一条直线就能把它们分开。取平均并非没有代价：第一层有 2 个输入连到 64 个单元，Glorot 给它的 Var(w) 是 2/66 而不是 1/2；由于 A 和 B 缩放的是同一组随机数，B 的输出一开始的离散程度恰好是各层因子的乘积，即 A 的 0.34。在本课较小的学习率 0.001 下，训练 200 步后，LeCun 的网络（A）在种子 1 到 10 上的损失为 0.035–0.104，Glorot 的（B）为 0.159–0.528，尽管两者对这两团点的分类一样好（99.7–100 %）。这是速度上的差别：学习率为 0.01 时，两者都降到 0.025 或更低。",
+    look: "在深度图中，比较 A（LeCun）和 B（Glorot）的 std(z) 和 std(δ) 如何在宽层和窄层之间来回跳动。训练之后，损失图显示每个网络学得有多快。",
     verdicts: {
-      "holds": "第 {step} 步时，相邻层之间的最大跳变：A（1/n_in）前向 {a_fwd}、反向 {a_bwd}；B（Glorot）为 {b_fwd} 和 {b_bwd}。LeCun 保持了前向信号；Glorot 的最坏跳变更小。逐层计算，n·Var(w)·E[a²] = 预测的 Var(z)（实测值）：A {a_work}；B {b_work}。",
-      "forward": "第 {step} 步时，A 的最大前向跳变（{a_fwd}）并不小于 B 的（{b_fwd}）；反向：A {a_bwd}，B {b_bwd}。在这里 1/n_in 规则并没有更好地保持前向信号。逐层计算，n·Var(w)·E[a²] = 预测的 Var(z)（实测值）：A {a_work}；B {b_work}。",
-      "balance": "第 {step} 步时，前向/反向跳变：A 为 {a_fwd} / {a_bwd}，B 为 {b_fwd} / {b_bwd}：B 的最坏情况并不比 A 小，所以取平均在这里并没有更平衡。逐层计算，n·Var(w)·E[a²] = 预测的 Var(z)（实测值）：A {a_work}；B {b_work}。",
+      "holds": "开始时，相邻层之间的最大跳变：A（1/n_in）前向 {a_fwd}、反向 {a_bwd}；B（Glorot）为 {b_fwd} 和 {b_bwd}。LeCun 保持了前向信号；Glorot 的最坏跳变更小。逐层计算，n·Var(w)·E[a²] = 预测的 Var(z)（实测值）：A {a_work}；B {b_work}。训练 {step} 步后，A 的损失为 {loss_a}，B 的为 {loss_b}（准确率 {accuracy_a_pct} % 和 {accuracy_b_pct} %）：A 明显学得更快。Glorot 的平均给第一层（2 个输入连到 64 个单元）的 Var(w) 是 2/66 而不是 1/2，B 的输出一开始的离散程度只有 A 的三分之一。",
+      "forward": "开始时，A 的最大前向跳变（{a_fwd}）并不小于 B 的（{b_fwd}）；反向：A {a_bwd}，B {b_bwd}。在这里 1/n_in 规则并没有更好地保持前向信号。逐层计算，n·Var(w)·E[a²] = 预测的 Var(z)（实测值）：A {a_work}；B {b_work}。",
+      "balance": "开始时，前向/反向跳变：A 为 {a_fwd} / {a_bwd}，B 为 {b_fwd} / {b_bwd}：B 的最坏情况并不比 A 小，所以取平均在这里并没有更平衡。逐层计算，n·Var(w)·E[a²] = 预测的 Var(z)（实测值）：A {a_work}；B {b_work}。",
+      "notYet": "开始时，前向/反向最大跳变：A（1/n_in）为 {a_fwd} / {a_bwd}，B（Glorot）为 {b_fwd} / {b_bwd}：LeCun 保持了前向信号，Glorot 的最坏跳变更小。逐层计算，n·Var(w)·E[a²] = 预测的 Var(z)（实测值）：A {a_work}；B {b_work}。运行这些步数，看看训练会带来什么（第 {step} 步：损失 A {loss_a}，B {loss_b}）。",
+      "trainedAlike": "开始时 LeCun 保持了前向信号，Glorot 的最坏跳变更小（A {a_fwd} / {a_bwd}，B {b_fwd} / {b_bwd}），但训练 {step} 步后损失为 A {loss_a}、B {loss_b}（准确率 {accuracy_a_pct} % 和 {accuracy_b_pct} %）：训练没有让两者在损失上相差 0.1 或在准确率上相差 10 个百分点。",
     },
   },
   "he-relu": {
