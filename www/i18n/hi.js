@@ -811,7 +811,7 @@ export const charts = {
   net_moved_at: "चरण {0} पर हिले",
   net_moved_at_short: "चरण {0}",
   net_still_zero: "सभी भार 0",
-  net_still_zero_short: "w = 0",
+  net_still_zero_short: "भार 0",
   net_input_unit: "इनपुट {0}",
   net_hidden_unit: "छिपी परत {0} इकाई {1}",
   net_output_unit: "आउटपुट इकाई {0}",

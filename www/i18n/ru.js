@@ -811,7 +811,7 @@ export const charts = {
   net_moved_at: "сдвинулись на шаге {0}",
   net_moved_at_short: "шаг {0}",
   net_still_zero: "все веса 0",
-  net_still_zero_short: "w = 0",
+  net_still_zero_short: "веса 0",
   net_input_unit: "вход {0}",
   net_hidden_unit: "скрытый {0}, нейрон {1}",
   net_output_unit: "выходной нейрон {0}",

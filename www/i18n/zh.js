@@ -811,7 +811,7 @@ export const charts = {
   net_moved_at: "第 {0} 步开始移动",
   net_moved_at_short: "第 {0} 步",
   net_still_zero: "权重全为 0",
-  net_still_zero_short: "w = 0",
+  net_still_zero_short: "权重为 0",
   net_input_unit: "输入 {0}",
   net_hidden_unit: "隐藏层 {0} 单元 {1}",
   net_output_unit: "输出单元 {0}",
