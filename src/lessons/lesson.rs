@@ -49,8 +49,9 @@ pub struct Curvature {
     /// L(θ), the snapshot's loss.
     pub center: f64,
     /// The lowest eigenvalue of the Hessian (every second derivative, mixed ones included),
-    /// for nets of at most [`super::hessian::HESSIAN_MAX_PARAMS`] parameters: below 0 some
-    /// direction curves down, though perhaps no single axis does.
+    /// for nets of at most [`super::hessian::HESSIAN_MAX_PARAMS`] parameters at a stationary
+    /// point (`None` elsewhere): below 0 some direction curves down, though perhaps no single
+    /// axis does.
     pub lowest_eigen: Option<f64>,
     /// The lowest point the search found below L(θ) (see the saddle lesson), if any.
     pub lower: Option<LowerPoint>,

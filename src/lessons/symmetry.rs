@@ -69,7 +69,7 @@ pub const LOWER_POINTS: usize = 10;
 pub const LOWER_BY: f64 = 1e-6;
 
 /// The loss's curvature along every parameter axis of A, the Hessian's lowest eigenvalue (small
-/// nets, [`hessian`]), the gradient norm there, and the lowest point below L(θ) found along ±d₁
+/// nets at a stationary point, [`hessian`]), the gradient norm there, and the lowest point below L(θ) found along ±d₁
 /// of the saddle plane ([`crate::landscape::saddle_directions`]) and, where some direction
 /// curves down, along the one that curves down most (the lowest eigenvector, or on a larger
 /// net the axis that curves down most): [`LOWER_POINTS`] distances each way up to
@@ -79,8 +79,14 @@ pub(super) fn curvature(experiment: &mut Experiment) -> Curvature {
     let center = experiment.snapshot().loss;
     let [descent, _] = crate::landscape::saddle_directions(experiment.mlp());
     let mut directions = vec![descent];
-    let eigen =
-        hessian::hessian(experiment, &along_axes, CURVATURE_STEP).and_then(hessian::lowest_eigen);
+    // The Hessian only where the verdict reads it, at a stationary point: while training moves
+    // the weights the gradient is not 0, and its n(n − 1)/2 pairs would be spent every frame.
+    let grad_norm = experiment.gradient_norm();
+    let stationary = grad_norm <= ZERO_GRADIENT;
+    let eigen = stationary
+        .then(|| hessian::hessian(experiment, &along_axes, CURVATURE_STEP))
+        .flatten()
+        .and_then(hessian::lowest_eigen);
     let lowest_eigen = eigen.as_ref().map(|(value, _)| *value);
     match eigen {
         Some((value, vector)) if value < -CURVES_UP_ABOVE => directions.push(vector),
@@ -112,7 +118,7 @@ pub(super) fn curvature(experiment: &mut Experiment) -> Curvature {
         }
     }
     Curvature {
-        grad_norm: experiment.gradient_norm(),
+        grad_norm,
         along_axes,
         lowest_eigen,
         center,
