@@ -164,6 +164,32 @@ pub struct Column {
     pub distinct: Option<usize>,
     /// The top and bottom y of the units drawn (centres).
     pub span: (f64, f64),
+    /// For a weight layer that started with every weight at 0, when they first moved
+    /// ([`Diagram::with_moved`]); `None` for the inputs and for a layer that did not start at 0.
+    pub moved: Option<Moved>,
+}
+
+/// When the weights into a column, all 0 at the start, first moved: the caption says so, and
+/// under zero init with sigmoid the layers unfreeze from the output down (the `unfreeze`
+/// lesson).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moved {
+    /// Every weight is still exactly 0.
+    StillZero,
+    /// The step after which some weight first was not 0.
+    AtStep(usize),
+}
+
+impl Moved {
+    /// From a layer's `nonzero_since` ([`crate::stats::LayerStats::nonzero_since`]): `None`
+    /// when its weights were not all 0 at the start (step 0).
+    pub fn of(nonzero_since: Option<usize>) -> Option<Moved> {
+        match nonzero_since {
+            None => Some(Moved::StillZero),
+            Some(0) => None,
+            Some(step) => Some(Moved::AtStep(step)),
+        }
+    }
 }
 
 impl Column {
@@ -321,6 +347,16 @@ impl Diagram {
         Diagram::with_groups(mlp, &Group::dense(mlp), frame)
     }
 
+    /// The same diagram with each weight layer's [`Moved`], from the layers' `nonzero_since`
+    /// in layer order (the experiment's [`crate::Experiment::nonzero_since`]): weight layer l
+    /// feeds column l + 1.
+    pub fn with_moved(mut self, nonzero_since: &[Option<usize>]) -> Diagram {
+        for (column, &since) in self.columns.iter_mut().skip(1).zip(nonzero_since) {
+            column.moved = Moved::of(since);
+        }
+        self
+    }
+
     /// `mlp`'s units laid out in `frame`, with the edges of `groups` (a group that names a
     /// column `mlp` lacks, or weights beyond its parameters, is left out).
     pub fn with_groups(mlp: &Mlp, groups: &[Group], frame: Frame) -> Diagram {
@@ -403,6 +439,7 @@ impl Diagram {
             ellipsis: gap.map(|g| (x, y(g))),
             distinct: layer.map(|_| distinct_units(mlp, c - 1)),
             span,
+            moved: None,
         });
     }
 

@@ -240,6 +240,12 @@ impl Experiment {
         &self.mlp
     }
 
+    /// Per weight layer, the step after which some weight first was not 0 (`None`: all still
+    /// 0), as the snapshot's [`LayerStats::nonzero_since`] has it, without computing a snapshot.
+    pub fn nonzero_since(&self) -> &[Option<usize>] {
+        &self.nonzero_since
+    }
+
     pub fn inits(&self) -> &[LayerInit] {
         &self.inits
     }

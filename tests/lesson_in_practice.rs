@@ -248,3 +248,57 @@ fn in_practice_fails_when_training_does_not_separate_them() {
     assert!(number(&v, "lossB") - number(&v, "lossA") < 0.1, "{v:?}");
     assert!(number(&v, "accA") - number(&v, "accB") < 10.0, "{v:?}");
 }
+
+/// The pair after the lesson's steps, with its snapshots (the run stops where it diverged).
+fn run(config: &Config) -> (Verdict, Option<usize>, Option<usize>) {
+    let mut pair = Comparison::new(config).expect("a valid lesson config");
+    pair.step(lesson().steps);
+    let (a, b) = pair.snapshots();
+    let b = b.expect("the lesson compares");
+    (
+        judge_now(lesson(), &mut pair, None),
+        a.diverged_at,
+        b.diverged_at,
+    )
+}
+
+#[test]
+fn in_practice_says_which_side_diverged_and_when_instead_of_judging_nans() {
+    // At lr 10, A (He) diverges within a few steps (step 2 on seed 1), while B, whose faded
+    // signal (last/first std(z) ≈ 0.1) leaves it small gradients, trains on through the
+    // lesson's 200 steps (measured): only A diverges.
+    let config = opened().with_changes([("lr", "10")]).unwrap();
+    let (v, a_at, b_at) = run(&config);
+    let step = a_at.expect("A diverges at lr 10");
+    assert_eq!(b_at, None, "B trains on: {v:?}");
+    assert_verdict(&v, false, "lesson.diverged");
+    assert_eq!(
+        v.message.args.get("side"),
+        Some(&initlab::lessons::Arg::Text("A".into()))
+    );
+    assert_eq!(number(&v, "step"), step as f64);
+
+    // B alone at lr 10 (B's own learning rate; A keeps 0.03) and momentum 0.9: B diverges.
+    let config = opened()
+        .with_b_changes([("lr", "10"), ("momentum", "0.9")])
+        .unwrap();
+    let (v, a_at, b_at) = run(&config);
+    assert_eq!(a_at, None, "{v:?}");
+    let step = b_at.expect("B diverges at lr 10 with momentum");
+    assert_verdict(&v, false, "lesson.diverged");
+    assert_eq!(
+        v.message.args.get("side"),
+        Some(&initlab::lessons::Arg::Text("B".into()))
+    );
+    assert_eq!(number(&v, "step"), step as f64);
+
+    // Both: the message gives each side's step.
+    let config = opened()
+        .with_changes([("lr", "10"), ("momentum", "0.9")])
+        .unwrap();
+    let (v, a_at, b_at) = run(&config);
+    let (a_at, b_at) = (a_at.expect("A diverges"), b_at.expect("B diverges"));
+    assert_verdict(&v, false, "lesson.divergedBoth");
+    assert_eq!(number(&v, "stepA"), a_at as f64);
+    assert_eq!(number(&v, "stepB"), b_at as f64);
+}

@@ -486,6 +486,75 @@ fn saddle_verdict_zero_gradient_one_axis_up_none_down_and_a_lower_point_found() 
     assert!(number(&verdict, "grad") > 1e-3, "{verdict:?}");
 }
 
+/// With every bias at 1 the lesson's net reaches another stationary point, and this one is a
+/// strict saddle that no single axis shows. The hidden weights start at 0 and stay there: with
+/// every hidden unit outputting tanh(b) on every point, p is one value for all 4 points and the
+/// hidden weights' gradient v·g'(b)·mean((p − y)·x) is 0 (XOR has no linear part). The output
+/// weight v, the biases and the output bias descend until p = ½, where the gradient is 0.
+/// There, with ℓ' = p − y and x = ±1:
+/// - along one hidden weight, L'' = ¼·v²·g'(b)²·mean(x²) + v·g''(b)·mean((p − y)·x²)
+///   = ¼·v²·g'(b)² > 0 (the second mean is mean(p − y) = 0): every axis curves up or is flat;
+/// - between one unit's two weights, ∂²L = v·g''(b)·mean((½ − y)·x₁x₂) = ½·v·g''(b), since
+///   (½ − y)·x₁x₂ = ½ on every XOR point; across the two units, ¼·v²·g'(b)²·mean(x_a·x_b),
+///   which is the diagonal's value for the same input and 0 otherwise.
+///
+/// So the hidden-weight block is D·(I + S) + ½·v·g''·P (S swaps the units, P the inputs), and
+/// the combination that moves the two units' weights in opposite ways (S = −1) has the
+/// eigenvalue −½·|v·g''(b)|: the loss curves down along it at second order.
+#[test]
+fn saddle_verdict_finds_a_strict_saddle_that_no_axis_shows_when_every_bias_is_one() {
+    let lesson = lesson("saddle");
+    let mut fresh = pair(lesson, &[("bias", "1")]);
+    fresh.step(20);
+    let verdict = judge_now(lesson, &mut fresh, None);
+    assert_verdict(&verdict, true, "saddle.strict");
+    assert_eq!(number(&verdict, "grad"), 0.0);
+    // No axis curves down: the lowest is a hidden weight's ¼·v²·g'(b)² > 0.
+    assert_eq!(number(&verdict, "down"), 0.0);
+    let params = &fresh.a().mlp().params;
+    // The 2-2-1 net's parameters: 4 hidden weights, 2 hidden biases, 2 output weights, 1 bias.
+    let (b, v) = (params[4] as f64, params[6] as f64);
+    assert!(params[..4].iter().all(|w| w.abs() < 1e-7), "{params:?}");
+    assert_eq!((params[4], params[6]), (params[5], params[7]), "two copies");
+    let t = b.tanh();
+    let (g1, g2) = (1.0 - t * t, -2.0 * t * (1.0 - t * t));
+    let diagonal = 0.25 * v * v * g1 * g1;
+    let lowest = number(&verdict, "lowest");
+    assert!(
+        lowest > 0.0 && (lowest - diagonal).abs() < 1e-3,
+        "{lowest} vs {diagonal}"
+    );
+    // The Hessian's lowest eigenvalue is the derivation's −½·|v·g''(b)|, within the rounding
+    // of the second differences (≈ 4e-4 an entry: src/lessons/hessian.rs).
+    let (eigen, predicted) = (number(&verdict, "eigen"), -0.5 * (v * g2).abs());
+    assert!(predicted < -0.05, "{predicted}");
+    assert!((eigen - predicted).abs() < 2e-3, "{eigen} vs {predicted}");
+    // The proof is a lower point.
+    assert!(
+        number(&verdict, "center") - number(&verdict, "lower") > 0.01,
+        "{verdict:?}"
+    );
+
+    // The lesson's own zero point: the Hessian's lowest eigenvalue is 0, no direction curves
+    // down, and the verdict calls it degenerate.
+    let mut zero = pair(lesson, &[]);
+    let verdict = judge_now(lesson, &mut zero, None);
+    assert_verdict(&verdict, true, "saddle.holds");
+    assert!(number(&verdict, "eigen").abs() < 1e-3, "{verdict:?}");
+}
+
+/// On a net with more parameters than the Hessian is computed for, a lower point still proves
+/// "not a minimum", and the verdict leaves open which kind of saddle it is.
+#[test]
+fn saddle_verdict_on_a_larger_net_leaves_the_kind_of_saddle_open() {
+    let lesson = lesson("saddle");
+    let mut wide = pair(lesson, &[("layers", "8")]);
+    let verdict = judge_now(lesson, &mut wide, None);
+    assert!(number(&verdict, "axes") > lessons::HESSIAN_MAX_PARAMS as f64);
+    assert_verdict(&verdict, true, "saddle.lower");
+    assert!(number(&verdict, "center") - number(&verdict, "lower") > lessons::LOWER_BY);
+}
+
 /// A linear network at zero has the same second differences (only the output bias curves: the
 /// mixed terms are mean(p − y)·x = 0 on XOR), but it is a minimum: its output is an affine
 /// function of x, the loss is convex in that function, and XOR's best affine fit is the

@@ -230,3 +230,39 @@ fn recording_when_a_layer_moved_follows_a_reset_and_a_random_init() {
         .iter()
         .all(|l| l.nonzero_since == Some(0)));
 }
+
+/// The network diagram's caption data: each weight layer's column says the step its weights
+/// first moved, the same step the verdict names; "still 0" before; nothing for a random init.
+#[test]
+fn the_diagram_says_at_which_step_each_layers_weights_first_moved() {
+    use initlab::diagram::{Diagram, Frame, Moved};
+    let frame = Frame::new(600.0, 300.0, 20.0, 60.0);
+    let mut pair = {
+        let config = lesson().config().expect("the lesson's config");
+        Comparison::new(&config).expect("a valid config")
+    };
+    let diagram = |e: &Experiment| Diagram::new(e.mlp(), frame).with_moved(e.nonzero_since());
+    // Step 0: every weight layer's column (hidden 1–3, output) says "still 0"; the inputs
+    // have no weights coming in.
+    let start = diagram(pair.a());
+    assert_eq!(start.columns[0].moved, None);
+    assert!(start.columns[1..]
+        .iter()
+        .all(|c| c.moved == Some(Moved::StillZero)));
+
+    pair.step(lesson().steps);
+    let verdict = judge_now(lesson(), &mut pair, None);
+    assert_eq!(verdict.message.id, "unfreeze.holds");
+    let moved = diagram(pair.a());
+    for (column, name) in [(4, "output"), (3, "h3"), (2, "h2"), (1, "h1")] {
+        let step = number(&verdict, name) as usize;
+        assert_eq!(
+            moved.columns[column].moved,
+            Some(Moved::AtStep(step)),
+            "{name}"
+        );
+    }
+    // A random init moved nothing *from* 0: no column has a "moved" caption.
+    let random = lesson_experiment(&[("init", "normal")]);
+    assert!(diagram(&random).columns.iter().all(|c| c.moved.is_none()));
+}

@@ -105,3 +105,57 @@ fn the_readme_links_every_lesson_in_order() {
         .collect();
     assert_eq!(linked, lessons::IDS, "the README's lesson links");
 }
+
+/// The side (A or B) a "lesson.diverged" verdict names.
+fn side_named(verdict: &lessons::Verdict) -> Option<&str> {
+    match verdict.message.args.get("side") {
+        Some(lessons::Arg::Text(side)) => Some(side),
+        _ => None,
+    }
+}
+
+#[test]
+fn every_lesson_that_reads_the_snapshots_says_which_side_diverged_and_at_which_step() {
+    // lr 10 (the most the key allows) with momentum 0.99 diverges the linear and ReLU nets;
+    // sigmoid and tanh nets saturate instead and stay finite. Every verdict of a diverged run
+    // must say so rather than print its NaNs; xor-restarts judges the restarts panel's runs
+    // and is left to them.
+    let mut diverged = Vec::new();
+    for lesson in LESSONS {
+        let config = (lesson.config().unwrap())
+            .with_changes([("lr", "10"), ("momentum", "0.99")])
+            .unwrap();
+        let mut pair = Comparison::new(&config).unwrap();
+        pair.step(lesson.steps.max(50));
+        let (a, b) = pair.snapshots();
+        let verdict = judge_now(lesson, &mut pair, None);
+        let steps = (a.diverged_at, b.and_then(|b| b.diverged_at));
+        if steps == (None, None) || lesson.needs == lessons::Needs::Restarts {
+            assert!(
+                !verdict.message.id.starts_with("lesson.diverged"),
+                "{verdict:?}"
+            );
+            continue;
+        }
+        diverged.push(lesson.id);
+        assert!(!verdict.holds, "{}: {verdict:?}", lesson.id);
+        let number = |name| verdict.message.number(name).map(|x| x as usize);
+        match steps {
+            (Some(a), Some(b)) => {
+                assert_eq!(verdict.message.id, "lesson.divergedBoth", "{}", lesson.id);
+                assert_eq!((number("stepA"), number("stepB")), (Some(a), Some(b)));
+            }
+            (Some(step), None) | (None, Some(step)) => {
+                assert_eq!(verdict.message.id, "lesson.diverged", "{}", lesson.id);
+                let side = if steps.0.is_some() { "A" } else { "B" };
+                assert_eq!(side_named(&verdict), Some(side), "{}", lesson.id);
+                assert_eq!(number("step"), Some(step), "{}", lesson.id);
+            }
+            (None, None) => unreachable!(),
+        }
+    }
+    // The lessons whose nets can diverge did, so the check above is not empty.
+    for id in ["xavier", "he-relu", "in-practice"] {
+        assert!(diverged.contains(&id), "{id} did not diverge: {diverged:?}");
+    }
+}

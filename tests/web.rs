@@ -441,7 +441,7 @@ fn landscape_returns_rows_and_refuses_bad_options_without_panicking() {
         (object("plane", JsValue::from_f64(2.0)), "'2'"),
     ] {
         let error = lab.landscape(options).expect_err("refused");
-        let message = JsValue::from(error)
+        let message = error
             .dyn_into::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_default();
@@ -705,5 +705,5 @@ fn side_b_answers_for_b_and_a_bad_side_is_refused_by_name() {
     assert!(side_a(alone.applies(b())).is_null());
     assert!(side_a(alone.network_hit(1.0, 1.0, 300.0, 200.0, None, b())).is_null());
     assert_eq!(side_a(alone.activation_height(600.0, b())), 0.0);
-    assert!(message(alone.weights(b()).err().expect("no B")).contains("no network B"));
+    assert!(message(alone.weights(b()).expect_err("no B")).contains("no network B"));
 }

@@ -10,6 +10,8 @@
 export const COMMON_VERDICTS = {
   "lesson.needsB": "This lesson compares A with B, and B is switched off: open the lesson again to bring B back.",
   "lesson.needsHidden": "This lesson is about hidden units, and layers=0 has none: give the network a hidden layer, or open the lesson again.",
+  "lesson.diverged": "{side} diverged at step {step}: its loss or a weight stopped being a finite number, so there is nothing left to judge. Lower the learning rate or the momentum, or open the lesson again.",
+  "lesson.divergedBoth": "A diverged at step {stepA} and B at step {stepB}: their losses or weights stopped being finite numbers, so there is nothing left to judge. Lower the learning rate or the momentum, or open the lesson again.",
   "lesson.pending": "(verdict not written yet)",
 };
 
@@ -77,9 +79,10 @@ export const LESSON_VERDICTS = {
   },
   "saddle": {
     verdicts: {
-      "holds": "Gradient norm {grad}: nothing to follow. Axes that curve up: {up} of {axes}; curving down: none (lowest second difference {lowest}), which a flat minimum would show too. But at distance {distance} along d₁ the loss is {lower}, below {center} here: not a minimum, a degenerate saddle.",
-      "strict": "Gradient norm {grad}, and axes that curve down: {down} of {axes} (lowest second difference {lowest}): a strict saddle. At distance {distance} the loss is {lower}, below {center} here: not a minimum.",
+      "holds": "Gradient norm {grad}: nothing to follow. Axes that curve up: {up} of {axes}; no direction curves down (the Hessian's lowest eigenvalue is {eigen}), which a flat minimum would show too. But at distance {distance} along d₁ the loss is {lower}, below {center} here: not a minimum, a degenerate saddle.",
+      "strict": "Gradient norm {grad}, and a direction curves down: the loss's second derivative along it is {eigen}, though along any single axis it is at least {lowest}. A strict saddle: at distance {distance} the loss is {lower}, below {center} here: not a minimum.",
       "inconclusive": "Gradient norm {grad}; axes that curve up: {up} of {axes}, curving down: {down}. The second-order test is inconclusive, and no point up to distance {reach} along d₁ is lower than {center}: nothing here shows that this is not a minimum.",
+      "lower": "Gradient norm {grad}: nothing to follow, and no axis curves down (lowest second difference {lowest}). But at distance {distance} along d₁ the loss is {lower}, below {center} here: not a minimum. Whether a combination of parameters curves down (a strict saddle) is left open: the full second-order test is computed for nets of up to {most} parameters, and this one has {axes}.",
       "slope": "Gradient norm {grad}, not 0: the loss slopes here, so gradient descent will move (axes that curve up: {up} of {axes}).",
       "computing": "Measuring the loss along each parameter axis and along d₁…",
     },
@@ -126,9 +129,11 @@ export const LESSON_VERDICTS = {
   },
   "xavier": {
     verdicts: {
-      "holds": "At step {step}, the largest jump between neighbouring layers is, for A (1/n_in), {a_fwd} forward and {a_bwd} backward; for B (Glorot), {b_fwd} and {b_bwd}. LeCun keeps the forward signal; Glorot's worst jump is the smaller. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
-      "forward": "At step {step}, A's largest forward jump ({a_fwd}) is not below B's ({b_fwd}); backward: A {a_bwd}, B {b_bwd}. The 1/n_in rule does not keep the forward signal better here. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
-      "balance": "At step {step}, jumps forward/backward are A {a_fwd} / {a_bwd}, B {b_fwd} / {b_bwd}: B's worst is not below A's, so the average does not balance better here. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
+      "holds": "At the start, the largest jump between neighbouring layers is, for A (1/n_in), {a_fwd} forward and {a_bwd} backward; for B (Glorot), {b_fwd} and {b_bwd}. LeCun keeps the forward signal; Glorot's worst jump is the smaller. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}. After {step, plural, one {# step} other {# steps}}, A's loss is {loss_a} and B's {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %): A has trained clearly faster. Glorot's average gives the first layer, where 2 inputs feed 64 units, Var(w) = 2/66 instead of 1/2, and B's output starts with a third of A's spread.",
+      "forward": "At the start, A's largest forward jump ({a_fwd}) is not below B's ({b_fwd}); backward: A {a_bwd}, B {b_bwd}. The 1/n_in rule does not keep the forward signal better here. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
+      "balance": "At the start, jumps forward/backward are A {a_fwd} / {a_bwd}, B {b_fwd} / {b_bwd}: B's worst is not below A's, so the average does not balance better here. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}.",
+      "notYet": "At the start, the largest jumps forward/backward are A (1/n_in) {a_fwd} / {a_bwd} and B (Glorot) {b_fwd} / {b_bwd}: LeCun keeps the forward signal, Glorot's worst jump is the smaller. Layer by layer, n·Var(w)·E[a²] = predicted Var(z) (measured): A {a_work}; B {b_work}. Run the steps to see what training makes of it (step {step}: loss A {loss_a}, B {loss_b}).",
+      "trainedAlike": "At the start LeCun keeps the forward signal and Glorot's worst jump is the smaller (A {a_fwd} / {a_bwd}, B {b_fwd} / {b_bwd}), but after {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %): training has not set them apart by 0.1 in loss or 10 points of accuracy.",
     },
   },
   "he-relu": {

@@ -48,6 +48,11 @@ pub struct Curvature {
     pub along_axes: Vec<f64>,
     /// L(θ), the snapshot's loss.
     pub center: f64,
+    /// The lowest eigenvalue of the Hessian (every second derivative, mixed ones included),
+    /// for nets of at most [`super::hessian::HESSIAN_MAX_PARAMS`] parameters at a stationary
+    /// point (`None` elsewhere): below 0 some direction curves down, though perhaps no single
+    /// axis does.
+    pub lowest_eigen: Option<f64>,
     /// The lowest point the search found below L(θ) (see the saddle lesson), if any.
     pub lower: Option<LowerPoint>,
 }
@@ -250,12 +255,22 @@ impl Lesson {
     ///
     /// A lesson set up with hidden layers says so when A or B has none (`layers=0`): its
     /// claim is about hidden units, and its verdict would have none to judge.
+    ///
+    /// A lesson that reads the snapshots says which side diverged, and at which step, once A
+    /// or B has: a diverged run stops with weights whose loss or statistics are not finite,
+    /// and a verdict would print those NaNs (or fall to a sentence the numbers do not mean).
+    /// `xor-restarts` judges the restarts panel's runs, not A's, and is left to them.
     pub fn verdict(&self, evidence: &Evidence) -> Verdict {
         let without_hidden = |s: &Snapshot| s.layers.len() < 2;
         if self.has_hidden_layers()
             && (without_hidden(evidence.a) || evidence.b.is_some_and(without_hidden))
         {
             return Verdict::new(false, Message::new("lesson.needsHidden"));
+        }
+        if self.needs != Needs::Restarts {
+            if let Some(message) = diverged(evidence.a, evidence.b) {
+                return Verdict::new(false, message);
+            }
         }
         match (self.judge, evidence.b) {
             (Judge::One(judge), _) => judge(evidence),
@@ -274,6 +289,27 @@ impl Lesson {
     pub fn compares(&self) -> bool {
         crate::link::query_pairs(self.settings).any(|(key, _)| key == "vs")
     }
+}
+
+/// The message for a pair of which a side has diverged: "lesson.diverged" naming the side
+/// and its step, or "lesson.divergedBoth" with both steps; `None` while neither has.
+fn diverged(a: &Snapshot, b: Option<&Snapshot>) -> Option<Message> {
+    match (a.diverged_at, b.and_then(|b| b.diverged_at)) {
+        (None, None) => None,
+        (Some(step_a), Some(step_b)) => Some(
+            Message::new("lesson.divergedBoth")
+                .with("stepA", step_a)
+                .with("stepB", step_b),
+        ),
+        (Some(step), None) => Some(side_diverged("A", step)),
+        (None, Some(step)) => Some(side_diverged("B", step)),
+    }
+}
+
+fn side_diverged(side: &str, step: usize) -> Message {
+    Message::new("lesson.diverged")
+        .with("side", side)
+        .with("step", step)
 }
 
 /// Share of `part` in `whole`, 0 for an empty whole.

@@ -20,6 +20,7 @@
 //! - [`questions`]: each lesson's "predict first" question: its number of answers, the right one;
 //! - [`tasks`]: each lesson's "Try this" tasks, checked live.
 
+mod hessian;
 mod in_practice;
 mod lesson;
 mod no_hidden;
@@ -30,6 +31,7 @@ pub mod settings;
 mod symmetry;
 pub mod tasks;
 
+pub use hessian::HESSIAN_MAX_PARAMS;
 pub use symmetry::{LOWER_BY, LOWER_REACH};
 
 pub use lesson::{

@@ -87,9 +87,13 @@ pub const TOO_LARGE: Setup = Setup {
                &vs=sigma%3D0.125",
 };
 
+/// Linear units, so only the widths change the spreads; the two gauss blobs, which a linear
+/// net can learn (XOR it cannot); a small learning rate, at which the two rules' start shows
+/// in how fast they learn.
 pub const XAVIER: Setup = Setup {
     id: "xavier",
-    query: "layers=64,16,64,16&act=linear&init=normal&scale=lecun&vs=scale%3Dglorot",
+    query: "data=gauss&layers=64,16,64,16&act=linear&init=normal&scale=lecun&lr=0.001\
+               &vs=scale%3Dglorot",
 };
 
 pub const HE_RELU: Setup = Setup {

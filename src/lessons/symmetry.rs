@@ -10,6 +10,7 @@
 //! Every verdict reads the snapshot's own counters ([`LayerStats`]), so it costs a few
 //! comparisons per layer and allocates nothing but its message.
 
+use super::hessian;
 use super::lesson::{
     Curvature, Evidence, Judge, Lesson, LowerPoint, Message, Needs, Verdict, View,
 };
@@ -67,22 +68,39 @@ pub const LOWER_POINTS: usize = 10;
 /// The saddle's drop within the reach is 1.9e-2 (cross-entropy) and 9.7e-3 (squared error).
 pub const LOWER_BY: f64 = 1e-6;
 
-/// The loss's curvature along every parameter axis of A, the gradient norm there, and the
-/// lowest point below L(θ) found along ±d₁ of the saddle plane
-/// ([`crate::landscape::saddle_directions`]) and, where some axis curves down, along the one
-/// that curves down most: [`LOWER_POINTS`] distances each way up to [`LOWER_REACH`].
+/// The loss's curvature along every parameter axis of A, the Hessian's lowest eigenvalue (small
+/// nets at a stationary point, [`hessian`]), the gradient norm there, and the lowest point below L(θ) found along ±d₁
+/// of the saddle plane ([`crate::landscape::saddle_directions`]) and, where some direction
+/// curves down, along the one that curves down most (the lowest eigenvector, or on a larger
+/// net the axis that curves down most): [`LOWER_POINTS`] distances each way up to
+/// [`LOWER_REACH`].
 pub(super) fn curvature(experiment: &mut Experiment) -> Curvature {
     let along_axes = experiment.axis_curvature(CURVATURE_STEP);
     let center = experiment.snapshot().loss;
     let [descent, _] = crate::landscape::saddle_directions(experiment.mlp());
     let mut directions = vec![descent];
-    let down = (along_axes.iter().enumerate())
-        .filter(|(_, &k)| k < -CURVES_UP_ABOVE)
-        .min_by(|a, b| a.1.total_cmp(b.1));
-    if let Some((axis, _)) = down {
-        let mut unit = vec![0.0; along_axes.len()];
-        unit[axis] = 1.0;
-        directions.push(unit);
+    // The Hessian only where the verdict reads it, at a stationary point: while training moves
+    // the weights the gradient is not 0, and its n(n − 1)/2 pairs would be spent every frame.
+    let grad_norm = experiment.gradient_norm();
+    let stationary = grad_norm <= ZERO_GRADIENT;
+    let eigen = stationary
+        .then(|| hessian::hessian(experiment, &along_axes, CURVATURE_STEP))
+        .flatten()
+        .and_then(hessian::lowest_eigen);
+    let lowest_eigen = eigen.as_ref().map(|(value, _)| *value);
+    match eigen {
+        Some((value, vector)) if value < -CURVES_UP_ABOVE => directions.push(vector),
+        Some(_) => {}
+        None => {
+            let down = (along_axes.iter().enumerate())
+                .filter(|(_, &k)| k < -CURVES_UP_ABOVE)
+                .min_by(|a, b| a.1.total_cmp(b.1));
+            if let Some((axis, _)) = down {
+                let mut unit = vec![0.0; along_axes.len()];
+                unit[axis] = 1.0;
+                directions.push(unit);
+            }
+        }
     }
     let steps = LOWER_POINTS as f64;
     let distances: Vec<f64> = (1..=LOWER_POINTS)
@@ -100,8 +118,9 @@ pub(super) fn curvature(experiment: &mut Experiment) -> Curvature {
         }
     }
     Curvature {
-        grad_norm: experiment.gradient_norm(),
+        grad_norm,
         along_axes,
+        lowest_eigen,
         center,
         lower,
     }
@@ -392,10 +411,16 @@ fn xor_2_1(e: &Evidence, b: &Snapshot) -> Verdict {
 /// A stationary point that is not a minimum. The gradient is 0 (below [`ZERO_GRADIENT`]), and
 /// the second differences along the axes alone cannot settle it: at the zero point of the tanh
 /// XOR net one axis curves up (the output bias, ¼) and none curves down, which a flat minimum
-/// would show as well. A *strict* saddle has an axis that curves down, and that proves it; this
-/// one is degenerate. So the verdict holds only with a point it found lower than θ (along the
-/// saddle plane's d₁, where the loss falls at fourth order, or along an axis that curves down):
-/// its loss and distance are the proof. Without one, it says the test is inconclusive: a
+/// would show as well. A *strict* saddle has a direction that curves down: the Hessian's
+/// lowest eigenvalue is below 0 ([`hessian`]; an axis that curves down is one such direction,
+/// but a combination of parameters can curve down while no axis does). The lesson's point is
+/// degenerate: its lowest eigenvalue is 0 (measured, to 1e-3), so no direction curves down;
+/// with every bias at 1 the same net reaches a strict one (tests/lesson_symmetry.rs).
+/// So the verdict holds only with a point it found lower than θ (along the saddle plane's d₁,
+/// where the loss falls at fourth order, or along the direction that curves down most): its
+/// loss and distance are the proof, and the eigenvalue says which kind of saddle it is ("holds"
+/// for degenerate, "strict"; "lower" on a net too large for the Hessian, where no axis curves
+/// down and the kind is left open). Without a lower point it says the test is inconclusive: a
 /// linear network at zero (`act=linear`) has the same second differences and is a minimum.
 /// At random init the gradient is not 0 and it says so.
 fn saddle(e: &Evidence) -> Verdict {
@@ -414,11 +439,15 @@ fn saddle(e: &Evidence) -> Verdict {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &k| {
             (lo.min(k), hi.max(k))
         });
-    let name = match (&c.lower, down) {
+    // The Hessian's lowest eigenvalue where it was computed; else the lowest axis, which is
+    // never below it (so an axis that curves down still proves a strict saddle).
+    let curves_down = c.lowest_eigen.unwrap_or(lowest) < -CURVES_UP_ABOVE;
+    let name = match (&c.lower, curves_down, c.lowest_eigen) {
         _ if c.grad_norm.is_nan() || c.grad_norm > ZERO_GRADIENT => "slope",
-        (None, _) => "inconclusive",
-        (Some(_), 0) => "holds",
-        (Some(_), _) => "strict",
+        (None, _, _) => "inconclusive",
+        (Some(_), true, _) => "strict",
+        (Some(_), false, Some(_)) => "holds",
+        (Some(_), false, None) => "lower",
     };
     let (lower, distance) = c
         .lower
@@ -431,11 +460,13 @@ fn saddle(e: &Evidence) -> Verdict {
         .with("axes", c.along_axes.len())
         .with("lowest", lowest)
         .with("highest", highest)
+        .with("eigen", c.lowest_eigen.unwrap_or(lowest))
         .with("center", c.center)
         .with("lower", lower)
         .with("distance", distance)
-        .with("reach", LOWER_REACH);
-    Verdict::new(name == "holds" || name == "strict", message)
+        .with("reach", LOWER_REACH)
+        .with("most", hessian::HESSIAN_MAX_PARAMS);
+    Verdict::new(matches!(name, "holds" | "strict" | "lower"), message)
 }
 
 /// Restarts over seeds: the claim is that random init is a lottery on this net, so some runs

@@ -153,6 +153,12 @@ labels! {
     net_sampled_short,
     net_all_identical,
     net_identical_short,
+    /// A layer whose weights started at 0: "moved at step {0}", or "weights all 0" while
+    /// they still are (the unfreeze lesson).
+    net_moved_at,
+    net_moved_at_short,
+    net_still_zero,
+    net_still_zero_short,
     /// Unit names: {0} is "x₁", or the layer and the 1-based unit.
     net_input_unit,
     net_hidden_unit,
@@ -365,6 +371,10 @@ pub const EN: Labels = Labels {
     net_sampled_short: "{0}/{1}",
     net_all_identical: "all {0} identical",
     net_identical_short: "identical",
+    net_moved_at: "moved at step {0}",
+    net_moved_at_short: "step {0}",
+    net_still_zero: "weights all 0",
+    net_still_zero_short: "w = 0",
     net_input_unit: "input {0}",
     net_hidden_unit: "hidden {0} unit {1}",
     net_output_unit: "output unit {0}",

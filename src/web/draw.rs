@@ -174,7 +174,8 @@ fn draw_side(
         report(errors, "activation", result);
     }
     if let Some(canvas) = canvas(canvases, "network") {
-        let result = charts::network::draw(&canvas, experiment.mlp(), style);
+        let result =
+            charts::network::draw(&canvas, experiment.mlp(), experiment.nonzero_since(), style);
         report(errors, "network", result);
     }
     if let Some(canvas) = canvas(canvases, "gradients") {

@@ -46,7 +46,7 @@ impl Lab {
         side: JsValue,
     ) -> Result<JsValue, JsError> {
         match self.experiment(Side::from_js(&side)?) {
-            Some(network) => hit_in(network.mlp(), x, y, width, height, tolerance),
+            Some(experiment) => hit_in(experiment, x, y, width, height, tolerance),
             None => Ok(JsValue::NULL),
         }
     }
@@ -54,14 +54,15 @@ impl Lab {
 
 /// What is at `(x, y)` in the diagram of `mlp` on a canvas of `width` × `height`.
 fn hit_in(
-    mlp: &crate::mlp::Mlp,
+    experiment: &crate::Experiment,
     x: f64,
     y: f64,
     width: f64,
     height: f64,
     tolerance: Option<f64>,
 ) -> Result<JsValue, JsError> {
-    let diagram = network::layout(mlp, width, height, language());
+    let (mlp, since) = (experiment.mlp(), experiment.nonzero_since());
+    let diagram = network::layout(mlp, since, width, height, language());
     let tolerance = tolerance.unwrap_or(network::MOUSE_TOLERANCE);
     let Some(hit) = diagram.hit((x, y), tolerance) else {
         return Ok(JsValue::NULL);

@@ -15,7 +15,7 @@ use super::style::Style;
 use super::theme::{font, num, stroke, Theme, FONT, SMALL};
 use super::words::Words;
 use super::{begin, fill, Labels, Surface};
-use crate::diagram::{Diagram, Frame, Hit, Role, Sign, Target, UnitRef};
+use crate::diagram::{Diagram, Frame, Hit, Moved, Role, Sign, Target, UnitRef};
 use crate::mlp::Mlp;
 use crate::plot::by_key;
 use plotters::element::DashedPathElement;
@@ -26,7 +26,8 @@ use web_sys::HtmlCanvasElement;
 /// Height of one legend row and of one caption line, in CSS pixels.
 const LEGEND_ROW: f64 = 17.0;
 const CAPTION_LINE: f64 = 14.0;
-/// Caption lines under each column: its name, how many units, whether they are identical.
+/// Caption lines under each column: its name, how many units, whether they are identical, and
+/// (for a net whose weights started at 0) when they first moved.
 const CAPTION_LINES: f64 = 3.0;
 /// Room above the legend, and between the legend and the units.
 const GAP: f64 = 4.0;
@@ -77,16 +78,25 @@ fn legend_flow(labels: &Labels, width: f64) -> (Vec<(f64, f64)>, usize) {
 }
 
 /// The layout frame of a canvas of `width` × `height` CSS pixels: room for the legend on
-/// top and the captions below. The same for painting and for hit-testing.
-pub fn frame(width: f64, height: f64, labels: &Labels) -> Frame {
+/// top and `lines` caption lines below. The same for painting and for hit-testing.
+pub fn frame(width: f64, height: f64, labels: &Labels, lines: f64) -> Frame {
     let (_, rows) = legend_flow(labels, width);
     let top = GAP + rows as f64 * LEGEND_ROW + GAP;
-    Frame::new(width, height, top, CAPTION_LINES * CAPTION_LINE + GAP)
+    Frame::new(width, height, top, lines * CAPTION_LINE + GAP)
 }
 
-/// The diagram of `mlp` on a canvas of `width` × `height` CSS pixels.
-pub fn layout(mlp: &Mlp, width: f64, height: f64, labels: &Labels) -> Diagram {
-    Diagram::new(mlp, frame(width, height, labels))
+/// The diagram of `mlp` on a canvas of `width` × `height` CSS pixels, each weight layer's
+/// `nonzero_since` noted for the captions (one more caption line when some layer started at 0).
+pub fn layout(
+    mlp: &Mlp,
+    nonzero_since: &[Option<usize>],
+    width: f64,
+    height: f64,
+    labels: &Labels,
+) -> Diagram {
+    let started_at_zero = nonzero_since.iter().any(|&s| s != Some(0));
+    let lines = CAPTION_LINES + f64::from(u8::from(started_at_zero));
+    Diagram::new(mlp, frame(width, height, labels, lines)).with_moved(nonzero_since)
 }
 
 /// The colour of a weight or bias of this sign.
@@ -99,11 +109,16 @@ fn colour(t: &Theme, sign: Sign) -> RGBAColor {
     }
 }
 
-/// Draws the network `mlp` into `canvas`.
-pub fn draw(canvas: &HtmlCanvasElement, mlp: &Mlp, style: &Style) -> Result<(), String> {
+/// Draws the network `mlp` into `canvas` (`nonzero_since`: see [`layout`]).
+pub fn draw(
+    canvas: &HtmlCanvasElement,
+    mlp: &Mlp,
+    nonzero_since: &[Option<usize>],
+    style: &Style,
+) -> Result<(), String> {
     let Surface { words, t, w, h, .. } = begin(canvas, style)?;
     let labels = style.labels;
-    let diagram = layout(mlp, w / style.dpr, h / style.dpr, labels);
+    let diagram = layout(mlp, nonzero_since, w / style.dpr, h / style.dpr, labels);
     legend(&words, &diagram);
     if diagram.radius >= 1.5 {
         identical(&words, &diagram);
@@ -321,7 +336,8 @@ fn input_name(index: usize) -> String {
     format!("x{digits}")
 }
 
-/// Under each column: its name, how many of its units are shown, and "all N identical".
+/// Under each column: its name, how many of its units are shown, "all N identical", and for
+/// weights that started at 0, "moved at step N" or "weights all 0".
 /// Each line in its long form if it fits the column's width, else its short form.
 fn captions(words: &Words, d: &Diagram) {
     let (s, t, labels) = (words.style, words.t, words.style.labels);
@@ -361,6 +377,18 @@ fn captions(words: &Words, d: &Diagram) {
         if column.all_identical() {
             let caption = fill(labels.net_all_identical, &[&size]);
             lines.push(((caption, labels.net_identical_short.to_string()), t.marker));
+        }
+        match column.moved {
+            Some(Moved::AtStep(step)) => {
+                let step = step.to_string();
+                let at = (labels.net_moved_at, labels.net_moved_at_short);
+                lines.push(((fill(at.0, &[&step]), fill(at.1, &[&step])), t.muted));
+            }
+            Some(Moved::StillZero) => {
+                let zero = (labels.net_still_zero, labels.net_still_zero_short);
+                lines.push(((zero.0.to_string(), zero.1.to_string()), t.muted));
+            }
+            None => {}
         }
         for (k, ((long, short), colour)) in lines.iter().enumerate() {
             let text = if words.width(long, SMALL) <= room {
