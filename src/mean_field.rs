@@ -100,6 +100,8 @@ pub struct NormalGrid {
     weights: Vec<f64>,
     /// The points with |x_i| ≤ 9: all that a 1-D integral of a bounded function needs.
     inner: std::ops::Range<usize>,
+    /// The index of x = 0 (the grid is symmetric about it).
+    centre: usize,
     /// h_k(x_i), the orthonormal Hermite polynomials k < [`MEHLER_TERMS`] at every point,
     /// point-major (`hermite[i·MEHLER_TERMS + k]`).
     hermite: Vec<f64>,
@@ -123,6 +125,7 @@ impl NormalGrid {
             nodes,
             weights,
             inner: first..end,
+            centre: half as usize,
             hermite,
         }
     }
@@ -163,10 +166,29 @@ impl NormalGrid {
             .sum()
     }
 
-    /// The points and weights of the 1-D rule, for integrals that share one pass over them.
-    fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
-        let range = self.inner.clone();
-        (self.nodes[range.clone()].iter().copied()).zip(self.weights[range].iter().copied())
+    /// The points 0 ≤ x_i ≤ `reach` (at most 9) with the weights of an even integrand: twice
+    /// the rule's weight, once at x = 0. Half the evaluations of the whole line.
+    fn even_points(&self, reach: f64) -> impl Iterator<Item = (f64, f64)> + '_ {
+        let reach = reach.min(REACH_1D);
+        let end = self.nodes.partition_point(|&x| x <= reach);
+        (self.centre..end).map(move |i| {
+            let twice = if i == self.centre { 1.0 } else { 2.0 };
+            (self.nodes[i], twice * self.weights[i])
+        })
+    }
+
+    /// [`NormalGrid::hermite_coefficients`] of an odd f, from the points x > 0 only: its even
+    /// coefficients are 0, and f·h_k is even for odd k.
+    fn odd_hermite_coefficients(&self, f: impl Fn(f64) -> f64) -> [f64; MEHLER_TERMS] {
+        let mut a = [0.0; MEHLER_TERMS];
+        for i in self.centre + 1..self.nodes.len() {
+            let wf = 2.0 * self.weights[i] * f(self.nodes[i]);
+            let h = &self.hermite[i * MEHLER_TERMS..(i + 1) * MEHLER_TERMS];
+            for k in (1..MEHLER_TERMS).step_by(2) {
+                a[k] += wf * h[k];
+            }
+        }
+        a
     }
 
     /// The Hermite coefficients a_k = ∫Dz f(z) h_k(z), k < [`MEHLER_TERMS`].
@@ -470,11 +492,9 @@ impl Theory {
                 )
             }
             Activation::Tanh | Activation::Sigmoid => {
-                let grid = self.grid(q);
-                let s = q.sqrt();
-                let square = grid.integrate(|z| self.act.apply(s * z).powi(2));
-                let series = Mehler::new(grid, square, |z| self.act.apply(s * z));
-                let q_next = self.w2 * square + self.b2;
+                let moments = self.moments(q);
+                let series = self.mehler(q, &moments);
+                let q_next = self.w2 * moments.square + self.b2;
                 let q12 = self.w2 * series.at(c).0 + self.b2;
                 // q_next = 0 only for tanh with q = 0 and σ_b = 0; as q → 0, tanh(u) → u and
                 // the map leaves c where it is (the linear map's limit).
@@ -488,6 +508,75 @@ impl Theory {
     fn value_and_slope(&self, u: f64) -> (f64, f64) {
         let a = self.act.apply(u);
         (a, self.act.derivative(u, a))
+    }
+
+    /// The constants of φ = m + ψ, ψ odd: (m, ψ(∞)). Tanh: (0, 1); sigmoid: (½, ½).
+    ///
+    /// Both activations are a constant plus an odd function, and for both
+    /// ψ(∞)² − ψ(u)² = φ′(u) (1 − tanh² = tanh′; ¼ − (σ − ½)² = σ(1 − σ) = σ′), and
+    /// φ″ = −2ψφ′. So every integrand below is even in z (one half of the grid suffices),
+    /// and ∫Dz φ² = m² + ψ(∞)² − ∫Dz φ′ (an integrand that vanishes within |u| ≲ 20).
+    fn centre_and_limit(&self) -> (f64, f64) {
+        match self.act {
+            Activation::Sigmoid => (0.5, 0.5),
+            _ => (0.0, 1.0),
+        }
+    }
+
+    /// |u| beyond which φ′(u) < 1e-17: 4e^{−2|u|} for tanh, e^{−|u|} for sigmoid.
+    fn slope_reach(&self) -> f64 {
+        match self.act {
+            Activation::Sigmoid => 40.0,
+            _ => 20.0,
+        }
+    }
+
+    /// The 1-D integrals of the length map at q, in one pass over half the grid.
+    ///
+    /// For q ≥ 1, ∫Dz φ² is taken as m² + ψ(∞)² − ∫Dz φ′ (see [`Theory::centre_and_limit`]):
+    /// then every integrand vanishes for |z| > 20/√q (40/√q for sigmoid), and the pass stops
+    /// there. Below q = 1, ∫Dz φ′ is close to ψ(∞)² and the difference would cancel digits
+    /// (q* is tiny near tanh's critical point at σ_b = 0), so ∫Dz ψ² is summed directly.
+    fn moments(&self, q: f64) -> Moments {
+        let s = q.sqrt();
+        let (m, limit) = self.centre_and_limit();
+        let through_slope = q >= 1.0;
+        let reach = if through_slope {
+            self.slope_reach() / s
+        } else {
+            REACH_1D
+        };
+        let (mut part, mut heat, mut slope_square) = (0.0, 0.0, 0.0);
+        for (z, w) in self.grid(q).even_points(reach) {
+            let (a, d) = self.value_and_slope(s * z);
+            let odd_square = (a - m) * (a - m);
+            part += w * if through_slope { d } else { odd_square };
+            heat += w * d * (d - 2.0 * odd_square);
+            slope_square += w * d * d;
+        }
+        let square = if through_slope {
+            m * m + limit * limit - part
+        } else {
+            m * m + part
+        };
+        Moments {
+            square,
+            heat,
+            slope_square,
+        }
+    }
+
+    /// Mehler's series of φ(√q z) = m + ψ(√q z): a_0 = m, and the odd coefficients of ψ.
+    fn mehler(&self, q: f64, moments: &Moments) -> Mehler {
+        let s = q.sqrt();
+        let (m, _) = self.centre_and_limit();
+        let a = self
+            .grid(q)
+            .odd_hermite_coefficients(|z| self.act.apply(s * z) - m);
+        let mut squares = a.map(|a_k| a_k * a_k);
+        squares[0] = m * m;
+        let tail = (moments.square - squares.iter().sum::<f64>()).max(0.0);
+        Mehler { squares, tail }
     }
 
     /// The fixed point of both maps, and the slopes that say how fast they are reached.
@@ -589,30 +678,17 @@ impl Theory {
         }
     }
 
-    /// (F(q), F′(q), χ₁(q)) for F(q) = σ_w² ∫Dz φ(√q z)² + σ_b² − q, in one pass over the nodes.
+    /// (F(q), F′(q), χ₁(q)) for F(q) = σ_w² ∫Dz φ(√q z)² + σ_b² − q, in one pass over the grid.
     ///
     /// F′ comes from the heat equation, d/dq ∫Dz f(√q z) = ½∫Dz f″(√q z), so
     /// F′(q) = σ_w² ∫Dz [φ′² + φφ″](√q z) − 1, with no division by √q; and
     /// χ₁(q) = σ_w² ∫Dz φ′(√q z)² shares its φ′².
     fn length_residual(&self, q: f64) -> (f64, f64, f64) {
-        let s = q.sqrt();
-        let (mut square, mut heat, mut slope_square) = (0.0, 0.0, 0.0);
-        for (z, w) in self.grid(q).points() {
-            let u = s * z;
-            let (a, d) = self.value_and_slope(u);
-            let curvature = match self.act {
-                Activation::Tanh => -2.0 * a * d,
-                Activation::Sigmoid => d * (1.0 - 2.0 * a),
-                Activation::Relu | Activation::Linear => 0.0,
-            };
-            square += w * a * a;
-            heat += w * (d * d + a * curvature);
-            slope_square += w * d * d;
-        }
+        let moments = self.moments(q);
         (
-            self.w2 * square + self.b2 - q,
-            self.w2 * heat - 1.0,
-            self.w2 * slope_square,
+            self.w2 * moments.square + self.b2 - q,
+            self.w2 * moments.heat - 1.0,
+            self.w2 * moments.slope_square,
         )
     }
 
@@ -671,10 +747,7 @@ impl Theory {
     /// at c = 0, negative just below 1, and Newton's method from c = 0 climbs monotonically
     /// to the one root c* in between, never jumping to the unstable root c = 1.
     fn correlation_fixed_point(&self, q_star: f64) -> (f64, f64) {
-        let grid = self.grid(q_star);
-        let s = q_star.sqrt();
-        let square = grid.integrate(|z| self.act.apply(s * z).powi(2));
-        let series = Mehler::new(grid, square, |z| self.act.apply(s * z));
+        let series = self.mehler(q_star, &self.moments(q_star));
         let map = |c: f64| {
             let (values, slopes) = series.at(c);
             (
@@ -701,15 +774,23 @@ impl Theory {
     }
 }
 
+/// The 1-D integrals of the length map at one q: ∫Dz φ², ∫Dz [φ′² + φφ″] and ∫Dz φ′².
+struct Moments {
+    square: f64,
+    heat: f64,
+    slope_square: f64,
+}
+
 /// Mehler's series for ∫Dz₁Dz₂ f(z₁)f(z₂) at correlation c: Σ_k a_k² c^k, a_k the Hermite
 /// coefficients of f.
 ///
-/// Only [`MEHLER_TERMS`] coefficients are computed; what the others hold together,
+/// Only the coefficients k < [`MEHLER_TERMS`] are computed; what the others hold together,
 /// tail = ∫Dz f² − Σ_{k<K} a_k², is known from the 1-D integral, and is put at the first
-/// missing power c^K. So the series is exact at c = 1 (where the correlation map must give
-/// c = 1 back) and at c = 0, and errs elsewhere by at most the tail times |c|^K: where c is
-/// far from 1 the tail is damped, and where c is near 1 the length q is small enough (near
-/// the critical line) that the coefficients have decayed (checked in `tests/mean_field.rs`).
+/// missing power, c^{K+1} (f − a_0 is odd here, so only odd powers follow). So the series is
+/// exact at c = 1 (where the correlation map must give c = 1 back), at c = 0 and at c = −1,
+/// and errs elsewhere by at most the tail times |c|^K: where c is far from 1 the tail is
+/// damped, and where c is near 1 the length q is small enough (near the critical line) that
+/// the coefficients have decayed (measured in `tests/mean_field.rs`).
 struct Mehler {
     /// a_k² for k < K.
     squares: [f64; MEHLER_TERMS],
@@ -718,15 +799,9 @@ struct Mehler {
 }
 
 impl Mehler {
-    fn new(grid: &NormalGrid, square: f64, f: impl Fn(f64) -> f64) -> Mehler {
-        let squares = grid.hermite_coefficients(f).map(|a_k| a_k * a_k);
-        let tail = (square - squares.iter().sum::<f64>()).max(0.0);
-        Mehler { squares, tail }
-    }
-
     /// (Σ_k a_k² c^k, Σ_k k·a_k² c^{k−1}): the series and its derivative in c, by Horner's rule.
     fn at(&self, c: f64) -> (f64, f64) {
-        let k = MEHLER_TERMS as i32;
+        let k = MEHLER_TERMS as i32 + 1;
         let mut value = self.tail * c.powi(k);
         let mut slope = self.tail * k as f64 * c.powi(k - 1);
         let (mut head, mut head_slope) = (0.0, 0.0);

