@@ -443,6 +443,10 @@ const MAX_SOLVER_STEPS: usize = 200;
 /// A step of the solvers smaller than this (relative to the value, or absolute near 0) ends them.
 const SOLVER_TOLERANCE: f64 = 1e-13;
 
+/// A Newton step for q* this small (relative) is the last one taken: the one after it would
+/// be about its square, below rounding.
+const LAST_NEWTON_STEP: f64 = 1e-8;
+
 /// One network's maps: activation, σ_w², σ_b² and how finely to integrate.
 struct Theory {
     act: Activation,
@@ -730,8 +734,17 @@ impl Theory {
             } else {
                 0.5 * (lo + hi)
             };
-            if (next - q).abs() <= SOLVER_TOLERANCE * q.max(1e-3) {
+            let step = (next - q).abs();
+            let scale = q.max(1e-3);
+            if step <= SOLVER_TOLERANCE * scale {
                 break; // χ₁ is already that of a q within the tolerance
+            }
+            if next == newton && step <= LAST_NEWTON_STEP * scale {
+                // Newton converges quadratically: after a step this small the next one would
+                // be below rounding. Take it without another pass over the grid; χ₁ stays that
+                // of the q one step before, off by about 1e-8 of itself.
+                q = next;
+                break;
             }
             q = next;
         }
