@@ -35,14 +35,29 @@
 //! ξ_c = −1 / ln χ_c,   χ_c = σ_w² ∫Dz₁Dz₂ φ′(u₁) φ′(u₂)  at q* and c*,
 //! ```
 //!
-//! the slope of the correlation map at c*: |c^l − c*| ~ e^{−l/ξ_c}. A network can be trained
-//! to a depth of a few ξ_c, and ξ_c diverges on the critical line. [`mean_field`] computes all
+//! the slope of the correlation map at c*: |c^l − c*| ~ e^{−l/ξ_c}. Schoenholz et al. found
+//! networks trainable to about 6ξ_c layers, and ξ_c diverges on the critical line. [`mean_field`] computes all
 //! of it for one (activation, σ_w, σ_b); the phase diagram calls [`fixed_point`] 3,600 times.
 //!
 //! The integrals are trapezoidal rules in z whose step shrinks like 1/√q ([`NormalGrid`]),
 //! the 2-D ones through Mehler's series; for ReLU and linear units
 //! every one of them has a closed form, which is used instead (ReLU: the arc-cosine kernel of
 //! Cho & Saul 2009), so that their fixed points at q* = 0 and q* = ∞ are exact.
+//!
+//! **Where the fixed-point formulas meet their edges.** [`FixedPoint`] follows the formulas
+//! above; the arrays of [`MeanField`] follow the general maps layer by layer, and at two
+//! edges the two tell different stories, which the page should not blur:
+//! - σ_b = 0 with the signal dying out (tanh for σ_w ≤ 1, ReLU for σ_w² < 2, linear for
+//!   σ_w < 1): q* = 0, where the fixed-point form of the correlation map is 0/0. `c_star` and
+//!   `xi_c` are its limit as σ_b → 0⁺ (c* = 1, χ_c = χ₁), continuous with the rest of the
+//!   phase diagram. At σ_b = 0 exactly, c^l does something else: for ReLU it follows the
+//!   arc-cosine map, whose slope at c = 1 is 1, so 1 − c^l falls only like 1/l², not
+//!   exponentially; for tanh and linear units, φ acts linearly on the vanishing signal and
+//!   c^l stops moving.
+//! - Beyond the critical point of ReLU and linear units the signal grows without bound:
+//!   q* = ∞, the bias becomes negligible, and c^l follows the bias-free map (ReLU: the
+//!   arc-cosine map again, c* = 1 reached polynomially; linear: the identity, c frozen).
+//!   No exponential approach: ξ_c = ∞, as on the critical line itself.
 
 use crate::activation::Activation;
 use serde::Serialize;
@@ -51,7 +66,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 // ------------------------------------------------------------------------------------------
-// Gauss–Hermite quadrature
+// Quadrature: the trapezoidal rule for the normal measure, and Mehler's series
 // ------------------------------------------------------------------------------------------
 
 /// The coarsest grid's step in z. Fine enough that the trapezoidal rule integrates the
@@ -471,11 +486,17 @@ impl Theory {
     /// The grid for integrands φ(√q z), φ′(√q z): analytic for |Im z| < (pole distance)/√q,
     /// the poles of tanh at ±iπ/2 and of sigmoid at ±iπ.
     fn grid(&self, q: f64) -> &'static NormalGrid {
+        NormalGrid::for_strip(self.strip(q), self.refine)
+    }
+
+    /// The half-width of the strip |Im z| < d where φ(√q z) is analytic: d = (π/2)/√q for
+    /// tanh, π/√q for sigmoid.
+    fn strip(&self, q: f64) -> f64 {
         let pole = match self.act {
             Activation::Sigmoid => PI,
             _ => PI / 2.0,
         };
-        NormalGrid::for_strip(pole / q.sqrt(), self.refine)
+        pole / q.sqrt()
     }
 
     /// One layer of both maps: (q^{l−1}, c^{l−1}) → (q^l, c^l).
@@ -544,6 +565,10 @@ impl Theory {
     fn moments(&self, q: f64) -> Moments {
         let s = q.sqrt();
         let (m, limit) = self.centre_and_limit();
+        let grid = self.grid(q);
+        if grid.step() > self.strip(q) / STEPS_PER_STRIP {
+            return self.wide_moments(q); // even the finest grid is too coarse
+        }
         let through_slope = q >= 1.0;
         let reach = if through_slope {
             self.slope_reach() / s
@@ -551,7 +576,7 @@ impl Theory {
             REACH_1D
         };
         let (mut part, mut heat, mut slope_square) = (0.0, 0.0, 0.0);
-        for (z, w) in self.grid(q).even_points(reach) {
+        for (z, w) in grid.even_points(reach) {
             let (a, d) = self.value_and_slope(s * z);
             let odd_square = (a - m) * (a - m);
             part += w * if through_slope { d } else { odd_square };
@@ -567,6 +592,26 @@ impl Theory {
             square,
             heat,
             slope_square,
+        }
+    }
+
+    /// [`Theory::moments`] for a q so large (above 1.6e5 for tanh, 6.4e5 for sigmoid: only
+    /// from a huge q0) that the finest grid cannot follow φ′(√q z): over φ′'s width the normal
+    /// density is flat, so ∫Dz g(√q z) = (∫g(u) du)/√(2πq) + O(q^{−3/2}) for g = φ′, φ′², and
+    /// the heat integrand φ′² − 2ψ²φ′, whose integral over u is 0 for both activations
+    /// (tanh: 4/3 − 2·2/3; sigmoid: 1/6 − 2·1/12).
+    fn wide_moments(&self, q: f64) -> Moments {
+        let (m, limit) = self.centre_and_limit();
+        // ∫φ′ du = 2ψ(∞); ∫φ′² du = 4/3 for tanh (∫sech⁴), 1/6 for sigmoid (∫σ′²).
+        let slope_square_area = match self.act {
+            Activation::Sigmoid => 1.0 / 6.0,
+            _ => 4.0 / 3.0,
+        };
+        let density = 1.0 / (2.0 * PI * q).sqrt();
+        Moments {
+            square: m * m + limit * limit - 2.0 * limit * density,
+            heat: 0.0,
+            slope_square: slope_square_area * density,
         }
     }
 
@@ -635,8 +680,9 @@ impl Theory {
     fn relu_fixed_point(&self, q0: f64) -> FixedPoint {
         let chi1 = self.w2 / 2.0;
         if chi1 < 1.0 {
-            // c* = 1, and the map's slope there is σ_w² ∫Dz₁Dz₂ relu′(u₁)relu′(u₂) at c = 1,
-            // = σ_w²/2 = χ₁, whatever q* is (the arc-cosine kernel's slope does not depend on q).
+            // c* = 1, and χ_c = σ_w² ∫Dz₁Dz₂ relu′(u₁)relu′(u₂) at c = 1 is σ_w²/2 = χ₁ for
+            // every q* (relu′ is a step: the integral is P(u₁ > 0, u₂ > 0) = ½ at c = 1). At
+            // σ_b = 0, q* = 0 and this is the limit σ_b → 0⁺ (see the module's documentation).
             return FixedPoint {
                 q_star: self.b2 / (1.0 - chi1),
                 c_star: 1.0,

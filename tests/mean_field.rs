@@ -128,6 +128,41 @@ fn length_map_matches_an_independent_quadrature_at_every_scale() {
 }
 
 #[test]
+fn length_map_stays_accurate_from_a_huge_input_length() {
+    // q⁰ = 1e6 … 1e12: φ(√q⁰ z) is a step on every grid. Reference: the integral in u = √q z,
+    // ∫ φ(u)² N(u; 0, q) du, by the trapezoidal rule of step 0.01 in u (where φ is smooth)
+    // on |u| ≤ 60, plus the mass beyond, where φ² is its limit to 1e-26.
+    for act in SMOOTH {
+        for q0 in [1e6, 1e8, 1e10, 1e12] {
+            let density = |u: f64| (-0.5 * u * u / q0).exp() / (2.0 * PI * q0).sqrt();
+            let h = 0.01;
+            let inside: f64 = (-6000..=6000)
+                .map(|i| {
+                    let u = i as f64 * h;
+                    act.apply(u).powi(2) * density(u) * h
+                })
+                .sum();
+            let mass_inside: f64 = (-6000..=6000).map(|i| density(i as f64 * h) * h).sum();
+            // Beyond ±60, φ² is 1 on the right and 0 (sigmoid) or 1 (tanh) on the left.
+            let left = if act == Activation::Tanh { 1.0 } else { 0.0 };
+            let want = inside + (1.0 - mass_inside) / 2.0 * (1.0 + left);
+            let got = run_from(act, 1.0, 0.0, 1, q0, 0.5).q[1];
+            assert!(close(got, want, 1e-6), "{act:?} q0={q0}: {got} vs {want}");
+            if act == Activation::Tanh {
+                // tanh(√q z) → sign(z), and E[sign(z₁)sign(z₂)] = (2/π) arcsin c (Sheppard).
+                let c1 = run_from(act, 1.0, 0.0, 1, q0, 0.5).c[1];
+                let sheppard = 2.0 / PI * 0.5f64.asin();
+                println!("q0={q0}: c¹ = {c1}, step limit {sheppard}");
+                assert!(
+                    (c1 - sheppard).abs() < 1e-3,
+                    "q0={q0}: c¹ = {c1} vs {sheppard}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn correlation_map_matches_a_direct_2d_quadrature() {
     // One layer of the general correlation map, with Mehler's series (40 terms, the rest
     // placed at c^41), against the 2-D integral done directly on a fine product grid.
