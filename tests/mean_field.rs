@@ -257,6 +257,38 @@ fn few_nodes_match_a_fine_quadrature_over_the_phase_diagram() {
 }
 
 #[test]
+fn a_guess_for_q_star_changes_the_work_not_the_answer() {
+    // The diagram starts each pixel's Newton search at its neighbour's q*; any start must
+    // reach the same fixed point: below, at, above q*, beyond the bracket, or no number at all.
+    for (act, sigma_w, sigma_b) in diagram_points() {
+        let cold = fixed_point(act, sigma_w, sigma_b, 1.0, 0.5);
+        for guess in [
+            0.5 * cold.q_star,
+            cold.q_star,
+            1.7 * cold.q_star,
+            1e-9,
+            1e9,
+            f64::NAN,
+            -1.0,
+        ] {
+            let warm = fixed_point_near(act, sigma_w, sigma_b, 1.0, 0.5, guess);
+            let what =
+                format!("{act:?} σ_w={sigma_w} σ_b={sigma_b} guess {guess}: {warm:?} vs {cold:?}");
+            assert!(
+                close(warm.q_star, cold.q_star, 1e-11) || (warm.q_star - cold.q_star).abs() < 1e-15,
+                "{what}"
+            );
+            assert!(close(warm.chi1, cold.chi1, 1e-7), "{what}");
+            assert!((warm.c_star - cold.c_star).abs() < 1e-9, "{what}");
+            assert!(
+                close(warm.xi_c, cold.xi_c, 1e-6) || warm.xi_c == cold.xi_c,
+                "{what}"
+            );
+        }
+    }
+}
+
+#[test]
 fn chaotic_fixed_point_solves_the_direct_2d_correlation_map() {
     // c* < 1 must be a fixed point of the correlation map computed directly in 2-D, and
     // e^{−1/ξ_c} its slope there, σ_w² ∫Dz₁Dz₂ φ′(u₁)φ′(u₂), both at q*. Measured: both
