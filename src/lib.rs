@@ -21,6 +21,7 @@
 //! - [`compare`]: two networks, A and B = A with a few settings changed, trained together;
 //! - [`restarts`]: the same settings from many seeds, and where each run ends;
 //! - [`lessons`]: the guided lessons, their settings and their live verdicts;
+//! - [`mean_field`]: signal propagation in the wide-network limit: q*, χ₁, ξ_c, the phase diagram's maths;
 //! - [`plot`]: the models of the charts (ranges, bars, ticks, legends, contours, colour
 //!   scales, log axes), worked out as plain data for the page to paint.
 
@@ -64,6 +65,7 @@ pub mod landscape;
 pub mod lessons;
 pub mod link;
 pub mod loss;
+pub mod mean_field;
 pub mod mlp;
 pub mod plot;
 pub mod real;
