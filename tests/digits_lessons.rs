@@ -9,7 +9,7 @@
 //! - `digits-scale`, 6 tanh layers of 64: σ = 0.01 stays at chance (loss ≥ 2.2, accuracy
 //!   ≤ 20 %), Glorot reaches ≥ 90 %, σ = 3 learns slowly: its loss falls, but it has not
 //!   reached 90 % after 2,000 steps, when Glorot has by step 1,000 (so it takes more than twice
-//!   as long).
+//!   as long). Measured, it is closer to stuck than slow (the README's digits section).
 //! - `digits-symmetry`, 64-16-10: from a constant, the 16 hidden units stay one unit (their
 //!   receptive fields identical to 1e-6), and the net computes what a 64-1-10 net computes;
 //!   from Glorot the fields are pairwise distinct and the net reaches ≥ 90 %.
