@@ -1,7 +1,9 @@
 //! `make bench`, native half: samples per second of the fast engine and of the plain
 //! baseline, in the same process, on the same workloads. Writes target/bench-native.json.
 
-use initlab::bench::{Implementation, Workload, ARCHS, SOFTMAX_ARCH, SOFTMAX_BATCHES};
+use initlab::bench::{
+    macs_per_sample, Implementation, Workload, ARCHS, DIGITS_ARCHS, DIGITS_BATCHES,
+};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -63,10 +65,12 @@ fn main() {
     // `cargo bench` passes "--bench"; nothing else is expected.
     let budget = Duration::from_millis(1500);
     let mut json = Vec::new();
-    println!("native throughput (samples/s: forward + backward + update, batch 10, lr 0.03)");
+    println!(
+        "native throughput (samples/s: forward + backward + update, lr 0.03; 2-D nets at batch 10)"
+    );
     let mut report = |name: String, (engine, baseline): (f64, f64)| {
         println!(
-            "  {name:>14}: engine {engine:>12.0}  baseline {baseline:>12.0}  engine/baseline {:>5.2}x",
+            "  {name:>16}: engine {engine:>12.0}  baseline {baseline:>12.0}  engine/baseline {:>5.2}x",
             engine / baseline
         );
         json.push(format!(
@@ -79,14 +83,23 @@ fn main() {
             time_pair(|i| Workload::new(arch, i), budget),
         );
     }
-    println!("softmax on synthetic 64-dimensional blobs (10 classes), by batch size:");
-    for batch in SOFTMAX_BATCHES {
-        report(
-            format!("{SOFTMAX_ARCH} b{batch}"),
-            time_pair(|i| Workload::synthetic_softmax(batch, i), budget),
-        );
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let digits = std::fs::read(root.join(initlab::digits::FILE)).expect("read data/digits.bin");
+    println!("softmax on the digits' 1,438 training images (issue #20), by batch size:");
+    for arch in DIGITS_ARCHS {
+        for batch in DIGITS_BATCHES {
+            let make = |i| Workload::digits(arch, batch, &digits, i).expect("a digits workload");
+            let rates = time_pair(make, budget);
+            let gmacs = |rate: f64| rate * macs_per_sample(arch).unwrap_or(0) as f64 / 1e9;
+            report(format!("{arch} b{batch}"), rates);
+            let (engine, baseline) = (gmacs(rates.0), gmacs(rates.1));
+            println!(
+                "  {:>14}  GMAC/s: engine {engine:.2}, baseline {baseline:.2}",
+                ""
+            );
+        }
     }
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-native.json");
+    let out = root.join("target/bench-native.json");
     std::fs::write(&out, format!("{{{}}}\n", json.join(", ")))
         .expect("write target/bench-native.json");
     println!("wrote {}", out.display());

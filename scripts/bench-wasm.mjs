@@ -6,6 +6,8 @@
 //   target/bench-node/initlab.js   wasm-bindgen --target nodejs of the `bench` feature build
 //   target/bench-native.json       written by benches/throughput.rs
 //   pkg/initlab_bg.wasm            the wasm the page ships (`make build`)
+//   data/digits.bin                committed; read here and handed to the digits workloads, so
+//                                  that neither the bench build nor the page's carries it
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -19,6 +21,7 @@ const GLUE = join(ROOT, "target/bench-node/initlab.js");
 const NATIVE = join(ROOT, "target/bench-native.json");
 const SHIPPED = join(ROOT, "pkg/initlab_bg.wasm");
 const OUT = join(ROOT, "target/bench.json");
+const DIGITS = join(ROOT, "data/digits.bin");
 
 const IMPLEMENTATIONS = ["engine", "baseline"];
 /** Each timed run lasts at least this long (CPU time); the figure is the median of REPEATS runs. */
@@ -32,6 +35,15 @@ const TARGETS = {
   wasmOverNative: 0.75,
   gzipBytes: 90_000,
 };
+
+// Issue #20: the digits nets. TF.js 4.22's wasm backend (one thread, SIMD, one node process),
+// samples/s by batch, and the engine's goals in wasm as multiples of it.
+const TFJS = {
+  "64-32-32-10": { 10: 16_000, 100: 85_000 },
+  "64-64-64-10": { 10: 11_500, 100: 43_000 },
+};
+const OVER_TFJS = { "64-32-32-10": { 10: 25, 100: 5 }, "64-64-64-10": { 10: 20, 100: 5 } };
+const DIGITS_OVER_BASELINE = 8;
 
 function need(path, hint) {
   if (!existsSync(path)) {
@@ -62,8 +74,8 @@ function cpuMs() {
 }
 
 /** A workload warmed up, with the number of steps that takes about MIN_SECONDS of CPU. */
-function prepared(BenchWorkload, arch, implementation) {
-  const workload = new BenchWorkload(arch, implementation);
+function prepared(make, implementation) {
+  const workload = make(implementation);
   workload.run(WARMUP_STEPS);
   let steps = 64;
   for (;;) {
@@ -80,23 +92,45 @@ function prepared(BenchWorkload, arch, implementation) {
  * baseline, engine, …) so that both see the same machine; each figure is the median of
  * REPEATS timings, and the ratio is the median of the REPEATS paired ratios.
  */
-function timePair(BenchWorkload, arch) {
-  const runs = IMPLEMENTATIONS.map((implementation) => prepared(BenchWorkload, arch, implementation));
-  const samplesPerStep = BenchWorkload.samplesPerStep();
+function timePair({ name, make }) {
+  const runs = IMPLEMENTATIONS.map((implementation) => prepared(make, implementation));
   const rates = IMPLEMENTATIONS.map(() => []);
   let sink = 0;
   for (let r = 0; r < REPEATS; r++) {
     runs.forEach(({ workload, steps }, k) => {
       const start = cpuMs();
       sink += workload.run(steps);
-      rates[k].push((steps * samplesPerStep) / ((cpuMs() - start) / 1000));
+      rates[k].push((steps * workload.samplesInStep()) / ((cpuMs() - start) / 1000));
     });
   }
   for (const { workload } of runs) workload.free();
-  if (Number.isNaN(sink)) console.warn(`  (${arch}: a workload returned NaN)`);
+  if (Number.isNaN(sink)) console.warn(`  (${name}: a workload returned NaN)`);
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const ratios = rates[0].map((engine, r) => engine / rates[1][r]);
   return { engine: Math.round(median(rates[0])), baseline: Math.round(median(rates[1])), ratio: median(ratios) };
+}
+
+/** The digits table: samples/s and GMAC/s natively and in wasm, engine/baseline, and × TF.js. */
+function printDigits(digits, native, wasm, BenchWorkload) {
+  console.log("\ndigits (softmax, 1,438 training images, lr 0.03, tanh): samples/s, GMAC/s, × TF.js wasm");
+  console.log("workload         where       engine  GMAC/s      baseline  engine/baseline   × TF.js");
+  for (const { name, arch, batch } of digits) {
+    const macs = BenchWorkload.macsPerSample(arch);
+    for (const [where, figures] of [["native", native[name]], ["wasm", wasm[name]]]) {
+      if (!figures) continue;
+      const speedup = figures.ratio ?? figures.engine / figures.baseline;
+      const gmacs = ((figures.engine * macs) / 1e9).toFixed(2).padStart(7);
+      const tfjs = figures.engine / TFJS[arch][batch];
+      const goals =
+        where === "wasm"
+          ? `  (goals: ≥ ${DIGITS_OVER_BASELINE}× baseline ${mark(speedup >= DIGITS_OVER_BASELINE)}, ` +
+            `≥ ${OVER_TFJS[arch][batch]}× TF.js ${mark(tfjs >= OVER_TFJS[arch][batch])})`
+          : "";
+      console.log(
+        `${name.padEnd(16)} ${where.padEnd(6)} ${fmt(figures.engine)} ${gmacs} ${fmt(figures.baseline)} ${ratio(speedup)}   ${ratio(tfjs)}${goals}`,
+      );
+    }
+  }
 }
 
 const fmt = (sps) => Math.round(sps).toLocaleString("en-US").padStart(13);
@@ -106,16 +140,32 @@ const mark = (ok) => (ok ? "ok" : "BELOW TARGET");
 need(GLUE, "run `make bench`, which builds it");
 need(NATIVE, "run `cargo bench --bench throughput` first");
 need(SHIPPED, "run `make build` first");
+need(DIGITS, "it is committed with the repository");
 
 const { BenchWorkload } = await loadGlue();
 const native = JSON.parse(readFileSync(NATIVE, "utf8"));
 const archs = BenchWorkload.archs();
 
+const digitsFile = readFileSync(DIGITS);
+const digits = BenchWorkload.digitsArchs().flatMap((arch) =>
+  [...BenchWorkload.digitsBatches()].map((batch) => ({
+    name: `${arch} b${batch}`,
+    arch,
+    batch,
+    make: (implementation) => BenchWorkload.digits(arch, batch, implementation, digitsFile),
+  })),
+);
+const workloads = [
+  ...archs.map((arch) => ({ name: arch, make: (implementation) => new BenchWorkload(arch, implementation) })),
+  ...digits,
+];
+
 const wasm = {};
-for (const arch of archs) {
-  process.stdout.write(`timing wasm ${arch}, engine and baseline in turn… `);
-  wasm[arch] = timePair(BenchWorkload, arch);
-  console.log(`${fmt(wasm[arch].engine).trim()} and ${fmt(wasm[arch].baseline).trim()} samples/s (CPU time)`);
+for (const workload of workloads) {
+  const { name } = workload;
+  process.stdout.write(`timing wasm ${name}, engine and baseline in turn… `);
+  wasm[name] = timePair(workload);
+  console.log(`${fmt(wasm[name].engine).trim()} and ${fmt(wasm[name].baseline).trim()} samples/s (CPU time)`);
 }
 
 const shipped = readFileSync(SHIPPED);
@@ -136,11 +186,13 @@ for (const arch of archs) {
     console.log(`${arch.padEnd(15)} ${where.padEnd(6)} ${fmt(figures.engine)} ${fmt(figures.baseline)} ${ratio(speedup)}${target}`);
   }
 }
+printDigits(digits, native, wasm, BenchWorkload);
 console.log("\nwasm/native");
-for (const arch of archs) {
-  const engine = wasm[arch].engine / native[arch].engine;
-  const baseline = wasm[arch].baseline / native[arch].baseline;
-  console.log(`${arch.padEnd(15)} engine ${ratio(engine)} (target ≥ ${TARGETS.wasmOverNative}×: ${mark(engine >= TARGETS.wasmOverNative)})   baseline ${ratio(baseline)}`);
+for (const { name } of workloads) {
+  if (!native[name]) continue;
+  const engine = wasm[name].engine / native[name].engine;
+  const baseline = wasm[name].baseline / native[name].baseline;
+  console.log(`${name.padEnd(16)} engine ${ratio(engine)} (target ≥ ${TARGETS.wasmOverNative}×: ${mark(engine >= TARGETS.wasmOverNative)})   baseline ${ratio(baseline)}`);
 }
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 console.log(

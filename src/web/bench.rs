@@ -3,7 +3,20 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::bench::{Implementation, Workload, ARCHS, SAMPLES_PER_STEP};
+use crate::bench::{
+    Implementation, Workload, ARCHS, DIGITS_ARCHS, DIGITS_BATCHES, SAMPLES_PER_STEP,
+};
+
+/// `"engine"` or `"baseline"`.
+fn implementation_named(name: &str) -> Result<Implementation, JsError> {
+    match name {
+        "engine" => Ok(Implementation::Engine),
+        "baseline" => Ok(Implementation::Baseline),
+        other => Err(JsError::new(&format!(
+            "unknown implementation {other:?}; expected \"engine\" or \"baseline\""
+        ))),
+    }
+}
 
 /// One benchmark workload: a network of the given shape, trained by the fast engine
 /// or by the textbook baseline.
@@ -23,18 +36,50 @@ impl BenchWorkload {
                 "unknown architecture {arch:?}; expected one of {ARCHS:?}"
             )));
         }
-        let implementation = match implementation {
-            "engine" => Implementation::Engine,
-            "baseline" => Implementation::Baseline,
-            other => {
-                return Err(JsError::new(&format!(
-                    "unknown implementation {other:?}; expected \"engine\" or \"baseline\""
-                )))
-            }
-        };
+        let implementation = implementation_named(implementation)?;
         Ok(BenchWorkload {
             workload: Workload::new(arch, implementation),
         })
+    }
+
+    /// A softmax classifier `arch` (any `64-…-10`) on the digits' training split, `batch`
+    /// samples per step. `digits_file` is the bytes of `data/digits.bin`, which the bench
+    /// script reads and hands over, so that no wasm build carries the data.
+    pub fn digits(
+        arch: &str,
+        batch: u32,
+        implementation: &str,
+        digits_file: &[u8],
+    ) -> Result<BenchWorkload, JsError> {
+        let implementation = implementation_named(implementation)?;
+        let workload = Workload::digits(arch, batch as usize, digits_file, implementation)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(BenchWorkload { workload })
+    }
+
+    /// This workload's samples per step (its batch size).
+    #[wasm_bindgen(js_name = samplesInStep)]
+    pub fn samples_in_step(&self) -> f64 {
+        self.workload.samples_per_step() as f64
+    }
+
+    /// The digits shapes `make bench` times, e.g. `["64-32-32-10", "64-64-64-10"]`.
+    #[wasm_bindgen(js_name = digitsArchs)]
+    pub fn digits_archs() -> Vec<String> {
+        DIGITS_ARCHS.iter().map(|a| a.to_string()).collect()
+    }
+
+    /// Multiply-adds one training sample costs `arch` (see [`crate::bench::macs_per_sample`]),
+    /// for GMAC/s; 0 for an arch that does not parse.
+    #[wasm_bindgen(js_name = macsPerSample)]
+    pub fn macs_per_sample(arch: &str) -> f64 {
+        crate::bench::macs_per_sample(arch).unwrap_or(0) as f64
+    }
+
+    /// The digits workloads' batch sizes.
+    #[wasm_bindgen(js_name = digitsBatches)]
+    pub fn digits_batches() -> Vec<u32> {
+        DIGITS_BATCHES.iter().map(|&b| b as u32).collect()
     }
 
     /// Trains `steps` steps (of [`SAMPLES_PER_STEP`] samples each) and returns a value
