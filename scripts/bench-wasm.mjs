@@ -29,11 +29,11 @@ const MIN_SECONDS = 1;
 const REPEATS = 5;
 const WARMUP_STEPS = 500;
 
-// Issue #10's targets, reported (not enforced: a benchmark is not a test).
+// Issue #10's speed targets, reported (not enforced: a benchmark is not a test). Its size target
+// (90 kB) was withdrawn by issue #18; the size guard is checked by the browser half.
 const TARGETS = {
   engineOverBaseline: { "2-8-8-1": 10, "2-16-16-16-1": 10, "2-64-64-1": 8 },
   wasmOverNative: 0.75,
-  gzipBytes: 90_000,
 };
 
 // Issue #20: the digits nets. TF.js 4.22's wasm backend (one thread, SIMD, one node process),
@@ -197,6 +197,6 @@ for (const { name } of workloads) {
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 console.log(
   `\nshipped wasm (pkg/initlab_bg.wasm): ${kb(report.wasm_bytes)} raw, ${kb(report.wasm_gzip_bytes)} gzip ` +
-    `(target ≤ ${kb(TARGETS.gzipBytes)}: ${mark(report.wasm_gzip_bytes <= TARGETS.gzipBytes)})`,
+    "(its guard is checked by the browser half, scripts/bench-browser.mjs)",
 );
 console.log(`\nwritten: ${OUT}`);
