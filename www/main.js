@@ -23,10 +23,19 @@ import { createViews } from "./views.js";
 const framed = window.parent !== window;
 const messagesCode = framed ? import("./messages.js") : null;
 
-// The engine first: its wasm (preloaded by index.html) compiles while the language loads.
-// A dynamic import, so that a missing or broken build is reported in the page.
+// Intl's one-time set-up, paid by a worker while the page loads (www/intl-warmup.js says why).
+const intlWarm = warmIntlOffThread();
+
+// The engine first: its wasm (preloaded by index.html) starts compiling now, as it streams
+// in, while the glue's module is imported and the language loads. A dynamic import, so that
+// a missing or broken build is reported in the page; a host that does not serve the wasm
+// as application/wasm gets the glue's own fetch and fallback.
+const wasmUrl = new URL("../pkg/initlab_bg.wasm", import.meta.url);
+const wasmModule = WebAssembly.compileStreaming
+  ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => wasmUrl)
+  : wasmUrl;
 const compiled = import("../pkg/initlab.js").then(async (wasm) => {
-  await wasm.default();
+  await wasm.default({ module_or_path: wasmModule });
   return wasm;
 });
 compiled.catch(() => {}); // reported through `engine` below, once the page can show it
@@ -70,8 +79,9 @@ const engine = compiled.then(async (wasm) => {
   await firstFrameNeeds;
   return { lab: new wasm.Lab(params.engineQuery), wasm };
 });
-// Work the first frame needs that does not need the engine, done while it loads.
-prepareNumbers();
+// Work the first frame needs that does not need the engine, done while it loads (the
+// number formatters: once the worker has paid Intl's set-up, they cost ~0.1 ms each).
+intlWarm.then(prepareNumbers);
 const charts = createCharts(() => page.redraw(), (message) => view.showChartError(message));
 const { api, page } = createApi(engine, {
   charts,
@@ -90,7 +100,7 @@ const { api, page } = createApi(engine, {
   },
 });
 window.initlab = api;
-createLanguagePicker((code) => api.setLanguage(code));
+createLanguagePicker((code) => api.setLanguage(code), api.ready);
 embedCode?.then(
   (code) => {
     updateEmbed = code.startEmbedMode(page.query);
@@ -114,6 +124,24 @@ api.ready.then(() => {
     (error) => console.warn(`InitLab works online only here: ${error.message}`),
   );
 }, () => {});
+
+/**
+ * Starts www/intl-warmup.js; resolves once it has made its formatter, failed, or at once
+ * where no worker can start (the main thread then pays Intl's set-up itself).
+ */
+function warmIntlOffThread() {
+  return new Promise((resolve) => {
+    try {
+      const worker = new Worker(new URL("./intl-warmup.js", import.meta.url));
+      worker.onmessage = worker.onerror = () => {
+        worker.terminate();
+        resolve();
+      };
+    } catch {
+      resolve();
+    }
+  });
+}
 
 /** Share: its menu's code and styles are fetched on the first press; every press toggles it. */
 function enableShare() {
