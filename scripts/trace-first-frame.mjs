@@ -3,7 +3,10 @@
 // page's main-thread time from navigation to `initlab.ready` by kind of work, with its CPU
 // time beside it, whether the wasm came from V8's code cache, and the longest tasks.
 //
-//   node scripts/trace-first-frame.mjs [warm|cold] [runs]      (after `make build`)
+//   node scripts/trace-first-frame.mjs [warm|cold] [runs] [site]   (after `make build`)
+//
+// `site`: another built copy of the site to trace (default: this repository), so that two
+// builds can be traced side by side.
 //
 // A measuring tool, not a benchmark: tracing slows the page, and on a shared machine the wall
 // times swing with the load (printed); compare kinds of work, and runs taken side by side.
@@ -15,7 +18,7 @@ import { launchBrowser } from "./chromium.mjs";
 import { PHONE, selfSignedCertificate, serviceWorkerSettled, throttledPage, timeToReady } from "./first-frame.mjs";
 import { startServer } from "./static-server.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = resolve(process.argv[4] ?? resolve(dirname(fileURLToPath(import.meta.url)), ".."));
 const WHICH = process.argv[2] ?? "warm";
 const RUNS = Number(process.argv[3] ?? 1);
 const CATEGORIES = [
