@@ -11,9 +11,10 @@ import { dirname, join, normalize, relative } from "node:path";
 
 /**
  * Fetched at every start although no static import names them: main.js imports the engine
- * at once (a dynamic import only so that a broken build is reported in the page), fetches
- * its wasm (which index.html also preloads, so that it downloads beside the scripts), and
- * starts the worker that pays Intl's set-up off the main thread (www/intl-warmup.js).
+ * at once (a dynamic import only so that a broken build is reported in the page), whose glue
+ * fetches its wasm (which index.html also preloads, so that it downloads beside the
+ * scripts), and main.js starts the worker that pays Intl's set-up off the main thread
+ * (www/intl-warmup.js).
  */
 const ALWAYS_AT_START = ["pkg/initlab.js", "pkg/initlab_bg.wasm", "www/intl-warmup.js"];
 
