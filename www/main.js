@@ -30,7 +30,7 @@ const intlWarm = warmIntlOffThread();
 // A dynamic import, so that a missing or broken build is reported in the page. The glue
 // instantiates as the wasm streams in, with the imports known: compiling it apart first
 // (WebAssembly.compileStreaming) was measured worse, as instantiating the compiled module
-// then built the ~200 import wrappers on the main thread (~80 ms at 4× CPU, against ~1 ms).
+// then built its 90 import wrappers on the main thread (~80 ms at 4× CPU, against ~1 ms).
 const compiled = import("../pkg/initlab.js").then(async (wasm) => {
   await wasm.default();
   return wasm;
