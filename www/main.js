@@ -28,9 +28,10 @@ const intlWarm = warmIntlOffThread();
 
 // The engine first: its wasm (preloaded by index.html) compiles while the language loads.
 // A dynamic import, so that a missing or broken build is reported in the page. The glue
-// instantiates as the wasm streams in, with the imports known: compiling it apart first
-// (WebAssembly.compileStreaming) was measured worse, as instantiating the compiled module
-// then built its 90 import wrappers on the main thread (~80 ms at 4× CPU, against ~1 ms).
+// instantiates as the wasm streams in, with its 90 imports known: compiling it apart first
+// (WebAssembly.compileStreaming) was tried and dropped: its end still waited behind this
+// module's work, and in one trace instantiating the compiled module then took 80 ms of the
+// main thread at 4× CPU (~1 ms here), likely building the import wrappers.
 const compiled = import("../pkg/initlab.js").then(async (wasm) => {
   await wasm.default();
   return wasm;
