@@ -53,7 +53,7 @@ function recordReady() {
 }
 
 /** A page in `context` with the phone's CPU and network, and the ready-time recorder. */
-async function throttledPage(context) {
+export async function throttledPage(context) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -74,14 +74,14 @@ async function throttledPage(context) {
  * driver injects and runs in the page (~60 ms at the 4× slower CPU, and a task every poll),
  * which a learner's page does not run and which delayed the frame it timed.
  */
-async function timeToReady(page, url) {
+export async function timeToReady(page, url) {
   const line = page.waitForEvent("console", { predicate: (m) => m.text().startsWith(READY_LINE), timeout: 60_000 });
   await page.goto(url, { waitUntil: "commit" });
   return Number((await line).text().slice(READY_LINE.length));
 }
 
 /** Waits until the page's service worker controls it and has cached the site (or 60 s). */
-async function serviceWorkerSettled(page) {
+export async function serviceWorkerSettled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, {
     timeout: 60_000,
     polling: 100,
@@ -92,7 +92,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const round = (ms) => Math.round(ms);
 
 /** A throwaway self-signed certificate for 127.0.0.1: {key, cert}, PEM. */
-function selfSignedCertificate() {
+export function selfSignedCertificate() {
   const dir = mkdtempSync(join(tmpdir(), "initlab-tls-"));
   try {
     const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];

@@ -11,11 +11,12 @@ import { dirname, join, normalize, relative } from "node:path";
 
 /**
  * Fetched at every start although no static import names them: main.js imports the engine
- * at once (a dynamic import only so that a broken build is reported in the page), and the
- * engine's glue fetches its wasm (which index.html also preloads, so that it downloads
- * beside the scripts).
+ * at once (a dynamic import only so that a broken build is reported in the page), whose glue
+ * fetches its wasm (which index.html also preloads, so that it downloads beside the
+ * scripts), and main.js starts the worker that pays Intl's set-up off the main thread
+ * (www/intl-warmup.js).
  */
-const ALWAYS_AT_START = ["pkg/initlab.js", "pkg/initlab_bg.wasm"];
+const ALWAYS_AT_START = ["pkg/initlab.js", "pkg/initlab_bg.wasm", "www/intl-warmup.js"];
 
 /**
  * The same-origin files index.html asks for before any script runs. Icons and the web app

@@ -24,8 +24,15 @@ import { createViews } from "./views.js";
 const framed = window.parent !== window;
 const messagesCode = framed ? import("./messages.js") : null;
 
+// Intl's one-time set-up, paid by a worker while the page loads (www/intl-warmup.js says why).
+const intlWarm = warmIntlOffThread();
+
 // The engine first: its wasm (preloaded by index.html) compiles while the language loads.
-// A dynamic import, so that a missing or broken build is reported in the page.
+// A dynamic import, so that a missing or broken build is reported in the page. The glue
+// instantiates as the wasm streams in, with its 90 imports known: compiling it apart first
+// (WebAssembly.compileStreaming) was tried and dropped: its end still waited behind this
+// module's work, and in one trace instantiating the compiled module then took 80 ms of the
+// main thread at 4× CPU (~1 ms here), likely building the import wrappers.
 const compiled = import("../pkg/initlab.js").then(async (wasm) => {
   await wasm.default();
   return wasm;
@@ -71,8 +78,9 @@ const engine = compiled.then(async (wasm) => {
   await firstFrameNeeds;
   return { lab: new wasm.Lab(params.engineQuery), wasm };
 });
-// Work the first frame needs that does not need the engine, done while it loads.
-prepareNumbers();
+// Work the first frame needs that does not need the engine, done while it loads (the
+// number formatters: once the worker has paid Intl's set-up, they cost ~0.1 ms each).
+intlWarm.then(prepareNumbers);
 const charts = createCharts(() => page.redraw(), (message) => view.showChartError(message));
 const { api, page } = createApi(engine, {
   charts,
@@ -91,7 +99,7 @@ const { api, page } = createApi(engine, {
   },
 });
 window.initlab = api;
-createLanguagePicker((code) => api.setLanguage(code));
+createLanguagePicker((code) => api.setLanguage(code), api.ready);
 embedCode?.then(
   (code) => {
     updateEmbed = code.startEmbedMode(page.query);
@@ -115,6 +123,24 @@ api.ready.then(() => {
     (error) => console.warn(`InitLab works online only here: ${error.message}`),
   );
 }, () => {});
+
+/**
+ * Starts www/intl-warmup.js; resolves once it has made its formatter, failed, or at once
+ * where no worker can start (the main thread then pays Intl's set-up itself).
+ */
+function warmIntlOffThread() {
+  return new Promise((resolve) => {
+    try {
+      const worker = new Worker(new URL("./intl-warmup.js", import.meta.url));
+      worker.onmessage = worker.onerror = () => {
+        worker.terminate();
+        resolve();
+      };
+    } catch {
+      resolve();
+    }
+  });
+}
 
 /** Share: its menu's code and styles are fetched on the first press; every press toggles it. */
 function enableShare() {
