@@ -6,10 +6,10 @@
 #   serve   build, then serve the page on http://127.0.0.1:$(PORT)/
 #   test    native cargo tests, wasm tests in headless Chromium, end-to-end page tests
 #   fuzz    the property tests (tests/properties.rs) by the million, in release mode
-#   size    where the wasm's bytes go (by crate and module, with twiggy) and the page's first-load weight
+#   size    where the wasm's bytes go (by crate and module, with twiggy) and the first-load weight of dist/
 #   bench   throughput of the engine and of the textbook baseline, native and wasm; the page in Chromium,
-#           and its first drawn frame on an emulated phone (cold and warm), with the size guards
-#   dist    a self-contained static site in dist/
+#           and its first drawn frame on an emulated phone (cold and warm), with the size guards (dist/)
+#   dist    a self-contained static site in dist/, its scripts and styles minified (what the numbers weigh)
 #   shots   screenshots of every view and lesson (desktop, phone, embed frame) in test-output/shots/
 #   clean   remove everything built
 
@@ -89,14 +89,19 @@ sw:
 serve: build
 	node scripts/serve.mjs $(PORT)
 
-dist: build
+# What a static host serves: every script and stylesheet minified by esbuild, one file at a
+# time (scripts/minify.mjs; names, imports and preloads unchanged), and a service worker
+# built for these files (its VERSION hashes the minified files, its list is dist's).
+dist: build node_modules/.package-lock.json
 	rm -rf dist
 	mkdir -p dist/pkg dist/data
-	cp index.html sw.js dist/
+	cp index.html dist/
 	cp -r www dist/
 	cp data/digits.bin dist/data/ # fetched on demand, not pre-cached (README: The handwritten digits)
-	rm dist/www/service-worker.js # its code is in sw.js
 	cp pkg/initlab.js pkg/initlab_bg.wasm dist/pkg/
+	node scripts/minify.mjs dist
+	node scripts/build-sw.mjs dist
+	rm dist/www/service-worker.js # its code is in sw.js
 	@echo "dist/ is ready: copy it to any static host (it needs .wasm served as application/wasm)"
 
 test: setup dist test-native test-wasm test-css test-e2e
@@ -132,12 +137,12 @@ fuzz:
 	INITLAB_FUZZ_CASES=$(FUZZ_CASES) INITLAB_FUZZ_RUNS=$(FUZZ_RUNS) \
 	  cargo test --release --test properties -- --nocapture --test-threads=2
 
-bench: build setup-browser node_modules/.package-lock.json
+bench: dist setup-browser node_modules/.package-lock.json
 	cargo bench --bench throughput
 	cargo build --release --target $(WASM_TARGET) --features bench
 	wasm-bindgen --target nodejs --out-dir target/bench-node $(WASM)
 	node scripts/bench-wasm.mjs
-	@# pkg/ still holds the page's own build (from `build`, without the bench feature).
+	@# pkg/ and dist/ still hold the page's own build (from `build`, without the bench feature).
 	node scripts/bench-browser.mjs
 
 # Screenshots to look at (not a test): every view and lesson at 1280×800 and 390×844, and in
@@ -148,7 +153,7 @@ shots: build setup-browser node_modules/.package-lock.json
 
 # The size profiler, pinned like the other tools (a one-off ~3 minute install).
 TWIGGY_VERSION := 0.8.0
-size: build
+size: dist
 	@# It calls itself "twiggy-opt <version>".
 	@if ! twiggy --version 2>/dev/null | grep -q " $(TWIGGY_VERSION)$$"; then \
 	  echo "installing twiggy $(TWIGGY_VERSION) (about 3 minutes, once)"; \

@@ -7,12 +7,15 @@
 //  - the time from a σ-slider input event to the charts redrawn (all synchronous);
 //  - one whole loss landscape, initlab.landscape({n: 41, span: 1}), at the defaults;
 //  - the page's weight: html + js + css + wasm, each gzipped as a server would, against
-//    its size guards (issue #18: `ABOVE GUARD` where one is exceeded);
+//    its size guards (issue #18: `ABOVE GUARD` where one is exceeded), weighed in dist/,
+//    what a static host serves (`make dist`: scripts and styles minified); the source
+//    tree's unminified weight is printed beside it;
 //  - what a phone user feels: the first drawn frame on Lighthouse's mobile profile, cold
-//    and warm (scripts/first-frame.mjs).
+//    and warm (scripts/first-frame.mjs), of dist/ too.
 //
 // Prints them and adds them to target/bench.json under "browser". Targets are reported,
-// not enforced: a benchmark is not a test. Expects `make build` (pkg/) to have run.
+// not enforced: a benchmark is not a test. Expects `make dist` (pkg/ and dist/) to have run.
+// The desktop timings serve the source tree: the same wasm, whose work they time.
 // `--only first-frame` measures the phone's first frame alone (and the size guards),
 // keeping the rest of "browser" in bench.json as it was.
 
@@ -27,6 +30,8 @@ import { startServer } from "./static-server.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "target/bench.json");
+/** What a learner's browser gets from a static host: the size guards and the phone weigh it. */
+const DIST = join(ROOT, "dist");
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
 const SLIDER_MOVES = 60;
 const DEEP = "64,64,64,64,64,64,64,64";
@@ -45,9 +50,11 @@ const XOR_221 =
 const RESTART_REPEATS = 5;
 const LANDSCAPE_REPEATS = 5;
 
-if (!existsSync(join(ROOT, "pkg/initlab_bg.wasm"))) {
-  console.error("bench-browser: pkg/initlab_bg.wasm is missing (run `make build`)");
-  process.exit(1);
+for (const built of ["pkg/initlab_bg.wasm", "dist/index.html"]) {
+  if (!existsSync(join(ROOT, built))) {
+    console.error(`bench-browser: ${built} is missing (run \`make dist\`)`);
+    process.exit(1);
+  }
 }
 
 /** Median and 95th percentile of a list of milliseconds, rounded to µs. */
@@ -133,16 +140,17 @@ async function sliderLatency(page, moves) {
 }
 
 /**
- * Bytes of the page at first load, each file gzipped at level 9 (as a static host would serve
- * it): the files the browser fetches before the page runs (scripts/first-load.mjs, the same
- * set `make size` weighs); other languages, lessons' texts, restarts and the rest load on demand.
+ * Bytes of the site at `root` at first load, each file gzipped at level 9 (as a static host
+ * would serve it): the files the browser fetches before the page runs (scripts/first-load.mjs,
+ * the same set `make size` weighs); other languages, lessons' texts, restarts and the rest
+ * load on demand.
  */
-function pageWeight() {
+function pageWeight(root) {
   const sizes = {};
   let raw = 0;
   let gzip = 0;
-  for (const file of firstLoadFiles(ROOT)) {
-    const bytes = readFileSync(join(ROOT, file));
+  for (const file of firstLoadFiles(root)) {
+    const bytes = readFileSync(join(root, file));
     const zipped = gzipSync(bytes, { level: 9 }).length;
     sizes[file] = { raw: bytes.length, gzip: zipped };
     raw += bytes.length;
@@ -248,9 +256,10 @@ if (!ONLY) {
   }
 }
 process.stdout.write("timing the first frame on a phone, cold and warm, 3 runs each… ");
-report.first_frame_phone = await firstFramePhone(ROOT);
+report.first_frame_phone = { ...(await firstFramePhone(DIST)), site: "dist" };
 console.log("done");
-report.page = pageWeight();
+report.page = { ...pageWeight(DIST), site: "dist" };
+report.page_source = pageWeight(ROOT);
 report.targets = TARGETS;
 report.guards = GUARDS;
 
@@ -260,13 +269,18 @@ writeFileSync(OUT, `${JSON.stringify(all, null, 2)}\n`);
 
 if (!ONLY) printDesktop(report);
 console.log("");
+console.log("the phone's first frame and the page weight: dist/, the minified site a static host serves");
 for (const text of firstFrameLines(report.first_frame_phone)) console.log(text);
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 const guard = (bytes, limit) => `guard ≤ ${kb(limit)}: ${bytes <= limit ? "ok" : "ABOVE GUARD"}`;
 const wasmGzip = report.page.files["pkg/initlab_bg.wasm"].gzip;
 console.log(`wasm: ${kb(wasmGzip)} gzip (${guard(wasmGzip, GUARDS.wasmGzipBytes)})`);
 console.log(
-  `page weight at first load: ${kb(report.page.raw_bytes)} raw, ${kb(report.page.gzip_bytes)} gzip ` +
+  `page weight at first load (dist/, minified): ${kb(report.page.raw_bytes)} raw, ${kb(report.page.gzip_bytes)} gzip ` +
     `(${guard(report.page.gzip_bytes, GUARDS.firstLoadGzipBytes)})`,
+);
+console.log(
+  `  source tree, unminified: ${kb(report.page_source.raw_bytes)} raw, ${kb(report.page_source.gzip_bytes)} gzip ` +
+    `(minifying saves ${kb(report.page_source.gzip_bytes - report.page.gzip_bytes)} gzip)`,
 );
 console.log(`\nwritten: ${OUT} ("browser")`);

@@ -3,9 +3,11 @@
 // module's static imports (`import … from "…"`, `export … from "…"`), transitively. A
 // dynamic `import("…")` is on demand and not followed: what the page loads that way at
 // start (the engine) is named in ALWAYS_AT_START below, with the reason.
-// Used by `make size` (scripts/size-profile.mjs) and checked against the requests the
-// browser really makes by tests/e2e/firstload.test.mjs.
+// Used by `make size` (scripts/size-profile.mjs) and `make bench` on dist/ (and the source
+// tree), and checked against the requests the browser really makes by
+// tests/e2e/firstload.test.mjs (the source) and tests/e2e/dist.test.mjs (dist/).
 
+import { parse } from "acorn";
 import { readFileSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 
@@ -35,10 +37,18 @@ function htmlReferences(html) {
   return found;
 }
 
-/** The relative specifiers a module imports statically (import/export … from, import "…"). */
+/**
+ * The relative specifiers a module imports statically (import/export … from, import "…").
+ * Read by a JavaScript parser, so that a minified module (dist/: `import{a as b}from"./c.js"`
+ * on one line) is read as its source is.
+ */
 export function staticImports(source) {
-  const pattern = /^\s*(?:import|export)\s+(?:[^"'();]*?\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm;
-  return [...source.matchAll(pattern)].map((match) => match[1]);
+  const statements = parse(source, { ecmaVersion: "latest", sourceType: "module" }).body;
+  const fromClauses = ["ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration"];
+  return statements
+    .filter((node) => fromClauses.includes(node.type) && node.source)
+    .map((node) => node.source.value)
+    .filter((specifier) => /^\.{1,2}\//.test(specifier));
 }
 
 /** The first-load files of the site at `root`, as paths relative to it, sorted. */

@@ -1,15 +1,20 @@
 // `make size`: where the shipped bytes go. Reads twiggy's per-function table of the wasm as
 // wasm-bindgen ships it, but with its function names kept, and sums it by crate, and by module for
 // InitLab's own code; prints both tables and the gzip weight of every file the page loads
-// first, and writes them to target/size.json.
+// first, as a static host serves them from dist/ (`make dist`: scripts and styles minified),
+// with the source tree's unminified total beside it; writes them to target/size.json.
 //
 // Usage: node scripts/size-profile.mjs <twiggy top -f csv output> <out.json>
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { firstLoadFiles } from "./first-load.mjs";
 
 const [csvPath, outPath] = process.argv.slice(2);
+/** What a static host serves (`make dist`), and the source tree `make serve` serves. */
+const DIST = "dist";
+const SOURCE = ".";
 
 /** twiggy's CSV: Name,ShallowSize,… with names quoted when they hold commas. */
 function rows(csv) {
@@ -57,27 +62,43 @@ function table(items) {
 }
 
 /**
- * The gzip weight (level 9) of every file the page loads at first, and their sum. The list
- * follows index.html and the static imports, as the browser does (scripts/first-load.mjs):
+ * The gzip weight (level 9) of every file the site at `root` loads at first, and their sum. The
+ * list follows index.html and the static imports, as the browser does (scripts/first-load.mjs):
  * what the page imports on demand (other languages, lessons' texts, restarts…) is not in it.
  */
-function firstLoad() {
-  const sizes = firstLoadFiles(".").map((file) => ({ file, gzip: gzipSync(readFileSync(file), { level: 9 }).length }));
+function firstLoad(root) {
+  const sizes = firstLoadFiles(root).map((file) => ({
+    file,
+    gzip: gzipSync(readFileSync(join(root, file)), { level: 9 }).length,
+  }));
   return { files: sizes, total: sizes.reduce((a, b) => a + b.gzip, 0) };
 }
 
+if (!existsSync(join(DIST, "index.html"))) {
+  console.error("size-profile: dist/ is missing (run `make dist`)");
+  process.exit(1);
+}
+
 const profile = table(rows(readFileSync(csvPath, "utf8")));
-const load = firstLoad();
+const load = firstLoad(DIST);
+const source = firstLoad(SOURCE);
 const kb = (bytes) => (bytes / 1024).toFixed(1);
+/** The guard's unit (issue #18): 1000 bytes. */
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 console.log("code and data of the shipped wasm, by owner (names, which are not shipped, left out):");
 for (const { who, bytes, share } of profile.rows.slice(0, 25)) {
   console.log(`  ${kb(bytes).padStart(7)} KB  ${(100 * share).toFixed(1).padStart(5)} %  ${who}`);
 }
 console.log(`  ${kb(profile.total).padStart(7)} KB  total`);
-console.log("first load, gzip -9:");
+console.log("first load as a static host serves it (dist/: scripts and styles minified), gzip -9:");
 for (const { file, gzip } of load.files.sort((a, b) => b.gzip - a.gzip)) {
   console.log(`  ${kb(gzip).padStart(7)} KB  ${file}`);
 }
-console.log(`  ${kb(load.total).padStart(7)} KB  total (${load.files.length} files)`);
-writeFileSync(outPath, JSON.stringify({ wasm: profile, firstLoad: load }, null, 2));
+console.log(`  ${kb(load.total).padStart(7)} KB  total (${load.files.length} files) = ${kB(load.total)}`);
+const saved = source.total - load.total;
+console.log(
+  `  source tree, unminified (what \`make serve\` serves): ${kb(source.total)} KB = ${kB(source.total)} ` +
+    `(${source.files.length} files); minifying saves ${kB(saved)}`,
+);
+writeFileSync(outPath, JSON.stringify({ wasm: profile, firstLoad: load, firstLoadSource: source }, null, 2));
 console.log(`written to ${outPath}`);

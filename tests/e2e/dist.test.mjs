@@ -1,0 +1,159 @@
+// The site as a static host serves it: dist/ (`make dist`), its scripts and styles minified by
+// esbuild one file at a time (scripts/minify.mjs). The numbers of `make size` and `make bench`
+// weigh it, so it must work as the source tree does: the first frame drawn with no error,
+// exactly the first-load files that `make size` counts fetched, a lesson with its words, the
+// restarts worker, and a service worker built for these files (not the source's copied).
+
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { parse } from "acorn";
+import { shellFiles } from "../../scripts/build-sw.mjs";
+import { firstLoadFiles } from "../../scripts/first-load.mjs";
+import { ROOT, launchBrowser, openPage, startServer } from "./helpers.mjs";
+
+const DIST = join(ROOT, "dist");
+/** Fetched once the page runs, never before its first frame: the offline registration. */
+const AFTER_READY = ["www/offline.js", "sw.js"];
+
+const env = {};
+
+before(async () => {
+  if (!existsSync(join(DIST, "pkg", "initlab_bg.wasm"))) {
+    throw new Error("dist/ is missing: run `make dist` (or `make test`) first");
+  }
+  env.server = await startServer(DIST);
+  env.browser = await launchBrowser();
+});
+
+after(async () => {
+  await env.browser?.close();
+  await env.server?.close();
+});
+
+/** The value of `const NAME = …;` in the header scripts/build-sw.mjs writes atop sw.js. */
+function swConstant(file, name) {
+  const match = new RegExp(`^const ${name} = (.*?);$`, "ms").exec(readFileSync(file, "utf8"));
+  assert.ok(match, `${file} declares ${name}`);
+  return JSON.parse(match[1]);
+}
+
+/**
+ * In the page, before it loads: when `initlab.ready` resolves, records whether the activation
+ * chart (on screen at 1280×800) has a pixel that differs from its corner, the background.
+ */
+function recordDrawnAtReady() {
+  let api;
+  Object.defineProperty(window, "initlab", {
+    configurable: true,
+    get: () => api,
+    set(value) {
+      api = value;
+      value.ready.then(() => {
+        const canvas = document.getElementById("chart-activation");
+        const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+        const differs = (i) => [0, 1, 2, 3].some((k) => data[i + k] !== data[k]);
+        let drawn = 0;
+        for (let i = 4; i < data.length; i += 4) drawn += differs(i) ? 1 : 0;
+        window.__drawnAtReady = { drawn, width: canvas.width, height: canvas.height };
+      });
+    },
+  });
+}
+
+/** Opens dist's page at `query`, recording the site's files it requests (paths, no query). */
+async function openDist(query) {
+  const requested = new Set();
+  const browser = {
+    newContext: async (options) => {
+      const context = await env.browser.newContext(options);
+      await context.addInitScript(recordDrawnAtReady);
+      context.on("request", (request) => {
+        const url = new URL(request.url());
+        if (!request.serviceWorker() && url.origin === env.server.url) requested.add(url.pathname.slice(1) || "index.html");
+      });
+      return context;
+    },
+  };
+  const opened = await openPage(browser, `${env.server.url}/${query}`);
+  return { ...opened, atDrawn: new Set(requested) };
+}
+
+test("dist/ ships its scripts and styles without comments, and its service worker lists dist's files", () => {
+  const scripts = [];
+  for (const file of shellFiles(DIST).filter((f) => f.endsWith(".js"))) {
+    const comments = [];
+    parse(readFileSync(join(DIST, file), "utf8"), { ecmaVersion: "latest", sourceType: "module", onComment: comments });
+    if (comments.length > 0) scripts.push(`${file}: ${comments.length} comments`);
+  }
+  assert.deepEqual(scripts, []);
+  for (const file of shellFiles(DIST).filter((f) => f.endsWith(".css"))) {
+    assert.ok(!readFileSync(join(DIST, file), "utf8").includes("/*"), `${file} has a comment`);
+    assert.ok(statSync(join(DIST, file)).size < statSync(join(ROOT, file)).size, `${file} is smaller than its source`);
+  }
+  assert.deepEqual(swConstant(join(DIST, "sw.js"), "SHELL"), shellFiles(DIST));
+});
+
+test("the minified page draws its first frame with no error and fetches exactly dist's first-load files", async () => {
+  const opened = await openDist("");
+  try {
+    const { drawn, width, height } = await opened.page.evaluate(() => window.__drawnAtReady);
+    assert.ok(width > 0 && height > 0, "the chart has its size at the first frame");
+    assert.ok(drawn > 100, `${drawn} pixels differ from the chart's background at the first frame`);
+    const icon = (file) => file.startsWith("www/icons/");
+    const fetched = [...opened.atDrawn].filter((file) => !icon(file) && !AFTER_READY.includes(file)).sort();
+    assert.deepEqual(fetched, firstLoadFiles(DIST));
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test("in the minified page a lesson opens with its words and the restarts worker runs", async () => {
+  const opened = await openDist("");
+  const { page } = opened;
+  try {
+    assert.deepEqual(await page.evaluate(() => window.initlab.openLesson("zero-tanh")), { ok: true });
+    const shown = await page.evaluate(() => window.initlab.lessonShown());
+    assert.equal(shown.id, "zero-tanh");
+    assert.ok(shown.question.text.length > 20, "the question's words are there once lessonShown resolves");
+    assert.equal(await page.locator("#lesson-question-text").textContent(), shown.question.text);
+
+    const restarts = await page.evaluate(() => window.initlab.restarts({ runs: 2, steps: 20 }));
+    assert.equal(restarts.runs.length, 2);
+    assert.ok(restarts.runs.every((run) => Number.isFinite(run.loss)), JSON.stringify(restarts.runs));
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+});
+
+test("dist's service worker is built for dist: its own version, and it caches the minified files", async () => {
+  const version = swConstant(join(DIST, "sw.js"), "VERSION");
+  if (existsSync(join(ROOT, "sw.js"))) {
+    assert.notEqual(version, swConstant(join(ROOT, "sw.js"), "VERSION"), "not the source tree's sw.js");
+  }
+  const opened = await openDist("");
+  const { page } = opened;
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    const cached = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((name) => name.startsWith("initlab "));
+      const cache = await caches.open(names[0]);
+      const sizes = {};
+      for (const request of await cache.keys()) {
+        const body = await (await cache.match(request)).arrayBuffer();
+        sizes[new URL(request.url).pathname.slice(1)] = body.byteLength;
+      }
+      return { names, sizes };
+    });
+    assert.equal(cached.names.length, 1, `one cache: ${cached.names}`);
+    assert.ok(cached.names[0].endsWith(version), cached.names[0]);
+    const expected = Object.fromEntries(shellFiles(DIST).map((file) => [file, statSync(join(DIST, file)).size]));
+    assert.deepEqual(cached.sizes, expected);
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+});
