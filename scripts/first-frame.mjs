@@ -10,7 +10,7 @@
 // connections per host and queues the rest, each request waiting a round trip: at 150 ms
 // that is not what a phone on a real host feels.
 // Used by scripts/bench-browser.mjs (`make bench`), and alone by
-// `node scripts/bench-browser.mjs --only first-frame` after `make build`.
+// `node scripts/bench-browser.mjs --only first-frame` after `make dist` (it measures dist/, the minified site a static host serves).
 
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
