@@ -8,7 +8,7 @@
 
 import { markAnswered, markOpened, markTasksDone, onProgress, stateOf } from "./lesson-progress.js";
 import { createQuestionState, recordAnswer, resetQuestion, revealed } from "./lesson-question-state.js";
-import { LESSON_TITLES } from "./lessons-titles.js";
+import { titleOf } from "./lessons-titles.js";
 import { loadStylesheet, once } from "./on-demand.js";
 import { rewriteCourse, setCourse } from "./page-params.js";
 import { activeTable, text } from "./strings.js";
@@ -31,8 +31,6 @@ export const loadLessonLayer = once(async () => {
 
 const warnPanel = (error) => console.warn(`The lesson panel could not load: ${error.message}`);
 
-/** The lesson's title in the page's language, else English. */
-export const titleOf = (id) => activeTable("lessons")?.[id]?.title || LESSON_TITLES[id] || id;
 
 /** Each part's title's string id, by the part's id (src/lessons/parts.rs). */
 const PART_TITLES = {

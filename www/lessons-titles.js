@@ -3,6 +3,8 @@
 // its panel (lessons-verdicts.js, lessons-questions.js, lessons-tasks.js, lessons-text.js).
 // The other languages keep each title with the lesson's words in www/i18n/<code>.js (`lessons`).
 
+import { activeTable } from "./strings.js";
+
 /** Per lesson, in the engine's order: its title. */
 export const LESSON_TITLES = {
   "zero-tanh": "Why not start every weight at 0?",
@@ -22,3 +24,6 @@ export const LESSON_TITLES = {
   "he-relu": "Which rule for ReLU?",
   "in-practice": "What should I use in practice?",
 };
+
+/** The lesson's title in the page's language, else English. */
+export const titleOf = (id) => activeTable("lessons")?.[id]?.title || LESSON_TITLES[id] || id;

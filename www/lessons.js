@@ -8,7 +8,7 @@ import { foldExplanation, frameOnLesson, stageView, wireWhy } from "./lesson-sta
 import { currentAnswer, questionApi, showQuestion } from "./lesson-question.js";
 import { revealed } from "./lesson-question-state.js";
 import { showTasks, tasksApi } from "./lesson-tasks.js";
-import { titleOf } from "./lesson-core.js";
+import { titleOf } from "./lessons-titles.js";
 import { lessonWords, loadLessonTexts, verdictTemplate } from "./lesson-words.js";
 import { formatMessage } from "./message-format.js";
 import { pluralCategory, rounded } from "./numbers.js";
