@@ -100,7 +100,8 @@ test("answer(): right, wrong and Show me; bad input throws a clear error and cha
     // Each answer in turn, the lesson reopened between: exactly one is right.
     const outcomes = [];
     for (const index of [0, 1, 2]) {
-      await page.evaluate(() => window.initlab.openLesson("zero-tanh"));
+      // The answer's sentence is the panel's words: wait for them (fetched on the first open).
+      await page.evaluate(() => window.initlab.openLesson("zero-tanh") && window.initlab.lessonShown());
       assert.equal((await lessonNow(page)).question.answered, false, "reopening asks again");
       outcomes.push(await page.evaluate((i) => window.initlab.answer(i), index));
     }
