@@ -156,6 +156,8 @@ test("a lesson opened while training pauses, says so, and sets up its own experi
     await page.evaluate(() => window.initlab.play());
     await page.waitForFunction(() => window.initlab.snapshot().step > 20);
     assert.deepEqual(await page.evaluate(() => window.initlab.openLesson("zero-tanh")), { ok: true });
+    // The panel and its words are fetched on the first open: read its notes once shown.
+    await page.evaluate(() => window.initlab.lessonShown());
     const step = (await page.evaluate(() => window.initlab.snapshot())).step;
     assert.equal(step, 0, "the lesson starts its own run at step 0");
     await page.waitForTimeout(300);
