@@ -31,7 +31,7 @@ const VERDICT_MIN_LINES = 2;
 /** The least the wide screen's text box keeps, in lines; the room kept free under what fits (px). */
 const TEXT_MIN_LINES = 5;
 const SPARE = 8;
-/** The views whose chart keeps its height on a phone: only its top must be on screen (lessons.css). */
+/** The views whose chart keeps its height at every size: only its top must be on screen (lessons.css, embed.css). */
 const TALL = ["activation", "gradients", "landscape"];
 const TALL_TOP = 120;
 
@@ -145,14 +145,15 @@ function stagedChart() {
 
 /**
  * Narrow screens and the frame: shrinks the chart under the lesson (not below `least` px) so
- * that it ends on screen; returns how far it still overflows. A table, and a phone's per-layer
- * chart (only its top need show), keep their height.
+ * that it ends on screen; returns how far it still overflows. A table, and a per-layer chart
+ * (only its top need show), keep their height.
  */
 function fitChart(mode, least) {
   const chart = stagedChart();
   if (!chart) return 0;
   const view = stage.moved.dataset.view;
-  if (mode === "narrow" && TALL.includes(view)) return overflow(chart, mode, TALL_TOP);
+  // Their canvas is drawn at the height their panels need: a max-height would squash it.
+  if (TALL.includes(view)) return overflow(chart, mode, TALL_TOP);
   const over = overflow(chart, mode);
   if (over <= 0 || chart.tagName === "TABLE") return over;
   const height = chart.getBoundingClientRect().height;

@@ -184,9 +184,8 @@ test("an unknown id in course= is named in a notice and the known ones are kept;
 });
 
 /**
- * The views whose chart needs its height to show anything, so the phone does not shorten
- * it: one panel per layer, stacked (activation, gradients), and the landscape's map under
- * its legend.
+ * The views whose chart needs its height to show anything, so no size shortens it: one panel
+ * per layer, stacked (activation, gradients), and the landscape's map under its legend.
  */
 const TALL = ["activation", "gradients", "landscape"];
 
@@ -230,6 +229,11 @@ function boxesOnScreen(page) {
       way: way && { id: way.id, expanded: way.getAttribute("aria-expanded"), ...box(way) },
       // The layer table is the one view without a canvas: its table is what it shows.
       chart: box(document.querySelector(`[data-view="${view}"] :is(canvas, table)`)),
+      // Each canvas of the view, drawn (width × height) and shown (its box): a stretched one
+      // is squashed or pulled out of shape.
+      canvases: [...document.querySelectorAll(`[data-view="${view}"] canvas`)]
+        .filter((c) => c.width > 0 && c.clientWidth > 0)
+        .map((c) => ({ drawn: c.height / c.width, shown: c.clientHeight / c.clientWidth })),
     };
   });
 }
@@ -267,8 +271,12 @@ async function assertOneScreen(page, size, id) {
     assert.ok(b.way && b.way.expanded === "false", `${id} (${size.name}): a cut verdict with no way to the rest`);
     inside(`${b.way.id}`, b.way);
   }
-  if (size.name === "phone" && TALL.includes(b.view)) {
-    // Such a chart keeps its height (and the activation view has the phone's σ row
+  // No canvas is fitted to the screen by squashing it: shown in its drawn proportions.
+  for (const { drawn, shown } of b.canvases) {
+    assert.ok(Math.abs(shown / drawn - 1) < 0.02, `${id} (${size.name}): a ${b.view} canvas drawn at ${drawn.toFixed(2)} (height/width) is shown at ${shown.toFixed(2)}`);
+  }
+  if (TALL.includes(b.view)) {
+    // Such a chart keeps its height (and on the phone the activation view has the σ row
     // above it, phone.js): its top, most of its first layer or the legend, is on screen.
     inside(`${b.view} chart's top`, { top: b.chart.top, bottom: b.chart.top + Math.min(b.chart.height, 120) });
   } else {
