@@ -4,6 +4,9 @@
 //! shortcut connections too (the inputs also feeding the output unit: the XOR 2-1 net and
 //! its wider and deeper cousins).
 
+mod common;
+
+use common::{flat, parameters};
 use initlab::activation::Activation;
 use initlab::baseline;
 use initlab::init::Distribution;
@@ -54,31 +57,6 @@ fn engine_loss_and_gradient(mlp: &Mlp, x: &[f64], y: &[f64], loss: Loss) -> (f64
     let total = mlp.loss_sum(&ws, loss);
     mlp.backward(&mut ws, loss, 1.0 / n as f64, &mut grads);
     (total / n as f64, grads)
-}
-
-/// Every parameter of the baseline, in the engine's order (W then b, layer by layer).
-fn parameters(net: &mut baseline::Mlp) -> Vec<&mut f64> {
-    let mut out = Vec::new();
-    for layer in &mut net.layers {
-        let (ws, bs): (Vec<_>, Vec<_>) = layer
-            .neurons
-            .iter_mut()
-            .map(|n| (&mut n.w, &mut n.b))
-            .unzip();
-        out.extend(ws.into_iter().flatten());
-        out.extend(bs);
-    }
-    out
-}
-
-/// The baseline's gradient flattened in the same order.
-fn flat(grads: &baseline::Gradients) -> Vec<f64> {
-    let mut out = Vec::new();
-    for (dw, db) in grads.dw.iter().zip(&grads.db) {
-        out.extend(dw.iter().flatten());
-        out.extend(db);
-    }
-    out
 }
 
 /// True when no ReLU pre-activation sits within `margin` of its kink, where finite differences are meaningless.

@@ -4,6 +4,9 @@
 //! to 1, the loss stays finite at logits of ±10⁴ and is exactly ln C at zero weights; a toy
 //! 3-class problem is learnt. And the URL cannot ask for it yet.
 
+mod common;
+
+use common::{flat, parameters};
 use initlab::activation::Activation;
 use initlab::baseline;
 use initlab::bench::{gaussian_blobs, Implementation, Workload};
@@ -37,31 +40,6 @@ fn setup(sizes: &[usize], shortcut: bool, seed: u64) -> (Mlp, Vec<f64>, Vec<f64>
     let x: Vec<f64> = (0..n * n_in).map(|_| rng.standard_normal()).collect();
     let y: Vec<f64> = (0..n).map(|k| (k % classes) as f64).collect();
     (mlp, x, y)
-}
-
-/// Every parameter of the baseline, in the engine's order (W then b, layer by layer).
-fn parameters(net: &mut baseline::Mlp) -> Vec<&mut f64> {
-    let mut out = Vec::new();
-    for layer in &mut net.layers {
-        let (ws, bs): (Vec<_>, Vec<_>) = layer
-            .neurons
-            .iter_mut()
-            .map(|n| (&mut n.w, &mut n.b))
-            .unzip();
-        out.extend(ws.into_iter().flatten());
-        out.extend(bs);
-    }
-    out
-}
-
-/// The baseline's gradient flattened in the same order.
-fn flat(grads: &baseline::Gradients) -> Vec<f64> {
-    let mut out = Vec::new();
-    for (dw, db) in grads.dw.iter().zip(&grads.db) {
-        out.extend(dw.iter().flatten());
-        out.extend(db);
-    }
-    out
 }
 
 /// The engine's mean loss and gradient over all samples, in one chunk.

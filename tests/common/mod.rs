@@ -1,7 +1,7 @@
-//! Helpers shared by the native lesson tests.
+//! Helpers shared by the native tests.
 #![allow(dead_code)]
 
-use initlab::{Config, Experiment};
+use initlab::{baseline, Config, Experiment};
 
 /// The default config with some keys changed (panics on a bad key: test inputs are fixed).
 pub fn config(changes: &[(&str, &str)]) -> Config {
@@ -81,4 +81,29 @@ pub fn number(v: &initlab::lessons::Verdict, name: &str) -> f64 {
 pub fn assert_verdict(v: &initlab::lessons::Verdict, holds: bool, id: &str) {
     assert_eq!(v.holds, holds, "{v:?}");
     assert_eq!(v.message.id, id, "{v:?}");
+}
+
+/// Every parameter of the baseline, in the engine's order (W then b, layer by layer).
+pub fn parameters(net: &mut baseline::Mlp) -> Vec<&mut f64> {
+    let mut out = Vec::new();
+    for layer in &mut net.layers {
+        let (ws, bs): (Vec<_>, Vec<_>) = layer
+            .neurons
+            .iter_mut()
+            .map(|n| (&mut n.w, &mut n.b))
+            .unzip();
+        out.extend(ws.into_iter().flatten());
+        out.extend(bs);
+    }
+    out
+}
+
+/// The baseline's gradient flattened in the same order.
+pub fn flat(grads: &baseline::Gradients) -> Vec<f64> {
+    let mut out = Vec::new();
+    for (dw, db) in grads.dw.iter().zip(&grads.db) {
+        out.extend(dw.iter().flatten());
+        out.extend(db);
+    }
+    out
 }
