@@ -40,6 +40,7 @@
 
 use crate::rng::Rng;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Where the file lives, relative to the repository's root and to the page (`index.html`).
 /// Outside `www/`, so that the service worker does not pre-cache it (`scripts/build-sw.mjs`).
@@ -380,4 +381,25 @@ pub struct DigitsSplit {
     pub test: Images,
     /// The mean of pixel/16 over the training images, per pixel (in [0, 1]).
     pub train_mean: [f64; PIXELS],
+}
+
+/// The digits once read, for every experiment of this process (page or test) to share.
+static INSTALLED: OnceLock<Digits> = OnceLock::new();
+
+/// Reads the file's bytes once and keeps the digits for [`installed`]: the page calls this
+/// when its download has arrived, a native test with the committed file. A second call
+/// changes nothing (the file is the same) and returns the digits already kept, so that an
+/// experiment never sees its data change under it.
+pub fn install(bytes: &[u8]) -> Result<&'static Digits, DigitsError> {
+    if let Some(digits) = INSTALLED.get() {
+        return Ok(digits);
+    }
+    let digits = Digits::parse(bytes)?;
+    Ok(INSTALLED.get_or_init(|| digits))
+}
+
+/// The digits, if [`install`] has read them: `data=digits` needs them, and is refused in
+/// words until the page's download has arrived.
+pub fn installed() -> Option<&'static Digits> {
+    INSTALLED.get()
 }

@@ -223,3 +223,21 @@ fn each_broken_file_is_refused_with_its_own_sentence() {
     ids.dedup();
     assert_eq!(ids.len(), 8, "two kinds of error share an id: {ids:?}");
 }
+
+#[test]
+fn install_keeps_the_first_good_file_and_refuses_a_broken_one_without_losing_it() {
+    let mut corrupt = committed_bytes();
+    corrupt[0] = b'X';
+    // A broken download is refused in words and installs nothing…
+    assert_eq!(
+        initlab::digits::install(&corrupt).err(),
+        Some(DigitsError::NotDigits)
+    );
+    // …the committed file installs, and is what `installed` gives from then on.
+    let kept = initlab::digits::install(&committed_bytes()).expect("the committed file reads");
+    assert_eq!(kept, &committed());
+    assert_eq!(initlab::digits::installed(), Some(kept));
+    // A later call returns the digits already kept, whatever bytes it is given.
+    let again = initlab::digits::install(&committed_bytes()).unwrap();
+    assert!(std::ptr::eq(again, kept));
+}
