@@ -755,3 +755,19 @@ fn install_digits_refuses_a_broken_file_in_words_and_installs_the_real_one() {
     assert_eq!(initlab::web::digits_file(), "data/digits.bin");
     assert_eq!(initlab::web::digits_sha256(), initlab::digits::SHA256);
 }
+
+#[wasm_bindgen_test]
+fn picks_digits_sees_data_digits_for_a_for_b_through_vs_and_nothing_else() {
+    use initlab::web::picks_digits;
+    assert!(picks_digits("?data=digits"));
+    assert!(picks_digits("lr=0.1&data=digits"));
+    // B's settings through vs, percent-encoded as a link carries them.
+    assert!(picks_digits("vs=init%3Dzeros%26data%3Ddigits"));
+    assert!(!picks_digits("vs=init%3Dzeros"));
+    assert!(!picks_digits(""));
+    assert!(!picks_digits("data=xor&lr=0.1"));
+    assert!(!picks_digits("data=digitsx"));
+    // A lesson picks what its settings pick: none of today's lessons is on digits.
+    assert!(!picks_digits("lesson=zero-tanh"));
+    assert!(!picks_digits("lesson=no-such-lesson"));
+}

@@ -313,7 +313,7 @@ function makeParts(s, options) {
   // Picking the digits from the menu fetches them first; a failed download leaves the menu as it was.
   const keepMenu = () => s.controls.show(lab.config("a"), lab.applies("a"));
   const fromMenu = (partial, control) =>
-    digitsFirst(wasm, "a", partial, () => configureFrom(s, partial, control), keepMenu, control);
+    digitsFirst(wasm, partial, () => configureFrom(s, partial, control), keepMenu, control);
   s.controls = options.makeControls(wasm, fromMenu);
   s.restarts = options.makeRestarts({
     need: () => need(s),

@@ -5,7 +5,6 @@
 // `vs`, the Compare button, `initlab.compare`); until then the explorer's Compare button
 // (main.js) is all the panel needs.
 
-import { digitsFirst } from "./digits-choice.js";
 import { labelId } from "./settings-fields.js";
 import { optionText, text } from "./strings.js";
 
@@ -78,18 +77,8 @@ export function createCompare({ lab, api, apply, wasm }) {
 
   for (const row of rows) {
     $(`b-${row.key}`).addEventListener("change", (e) => {
-      const control = e.currentTarget;
-      const partial = { [row.key]: valueOf(control) };
-      const change = () => {
-        const outcome = showError(lab().configure(partial, "b"));
-        if (outcome.ok) apply();
-      };
-      // Picking the digits for B fetches them first; a failed download puts B's menu back.
-      const keep = () => {
-        const config = lab().config("b");
-        if (config) control.value = String(config[row.key]);
-      };
-      digitsFirst(wasm, "b", partial, change, keep, control);
+      const outcome = showError(lab().configure({ [row.key]: valueOf(e.currentTarget) }, "b"));
+      if (outcome.ok) apply();
     });
   }
   const button = (id, action) => $(id).addEventListener("click", () => showError(action()));

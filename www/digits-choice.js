@@ -1,18 +1,18 @@
 // Picking the handwritten digits (issue #20): their file is not in the first load, so a
-// change that picks `data=digits` (A's menu, B's, a link at start) first fetches them
-// (www/digits-data.js, itself fetched then) and is applied once they are installed. Any
-// other change is applied at once, as before.
+// change that picks `data=digits` (A's menu, a link at start, with `vs` or a lesson too)
+// first fetches them (www/digits-data.js, itself fetched then) and is applied once they are
+// installed. Any other change is applied at once, as before.
 
 import { once } from "./on-demand.js";
 
-/** Whether `settings` (an object as configure takes, or a query) picks the digits for A or, through `vs`, for B. */
-export function choosesDigits(settings) {
-  const pairs = typeof settings === "string" ? [...new URLSearchParams(settings)] : Object.entries(settings ?? {});
-  return pairs.some(
-    ([key, value]) =>
-      (key === "data" && String(value) === "digits") ||
-      (key === "vs" && typeof value === "string" && value.includes("=") && choosesDigits(value)),
-  );
+/**
+ * Whether `settings` (an object as configure takes, or a query) picks the digits, for A or
+ * through `vs` for B, or by a lesson whose settings do: the engine decides (picksDigits).
+ */
+export function choosesDigits(wasm, settings) {
+  if (typeof settings === "string") return wasm.picksDigits(settings);
+  const pairs = Object.entries(settings ?? {}).map(([key, value]) => [key, String(value)]);
+  return wasm.picksDigits(new URLSearchParams(pairs).toString());
 }
 
 const loaderCode = once(() => import("./digits-data.js"));
@@ -26,8 +26,8 @@ export function loadDigits(wasm, near = null) {
   return loaderCode().then((code) => code.loadDigits(wasm, near));
 }
 
-/** The latest change asked of each side ("a", "b"): a download that ends later applies only if no change came since. */
-const latest = { a: 0, b: 0 };
+/** Counts the changes asked: a download that ends later applies its change only if no other came since. */
+let latest = 0;
 
 /**
  * Runs `apply()` now, or once the digits are installed when `partial` picks them first
@@ -35,16 +35,16 @@ const latest = { a: 0, b: 0 };
  * its notice says why and `keep()` shows the settings as they still are (a menu that moved
  * to "digits" moves back).
  */
-export function digitsFirst(wasm, side, partial, apply, keep, control = null) {
-  const mine = ++latest[side];
-  if (wasm.digitsInstalled() || !choosesDigits(partial)) {
+export function digitsFirst(wasm, partial, apply, keep, control = null) {
+  const mine = ++latest;
+  if (wasm.digitsInstalled() || !choosesDigits(wasm, partial)) {
     // A download's fault stays said until the learner changes something else.
     const fault = document.getElementById("digits-note");
     if (fault?.getAttribute("role") === "alert") fault.hidden = true;
     return apply();
   }
   return loadDigits(wasm, control?.closest(".field") ?? control).then(
-    () => (mine === latest[side] ? apply() : undefined),
+    () => (mine === latest ? apply() : undefined),
     (error) => {
       const kept = keep();
       // keep() puts the menu back, which clears its field's messages: the notice comes after.

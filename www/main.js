@@ -79,7 +79,7 @@ const engine = compiled.then(async (wasm) => {
   await firstFrameNeeds;
   // A link that picks the digits fetches them first; if that fails, its notice says why and
   // the engine leaves data=digits out of the link with its own.
-  if (choosesDigits(params.engineQuery)) await loadDigits(wasm).catch(() => {});
+  if (choosesDigits(wasm, params.engineQuery)) await loadDigits(wasm).catch(() => {});
   return { lab: new wasm.Lab(params.engineQuery), wasm };
 });
 // Work the first frame needs that does not need the engine, done while it loads (the

@@ -8,6 +8,8 @@
 use wasm_bindgen::prelude::*;
 
 use crate::digits::{self, Digits, DigitsError};
+use crate::lessons::settings;
+use crate::link::query_pairs;
 
 /// Where the page fetches the digits, relative to `index.html` ([`digits::FILE`]).
 #[wasm_bindgen(js_name = digitsFile)]
@@ -32,6 +34,30 @@ pub fn digits_bytes() -> f64 {
 #[wasm_bindgen(js_name = digitsInstalled)]
 pub fn digits_installed() -> bool {
     digits::installed().is_some()
+}
+
+/// The value of `data` that names the handwritten digits.
+const DIGITS_DATA: &str = "digits";
+
+/// How deep a `vs` or a lesson may nest settings that pick the digits (a lesson's `vs`).
+const MOST_NESTING: usize = 3;
+
+/// Whether `query` (a link's query, or a change written as one) picks the handwritten digits
+/// for A or B: `data=digits`, a `vs` that does, or a lesson whose settings do. The page then
+/// fetches them before it applies the change or builds the `Lab` (`www/digits-choice.js`).
+#[wasm_bindgen(js_name = picksDigits)]
+pub fn picks_digits(query: &str) -> bool {
+    picks(query, 0)
+}
+
+fn picks(query: &str, depth: usize) -> bool {
+    depth < MOST_NESTING
+        && query_pairs(query).any(|(key, value)| match key.as_str() {
+            "data" => value == DIGITS_DATA,
+            "vs" => picks(&value, depth + 1),
+            "lesson" => settings::find(&value).is_some_and(|lesson| picks(lesson.query, depth + 1)),
+            _ => false,
+        })
 }
 
 /// Reads a downloaded digits file and keeps it for every experiment of the page (once: a

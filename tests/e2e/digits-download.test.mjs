@@ -140,6 +140,42 @@ for (const viewport of [WIDE, PHONE]) {
   });
 }
 
+for (const query of ["?data=digits", "?vs=init%3Dzeros%26data%3Ddigits"]) {
+  test(`a link that picks the digits (${query}) has them installed by the first frame`, async () => {
+    const opened = await openRouted(query);
+    const { page } = opened;
+    try {
+      assert.equal(opened.requests.length, 1);
+      assert.equal(await installed(page), true);
+      assert.equal((await note(page)).shown, false);
+      assert.deepEqual(unexpected(opened.errors), []);
+    } finally {
+      await opened.close();
+    }
+  });
+}
+
+test("a link that picks the digits when the file is missing: the notice under the status line, the page running", async () => {
+  const context = await env.browser.newContext({ viewport: PHONE, serviceWorkers: "block" });
+  try {
+    await context.route(`**/${FILE}`, (route) => route.fulfill({ status: 404, body: "not found" }));
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/?data=digits&lr=0.1`);
+    await page.waitForFunction(() => window.initlab !== undefined);
+    await page.evaluate(() => window.initlab.ready);
+    const shown = await note(page);
+    assert.equal(shown.role, "alert");
+    assert.match(shown.text, /the server has no data\/digits\.bin \(404 Not Found\)/);
+    assert.equal(await page.evaluate(() => document.getElementById("digits-note").previousElementSibling?.id), "update-note");
+    // The rest of the link holds; the engine says what it did with data=digits.
+    assert.equal((await page.evaluate(() => window.initlab.config())).lr, 0.1);
+    assert.ok(await page.evaluate(() => window.initlab.step(5).step === 5));
+    await screenshot(page, "digits-link-missing-390", { fullPage: false });
+  } finally {
+    await context.close();
+  }
+});
+
 test("corrupt bytes are refused by their checksum, in the page's language; the next choice asks past the caches", async () => {
   const opened = await openRouted("?lang=ru", PHONE);
   const { page } = opened;
