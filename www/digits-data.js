@@ -49,7 +49,7 @@ function hideNote() {
 /** Kilobytes of `bytes`, in the page's language (no decimals: the note counts, not measures). */
 const kilobytes = (bytes) => fixed(bytes / 1000, 0);
 
-/** A fault of the download: its kind ("offline", "network", "missing", "corrupt") and the notice's words. */
+/** A fault of the download: its kind ("offline", "network", "missing", "server", "corrupt") and the notice's words. */
 class DigitsLoadError extends Error {
   constructor(kind, message) {
     super(message);
@@ -71,8 +71,9 @@ async function download(wasm, fresh) {
     throw new DigitsLoadError("network", text("digitsNetwork", { reason: error.message }));
   }
   if (!response.ok) {
-    const status = `${response.status} ${response.statusText}`.trim();
-    throw new DigitsLoadError("missing", text("digitsMissing", { file: wasm.digitsFile(), status }));
+    const words = { file: wasm.digitsFile(), status: `${response.status} ${response.statusText}`.trim() };
+    if ([404, 410].includes(response.status)) throw new DigitsLoadError("missing", text("digitsMissing", words));
+    throw new DigitsLoadError("server", text("digitsServer", words));
   }
   return readAll(response, total);
 }
@@ -158,7 +159,8 @@ export function showFault(fault) {
 /**
  * Fetches, checks and installs the digits, once: a Promise resolved when they are installed
  * (at once if they are), shared by concurrent callers. It rejects with the notice the page
- * shows (`kind`: "offline", "network", "missing" or "corrupt"); the next call tries again.
+ * shows (`kind`: "offline", "network", "missing", "server" or "corrupt"); the next call
+ * tries again.
  * `near`: the element (a menu's field) the note goes under, else the page's status line.
  */
 export function loadDigits(wasm, near = null) {

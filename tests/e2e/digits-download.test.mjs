@@ -214,10 +214,15 @@ test("corrupt bytes are refused by their checksum, in the page's language; the n
   }
 });
 
-test("a network failure and an offline first choice are notices naming the cause", async () => {
+test("a server error, a network failure and an offline first choice are notices naming the cause", async () => {
   const opened = await openRouted();
   const { page } = opened;
   try {
+    await page.route(`**/${FILE}`, (route) => route.fulfill({ status: 503, body: "busy" }));
+    const busy = await loadDigits(page);
+    assert.equal(busy.kind, "server");
+    assert.match(busy.message, /the server answered 503 Service Unavailable for data\/digits\.bin\./);
+    await page.unroute(`**/${FILE}`);
     await page.route(`**/${FILE}`, (route) => route.abort("connectionreset"));
     const failed = await loadDigits(page);
     assert.equal(failed.kind, "network");

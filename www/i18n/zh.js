@@ -284,6 +284,7 @@ export const strings = {
   digitsOffline: "无法加载手写数字：浏览器处于离线状态，而手写数字需要联网访问一次；之后离线也能使用。数据集保持不变。",
   digitsNetwork: "无法下载手写数字：网络出错（{reason}）。数据集保持不变；再次选择手写数字即可重试。",
   digitsMissing: "无法下载手写数字：服务器上没有 {file}（{status}）。数据集保持不变。",
+  digitsServer: "无法下载手写数字：服务器对 {file} 的回应是 {status}。数据集保持不变；再次选择手写数字即可重试。",
   digitsChecksum: "下载的手写数字已损坏：其 SHA-256 校验和以 {actual} 开头，而不是 {expected}。数据集保持不变；再次选择手写数字即可重新下载。",
   digitsUnreadable: "下载的手写数字已损坏：{reason}。数据集保持不变。",
 
