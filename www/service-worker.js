@@ -8,7 +8,7 @@
 // and deletes the old caches, so the next reload runs the new version.
 // The files of data/ (the handwritten digits) are not in SHELL: a visit that never uses
 // them never downloads them. The first time the page fetches one, a copy goes into this
-// version's cache, which answers it from then on, offline too.
+// version's cache, which answers it from then on, offline too, and a new version keeps it.
 /* global VERSION, SHELL */
 
 // Caches are per origin: the scope in the name keeps two copies of the site apart.
@@ -35,12 +35,28 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+        if (!name.startsWith(PREFIX) || name === CACHE) continue;
+        await keepOnDemand(name);
+        await caches.delete(name);
       }
       await self.clients.claim();
     })(),
   );
 });
+
+/**
+ * Moves the files of data/ from an old version's cache into this one's, so that the digits
+ * fetched once stay offline across updates. A file that changed since fails the page's
+ * checksum, and the page then asks with `cache: "reload"`, which replaces it (onDemand).
+ */
+async function keepOnDemand(oldName) {
+  const [old, current] = await Promise.all([caches.open(oldName), caches.open(CACHE)]);
+  for (const request of await old.keys()) {
+    if (!request.url.startsWith(ON_DEMAND) || (await current.match(request))) continue;
+    const response = await old.match(request);
+    if (response) await current.put(request, response);
+  }
+}
 
 /**
  * The cached URL that answers `request`, or null to leave it to the network. The whole

@@ -7,10 +7,12 @@
 // page's own fetch is the one routed), except in the offline test, which needs the worker.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, openPage, screenshot, useServerAndBrowser } from "./helpers.mjs";
+import { buildServiceWorker } from "../../scripts/build-sw.mjs";
+import { ROOT, openPage, screenshot, startServer, useServerAndBrowser } from "./helpers.mjs";
 
 const env = useServerAndBrowser();
 const FILE = "data/digits.bin";
@@ -49,6 +51,15 @@ const note = (page) =>
     const element = document.getElementById("digits-note");
     return element ? { shown: !element.hidden, text: element.textContent, role: element.getAttribute("role") } : null;
   });
+
+/** Polls `check(arg)` in the page (it may be async, unlike waitForFunction's) until it is true. */
+async function until(page, check, arg, timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(check, arg))) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms: ${check}`);
+    await page.waitForTimeout(100);
+  }
+}
 
 /**
  * Only the errors the routed faults cause on purpose are excused: the digits' request, and
@@ -250,7 +261,7 @@ test("after one online load the service worker serves the digits offline", async
     page.on("response", (r) => r.url().endsWith(FILE) && seen.push({ status: r.status(), worker: r.fromServiceWorker() }));
     assert.deepEqual(await loadDigits(page), { ok: true });
     // The worker keeps its copy while the page reads the answer: wait until it is kept.
-    await page.waitForFunction(async (file) => Boolean(await caches.match(new URL(file, document.baseURI).href)), FILE);
+    await until(page, async (file) => Boolean(await caches.match(new URL(file, document.baseURI).href)), FILE);
     await page.context().setOffline(true);
     await page.reload();
     await page.waitForFunction(() => window.initlab !== undefined);
@@ -262,5 +273,60 @@ test("after one online load the service worker serves the digits offline", async
     assert.deepEqual(opened.errors, []);
   } finally {
     await opened.close();
+  }
+});
+
+/** The version of the worker that controls `page` (it answers a message). */
+const workerVersion = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => resolve(event.data.version);
+        navigator.serviceWorker.controller.postMessage({ type: "version" }, [channel.port2]);
+      }),
+  );
+
+test("a new version of the site keeps the digits fetched once: they still load offline after the update", async () => {
+  const site = mkdtempSync(join(tmpdir(), "initlab-digits-"));
+  for (const entry of ["index.html", "www", "pkg/initlab.js", "pkg/initlab_bg.wasm", FILE]) {
+    cpSync(join(ROOT, entry), join(site, entry), { recursive: true });
+  }
+  const first = buildServiceWorker(site);
+  const server = await startServer(site);
+  const context = await env.browser.newContext({ viewport: WIDE });
+  try {
+    const page = await context.newPage();
+    const ready = async () => {
+      await page.waitForFunction(() => window.initlab !== undefined);
+      await page.evaluate(() => window.initlab.ready);
+    };
+    await page.goto(`${server.url}/`);
+    await ready();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+    assert.equal(await workerVersion(page), first.version);
+    assert.deepEqual(await loadDigits(page), { ok: true });
+    await until(page, async (file) => Boolean(await caches.match(new URL(file, document.baseURI).href)), FILE);
+    // A new build: a changed file, a new sw.js; the next visit installs it and it takes over.
+    appendFileSync(join(site, "www", "i18n", "en.js"), "\n// a new build\n");
+    const second = buildServiceWorker(site);
+    assert.notEqual(second.version, first.version);
+    await page.reload();
+    await ready();
+    await until(page, async (version) => {
+      const names = await caches.keys();
+      return names.length === 1 && names[0].endsWith(version);
+    }, second.version);
+    await context.setOffline(true);
+    await page.reload();
+    await ready();
+    assert.equal(await workerVersion(page), second.version, `first ${first.version}`);
+    assert.equal(await installed(page), false);
+    assert.deepEqual(await loadDigits(page), { ok: true }, "the new version's cache holds the digits");
+    assert.equal(await installed(page), true);
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
   }
 });
