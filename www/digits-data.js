@@ -8,7 +8,7 @@
 // that names its cause; the page's settings are left as they were.
 
 import { fixed } from "./numbers.js";
-import { localizedError, text } from "./strings.js";
+import { errorText, text } from "./strings.js";
 
 /**
  * The note's element, made on first use: in the field of the menu the digits were picked
@@ -29,15 +29,24 @@ function note(near) {
 
 /** Where the current download's note goes (see `note`). */
 let noteNear = null;
+/** The shown note's words, a function of the page's language (a switch rewords them). */
+let noteWords = null;
 
-/** Shows the progress note, or the notice of a fault (`error` true). */
+// A language switch sets <html lang> once the new words are in place: the note follows.
+new MutationObserver(() => {
+  const element = document.getElementById("digits-note");
+  if (element && !element.hidden && noteWords) element.textContent = noteWords();
+}).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+
+/** Shows the progress note, or the notice of a fault (`error` true); `words()` gives its text. */
 function showNote(words, error = false) {
+  noteWords = words;
   const element = note(noteNear);
   // Styled as the place's own words: a field's hint or refusal, or the status line's.
   const look = noteNear ? (error ? "field-error" : "hint") : error ? "status update-note error" : "status update-note";
   element.className = `${look} digits-note`;
   element.setAttribute("role", error ? "alert" : "status");
-  element.textContent = words;
+  element.textContent = words();
   element.hidden = false;
 }
 
@@ -49,31 +58,42 @@ function hideNote() {
 /** Kilobytes of `bytes`, in the page's language (no decimals: the note counts, not measures). */
 const kilobytes = (bytes) => fixed(bytes / 1000, 0);
 
-/** A fault of the download: its kind ("offline", "network", "missing", "server", "corrupt") and the notice's words. */
+/**
+ * A fault of the download: its kind ("offline", "network", "missing", "server", "corrupt"),
+ * and the notice's words, `words()` in the page's language now (`message` when it failed).
+ */
 class DigitsLoadError extends Error {
-  constructor(kind, message) {
-    super(message);
+  constructor(kind, words) {
+    super(words());
     this.name = "DigitsLoadError";
     this.kind = kind;
+    this.words = words;
   }
 }
+
+/** The fault of a network that failed with `error`. */
+const networkFault = (error) => new DigitsLoadError("network", () => text("digitsNetwork", { reason: error.message }));
+
+/** The progress note's words: `received` bytes of `total`. */
+const progress = (received, total) => () =>
+  text("digitsLoading", { received: kilobytes(received), total: kilobytes(total) });
 
 /** The file's bytes, counted in the note as they arrive; `fresh` skips every cache. */
 async function download(wasm, fresh) {
   const url = new URL(wasm.digitsFile(), document.baseURI);
   const total = wasm.digitsBytes();
-  showNote(text("digitsLoading", { received: kilobytes(0), total: kilobytes(total) }));
+  showNote(progress(0, total));
   let response;
   try {
     response = await fetch(url, fresh ? { cache: "reload" } : {});
   } catch (error) {
-    if (navigator.onLine === false) throw new DigitsLoadError("offline", text("digitsOffline"));
-    throw new DigitsLoadError("network", text("digitsNetwork", { reason: error.message }));
+    if (navigator.onLine === false) throw new DigitsLoadError("offline", () => text("digitsOffline"));
+    throw networkFault(error);
   }
   if (!response.ok) {
     const words = { file: wasm.digitsFile(), status: `${response.status} ${response.statusText}`.trim() };
-    if ([404, 410].includes(response.status)) throw new DigitsLoadError("missing", text("digitsMissing", words));
-    throw new DigitsLoadError("server", text("digitsServer", words));
+    if ([404, 410].includes(response.status)) throw new DigitsLoadError("missing", () => text("digitsMissing", words));
+    throw new DigitsLoadError("server", () => text("digitsServer", words));
   }
   return readAll(response, total);
 }
@@ -90,7 +110,7 @@ async function readAll(response, total) {
     return new Uint8Array(buffer);
   } catch (error) {
     // The connection dropped halfway.
-    throw new DigitsLoadError("network", text("digitsNetwork", { reason: error.message }));
+    throw networkFault(error);
   }
 }
 
@@ -102,7 +122,7 @@ async function countBytes(stream, total) {
     const { done, value } = await reader.read();
     if (done) return;
     received += value.length;
-    showNote(text("digitsLoading", { received: kilobytes(received), total: kilobytes(total) }));
+    showNote(progress(received, total));
   }
 }
 
@@ -120,15 +140,15 @@ async function install(wasm, bytes) {
   // Without SubtleCrypto the engine's own reading still refuses a broken file, in words.
   if (actual === null) console.warn("InitLab cannot check the digits' SHA-256 here (no SubtleCrypto)");
   if (actual !== null && actual !== expected) {
-    throw new DigitsLoadError(
-      "corrupt",
-      text("digitsChecksum", { actual: actual.slice(0, 12), expected: expected.slice(0, 12) }),
-    );
+    const sums = { actual: actual.slice(0, 12), expected: expected.slice(0, 12) };
+    throw new DigitsLoadError("corrupt", () => text("digitsChecksum", sums));
   }
   try {
     wasm.installDigits(bytes);
   } catch (error) {
-    throw new DigitsLoadError("corrupt", text("digitsUnreadable", { reason: localizedError(error).message }));
+    // The engine's refusal, worded from its id and arguments in the page's language.
+    const reason = () => errorText({ error: error.message, text: error.text });
+    throw new DigitsLoadError("corrupt", () => text("digitsUnreadable", { reason: reason() }));
   }
 }
 
@@ -144,16 +164,16 @@ async function fetchAndInstall(wasm) {
     lastWasCorrupt = false;
     hideNote();
   } catch (error) {
-    const fault = error instanceof DigitsLoadError ? error : new DigitsLoadError("network", text("digitsNetwork", { reason: error.message }));
+    const fault = error instanceof DigitsLoadError ? error : networkFault(error);
     lastWasCorrupt = fault.kind === "corrupt";
-    showNote(fault.message, true);
+    showNote(fault.words, true);
     throw fault;
   }
 }
 
 /** Shows the notice of `fault` (a rejection of loadDigits) again, where the last download put it. */
 export function showFault(fault) {
-  showNote(fault.message, true);
+  showNote(fault.words, true);
 }
 
 /**

@@ -217,6 +217,13 @@ test("corrupt bytes are refused by their checksum, in the page's language; the n
     assert.deepEqual([shown.shown, shown.text, shown.role], [true, result.message, "alert"]);
     assert.equal(await installed(page), false);
     await screenshot(page, "digits-corrupt-ru-390", { fullPage: false });
+    // A language switch rewords the notice in place.
+    await page.evaluate(() => window.initlab.setLanguage("en"));
+    const english = (await note(page)).text;
+    assert.match(english, /^The handwritten digits arrived corrupt: their SHA-256 checksum begins [0-9a-f]{12}, not /);
+    assert.ok(english.includes(sha.slice(0, 12)), english);
+    await page.evaluate(() => window.initlab.setLanguage("ru"));
+    assert.equal((await note(page)).text, result.message);
     await loadDigits(page);
     assert.deepEqual(await page.evaluate(() => window.cacheModes), ["default", "reload"], "after a corrupt copy the download skips every cache");
     assert.deepEqual(unexpected(opened.errors), []);
