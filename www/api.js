@@ -3,10 +3,10 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { lessonsApi } from "./api-lessons.js";
+import { digitsFirst } from "./digits-choice.js";
 import { createFrameCycle } from "./frames.js";
 import { once } from "./on-demand.js";
 import { applyStaticText, chartLabels, errorText, localizedError, text, useLanguage } from "./strings.js";
-import { digitsFirst } from "./digits-choice.js";
 import { createSummary } from "./summary.js";
 import { view } from "./view.js";
 
