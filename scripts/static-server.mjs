@@ -21,10 +21,14 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
   ".svg": "image/svg+xml",
   ".ts": "text/plain; charset=utf-8",
+  ".bin": "application/octet-stream",
 };
 
-/** Types worth compressing (PNG already is). */
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".webmanifest", ".svg", ".ts"]);
+/**
+ * Types worth compressing (PNG already is). The digits (.bin, 116,816 bytes) shrink to
+ * 45,522 with gzip level 6 and 46,638 with brotli quality 5 (40,870 at quality 11).
+ */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".webmanifest", ".svg", ".ts", ".bin"]);
 
 /**
  * Brotli at quality 5 and gzip at level 6, as hosts that compress on the fly do: the wasm

@@ -38,6 +38,7 @@
 //!   would make a faint stroke a huge input (pixel 56 is inked in 1 image of the 1,797, at
 //!   1/16: standardised over the file it would be an input of 42).
 
+use crate::error::ErrorText;
 use crate::rng::Rng;
 use std::fmt;
 use std::sync::OnceLock;
@@ -115,52 +116,49 @@ impl DigitsError {
     }
 }
 
-impl fmt::Display for DigitsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DigitsError::NotDigits => write!(
-                f,
-                "this is not the digits file: it does not start with the letters DIGITS \
-                 (another file, perhaps an error page, came back)"
-            ),
-            DigitsError::Version { found } => write!(
-                f,
-                "the digits file is in format version {found}, and this page reads version \
-                 {VERSION}: reload the page to get files of the same version"
-            ),
-            DigitsError::Shape { width, height } => write!(
-                f,
-                "the digits file holds {width}×{height} images, and the network expects \
-                 {SIDE}×{SIDE} (64 inputs)"
-            ),
-            DigitsError::Count { found } => write!(
-                f,
-                "the digits file announces {found} images, and UCI's test set has {IMAGES}"
-            ),
-            DigitsError::Truncated { bytes, needed } => write!(
-                f,
-                "the digits file is cut short: {bytes} bytes of the {needed} it needs \
-                 (the download stopped early?)"
-            ),
-            DigitsError::ExtraBytes { bytes, needed } => write!(
-                f,
-                "the digits file has {bytes} bytes, {} more than its {IMAGES} images need",
-                bytes - needed
-            ),
+impl DigitsError {
+    /// The sentence as a message id and its arguments, for the page's tables of messages
+    /// (the English templates are in `crate::error::MESSAGES`, under [`DigitsError::id`]).
+    pub fn text(&self) -> ErrorText {
+        let text = ErrorText::new(self.id());
+        let n = |x: usize| x.to_string();
+        match *self {
+            DigitsError::NotDigits => text,
+            DigitsError::Version { found } => text
+                .with("found", n(found.into()))
+                .with("version", n(VERSION.into())),
+            DigitsError::Shape { width, height } => text
+                .with("width", n(width.into()))
+                .with("height", n(height.into()))
+                .with("side", n(SIDE))
+                .with("inputs", n(PIXELS)),
+            DigitsError::Count { found } => text.with("found", n(found)).with("images", n(IMAGES)),
+            DigitsError::Truncated { bytes, needed } => {
+                text.with("bytes", n(bytes)).with("needed", n(needed))
+            }
+            DigitsError::ExtraBytes { bytes, needed } => text
+                .with("bytes", n(bytes))
+                .with("extra", n(bytes - needed))
+                .with("images", n(IMAGES)),
             DigitsError::Pixel {
                 image,
                 pixel,
                 value,
-            } => write!(
-                f,
-                "pixel {pixel} of image {image} in the digits file is {value}, and a pixel \
-                 counts ink from 0 to {MAX_PIXEL}"
-            ),
-            DigitsError::Label { image, value } => write!(
-                f,
-                "image {image} in the digits file has the label {value}, and a digit is 0 to 9"
-            ),
+            } => text
+                .with("pixel", n(pixel))
+                .with("image", n(image))
+                .with("value", n(value.into()))
+                .with("max", n(MAX_PIXEL.into())),
+            DigitsError::Label { image, value } => {
+                text.with("image", n(image)).with("value", n(value.into()))
+            }
         }
+    }
+}
+
+impl fmt::Display for DigitsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text().english())
     }
 }
 

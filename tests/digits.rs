@@ -241,3 +241,43 @@ fn install_keeps_the_first_good_file_and_refuses_a_broken_one_without_losing_it(
     let again = initlab::digits::install(&committed_bytes()).unwrap();
     assert!(std::ptr::eq(again, kept));
 }
+
+#[test]
+fn a_broken_files_sentence_is_its_message_template_with_every_placeholder_filled() {
+    // The page words these in the learner's language from the id and its arguments
+    // (`installDigits` throws both), so the English must come from the same template.
+    let errors = [
+        broken(|b| b[0] = b'<'),
+        broken(|b| b[6] = 2),
+        broken(|b| b[7] = 7),
+        broken(|b| b[9..11].copy_from_slice(&1796u16.to_le_bytes())),
+        broken(|b| b.truncate(b.len() - 1)),
+        broken(|b| b.push(0)),
+        broken(|b| b[HEADER_BYTES + 12] = 17),
+        broken(|b| b[HEADER_BYTES + PIXELS] = 10),
+    ];
+    for error in &errors {
+        let text = error.text();
+        assert_eq!(text.id, error.id());
+        let template = initlab::error::english(text.id);
+        assert!(
+            initlab::error::MESSAGES
+                .iter()
+                .any(|(id, _)| *id == text.id),
+            "{} is not in MESSAGES",
+            text.id
+        );
+        let mut placeholders: Vec<&str> = template
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        placeholders.sort_unstable();
+        placeholders.dedup();
+        let mut names: Vec<&str> = text.args.keys().collect();
+        names.sort_unstable();
+        assert_eq!(placeholders, names, "{}", text.id);
+        assert_eq!(error.to_string(), text.english());
+        assert!(!error.to_string().contains('{'), "{error}");
+    }
+}

@@ -707,3 +707,67 @@ fn side_b_answers_for_b_and_a_bad_side_is_refused_by_name() {
     assert_eq!(side_a(alone.activation_height(600.0, b())), 0.0);
     assert!(message(alone.weights(b()).expect_err("no B")).contains("no network B"));
 }
+
+/// The committed digits file, as the page downloads it.
+const DIGITS_FILE: &[u8] = include_bytes!("../data/digits.bin");
+
+#[wasm_bindgen_test]
+fn install_digits_refuses_a_broken_file_in_words_and_installs_the_real_one() {
+    // An HTML error page where the file should be: thrown with its sentence and its words' id.
+    let refused = initlab::web::install_digits(b"<!doctype html><title>404</title>")
+        .expect_err("an error page is not the digits");
+    let error = js_sys::Error::from(refused);
+    let sentence: String = error.message().into();
+    assert!(
+        sentence.contains("does not start with the letters DIGITS"),
+        "{sentence}"
+    );
+    let text = get(&error, "text");
+    assert_eq!(
+        get(&text, "id").as_string().as_deref(),
+        Some("digits.notDigits")
+    );
+    // A download cut short says how many bytes came of how many, as arguments to word.
+    let cut = &DIGITS_FILE[..1000];
+    let error = js_sys::Error::from(initlab::web::install_digits(cut).expect_err("cut short"));
+    let args = get(&get(&error, "text"), "args");
+    assert_eq!(get(&args, "bytes").as_string().as_deref(), Some("1000"));
+    let needed = initlab::web::digits_bytes();
+    assert_eq!(needed, DIGITS_FILE.len() as f64);
+    assert_eq!(
+        get(&args, "needed").as_string(),
+        Some(DIGITS_FILE.len().to_string())
+    );
+    // The real file installs; a broken one is still refused afterwards, and changes nothing.
+    initlab::web::install_digits(DIGITS_FILE).expect("the committed file installs");
+    assert!(initlab::web::digits_installed());
+    let mut corrupt = DIGITS_FILE.to_vec();
+    corrupt[initlab::digits::HEADER_BYTES + 12] = 17;
+    let error = js_sys::Error::from(initlab::web::install_digits(&corrupt).expect_err("pixel 17"));
+    assert_eq!(
+        get(&get(&error, "text"), "id").as_string().as_deref(),
+        Some("digits.pixel")
+    );
+    assert_eq!(
+        initlab::digits::installed().map(|d| d.image(0)[12]),
+        Some(DIGITS_FILE[initlab::digits::HEADER_BYTES + 12])
+    );
+    assert_eq!(initlab::web::digits_file(), "data/digits.bin");
+    assert_eq!(initlab::web::digits_sha256(), initlab::digits::SHA256);
+}
+
+#[wasm_bindgen_test]
+fn picks_digits_sees_data_digits_for_a_for_b_through_vs_and_nothing_else() {
+    use initlab::web::picks_digits;
+    assert!(picks_digits("?data=digits"));
+    assert!(picks_digits("lr=0.1&data=digits"));
+    // B's settings through vs, percent-encoded as a link carries them.
+    assert!(picks_digits("vs=init%3Dzeros%26data%3Ddigits"));
+    assert!(!picks_digits("vs=init%3Dzeros"));
+    assert!(!picks_digits(""));
+    assert!(!picks_digits("data=xor&lr=0.1"));
+    assert!(!picks_digits("data=digitsx"));
+    // A lesson picks what its settings pick: none of today's lessons is on digits.
+    assert!(!picks_digits("lesson=zero-tanh"));
+    assert!(!picks_digits("lesson=no-such-lesson"));
+}

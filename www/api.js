@@ -3,6 +3,7 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { lessonsApi } from "./api-lessons.js";
+import { digitsFirst } from "./digits-choice.js";
 import { createFrameCycle } from "./frames.js";
 import { once } from "./on-demand.js";
 import { applyStaticText, chartLabels, errorText, localizedError, text, useLanguage } from "./strings.js";
@@ -152,6 +153,9 @@ function trainingApi(s) {
 
     /** Validates and applies settings: {ok: true} or {ok: false, field, error}. */
     configure: (partial) => configureFrom(s, partial, null),
+
+    /** Fetches the handwritten digits once: a Promise, resolved once `data: "digits"` can be used. */
+    loadDigits: () => s.loadDigits(),
 
     /** Trains n mini-batch steps synchronously, redraws, and returns the snapshot. */
     step(n = 1) {
@@ -306,7 +310,11 @@ function pauseWhileHidden(s) {
 /** The page's parts, made once the engine is here (`makeX` of createApi's options). */
 function makeParts(s, options) {
   const { lab, wasm } = s;
-  s.controls = options.makeControls(wasm, (partial, control) => configureFrom(s, partial, control));
+  // Picking the digits from the menu fetches them first; a failed download leaves the menu as it was.
+  const keepMenu = () => s.controls.show(lab.config("a"), lab.applies("a"));
+  const fromMenu = (partial, control) =>
+    digitsFirst(wasm, partial, () => configureFrom(s, partial, control), keepMenu, control);
+  s.controls = options.makeControls(wasm, fromMenu);
   s.restarts = options.makeRestarts({
     need: () => need(s),
     wasm,
@@ -349,7 +357,8 @@ async function start(s, loaded, options) {
  * parts: `charts` (createCharts), `makeControls(wasm, configure)` (createControls),
  * `makeRestarts(parts)` (createRestarts), and optionally `makeViews(parts)` (createViews),
  * `makeLessons(parts)` (createLessons) and `makeExport(parts)` (createExport).
- * `loadCompare()` (compare.js) fetches the A/B panel's code, once there is a B. The page's
+ * `loadCompare()` (compare.js) fetches the A/B panel's code, once there is a B, and
+ * `loadDigits()` (digits-choice.js) the handwritten digits, once they are picked. The page's
  * own URL keys (`lang`, `embed`) stay out of the engine: `pageQuery()` is kept in the
  * address beside the engine's query, `pageNotices` ([{field, message}]) are shown with the
  * engine's notices, and `onRender(snapshot, lesson)` hears every redraw, with the open
@@ -361,6 +370,7 @@ export function createApi(engine, options) {
     pageQuery: options.pageQuery ?? (() => ""),
     onRender: options.onRender ?? (() => {}),
     loadCompareCode: options.loadCompare,
+    loadDigits: options.loadDigits ?? (() => Promise.reject(new Error(text("notReady")))),
     summarise: createSummary(),
     pageNotices: [],
     playing: false,

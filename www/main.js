@@ -9,6 +9,7 @@
 import { createApi } from "./api.js";
 import { createCharts } from "./charts.js";
 import { createControls } from "./controls.js";
+import { choosesDigits, loadDigits } from "./digits-choice.js";
 import { createExport } from "./export.js";
 import { createLanguagePicker, startLanguage } from "./language.js";
 import { createLessons, loadLessonLayer } from "./lesson-core.js";
@@ -76,6 +77,9 @@ const engine = compiled.then(async (wasm) => {
   setEnglishErrors(wasm.errorMessages());
   wasm.setChartLanguage(currentLanguage(), chartLabels());
   await firstFrameNeeds;
+  // A link that picks the digits fetches them first; if that fails, its notice says why and
+  // the engine leaves data=digits out of the link with its own.
+  if (choosesDigits(wasm, params.engineQuery)) await loadDigits(wasm).catch(() => {});
   return { lab: new wasm.Lab(params.engineQuery), wasm };
 });
 // Work the first frame needs that does not need the engine, done while it loads (the
@@ -87,6 +91,7 @@ const { api, page } = createApi(engine, {
   makeControls: createControls,
   makeRestarts: createRestarts,
   loadCompare: compareCode,
+  loadDigits: () => compiled.then(loadDigits),
   makeViews: createViews,
   makeLessons: (parts) => createLessons({ ...parts, predict: params.predict }),
   makeExport: createExport,

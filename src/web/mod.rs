@@ -23,6 +23,7 @@
 mod bench;
 mod catalogue;
 mod compare;
+mod digits;
 mod draw;
 mod export;
 mod js;
@@ -38,6 +39,9 @@ mod start;
 mod views;
 
 pub use catalogue::{defaults, keys, limits, presets, LogSlider};
+pub use digits::{
+    digits_bytes, digits_file, digits_installed, digits_sha256, install_digits, picks_digits,
+};
 pub use lab::{Lab, MAX_STEPS_PER_CALL, MAX_WORK_PER_CALL};
 pub use language::{error_messages, set_chart_language};
 pub use restarts::{draw_restarts, RestartRunner};

@@ -320,6 +320,14 @@ export const strings = {
   // Offline and installable (www/offline.js).
   offlineUpdated: "A new version of InitLab has been installed: reload to use it (the settings stay in the link).",
   offlineReload: "Reload",
+  // The handwritten digits' download (www/digits-data.js), each fault by its cause.
+  digitsLoading: "Loading the handwritten digits: {received} of {total} KB…",
+  digitsOffline: "The handwritten digits cannot load: this browser is offline, and the digits need one online visit; after that they work offline. The data set stays as it was.",
+  digitsNetwork: "The handwritten digits could not be downloaded: the network failed ({reason}). The data set stays as it was; pick the digits again to retry.",
+  digitsMissing: "The handwritten digits could not be downloaded: the server has no {file} ({status}). The data set stays as it was.",
+  digitsServer: "The handwritten digits could not be downloaded: the server answered {status} for {file}. The data set stays as it was; pick the digits again to retry.",
+  digitsChecksum: "The handwritten digits arrived corrupt: their SHA-256 checksum begins {actual}, not {expected}. The data set stays as it was; pick the digits again to download them afresh.",
+  digitsUnreadable: "The handwritten digits arrived corrupt: {reason}. The data set stays as it was.",
   // Languages (issue #9): the header's picker and a bad ?lang=.
   languageLabel: "Language",
   fullStop: ".",
