@@ -18,7 +18,8 @@ use serde::Serialize;
 /// The loss history keeps at most this many points; beyond it every other point is dropped.
 pub const MAX_HISTORY: usize = 1000;
 
-/// Train and test loss, recorded every `every` steps (starting at step 0).
+/// Train and test loss, recorded every `every` steps (starting at step 0); the training
+/// columns over the measured training points ([`Dataset::measured`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct History {
     pub steps: Vec<usize>,

@@ -120,9 +120,11 @@ pub const GRAD_LOG10_RANGE: (f64, f64) = (-12.0, 2.0);
 pub struct LayerStats {
     /// "hidden 1" … "hidden k" for the hidden layers, "output" for the last (see [`layer_name`]).
     pub name: String,
-    /// Name of the layer's activation g ("tanh", …); "sigmoid" for the output layer.
+    /// Name of the layer's activation g ("tanh", …); "sigmoid" for a one-unit output layer,
+    /// "softmax" for a softmax output (the digits).
     pub activation: String,
-    /// Inputs of each unit: the width of the layer below (2 for the first hidden layer), plus
+    /// Inputs of each unit: the width of the layer below (2 for the first hidden layer, 64 on
+    /// the digits), plus
     /// the 2 inputs for the output of a shortcut net (the XOR 2-1 net's output has fan_in 3).
     pub fan_in: usize,
     /// Units in the layer, i.e. outputs of its weight matrix (equal to `size`).
@@ -319,7 +321,10 @@ impl Sums {
     fn new(mlp: &Mlp) -> Self {
         let layers = mlp.layers.iter().enumerate().map(|(l, shape)| {
             let g = mlp.activation_of(l);
-            let ((zlo, zhi), (alo, ahi)) = (z_range(g), a_range(g));
+            let (zlo, zhi) = z_range(g);
+            // A softmax output's a are probabilities, whatever its (linear) z.
+            let softmax = l + 1 == mlp.layers.len() && mlp.is_softmax();
+            let (alo, ahi) = if softmax { (0.0, 1.0) } else { a_range(g) };
             LayerSums {
                 z_hist: Histogram::new(zlo, zhi),
                 a_hist: Histogram::new(alo, ahi),
@@ -666,7 +671,11 @@ fn summarise(
     let grad_sq = grads[shape.all()].iter().map(|&g| g as f64 * g as f64);
     LayerStats {
         name: layer_name(l, mlp.layers.len()),
-        activation: g.name().to_string(),
+        activation: if l + 1 == mlp.layers.len() && mlp.is_softmax() {
+            "softmax".to_string()
+        } else {
+            g.name().to_string()
+        },
         fan_in: shape.n_in,
         fan_out: shape.n_out,
         size: shape.n_out,

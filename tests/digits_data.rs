@@ -303,6 +303,13 @@ fn statistics_are_measured_on_one_fixed_subset_and_the_equalities_hold() {
     assert_eq!(direct, s.loss);
     // The history's last training loss (recorded at step 40) is the same number.
     assert_eq!(*exp.history().train.last().unwrap(), s.loss);
+    // The output layer is a softmax, its a histogram of probabilities over every
+    // (class, measured image) pair.
+    let output = s.layers.last().unwrap();
+    assert_eq!(output.activation, "softmax");
+    assert_eq!((output.a_hist.lo, output.a_hist.hi), (0.0, 1.0));
+    assert_eq!(output.a_hist.total(), 10 * MEASURED_DIGITS as u64);
+    assert_eq!(s.layers[0].fan_in, 64);
     // One gradient: the snapshot's layers split up ‖∇L‖.
     let norm = s
         .layers

@@ -139,31 +139,6 @@ impl Config {
         self.layers.trim() != "0"
     }
 
-    /// The loss a data set starts with: `ce` for the digits, `bce` for the plane's sets.
-    pub fn default_loss(digits: bool) -> &'static str {
-        if digits {
-            Head::Softmax.name()
-        } else {
-            super::table::key("loss").map_or("bce", |row| row.default)
-        }
-    }
-
-    /// Makes the loss fit the data after `data` changed: a loss the new data cannot take
-    /// (`ce` on the plane, `bce` or `mse` on the digits) becomes the data's own default, and
-    /// one that fits stays. So choosing the digits never asks for an impossible pair, and
-    /// `?data=digits` opens with `loss=ce` without saying so in the link.
-    pub fn fit_loss_to_data(&mut self) {
-        let digits = self.is_digits();
-        let fits = match Head::from_name(&self.loss) {
-            Some(Head::Softmax) => digits,
-            Some(Head::Sigmoid(_)) => !digits,
-            None => true, // an unknown name is validation's to report
-        };
-        if !fits {
-            self.loss = Config::default_loss(digits).to_string();
-        }
-    }
-
     /// Whether these settings train on the digits (`data=digits`).
     pub fn is_digits(&self) -> bool {
         DatasetKind::from_name(&self.data).is_some_and(DatasetKind::is_digits)

@@ -7,6 +7,7 @@ use super::percent::{percent_encode, query_pairs};
 use crate::config::{clip, presets, table, Config, Spec, KEYS, TABLE};
 use crate::error::ErrorText;
 use crate::lessons::settings as lessons;
+use crate::loss::Head;
 use crate::ConfigError;
 
 /// The `vs` value for a B identical to A.
@@ -41,7 +42,7 @@ impl Config {
             // The loss follows the data where the old one cannot apply (bce → ce for digits).
             (Some(row), _) if key == "data" => {
                 row.set(self, value)?;
-                self.fit_loss_to_data();
+                fit_loss_to_data(self);
                 Ok(())
             }
             (Some(row), _) => row.set(self, value),
@@ -105,6 +106,32 @@ impl Config {
             .with_changes(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .map_err(inside_vs);
         Some(b)
+    }
+}
+
+/// The loss a data set starts with: `ce` for the digits, the table's default (`bce`) for the
+/// sets in the plane.
+fn default_loss(digits: bool) -> &'static str {
+    if digits {
+        Head::Softmax.name()
+    } else {
+        table::key("loss").map_or("bce", |row| row.default)
+    }
+}
+
+/// Makes the loss fit the data after `data` changed: a loss the new data cannot take (`ce`
+/// on the plane, `bce` or `mse` on the digits) becomes the data's own default, and one that
+/// fits stays. So choosing the digits never asks for an impossible pair, and `?data=digits`
+/// opens with `loss=ce` without saying so in the link.
+fn fit_loss_to_data(config: &mut Config) {
+    let digits = config.is_digits();
+    let fits = match Head::from_name(&config.loss) {
+        Some(Head::Softmax) => digits,
+        Some(Head::Sigmoid(_)) => !digits,
+        None => true, // an unknown name is validation's to report
+    };
+    if !fits {
+        config.loss = default_loss(digits).to_string();
     }
 }
 
