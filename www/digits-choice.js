@@ -32,8 +32,8 @@ let latest = 0;
 /**
  * Runs `apply()` now, or once the digits are installed when `partial` picks them first
  * (its result, or a Promise of it), the note under `control`'s field. If the download fails,
- * its notice says why and `keep()` shows the settings as they still are (a menu that moved
- * to "digits" moves back).
+ * its notice says why and `keep(error)` shows the settings as they still are (a menu that
+ * moved to "digits" moves back).
  */
 export function digitsFirst(wasm, partial, apply, keep, control = null) {
   const mine = ++latest;
@@ -46,7 +46,7 @@ export function digitsFirst(wasm, partial, apply, keep, control = null) {
   return loadDigits(wasm, control?.closest(".field") ?? control).then(
     () => (mine === latest ? apply() : undefined),
     (error) => {
-      const kept = keep();
+      const kept = keep(error);
       // keep() puts the menu back, which clears its field's messages: the notice comes after.
       if (error.kind) loaderCode().then((code) => code.showFault(error));
       else console.warn(`The digits could not load: ${error.message}`);

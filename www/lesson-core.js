@@ -6,6 +6,7 @@
 // the lesson) is fetched with its tables and styles the first time a lesson opens, or when
 // the pointer comes over the start panel; before the first frame when the link opens one.
 
+import { digitsFirst } from "./digits-choice.js";
 import { markAnswered, markOpened, markTasksDone, onProgress, stateOf } from "./lesson-progress.js";
 import { createQuestionState, recordAnswer, resetQuestion, revealed } from "./lesson-question-state.js";
 import { titleOf } from "./lessons-titles.js";
@@ -184,11 +185,24 @@ function show(L) {
 
 const current = (L) => (L.panel ? L.panel.current() : asLite(L, L.lab().lesson()));
 
-/** Opens lesson `id` (pausing any training first): {ok: true} or {ok: false, error}. */
+/**
+ * Opens lesson `id` (pausing any training first): {ok: true} or {ok: false, error}; a
+ * Promise of it when the lesson trains on the digits and their file is not here yet (it is
+ * fetched first; if that fails, its notice says why and the lesson menu shows what is open).
+ */
 function open(L, id) {
+  const lesson = id === null || id === undefined ? "" : id;
+  const refused = (error) => {
+    fillMenus(L);
+    return { ok: false, field: "lesson", error: error?.message ?? String(error) };
+  };
+  return digitsFirst(L.wasm, { lesson }, () => openNow(L, lesson), refused);
+}
+
+function openNow(L, id) {
   const wasPlaying = L.page.isPlaying();
   if (wasPlaying) L.page.pause();
-  const outcome = L.configure({ lesson: id === null || id === undefined ? "" : id });
+  const outcome = L.configure({ lesson: id });
   if (!outcome.ok) return { ok: false, field: outcome.field, error: outcome.error };
   const lesson = L.lab().lesson();
   resetQuestion(L.question, lesson?.id ?? null);
@@ -237,9 +251,12 @@ function openInCourse(L, id, course) {
   const before = L.course;
   const set = setCourseFrom(L, course);
   if (!set.ok) return set;
+  const settle = (outcome) => {
+    if (!outcome.ok) follow(L, before);
+    return outcome;
+  };
   const outcome = open(L, id);
-  if (!outcome.ok) follow(L, before);
-  return outcome;
+  return typeof outcome.then === "function" ? outcome.then(settle) : settle(outcome);
 }
 
 /** The menus, Previous / Next / Close, and the early fetch of the panel. */
@@ -274,7 +291,7 @@ function wireMenus(L) {
 export function createLessons({ lab, wasm, configure, page, restarts, course = null, predict = true }) {
   const list = wasm.lessonList();
   const ids = list.map((entry) => entry.id);
-  const L = { lab, configure, page, restarts, list, ids, question: createQuestionState(predict), panel: null, loading: null };
+  const L = { lab, wasm, configure, page, restarts, list, ids, question: createQuestionState(predict), panel: null, loading: null };
   L.answer = (index) => answer(L, index);
   const checked = checkCourse(course, L.ids);
   follow(L, checked.course);

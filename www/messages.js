@@ -55,9 +55,11 @@ const COMMANDS = {
       if (!(course === undefined || course === null || typeof course === "string" || Array.isArray(course))) {
         return { ok: false, field: "course", error: text("courseBad", { id: describe(course), ids: ids.join(", ") }) };
       }
+      // A Promise when the lesson waits for the digits' download (www/digits-choice.js).
       const outcome = api.openLesson(lesson, course);
       // The reply carries the lesson with its words, fetched with its panel the first time.
-      return outcome.ok ? api.lessonShown().then((result) => ({ ok: true, result })) : outcome;
+      const reply = (done) => (done.ok ? api.lessonShown().then((result) => ({ ok: true, result })) : done);
+      return typeof outcome.then === "function" ? outcome.then(reply) : reply(outcome);
     },
   },
   answer: {
