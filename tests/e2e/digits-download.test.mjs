@@ -120,14 +120,9 @@ for (const viewport of [WIDE, PHONE]) {
     try {
       await page.route(`**/${FILE}`, (route) => route.fulfill({ status: 404, body: "not found" }));
       const config = await page.evaluate(() => window.initlab.config());
-      // Picked from A's menu (an option added here until the engine lists the digits).
+      // Picked from A's menu, which lists the digits (the key table's choices).
       await openSettings(page);
-      await page.evaluate(() => {
-        const menu = document.getElementById("c-data");
-        menu.append(new Option("digits", "digits"));
-        menu.value = "digits";
-        menu.dispatchEvent(new Event("change", { bubbles: true }));
-      });
+      await page.selectOption("#c-data", "digits");
       await page.waitForFunction(() => document.getElementById("digits-note")?.getAttribute("role") === "alert");
       const shown = await note(page);
       assert.equal(shown.shown, true);
@@ -150,6 +145,30 @@ for (const viewport of [WIDE, PHONE]) {
     }
   });
 }
+
+test("picking the digits from A's menu fetches them, then the page trains on them: 10 classes, ce at chance", async () => {
+  const opened = await openRouted("");
+  const { page } = opened;
+  try {
+    await openSettings(page);
+    await page.selectOption("#c-data", "digits");
+    await page.waitForFunction(() => window.initlab.config().data === "digits");
+    assert.equal(await installed(page), true);
+    assert.equal(opened.requests.length, 1, "one download");
+    // The loss follows the data (ce), and the link stays short: no notice was raised.
+    const config = await page.evaluate(() => window.initlab.config());
+    assert.equal(config.loss, "ce");
+    const snapshot = await page.evaluate(() => window.initlab.snapshot());
+    // Ten softmax outputs: the output layer has 10 units, and a fresh network's loss is
+    // near chance, ln 10 = 2.303 (small random weights: each p ≈ 1/10).
+    assert.equal(snapshot.layers.at(-1).size, 10);
+    assert.ok(Math.abs(snapshot.loss - Math.log(10)) < 0.5, `loss ${snapshot.loss}`);
+    assert.equal(snapshot.confusion.length, 100);
+    assert.deepEqual(unexpected(opened.errors), []);
+  } finally {
+    await opened.close();
+  }
+});
 
 for (const query of ["?data=digits", "?vs=init%3Dzeros%26data%3Ddigits"]) {
   test(`a link that picks the digits (${query}) has them installed by the first frame`, async () => {
