@@ -152,8 +152,8 @@ pub struct Dataset {
 /// Training images of the digits that the loss, the accuracy and every statistic are
 /// measured on: one chunk of the evaluator. All 1,438 cost a snapshot 22 ms natively at 6
 /// tanh layers of 64 (CPU time, `examples/snapshot.rs`), more than a 16 ms frame before
-/// anything is drawn; 256 cost 5.7 ms (with the whole test set's confusion matrix), and
-/// still hold 25 or 26 of each digit.
+/// anything is drawn; 256 cost 5.7 ms (with the whole test set's confusion matrix), 6.6 ms
+/// in wasm (simd128, node, CPU time), and still hold 25 or 26 of each digit.
 pub const MEASURED_DIGITS: usize = 256;
 
 /// [`MEASURED_DIGITS`] rows of `train`, stratified: each class's rows in order get the keys

@@ -86,9 +86,10 @@ pub struct Snapshot {
     /// Whether some number has stopped being finite. A snapshot that has not diverged holds
     /// only finite numbers (loss, accuracies, every statistic, the whole history).
     pub diverged: bool,
-    /// The first step after which a number is not finite: in the batch's or any training or
-    /// test point's forward pass, a weight after an update, or a statistic. The same however
-    /// the steps were split into calls; the run stops there, with that step's weights.
+    /// The first step after which a number is not finite: in the batch's or any measured
+    /// training ([`Dataset::measured`]) or test point's forward pass, a weight after an
+    /// update, or a statistic. The same however the steps were split into calls; the run
+    /// stops there, with that step's weights.
     pub diverged_at: Option<usize>,
     /// Mean training loss over the measured training points ([`Dataset::measured`]: all of
     /// them for the sets in the plane) at the current weights.
@@ -528,7 +529,7 @@ impl Experiment {
             self.spec.loss,
             Some((&mut classified, MAX_MISCLASSIFIED)),
         );
-        // The statistics see every point (and the gradient over all of them), which a
+        // The statistics see every measured point (and the gradient over them), which a
         // mini-batch step does not: a full check, so this state is the new checkpoint, or
         // the run has diverged at this step or, found by replay, an earlier one.
         let finite = train.is_finite() && test.is_finite() && layers.iter().all(|l| l.is_finite());
