@@ -771,3 +771,33 @@ fn picks_digits_sees_data_digits_for_a_for_b_through_vs_and_nothing_else() {
     assert!(!picks_digits("lesson=zero-tanh"));
     assert!(!picks_digits("lesson=no-such-lesson"));
 }
+
+#[wasm_bindgen_test]
+fn the_restarts_chart_words_the_digits_by_their_goal_not_by_the_planes_loss_thresholds() {
+    // Final losses as digits runs end: one solved (low loss), two near chance (ln 10 ≈ 2.30).
+    let losses = vec![0.4, 2.2, 2.31];
+    let draw = |options: &JsValue| {
+        let c = canvas(480, 240);
+        let error = initlab::web::draw_restarts(c.clone(), losses.clone(), options.clone());
+        assert_eq!(error, None);
+        pixels(&c)
+    };
+    let plane = draw(&object("dpr", JsValue::from_f64(1.0)));
+    let digits_options = object("dpr", JsValue::from_f64(1.0));
+    for (key, value) in [
+        ("goal", JsValue::from_str("accuracy")),
+        ("solved", JsValue::from_f64(1.0 / 3.0)),
+        ("stuck", JsValue::from_f64(2.0 / 3.0)),
+    ] {
+        js_sys::Reflect::set(&digits_options, &JsValue::from_str(key), &value).unwrap();
+    }
+    let digits = draw(&digits_options);
+    // The caption, the legend and the dashed lines differ: the plane's 0.01 and 0.1 against
+    // the digits' one line at 2 (and "test accuracy ≥ 90%" in the caption).
+    let changed = plane
+        .chunks(4)
+        .zip(digits.chunks(4))
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(changed > 500, "only {changed} pixels differ");
+}

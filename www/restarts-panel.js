@@ -27,7 +27,7 @@ function say(r, make) {
 
 /** Draws the histogram; a failure is said in the status line until a draw succeeds again. */
 function draw(r) {
-  const error = r.wasm.drawRestarts(r.canvas, Float64Array.from(r.losses), r.fit());
+  const error = r.wasm.drawRestarts(r.canvas, Float64Array.from(r.losses), { ...r.fit(), ...r.judged });
   if (error) {
     if (!r.chartFailed) r.wordsBeforeFailure = r.words;
     r.chartFailed = true;
@@ -80,6 +80,8 @@ function finish(r) {
 /** Shows a finished request's `result`: the histogram, the seeds, the status line. */
 function showResult(r, request, result) {
   r.losses = result.runs.map((run) => (run.diverged ? NaN : run.loss));
+  // How the engine judged them (the digits by test accuracy): the chart words it so.
+  r.judged = { goal: result.goal, solved: result.solved, stuck: result.stuck };
   draw(r);
   showSeeds(r, result.runs);
   r.finished?.(request, result);
@@ -167,7 +169,7 @@ function relabel(r) {
  * Returns {run(options), runFromPanel(), draw(), relabel()}.
  */
 export function createRestartsPanel(parts) {
-  const r = { ...parts, losses: [], current: null, words: null, listed: null };
+  const r = { ...parts, losses: [], judged: null, current: null, words: null, listed: null };
   $("restarts-run").addEventListener("click", () => runFromPanel(r));
   $("restarts-stop").addEventListener("click", () => stopRunning(r));
   return {

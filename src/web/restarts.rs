@@ -8,7 +8,7 @@ use web_sys::HtmlCanvasElement;
 use super::js::{js_string, property, refusal, to_js};
 use super::lab::Lab;
 use crate::error::ErrorText;
-use crate::restarts::{RestartPlan, RestartRun, Restarts};
+use crate::restarts::{Goal, RestartPlan, RestartRun, Restarts};
 use crate::{Config, ConfigError};
 
 /// Runs per request when the caller does not say.
@@ -124,7 +124,8 @@ impl Lab {
 }
 
 /// Draws the histogram of final losses (one per run; NaN for a diverged run) into `canvas`,
-/// with `options` `{dpr, dark}`. Returns `undefined`, or why it could not be drawn.
+/// with `options` `{dpr, dark, goal, solved, stuck}` (the last three from the worker's result;
+/// without them, the plane's loss thresholds). Returns `undefined`, or why it could not be drawn.
 #[wasm_bindgen(js_name = drawRestarts)]
 pub fn draw_restarts(
     canvas: HtmlCanvasElement,
@@ -134,5 +135,15 @@ pub fn draw_restarts(
     let dpr = property(&options, "dpr").as_f64().unwrap_or(1.0);
     let dark = property(&options, "dark").is_truthy();
     let style = super::charts::Style::new(dpr, dark);
-    super::charts::restarts::draw(&canvas, &losses, &style).err()
+    // The worker's result says how the engine judged the runs ({goal, solved, stuck}).
+    let goal = match property(&options, "goal").as_string().as_deref() {
+        Some("accuracy") => Goal::Accuracy,
+        _ => Goal::Loss,
+    };
+    let share = |key| property(&options, key).as_f64();
+    let judged = super::charts::restarts::Judged {
+        goal,
+        shares: share("solved").zip(share("stuck")),
+    };
+    super::charts::restarts::draw(&canvas, &losses, &judged, &style).err()
 }
