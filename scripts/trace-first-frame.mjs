@@ -64,9 +64,13 @@ function mainThread(events, ms) {
   return { start: nav.ts, pid: nav.pid, events: mine.sort((a, b) => a.ts - b.ts || b.dur - a.dur) };
 }
 
-/** Self time (wall and CPU, ms) by kind of work: each event's time less its children's. */
+/**
+ * Self time (wall and CPU, ms) by kind of work: each event's time less its children's; and of
+ * the work of no kind, the same by event name (what "other" is made of).
+ */
 function byKind(events) {
   const totals = {};
+  const others = {};
   const stack = [];
   const own = new Map();
   for (const e of events) {
@@ -81,8 +85,13 @@ function byKind(events) {
     const total = (totals[e.kind] ??= { wall: 0, cpu: 0 });
     total.wall += wall / 1000;
     total.cpu += cpu / 1000;
+    if (e.kind !== OTHER) continue;
+    const other = (others[e.name] ??= { wall: 0, cpu: 0, count: 0 });
+    other.wall += wall / 1000;
+    other.cpu += cpu / 1000;
+    other.count += 1;
   }
-  return totals;
+  return { totals, others };
 }
 
 /** Busy wall time of the main thread (the union of its top-level tasks), ms. */
@@ -114,7 +123,7 @@ function wasmSummary(events, main) {
 /** The report's lines for one traced visit. */
 function report({ ms, events }) {
   const main = mainThread(events, ms);
-  const kinds = byKind(main.events);
+  const { totals: kinds, others } = byKind(main.events);
   const top = main.events.filter((e) => !main.events.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur >= e.ts + e.dur));
   const idle = ms - busyMs(top);
   const rows = Object.entries(kinds).sort((a, b) => b[1].wall - a[1].wall);
@@ -123,6 +132,12 @@ function report({ ms, events }) {
     `ready at ${Math.round(ms)} ms (load ${loadavg()[0].toFixed(1)} on this host); main thread, wall and CPU ms:`,
     ...rows.map(([kind, t]) => `  ${String(Math.round(t.wall)).padStart(6)} ${String(Math.round(t.cpu)).padStart(6)}  ${kind}`),
     `  ${String(Math.round(idle)).padStart(6)}         idle (waiting)`,
+    `"other", its largest events (wall, CPU, count): ` +
+      Object.entries(others)
+        .sort((a, b) => b[1].wall - a[1].wall)
+        .slice(0, 5)
+        .map(([name, t]) => `${name} ${Math.round(t.wall)}/${Math.round(t.cpu)}/${t.count}`)
+        .join(", "),
     ...wasmSummary(events, main),
     `tasks over 30 ms: ${long.join(", ") || "none"}`,
   ];

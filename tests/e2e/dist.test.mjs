@@ -1,8 +1,10 @@
-// The site as a static host serves it: dist/ (`make dist`), its scripts and styles minified by
-// esbuild one file at a time (scripts/minify.mjs). The numbers of `make size` and `make bench`
-// weigh it, so it must work as the source tree does: the first frame drawn with no error,
-// exactly the first-load files that `make size` counts fetched, a lesson with its words, the
-// restarts worker, and a service worker built for these files (not the source's copied).
+// The site as a static host serves it: dist/ (`make dist`), its modules bundled by esbuild
+// (scripts/bundle.mjs: main.js, its shared chunks, each on-demand module under its own name),
+// the other scripts and the styles minified (scripts/minify.mjs). The numbers of `make size`
+// and `make bench` weigh it, so it must work as the source tree does: the first frame drawn
+// with no error, exactly the first-load files that `make size` counts fetched (and preloaded
+// by dist's own index.html), a lesson with its words, the restarts worker, and a service
+// worker built for these files (not the source's copied).
 
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -10,7 +12,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { parse } from "acorn";
 import { shellFiles } from "../../scripts/build-sw.mjs";
-import { firstLoadFiles } from "../../scripts/first-load.mjs";
+import { firstLoadFiles, staticImports } from "../../scripts/first-load.mjs";
 import { ROOT, launchBrowser, openPage, startServer } from "./helpers.mjs";
 
 const DIST = join(ROOT, "dist");
@@ -93,6 +95,43 @@ test("dist/ ships its scripts and styles without comments, and its service worke
     assert.ok(statSync(join(DIST, file)).size < statSync(join(ROOT, file)).size, `${file} is smaller than its source`);
   }
   assert.deepEqual(swConstant(join(DIST, "sw.js"), "SHELL"), shellFiles(DIST));
+});
+
+/** The relative specifiers of `source`'s `import("…")` calls with a literal (on-demand modules). */
+function dynamicImports(source) {
+  const found = [];
+  const visit = (node) => {
+    if (!node || typeof node.type !== "string") return;
+    if (node.type === "ImportExpression" && node.source.type === "Literal") found.push(node.source.value);
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === "object") visit(child);
+    }
+  };
+  visit(parse(source, { ecmaVersion: "latest", sourceType: "module" }));
+  return found.filter((specifier) => /^\.{1,2}\//.test(specifier));
+}
+
+test("dist/ bundles the page's modules: index.html preloads main.js's chunks, every import resolves", () => {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]).sort();
+  const mainChunks = firstLoadFiles(DIST).filter((file) => file.startsWith("www/") && file.endsWith(".js"));
+  const expected = [...mainChunks.filter((file) => !["www/main.js", "www/intl-warmup.js"].includes(file)), "pkg/initlab.js"];
+  assert.deepEqual(preloaded, expected.sort());
+  // Bundled: none of the source's first-load modules is fetched as a file of its own.
+  const sourceModules = firstLoadFiles(ROOT).filter((file) => file.startsWith("www/") && file.endsWith(".js"));
+  const left = sourceModules.filter((file) => !["www/main.js", "www/intl-warmup.js"].includes(file) && mainChunks.includes(file));
+  assert.deepEqual(left, []);
+  assert.ok(mainChunks.length < sourceModules.length / 2, `${mainChunks.length} files for the source's ${sourceModules.length}`);
+  // Every import of every script, static or on demand, names a file dist/ has.
+  const broken = [];
+  for (const file of shellFiles(DIST).filter((f) => f.endsWith(".js") && f !== "sw.js")) {
+    const source = readFileSync(join(DIST, file), "utf8");
+    for (const specifier of [...staticImports(source), ...dynamicImports(source)]) {
+      const target = new URL(specifier, `http://x/${file}`).pathname.slice(1);
+      if (!existsSync(join(DIST, target))) broken.push(`${file} → ${specifier}`);
+    }
+  }
+  assert.deepEqual(broken, []);
 });
 
 test("the minified page draws its first frame with no error and fetches exactly dist's first-load files", async () => {

@@ -1,0 +1,118 @@
+// `node scripts/bundle.mjs DIST`: bundles the page's scripts in DIST (`make dist`, after the
+// source's www/ was copied there). esbuild follows www/main.js's imports and writes, into
+// DIST/www/, main.js with the code of its static imports, each `import()`ed module as its own
+// chunk (fetched when first used, as in the source), and the code shared between them as
+// shared chunks. The bundled sources are removed from DIST/www/, and DIST/index.html's
+// modulepreload links are rewritten to name main.js's static chunks instead of the source's
+// modules.
+//
+// Why: a warm visit on a phone (issue #18) fetched the source's 25 first-load modules one by
+// one through the service worker, each a task and a round trip at 4× CPU; bundled, they are a
+// few files. The source tree stays one file per module (`make serve`: edit and reload).
+//
+// What stays apart: the engine's glue (../pkg/initlab.js, which finds its wasm next to
+// itself) and the workers (new Worker(new URL("./x.js", import.meta.url)), which esbuild does
+// not follow): they are minified file by file by scripts/minify.mjs like the stylesheets.
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { build } from "esbuild";
+
+const ENTRY = "www/main.js";
+/** Imported by path, not bundled: the glue finds its wasm by its own URL (import.meta.url). */
+const GLUE = "../pkg/initlab.js";
+
+/** A path of esbuild's metafile (relative to the working directory) as a path under `root`. */
+const under = (root, path) => relative(root, resolve(path)).split(sep).join("/");
+
+/** esbuild's options for bundling `entryPoints` (paths) of the site at `root` into its www/. */
+function options(root, entryPoints) {
+  return {
+    entryPoints,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    minify: true,
+    legalComments: "none",
+    charset: "utf8", // the translations' characters as themselves, not \uXXXX (larger)
+    external: [GLUE],
+    outbase: join(root, "www"),
+    outdir: join(root, "www"),
+    // Each entry keeps its source's name (www/compare.js, www/i18n/ru.js); shared chunks are
+    // named by their content.
+    entryNames: "[dir]/[name]",
+    chunkNames: "chunk-[hash]",
+    metafile: true,
+    write: false,
+    logLevel: "warning",
+  };
+}
+
+/**
+ * Bundles `root`/www/main.js into `root`/www/; returns {inputs, outputs, firstLoad} (paths
+ * under root). Every module the page `import()`s is an entry point too, so that it keeps its
+ * source's name: what is fetched on demand is named as in the source (tests and README).
+ */
+export async function bundle(root) {
+  const entry = resolve(root, ENTRY);
+  // esbuild makes each import()ed module a chunk of its own: the first pass finds them.
+  const found = await build(options(root, [entry]));
+  const onDemand = Object.values(found.metafile.outputs).flatMap((output) => output.entryPoint ?? []);
+  const result = await build(options(root, [...new Set([entry, ...onDemand.map((path) => resolve(path))])]));
+  const inputs = Object.keys(result.metafile.inputs).map((path) => under(root, path));
+  // The bundled sources go first: the entries' outputs carry their sources' names.
+  for (const input of inputs) rmSync(join(root, input));
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, file.contents);
+  }
+  const outputs = result.metafile.outputs;
+  const main = Object.keys(outputs).find((path) => under(root, path) === ENTRY);
+  return {
+    inputs,
+    outputs: Object.keys(outputs).map((path) => under(root, path)),
+    firstLoad: staticClosure(outputs, main).map((path) => under(root, path)),
+  };
+}
+
+/** `entry` and the outputs it imports statically, transitively (what its first run fetches). */
+function staticClosure(outputs, entry) {
+  const seen = [entry];
+  for (let i = 0; i < seen.length; i++) {
+    for (const { path, kind } of outputs[seen[i]].imports) {
+      if (kind === "import-statement" && !seen.includes(path) && outputs[path]) seen.push(path);
+    }
+  }
+  return seen;
+}
+
+/**
+ * `html` with its modulepreload links of www/ modules replaced by one per chunk of `chunks`
+ * (main.js's static imports, found one level at a time by the browser without them), where
+ * the first of the old links stood. The glue's link stays.
+ */
+export function withPreloads(html, chunks) {
+  const old = /^[ \t]*<link rel="modulepreload" href="www\/[^"]+">\n/gm;
+  const first = html.search(old);
+  if (first < 0) throw new Error("index.html has no modulepreload link of www/ to replace");
+  const indent = /^[ \t]*/.exec(html.slice(first))[0];
+  const links = chunks.map((chunk) => `${indent}<link rel="modulepreload" href="${chunk}">\n`).join("");
+  const rest = html.replace(old, "");
+  return rest.slice(0, first) + links + rest.slice(first);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  const root = process.argv[2];
+  if (!root) {
+    console.error("usage: node scripts/bundle.mjs <dist>");
+    process.exit(1);
+  }
+  const { inputs, outputs, firstLoad } = await bundle(root);
+  const chunks = firstLoad.filter((file) => file !== ENTRY);
+  const index = join(root, "index.html");
+  writeFileSync(index, withPreloads(readFileSync(index, "utf8"), chunks));
+  console.log(
+    `bundled ${inputs.length} modules into ${outputs.length} files; the first load runs ${ENTRY} and ` +
+      `${chunks.length} shared chunks (preloaded by index.html)`,
+  );
+}
