@@ -86,17 +86,40 @@ function staticClosure(outputs, entry) {
   return seen;
 }
 
+/** The first-load stylesheet of dist/: the source's stylesheets of index.html, in their order. */
+export const STYLESHEET = "www/first-load.css";
+
 /**
- * `html` with its modulepreload links of www/ modules replaced by one per chunk of `chunks`
- * (main.js's static imports, found one level at a time by the browser without them), where
- * the first of the old links stood. The glue's link stays.
+ * Bundles the stylesheets `sheets` (paths under `root`, in the cascade's order) into
+ * `root`/STYLESHEET with esbuild, and removes them: one request instead of one per sheet.
  */
-export function withPreloads(html, chunks) {
-  const old = /^[ \t]*<link rel="modulepreload" href="www\/[^"]+">\n/gm;
+export async function bundleStyles(root, sheets) {
+  const result = await build({
+    stdin: { contents: sheets.map((sheet) => `@import "./${sheet}";`).join("\n"), resolveDir: root, loader: "css" },
+    bundle: true,
+    minify: true,
+    legalComments: "none",
+    charset: "utf8",
+    write: false,
+    logLevel: "warning",
+  });
+  for (const sheet of sheets) rmSync(join(root, sheet));
+  writeFileSync(join(root, STYLESHEET), result.outputFiles[0].contents);
+}
+
+/** The www/ files `html`'s links of `rel` name, in their order. */
+export const linked = (html, rel) => [...html.matchAll(new RegExp(`<link rel="${rel}" href="(www/[^"]+)">`, "g"))].map((match) => match[1]);
+
+/**
+ * `html` with its links of `rel` to www/ files replaced by one per file of `files`, where the
+ * first of the old links stood (other links, such as the glue's modulepreload, stay).
+ */
+export function relinked(html, rel, files) {
+  const old = new RegExp(`^[ \\t]*<link rel="${rel}" href="www/[^"]+">\\n`, "gm");
   const first = html.search(old);
-  if (first < 0) throw new Error("index.html has no modulepreload link of www/ to replace");
+  if (first < 0) throw new Error(`index.html has no ${rel} link of www/ to replace`);
   const indent = /^[ \t]*/.exec(html.slice(first))[0];
-  const links = chunks.map((chunk) => `${indent}<link rel="modulepreload" href="${chunk}">\n`).join("");
+  const links = files.map((file) => `${indent}<link rel="${rel}" href="${file}">\n`).join("");
   const rest = html.replace(old, "");
   return rest.slice(0, first) + links + rest.slice(first);
 }
@@ -107,12 +130,18 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
     console.error("usage: node scripts/bundle.mjs <dist>");
     process.exit(1);
   }
-  const { inputs, outputs, firstLoad } = await bundle(root);
-  const chunks = firstLoad.filter((file) => file !== ENTRY);
   const index = join(root, "index.html");
-  writeFileSync(index, withPreloads(readFileSync(index, "utf8"), chunks));
+  let html = readFileSync(index, "utf8");
+  const { inputs, outputs, firstLoad } = await bundle(root);
+  // main.js's static chunks, which the browser would otherwise find one level at a time.
+  const chunks = firstLoad.filter((file) => file !== ENTRY);
+  html = relinked(html, "modulepreload", chunks);
+  const sheets = linked(html, "stylesheet");
+  await bundleStyles(root, sheets);
+  html = relinked(html, "stylesheet", [STYLESHEET]);
+  writeFileSync(index, html);
   console.log(
-    `bundled ${inputs.length} modules into ${outputs.length} files; the first load runs ${ENTRY} and ` +
-      `${chunks.length} shared chunks (preloaded by index.html)`,
+    `bundled ${inputs.length} modules into ${outputs.length} files (the first load runs ${ENTRY} and ` +
+      `${chunks.length} shared chunks, preloaded by index.html), and ${sheets.length} stylesheets into ${STYLESHEET}`,
   );
 }

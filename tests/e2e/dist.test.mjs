@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { parse } from "acorn";
 import { shellFiles } from "../../scripts/build-sw.mjs";
+import { STYLESHEET, linked } from "../../scripts/bundle.mjs";
 import { firstLoadFiles, staticImports } from "../../scripts/first-load.mjs";
 import { ROOT, launchBrowser, openPage, startServer } from "./helpers.mjs";
 
@@ -26,12 +27,14 @@ before(async () => {
     throw new Error("dist/ is missing: run `make dist` (or `make test`) first");
   }
   env.server = await startServer(DIST);
+  env.source = await startServer(ROOT);
   env.browser = await launchBrowser();
 });
 
 after(async () => {
   await env.browser?.close();
   await env.server?.close();
+  await env.source?.close();
 });
 
 /** The value of `const NAME = …;` in the header scripts/build-sw.mjs writes atop sw.js. */
@@ -90,9 +93,12 @@ test("dist/ ships its scripts and styles without comments, and its service worke
     if (comments.length > 0) scripts.push(`${file}: ${comments.length} comments`);
   }
   assert.deepEqual(scripts, []);
+  // The first-load stylesheet is the source's sheets of index.html in one; the others keep their names.
+  const sourceSheets = linked(readFileSync(join(ROOT, "index.html"), "utf8"), "stylesheet");
+  const sourceSize = (file) => (file === STYLESHEET ? sourceSheets : [file]).reduce((sum, f) => sum + statSync(join(ROOT, f)).size, 0);
   for (const file of shellFiles(DIST).filter((f) => f.endsWith(".css"))) {
     assert.ok(!readFileSync(join(DIST, file), "utf8").includes("/*"), `${file} has a comment`);
-    assert.ok(statSync(join(DIST, file)).size < statSync(join(ROOT, file)).size, `${file} is smaller than its source`);
+    assert.ok(statSync(join(DIST, file)).size < sourceSize(file), `${file} is smaller than its source`);
   }
   assert.deepEqual(swConstant(join(DIST, "sw.js"), "SHELL"), shellFiles(DIST));
 });
@@ -132,6 +138,38 @@ test("dist/ bundles the page's modules: index.html preloads main.js's chunks, ev
     }
   }
   assert.deepEqual(broken, []);
+});
+
+/**
+ * In the page: a few computed properties of every element of the body, in document order, so
+ * that two copies of the page can be compared for the cascade their stylesheets give.
+ */
+function computedStyles() {
+  const properties = ["display", "position", "color", "background-color", "font-size", "font-weight", "margin", "padding", "width", "grid-template-columns", "border-left-width"];
+  return [...document.body.querySelectorAll("*")].map((element) => {
+    const style = getComputedStyle(element);
+    return `${element.tagName}#${element.id}.${element.className} ${properties.map((p) => style.getPropertyValue(p)).join("|")}`;
+  });
+}
+
+test("dist's one first-load stylesheet styles the page as the source's six do, at both sizes", async () => {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  assert.deepEqual(linked(html, "stylesheet"), [STYLESHEET]);
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    const [source, dist] = await Promise.all(
+      [env.source, env.server].map((server) => openPage(env.browser, `${server.url}/?lesson=constant`, viewport)),
+    );
+    try {
+      const [expected, actual] = await Promise.all([source, dist].map((opened) => opened.page.evaluate(computedStyles)));
+      assert.ok(expected.length > 300, `${expected.length} elements compared`);
+      const differ = actual.flatMap((line, i) => (line === expected[i] ? [] : [`${expected[i]}  →  ${line}`]));
+      assert.deepEqual(differ.slice(0, 5), [], `${viewport.width}×${viewport.height}: ${differ.length} elements differ`);
+      assert.equal(actual.length, expected.length);
+    } finally {
+      await source.close();
+      await dist.close();
+    }
+  }
 });
 
 test("the minified page draws its first frame with no error and fetches exactly dist's first-load files", async () => {
