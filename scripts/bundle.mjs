@@ -1,14 +1,15 @@
 // `node scripts/bundle.mjs DIST`: bundles the page's scripts in DIST (`make dist`, after the
 // source's www/ was copied there). esbuild follows www/main.js's imports and writes, into
 // DIST/www/, main.js with the code of its static imports, each `import()`ed module as its own
-// chunk (fetched when first used, as in the source), and the code shared between them as
-// shared chunks. The bundled sources are removed from DIST/www/, and DIST/index.html's
-// modulepreload links are rewritten to name main.js's static chunks instead of the source's
-// modules.
+// file under its source's name (fetched when first used, as in the source), and the code
+// shared between them as shared chunks: the first-load modules in one or two (importFirst,
+// below). The bundled sources are removed from DIST/www/, DIST/index.html's modulepreload
+// links are rewritten to name main.js's static chunks instead of the source's modules, and
+// its stylesheets are bundled into one (bundleStyles).
 //
-// Why: a warm visit on a phone (issue #18) fetched the source's 25 first-load modules one by
-// one through the service worker, each a task and a round trip at 4× CPU; bundled, they are a
-// few files. The source tree stays one file per module (`make serve`: edit and reload).
+// Why: a warm visit on a phone (issue #18) fetched the source's 25 first-load modules and 6
+// stylesheets one by one through the service worker, each request a few tasks of the main
+// thread at 4× CPU; bundled, they are 3 scripts and 1 stylesheet. The source tree stays one file per module (`make serve`: edit and reload).
 //
 // What stays apart: the engine's glue (../pkg/initlab.js, which finds its wasm next to
 // itself) and the workers (new Worker(new URL("./x.js", import.meta.url)), which esbuild does
@@ -17,6 +18,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { build } from "esbuild";
+import { staticImports } from "./first-load.mjs";
 
 const ENTRY = "www/main.js";
 /** Imported by path, not bundled: the glue finds its wasm by its own URL (import.meta.url). */
@@ -26,9 +28,10 @@ const GLUE = "../pkg/initlab.js";
 const under = (root, path) => relative(root, resolve(path)).split(sep).join("/");
 
 /** esbuild's options for bundling `entryPoints` (paths) of the site at `root` into its www/. */
-function options(root, entryPoints) {
+function options(root, entryPoints, plugins = []) {
   return {
     entryPoints,
+    plugins,
     bundle: true,
     splitting: true,
     format: "esm",
@@ -58,7 +61,12 @@ export async function bundle(root) {
   // esbuild makes each import()ed module a chunk of its own: the first pass finds them.
   const found = await build(options(root, [entry]));
   const onDemand = Object.values(found.metafile.outputs).flatMap((output) => output.entryPoint ?? []);
-  const result = await build(options(root, [...new Set([entry, ...onDemand.map((path) => resolve(path))])]));
+  // main.js's static imports, as absolute paths, in main.js's order.
+  const mainImports = staticImports(readFileSync(entry, "utf8")).map((specifier) => resolve(dirname(entry), specifier));
+  const firstLoad = staticInputs(found.metafile.inputs, under(".", entry));
+  const late = onDemand.map((path) => resolve(path)).filter((path) => !firstLoad.has(under(".", path)));
+  const entries = [...new Set([entry, ...onDemand.map((path) => resolve(path))])];
+  const result = await build(options(root, entries, [importFirst(mainImports, late)]));
   const inputs = Object.keys(result.metafile.inputs).map((path) => under(root, path));
   // The bundled sources go first: the entries' outputs carry their sources' names.
   for (const input of inputs) rmSync(join(root, input));
@@ -72,6 +80,39 @@ export async function bundle(root) {
     inputs,
     outputs: Object.keys(outputs).map((path) => under(root, path)),
     firstLoad: staticClosure(outputs, main).map((path) => under(root, path)),
+  };
+}
+
+/** The inputs (metafile paths) `entry` reaches by static imports, itself included. */
+function staticInputs(inputs, entry) {
+  const seen = new Set([entry]);
+  for (const path of seen) {
+    for (const { path: next, kind } of inputs[path]?.imports ?? []) if (kind === "import-statement") seen.add(next);
+  }
+  return seen;
+}
+
+/**
+ * An esbuild plugin that makes each module of `files` (absolute paths) import `modules`
+ * (absolute paths: main.js's static imports) before its own imports. Then every first-load
+ * module is reached by every entry, and esbuild puts them in one shared chunk rather than one
+ * per set of entries that use them (8 files at first load, some of 100 bytes). Only for the
+ * on-demand modules that main.js's static imports do not reach: they run after main.js, whose
+ * modules are then evaluated already, so the imports change what is in which file, never
+ * what runs when.
+ */
+function importFirst(modules, files) {
+  const wanted = new Set(files);
+  return {
+    name: "import-first-load-first",
+    setup(build) {
+      build.onLoad({ filter: /\.js$/ }, (args) => {
+        if (!wanted.has(args.path)) return undefined;
+        const from = dirname(args.path);
+        const imports = modules.map((module) => `import ${JSON.stringify(`./${relative(from, module).split(sep).join("/")}`.replace(/^\.\/\.\.\//, "../"))};\n`);
+        return { contents: imports.join("") + readFileSync(args.path, "utf8"), loader: "js", resolveDir: from };
+      });
+    },
   };
 }
 

@@ -214,6 +214,29 @@ test("in the minified page a lesson opens with its words and the restarts worker
   }
 });
 
+test("in the minified page the other on-demand modules load and work: Share, the A/B panel, the compact page", async () => {
+  const opened = await openDist("");
+  const { page } = opened;
+  try {
+    await page.locator("#share-toggle").click();
+    await page.locator("#share-menu").waitFor();
+    assert.deepEqual(await page.evaluate(() => window.initlab.compare({ init: "zeros" })), { ok: true });
+    await page.locator("#chart-boundary-b").waitFor();
+    assert.equal(await page.locator("#b-init").inputValue(), "zeros");
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+  const embed = await openDist("?embed=1");
+  try {
+    assert.equal(await embed.page.evaluate(() => document.documentElement.classList.contains("embed")), true);
+    assert.equal(await embed.page.locator(".top").isHidden(), true, "the compact page's styles apply");
+    assert.deepEqual(embed.errors, []);
+  } finally {
+    await embed.close();
+  }
+});
+
 test("dist's service worker is built for dist: its own version, and it caches the minified files", async () => {
   const version = swConstant(join(DIST, "sw.js"), "VERSION");
   if (existsSync(join(ROOT, "sw.js"))) {
