@@ -9,7 +9,8 @@
 //
 // Why: a warm visit on a phone (issue #18) fetched the source's 25 first-load modules and 6
 // stylesheets one by one through the service worker, each request a few tasks of the main
-// thread at 4× CPU; bundled, they are 3 scripts and 1 stylesheet. The source tree stays one file per module (`make serve`: edit and reload).
+// thread at 4× CPU; bundled, they are 3 scripts and 1 stylesheet. The source tree stays one
+// file per module (`make serve`: edit and reload).
 //
 // What stays apart: the engine's glue (../pkg/initlab.js, which finds its wasm next to
 // itself) and the workers (new Worker(new URL("./x.js", import.meta.url)), which esbuild does
