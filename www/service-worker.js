@@ -53,10 +53,6 @@ function cachedUrl(request) {
   return SHELL_URLS.has(url.href) ? url.href : null;
 }
 
-/** This version's cache, opened once while the worker runs rather than once per request. */
-let opened = null;
-const thisCache = () => (opened ??= caches.open(CACHE));
-
 // Cache first: the shell of this version never changes. A file missing from the cache (the
 // browser evicted it) comes from the network.
 self.addEventListener("fetch", (event) => {
@@ -64,7 +60,7 @@ self.addEventListener("fetch", (event) => {
   if (!url) return;
   event.respondWith(
     (async () => {
-      const hit = await (await thisCache()).match(url);
+      const hit = await (await caches.open(CACHE)).match(url);
       return hit ?? fetch(event.request);
     })(),
   );
