@@ -89,9 +89,11 @@ sw:
 serve: build
 	node scripts/serve.mjs $(PORT)
 
-# What a static host serves: every script and stylesheet minified by esbuild, one file at a
-# time (scripts/minify.mjs; names, imports and preloads unchanged), and a service worker
-# built for these files (its VERSION hashes the minified files, its list is dist's).
+# What a static host serves: the page's modules bundled by esbuild (scripts/bundle.mjs: main.js
+# with its static imports, each on-demand module its own chunk, index.html's modulepreloads
+# rewritten for them), the other scripts (glue, workers) and the stylesheets minified one file
+# at a time (scripts/minify.mjs), and a service worker built for these files (its VERSION
+# hashes them, its list is dist's).
 dist: build node_modules/.package-lock.json
 	rm -rf dist
 	mkdir -p dist/pkg dist/data
@@ -99,6 +101,7 @@ dist: build node_modules/.package-lock.json
 	cp -r www dist/
 	cp data/digits.bin dist/data/ # fetched on demand, not pre-cached (README: The handwritten digits)
 	cp pkg/initlab.js pkg/initlab_bg.wasm dist/pkg/
+	node scripts/bundle.mjs dist
 	node scripts/minify.mjs dist
 	node scripts/build-sw.mjs dist
 	rm dist/www/service-worker.js # its code is in sw.js

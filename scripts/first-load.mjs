@@ -2,7 +2,9 @@
 // index.html (its stylesheets, module scripts, module preloads and preloads), then every
 // module's static imports (`import … from "…"`, `export … from "…"`), transitively. A
 // dynamic `import("…")` is on demand and not followed: what the page loads that way at
-// start (the engine) is named in ALWAYS_AT_START below, with the reason.
+// start (the engine) is named in ALWAYS_AT_START below, with the reason. It reads the site's
+// own files: in the source tree the modules of www/, in dist/ (scripts/bundle.mjs) main.js
+// and the shared chunks it imports, as dist's index.html preloads them.
 // Used by `make size` (scripts/size-profile.mjs) and `make bench` on dist/ (and the source
 // tree), and checked against the requests the browser really makes by
 // tests/e2e/firstload.test.mjs (the source) and tests/e2e/dist.test.mjs (dist/).

@@ -1,9 +1,9 @@
 // `node scripts/minify.mjs DIR…`: minifies, in place, every .js and .css file under each DIR
 // with esbuild (`make dist`). The sources teach through their comments, which a learner's
 // browser would otherwise download at every first load; dist/ ships the same code without
-// them. One file at a time, no bundling: the file names, the module graph (each import
-// keeps its "./name.js"), index.html's modulepreload links and the service worker's list
-// stay as they are. Characters stay UTF-8 (esbuild's default would escape every non-ASCII
+// them. One file at a time, no bundling: in `make dist` it runs after scripts/bundle.mjs,
+// which has bundled the page's modules already (minified), and minifies what that leaves
+// apart: the engine's glue, the workers and the stylesheets. Characters stay UTF-8 (esbuild's default would escape every non-ASCII
 // character of the translations as \uXXXX, larger than the character itself).
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";

@@ -3,10 +3,12 @@
 // page's main-thread time from navigation to `initlab.ready` by kind of work, with its CPU
 // time beside it, whether the wasm came from V8's code cache, and the longest tasks.
 //
-//   node scripts/trace-first-frame.mjs [warm|cold] [runs] [site]   (after `make build`)
+//   node scripts/trace-first-frame.mjs [warm|cold] [runs] [site…]   (after `make build`)
 //
-// `site`: another built copy of the site to trace (default: this repository), so that two
-// builds can be traced side by side.
+// `site`: built copies of the site to trace (default: this repository), visited in turn run
+// after run, so that builds are compared under the same load; the last lines give each one's
+// medians of the ready time and of the main thread's CPU time. On a host shared with other
+// work the CPU time swings far less than the wall time: compare builds by it.
 //
 // A measuring tool, not a benchmark: tracing slows the page, and on a shared machine the wall
 // times swing with the load (printed); compare kinds of work, and runs taken side by side.
@@ -18,7 +20,7 @@ import { launchBrowser } from "./chromium.mjs";
 import { PHONE, selfSignedCertificate, serviceWorkerSettled, throttledPage, timeToReady } from "./first-frame.mjs";
 import { startServer } from "./static-server.mjs";
 
-const ROOT = resolve(process.argv[4] ?? resolve(dirname(fileURLToPath(import.meta.url)), ".."));
+const SITES = process.argv.length > 4 ? process.argv.slice(4).map((site) => resolve(site)) : [resolve(dirname(fileURLToPath(import.meta.url)), "..")];
 const WHICH = process.argv[2] ?? "warm";
 const RUNS = Number(process.argv[3] ?? 1);
 const CATEGORIES = [
@@ -64,9 +66,13 @@ function mainThread(events, ms) {
   return { start: nav.ts, pid: nav.pid, events: mine.sort((a, b) => a.ts - b.ts || b.dur - a.dur) };
 }
 
-/** Self time (wall and CPU, ms) by kind of work: each event's time less its children's. */
+/**
+ * Self time (wall and CPU, ms) by kind of work: each event's time less its children's; and of
+ * the work of no kind, the same by event name (what "other" is made of).
+ */
 function byKind(events) {
   const totals = {};
+  const others = {};
   const stack = [];
   const own = new Map();
   for (const e of events) {
@@ -81,8 +87,13 @@ function byKind(events) {
     const total = (totals[e.kind] ??= { wall: 0, cpu: 0 });
     total.wall += wall / 1000;
     total.cpu += cpu / 1000;
+    if (e.kind !== OTHER) continue;
+    const other = (others[e.name] ??= { wall: 0, cpu: 0, count: 0 });
+    other.wall += wall / 1000;
+    other.cpu += cpu / 1000;
+    other.count += 1;
   }
-  return totals;
+  return { totals, others };
 }
 
 /** Busy wall time of the main thread (the union of its top-level tasks), ms. */
@@ -111,21 +122,29 @@ function wasmSummary(events, main) {
   ];
 }
 
-/** The report's lines for one traced visit. */
+/** The report's lines for one traced visit, and its main thread's CPU ms. */
 function report({ ms, events }) {
   const main = mainThread(events, ms);
-  const kinds = byKind(main.events);
+  const { totals: kinds, others } = byKind(main.events);
   const top = main.events.filter((e) => !main.events.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur >= e.ts + e.dur));
   const idle = ms - busyMs(top);
   const rows = Object.entries(kinds).sort((a, b) => b[1].wall - a[1].wall);
   const long = top.filter((e) => e.dur > 30_000).map((e) => `${Math.round((e.ts - main.start) / 1000)} ms +${Math.round(e.dur / 1000)}`);
-  return [
-    `ready at ${Math.round(ms)} ms (load ${loadavg()[0].toFixed(1)} on this host); main thread, wall and CPU ms:`,
+  const cpu = Object.values(kinds).reduce((sum, t) => sum + t.cpu, 0);
+  const lines = [
+    `ready at ${Math.round(ms)} ms (load ${loadavg()[0].toFixed(1)} on this host); main thread ${Math.round(cpu)} ms of CPU; wall and CPU ms:`,
     ...rows.map(([kind, t]) => `  ${String(Math.round(t.wall)).padStart(6)} ${String(Math.round(t.cpu)).padStart(6)}  ${kind}`),
     `  ${String(Math.round(idle)).padStart(6)}         idle (waiting)`,
+    `"other", its largest events (wall, CPU, count): ` +
+      Object.entries(others)
+        .sort((a, b) => b[1].wall - a[1].wall)
+        .slice(0, 5)
+        .map(([name, t]) => `${name} ${Math.round(t.wall)}/${Math.round(t.cpu)}/${t.count}`)
+        .join(", "),
     ...wasmSummary(events, main),
     `tasks over 30 ms: ${long.join(", ") || "none"}`,
   ];
+  return { lines, cpu };
 }
 
 /** One cold visit, or a warm one (after a cold visit whose service worker took over), traced. */
@@ -155,19 +174,33 @@ if (!["warm", "cold"].includes(WHICH)) {
   console.error(`trace-first-frame: warm or cold, not ${JSON.stringify(WHICH)}`);
   process.exit(1);
 }
-const server = await startServer(ROOT, 0, { tls: selfSignedCertificate() });
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const tls = selfSignedCertificate();
+const servers = await Promise.all(SITES.map((site) => startServer(site, 0, { tls })));
 const browser = await launchBrowser(["--ignore-certificate-errors"]);
 try {
-  const url = `${server.url}/`;
-  // As scripts/first-frame.mjs: an unthrottled visit fills the server's compression cache.
-  const warmUp = await browser.newContext();
-  await (await warmUp.newPage()).goto(url, { waitUntil: "load" });
-  await warmUp.close();
+  // As scripts/first-frame.mjs: an unthrottled visit fills each server's compression cache.
+  for (const server of servers) {
+    const warmUp = await browser.newContext();
+    await (await warmUp.newPage()).goto(`${server.url}/`, { waitUntil: "load" });
+    await warmUp.close();
+  }
+  const results = SITES.map(() => ({ ready: [], cpu: [] }));
   for (let run = 1; run <= RUNS; run++) {
-    console.log(`\n${WHICH} visit ${run} of ${RUNS}`);
-    for (const line of report(await visit(browser, url))) console.log(line);
+    for (const [i, server] of servers.entries()) {
+      console.log(`\n${WHICH} visit ${run} of ${RUNS}${SITES.length > 1 ? ` of ${SITES[i]}` : ""}`);
+      const visited = await visit(browser, `${server.url}/`);
+      const { lines, cpu } = report(visited);
+      for (const line of lines) console.log(line);
+      results[i].ready.push(visited.ms);
+      results[i].cpu.push(cpu);
+    }
+  }
+  console.log(`\nmedians of ${RUNS} ${WHICH} visits: ready ms, main-thread CPU ms`);
+  for (const [i, { ready, cpu }] of results.entries()) {
+    console.log(`  ${String(Math.round(median(ready))).padStart(6)} ${String(Math.round(median(cpu))).padStart(6)}  ${SITES[i]}`);
   }
 } finally {
   await browser.close();
-  await server.close();
+  for (const server of servers) await server.close();
 }

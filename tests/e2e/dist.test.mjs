@@ -1,8 +1,10 @@
-// The site as a static host serves it: dist/ (`make dist`), its scripts and styles minified by
-// esbuild one file at a time (scripts/minify.mjs). The numbers of `make size` and `make bench`
-// weigh it, so it must work as the source tree does: the first frame drawn with no error,
-// exactly the first-load files that `make size` counts fetched, a lesson with its words, the
-// restarts worker, and a service worker built for these files (not the source's copied).
+// The site as a static host serves it: dist/ (`make dist`), its modules bundled by esbuild
+// (scripts/bundle.mjs: main.js, its shared chunks, each on-demand module under its own name),
+// the other scripts and the styles minified (scripts/minify.mjs). The numbers of `make size`
+// and `make bench` weigh it, so it must work as the source tree does: the first frame drawn
+// with no error, exactly the first-load files that `make size` counts fetched (and preloaded
+// by dist's own index.html), a lesson with its words, the restarts worker, and a service
+// worker built for these files (not the source's copied).
 
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -10,7 +12,8 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { parse } from "acorn";
 import { shellFiles } from "../../scripts/build-sw.mjs";
-import { firstLoadFiles } from "../../scripts/first-load.mjs";
+import { STYLESHEET, linked } from "../../scripts/bundle.mjs";
+import { firstLoadFiles, staticImports } from "../../scripts/first-load.mjs";
 import { ROOT, launchBrowser, openPage, startServer } from "./helpers.mjs";
 
 const DIST = join(ROOT, "dist");
@@ -24,12 +27,14 @@ before(async () => {
     throw new Error("dist/ is missing: run `make dist` (or `make test`) first");
   }
   env.server = await startServer(DIST);
+  env.source = await startServer(ROOT);
   env.browser = await launchBrowser();
 });
 
 after(async () => {
   await env.browser?.close();
   await env.server?.close();
+  await env.source?.close();
 });
 
 /** The value of `const NAME = …;` in the header scripts/build-sw.mjs writes atop sw.js. */
@@ -88,11 +93,91 @@ test("dist/ ships its scripts and styles without comments, and its service worke
     if (comments.length > 0) scripts.push(`${file}: ${comments.length} comments`);
   }
   assert.deepEqual(scripts, []);
+  // The first-load stylesheet is the source's sheets of index.html in one; the others keep their names.
+  const sourceSheets = linked(readFileSync(join(ROOT, "index.html"), "utf8"), "stylesheet");
+  const sourceSize = (file) => (file === STYLESHEET ? sourceSheets : [file]).reduce((sum, f) => sum + statSync(join(ROOT, f)).size, 0);
   for (const file of shellFiles(DIST).filter((f) => f.endsWith(".css"))) {
     assert.ok(!readFileSync(join(DIST, file), "utf8").includes("/*"), `${file} has a comment`);
-    assert.ok(statSync(join(DIST, file)).size < statSync(join(ROOT, file)).size, `${file} is smaller than its source`);
+    assert.ok(statSync(join(DIST, file)).size < sourceSize(file), `${file} is smaller than its source`);
   }
   assert.deepEqual(swConstant(join(DIST, "sw.js"), "SHELL"), shellFiles(DIST));
+});
+
+/** The relative specifiers of `source`'s `import("…")` calls with a literal (on-demand modules). */
+function dynamicImports(source) {
+  const found = [];
+  const visit = (node) => {
+    if (!node || typeof node.type !== "string") return;
+    if (node.type === "ImportExpression" && node.source.type === "Literal") found.push(node.source.value);
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === "object") visit(child);
+    }
+  };
+  visit(parse(source, { ecmaVersion: "latest", sourceType: "module" }));
+  return found.filter((specifier) => /^\.{1,2}\//.test(specifier));
+}
+
+test("dist/ bundles the page's modules: index.html preloads main.js's chunks, every import resolves", () => {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]).sort();
+  // main.js's static import closure in dist: its shared chunks, preloaded, with the glue.
+  const chunks = [];
+  const queue = ["www/main.js"];
+  while (queue.length > 0) {
+    for (const specifier of staticImports(readFileSync(join(DIST, queue.shift()), "utf8"))) {
+      const path = new URL(specifier, "http://x/www/main.js").pathname.slice(1);
+      if (!chunks.includes(path)) queue.push(path);
+      if (!chunks.includes(path)) chunks.push(path);
+    }
+  }
+  assert.deepEqual(preloaded, [...chunks, "pkg/initlab.js"].sort());
+  // Bundled: none of the source's modules of main.js is fetched as a file of its own.
+  const bundled = (root) => firstLoadFiles(root).filter((file) => file.startsWith("www/") && file.endsWith(".js"));
+  const left = bundled(ROOT).filter((file) => file !== "www/main.js" && chunks.includes(file));
+  assert.deepEqual(left, []);
+  assert.ok(bundled(DIST).length < bundled(ROOT).length / 2, `${bundled(DIST).length} scripts for the source's ${bundled(ROOT).length}`);
+  // Every import of every script, static or on demand, names a file dist/ has.
+  const broken = [];
+  for (const file of shellFiles(DIST).filter((f) => f.endsWith(".js") && f !== "sw.js")) {
+    const source = readFileSync(join(DIST, file), "utf8");
+    for (const specifier of [...staticImports(source), ...dynamicImports(source)]) {
+      const target = new URL(specifier, `http://x/${file}`).pathname.slice(1);
+      if (!existsSync(join(DIST, target))) broken.push(`${file} → ${specifier}`);
+    }
+  }
+  assert.deepEqual(broken, []);
+});
+
+/**
+ * In the page: a few computed properties of every element of the body, in document order, so
+ * that two copies of the page can be compared for the cascade their stylesheets give.
+ */
+function computedStyles() {
+  const properties = ["display", "position", "color", "background-color", "font-size", "font-weight", "margin", "padding", "width", "grid-template-columns", "border-left-width"];
+  return [...document.body.querySelectorAll("*")].map((element) => {
+    const style = getComputedStyle(element);
+    return `${element.tagName}#${element.id}.${element.className} ${properties.map((p) => style.getPropertyValue(p)).join("|")}`;
+  });
+}
+
+test("dist's one first-load stylesheet styles the page as the source's six do, at both sizes", async () => {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  assert.deepEqual(linked(html, "stylesheet"), [STYLESHEET]);
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    const [source, dist] = await Promise.all(
+      [env.source, env.server].map((server) => openPage(env.browser, `${server.url}/?lesson=constant`, viewport)),
+    );
+    try {
+      const [expected, actual] = await Promise.all([source, dist].map((opened) => opened.page.evaluate(computedStyles)));
+      assert.ok(expected.length > 300, `${expected.length} elements compared`);
+      const differ = actual.flatMap((line, i) => (line === expected[i] ? [] : [`${expected[i]}  →  ${line}`]));
+      assert.deepEqual(differ.slice(0, 5), [], `${viewport.width}×${viewport.height}: ${differ.length} elements differ`);
+      assert.equal(actual.length, expected.length);
+    } finally {
+      await source.close();
+      await dist.close();
+    }
+  }
 });
 
 test("the minified page draws its first frame with no error and fetches exactly dist's first-load files", async () => {
@@ -126,6 +211,29 @@ test("in the minified page a lesson opens with its words and the restarts worker
     assert.deepEqual(opened.errors, []);
   } finally {
     await opened.close();
+  }
+});
+
+test("in the minified page the other on-demand modules load and work: Share, the A/B panel, the compact page", async () => {
+  const opened = await openDist("");
+  const { page } = opened;
+  try {
+    await page.locator("#share-toggle").click();
+    await page.locator("#share-menu").waitFor();
+    assert.deepEqual(await page.evaluate(() => window.initlab.compare({ init: "zeros" })), { ok: true });
+    await page.locator("#chart-boundary-b").waitFor();
+    assert.equal(await page.locator("#b-init").inputValue(), "zeros");
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await opened.close();
+  }
+  const embed = await openDist("?embed=1");
+  try {
+    assert.equal(await embed.page.evaluate(() => document.documentElement.classList.contains("embed")), true);
+    assert.equal(await embed.page.locator(".top").isHidden(), true, "the compact page's styles apply");
+    assert.deepEqual(embed.errors, []);
+  } finally {
+    await embed.close();
   }
 });
 
