@@ -178,6 +178,16 @@ pub fn digit_image(pixels: &[u8], background: Rgb, ink: Rgb) -> Vec<u8> {
     rgba
 }
 
+/// A misclassified test digit as the strip draws it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mistake<'a> {
+    /// Its 64 pixels (0–16, row by row from the top left).
+    pub pixels: &'a [u8],
+    /// Its true class, and the class the network answered.
+    pub truth: usize,
+    pub predicted: usize,
+}
+
 /// Tiles of equal squares in a grid: the strip of digits and the receptive fields.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TileGrid {
@@ -226,25 +236,30 @@ pub fn tile_grid(
     if count == 0 || !(width.is_finite() && height.is_finite()) {
         return None;
     }
-    let best = (1..=count)
+    // A side of at least 8 pixels is cut to a multiple of 8, so every image pixel is a
+    // whole number of pixels.
+    let whole = |side: f64| {
+        if side >= 8.0 {
+            (side / 8.0).floor() * 8.0
+        } else {
+            side.floor()
+        }
+    };
+    let (columns, rows, side) = (1..=count)
         .map(|columns| {
             let rows = count.div_ceil(columns);
             let by_width = (width - (columns - 1) as f64 * gap) / columns as f64;
             let by_height = (height - (rows - 1) as f64 * gap) / rows as f64 - label;
-            let side = by_width.min(by_height).min(most_side);
-            (columns, rows, side)
+            (columns, rows, whole(by_width.min(by_height).min(most_side)))
         })
-        // The largest side; among equals the fewest rows (a wider, shorter strip).
-        .fold(None, |best: Option<(usize, usize, f64)>, c| match best {
-            Some(b) if b.2 > c.2 => Some(b),
-            _ => Some(c),
+        // The largest side; among equals, the fewest empty places in the last row, then the
+        // fewest rows (16 as 4 × 4 or 8 × 2 rather than 6 + 6 + 4).
+        .min_by(|a, b| {
+            let empty = |(c, r, _): (usize, usize, f64)| c * r - count;
+            b.2.total_cmp(&a.2)
+                .then(empty(*a).cmp(&empty(*b)))
+                .then(a.1.cmp(&b.1))
         })?;
-    let (columns, rows, side) = best;
-    let side = if side >= 8.0 {
-        (side / 8.0).floor() * 8.0
-    } else {
-        side.floor()
-    };
     (side >= 4.0).then_some(TileGrid {
         columns,
         rows,
@@ -467,7 +482,7 @@ mod tests {
             let (x1, y1) = g.corner(count - 1);
             assert!(x1 + g.side <= w && y1 + g.side + label <= h);
             assert!(g.side <= 96.0 && (g.side < 8.0 || g.side % 8.0 == 0.0));
-            // No other column count gives tiles more than a multiple of 8 larger.
+            // No other column count gives larger tiles (of whole multiples of 8 pixels).
             for columns in 1..=count {
                 let rows = count.div_ceil(columns);
                 let side = ((w - (columns - 1) as f64 * gap) / columns as f64)
@@ -475,6 +490,14 @@ mod tests {
                     .min(96.0);
                 assert!(side < g.side + 8.0, "{columns} columns give {side}: {g:?}");
             }
+        }
+        // Ties go to full rows, then to fewer of them: 16 tiles that fit 4 × 4 or 8 × 2 at
+        // the same side are never laid out 6 + 6 + 4.
+        let square = tile_grid(16, (400.0, 400.0), 14.0, 6.0, 64.0).unwrap();
+        assert_eq!(square.columns * square.rows, 16, "{square:?}");
+        for (w, h) in [(400.0, 300.0), (668.0, 500.0)] {
+            let g = tile_grid(16, (w, h), 14.0, 6.0, 96.0).unwrap();
+            assert_eq!(g.columns * g.rows, 16, "{w}×{h}: {g:?}");
         }
         assert_eq!(tile_grid(0, (300.0, 300.0), 10.0, 4.0, 96.0), None);
         assert_eq!(tile_grid(16, (20.0, 20.0), 10.0, 4.0, 96.0), None);
