@@ -19,8 +19,12 @@ pub struct Grid {
 /// Margin around the raw data's bounding box, in raw units (the data spans about [−1, 1]).
 const MARGIN: f64 = 0.2;
 
-/// The square range the charts show: the training and test points' bounding box plus a margin.
+/// The square range the charts show: the training and test points' bounding box plus a margin
+/// ([−1, 1] plus the margin for data with no points in the plane: the digits).
 pub fn data_extent(data: &Dataset) -> [f64; 2] {
+    if data.train.raw.is_empty() && data.test.raw.is_empty() {
+        return [-1.0 - MARGIN, 1.0 + MARGIN];
+    }
     let mut extent = [f64::INFINITY, f64::NEG_INFINITY];
     for p in data.train.raw.iter().chain(&data.test.raw) {
         for &c in p {
@@ -44,6 +48,8 @@ impl Grid {
     }
 
     /// Re-evaluate the cells `cells` (indices into `p`) with the network's current weights.
+    /// A network of other inputs than the plane's 2 (the digits' 64 pixels) has no map of the
+    /// plane: its cells stay as they are (½), and the page draws the digits' own views.
     pub fn refresh(
         &mut self,
         mlp: &Mlp,
@@ -51,6 +57,9 @@ impl Grid {
         cells: std::ops::Range<usize>,
         ws: &mut Workspace,
     ) {
+        if data.features() != 2 {
+            return;
+        }
         let cell = (self.x[1] - self.x[0]) / self.n as f64;
         let centre = |lo: f64, k: usize| lo + (k as f64 + 0.5) * cell;
         let mut inputs = Vec::with_capacity(2 * ws.capacity);

@@ -10,7 +10,8 @@ use crate::landscape::{GridSpec, Landscape, LandscapeError, Objective, Plane, Ro
 use crate::mlp::{Mlp, NonFinite, Trainer};
 use crate::real::Real;
 use crate::rng::Rng;
-use crate::stats::{Evaluator, LayerStats, Score};
+pub use crate::stats::Misclassified;
+use crate::stats::{Classified, Evaluator, LayerStats, Score};
 use crate::ConfigError;
 use serde::Serialize;
 
@@ -88,7 +89,8 @@ pub struct Snapshot {
     /// test point's forward pass, a weight after an update, or a statistic. The same however
     /// the steps were split into calls; the run stops there, with that step's weights.
     pub diverged_at: Option<usize>,
-    /// Mean training loss over all training points at the current weights.
+    /// Mean training loss over the measured training points ([`Dataset::measured`]: all of
+    /// them for the sets in the plane) at the current weights.
     pub loss: f64,
     pub test_loss: f64,
     pub accuracy: f64,
@@ -96,6 +98,41 @@ pub struct Snapshot {
     pub history: History,
     /// Hidden layers in order, then the output layer.
     pub layers: Vec<LayerStats>,
+    /// The classes: 2 for the sets in the plane, 10 for the digits.
+    pub classes: usize,
+    /// The test set's confusion matrix, `classes × classes` row-major: `confusion[t · classes
+    /// + p]` test points of true class t predicted as p (rows are true classes, so row t sums
+    /// to the test points of class t, and the trace over the total is `test_accuracy`).
+    pub confusion: Vec<u32>,
+    /// Per class, the share of its test points predicted right (the confusion's diagonal over
+    /// its row); 0 for a class with no test point (only a set in the plane of a few points
+    /// can lack one).
+    pub class_accuracy: Vec<f64>,
+    /// The loss of a network that knows nothing, ln C: ln 10 = 2.303 for the digits, where
+    /// the loss chart draws it (None for the sets in the plane).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chance_loss: Option<f64>,
+    /// The first [`MAX_MISCLASSIFIED`] test images the network gets wrong, in test order
+    /// (empty for the sets in the plane, which have no images).
+    pub misclassified: Vec<Misclassified>,
+}
+
+/// Most misclassified test images a snapshot lists.
+pub const MAX_MISCLASSIFIED: usize = 16;
+
+/// Per class, the confusion's diagonal over its row (0 for an empty row).
+fn class_accuracy(confusion: &[u32], classes: usize) -> Vec<f64> {
+    (0..classes)
+        .map(|t| {
+            let row = &confusion[t * classes..(t + 1) * classes];
+            let total: u32 = row.iter().sum();
+            if total == 0 {
+                0.0
+            } else {
+                f64::from(row[t]) / f64::from(total)
+            }
+        })
+        .collect()
 }
 
 /// Data, network, optimiser state and history for one config.
@@ -458,28 +495,38 @@ impl Experiment {
         self.diverged_at = Some(self.steps);
     }
 
-    /// Loss and accuracy on the training and test splits at the current weights.
+    /// Loss and accuracy on the measured training points ([`Dataset::measured`]) and the test
+    /// split at the current weights.
     pub fn scores(&mut self) -> (Score, Score) {
         let train = self
             .evaluator
-            .score(&self.mlp, &self.data.train, self.spec.loss);
+            .score(&self.mlp, self.data.measured(), self.spec.loss);
         let test = self
             .evaluator
             .score(&self.mlp, &self.data.test, self.spec.loss);
         (train, test)
     }
 
-    /// Everything the page draws, computed over all training points at the current weights.
+    /// Everything the page draws, computed over the measured training points
+    /// ([`Dataset::measured`]: all of them for the sets in the plane) and the whole test set
+    /// at the current weights.
     pub fn snapshot(&mut self) -> Snapshot {
-        let (mut layers, train) =
-            self.evaluator
-                .layer_stats(&self.mlp, &self.inits, &self.data.train, self.spec.loss);
+        let (mut layers, train) = self.evaluator.layer_stats(
+            &self.mlp,
+            &self.inits,
+            self.data.measured(),
+            self.spec.loss,
+        );
         for (layer, &since) in layers.iter_mut().zip(&self.nonzero_since) {
             layer.nonzero_since = since;
         }
-        let test = self
-            .evaluator
-            .score(&self.mlp, &self.data.test, self.spec.loss);
+        let mut classified = Classified::default();
+        let test = self.evaluator.classify(
+            &self.mlp,
+            &self.data.test,
+            self.spec.loss,
+            Some((&mut classified, MAX_MISCLASSIFIED)),
+        );
         // The statistics see every point (and the gradient over all of them), which a
         // mini-batch step does not: a full check, so this state is the new checkpoint, or
         // the run has diverged at this step or, found by replay, an earlier one.
@@ -505,15 +552,27 @@ impl Experiment {
             test_accuracy: test.accuracy,
             history: self.history.clone(),
             layers,
+            classes: self.data.classes(),
+            class_accuracy: class_accuracy(&classified.confusion, self.data.classes()),
+            confusion: classified.confusion,
+            chance_loss: self
+                .data
+                .kind
+                .is_digits()
+                .then(|| libm::log(self.data.classes() as f64)),
+            misclassified: classified.wrong,
         }
     }
 
     /// ‖∇L‖: the norm of the gradient of the mean training loss over every weight and bias,
     /// at the current weights (the same gradient the snapshot's per-layer `grad_norm`s split up).
     pub fn gradient_norm(&mut self) -> f64 {
-        let (layers, _) =
-            self.evaluator
-                .layer_stats(&self.mlp, &self.inits, &self.data.train, self.spec.loss);
+        let (layers, _) = self.evaluator.layer_stats(
+            &self.mlp,
+            &self.inits,
+            self.data.measured(),
+            self.spec.loss,
+        );
         f64::sqrt(layers.iter().map(|l| l.grad_norm * l.grad_norm).sum())
     }
 
@@ -526,7 +585,7 @@ impl Experiment {
     /// h₊ = h₋ = h. The losses are summed in f64 by the snapshot's own code. Works on one
     /// scratch copy of the network: 2·(parameters) + 1 forward passes over the training split.
     pub fn axis_curvature(&mut self, h: f64) -> Vec<f64> {
-        let (train, loss) = (&self.data.train, self.spec.loss);
+        let (train, loss) = (self.data.measured(), self.spec.loss);
         let centre = self.evaluator.training_loss(&self.mlp, train, loss);
         let mut probe = self.mlp.clone();
         (0..probe.params.len())
@@ -586,7 +645,7 @@ impl Experiment {
         let spec = GridSpec::new(n as f64, span)?.on(plane);
         let at = Objective {
             mlp: &self.mlp,
-            train: &self.data.train,
+            train: self.data.measured(),
             loss: self.spec.loss,
         };
         let seed = self.spec.seed ^ LANDSCAPE_STREAM;
@@ -622,7 +681,7 @@ impl Experiment {
         let spec = GridSpec::new(n as f64, span)?.on(plane);
         let at = Objective {
             mlp: &self.mlp,
-            train: &self.data.train,
+            train: self.data.measured(),
             loss: self.spec.loss,
         };
         let seed = self.spec.seed ^ LANDSCAPE_STREAM;
@@ -654,7 +713,7 @@ impl Experiment {
                 for ((p, &w), &d) in probe.params.iter_mut().zip(&self.mlp.params).zip(direction) {
                     *p = (w as f64 + t * d) as Real;
                 }
-                (self.evaluator).training_loss(&probe, &self.data.train, self.spec.loss)
+                (self.evaluator).training_loss(&probe, self.data.measured(), self.spec.loss)
             })
             .collect()
     }
@@ -665,11 +724,12 @@ impl Experiment {
         self.rolling_landscape.fresh(&self.mlp)
     }
 
-    /// Multiply-adds of an `n × n` landscape: n² + 1 forward passes over the training split.
+    /// Multiply-adds of an `n × n` landscape: n² + 1 forward passes over the measured
+    /// training points.
     pub fn landscape_cost(&self, n: usize) -> f64 {
         let per_sample: usize = self.mlp.layers.iter().map(|l| l.n_in * l.n_out).sum();
         let passes = (n as f64) * (n as f64) + 1.0;
-        passes * per_sample as f64 * self.data.train.len() as f64
+        passes * per_sample as f64 * self.data.measured().len() as f64
     }
 
     /// FNV-1a over the bits of the recorded train and test losses: equal checksums mean

@@ -52,7 +52,7 @@
 
 use crate::data::Split;
 use crate::error::ErrorText;
-use crate::loss::Loss;
+use crate::loss::Head;
 use crate::mlp::{Mlp, Real};
 use crate::rng::Rng;
 use crate::stats::Evaluator;
@@ -205,7 +205,7 @@ impl GridSpec {
 pub struct Objective<'a> {
     pub mlp: &'a Mlp,
     pub train: &'a Split,
-    pub loss: Loss,
+    pub loss: Head,
 }
 
 /// The loss over an `n × n` grid of the plane θ + α·d₁ + β·d₂.

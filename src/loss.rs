@@ -75,9 +75,11 @@ impl Loss {
 
 /// The output layer and the loss it trains on: what the training step matches on, once per chunk.
 ///
-/// The softmax head is not a third [`Loss`]: `Loss::ALL` lists the choices of the URL's `loss`
-/// key, and a link must not ask a two-class network for a C-class loss. The network's width
-/// decides which head fits it: one output unit takes `Sigmoid`, C ≥ 2 take `Softmax`.
+/// The softmax head is not a third [`Loss`] of the sigmoid: the URL's `loss` key names a head
+/// ([`Head::NAMES`]: `bce`, `mse`, `ce`), and the key table lets each data set take only the
+/// heads that fit it (`ce` for the digits, `bce` or `mse` for the two-class sets), so a link
+/// never asks a two-class network for a C-class loss. The network's width decides which head
+/// fits it: one output unit takes `Sigmoid`, C ≥ 2 take `Softmax`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Head {
     /// One unit, p = σ(z), label 0 or 1, trained on the given loss.
@@ -94,6 +96,29 @@ impl From<Loss> for Head {
 }
 
 impl Head {
+    /// The choices of the `loss` key, in its menu's order.
+    pub const ALL: [Head; 3] = [
+        Head::Sigmoid(Loss::Bce),
+        Head::Sigmoid(Loss::Mse),
+        Head::Softmax,
+    ];
+
+    /// The URL names of [`Head::ALL`], in order.
+    pub const NAMES: [&'static str; 3] = names_of!(Head::ALL, |x| x.name());
+
+    /// The name used in the URL and the config: the sigmoid's loss, or `ce` for the softmax's
+    /// cross-entropy.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Head::Sigmoid(loss) => loss.name(),
+            Head::Softmax => "ce",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Head> {
+        crate::position_of(&Head::NAMES, name).map(|k| Head::ALL[k])
+    }
+
     /// Whether this head can sit on an output layer of `units` units.
     pub fn fits(self, units: usize) -> bool {
         match self {

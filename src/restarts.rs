@@ -24,10 +24,55 @@ pub const MAX_STEPS: usize = 100_000;
 /// Most multiply-adds one request may ask for in all (a minute or so of a browser's time):
 /// the runs happen in a worker, so the page stays responsive, but the learner waits.
 pub const MAX_WORK: f64 = 1e11;
-/// A run whose final training loss is below this has solved the task.
+/// A run whose final training loss is below this has solved the task (a set in the plane).
 pub const SOLVED_BELOW: f64 = 0.01;
 /// A run whose final training loss is above this is stuck (a diverged run is stuck too).
 pub const STUCK_ABOVE: f64 = 0.1;
+/// On the digits a run has solved the task when its test accuracy is at least this.
+pub const DIGITS_SOLVED_ACCURACY: f64 = 0.9;
+/// On the digits a run is stuck when its final training loss is still at least this, near
+/// the loss at chance, ln 10 = 2.303 (a diverged run is stuck too).
+pub const DIGITS_STUCK_LOSS: f64 = 2.0;
+
+/// What "solved" and "stuck" mean: they follow the task. XOR's thresholds on the loss
+/// (below 0.01, above 0.1) say nothing of ten classes, where a loss of 0.01 is rarely reached
+/// and a loss of 0.3 is a good network; on the digits solved is read off the test accuracy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Goal {
+    /// The sets in the plane: solved below [`SOLVED_BELOW`], stuck above [`STUCK_ABOVE`].
+    Loss,
+    /// The digits: solved at a test accuracy of [`DIGITS_SOLVED_ACCURACY`] or more, stuck at a
+    /// loss of [`DIGITS_STUCK_LOSS`] or more.
+    Accuracy,
+}
+
+impl Goal {
+    /// The goal of the settings `config`.
+    pub fn of(config: &Config) -> Goal {
+        if config.is_digits() {
+            Goal::Accuracy
+        } else {
+            Goal::Loss
+        }
+    }
+
+    /// Whether `run` solved the task (a diverged run never has).
+    pub fn solved(self, run: &RestartRun) -> bool {
+        match self {
+            Goal::Loss => run.loss < SOLVED_BELOW,
+            Goal::Accuracy => !run.diverged && run.test_accuracy >= DIGITS_SOLVED_ACCURACY,
+        }
+    }
+
+    /// Whether `run` got stuck (a diverged run, whose loss is NaN, always has).
+    pub fn stuck(self, run: &RestartRun) -> bool {
+        match self {
+            Goal::Loss => run.loss > STUCK_ABOVE || run.loss.is_nan(),
+            Goal::Accuracy => run.loss >= DIGITS_STUCK_LOSS || run.loss.is_nan(),
+        }
+    }
+}
 
 /// Validated arguments of a restarts request: which settings, how many runs, how long each.
 #[derive(Clone, Debug)]
@@ -53,10 +98,13 @@ pub struct RestartRequest {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RestartRun {
     pub seed: u64,
-    /// Mean training loss after the last step (NaN if the run diverged).
+    /// Mean training loss after the last step (NaN if the run diverged), over the measured
+    /// training points ([`crate::data::Dataset::measured`]).
     pub loss: f64,
-    /// Training accuracy after the last step.
+    /// Training accuracy after the last step, over the same points.
     pub accuracy: f64,
+    /// Test accuracy after the last step (what solves the digits).
+    pub test_accuracy: f64,
     pub diverged: bool,
 }
 
@@ -64,9 +112,11 @@ pub struct RestartRun {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Restarts {
     pub runs: Vec<RestartRun>,
-    /// Share of runs with a final loss below [`SOLVED_BELOW`].
+    /// What solved and stuck mean for this task.
+    pub goal: Goal,
+    /// Share of runs that solved the task ([`Goal::solved`]).
     pub solved: f64,
-    /// Share of runs with a final loss above [`STUCK_ABOVE`], or diverged.
+    /// Share of runs that got stuck or diverged ([`Goal::stuck`]).
     pub stuck: f64,
 }
 
@@ -114,6 +164,11 @@ impl RestartPlan {
         }
     }
 
+    /// What solved and stuck mean for the plan's task.
+    pub fn goal(&self) -> Goal {
+        Goal::of(&self.config)
+    }
+
     /// How many runs the plan holds.
     pub fn runs(&self) -> usize {
         self.runs
@@ -127,37 +182,41 @@ impl RestartPlan {
         let mut experiment =
             Experiment::of_valid(&config, "only the seed differs from a validated config");
         experiment.step(self.steps);
-        let (train, _test) = experiment.scores();
+        let (train, test) = experiment.scores();
         let diverged = experiment.diverged_at().is_some() || !train.is_finite();
         RestartRun {
             seed,
             loss: if diverged { f64::NAN } else { train.loss },
             accuracy: train.accuracy,
+            test_accuracy: test.accuracy,
             diverged,
         }
     }
 
     /// Every run, one after the other.
     pub fn run_all(&self) -> Restarts {
-        Restarts::from_runs((0..self.runs).map(|i| self.run(i)).collect())
+        Restarts::from_runs((0..self.runs).map(|i| self.run(i)).collect(), self.goal())
     }
 }
 
 impl Restarts {
-    /// The summary of finished runs.
-    pub fn from_runs(runs: Vec<RestartRun>) -> Restarts {
-        let losses: Vec<f64> = runs.iter().map(|r| r.loss).collect();
-        let (solved, stuck) = solved_and_stuck(&losses);
+    /// The summary of finished runs, solved and stuck as `goal` reads them.
+    pub fn from_runs(runs: Vec<RestartRun>, goal: Goal) -> Restarts {
+        let share = |count: usize| count as f64 / runs.len().max(1) as f64;
+        let solved = share(runs.iter().filter(|r| goal.solved(r)).count());
+        let stuck = share(runs.iter().filter(|r| goal.stuck(r)).count());
         Restarts {
             runs,
+            goal,
             solved,
             stuck,
         }
     }
 }
 
-/// The shares of final `losses` that solved the task and that got stuck. A NaN loss is a
-/// diverged run, which is stuck.
+/// The shares of final `losses` that solved the task and that got stuck, by the loss
+/// thresholds of the sets in the plane ([`Goal::Loss`]). A NaN loss is a diverged run, which
+/// is stuck.
 pub fn solved_and_stuck(losses: &[f64]) -> (f64, f64) {
     let n = losses.len().max(1) as f64;
     let solved = losses.iter().filter(|&&l| l < SOLVED_BELOW).count();

@@ -9,7 +9,7 @@
 use crate::activation::Activation;
 use crate::data::Split;
 use crate::init::LayerInit;
-use crate::loss::Loss;
+use crate::loss::Head;
 use crate::mlp::{LayerShape, Mlp, Workspace};
 use crate::real::Real;
 use serde::Serialize;
@@ -253,11 +253,11 @@ struct LossSum {
 
 impl LossSum {
     /// Adds the loaded chunk, after its forward pass (`finite`: whether every z was finite).
-    fn add(&mut self, mlp: &Mlp, ws: &Workspace, loss: Loss, finite: bool) {
+    fn add(&mut self, mlp: &Mlp, ws: &Workspace, head: Head, finite: bool) {
         if !finite {
             self.total = f64::NAN;
         }
-        self.total += mlp.loss_sum(ws, loss);
+        self.total += mlp.loss_sum(ws, head);
         self.points += ws.count;
     }
 
@@ -309,7 +309,7 @@ struct Sums {
     input_sq: f64,
     layers: Vec<LayerSums>,
     loss: LossSum,
-    /// Points classified right (p > ½ predicts class 1).
+    /// Points classified right (see [`predicted_class`]).
     correct: usize,
     /// Scratch: the sum of one layer's inputs for each point of a chunk.
     input_sums: Vec<f64>,
@@ -364,9 +364,8 @@ impl Sums {
                 }
             }
         }
-        let z_out = ws.unit(&ws.z, mlp.layers.len(), 0);
-        for (&z, &y) in z_out.iter().zip(&ws.y) {
-            self.correct += usize::from((z > 0.0) == (y == 1.0));
+        for (s, &y) in ws.y[..ws.count].iter().enumerate() {
+            self.correct += usize::from(predicted_class(mlp, ws, s) as f64 == y);
         }
         self.add_sum_gaps(mlp, ws);
     }
@@ -422,6 +421,44 @@ impl Sums {
         };
         sum / (shape.n_in * n) as f64
     }
+}
+
+/// The class the network predicts for sample `s` of the loaded chunk, after its forward pass:
+/// for one sigmoid output 1 where z > 0 (p > ½), else 0; for a softmax the class of the
+/// largest z (the first of equal ones). A NaN z predicts class 0.
+pub fn predicted_class(mlp: &Mlp, ws: &Workspace, s: usize) -> usize {
+    let top = mlp.layers.len();
+    if !mlp.is_softmax() {
+        return usize::from(ws.unit(&ws.z, top, 0)[s] > 0.0);
+    }
+    let mut best = (0, ws.unit(&ws.z, top, 0)[s]);
+    for k in 1..mlp.output_units() {
+        let z = ws.unit(&ws.z, top, k)[s];
+        if z > best.1 {
+            best = (k, z);
+        }
+    }
+    best.0
+}
+
+/// A test image the network gets wrong: which image of the digits file it is, its class and
+/// the class the network predicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Misclassified {
+    /// The image's index in the digits file ([`crate::digits::Images::source`]).
+    pub image: usize,
+    pub truth: usize,
+    pub predicted: usize,
+}
+
+/// How a split is classified, point by point: what [`Evaluator::classify`] fills.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Classified {
+    /// classes × classes counts, row-major: `confusion[truth · classes + predicted]`.
+    pub confusion: Vec<u32>,
+    /// The first wrong points, in the split's order, up to the limit asked for (only for a
+    /// split that knows its images' `source`: the digits).
+    pub wrong: Vec<Misclassified>,
 }
 
 /// Population std from Σx and Σx² over `count` values. Rounding can make the variance
@@ -493,19 +530,66 @@ impl Evaluator {
         &mut self.ws
     }
 
-    /// Mean loss and accuracy (p > ½ predicts class 1) over a split.
-    pub fn score(&mut self, mlp: &Mlp, split: &Split, loss: Loss) -> Score {
+    /// Mean loss and accuracy (see [`predicted_class`]) over a split.
+    pub fn score(&mut self, mlp: &Mlp, split: &Split, head: impl Into<Head>) -> Score {
+        self.classify(mlp, split, head.into(), None)
+    }
+
+    /// [`Evaluator::score`], and with `into = Some((report, max_wrong))` each point's class
+    /// against the predicted one: the confusion matrix (2 × 2 for a sigmoid output, C × C for
+    /// a softmax over C) and the first `max_wrong` wrong points of a split that has `source`
+    /// (the digits). The accuracy is the confusion's trace over its total: one prediction,
+    /// [`predicted_class`], makes both.
+    pub fn classify(
+        &mut self,
+        mlp: &Mlp,
+        split: &Split,
+        head: Head,
+        mut into: Option<(&mut Classified, usize)>,
+    ) -> Score {
         let n = split.len();
-        let (mut total, mut correct) = (0.0, 0usize);
+        let classes = mlp.output_units().max(2);
+        if let Some((report, _)) = into.as_mut() {
+            report.confusion.clear();
+            report.confusion.resize(classes * classes, 0);
+            report.wrong.clear();
+        }
+        let (mut total, mut correct, mut start) = (0.0, 0usize, 0);
         let top = mlp.layers.len();
         for_each_chunk(&mut self.ws, mlp, split, |ws, finite| {
             if !finite {
                 total = f64::NAN;
             }
-            for (&z, &y) in ws.unit(&ws.z, top, 0).iter().zip(&ws.y) {
-                total += loss.value(z as f64, y);
-                correct += usize::from((z > 0.0) == (y == 1.0));
+            for s in 0..ws.count {
+                let y = ws.y[s];
+                // Each head's loss of one point, summed in point order (the sigmoid's as it
+                // always was: the golden checksums hold its bits).
+                total += match head {
+                    Head::Sigmoid(loss) => loss.value(ws.unit(&ws.z, top, 0)[s] as f64, y),
+                    Head::Softmax => crate::loss::softmax_cross_entropy_by(
+                        classes,
+                        |k| ws.unit(&ws.z, top, k)[s] as f64,
+                        y,
+                    ),
+                };
+                let predicted = predicted_class(mlp, ws, s);
+                correct += usize::from(predicted as f64 == y);
+                if let Some((report, max_wrong)) = into.as_mut() {
+                    let truth = y as usize;
+                    report.confusion[truth.min(classes - 1) * classes + predicted] += 1;
+                    let source = split.source.get(start + s);
+                    if let (Some(&image), true) = (source, predicted != truth) {
+                        if report.wrong.len() < *max_wrong {
+                            report.wrong.push(Misclassified {
+                                image,
+                                truth,
+                                predicted,
+                            });
+                        }
+                    }
+                }
             }
+            start += ws.count;
         });
         Score {
             loss: total / n as f64,
@@ -515,10 +599,11 @@ impl Evaluator {
 
     /// Mean loss over a split, summed exactly as [`Evaluator::layer_stats`] sums the training
     /// score's loss (so the two agree bit for bit); NaN when some z is not finite.
-    pub fn training_loss(&mut self, mlp: &Mlp, split: &Split, loss: Loss) -> f64 {
+    pub fn training_loss(&mut self, mlp: &Mlp, split: &Split, head: impl Into<Head>) -> f64 {
+        let head = head.into();
         let mut sum = LossSum::default();
         for_each_chunk(&mut self.ws, mlp, split, |ws, finite| {
-            sum.add(mlp, ws, loss, finite)
+            sum.add(mlp, ws, head, finite)
         });
         sum.mean()
     }
@@ -532,9 +617,9 @@ impl Evaluator {
         mlp: &Mlp,
         inits: &[LayerInit],
         train: &Split,
-        loss: Loss,
+        head: impl Into<Head>,
     ) -> (Vec<LayerStats>, Score) {
-        let n = train.len();
+        let (n, loss) = (train.len(), head.into());
         let mut sums = Sums::new(mlp);
         let Evaluator { ws, grads } = self;
         grads.fill(0.0);

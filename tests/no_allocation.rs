@@ -136,19 +136,48 @@ fn rolling_landscape_refresh_allocates_nothing() {
     );
 }
 
+/// Installs the committed digits for `data=digits` (as the page installs its download).
+fn install_digits() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(initlab::digits::FILE);
+    initlab::digits::install(&std::fs::read(file).unwrap()).unwrap();
+}
+
 #[test]
 fn experiment_steps_allocate_only_to_grow_the_history() {
     for layers in ["8,8", "0"] {
-        experiment_steps_allocate_only_to_grow_the_history_with(layers);
+        experiment_steps_allocate_only_to_grow_the_history_with(layers, "spiral");
     }
 }
 
-fn experiment_steps_allocate_only_to_grow_the_history_with(layers: &str) {
+#[test]
+fn digits_experiment_steps_allocate_only_to_grow_the_history() {
+    install_digits();
+    for layers in ["64,64,64,64,64,64", "0"] {
+        experiment_steps_allocate_only_to_grow_the_history_with(layers, "digits");
+    }
+}
+
+#[test]
+fn digits_rolling_landscape_refresh_allocates_nothing() {
+    install_digits();
+    let config = Config::default()
+        .with_changes([("layers", "64,64"), ("data", "digits")])
+        .expect("a valid config");
+    let mut exp = Experiment::new(&config).expect("valid");
+    exp.landscape_rolling(5, 1.0, 3).expect("valid grid");
+    let before = allocations();
+    for _ in 0..10 {
+        exp.landscape_rolling(5, 1.0, 3).expect("valid grid");
+    }
+    assert_eq!(allocations() - before, 0);
+}
+
+fn experiment_steps_allocate_only_to_grow_the_history_with(layers: &str, data: &str) {
     // Each history record also keeps the state as the checkpoint a diverging run replays from
     // (src/experiment.rs): it is copied into buffers sized at the first record, so a step
     // allocates nothing, and a record only when one of the history's columns grows.
     let config = Config::default()
-        .with_changes([("layers", layers), ("data", "spiral"), ("batch", "10")])
+        .with_changes([("layers", layers), ("data", data), ("batch", "10")])
         .expect("a valid config");
     let mut exp = Experiment::new(&config).expect("valid");
     let capacities = |exp: &Experiment| {
@@ -173,7 +202,7 @@ fn experiment_steps_allocate_only_to_grow_the_history_with(layers: &str) {
         assert_eq!(
             after - before,
             grown,
-            "layers={layers} step {step}: {} allocations, {grown} history columns grew",
+            "layers={layers} data={data} step {step}: {} allocations, {grown} history columns grew",
             after - before
         );
     }

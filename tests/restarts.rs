@@ -117,15 +117,17 @@ fn a_diverged_run_is_stuck_not_solved() {
             seed: 1,
             loss: f64::NAN,
             accuracy: 0.5,
+            test_accuracy: 0.5,
             diverged: true,
         },
         initlab::restarts::RestartRun {
             seed: 2,
             loss: 0.001,
             accuracy: 1.0,
+            test_accuracy: 1.0,
             diverged: false,
         },
     ];
-    let r = Restarts::from_runs(runs);
+    let r = Restarts::from_runs(runs, initlab::restarts::Goal::Loss);
     assert_eq!((r.solved, r.stuck), (0.5, 0.5));
 }

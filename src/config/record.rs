@@ -4,9 +4,9 @@
 //! is [`crate::link`]'s.
 
 use crate::activation::Activation;
-use crate::data::DataSpec;
+use crate::data::{DataSpec, DatasetKind};
 use crate::init::{BiasInit, LayerInit, WeightInit};
-use crate::loss::Loss;
+use crate::loss::Head;
 use serde::Serialize;
 
 /// The raw settings, keyed as in the URL. `Default` is the page's starting point, read
@@ -45,14 +45,14 @@ pub struct Config {
     pub layers: String,
     /// The inputs also feed the output unit (shortcut connections: the XOR 2-1 net).
     pub shortcut: bool,
-    /// Dataset: xor4 | xor | circles | spiral | gauss.
+    /// Dataset: xor4 | xor | circles | spiral | gauss | digits.
     pub data: String,
     pub points: f64,
     pub noise: f64,
     pub lr: f64,
     pub batch: f64,
     pub momentum: f64,
-    /// Loss: bce | mse.
+    /// Loss: bce | mse (two classes) | ce (the digits); follows `data` (see `Config::set`).
     pub loss: String,
     pub seed: f64,
     /// Compare with a second network B: the settings where B differs, as a query
@@ -79,14 +79,16 @@ pub struct Spec {
     pub lr: f64,
     pub batch: usize,
     pub momentum: f64,
-    pub loss: Loss,
+    /// The output and its loss: a sigmoid trained on bce or mse for two classes, a softmax
+    /// trained on the cross-entropy (`ce`) for the digits.
+    pub loss: Head,
     pub seed: u64,
 }
 
 impl Spec {
-    /// Layer sizes including input (2) and output (1).
+    /// Layer sizes including input (2, or 64 pixels) and output (1, or 10 classes).
     pub fn sizes(&self) -> Vec<usize> {
-        layer_sizes(&self.hidden_sizes)
+        layer_sizes(&self.hidden_sizes, self.data.kind)
     }
 
     /// (fan_in, fan_out) of every weight layer, hidden layers then the output: what each
@@ -96,11 +98,12 @@ impl Spec {
     }
 }
 
-/// Layer sizes including input (2) and output (1), around the hidden widths.
-pub(super) fn layer_sizes(hidden: &[usize]) -> Vec<usize> {
-    let mut sizes = vec![2];
+/// Layer sizes around the hidden widths: the data's inputs (2, or 64 pixels) first, its
+/// outputs (1 sigmoid, or a softmax over 10 classes) last.
+pub(super) fn layer_sizes(hidden: &[usize], data: DatasetKind) -> Vec<usize> {
+    let mut sizes = vec![data.features()];
     sizes.extend(hidden);
-    sizes.push(1);
+    sizes.push(data.outputs());
     sizes
 }
 
@@ -108,7 +111,8 @@ impl Config {
     /// Whether `key` changes anything under the other settings: σ, the gain and the rule do
     /// nothing for zero or constant weights, the constant only matters for `init=constant`,
     /// the cut only for a truncated normal; with no hidden layer (`layers=0`) the hidden
-    /// activation, the jitter and the shortcut have nothing to act on. The page hides the
+    /// activation, the jitter and the shortcut have nothing to act on; the digits are read,
+    /// not generated (no `points`, no `noise`), and take no shortcut. The page hides the
     /// keys that do not apply.
     pub fn applies(&self, key: &str) -> bool {
         use crate::init::{FamilyKind, RuleKind};
@@ -121,7 +125,9 @@ impl Config {
             "sigma" => scaled && manual,
             "gain" => scaled && !manual,
             "lo" | "hi" | "bounds" | "correct" => family == Some(FamilyKind::TruncatedNormal),
-            "act" | "jitter" | "shortcut" => self.has_hidden_layer(),
+            "act" | "jitter" => self.has_hidden_layer(),
+            "shortcut" => self.has_hidden_layer() && !self.is_digits(),
+            "points" | "noise" => !self.is_digits(),
             _ => true,
         }
     }
@@ -131,6 +137,36 @@ impl Config {
     /// Whether these settings ask for at least one hidden layer (`layers` other than `0`).
     pub fn has_hidden_layer(&self) -> bool {
         self.layers.trim() != "0"
+    }
+
+    /// The loss a data set starts with: `ce` for the digits, `bce` for the plane's sets.
+    pub fn default_loss(digits: bool) -> &'static str {
+        if digits {
+            Head::Softmax.name()
+        } else {
+            super::table::key("loss").map_or("bce", |row| row.default)
+        }
+    }
+
+    /// Makes the loss fit the data after `data` changed: a loss the new data cannot take
+    /// (`ce` on the plane, `bce` or `mse` on the digits) becomes the data's own default, and
+    /// one that fits stays. So choosing the digits never asks for an impossible pair, and
+    /// `?data=digits` opens with `loss=ce` without saying so in the link.
+    pub fn fit_loss_to_data(&mut self) {
+        let digits = self.is_digits();
+        let fits = match Head::from_name(&self.loss) {
+            Some(Head::Softmax) => digits,
+            Some(Head::Sigmoid(_)) => !digits,
+            None => true, // an unknown name is validation's to report
+        };
+        if !fits {
+            self.loss = Config::default_loss(digits).to_string();
+        }
+    }
+
+    /// Whether these settings train on the digits (`data=digits`).
+    pub fn is_digits(&self) -> bool {
+        DatasetKind::from_name(&self.data).is_some_and(DatasetKind::is_digits)
     }
 
     /// Whether a second network B is being compared with this one.

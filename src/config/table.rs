@@ -16,7 +16,7 @@ use crate::data::DatasetKind;
 use crate::error::show;
 use crate::error::ErrorText;
 use crate::init::{BoundsUnit, FamilyKind, RuleKind};
-use crate::loss::Loss;
+use crate::loss::Head;
 use crate::ConfigError;
 
 /// One URL key.
@@ -413,8 +413,8 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Choice(&Activation::NAMES, slot!(act)),
         range: None,
         init: false,
-        description:
-            "the hidden layers' activation (the output is a sigmoid); not used with layers=0",
+        description: "the hidden layers' activation (the output is a sigmoid, or a softmax for \
+                      the digits); not used with layers=0",
         widget: widget(Group::Network, Control::Menu),
     },
     Key {
@@ -432,7 +432,8 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Flag(slot!(shortcut)),
         range: None,
         init: false,
-        description: "the inputs also feed the output unit (the XOR 2-1 net); needs a hidden layer",
+        description: "the inputs also feed the output unit (the XOR 2-1 net); needs a hidden \
+                      layer, and does not apply to the digits",
         widget: widget(Group::Network, Control::Check),
     },
     Key {
@@ -441,7 +442,9 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Choice(&DatasetKind::NAMES, slot!(data)),
         range: None,
         init: false,
-        description: "the toy problem (xor4: the 4 textbook points)",
+        description: "the problem: a toy set in the plane (xor4: the 4 textbook points), or \
+                      digits, 1,797 handwritten 8×8 digits in ten classes (UCI, CC BY 4.0), \
+                      fetched when first chosen",
         widget: widget(Group::Data, Control::Menu),
     },
     Key {
@@ -450,7 +453,8 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Whole(slot!(points)),
         range: Some(Range::closed(MIN_POINTS as f64, MAX_POINTS as f64)),
         init: false,
-        description: "points generated (80 % train, 20 % test)",
+        description: "points generated (80 % train, 20 % test); does not apply to the digits \
+                      (a fixed split of their 1,797 images)",
         widget: widget(Group::Data, Control::Steps(POINTS)),
     },
     Key {
@@ -459,7 +463,7 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Number(slot!(noise)),
         range: Some(Range::closed(0.0, 1.0)),
         init: false,
-        description: "std of the jitter added to each coordinate",
+        description: "std of the jitter added to each coordinate; does not apply to the digits",
         widget: widget(
             Group::Data,
             Control::Slider {
@@ -519,10 +523,12 @@ pub const TABLE: &[Key] = &[
     Key {
         name: "loss",
         default: "bce",
-        kind: Kind::Choice(&Loss::NAMES, slot!(loss)),
+        kind: Kind::Choice(&Head::NAMES, slot!(loss)),
         range: None,
         init: false,
-        description: "cross-entropy (bce) or mean squared error (mse)",
+        description: "cross-entropy (bce) or mean squared error (mse) on the sigmoid output of \
+                      the sets in the plane; the softmax cross-entropy (ce) for the digits, \
+                      their default and only loss (mse is refused there); follows data",
         widget: widget(Group::Training, Control::Menu),
     },
     Key {

@@ -13,7 +13,7 @@ use crate::activation::Activation;
 use crate::data::{DataSpec, DatasetKind};
 use crate::error::ErrorText;
 use crate::init::{BiasInit, BoundsUnit, Family, FamilyKind, RuleKind, WeightInit};
-use crate::loss::Loss;
+use crate::loss::{Head, Loss};
 use crate::ConfigError;
 
 impl Config {
@@ -40,10 +40,11 @@ impl Config {
             ));
         }
         let kind = row("data")?.choice(&self.data, DatasetKind::from_name)?;
-        let loss = row("loss")?.choice(&self.loss, Loss::from_name)?;
+        let loss = row("loss")?.choice(&self.loss, Head::from_name)?;
+        data_fits(kind, loss, self.shortcut)?;
         // Each layer's init, resolved here and only here: a σ the rule cannot give or a cut
         // that cannot work is reported now, and the experiment draws from these.
-        let layers = crate::mlp::fans(&layer_sizes(&hidden_sizes), self.shortcut)
+        let layers = crate::mlp::fans(&layer_sizes(&hidden_sizes, kind), self.shortcut)
             .into_iter()
             .map(|(fan_in, fan_out)| weights.for_layer(fan_in, fan_out))
             .collect::<Result<Vec<_>, _>>()?;
@@ -115,6 +116,43 @@ impl Config {
         } else {
             BiasInit::Constant(b)
         })
+    }
+}
+
+/// Whether the data set `kind` can be trained with the output and loss `loss` and the
+/// `shortcut`: the digits need their download, a softmax trained on `ce`, and no shortcut;
+/// the plane's sets one sigmoid trained on `bce` or `mse`. Each refusal says why.
+///
+/// `mse` is refused for the digits rather than put on their softmax: squared error on a
+/// softmax has no gradient left where the network is confidently wrong (every p is 0 or 1,
+/// so every p_j·(δ_jk − p_k) is 0), the sigmoid's old trouble again, and the lessons on the
+/// digits compare inits, not losses.
+fn data_fits(kind: DatasetKind, loss: Head, shortcut: bool) -> Result<(), ConfigError> {
+    if !kind.is_digits() {
+        return match loss {
+            Head::Softmax => Err(ConfigError::new(
+                "loss",
+                ErrorText::new("loss.ceNeedsDigits").with("data", kind.name()),
+            )),
+            Head::Sigmoid(_) => Ok(()),
+        };
+    }
+    if crate::digits::installed().is_none() {
+        return Err(ConfigError::new(
+            "data",
+            ErrorText::new("data.digitsMissing"),
+        ));
+    }
+    if shortcut {
+        return Err(ConfigError::new(
+            "shortcut",
+            ErrorText::new("shortcut.digits"),
+        ));
+    }
+    match loss {
+        Head::Softmax => Ok(()),
+        Head::Sigmoid(Loss::Bce) => Err(ConfigError::new("loss", ErrorText::new("loss.bceDigits"))),
+        Head::Sigmoid(Loss::Mse) => Err(ConfigError::new("loss", ErrorText::new("loss.mseDigits"))),
     }
 }
 

@@ -198,8 +198,11 @@ fn too_small(e: &Evidence, b: &Snapshot) -> Verdict {
         (false, _, _) => (false, "too-small.kept"),
         (true, false, _) => (false, "too-small.bends"),
         (true, true, false) => (false, "too-small.notYet"),
-        (true, true, true) if b_trained_better(e.a, b) => (true, "too-small.holds"),
-        (true, true, true) => (false, "too-small.trainedAlike"),
+        (true, true, true) => match training_went_otherwise(e, b, "B") {
+            Some(verdict) => return verdict,
+            None if b_trained_better(e.a, b) => (true, "too-small.holds"),
+            None => (false, "too-small.trainedAlike"),
+        },
     };
     let message = Message::new(id)
         .with("ratio", ratio)
@@ -257,6 +260,11 @@ fn too_large(e: &Evidence, b: &Snapshot) -> Verdict {
     let delta_ratio = first.delta_std / last.delta_std;
     let saturated = sat > MOSTLY_SATURATED_PCT;
     let trained = e.a.step >= TOO_LARGE_STEPS;
+    if saturated && trained {
+        if let Some(verdict) = training_went_otherwise(e, b, "B") {
+            return verdict;
+        }
+    }
     let (holds, id) = match (saturated, trained, b_trained_better(e.a, b)) {
         (false, _, _) => (false, "too-large.fails"),
         (true, false, _) => (false, "too-large.notYet"),
@@ -346,6 +354,11 @@ fn xavier(e: &Evidence, b_now: &Snapshot) -> Verdict {
     let trained = e.a.step >= XAVIER_STEPS;
     // A (LeCun) ahead: B's loss above A's by 0.1, or A's accuracy 10 points above B's.
     let a_ahead = b_trained_better(b_now, e.a);
+    if keeps_forward && balances && trained {
+        if let Some(verdict) = training_went_otherwise(e, b_now, "A") {
+            return verdict;
+        }
+    }
     let (id, holds) = match (keeps_forward, balances, trained, a_ahead) {
         (false, _, _, _) => ("xavier.forward", false),
         (true, false, _, _) => ("xavier.balance", false),
@@ -397,10 +410,82 @@ const HE_RELU_STEPS: usize = 200;
 /// accuracy above A's by at least 10 points.
 const TRAINED_APART: (f64, f64) = (0.1, 0.1);
 
-/// Whether B trained clearly better than A: lower loss by [`TRAINED_APART`]'s first number or
-/// higher accuracy by its second. Written so that a NaN (a diverged run) is not "better".
+/// A side "has learned" once its training accuracy is 10 points above a coin toss (the
+/// two-class sets are balanced). Without it, a learning rate far too high let a loss of 49
+/// "beat" one of 58 (too-large at lr 10: B at 42 % accuracy), and the verdict held.
+const LEARNED_ACCURACY: f64 = 0.6;
+
+/// What training made of a pair, seen from the side the lesson expects to train better.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Trained {
+    /// The expected side has learned, and trained clearly better ([`TRAINED_APART`]).
+    AsClaimed,
+    /// The other side has learned and trained clearly better: the claim is reversed on this run.
+    Reversed,
+    /// The pair was set apart, but the side ahead has not learned ([`LEARNED_ACCURACY`]):
+    /// a loss that blew up on one side, nothing to compare yet.
+    NotLearned,
+    /// Neither clearly ahead of the other ([`TRAINED_APART`]), learned or not.
+    Alike,
+}
+
+/// Whether `winner` trained clearly better than `loser`: lower loss by [`TRAINED_APART`]'s
+/// first number or higher accuracy by its second. Written so that a NaN (a diverged run)
+/// is not "better".
+fn trained_apart(winner: &Snapshot, loser: &Snapshot) -> bool {
+    loser.loss - winner.loss >= TRAINED_APART.0
+        || winner.accuracy - loser.accuracy >= TRAINED_APART.1
+}
+
+/// Whether B trained clearly better than A and has learned ([`Trained::AsClaimed`] from B's side).
 fn b_trained_better(a: &Snapshot, b: &Snapshot) -> bool {
-    a.loss - b.loss >= TRAINED_APART.0 || b.accuracy - a.accuracy >= TRAINED_APART.1
+    trained(b, a) == Trained::AsClaimed
+}
+
+fn learned(s: &Snapshot) -> bool {
+    s.accuracy >= LEARNED_ACCURACY
+}
+
+/// How `expected` (the side the lesson claims trains better) fared against `other`.
+fn trained(expected: &Snapshot, other: &Snapshot) -> Trained {
+    let (ahead, behind) = (
+        trained_apart(expected, other),
+        trained_apart(other, expected),
+    );
+    if ahead && learned(expected) {
+        Trained::AsClaimed
+    } else if !ahead && !behind {
+        Trained::Alike
+    } else if behind && learned(other) {
+        Trained::Reversed
+    } else {
+        // Set apart, but by a side that has not learned: a loss that blew up, not a lesson.
+        Trained::NotLearned
+    }
+}
+
+/// The verdict once the steps are done and training did not go as claimed: `None` when it
+/// did (`AsClaimed`) or the pair trained alike (each lesson words that itself).
+/// `expected` names the side ("A" or "B") the lesson claims trains better.
+fn training_went_otherwise(e: &Evidence, b: &Snapshot, expected: &str) -> Option<Verdict> {
+    let (winner, loser) = if expected == "A" { (e.a, b) } else { (b, e.a) };
+    let id = match trained(winner, loser) {
+        Trained::AsClaimed | Trained::Alike => return None,
+        Trained::Reversed => "lesson.reversed",
+        Trained::NotLearned => "lesson.notLearned",
+    };
+    let other = if expected == "A" { "B" } else { "A" };
+    let message = Message::new(id)
+        .with("side", expected)
+        .with("other", other)
+        .with("accuracy_pct", 100.0 * winner.accuracy)
+        .with("loss", winner.loss)
+        .with("loss_a", e.a.loss)
+        .with("loss_b", b.loss)
+        .with("accuracy_a_pct", 100.0 * e.a.accuracy)
+        .with("accuracy_b_pct", 100.0 * b.accuracy)
+        .with("step", e.a.step);
+    Some(Verdict::new(false, message))
 }
 
 /// `he-relu`: at the start, with Glorot's variance std(z) halves every two ReLU layers, with
@@ -415,6 +500,11 @@ fn he_relu(e: &Evidence, b: &Snapshot) -> Verdict {
     };
     let (a_ratio, b_ratio) = (last_over_first(a0), last_over_first(b0));
     let depth = a_ratio < HALVED && (KEPT.0..=KEPT.1).contains(&b_ratio);
+    if depth && e.a.step >= HE_RELU_STEPS {
+        if let Some(verdict) = training_went_otherwise(e, b, "B") {
+            return verdict;
+        }
+    }
     let (holds, id) = match (depth, e.a.step >= HE_RELU_STEPS, b_trained_better(e.a, b)) {
         (false, _, _) => (false, "he-relu.fails"),
         (true, false, _) => (false, "he-relu.notYet"),

@@ -38,6 +38,12 @@ impl Config {
             (Some(_), _) if key == "lesson" => open_lesson(self, value),
             (Some(_), _) if key == "preset" => apply_preset(self, value),
             (Some(row), _) if key == "vs" => row.set(self, &check_versus(value)?),
+            // The loss follows the data where the old one cannot apply (bce → ce for digits).
+            (Some(row), _) if key == "data" => {
+                row.set(self, value)?;
+                self.fit_loss_to_data();
+                Ok(())
+            }
             (Some(row), _) => row.set(self, value),
         }
     }

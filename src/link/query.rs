@@ -64,7 +64,8 @@ impl Config {
     }
 
     /// The query string that recreates this config: the lesson and the preset (if any), then
-    /// every key that differs from what they set.
+    /// every key that differs from what they and the keys before it set (the loss follows
+    /// the data, so `data=digits` leaves out its own default, `loss=ce`).
     pub fn to_query(&self) -> String {
         let mut base = Config::default();
         for key in ["lesson", "preset"] {
@@ -79,6 +80,9 @@ impl Config {
             let sets_others = matches!(key, "lesson" | "preset");
             if sets_others && !value.is_empty() || !sets_others && value != base.get(key) {
                 parts.push(format!("{key}={}", percent_encode(&value)));
+            }
+            if !sets_others && value != base.get(key) {
+                let _ = base.set(key, &value);
             }
         }
         parts.join("&")

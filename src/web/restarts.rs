@@ -101,9 +101,13 @@ impl RestartRunner {
         self.finished.len() == self.plan.runs()
     }
 
-    /// `{runs: [{seed, loss, accuracy, diverged}], solved, stuck}` over the finished runs.
+    /// `{runs: [{seed, loss, accuracy, test_accuracy, diverged}], goal, solved, stuck}` over
+    /// the finished runs (`goal`: "loss" for the sets in the plane, "accuracy" for the digits).
     pub fn result(&self) -> Result<JsValue, JsError> {
-        to_js(&Restarts::from_runs(self.finished.clone()))
+        to_js(&Restarts::from_runs(
+            self.finished.clone(),
+            self.plan.goal(),
+        ))
     }
 }
 

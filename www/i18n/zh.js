@@ -304,6 +304,11 @@ export const errors = {
   "layers.zeroInList": "0 只能单独使用，表示没有隐藏层；列表中每个隐藏层需要 1 到 {max} 个单元，因此“{value}”不被接受",
   "layers.needsHidden": "{key} 需要隐藏层，而 layers=0 没有隐藏层",
   "layers.tooMany": "最多 {max} 个隐藏层，而不是 {count} 个",
+  "data.digitsMissing": "手写数字尚未下载完成：首次选择 data=digits 时页面会下载它们（117 kB），这需要联网一次；下载完成后请再次选择",
+  "shortcut.digits": "shortcut 把平面数据集的 2 个输入直接连到唯一的输出单元（XOR 2-1 网络）；数字有 64 个像素和 10 个输出，不适用 shortcut",
+  "loss.bceDigits": "bce 是单个 sigmoid 输出（两个类别）的损失；数字有十个类别和一个 softmax 输出，用 softmax 交叉熵训练：loss=ce",
+  "loss.mseDigits": "mse 只用于平面数据集的单个 sigmoid 输出；在数字的十类 softmax 上，网络自信地出错时平方误差的梯度几乎为零，因此数字用 softmax 交叉熵训练：loss=ce",
+  "loss.ceNeedsDigits": "ce 是十个数字（data=digits）的 softmax 交叉熵；{data} 只有两个类别和一个 sigmoid 输出：请用 loss=bce 或 loss=mse",
   "unknownKey": "“{value}”不是 InitLab 认识的设置（可用：{known}）",
   "unknownPreset": "“{value}”不是 InitLab 认识的预设（可用：{known}）",
   "unknownLesson": "InitLab 没有“{value}”这节课（课程：{known}）",
@@ -342,6 +347,8 @@ export const verdicts = {
   "lesson.needsHidden": "这节课讲的是隐藏单元，而 layers=0 没有隐藏单元：请给网络加一个隐藏层，或重新打开这节课。",
   "lesson.diverged": "{side} 在第 {step} 步发散：它的损失或某个权重不再是有限数值，已无从判断。请降低学习率或动量，或重新打开这节课。",
   "lesson.divergedBoth": "A 在第 {stepA} 步发散，B 在第 {stepB} 步发散：它们的损失或权重不再是有限数值，已无从判断。请降低学习率或动量，或重新打开这节课。",
+  "lesson.notLearned": "训练 {step} 步后，{side} 仍未学会：它的训练准确率为 {accuracy_pct}%，比抛硬币高不到 10 个百分点，损失为 {loss}（A 的损失 {loss_a}，B 的损失 {loss_b}）。现在还无从比较：学习率过高或过低都会这样；请把改动改回去，或重新打开这节课。",
+  "lesson.reversed": "训练 {step} 步后，这次运行与本课的结论相反：{other} 明显比 {side} 训练得更好（A 的损失 {loss_a}，B 的损失 {loss_b}；准确率 {accuracy_a_pct}% 和 {accuracy_b_pct}%）。请看看你改动了什么，或重新打开这节课。",
   "lesson.pending": "（结论尚未写好）",
 };
 
