@@ -350,12 +350,19 @@ fn the_64_pixel_inputs_of_the_digits_are_sampled_like_any_wide_layer() {
     assert_eq!(inputs.size, 64);
     assert_eq!(inputs.shown, (0..8).chain(57..64).collect::<Vec<_>>());
     assert!(inputs.ellipsis.is_some());
-    assert_eq!(d.columns[2].shown.len(), 10, "every digit's output is shown");
+    assert_eq!(
+        d.columns[2].shown.len(),
+        10,
+        "every digit's output is shown"
+    );
     // Edges into the first hidden layer come from the 15 pixels shown, into its 15 units shown.
     let first: Vec<_> = d.edges.iter().filter(|e| e.group == 0).collect();
     assert_eq!(first.len(), 15 * 15);
     assert!(first.iter().all(|e| inputs.shown.contains(&e.from)));
     for u in &d.units {
-        assert!(u.x > 0.0 && u.x < 900.0 && u.y > 0.0 && u.y < 360.0, "{u:?}");
+        assert!(
+            u.x > 0.0 && u.x < 900.0 && u.y > 0.0 && u.y < 360.0,
+            "{u:?}"
+        );
     }
 }

@@ -986,3 +986,62 @@ fn digits_view_pictures_for_a_person_to_look_at() {
     }
     set_language(None);
 }
+
+/// The page's digits download, installed as the page does once it arrives.
+fn with_digits() {
+    initlab::digits::install(include_bytes!("../data/digits.bin")).expect("the committed file");
+}
+
+#[wasm_bindgen_test]
+fn digits_view_on_the_digits_the_boundarys_canvas_shows_the_confusion_and_the_views_paint() {
+    with_digits();
+    let mut lab = Lab::new("?data=digits&layers=32&init=constant&const=0.05&scale=manual").unwrap();
+    let notices: js_sys::Array = lab.notices().unwrap().dyn_into().unwrap();
+    assert_eq!(notices.length(), 0, "a clean digits link");
+    let (canvases, list) = canvases_for(&["boundary", "mistakes", "fields"], (390, 420));
+    assert_eq!(lab.draw_a(canvases.clone(), draw_options(1.0)), None);
+    for (key, c) in &list {
+        let bytes = pixels(c);
+        assert!(
+            bytes.chunks(4).any(|p| p != &bytes[..4]),
+            "{key} is painted"
+        );
+    }
+    // The confusion matrix in the boundary's place: the series colour of a full cell (a net
+    // that answers one class for every digit fills that column).
+    let full = page_colour("--chart-a");
+    assert!(pixels(&list[0].1).chunks(4).any(|p| p[..3] == full[..3]));
+    // Constant init: the 16 receptive fields are one image, and they are the first layer's:
+    // drawn again from the exported weights, the canvas is the same.
+    let drawn_by_lab = pixels(&list[2].1);
+    let rects = initlab::web::charts::fields::draw(
+        &list[2].1,
+        &lab_first_layer(&lab),
+        (64, 32),
+        &initlab::web::charts::Style::new(1.0, false),
+    )
+    .unwrap();
+    assert_eq!(
+        pixels(&list[2].1),
+        drawn_by_lab,
+        "the Lab draws the first layer"
+    );
+    let drawn = fields_drawn(&list[2].1, &rects);
+    assert_eq!(drawn.len(), 16);
+    assert!(drawn.iter().all(|f| f == &drawn[0]));
+    lab.step(200.0).unwrap();
+    let before: Vec<Vec<u8>> = list.iter().map(|(_, c)| pixels(c)).collect();
+    assert_eq!(lab.draw_a(canvases, draw_options(1.0)), None);
+    assert_ne!(
+        pixels(&list[0].1),
+        before[0],
+        "training changes the confusion matrix"
+    );
+}
+
+/// The first layer's weights of a Lab's network A, through its weights export.
+fn lab_first_layer(lab: &Lab) -> Vec<f32> {
+    let layers: js_sys::Array = side_a(lab.weights(A)).dyn_into().unwrap();
+    let w: js_sys::Array = get(&layers.get(0), "w").dyn_into().unwrap();
+    w.iter().map(|v| v.as_f64().unwrap() as f32).collect()
+}
