@@ -942,6 +942,11 @@ fn digits_view_pictures_for_a_person_to_look_at() {
     let dark_root = &dark_root[dark_root.find(":root").unwrap()..];
     let dark_root = &dark_root[..=dark_root.find('}').unwrap()];
     let document = web_sys::window().unwrap().document().unwrap();
+    // The real digits: a net trained 300 steps, and one at step 0.
+    with_digits();
+    let mut trained = Lab::new("?data=digits&layers=32").unwrap();
+    trained.step(300.0).unwrap();
+    let mut untrained = Lab::new("?data=digits&layers=32").unwrap();
     for dark in [false, true] {
         let forced = document.create_element("style").unwrap();
         if dark {
@@ -971,6 +976,26 @@ fn digits_view_pictures_for_a_person_to_look_at() {
             mistakes::draw(&shots[1].1, &list, (27, 359), &style).unwrap();
             fields::draw(&shots[2].1, &random, (64, 32), &style).unwrap();
             fields::draw(&shots[3].1, &vec![0.125; 64 * 32], (64, 32), &style).unwrap();
+            let scheme = if dark { "dark" } else { "light" };
+            for (run, lab) in [("trained", &mut trained), ("step0", &mut untrained)] {
+                let (canvases, list) =
+                    canvases_for(&["boundary", "fields"], (px(css_width), px(css_width)));
+                let mistakes = canvas(px(css_width), px(240.0));
+                js_sys::Reflect::set(&canvases, &"mistakes".into(), &mistakes).unwrap();
+                let options = draw_options(dpr);
+                js_sys::Reflect::set(&options, &"dark".into(), &JsValue::from_bool(dark)).unwrap();
+                assert_eq!(lab.draw_a(canvases, options), None);
+                for (key, c) in list
+                    .iter()
+                    .map(|(k, c)| (*k, c))
+                    .chain([("mistakes", &mistakes)])
+                {
+                    let url = c.to_data_url().unwrap();
+                    web_sys::console::log_1(
+                        &format!("SHOT {name}-{scheme}-{run}-{key} {url}").into(),
+                    );
+                }
+            }
             for (chart, c) in &shots {
                 let url = c.to_data_url().unwrap();
                 web_sys::console::log_1(
