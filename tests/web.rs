@@ -947,6 +947,18 @@ fn digits_view_pictures_for_a_person_to_look_at() {
     let mut trained = Lab::new("?data=digits&layers=32").unwrap();
     trained.step(300.0).unwrap();
     let mut untrained = Lab::new("?data=digits&layers=32").unwrap();
+    // What the three views cost per draw (logged, not asserted: speed is for benchmarks).
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    for key in ["boundary", "mistakes", "fields"] {
+        let (canvases, _) = canvases_for(&[key], (400, 400));
+        trained.draw_a(canvases.clone(), draw_options(1.0));
+        let start = performance.now();
+        for _ in 0..20 {
+            trained.draw_a(canvases.clone(), draw_options(1.0));
+        }
+        let each = (performance.now() - start) / 20.0;
+        web_sys::console::log_1(&format!("TIMING {key} {each:.2} ms per draw").into());
+    }
     for dark in [false, true] {
         let forced = document.create_element("style").unwrap();
         if dark {
