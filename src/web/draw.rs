@@ -43,7 +43,7 @@ fn canvas(canvases: &JsValue, key: &str) -> Option<HtmlCanvasElement> {
 impl Lab {
     /// Draws every chart from one snapshot (the same one `snapshot()` returns until the
     /// next change): `canvases` is `{activation, loss, weights, boundary, landscape, depth,
-    /// gradients}` (any may be missing), `options` is `{dpr, dark, logScale, weightLayer,
+    /// gradients}`, and `{mistakes, fields}` for the digits (any may be missing), `options` is `{dpr, dark, logScale, weightLayer,
     /// live}` and, for the landscape, `{landscapeN, landscapeSpan, landscapeNow,
     /// landscapeAlone}` (see `views.rs`: each draw refreshes a bounded slice of it).
     ///
