@@ -335,3 +335,34 @@ fn a_shortcut_net_draws_its_input_to_output_weights_as_arches() {
         .iter()
         .all(|e| e.bend.is_none()));
 }
+
+/// The digits' 64 pixels are an input column like any wide layer: the first 8 and last 7
+/// pixels around an ellipsis, edges only from those, and the 10 softmax outputs all shown.
+#[test]
+fn the_64_pixel_inputs_of_the_digits_are_sampled_like_any_wide_layer() {
+    let mut mlp = Mlp::new(&[64, 32, 10], initlab::activation::Activation::Tanh);
+    for (k, p) in mlp.params.iter_mut().enumerate() {
+        *p = ((k % 7) as f32 - 3.0) * 0.1;
+    }
+    let d = Diagram::new(&mlp, frame());
+    let inputs = &d.columns[0];
+    assert_eq!(inputs.role, Role::Input);
+    assert_eq!(inputs.size, 64);
+    assert_eq!(inputs.shown, (0..8).chain(57..64).collect::<Vec<_>>());
+    assert!(inputs.ellipsis.is_some());
+    assert_eq!(
+        d.columns[2].shown.len(),
+        10,
+        "every digit's output is shown"
+    );
+    // Edges into the first hidden layer come from the 15 pixels shown, into its 15 units shown.
+    let first: Vec<_> = d.edges.iter().filter(|e| e.group == 0).collect();
+    assert_eq!(first.len(), 15 * 15);
+    assert!(first.iter().all(|e| inputs.shown.contains(&e.from)));
+    for u in &d.units {
+        assert!(
+            u.x > 0.0 && u.x < 900.0 && u.y > 0.0 && u.y < 360.0,
+            "{u:?}"
+        );
+    }
+}

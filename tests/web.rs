@@ -801,3 +801,378 @@ fn the_restarts_chart_words_the_digits_by_their_goal_not_by_the_planes_loss_thre
         .count();
     assert!(changed > 500, "only {changed} pixels differ");
 }
+
+// The digits' views (issue #20), drawn from synthetic data: they replace the boundary for
+// 8×8 images and read only plain slices, so they are tested before any digit is trained on.
+
+/// A 10×10 confusion matrix of 36 test digits per class: `right` of each on the diagonal,
+/// the rest taken for the next class.
+fn confusion_of(right: u32) -> Vec<u32> {
+    let mut counts = vec![0; 100];
+    for t in 0..10 {
+        counts[t * 10 + t] = right;
+        counts[t * 10 + (t + 1) % 10] = 36 - right;
+    }
+    counts
+}
+
+/// The page's colour `name` (a custom property of www/style.css) as the test page resolves it.
+fn page_colour(name: &str) -> [u8; 4] {
+    let window = web_sys::window().unwrap();
+    let root = window.document().unwrap().document_element().unwrap();
+    let style = window.get_computed_style(&root).unwrap().unwrap();
+    let value = style.get_property_value(name).unwrap();
+    initlab::plot::colour::parse_hex(value.trim()).unwrap_or_else(|| panic!("{name}: {value}"))
+}
+
+#[wasm_bindgen_test]
+fn digits_view_confusion_matrix_paints_its_cells_and_changes_with_the_counts() {
+    use initlab::web::charts::{confusion, Style};
+    let style = Style::new(1.0, false);
+    for (w, h) in [(390, 420), (600, 560)] {
+        let c = canvas(w, h);
+        confusion::draw(&c, &confusion_of(36), &style).unwrap();
+        let all_right = pixels(&c);
+        // A full row's cell is the first series colour itself (share 1, the full tint).
+        let full = page_colour("--chart-a");
+        assert!(
+            all_right.chunks(4).filter(|p| p[..3] == full[..3]).count() > 100,
+            "{w}×{h}: the diagonal's cells are --chart-a"
+        );
+        confusion::draw(&c, &confusion_of(30), &style).unwrap();
+        assert_ne!(
+            pixels(&c),
+            all_right,
+            "{w}×{h}: other counts, another picture"
+        );
+    }
+    // Nothing to count, a matrix that is not square: a message, never a panic.
+    let c = canvas(390, 420);
+    for bad in [vec![0; 100], vec![1, 2, 3], Vec::new()] {
+        confusion::draw(&c, &bad, &style).unwrap();
+        let bytes = pixels(&c);
+        assert!(
+            bytes.chunks(4).any(|p| p != &bytes[..4]),
+            "a message is written"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn digits_view_misclassified_strip_draws_each_digit_and_says_when_there_is_none() {
+    use initlab::plot::digits::Mistake;
+    use initlab::web::charts::{mistakes, Style};
+    let style = Style::new(1.0, false);
+    // A vertical bar in column k of digit k: 16 different images.
+    let images: Vec<Vec<u8>> = (0..16)
+        .map(|k| {
+            (0..64)
+                .map(|p| if p % 8 == k % 8 { 16 } else { 0 })
+                .collect()
+        })
+        .collect();
+    let list: Vec<Mistake> = images
+        .iter()
+        .enumerate()
+        .map(|(k, pixels)| Mistake {
+            pixels,
+            truth: k % 10,
+            predicted: (k + 3) % 10,
+        })
+        .collect();
+    let ink = page_colour("--ink");
+    for (w, h) in [(390, 300), (760, 240)] {
+        let c = canvas(w, h);
+        mistakes::draw(&c, &list, (23, 359), &style).unwrap();
+        let inked = pixels(&c).chunks(4).filter(|p| p[..3] == ink[..3]).count();
+        // 16 digits of 8 fully inked pixels, each at least 4×4 device pixels.
+        assert!(inked >= 16 * 8 * 16, "{w}×{h}: {inked} pixels in the ink");
+        let before = pixels(&c);
+        mistakes::draw(&c, &list[..3], (3, 359), &style).unwrap();
+        assert_ne!(
+            pixels(&c),
+            before,
+            "{w}×{h}: three digits are another picture"
+        );
+    }
+    let c = canvas(390, 300);
+    mistakes::draw(&c, &[], (0, 359), &style).unwrap();
+    let bytes = pixels(&c);
+    assert!(
+        bytes.chunks(4).any(|p| p != &bytes[..4]),
+        "none wrong: a message"
+    );
+    mistakes::draw(&c, &list, (0, 0), &Style::new(f64::NAN, true)).unwrap();
+}
+
+/// The device pixel at the centre of image pixel (row, column) of a field drawn in `rect`.
+fn field_pixel(bytes: &[u8], width: u32, rect: (f64, f64, f64, f64), k: usize) -> [u8; 4] {
+    let (row, column) = (k / 8, k % 8);
+    let x = (rect.0 + (column as f64 + 0.5) * rect.2 / 8.0) as usize;
+    let y = (rect.1 + (row as f64 + 0.5) * rect.3 / 8.0) as usize;
+    let at = 4 * (y * width as usize + x);
+    [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]
+}
+
+/// Each field's 64 image pixels as drawn.
+fn fields_drawn(
+    c: &web_sys::HtmlCanvasElement,
+    rects: &[(f64, f64, f64, f64)],
+) -> Vec<Vec<[u8; 4]>> {
+    let bytes = pixels(c);
+    rects
+        .iter()
+        .map(|&r| {
+            (0..64)
+                .map(|k| field_pixel(&bytes, c.width(), r, k))
+                .collect()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn digits_view_constant_init_draws_sixteen_identical_fields_and_random_ones_differ() {
+    use initlab::web::charts::{fields, Style};
+    let style = Style::new(1.0, false);
+    // 32 units of 64 weights, as the first layer of 64-32-…: every weight 0.2, then random.
+    let constant = vec![0.2_f32; 64 * 32];
+    let mut rng = initlab::rng::Rng::seed_from(3);
+    let random: Vec<f32> = (0..64 * 32)
+        .map(|_| (0.2 * rng.standard_normal()) as f32)
+        .collect();
+    for (w, h) in [(390, 520), (760, 420)] {
+        let c = canvas(w, h);
+        let rects = fields::draw(&c, &constant, (64, 32), &style).unwrap();
+        assert_eq!(rects.len(), 16, "{w}×{h}: the first 16 units");
+        let drawn = fields_drawn(&c, &rects);
+        assert!(
+            drawn.iter().all(|f| f == &drawn[0]),
+            "{w}×{h}: identical fields"
+        );
+        let positive = page_colour("--chart-b");
+        assert_eq!(drawn[0][0][..3], positive[..3], "0.2 is the scale's top");
+
+        let rects = fields::draw(&c, &random, (64, 32), &style).unwrap();
+        let drawn = fields_drawn(&c, &rects);
+        for a in 0..16 {
+            for b in a + 1..16 {
+                assert_ne!(drawn[a], drawn[b], "{w}×{h}: fields {a} and {b} differ");
+            }
+        }
+    }
+    // Zero init: 16 blank fields, all the background; not 8×8 inputs: a message.
+    let c = canvas(390, 520);
+    let rects = fields::draw(&c, &[0.0; 64 * 16], (64, 16), &style).unwrap();
+    let panel = page_colour("--panel");
+    let drawn = fields_drawn(&c, &rects);
+    assert!(drawn.iter().flatten().all(|p| p[..3] == panel[..3]));
+    assert!(fields::draw(&c, &[0.5; 2 * 8], (2, 8), &style)
+        .unwrap()
+        .is_empty());
+    let mut diverged = vec![0.1_f32; 64 * 16];
+    diverged[7] = f32::NAN;
+    assert_eq!(
+        fields::draw(&c, &diverged, (64, 16), &style).unwrap().len(),
+        16
+    );
+}
+
+/// Not a check: with `INITLAB_SHOTS=1` at build time, logs each digits view drawn at the
+/// page's sizes (a desktop column at dpr 1, a phone's at dpr 2, light and dark, English
+/// and the wide Hindi) as a data URL, for a person to look at (`scripts` decode them).
+#[wasm_bindgen_test]
+fn digits_view_pictures_for_a_person_to_look_at() {
+    use initlab::plot::digits::Mistake;
+    use initlab::web::charts::{confusion, fields, mistakes, set_language, Style};
+    if option_env!("INITLAB_SHOTS").is_none() {
+        return;
+    }
+    let mut rng = initlab::rng::Rng::seed_from(5);
+    let random: Vec<f32> = (0..64 * 32)
+        .map(|_| (0.3 * rng.standard_normal()) as f32)
+        .collect();
+    let images: Vec<Vec<u8>> = (0..16)
+        .map(|k| {
+            (0..64)
+                .map(|p: usize| {
+                    ((p * 7 + k * 5) % 17) as u8 * u8::from((p % 8).abs_diff(k % 8) < 3)
+                })
+                .collect()
+        })
+        .collect();
+    let list: Vec<Mistake> = (0..16)
+        .map(|k| Mistake {
+            pixels: &images[k],
+            truth: k % 10,
+            predicted: (k + 3) % 10,
+        })
+        .collect();
+    let mut counts = confusion_of(33);
+    counts[3 * 10 + 8] = 2;
+    counts[3 * 10 + 3] = 31;
+    let table = |js: &'static str| -> &'static initlab::plot::labels::Labels {
+        let start = js.find("export const charts = {").unwrap();
+        let entries: Vec<(&str, &'static str)> = js[start..]
+            .lines()
+            .skip(1)
+            .take_while(|l| !l.starts_with('}'))
+            .filter_map(|l| {
+                let (key, value) = l.trim().split_once(": \"")?;
+                Some((key, value.trim_end_matches(',').trim_end_matches('"')))
+            })
+            .collect();
+        let labels = initlab::plot::labels::Labels::from_lookup(|name| {
+            entries.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+        })
+        .unwrap();
+        Box::leak(Box::new(labels))
+    };
+    let hindi = table(include_str!("../www/i18n/hi.js"));
+    let chinese = table(include_str!("../www/i18n/zh.js"));
+    // The dark palette is read from the page the first time a dark chart is drawn: the
+    // test page is light, so its dark block is put in force for that first read.
+    let css = include_str!("../www/style.css");
+    let dark_root = &css[css.find("prefers-color-scheme: dark").unwrap()..];
+    let dark_root = &dark_root[dark_root.find(":root").unwrap()..];
+    let dark_root = &dark_root[..=dark_root.find('}').unwrap()];
+    let document = web_sys::window().unwrap().document().unwrap();
+    // The real digits: a net trained 300 steps, and one at step 0.
+    with_digits();
+    let mut trained = Lab::new("?data=digits&layers=32").unwrap();
+    trained.step(300.0).unwrap();
+    let mut untrained = Lab::new("?data=digits&layers=32").unwrap();
+    // What the three views cost per draw (logged, not asserted: speed is for benchmarks).
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    for key in ["boundary", "mistakes", "fields"] {
+        let (canvases, _) = canvases_for(&[key], (400, 400));
+        trained.draw_a(canvases.clone(), draw_options(1.0));
+        let start = performance.now();
+        for _ in 0..20 {
+            trained.draw_a(canvases.clone(), draw_options(1.0));
+        }
+        let each = (performance.now() - start) / 20.0;
+        web_sys::console::log_1(&format!("TIMING {key} {each:.2} ms per draw").into());
+    }
+    for dark in [false, true] {
+        let forced = document.create_element("style").unwrap();
+        if dark {
+            forced.set_text_content(Some(dark_root));
+            document
+                .document_element()
+                .unwrap()
+                .append_child(&forced)
+                .unwrap();
+        }
+        for (name, css_width, dpr, labels) in [
+            ("desktop", 400.0, 1.0, None),
+            ("phone", 334.0, 2.0, None),
+            ("phone-hi", 334.0, 2.0, Some(hindi)),
+            ("desktop-zh", 400.0, 1.0, Some(chinese)),
+        ] {
+            set_language(labels);
+            let style = Style::new(dpr, dark);
+            let px = |css: f64| (css * dpr) as u32;
+            let shots = [
+                ("confusion", canvas(px(css_width), px(css_width))),
+                ("mistakes", canvas(px(css_width), px(240.0))),
+                ("fields", canvas(px(css_width), px(css_width))),
+                ("fields-constant", canvas(px(css_width), px(css_width))),
+            ];
+            confusion::draw(&shots[0].1, &counts, &style).unwrap();
+            mistakes::draw(&shots[1].1, &list, (27, 359), &style).unwrap();
+            fields::draw(&shots[2].1, &random, (64, 32), &style).unwrap();
+            fields::draw(&shots[3].1, &vec![0.125; 64 * 32], (64, 32), &style).unwrap();
+            let scheme = if dark { "dark" } else { "light" };
+            for (run, lab) in [("trained", &mut trained), ("step0", &mut untrained)] {
+                let (canvases, list) =
+                    canvases_for(&["boundary", "fields"], (px(css_width), px(css_width)));
+                let mistakes = canvas(px(css_width), px(240.0));
+                js_sys::Reflect::set(&canvases, &"mistakes".into(), &mistakes).unwrap();
+                let options = draw_options(dpr);
+                js_sys::Reflect::set(&options, &"dark".into(), &JsValue::from_bool(dark)).unwrap();
+                assert_eq!(lab.draw_a(canvases, options), None);
+                for (key, c) in list
+                    .iter()
+                    .map(|(k, c)| (*k, c))
+                    .chain([("mistakes", &mistakes)])
+                {
+                    let url = c.to_data_url().unwrap();
+                    web_sys::console::log_1(
+                        &format!("SHOT {name}-{scheme}-{run}-{key} {url}").into(),
+                    );
+                }
+            }
+            for (chart, c) in &shots {
+                let url = c.to_data_url().unwrap();
+                web_sys::console::log_1(
+                    &format!(
+                        "SHOT {name}-{}-{chart} {url}",
+                        if dark { "dark" } else { "light" }
+                    )
+                    .into(),
+                );
+            }
+        }
+        forced.remove();
+    }
+    set_language(None);
+}
+
+/// The page's digits download, installed as the page does once it arrives.
+fn with_digits() {
+    initlab::digits::install(include_bytes!("../data/digits.bin")).expect("the committed file");
+}
+
+#[wasm_bindgen_test]
+fn digits_view_on_the_digits_the_boundarys_canvas_shows_the_confusion_and_the_views_paint() {
+    with_digits();
+    let mut lab = Lab::new("?data=digits&layers=32&init=constant&const=0.05&scale=manual").unwrap();
+    let notices: js_sys::Array = lab.notices().unwrap().dyn_into().unwrap();
+    assert_eq!(notices.length(), 0, "a clean digits link");
+    let (canvases, list) = canvases_for(&["boundary", "mistakes", "fields"], (390, 420));
+    assert_eq!(lab.draw_a(canvases.clone(), draw_options(1.0)), None);
+    for (key, c) in &list {
+        let bytes = pixels(c);
+        assert!(
+            bytes.chunks(4).any(|p| p != &bytes[..4]),
+            "{key} is painted"
+        );
+    }
+    // The confusion matrix in the boundary's place: the series colour of a full cell (a net
+    // that answers one class for every digit fills that column).
+    let full = page_colour("--chart-a");
+    assert!(pixels(&list[0].1).chunks(4).any(|p| p[..3] == full[..3]));
+    // Constant init: the 16 receptive fields are one image, and they are the first layer's:
+    // drawn again from the exported weights, the canvas is the same.
+    let drawn_by_lab = pixels(&list[2].1);
+    let rects = initlab::web::charts::fields::draw(
+        &list[2].1,
+        &lab_first_layer(&lab),
+        (64, 32),
+        &initlab::web::charts::Style::new(1.0, false),
+    )
+    .unwrap();
+    assert_eq!(
+        pixels(&list[2].1),
+        drawn_by_lab,
+        "the Lab draws the first layer"
+    );
+    let drawn = fields_drawn(&list[2].1, &rects);
+    assert_eq!(drawn.len(), 16);
+    assert!(drawn.iter().all(|f| f == &drawn[0]));
+    lab.step(200.0).unwrap();
+    let before: Vec<Vec<u8>> = list.iter().map(|(_, c)| pixels(c)).collect();
+    assert_eq!(lab.draw_a(canvases, draw_options(1.0)), None);
+    assert_ne!(
+        pixels(&list[0].1),
+        before[0],
+        "training changes the confusion matrix"
+    );
+}
+
+/// The first layer's weights of a Lab's network A, through its weights export.
+fn lab_first_layer(lab: &Lab) -> Vec<f32> {
+    let layers: js_sys::Array = side_a(lab.weights(A)).dyn_into().unwrap();
+    let w: js_sys::Array = get(&layers.get(0), "w").dyn_into().unwrap();
+    w.iter().map(|v| v.as_f64().unwrap() as f32).collect()
+}

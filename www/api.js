@@ -31,6 +31,7 @@ const finished = (snapshot) => snapshot.diverged && (!snapshot.compare || snapsh
 /** One redraw of everything from one snapshot: charts, readouts, table, controls' readouts. */
 function render(s, snapshot = need(s).snapshot(), live = false) {
   s.charts.layersChanged(snapshot.layers);
+  s.charts.classesChanged(snapshot.classes, snapshot.compare?.classes);
   view.showChartError(s.charts.draw(live, snapshot.compare !== null));
   view.showSnapshot(snapshot, s.playing);
   s.controls?.showSnapshot(snapshot);

@@ -33,6 +33,8 @@ function chartCanvases() {
     loss: $("chart-loss"),
     weights: $("chart-weights"),
     boundary: $("chart-boundary"),
+    mistakes: $("chart-mistakes"),
+    fields: $("chart-fields"),
     network: $("chart-network"),
     landscape: $("chart-landscape"),
     depth: $("chart-depth"),
@@ -46,6 +48,8 @@ function chartCanvasesB() {
     activation: $("chart-activation-b"),
     weights: $("chart-weights-b"),
     boundary: $("chart-boundary-b"),
+    mistakes: $("chart-mistakes-b"),
+    fields: $("chart-fields-b"),
     network: $("chart-network-b"),
     gradients: $("chart-gradients-b"),
   };
@@ -263,6 +267,31 @@ function forget(state, canvas) {
   if (state.pending.size === 0) state.drawnDone();
 }
 
+/**
+ * The boundary's panels for the classes of A's and B's snapshots (`classesB` undefined when
+ * not comparing): 10 (the digits, whose 64 inputs have no plane to draw a boundary in) shows
+ * the confusion matrix in the boundary's canvas, with the misclassified digits and the
+ * receptive fields under it; the heading and the canvases' labels follow.
+ */
+function classesChanged(state, classes, classesB) {
+  const digits = [classes > 2, classesB > 2];
+  if (state.digits?.[0] === digits[0] && state.digits?.[1] === digits[1]) return;
+  state.digits = digits;
+  $("digits-views").hidden = !digits[0];
+  $("digits-views-b").hidden = !digits[1];
+  const words = [
+    ["boundary-heading", "i18n", digits[0] ? "digitsHeading" : "boundaryHeading"],
+    ["chart-boundary", "i18nAria", digits[0] ? "confusionAlt" : "boundaryAlt"],
+    ["chart-boundary-b", "i18nAria", digits[1] ? "confusionAltB" : "boundaryAltB"],
+  ];
+  for (const [id, kind, key] of words) {
+    const el = $(id);
+    el.dataset[kind] = key;
+    if (kind === "i18n") el.textContent = text(key);
+    else el.setAttribute("aria-label", text(key));
+  }
+}
+
 /** Rebuilds the weight-layer picker for the snapshot's `layers` (hidden ones, then the output). */
 function layersChanged(state, layers) {
   const names = layers.map((layer) => layer.name).join("|");
@@ -305,7 +334,7 @@ function listen(state) {
  * `redraw()` is called when a canvas changed size or a chart option changed; `showError(message)`
  * shows the failure of a chart drawn after the first frame.
  * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), drawn, extend(hooks),
- * layersChanged(layers)}; `drawn` is a Promise resolved once every chart has been drawn once.
+ * layersChanged(layers), classesChanged(classes, classesB)}; `drawn` is a Promise resolved once every chart has been drawn once.
  */
 export function createCharts(redraw, showError = () => {}) {
   const state = {
@@ -364,5 +393,6 @@ export function createCharts(redraw, showError = () => {}) {
       state.afterDraw = hooks.afterDraw;
     },
     layersChanged: (layers) => layersChanged(state, layers),
+    classesChanged: (classes, classesB) => classesChanged(state, classes, classesB),
   };
 }

@@ -125,6 +125,29 @@ labels! {
     x2_axis,
     no_grid,
     grid_not_finite,
+    // The digits' views, which replace the boundary for 8×8 images: the confusion matrix,
+    // the misclassified test digits and the first layer's receptive fields.
+    /// Right answers, test digits, accuracy as a percentage.
+    confusion_caption,
+    confusion_colour,
+    confusion_truth_axis,
+    confusion_predicted_axis,
+    no_confusion,
+    /// Misclassified test digits, test digits.
+    mistakes_caption,
+    /// How many of them are drawn (when not all).
+    mistakes_shown,
+    /// What the label under each digit says: its true class, then the network's answer.
+    mistakes_legend,
+    no_mistakes,
+    no_images,
+    /// Units drawn, units in the first layer.
+    fields_caption,
+    fields_scale,
+    /// Units drawn, all identical.
+    fields_identical,
+    fields_zero,
+    fields_not_images,
     /// The caption's pieces: how many runs, the share solved, the share stuck.
     restarts_count,
     restarts_solved,
@@ -351,6 +374,21 @@ pub const EN: Labels = Labels {
     x2_axis: "x₂",
     no_grid: "no output to show",
     grid_not_finite: "the output is not a number: the run diverged",
+    confusion_caption: "{0} of {1} test digits right ({2})",
+    confusion_colour: "colour: share of each true class · numbers: counts",
+    confusion_truth_axis: "true class",
+    confusion_predicted_axis: "predicted class",
+    no_confusion: "no test digits to count",
+    mistakes_caption: "{0} of {1} test digits misclassified",
+    mistakes_shown: "the first {0} shown",
+    mistakes_legend: "under each: true → predicted",
+    no_mistakes: "no test digit is misclassified",
+    no_images: "the digit images are not loaded yet",
+    fields_caption: "first layer: the 64 incoming weights of {0} of {1} units, each as an 8×8 image",
+    fields_scale: "one colour scale for every unit, 0 = background",
+    fields_identical: "all {0} identical: the units are copies of one another",
+    fields_zero: "every weight is 0: each field is blank, all of them identical",
+    fields_not_images: "the first layer does not read 8×8 images",
     restarts_count: "{0} runs",
     restarts_solved: "{0} solved (loss < 0.01)",
     restarts_stuck: "{0} stuck (loss > 0.1)",

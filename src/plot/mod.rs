@@ -15,12 +15,15 @@
 //! - [`loss`]: train and test loss against the step (one network, or A and B), linear or log;
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
 //! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer, and its exact zeros;
-//! - [`weights`]: one layer's weight histogram over the density it was drawn from.
+//! - [`weights`]: one layer's weight histogram over the density it was drawn from;
+//! - [`digits`]: the views of an image task: the confusion matrix, the misclassified digits
+//!   and the first layer's receptive fields.
 
 pub mod activation;
 pub mod colour;
 pub mod contour;
 pub mod depth;
+pub mod digits;
 pub mod gradients;
 pub mod labels;
 pub mod landscape;

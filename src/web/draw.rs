@@ -1,7 +1,9 @@
 //! `Lab.draw`: every chart of the page from one snapshot, into the canvases the page hands over.
 //!
 //! The page passes `{activation, loss, weights, boundary, network, landscape, depth,
-//! gradients}` canvases (any may be missing) and `{dpr, dark, logScale, weightLayer, live}`
+//! gradients}` canvases (any may be missing; for `data=digits` the boundary's canvas shows
+//! the confusion matrix, and `{mistakes, fields}` the misclassified digits and the first
+//! layer's receptive fields) and `{dpr, dark, logScale, weightLayer, live}`
 //! (with `landscapeN`, `landscapeSpan`, `landscapeNow` and `landscapeAlone` for the
 //! landscape, see `views.rs`). `Lab.draw(…, "b")` draws B's own charts the same way. Each chart is one
 //! `charts::<name>::draw` call; a canvas with no pixels yet (hidden, not laid out) is
@@ -19,6 +21,7 @@ use super::side::Side;
 use super::views::{LANDSCAPE_WORK_ALONE, LANDSCAPE_WORK_NOW, LANDSCAPE_WORK_PER_FRAME};
 use crate::experiment::{Experiment, Snapshot};
 use crate::landscape::{GridSpec, Plane};
+use crate::plot::digits::Mistake;
 
 /// Cells per side of the decision-boundary grid.
 pub const GRID_SIDE: usize = 48;
@@ -40,7 +43,7 @@ fn canvas(canvases: &JsValue, key: &str) -> Option<HtmlCanvasElement> {
 impl Lab {
     /// Draws every chart from one snapshot (the same one `snapshot()` returns until the
     /// next change): `canvases` is `{activation, loss, weights, boundary, landscape, depth,
-    /// gradients}` (any may be missing), `options` is `{dpr, dark, logScale, weightLayer,
+    /// gradients}`, and `{mistakes, fields}` for the digits (any may be missing), `options` is `{dpr, dark, logScale, weightLayer,
     /// live}` and, for the landscape, `{landscapeN, landscapeSpan, landscapeNow,
     /// landscapeAlone}` (see `views.rs`: each draw refreshes a bounded slice of it).
     ///
@@ -157,7 +160,9 @@ fn draw_side(
     style: &Style,
     errors: &mut Vec<String>,
 ) {
-    if let Some(canvas) = canvas(canvases, "boundary") {
+    if experiment.data().kind.is_digits() {
+        draw_digits(experiment, snapshot, canvases, style, errors);
+    } else if let Some(canvas) = canvas(canvases, "boundary") {
         let cells = GRID_SIDE * GRID_SIDE;
         let budget = if options.live {
             GRID_WORK_PER_FRAME / experiment.mlp().params.len().max(1)
@@ -190,6 +195,54 @@ fn draw_side(
         {
             let result = charts::weights::draw(&canvas, layer, init, index, total, style);
             report(errors, "weights", result);
+        }
+    }
+}
+
+/// The digits' views, in the boundary's place (a boundary over 64 pixels cannot be drawn):
+/// the test set's confusion matrix in the boundary's canvas, and, where the page gives
+/// them, the misclassified test digits (`mistakes`) and the first layer's receptive fields
+/// (`fields`).
+fn draw_digits(
+    experiment: &Experiment,
+    snapshot: &Snapshot,
+    canvases: &JsValue,
+    style: &Style,
+    errors: &mut Vec<String>,
+) {
+    if let Some(canvas) = canvas(canvases, "boundary") {
+        let result = charts::confusion::draw(&canvas, &snapshot.confusion, style);
+        report(errors, "confusion", result);
+    }
+    if let Some(canvas) = canvas(canvases, "mistakes") {
+        let classes = snapshot.classes;
+        let tested: u32 = snapshot.confusion.iter().sum();
+        let right: u32 = (0..classes)
+            .filter_map(|c| snapshot.confusion.get(c * classes + c))
+            .sum();
+        let images = crate::digits::installed();
+        let list: Vec<Mistake> = snapshot
+            .misclassified
+            .iter()
+            .filter_map(|m| {
+                let digits = images?;
+                (m.image < digits.len()).then(|| Mistake {
+                    pixels: digits.image(m.image),
+                    truth: m.truth,
+                    predicted: m.predicted,
+                })
+            })
+            .collect();
+        let counts = (tested.saturating_sub(right) as usize, tested as usize);
+        let result = charts::mistakes::draw(&canvas, &list, counts, style);
+        report(errors, "mistakes", result);
+    }
+    if let Some(canvas) = canvas(canvases, "fields") {
+        let mlp = experiment.mlp();
+        if let Some(first) = mlp.layers.first() {
+            let weights = &mlp.params[first.weights()];
+            let result = charts::fields::draw(&canvas, weights, (first.n_in, first.n_out), style);
+            report(errors, "fields", result.map(drop));
         }
     }
 }

@@ -131,6 +131,10 @@ export const strings = {
   weightsAlt: "Histogram of one layer's weights with the density they were drawn from",
   boundaryHeading: "Decision boundary",
   boundaryAlt: "The network's output over the input plane, with the data points",
+  digitsHeading: "Test digits: answers and first-layer weights",
+  confusionAlt: "The confusion matrix of the test digits: true class by row, the network's answer by column",
+  mistakesAlt: "Test digits the network gets wrong, each with its true class and the network's answer",
+  fieldsAlt: "The first layer's incoming weights of up to 16 units, each drawn as an 8×8 image on one colour scale",
   networkHeading: "Network",
   networkHint:
     "Every weight is an edge: blue if positive, vermillion if negative, wider the larger |w|. " +
@@ -177,6 +181,9 @@ export const strings = {
   gradientsAltB: "Network B: histograms of the weight gradients, one panel per layer",
   networkAltB: "Network B's diagram: units, weights coloured by sign and thickened by size, biases as rings",
   boundaryAltB: "Network B's output over the input plane, with the data points",
+  confusionAltB: "Network B's confusion matrix of the test digits: true class by row, its answer by column",
+  mistakesAltB: "Test digits network B gets wrong, each with its true class and B's answer",
+  fieldsAltB: "Network B's first-layer weights of up to 16 units, each drawn as an 8×8 image on one colour scale",
   sideColumn: "{side}: {title}",
   sideDiverged: "{side} diverged at step {step}.",
   otherTrainsOn: "{side} trains on; Reset restarts both.",

@@ -106,3 +106,56 @@ pub(crate) fn image(
         drawn.map_err(|_| "cannot draw the heatmap".to_string())
     })
 }
+
+thread_local! {
+    /// The off-screen canvas of [`pixel_tiles`], reused between frames and resized to each
+    /// image (its pixels are replaced on every call).
+    static ATLAS: RefCell<Option<HtmlCanvasElement>> = const { RefCell::new(None) };
+}
+
+/// A part of an image (left, top, width, height in its pixels) and where it is drawn
+/// (device pixels of the chart's canvas).
+pub(crate) type Tile = (Rect, Rect);
+
+/// Paints parts of one image `rgba` (`width × height`, rows top-down) into `canvas`, each
+/// tile scaled *without* smoothing: the digits' views draw pixels and cells that are
+/// discrete (a pixel of an 8×8 digit, one count of the confusion matrix), where smoothing
+/// would invent values between them. One `ImageData` per chart, as for the other heatmaps.
+pub(crate) fn pixel_tiles(
+    canvas: &HtmlCanvasElement,
+    rgba: &[u8],
+    (width, height): (u32, u32),
+    tiles: &[Tile],
+) -> Result<(), String> {
+    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), width, height)
+        .map_err(|_| "cannot build the image".to_string())?;
+    let ctx = context(canvas)?;
+    ATLAS.with(|atlas| {
+        let mut atlas = atlas.borrow_mut();
+        if atlas.is_none() {
+            let created = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("canvas").ok())
+                .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+                .ok_or("cannot create a canvas")?;
+            *atlas = Some(created);
+        }
+        let pixels = atlas.as_ref().ok_or("cannot create a canvas")?;
+        if pixels.width() != width || pixels.height() != height {
+            pixels.set_width(width);
+            pixels.set_height(height);
+        }
+        context(pixels)?
+            .put_image_data(&image, 0.0, 0.0)
+            .map_err(|_| "cannot fill the image")?;
+        ctx.save();
+        ctx.set_image_smoothing_enabled(false);
+        let drawn = tiles.iter().try_for_each(|&(from, to)| {
+            ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                pixels, from.0, from.1, from.2, from.3, to.0, to.1, to.2, to.3,
+            )
+        });
+        ctx.restore();
+        drawn.map_err(|_| "cannot draw the image".to_string())
+    })
+}

@@ -11,7 +11,10 @@
 //! - [`network`]: the network itself, weights as edges and biases as rings.
 //! - [`landscape`]: the training loss over a plane through the weights, with contours;
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
-//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer.
+//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer;
+//! - for the digits, in the boundary's place: [`confusion`], the test set's confusion
+//!   matrix; [`mistakes`], the misclassified test digits; [`fields`], the first layer's
+//!   weights as 8×8 images.
 //!
 //! Most paint a model worked out natively in [`crate::plot`] (ranges, ticks, bars, legend
 //! entries as plain data, tested without a browser), whose ticks are handed to plotters as
@@ -28,10 +31,13 @@
 pub mod activation;
 pub mod boundary;
 mod canvas;
+pub mod confusion;
 pub mod depth;
+pub mod fields;
 pub mod gradients;
 pub mod landscape;
 pub mod loss;
+pub mod mistakes;
 pub mod network;
 pub mod restarts;
 mod style;
