@@ -3,6 +3,7 @@
 // and asks the view, the controls and the charts to redraw; it does no maths.
 
 import { lessonsApi } from "./api-lessons.js";
+import { theoryApi } from "./api-theory.js";
 import { createFrameCycle } from "./frames.js";
 import { once } from "./on-demand.js";
 import { applyStaticText, chartLabels, errorText, localizedError, text, useLanguage } from "./strings.js";
@@ -369,7 +370,7 @@ export function createApi(engine, options) {
   };
   s.cycle = frameCycle(s);
   s.loadCompare = compareLoader(s);
-  s.api = { ready: null, drawn: null, ...trainingApi(s), ...experimentsApi(s), ...pageApi(s) };
+  s.api = { ready: null, drawn: null, ...trainingApi(s), ...experimentsApi(s), ...pageApi(s), ...theoryApi(() => (need(s), s.wasm)) };
   s.page = pageHelpers(s);
   pauseWhileHidden(s);
   s.api.ready = engine.then((loaded) => start(s, loaded, options));

@@ -11,7 +11,8 @@
 //! - [`network`]: the network itself, weights as edges and biases as rings.
 //! - [`landscape`]: the training loss over a plane through the weights, with contours;
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
-//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer.
+//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer;
+//! - [`through_depth`]: q^l and c^l measured against the mean-field theory's curves.
 //!
 //! Most paint a model worked out natively in [`crate::plot`] (ranges, ticks, bars, legend
 //! entries as plain data, tested without a browser), whose ticks are handed to plotters as
@@ -36,6 +37,7 @@ pub mod network;
 pub mod restarts;
 mod style;
 mod theme;
+pub mod through_depth;
 pub mod weights;
 mod words;
 
