@@ -808,3 +808,30 @@ fn mean_field_refuses_an_argument_out_of_range_by_name_with_its_id() {
     let (_, _, id) = refused(JsValue::from_f64(3.0));
     assert_eq!(id, "meanField.object");
 }
+
+#[wasm_bindgen_test]
+fn the_through_depth_view_paints_changes_with_the_points_and_names_a_bad_one() {
+    // 20 layers of 64 (issue #21's edge-of-chaos network): the view draws, without a message.
+    let mut lab = Lab::new(&format!("?layers={}", ["64"; 20].join(","))).unwrap();
+    let (canvases, list) = canvases_for(&["through"], (480, 480));
+    let options = draw_options(1.0);
+    assert_eq!(lab.draw_a(canvases.clone(), options.clone()), None);
+    let first = pixels(&list[0].1);
+    assert!(
+        first.chunks(4).any(|p| p != &first[..4]),
+        "more than a background"
+    );
+    // Two other points: a different correlation, a different picture.
+    let points = js_sys::Array::of2(&JsValue::from_f64(3.0), &JsValue::from_f64(7.0));
+    js_sys::Reflect::set(&options, &"throughPoints".into(), &points).unwrap();
+    assert_eq!(lab.draw_a(canvases.clone(), options.clone()), None);
+    assert_ne!(
+        pixels(&list[0].1),
+        first,
+        "the picked points change the view"
+    );
+    // A point past the training set draws its message instead, never a panic.
+    let points = js_sys::Array::of2(&JsValue::from_f64(0.0), &JsValue::from_f64(1e6));
+    js_sys::Reflect::set(&options, &"throughPoints".into(), &points).unwrap();
+    assert_eq!(lab.draw_a(canvases, options), None);
+}

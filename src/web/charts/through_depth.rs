@@ -115,7 +115,7 @@ fn header(words: &Words, view: &ThroughDepth, w: f64) -> f64 {
             labels.through_q_theory,
         ),
         (
-            series(t.class[1], (0.0, 0.0), Marker::Triangle),
+            series(t.class[1], (0.0, 0.0), Marker::HollowTriangle),
             labels.through_z_std,
         ),
         (
@@ -184,13 +184,28 @@ fn lengths(
         (-1.0, 1.0)
     };
     let most = (h / style.px(24.0)).clamp(2.0, 6.0) as usize;
-    let y_label = |v: f64| power_of_ten(v.round() as i32);
+    // Whole decades as powers of ten; on an axis of at most two decades also 2× and 5× each,
+    // as plain numbers, so that a short axis has more than its two ends labelled.
+    let y_label = |v: f64| {
+        if (v - v.round()).abs() < 1e-9 {
+            power_of_ten(v.round() as i32)
+        } else {
+            local(style, format!("{}", libm::pow(10.0, v) as f32))
+        }
+    };
+    let mut ticks: Vec<f64> = decades(range.0, range.1, most)
+        .into_iter()
+        .map(f64::from)
+        .collect();
+    if range.1 - range.0 <= 2.0 {
+        let minor = (range.0 as i32..range.1 as i32)
+            .flat_map(|k| [2.0f64, 5.0].map(|m| f64::from(k) + libm::log10(m)));
+        ticks.extend(minor.filter(|&v| v > range.0 && v < range.1));
+    }
+    ticks.sort_by(f64::total_cmp);
     let y = Axis {
         range,
-        ticks: decades(range.0, range.1, most)
-            .into_iter()
-            .map(f64::from)
-            .collect(),
+        ticks,
         label: &y_label,
         desc: style.labels.through_length_axis,
     };
@@ -203,8 +218,9 @@ fn lengths(
         (style.ipx(6.0), style.ipx(4.0)),
         stroke(style, t.fg, 2.0),
     )?;
-    series(&mut c, words, std_z, t.class[1], Marker::Triangle)?;
-    series(&mut c, words, measured, t.class[0], Marker::Circle)
+    series(&mut c, words, measured, t.class[0], Marker::Circle)?;
+    // Over √q̂, hollow: where mean(z) ≈ 0 the two coincide, and both must show.
+    series(&mut c, words, std_z, t.class[1], Marker::HollowTriangle)
 }
 
 /// The lower panel: ĉ of the two points and the theory's c, on a linear axis up to 1.
