@@ -2,7 +2,8 @@
 //
 //  - one animation frame's work while playing (10 training steps, the snapshot, every
 //    chart redrawn, the readouts and table updated): median and p95, at the default
-//    settings and at 8 hidden layers × 64 units, and where that time goes (steps, the
+//    settings and at 8, 20 and 32 hidden layers × 64 units (issue #21 holds the deeper two to
+//    the 8 × 64 budget), and where that time goes (steps, the
 //    statistics, their conversion to JS, the boundary grid + chart, the other charts);
 //  - the time from a σ-slider input event to the charts redrawn (all synchronous);
 //  - one whole loss landscape, initlab.landscape({n: 41, span: 1}), at the defaults;
@@ -35,6 +36,9 @@ const DIST = join(ROOT, "dist");
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 240);
 const SLIDER_MOVES = 60;
 const DEEP = "64,64,64,64,64,64,64,64";
+// Issue #21's deeper networks: 20 and 32 hidden layers of 64, held to the 8 × 64 frame budget.
+const DEEP_20 = Array(20).fill(64).join(",");
+const DEEP_32 = Array(32).fill(64).join(",");
 // Issue #10's frame target is at 8 hidden layers × 64: median ≤ 12 ms and p95 ≤ 16 ms.
 const TARGETS = { frameDefaultMs: 8, frameDeepMs: 12, frameDeepP95Ms: 16, sliderMs: 16, restartsMs: 1000 };
 /** Issue #18's size guards, gzip bytes: they stop regressions, they are not goals. */
@@ -99,7 +103,7 @@ async function frameSplit(page, query, frames) {
       const canvas = (id) => document.getElementById(id);
       const others = { activation: canvas("chart-activation"), loss: canvas("chart-loss"), weights: canvas("chart-weights") };
       const boundary = { boundary: canvas("chart-boundary") };
-      const views = { landscape: canvas("chart-landscape"), depth: canvas("chart-depth"), gradients: canvas("chart-gradients") };
+      const views = { landscape: canvas("chart-landscape"), depth: canvas("chart-depth"), gradients: canvas("chart-gradients"), through: canvas("chart-through") };
       const options = { dpr: devicePixelRatio, logScale: true, weightLayer: 0, live: true };
       const parts = { steps: [], stats_and_to_js: [], to_js: [], boundary: [], other_charts: [], views: [] };
       const time = (key, f) => {
@@ -166,6 +170,8 @@ async function desktopBench(browser, server, report) {
   const frames = [
     ["default", "?"],
     ["8x64", `?layers=${DEEP}`],
+    ["20x64", `?layers=${DEEP_20}`],
+    ["32x64", `?layers=${DEEP_32}`],
     // An A/B comparison trains and draws two networks (B a copy of A: the same work as any B).
     ["compare_default", "?vs=same"],
     ["compare_8x64", `?layers=${DEEP}&vs=same`],
@@ -228,6 +234,8 @@ function printDesktop(report) {
   console.log("\nbrowser (headless Chromium, 1280×800, DPR 1)\n");
   line("frame work, defaults (2×8)", report.frame_default, TARGETS.frameDefaultMs);
   line("frame work, 8 hidden layers × 64", report.frame_8x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
+  line("frame work, 20 hidden layers × 64", report.frame_20x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
+  line("frame work, 32 hidden layers × 64", report.frame_32x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("frame work, A/B at the defaults", report.frame_compare_default, TARGETS.frameDefaultMs);
   line("frame work, A/B at 8 × 64", report.frame_compare_8x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("σ slider input → charts redrawn", report.slider_to_redraw, TARGETS.sliderMs);
@@ -236,7 +244,7 @@ function printDesktop(report) {
     `${"landscape n = 41, defaults (1,682 passes)".padEnd(34)} median ${String(report.landscape_n41.median_ms).padStart(7)} ms   ` +
       `p95 ${String(report.landscape_n41.p95_ms).padStart(7)} ms   (one initlab.landscape call; no target)`,
   );
-  for (const name of ["default", "8x64"]) {
+  for (const name of ["default", "8x64", "20x64", "32x64"]) {
     const split = report[`frame_${name}`].split_median_ms;
     console.log(`  split (${name}, medians): ${Object.entries(split).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);
   }

@@ -80,6 +80,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("loss.bceDigits", "bce is the loss of one sigmoid output, for two classes; the digits have ten classes and a softmax output, trained on the softmax cross-entropy: loss=ce"),
     ("loss.mseDigits", "mse is offered for the one sigmoid output of the sets in the plane; on the digits' ten-class softmax, squared error has no gradient left where the network is confidently wrong, so the digits train on the softmax cross-entropy: loss=ce"),
     ("loss.ceNeedsDigits", "ce is the softmax cross-entropy of the ten digits (data=digits); {data} has two classes and one sigmoid output: loss=bce or loss=mse"),
+    ("layers.tooManyWide", "at most {max} hidden layers when a layer has more than {width} units (up to {deepest} layers of at most {width} units each): {count} layers with a layer of {widest} would make the page too slow to animate"),
     ("unknownKey", "'{value}' is not a setting InitLab knows (known: {known})"),
     ("unknownPreset", "'{value}' is not a preset InitLab knows (known: {known})"),
     ("unknownLesson", "'{value}' is not a lesson InitLab has (lessons: {known})"),
@@ -118,6 +119,11 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("landscape.most", "n = {most} is the most it allows now"),
     ("landscape.none", "even n = 3 is too much: use fewer points or a smaller network"),
     ("step.whole", "n must be a whole number of steps (0 or more), not {value}"),
+    ("meanField.object", "meanField expects an object such as {act: 'tanh', sigmaW: 1.5, sigmaB: 0.05, depth: 20}"),
+    ("meanField.missing", "{argument} is missing: give a number in {range}"),
+    ("meanField.number", "{argument} must be a number in {range}, not {value}"),
+    ("meanField.range", "{argument} must be in {range}, not {value}"),
+    ("meanField.act", "act must be one of {choices}, not '{value}'"),
     ("step.tooMany", "{n} steps are more than one call may train for this network (at most {most}, a few seconds of work); call step again, or use play()"),
 ];
 

@@ -73,6 +73,7 @@ pub mod restarts;
 pub mod rng;
 pub mod special;
 pub mod stats;
+pub mod through_depth;
 
 pub use config::Config;
 pub use error::ConfigError;

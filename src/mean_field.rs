@@ -60,6 +60,7 @@
 //!   No exponential approach: ξ_c = ∞, as on the critical line itself.
 
 use crate::activation::Activation;
+use crate::error::ErrorText;
 use serde::Serialize;
 use std::f64::consts::PI;
 use std::fmt;
@@ -290,7 +291,7 @@ impl MeanFieldArgs {
 
     /// Refuses an argument out of its range, naming it as the page's API spells it.
     pub fn validate(&self) -> Result<(), MeanFieldError> {
-        let refuse = |argument, range, value: f64| {
+        let refuse = |(argument, range): (&'static str, &'static str), value: f64| {
             Err(MeanFieldError::OutOfRange {
                 argument,
                 range,
@@ -299,19 +300,19 @@ impl MeanFieldArgs {
         };
         // Written as !(inside) so that NaN is refused too.
         if !(self.sigma_w > 0.0 && self.sigma_w <= MAX_SIGMA_W) {
-            return refuse("sigmaW", "(0, 10]", self.sigma_w);
+            return refuse(SIGMA_W_RANGE, self.sigma_w);
         }
         if !(self.sigma_b >= 0.0 && self.sigma_b <= MAX_SIGMA_B) {
-            return refuse("sigmaB", "[0, 10]", self.sigma_b);
+            return refuse(SIGMA_B_RANGE, self.sigma_b);
         }
         if !(1..=MAX_DEPTH).contains(&self.depth) {
-            return refuse("depth", "1…1000", self.depth as f64);
+            return refuse(DEPTH_RANGE, self.depth as f64);
         }
         if !(self.q0 > 0.0 && self.q0.is_finite()) {
-            return refuse("q0", "(0, ∞)", self.q0);
+            return refuse(Q0_RANGE, self.q0);
         }
         if !(self.c0 >= -1.0 && self.c0 <= 1.0) {
-            return refuse("c0", "[−1, 1]", self.c0);
+            return refuse(C0_RANGE, self.c0);
         }
         Ok(())
     }
@@ -333,26 +334,133 @@ pub enum MeanFieldError {
     },
     /// `act` names no activation of the theory.
     UnknownActivation(String),
+    /// A required `argument` was not given.
+    Missing {
+        argument: &'static str,
+        range: &'static str,
+    },
+    /// `argument` was given as something other than a number (`value`, as the caller wrote it).
+    NotNumber {
+        argument: &'static str,
+        range: &'static str,
+        value: String,
+    },
 }
 
 impl fmt::Display for MeanFieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text().english())
+    }
+}
+
+impl std::error::Error for MeanFieldError {}
+
+impl MeanFieldError {
+    /// The message id and arguments the page words in the learner's language.
+    pub fn text(&self) -> ErrorText {
         match self {
             MeanFieldError::OutOfRange {
                 argument,
                 range,
                 value,
-            } => write!(f, "{argument} must be in {range}, not {value}"),
-            MeanFieldError::UnknownActivation(name) => write!(
-                f,
-                "act must be one of {}, not '{name}'",
-                Activation::NAMES.join(", ")
-            ),
+            } => ErrorText::new("meanField.range")
+                .with("argument", *argument)
+                .with("range", *range)
+                .with("value", value.to_string()),
+            MeanFieldError::UnknownActivation(name) => ErrorText::new("meanField.act")
+                .with("choices", Activation::NAMES.join(", "))
+                .with("value", name.as_str()),
+            MeanFieldError::Missing { argument, range } => ErrorText::new("meanField.missing")
+                .with("argument", *argument)
+                .with("range", *range),
+            MeanFieldError::NotNumber {
+                argument,
+                range,
+                value,
+            } => ErrorText::new("meanField.number")
+                .with("argument", *argument)
+                .with("range", *range)
+                .with("value", value.as_str()),
         }
     }
 }
 
-impl std::error::Error for MeanFieldError {}
+/// One argument of a `meanField` request as it arrived from JavaScript: absent, a number,
+/// or anything else (a string, an object), kept as JavaScript prints it for the message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Given {
+    Missing,
+    Number(f64),
+    Other(String),
+}
+
+/// Each argument's name in the API and its range as the messages print it.
+const SIGMA_W_RANGE: (&str, &str) = ("sigmaW", "(0, 10]");
+const SIGMA_B_RANGE: (&str, &str) = ("sigmaB", "[0, 10]");
+const DEPTH_RANGE: (&str, &str) = ("depth", "1…1000");
+const Q0_RANGE: (&str, &str) = ("q0", "(0, ∞)");
+const C0_RANGE: (&str, &str) = ("c0", "[−1, 1]");
+
+/// The number given for `argument`: its `default` when it is missing (an error when there is
+/// none), refused by name when it is not a number.
+fn number(
+    given: Given,
+    (argument, range): (&'static str, &'static str),
+    default: Option<f64>,
+) -> Result<f64, MeanFieldError> {
+    match (given, default) {
+        (Given::Number(x), _) => Ok(x),
+        (Given::Missing, Some(x)) => Ok(x),
+        (Given::Missing, None) => Err(MeanFieldError::Missing { argument, range }),
+        (Given::Other(value), _) => Err(MeanFieldError::NotNumber {
+            argument,
+            range,
+            value,
+        }),
+    }
+}
+
+/// The page's `initlab.meanField({act, sigmaW, sigmaB, depth, q0, c0})` read into checked
+/// arguments: the one place its arguments are refused. `act`, `sigmaW`, `sigmaB` and `depth`
+/// are required; `q0` and `c0` default to 1 and 0.5; `depth` must be a whole number.
+pub fn args_from_request(
+    act: Given,
+    sigma_w: Given,
+    sigma_b: Given,
+    depth: Given,
+    q0: Given,
+    c0: Given,
+) -> Result<MeanFieldArgs, MeanFieldError> {
+    let act = match act {
+        Given::Other(name) => activation_named(&name)?,
+        Given::Missing => return Err(MeanFieldError::UnknownActivation("undefined".to_string())),
+        Given::Number(x) => return Err(MeanFieldError::UnknownActivation(x.to_string())),
+    };
+    let sigma_w = number(sigma_w, SIGMA_W_RANGE, None)?;
+    let sigma_b = number(sigma_b, SIGMA_B_RANGE, None)?;
+    let depth = number(depth, DEPTH_RANGE, None)?;
+    let q0 = number(q0, Q0_RANGE, Some(DEFAULT_Q0))?;
+    let c0 = number(c0, C0_RANGE, Some(DEFAULT_C0))?;
+    // A depth that is not a whole number in range is refused before it is cast.
+    if !(depth.fract() == 0.0 && (1.0..=MAX_DEPTH as f64).contains(&depth)) {
+        let (argument, range) = DEPTH_RANGE;
+        return Err(MeanFieldError::OutOfRange {
+            argument,
+            range,
+            value: depth,
+        });
+    }
+    let args = MeanFieldArgs {
+        act,
+        sigma_w,
+        sigma_b,
+        depth: depth as usize,
+        q0,
+        c0,
+    };
+    args.validate()?;
+    Ok(args)
+}
 
 /// The theory's fixed point for one (activation, σ_w, σ_b): one pixel of the phase diagram.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]

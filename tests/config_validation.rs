@@ -21,7 +21,19 @@ fn each_bad_value_is_refused_by_the_key_it_names() {
         (&[("lr", "0")], "lr", "0"),
         (&[("lr", "11")], "lr", "11"),
         (&[("lr", "-0.5")], "lr", "-0.5"),
-        (&[("layers", "8,8,8,8,8,8,8,8,8")], "layers", "9"),
+        (
+            &[(
+                "layers",
+                "8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8",
+            )],
+            "layers",
+            "33",
+        ),
+        (
+            &[("layers", "65,8,8,8,8,8,8,8,8")],
+            "layers",
+            "more than 64 units",
+        ),
         (&[("layers", "257")], "layers", "257"),
         (&[("layers", "8,x")], "layers", "x"),
         (&[("layers", "8,0")], "layers", "8,0"),
@@ -251,4 +263,26 @@ fn validation_resolves_every_layers_init_once_and_the_experiment_draws_from_it()
     assert_eq!(spec.layers[2].sigma_requested, (2.0f64 / 6.0).sqrt());
     let exp = Experiment::new(&config).unwrap();
     assert_eq!(exp.inits(), spec.layers.as_slice());
+}
+
+/// Issue #21: the deep lessons need 20 and 32 layers of 64; wider layers stay limited to 8
+/// (a frame could not train 32 layers of 256), and the refusal says why in words.
+#[test]
+fn up_to_32_layers_of_64_are_accepted_and_wider_deep_nets_are_refused_in_words() {
+    let deep = ["64"; 32].join(",");
+    assert!(Config::default()
+        .with_changes([("layers", deep.as_str())])
+        .is_ok());
+    let wide = ["256"; 8].join(",");
+    assert!(Config::default()
+        .with_changes([("layers", wide.as_str())])
+        .is_ok());
+    let error = error_for(&[("layers", "64,64,64,64,64,64,64,64,65")]);
+    assert_eq!(error.text.id, "layers.tooManyWide");
+    assert_eq!(
+        error.message,
+        "at most 8 hidden layers when a layer has more than 64 units (up to 32 layers of at most 64 units each): 9 layers with a layer of 65 would make the page too slow to animate"
+    );
+    let error = error_for(&[("layers", &["2"; 33].join(","))]);
+    assert_eq!(error.message, "at most 32 hidden layers, not 33");
 }

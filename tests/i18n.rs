@@ -85,7 +85,11 @@ fn every_error_id_is_listed_once_and_its_arguments_fill_its_template() {
         ("sigma", "-1"),
         ("lr", "abc"),
         ("layers", "8,999"),
-        ("layers", "1,1,1,1,1,1,1,1,1"),
+        (
+            "layers",
+            "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1",
+        ),
+        ("layers", "65,1,1,1,1,1,1,1,1"),
         ("init", "ones"),
         ("preset", "theano"),
         ("correct", "2"),

@@ -836,3 +836,108 @@ fn wide_engine_network_follows_the_theory_within_sampling_error() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The page's request: initlab.meanField({act, sigmaW, sigmaB, depth, q0, c0})
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_request_is_read_with_its_defaults_and_refused_by_the_argument_at_fault() {
+    use initlab::mean_field::{args_from_request, Given};
+    let n = Given::Number;
+    let act = || Given::Other("tanh".to_string());
+    let args = args_from_request(
+        act(),
+        n(1.5),
+        n(0.05),
+        n(20.0),
+        Given::Missing,
+        Given::Missing,
+    )
+    .expect("a good request");
+    assert_eq!(args, MeanFieldArgs::new(Activation::Tanh, 1.5, 0.05, 20));
+    let refused = |act: Given, w: Given, b: Given, depth: Given, q0: Given, c0: Given| {
+        let error = args_from_request(act, w, b, depth, q0, c0).expect_err("refused");
+        (error.text().id, error.to_string())
+    };
+    let (id, message) = refused(
+        act(),
+        n(0.0),
+        n(0.0),
+        n(5.0),
+        Given::Missing,
+        Given::Missing,
+    );
+    assert_eq!(
+        (id, message.as_str()),
+        ("meanField.range", "sigmaW must be in (0, 10], not 0")
+    );
+    let (id, message) = refused(
+        act(),
+        n(1.0),
+        n(0.0),
+        n(2.5),
+        Given::Missing,
+        Given::Missing,
+    );
+    assert_eq!(
+        (id, message.as_str()),
+        ("meanField.range", "depth must be in 1…1000, not 2.5")
+    );
+    let (id, message) = refused(
+        act(),
+        n(1.0),
+        Given::Missing,
+        n(5.0),
+        Given::Missing,
+        Given::Missing,
+    );
+    assert_eq!(
+        (id, message.as_str()),
+        (
+            "meanField.missing",
+            "sigmaB is missing: give a number in [0, 10]"
+        )
+    );
+    let (id, message) = refused(
+        act(),
+        n(1.0),
+        n(0.0),
+        n(5.0),
+        Given::Other("x".into()),
+        Given::Missing,
+    );
+    assert_eq!(
+        (id, message.as_str()),
+        ("meanField.number", "q0 must be a number in (0, ∞), not x")
+    );
+    let (id, message) = refused(act(), n(1.0), n(0.0), n(5.0), Given::Missing, n(-1.5));
+    assert_eq!(
+        (id, message.as_str()),
+        ("meanField.range", "c0 must be in [−1, 1], not -1.5")
+    );
+    let (id, message) = refused(
+        Given::Other("gelu".into()),
+        n(1.0),
+        n(0.0),
+        n(5.0),
+        Given::Missing,
+        Given::Missing,
+    );
+    assert_eq!(
+        (id, message.as_str()),
+        (
+            "meanField.act",
+            "act must be one of sigmoid, tanh, relu, linear, not 'gelu'"
+        )
+    );
+    let (id, _) = refused(
+        Given::Missing,
+        n(1.0),
+        n(0.0),
+        n(5.0),
+        Given::Missing,
+        Given::Missing,
+    );
+    assert_eq!(id, "meanField.act");
+}

@@ -1176,3 +1176,131 @@ fn lab_first_layer(lab: &Lab) -> Vec<f32> {
     let w: js_sys::Array = get(&layers.get(0), "w").dyn_into().unwrap();
     w.iter().map(|v| v.as_f64().unwrap() as f32).collect()
 }
+
+/// `{act, sigmaW, sigmaB, depth, …}` for `meanField`, with `extra` (key, value) pairs on top.
+fn mean_field_request(
+    act: &str,
+    sigma_w: f64,
+    sigma_b: f64,
+    depth: f64,
+    extra: &[(&str, JsValue)],
+) -> JsValue {
+    let request = object("act", JsValue::from_str(act));
+    for (key, value) in [
+        ("sigmaW", JsValue::from_f64(sigma_w)),
+        ("sigmaB", JsValue::from_f64(sigma_b)),
+        ("depth", JsValue::from_f64(depth)),
+    ]
+    .into_iter()
+    .chain(extra.iter().cloned())
+    {
+        js_sys::Reflect::set(&request, &JsValue::from_str(key), &value).unwrap();
+    }
+    request
+}
+
+#[wasm_bindgen_test]
+fn mean_field_answers_plain_numbers_with_infinity_and_never_nan() {
+    use initlab::web::mean_field_js;
+    // ReLU at σ_w² = 2.25 > 2: the length grows without bound, q* = ∞, and c^l approaches 1
+    // only polynomially, ξ_c = ∞; both must cross into JS as the number Infinity.
+    let answer = mean_field_js(mean_field_request("relu", 1.5, 0.0, 4.0, &[])).expect("in range");
+    assert_eq!(get(&answer, "q_star").as_f64(), Some(f64::INFINITY));
+    assert_eq!(get(&answer, "xi_c").as_f64(), Some(f64::INFINITY));
+    let q: Vec<f64> = js_sys::Array::from(&get(&answer, "q"))
+        .iter()
+        .filter_map(|x| x.as_f64())
+        .collect();
+    let c: Vec<f64> = js_sys::Array::from(&get(&answer, "c"))
+        .iter()
+        .filter_map(|x| x.as_f64())
+        .collect();
+    assert_eq!((q.len(), c.len()), (5, 5), "depth + 1 numbers each");
+    // q[0] = q0 = 1 by default, then q^l = σ_w²·q^{l−1}/2 exactly for ReLU without bias.
+    assert_eq!(q[0], 1.0);
+    assert!((q[4] - 1.125f64.powi(4)).abs() < 1e-12, "{q:?}");
+    assert_eq!(c[0], 0.5);
+    // tanh in its chaotic phase: finite ξ_c, c* < 1, and every number a number.
+    let request = mean_field_request("tanh", 2.5, 0.05, 30.0, &[("c0", JsValue::from_f64(0.9))]);
+    let answer = mean_field_js(request).expect("in range");
+    let xi = get(&answer, "xi_c").as_f64().expect("a number");
+    assert!(xi.is_finite() && xi > 0.0, "{xi}");
+    assert!(get(&answer, "c_star").as_f64().expect("a number") < 1.0);
+    assert_eq!(
+        js_sys::Array::from(&get(&answer, "c")).get(0).as_f64(),
+        Some(0.9)
+    );
+}
+
+#[wasm_bindgen_test]
+fn mean_field_refuses_an_argument_out_of_range_by_name_with_its_id() {
+    use initlab::web::mean_field_js;
+    let refused = |request: JsValue| {
+        let error = mean_field_js(request).expect_err("refused");
+        let text = get(&error, "text");
+        (
+            js_sys::Error::from(error.clone())
+                .message()
+                .as_string()
+                .unwrap_or_default(),
+            get(&error, "field").as_string(),
+            get(&text, "id").as_string().unwrap_or_default(),
+        )
+    };
+    let (message, field, id) = refused(mean_field_request("tanh", 0.0, 0.1, 10.0, &[]));
+    assert_eq!(message, "meanField: sigmaW must be in (0, 10], not 0");
+    assert_eq!(
+        (field.as_deref(), id.as_str()),
+        (Some("meanField"), "meanField.range")
+    );
+    let (message, _, _) = refused(mean_field_request("tanh", 1.0, 0.1, 1001.0, &[]));
+    assert_eq!(message, "meanField: depth must be in 1…1000, not 1001");
+    let (message, _, id) = refused(mean_field_request(
+        "tanh",
+        1.0,
+        0.1,
+        10.0,
+        &[("c0", JsValue::from_str("high"))],
+    ));
+    assert_eq!(
+        (message.as_str(), id.as_str()),
+        (
+            "meanField: c0 must be a number in [−1, 1], not high",
+            "meanField.number"
+        )
+    );
+    let (message, _, _) = refused(mean_field_request("softsign", 1.0, 0.1, 10.0, &[]));
+    assert!(
+        message.contains("act must be one of sigmoid, tanh, relu, linear, not 'softsign'"),
+        "{message}"
+    );
+    let (_, _, id) = refused(JsValue::from_f64(3.0));
+    assert_eq!(id, "meanField.object");
+}
+
+#[wasm_bindgen_test]
+fn the_through_depth_view_paints_changes_with_the_points_and_names_a_bad_one() {
+    // 20 layers of 64 (issue #21's edge-of-chaos network): the view draws, without a message.
+    let mut lab = Lab::new(&format!("?layers={}", ["64"; 20].join(","))).unwrap();
+    let (canvases, list) = canvases_for(&["through"], (480, 480));
+    let options = draw_options(1.0);
+    assert_eq!(lab.draw_a(canvases.clone(), options.clone()), None);
+    let first = pixels(&list[0].1);
+    assert!(
+        first.chunks(4).any(|p| p != &first[..4]),
+        "more than a background"
+    );
+    // Two other points: a different correlation, a different picture.
+    let points = js_sys::Array::of2(&JsValue::from_f64(3.0), &JsValue::from_f64(7.0));
+    js_sys::Reflect::set(&options, &"throughPoints".into(), &points).unwrap();
+    assert_eq!(lab.draw_a(canvases.clone(), options.clone()), None);
+    assert_ne!(
+        pixels(&list[0].1),
+        first,
+        "the picked points change the view"
+    );
+    // A point past the training set draws its message instead, never a panic.
+    let points = js_sys::Array::of2(&JsValue::from_f64(0.0), &JsValue::from_f64(1e6));
+    js_sys::Reflect::set(&options, &"throughPoints".into(), &points).unwrap();
+    assert_eq!(lab.draw_a(canvases, options), None);
+}

@@ -4,6 +4,7 @@
 
 import { lessonsApi } from "./api-lessons.js";
 import { digitsFirst } from "./digits-choice.js";
+import { theoryApi } from "./api-theory.js";
 import { createFrameCycle } from "./frames.js";
 import { once } from "./on-demand.js";
 import { applyStaticText, chartLabels, errorText, localizedError, text, useLanguage } from "./strings.js";
@@ -380,7 +381,7 @@ export function createApi(engine, options) {
   };
   s.cycle = frameCycle(s);
   s.loadCompare = compareLoader(s);
-  s.api = { ready: null, drawn: null, ...trainingApi(s), ...experimentsApi(s), ...pageApi(s) };
+  s.api = { ready: null, drawn: null, ...trainingApi(s), ...experimentsApi(s), ...pageApi(s), ...theoryApi(() => (need(s), s.wasm)) };
   s.page = pageHelpers(s);
   pauseWhileHidden(s);
   s.api.ready = engine.then((loaded) => start(s, loaded, options));

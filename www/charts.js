@@ -13,7 +13,7 @@ import { layerName, text } from "./strings.js";
 const $ = (id) => document.getElementById(id);
 
 /** The charts a playing page redraws every SECONDARY_EVERY-th frame only (see forFrame). */
-const SECONDARY = ["network", "gradients", "depth", "landscape"];
+const SECONDARY = ["network", "gradients", "depth", "landscape", "through"];
 const SECONDARY_EVERY = 3;
 
 
@@ -39,6 +39,7 @@ function chartCanvases() {
     landscape: $("chart-landscape"),
     depth: $("chart-depth"),
     gradients: $("chart-gradients"),
+    through: $("chart-through"),
   };
 }
 
@@ -97,7 +98,7 @@ function observe(state, canvas) {
 
 /**
  * The canvases to draw this frame. While playing, the slower views (the network diagram,
- * gradients, depth, landscape) are drawn every SECONDARY_EVERY-th frame only (20 times a
+ * gradients, depth, landscape, through depth) are drawn every SECONDARY_EVERY-th frame only (20 times a
  * second): next to the loss and the histograms they change slowly, and skipping them
  * keeps a deep network's frame within budget. Any other redraw draws everything.
  */

@@ -1,4 +1,4 @@
-// The views below the core charts: the loss landscape's controls (grid size, span, recompute)
+// The views below the core charts: the through-depth view's two points, the loss landscape's controls (grid size, span, recompute)
 // and its progressive refresh. The engine computes a bounded slice of the landscape per draw;
 // while the page is paused and the picture is not yet of the current weights, this draws the
 // landscape again on the next animation frame until it is.
@@ -19,6 +19,15 @@ function showPlane(canvas, plane) {
   hint.dataset.i18n = plane === "saddle" ? "landscapeHintSaddle" : "landscapeHint";
   hint.textContent = text(hint.dataset.i18n);
 }
+
+/** A picker field's whole number ≥ 0, or `fallback` while it holds none (the engine names an index past the data). */
+function pointIndex(id, fallback) {
+  const x = $(id).valueAsNumber;
+  return Number.isInteger(x) && x >= 0 ? x : fallback;
+}
+
+/** The two training points the through-depth view compares, as the learner picked them. */
+const throughPoints = () => [pointIndex("through-a", 0), pointIndex("through-b", 1)];
 
 /**
  * `lab` and `wasm` are the loaded engine; `charts` is createCharts' result; `redraw()`
@@ -42,9 +51,9 @@ export function createViews({ lab, wasm, charts, redraw }) {
     $("landscape-span-value").textContent = text("valueSpan", { value: grid().landscapeSpan });
   }
 
-  /** The landscape's draw options; "recompute now" applies to one draw only. */
+  /** The landscape's draw options ("recompute now" applies to one draw only) and the through-depth view's points. */
   function options() {
-    const chosen = { ...grid(), landscapeNow: now };
+    const chosen = { ...grid(), landscapeNow: now, throughPoints: throughPoints() };
     now = false;
     return chosen;
   }
@@ -65,6 +74,7 @@ export function createViews({ lab, wasm, charts, redraw }) {
   }
 
   $("landscape-n").addEventListener("change", () => redraw());
+  ["through-a", "through-b"].forEach((id) => $(id).addEventListener("change", () => redraw()));
   slider.addEventListener("input", () => {
     showSpan();
     redraw();

@@ -3,8 +3,15 @@
 
 pub use crate::init::{MAX_SCALE, MIN_SCALE};
 
-/// Most hidden layers a learner may ask for.
-pub const MAX_HIDDEN_LAYERS: usize = 8;
+/// Most hidden layers a learner may ask for, when no layer is wider than
+/// [`DEEP_MAX_UNITS`] (issue #21: the edge-of-chaos and orthogonal-depth lessons need 20
+/// and 32 layers of 64; `make bench` times the frame at 20 × 64 and 32 × 64).
+pub const MAX_HIDDEN_LAYERS: usize = 32;
+/// The widest layer a network deeper than [`MAX_WIDE_HIDDEN_LAYERS`] may have.
+pub const DEEP_MAX_UNITS: usize = 64;
+/// Most hidden layers when a layer is wider than [`DEEP_MAX_UNITS`]: 32 layers of 256
+/// would cost 16 times the work of 32 × 64 per step, far beyond a frame.
+pub const MAX_WIDE_HIDDEN_LAYERS: usize = 8;
 /// Most units in one hidden layer.
 pub const MAX_UNITS: usize = 256;
 /// Most data points (train + test).

@@ -24,8 +24,8 @@ mod text;
 mod validate;
 
 pub use limits::{
-    MAX_BOUND, MAX_HIDDEN_LAYERS, MAX_LR, MAX_POINTS, MAX_SCALE, MAX_SEED, MAX_UNITS, MIN_POINTS,
-    MIN_SCALE,
+    DEEP_MAX_UNITS, MAX_BOUND, MAX_HIDDEN_LAYERS, MAX_LR, MAX_POINTS, MAX_SCALE, MAX_SEED,
+    MAX_UNITS, MAX_WIDE_HIDDEN_LAYERS, MIN_POINTS, MIN_SCALE,
 };
 pub use record::{Config, Spec};
 pub use table::{Key, Kind, Range, KEYS, TABLE};

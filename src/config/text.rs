@@ -1,7 +1,7 @@
 //! A setting's text: reading a number or the hidden layer widths from it, writing a number
 //! back, and quoting what a learner typed in a message.
 
-use super::limits::{MAX_HIDDEN_LAYERS, MAX_UNITS};
+use super::limits::{DEEP_MAX_UNITS, MAX_HIDDEN_LAYERS, MAX_UNITS, MAX_WIDE_HIDDEN_LAYERS};
 use crate::error::ErrorText;
 use crate::ConfigError;
 
@@ -71,6 +71,18 @@ pub fn parse_layers(text: &str) -> Result<Vec<usize>, ConfigError> {
             ErrorText::new("layers.tooMany")
                 .with("max", MAX_HIDDEN_LAYERS.to_string())
                 .with("count", widths.len().to_string()),
+        ));
+    }
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    if widths.len() > MAX_WIDE_HIDDEN_LAYERS && widest > DEEP_MAX_UNITS {
+        return Err(ConfigError::new(
+            "layers",
+            ErrorText::new("layers.tooManyWide")
+                .with("max", MAX_WIDE_HIDDEN_LAYERS.to_string())
+                .with("width", DEEP_MAX_UNITS.to_string())
+                .with("deepest", MAX_HIDDEN_LAYERS.to_string())
+                .with("count", widths.len().to_string())
+                .with("widest", widest.to_string()),
         ));
     }
     Ok(widths)

@@ -82,6 +82,7 @@ impl Lab {
     /// Draws A's charts, all from the same snapshot, and the loss chart with B's losses too
     /// while comparing; returns `undefined`, or a message naming each chart that failed.
     pub(super) fn draw_all(&mut self, canvases: &JsValue, options: &JsValue) -> Option<String> {
+        let options_js = options;
         let options = Options::from_js(options);
         let style = Style::new(options.dpr, options.dark);
         let mut errors: Vec<String> = Vec::new();
@@ -104,6 +105,10 @@ impl Lab {
                 "depth",
                 charts::depth::draw(&canvas, &sides, &style),
             );
+        }
+        if let Some(canvas) = canvas(canvases, "through") {
+            let result = super::through_depth::draw(&canvas, a, snapshot, options_js, &style);
+            report(&mut errors, "through", result);
         }
         if let Some(canvas) = canvas(canvases, "loss") {
             let sides = match snapshot_b {

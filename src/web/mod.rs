@@ -11,8 +11,9 @@
 //!
 //! The files are layered so that none needs a file that needs it. The leaves know nothing of
 //! [`Lab`]: `js` (JS conversions), `side`, `outcome`, `options` (what a draw call carries),
-//! `views` (the landscape's budget), `start`, `language`, `catalogue`; `lab` holds the `Lab`
-//! struct and its core methods; `draw`, `compare`, `export`, `network`, `lessons` and
+//! `views` (the landscape's budget), `start`, `language`, `catalogue`, `mean_field` (the theory's
+//! `meanField`, no Lab); `lab` holds the `Lab`
+//! struct and its core methods; `draw` (with `through_depth`, the through-depth view's), `compare`, `export`, `network`, `lessons` and
 //! `restarts` add `#[wasm_bindgen] impl Lab` blocks above it, and nothing imports them.
 //! This file only declares the modules and re-exports.
 //!
@@ -30,12 +31,14 @@ mod js;
 mod lab;
 mod language;
 mod lessons;
+mod mean_field;
 mod network;
 mod options;
 mod outcome;
 mod restarts;
 mod side;
 mod start;
+mod through_depth;
 mod views;
 
 pub use catalogue::{defaults, keys, limits, presets, LogSlider};
@@ -44,6 +47,7 @@ pub use digits::{
 };
 pub use lab::{Lab, MAX_STEPS_PER_CALL, MAX_WORK_PER_CALL};
 pub use language::{error_messages, set_chart_language};
+pub use mean_field::mean_field_js;
 pub use restarts::{draw_restarts, RestartRunner};
 pub use side::Side;
 pub use start::{new_seed, start};

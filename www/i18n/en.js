@@ -222,6 +222,11 @@ export const strings = {
     "rule predicts it) and of the error coming back (std of δ), layer by layer on a log scale. " +
     "A good init keeps them level; a bad one makes them shrink or grow by a factor per layer.",
   depthAlt: "Standard deviation of the pre-activations and of the back-propagated error for each layer, on a log scale",
+  throughHeading: "Through depth: the network against the theory",
+  throughHint: "Mean-field theory (Poole et al. 2016) predicts how a wide random network carries the length q of a signal (the mean of z²) and the correlation c of two inputs from layer to layer. Dots are this network, measured at two training points you pick; dashed lines are the theory run from its first hidden layer, with σ_w and σ_b read from its weights. In the ordered phase c climbs to 1 and the inputs become indistinguishable; in the chaotic phase it falls and they are scrambled.",
+  throughPointA: "first point (index)",
+  throughPointB: "second point (index)",
+  throughAlt: "For each hidden layer, the measured length and correlation of two training points against the mean-field theory's curves",
   landscapeHeading: "Loss landscape",
   landscapeHint:
     "The training loss on a plane through the current weights θ (the centre), along two random " +

@@ -15,6 +15,7 @@
 //! - for the digits, in the boundary's place: [`confusion`], the test set's confusion
 //!   matrix; [`mistakes`], the misclassified test digits; [`fields`], the first layer's
 //!   weights as 8×8 images.
+//! - [`through_depth`]: q^l and c^l measured against the mean-field theory's curves.
 //!
 //! Most paint a model worked out natively in [`crate::plot`] (ranges, ticks, bars, legend
 //! entries as plain data, tested without a browser), whose ticks are handed to plotters as
@@ -42,6 +43,7 @@ pub mod network;
 pub mod restarts;
 mod style;
 mod theme;
+pub mod through_depth;
 pub mod weights;
 mod words;
 

@@ -343,7 +343,13 @@ fn captions(words: &Words, d: &Diagram) {
     let (s, t, labels) = (words.style, words.t, words.style.labels);
     let room = s.px(0.88 * d.frame.width / d.columns.len().max(1) as f64);
     let top = d.frame.height - d.frame.bottom + GAP;
+    let stride = caption_stride(words, d, room);
     for column in &d.columns {
+        // Every stride-th hidden layer, none within a stride of the inputs' or the output's.
+        let hidden = d.columns.len().saturating_sub(2);
+        if matches!(column.role, Role::Hidden(k) if k % stride != 0 || k + stride > hidden + 1) {
+            continue;
+        }
         let shown = column.shown.len();
         let (size, shown_text) = (column.size.to_string(), shown.to_string());
         let name = match column.role {
@@ -400,6 +406,26 @@ fn captions(words: &Words, d: &Diagram) {
             words.text(text, at, SMALL, *colour, HPos::Center);
         }
     }
+}
+
+/// Every how many hidden columns a caption fits: 1 until even the short captions ("h32",
+/// "15/64") are wider than a column (deep networks, issue #21), then every second, third…
+/// hidden layer is captioned (h2, h4, h6 …), so that no two overlap.
+fn caption_stride(words: &Words, d: &Diagram, room: f64) -> usize {
+    let labels = words.style.labels;
+    let widest = (d.columns.iter())
+        .map(|column| {
+            let name = match column.role {
+                Role::Hidden(k) => fill(labels.net_hidden_short, &[&k.to_string()]),
+                _ => String::new(),
+            };
+            let (shown, size) = (column.shown.len().to_string(), column.size.to_string());
+            let count = fill(labels.net_sampled_short, &[&shown, &size]);
+            words.width(&name, SMALL).max(words.width(&count, SMALL))
+        })
+        .fold(0.0, f64::max);
+    let gap = words.style.px(4.0);
+    ((widest + gap) / room.max(1.0)).ceil().max(1.0) as usize
 }
 
 /// A weight or bias as the tooltip shows it: 3 decimals (scientific when that would show
