@@ -33,4 +33,14 @@ fn main() {
             "orthogonal {n} × {n}: {cpu:.2} ms CPU (mean), {wall:.2} ms wall (best of {repeats})"
         );
     }
+    // A whole experiment at the page's widest network: the 8 QRs, and LSUV's passes on top.
+    for init in ["normal", "orthogonal", "lsuv"] {
+        let query = format!("init={init}&layers=256,256,256,256,256,256,256,256");
+        let (config, _) = initlab::Config::from_query(&query);
+        let start_cpu = cpu_ns();
+        let experiment = initlab::Experiment::new(&config).expect("a valid config");
+        let cpu = (cpu_ns() - start_cpu) / 1e6;
+        assert_eq!(experiment.steps_done(), 0);
+        println!("Experiment::new, {query}: {cpu:.1} ms CPU");
+    }
 }

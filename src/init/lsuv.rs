@@ -95,14 +95,15 @@ fn with_shortcut(hidden: &[f64], inputs: &[f64], points: usize) -> Vec<f64> {
     joined
 }
 
-/// u[s][j] = Σ_i W[j][i]·a[s][i] (W rows × cols row-major, a points × cols), points × rows.
+/// u[s][j] = Σ_i W[j][i]·a[s][i] (W rows × cols row-major, a points × cols), points × rows;
+/// each sum in the fixed order of [`orthogonal::dot`](super::orthogonal), four lanes at once.
 fn matmul(w: &[Real], a: &[f64], rows: usize, cols: usize, points: usize) -> Vec<f64> {
+    let w: Vec<f64> = w.iter().map(|&x| x as f64).collect();
     let mut u = vec![0.0; points * rows];
     for s in 0..points {
         let a_s = &a[s * cols..s * cols + cols];
         for j in 0..rows {
-            let w_j = &w[j * cols..j * cols + cols];
-            u[s * rows + j] = w_j.iter().zip(a_s).map(|(&w, &a)| w as f64 * a).sum();
+            u[s * rows + j] = super::orthogonal::dot(&w[j * cols..j * cols + cols], a_s);
         }
     }
     u

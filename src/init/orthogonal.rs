@@ -133,7 +133,7 @@ fn reflect(v: &[f64], v_sq: f64, y: &mut [f64]) {
 
 /// Σ xᵢyᵢ in four interleaved partial sums, added in a fixed order: the same bits on every
 /// target, and four independent additions in flight instead of one chain (3× faster).
-fn dot(x: &[f64], y: &[f64]) -> f64 {
+pub(super) fn dot(x: &[f64], y: &[f64]) -> f64 {
     let mut lanes = [0.0; 4];
     let (xs, ys) = (x.chunks_exact(4), y.chunks_exact(4));
     let (x_rest, y_rest) = (xs.remainder(), ys.remainder());
