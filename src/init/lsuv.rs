@@ -31,6 +31,10 @@ pub const MAX_ITERATIONS: usize = 10;
 /// them if there are fewer. Fixed, not the `batch` key: a new batch size changes the
 /// training steps only, never the init.
 pub const BATCH: usize = 256;
+/// Largest |w| a rescaling may produce: far beyond any useful weight, far below f32's
+/// 3.4e38. A layer whose z is almost constant (nearly every input 0) would ask for a factor
+/// that overflows; it stops short instead and says it did not converge.
+const MAX_WEIGHT: f64 = 1e30;
 
 /// What LSUV did to one layer.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -40,7 +44,8 @@ pub struct LayerOutcome {
     /// Var(z) over the batch's (point, unit) pairs after the last rescaling.
     pub variance: f64,
     /// Whether that variance is within 1 ± [`TOLERANCE`]; if not, the cap was reached or
-    /// z does not depend on the weights (every input 0), and the layer stays as it ended.
+    /// z does not depend on the weights (every input 0) or too little to rescale without
+    /// overflow, and the layer stays as it ended.
     pub converged: bool,
     /// The product of the rescalings: the layer's weights are this times their orthogonal draw.
     pub scale: f64,
@@ -69,7 +74,8 @@ pub fn rescale(mlp: &mut Mlp, x: &[f64], inits: &mut [LayerInit]) {
             .collect();
         // u = W·a, the part of z that scales with W; z = s·u + b.
         let u = matmul(w, &a, shape.n_out, shape.n_in, points);
-        let outcome = rescale_layer(&u, &b, points);
+        let largest = w.iter().fold(0.0f64, |m, &x| m.max((x as f64).abs()));
+        let outcome = rescale_layer(&u, &b, points, largest);
         for w in &mut mlp.params[shape.weights()] {
             *w = (*w as f64 * outcome.scale) as Real;
         }
@@ -119,7 +125,7 @@ fn variance(u: &[f64], b: &[f64], s: f64) -> f64 {
 
 /// The paper's loop for one layer: while |Var(z) − 1| ≥ tolerance and fewer than
 /// [`MAX_ITERATIONS`] rescalings, W ← W/√Var(z).
-fn rescale_layer(u: &[f64], b: &[f64], points: usize) -> LayerOutcome {
+fn rescale_layer(u: &[f64], b: &[f64], points: usize, largest_weight: f64) -> LayerOutcome {
     let mut outcome = LayerOutcome {
         iterations: 0,
         variance: if points == 0 || b.is_empty() {
@@ -141,7 +147,12 @@ fn rescale_layer(u: &[f64], b: &[f64], points: usize) -> LayerOutcome {
         if !(var.is_finite() && var > 0.0) {
             return outcome;
         }
-        outcome.scale /= var.sqrt();
+        let scale = outcome.scale / var.sqrt();
+        // NaN (0 × ∞) counts as too large.
+        if (largest_weight * scale).partial_cmp(&MAX_WEIGHT) != Some(std::cmp::Ordering::Less) {
+            return outcome;
+        }
+        outcome.scale = scale;
         outcome.iterations += 1;
         outcome.variance = variance(u, b, outcome.scale);
     }
@@ -162,7 +173,7 @@ mod tests {
     #[test]
     fn one_rescaling_reaches_unit_variance_without_biases() {
         let u: Vec<f64> = (0..40).map(|k| (k as f64 - 19.5) * 0.3).collect();
-        let outcome = rescale_layer(&u, &[0.0, 0.0, 0.0, 0.0], 10);
+        let outcome = rescale_layer(&u, &[0.0, 0.0, 0.0, 0.0], 10, 1.0);
         assert_eq!(outcome.iterations, 1);
         assert!((outcome.variance - 1.0).abs() < 1e-12, "{outcome:?}");
         assert!(outcome.converged);
@@ -172,7 +183,7 @@ mod tests {
     fn biases_spread_wider_than_the_target_hit_the_cap_and_say_so() {
         // Var(z) ≥ Var(b) = 4 whatever W is: ten rescalings, then it stops short.
         let u: Vec<f64> = (0..40).map(|k| ((k * 7) % 11) as f64 - 5.0).collect();
-        let outcome = rescale_layer(&u, &[2.0, -2.0, 2.0, -2.0], 10);
+        let outcome = rescale_layer(&u, &[2.0, -2.0, 2.0, -2.0], 10, 1.0);
         assert_eq!(outcome.iterations, MAX_ITERATIONS);
         assert!(
             !outcome.converged && outcome.variance > 1.0 + TOLERANCE,
@@ -181,9 +192,20 @@ mod tests {
     }
 
     #[test]
+    fn a_rescaling_that_would_overflow_the_weights_is_not_made() {
+        // Var(u) = 1e-80 asks for a factor 1e40: weights of 0.1 would pass f32's range.
+        let u: Vec<f64> = (0..8)
+            .map(|k| if k % 2 == 0 { 1e-40 } else { -1e-40 })
+            .collect();
+        let outcome = rescale_layer(&u, &[0.0, 0.0], 4, 0.1);
+        assert_eq!((outcome.iterations, outcome.scale), (0, 1.0));
+        assert!(!outcome.converged);
+    }
+
+    #[test]
     fn a_layer_whose_output_ignores_its_weights_stops_and_says_so() {
         // Every input 0 (dead ReLUs below): z = b whatever W is.
-        let outcome = rescale_layer(&[0.0; 8], &[0.5, -0.5], 4);
+        let outcome = rescale_layer(&[0.0; 8], &[0.5, -0.5], 4, 1.0);
         assert_eq!(outcome.iterations, 0);
         assert!(!outcome.converged);
         assert_eq!(outcome.scale, 1.0);
