@@ -190,7 +190,7 @@ pub struct LayerStats {
     pub mass_log10: f64,
     /// What LSUV did to the layer at init: rescalings, the variance reached, whether within
     /// 1 ± 0.1 (`None` unless `init=lsuv`).
-    pub lsuv: Option<crate::init::lsuv::LayerOutcome>,
+    pub lsuv: Option<crate::init::LsuvOutcome>,
 }
 
 impl LayerStats {

@@ -8,7 +8,7 @@
 //! is measured, so every layer sees inputs of the scale it will have.
 //!
 //! Unlike every other init this one depends on the data, so it runs where the data is (the
-//! experiment) and says what it did per layer ([`LayerOutcome`]). With zero biases one
+//! experiment) and says what it did per layer ([`LsuvOutcome`]). With zero biases one
 //! rescaling suffices: Var(s·z) = s²·Var(z). Biases do not scale with W, so with them it can
 //! take more, and a layer whose z barely depends on W (inputs all 0: dead ReLUs) cannot
 //! reach 1 at all: it stops and says so.
@@ -17,11 +17,10 @@
 //! [`Activation::apply`], which is `libm`'s on every target), so it gives the same bits
 //! natively and in wasm; the engine's f32 forward pass agrees with it to about 1e-6.
 
-use super::{Distribution, LayerInit};
+use super::{Distribution, LayerInit, LsuvOutcome};
 use crate::activation::Activation;
 use crate::mlp::Mlp;
 use crate::real::Real;
-use serde::Serialize;
 
 /// The paper's tolerance: a layer is done once |Var(z) − 1| < this.
 pub const TOLERANCE: f64 = 0.1;
@@ -35,21 +34,6 @@ pub const BATCH: usize = 256;
 /// 3.4e38. A layer whose z is almost constant (nearly every input 0) would ask for a factor
 /// that overflows; it stops short instead and says it did not converge.
 const MAX_WEIGHT: f64 = 1e30;
-
-/// What LSUV did to one layer.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct LayerOutcome {
-    /// Rescalings of the layer's weights (0: Var(z) was already within 1 ± 0.1).
-    pub iterations: usize,
-    /// Var(z) over the batch's (point, unit) pairs after the last rescaling.
-    pub variance: f64,
-    /// Whether that variance is within 1 ± [`TOLERANCE`]; if not, the cap was reached or
-    /// z does not depend on the weights (every input 0) or too little to rescale without
-    /// overflow, and the layer stays as it ended.
-    pub converged: bool,
-    /// The product of the rescalings: the layer's weights are this times their orthogonal draw.
-    pub scale: f64,
-}
 
 /// Rescales every weight layer of `mlp` in turn (hidden layers, then the output) so that its
 /// pre-activations on the first [`BATCH`] points of `x` (sample-major rows of the network's
@@ -125,8 +109,8 @@ fn variance(u: &[f64], b: &[f64], s: f64) -> f64 {
 
 /// The paper's loop for one layer: while |Var(z) − 1| ≥ tolerance and fewer than
 /// [`MAX_ITERATIONS`] rescalings, W ← W/√Var(z).
-fn rescale_layer(u: &[f64], b: &[f64], points: usize, largest_weight: f64) -> LayerOutcome {
-    let mut outcome = LayerOutcome {
+fn rescale_layer(u: &[f64], b: &[f64], points: usize, largest_weight: f64) -> LsuvOutcome {
+    let mut outcome = LsuvOutcome {
         iterations: 0,
         variance: if points == 0 || b.is_empty() {
             f64::NAN

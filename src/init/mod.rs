@@ -168,7 +168,22 @@ pub struct LayerInit {
     pub draw: Draw,
     /// What LSUV did to this layer (`None` unless `init=lsuv`): filled by the experiment,
     /// which has the data LSUV needs.
-    pub lsuv: Option<lsuv::LayerOutcome>,
+    pub lsuv: Option<LsuvOutcome>,
+}
+
+/// What LSUV ([`lsuv`]) did to one layer.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct LsuvOutcome {
+    /// Rescalings of the layer's weights (0: Var(z) was already within 1 ± 0.1).
+    pub iterations: usize,
+    /// Var(z) over the batch's (point, unit) pairs after the last rescaling.
+    pub variance: f64,
+    /// Whether that variance is within 1 ± 0.1 (LSUV's tolerance); if not, the cap was reached
+    /// or z does not depend on the weights (every input 0) or too little to rescale without
+    /// overflow, and the layer stays as it ended.
+    pub converged: bool,
+    /// The product of the rescalings: the layer's weights are this times their orthogonal draw.
+    pub scale: f64,
 }
 
 /// How a layer's weights are drawn.
