@@ -168,10 +168,22 @@ for (const workload of workloads) {
   console.log(`${fmt(wasm[name].engine).trim()} and ${fmt(wasm[name].baseline).trim()} samples/s (CPU time)`);
 }
 
+// Issue #21: one orthogonal layer's QR, which sets init::orthogonal::MAX_UNITS (native figures:
+// `cargo run --release --example orthogonal_time`). CPU ms, the mean of a few draws.
+const orthogonalMs = {};
+for (const n of [64, 256, 1024]) {
+  const draws = n > 256 ? 2 : 10;
+  const start = cpuMs();
+  for (let k = 0; k < draws; k++) BenchWorkload.orthogonalDraw(n, k);
+  orthogonalMs[n] = (cpuMs() - start) / draws;
+  console.log(`orthogonal init, one ${n} × ${n} layer (QR) in wasm: ${orthogonalMs[n].toFixed(2)} ms CPU`);
+}
+
 const shipped = readFileSync(SHIPPED);
 const report = {
   native,
   wasm,
+  orthogonal_ms: orthogonalMs,
   wasm_bytes: shipped.length,
   wasm_gzip_bytes: gzipSync(shipped, { level: 9 }).length,
 };

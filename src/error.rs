@@ -101,6 +101,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("notText", "this value cannot be read as text"),
     ("const.notFinite", "the constant weight must be a finite number, not {value}"),
     ("sigma.rule", "the {rule} rule gives σ = {sigma} for a layer with fan-in {fanIn} and fan-out {fanOut}; σ must be a positive, finite number"),
+    ("orthogonal.tooWide", "an orthogonal (or LSUV) init draws each layer as a whole, by a QR decomposition whose time grows with the cube of the width; above {max} units it would hold the page for seconds, and this layer has fan-in {fanIn} and fan-out {fanOut}: use at most {max} units per layer, or another init"),
     ("lo.nan", "lo must be a number"),
     ("hi.nan", "hi must be a number"),
     ("lo.aboveHi", "lo ({lo}) must be below hi ({hi})"),

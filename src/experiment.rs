@@ -220,9 +220,10 @@ impl Experiment {
         let mut rng = Rng::seed_from(spec.seed ^ WEIGHT_STREAM);
         // Each layer's init was resolved from its true fans (the output of a shortcut net
         // has h + 2 inputs), in the order of the network's layers.
-        let inits = spec.layers.clone();
+        let mut inits = spec.layers.clone();
         for (shape, init) in mlp.layers.clone().into_iter().zip(&inits) {
-            mlp.fill(shape.weights(), &init.distribution, &mut rng);
+            let weights = &mut mlp.params[shape.weights()];
+            init.fill_weights(weights, shape.n_out, shape.n_in, &mut rng);
             mlp.fill(shape.biases(), &spec.bias.distribution(init), &mut rng);
         }
         if spec.jitter > 0.0 {
@@ -235,6 +236,9 @@ impl Experiment {
                     *w += jitter.sample(&mut noise) as crate::real::Real;
                 }
             }
+        }
+        if spec.weights.family == crate::init::Family::Lsuv {
+            crate::init::lsuv::rescale(&mut mlp, &data.train.x, &mut inits); // needs the data
         }
         let trainer = Trainer::new(&mlp, spec.batch);
         let evaluator = Evaluator::new(&mlp);

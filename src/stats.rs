@@ -190,6 +190,9 @@ pub struct LayerStats {
     /// is not truncated). A logarithm, because far tails keep shares no double can hold:
     /// [8σ, 9σ] keeps 6.2e-16, [40σ, 41σ] about 10^-349.4.
     pub mass_log10: f64,
+    /// What LSUV did to the layer at init: rescalings, the variance reached, whether within
+    /// 1 ± 0.1 (`None` unless `init=lsuv`).
+    pub lsuv: Option<crate::init::LsuvOutcome>,
 }
 
 impl LayerStats {
@@ -702,6 +705,7 @@ fn summarise(
         sum_gap: layer.sum_gap,
         nonzero_since: None,
         mass_log10: init.distribution.log_mass() / std::f64::consts::LN_10,
+        lsuv: init.lsuv,
     }
 }
 

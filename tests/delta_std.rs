@@ -54,6 +54,8 @@ fn delta_std_matches_a_hand_computed_one_hidden_layer_net() {
         sigma_used: 0.0,
         sigma_requested: 0.0,
         distribution: Distribution::Zeros,
+        draw: initlab::init::Draw::Independent,
+        lsuv: None,
     }; 2];
     for loss in [Loss::Bce, Loss::Mse] {
         // By hand: h = tanh(W₁x + b₁), z = W₂·h + b₂, p = σ(z);

@@ -168,3 +168,21 @@ fn divergence_stops_training_and_reset_recovers() {
     assert_eq!(exp.diverged_at(), None);
     assert!(exp.mlp().params.iter().all(|p| p.is_finite()));
 }
+
+/// An orthogonal init (tall, square and wide layers: each a QR in f64), replayed by tests/web.rs too.
+const ORTHOGONAL_QUERY: &str =
+    "data=spiral&act=relu&layers=16,16,4&init=orthogonal&gain=1.4&seed=42";
+
+#[test]
+fn orthogonal_run_matches_its_golden_checksum_shared_with_wasm() {
+    assert_golden(ORTHOGONAL_QUERY, "orthogonal_checksum.txt");
+}
+
+/// An LSUV init (orthogonal, then rescaled on the data through libm's tanh), replayed by
+/// tests/web.rs too.
+const LSUV_QUERY: &str = "data=circles&act=tanh&layers=12,12&init=lsuv&bias=0.1&seed=42";
+
+#[test]
+fn lsuv_run_matches_its_golden_checksum_shared_with_wasm() {
+    assert_golden(LSUV_QUERY, "lsuv_checksum.txt");
+}

@@ -130,6 +130,30 @@ fn every_preset_equals_its_published_formula() {
         assert_uniform(w, (3.0 / n_in).sqrt(), &what("XavierFiller"));
         assert_eq!(b, BiasInit::Zeros);
 
+        // orthogonal_: entries of a (semi-)orthogonal matrix have mean square 1/max(fans);
+        // LSUV starts there (the data then rescales it, tests/init_lsuv.rs).
+        for preset in ["torch-orthogonal", "lsuv"] {
+            let config = Config::default()
+                .with_changes([("preset", preset)])
+                .unwrap();
+            let layer = config
+                .validate()
+                .unwrap()
+                .weights
+                .for_layer(fi, fo)
+                .unwrap();
+            assert_eq!(
+                layer.draw,
+                initlab::init::Draw::Orthogonal { gain: 1.0 },
+                "{preset}"
+            );
+            assert_normal(
+                layer.distribution,
+                1.0 / (fi.max(fo) as f64).sqrt(),
+                &what(preset),
+            );
+        }
+
         let (w, b) = resolve("playground", fi, fo);
         assert_uniform(w, 0.5, &what("playground"));
         assert_eq!(b, BiasInit::Constant(0.1));
@@ -167,7 +191,7 @@ fn a_later_key_overrides_the_preset() {
 
 #[test]
 fn every_preset_is_listed_with_a_formula_and_builds_a_network() {
-    assert_eq!(PRESETS.len(), 12);
+    assert_eq!(PRESETS.len(), 14);
     for p in PRESETS {
         assert!(!p.formula.is_empty());
         let config = Config::default()

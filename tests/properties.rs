@@ -315,7 +315,15 @@ fn preset_name() -> BoxedStrategy<String> {
 fn plausible_value(key: &str) -> BoxedStrategy<String> {
     match key {
         "preset" => preset_name(),
-        "init" => one_of(&["zeros", "constant", "uniform", "normal", "truncnormal"]),
+        "init" => one_of(&[
+            "zeros",
+            "constant",
+            "uniform",
+            "normal",
+            "truncnormal",
+            "orthogonal",
+            "lsuv",
+        ]),
         "scale" => one_of(&["manual", "lecun", "glorot", "he"]),
         "bounds" => one_of(&["sigma", "abs"]),
         "correct" | "shortcut" => one_of(&["0", "1", "true", "false", "2"]),
@@ -565,7 +573,15 @@ fn good_value(key: &str) -> BoxedStrategy<String> {
             names.push("none".into());
             select(names).boxed()
         }
-        "init" => one_of(&["zeros", "constant", "uniform", "normal", "truncnormal"]),
+        "init" => one_of(&[
+            "zeros",
+            "constant",
+            "uniform",
+            "normal",
+            "truncnormal",
+            "orthogonal",
+            "lsuv",
+        ]),
         "const" => (-3.0..3.0).prop_map(|x: f64| rounded(x, 3)).boxed(),
         "jitter" => prop_oneof![Just("0".to_string()), log_uniform(1e-4, 1.0)].boxed(),
         "scale" => one_of(&["manual", "lecun", "glorot", "he"]),
@@ -823,7 +839,15 @@ impl fmt::Debug for Run {
 /// Init settings across every family and scale, with wild σ, gains, biases and bounds.
 fn wild_init() -> impl Strategy<Value = Vec<(&'static str, String)>> {
     (
-        one_of(&["zeros", "constant", "uniform", "normal", "truncnormal"]),
+        one_of(&[
+            "zeros",
+            "constant",
+            "uniform",
+            "normal",
+            "truncnormal",
+            "orthogonal",
+            "lsuv",
+        ]),
         one_of(&["manual", "lecun", "glorot", "he"]),
         log_uniform(1e-9, 100.0),
         prop_oneof![

@@ -151,6 +151,35 @@ fn wasm_no_hidden_layer_history_equals_the_native_history_bit_for_bit() {
     );
 }
 
+/// The same for an orthogonal init (tests/determinism.rs writes `golden/orthogonal_checksum.txt`):
+/// the QR gives the same bits in wasm.
+#[wasm_bindgen_test]
+fn wasm_orthogonal_init_run_equals_the_native_run_bit_for_bit() {
+    let (config, notices) =
+        Config::from_query("data=spiral&act=relu&layers=16,16,4&init=orthogonal&gain=1.4&seed=42");
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut experiment = Experiment::new(&config).unwrap();
+    experiment.step(500);
+    let checksum = format!("{:016x}", experiment.history_checksum());
+    assert_eq!(
+        checksum,
+        include_str!("golden/orthogonal_checksum.txt").trim()
+    );
+}
+
+/// The same for LSUV (tests/determinism.rs writes `golden/lsuv_checksum.txt`): its
+/// data-dependent rescaling gives the same bits in wasm.
+#[wasm_bindgen_test]
+fn wasm_lsuv_init_run_equals_the_native_run_bit_for_bit() {
+    let (config, notices) =
+        Config::from_query("data=circles&act=tanh&layers=12,12&init=lsuv&bias=0.1&seed=42");
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut experiment = Experiment::new(&config).unwrap();
+    experiment.step(500);
+    let checksum = format!("{:016x}", experiment.history_checksum());
+    assert_eq!(checksum, include_str!("golden/lsuv_checksum.txt").trim());
+}
+
 mod softmax_run;
 
 /// The same for a softmax network (tests/determinism.rs writes `golden/softmax_checksum.txt`).

@@ -43,7 +43,9 @@ function showRelevant(applies) {
 /** The σ each layer was drawn with and, for a truncated normal, the std it came out with. */
 function showSnapshot(snapshot, config, applies) {
   const layers = snapshot.layers ?? [];
-  $("sigma-used").textContent = !applies?.scale
+  // Orthogonal and LSUV take no scale rule, but their weights do have a σ per layer.
+  const noSigma = layers.length > 0 && layers.every((l) => l.sigma_used === 0);
+  $("sigma-used").textContent = !applies?.scale && (noSigma || layers.length === 0)
     ? text("notUsed", { init: config.init })
     : layers.map((l) => rounded(l.sigma_used)).join(" · ");
   $("actual-std").textContent = layers

@@ -12,12 +12,21 @@ function percent(share) {
   return Number.isFinite(share) ? text("percent", { value: percentOf(share, 1) }) : text("noValue");
 }
 
+/** The σ a layer's weights have; with LSUV, how many rescalings it took and whether it got there. */
+function sigmaCell(layer) {
+  const sigma = significant(layer.sigma_used);
+  const lsuv = layer.lsuv;
+  if (!lsuv) return sigma;
+  const values = { sigma, n: lsuv.iterations, variance: significant(lsuv.variance) };
+  return text(lsuv.converged ? "lsuvDone" : "lsuvStopped", values);
+}
+
 /** The text of every cell of one row of the layer table. */
 function rowCells(layer) {
   return [
     layerName(layer.name),
     String(layer.size),
-    significant(layer.sigma_used),
+    sigmaCell(layer),
     significant(layer.z_std),
     significant(layer.z_std_predicted),
     percent(layer.saturated),

@@ -52,6 +52,16 @@ pub const PRESETS: &[Preset] = &[
         ],
     },
     Preset {
+        name: "torch-orthogonal",
+        formula: "torch.nn.init.orthogonal_ (gain 1): W = a random (semi-)orthogonal matrix, the QR of a Gaussian one with signs fixed (Saxe et al. 2014), bias zeros_",
+        settings: &[("init", "orthogonal")],
+    },
+    Preset {
+        name: "lsuv",
+        formula: "LSUV (Mishkin & Matas 2016): orthogonal_, then layer by layer W ← W/√Var(z) on a batch of 256 training points until Var(z) = 1 ± 0.1 (at most 10 times), bias 0",
+        settings: &[("init", "lsuv")],
+    },
+    Preset {
         name: "keras-glorot-uniform",
         formula: "Keras/JAX GlorotUniform: W ~ U(±√(6/(fan_in+fan_out))), bias zeros",
         settings: &[("init", "uniform"), ("scale", "glorot")],

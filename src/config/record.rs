@@ -13,7 +13,7 @@ use serde::Serialize;
 /// from the defaults in [`TABLE`](super::TABLE).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Config {
-    /// Distribution family: zeros | constant | uniform | normal | truncnormal.
+    /// Distribution family: zeros | constant | uniform | normal | truncnormal | orthogonal | lsuv.
     pub init: String,
     /// The value for `init=constant`.
     #[serde(rename = "const")]
@@ -109,7 +109,8 @@ pub(super) fn layer_sizes(hidden: &[usize], data: DatasetKind) -> Vec<usize> {
 
 impl Config {
     /// Whether `key` changes anything under the other settings: σ, the gain and the rule do
-    /// nothing for zero or constant weights, the constant only matters for `init=constant`,
+    /// nothing for zero or constant weights, the rule and σ nothing for orthogonal ones (the
+    /// gain does) and none of the three for LSUV, the constant only matters for `init=constant`,
     /// the cut only for a truncated normal; with no hidden layer (`layers=0`) the hidden
     /// activation, the jitter and the shortcut have nothing to act on; the digits are read,
     /// not generated (no `points`, no `noise`), and take no shortcut. The page hides the
@@ -117,13 +118,17 @@ impl Config {
     pub fn applies(&self, key: &str) -> bool {
         use crate::init::{FamilyKind, RuleKind};
         let family = FamilyKind::from_name(&self.init);
-        let scaled = !matches!(family, Some(FamilyKind::Zeros | FamilyKind::Constant));
+        // Orthogonal and LSUV take no scale rule: orthogonality fixes the scale (times the
+        // gain), and LSUV then sets it from the data.
+        let orthogonal = matches!(family, Some(FamilyKind::Orthogonal | FamilyKind::Lsuv));
+        let scaled =
+            !orthogonal && !matches!(family, Some(FamilyKind::Zeros | FamilyKind::Constant));
         let manual = RuleKind::from_name(&self.scale) == Some(RuleKind::Manual);
         match key {
             "const" => family == Some(FamilyKind::Constant),
             "scale" => scaled,
             "sigma" => scaled && manual,
-            "gain" => scaled && !manual,
+            "gain" => (scaled && !manual) || family == Some(FamilyKind::Orthogonal),
             "lo" | "hi" | "bounds" | "correct" => family == Some(FamilyKind::TruncatedNormal),
             "act" | "jitter" => self.has_hidden_layer(),
             "shortcut" => self.has_hidden_layer() && !self.is_digits(),

@@ -277,7 +277,9 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Choice(&FamilyKind::NAMES, slot!(init)),
         range: None,
         init: true,
-        description: "the distribution the weights are drawn from",
+        description: "the distribution the weights are drawn from; orthogonal: each layer gain × a \
+                      random orthogonal matrix (Saxe et al. 2014); lsuv: orthogonal, then each layer \
+                      rescaled to output variance 1 on a batch (Mishkin & Matas 2016)",
         widget: widget(Group::Weights, Control::Menu),
     },
     Key {
@@ -313,7 +315,9 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Choice(&RuleKind::NAMES, slot!(scale)),
         range: None,
         init: true,
-        description: "σ by hand, or per layer by the LeCun, Glorot/Xavier or He rule",
+        description: "σ by hand, or per layer by the LeCun, Glorot/Xavier or He rule; not used \
+                      with init=orthogonal or lsuv, whose scale orthogonality (and, for lsuv, the \
+                      data) sets",
         widget: widget(Group::Weights, Control::Menu),
     },
     Key {
@@ -322,7 +326,8 @@ pub const TABLE: &[Key] = &[
         kind: Kind::Number(slot!(gain)),
         range: Some(Range::closed(MIN_SCALE, MAX_SCALE)),
         init: true,
-        description: "multiplies the σ of the lecun/glorot/he rules",
+        description: "multiplies the σ of the lecun/glorot/he rules, or the orthogonal matrix \
+                      (init=orthogonal); not used with lsuv",
         widget: widget(
             Group::Weights,
             Control::LogSlider {

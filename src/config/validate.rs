@@ -101,6 +101,8 @@ impl Config {
                     bounds: row("bounds")?.choice(&self.bounds, BoundsUnit::from_name)?,
                     variance_corrected: self.correct,
                 },
+                FamilyKind::Orthogonal => Family::Orthogonal,
+                FamilyKind::Lsuv => Family::Lsuv,
             },
         )
     }

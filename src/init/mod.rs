@@ -1,16 +1,21 @@
 //! Weight initialisation: which distribution a layer's weights start from, and at what scale.
 //!
 //! An initialiser is a [`Family`] (zeros, constant, uniform, normal, truncated normal) times a
-//! [`ScaleRule`] (manual σ, LeCun, Glorot, He) times a gain. [`WeightInit::for_layer`] turns it
+//! [`ScaleRule`] (manual σ, LeCun, Glorot, He) times a gain; or a whole (semi-)orthogonal
+//! matrix times a gain (`orthogonal`), which LSUV then rescales on data (`lsuv`). [`WeightInit::for_layer`] turns it
 //! into a concrete [`Distribution`] for one layer's fan-in and fan-out, refusing settings that
 //! cannot work with a [`ConfigError`](crate::ConfigError) a learner can act on.
 //!
 //! - [`distribution`]: the resolved distributions, their sampling and exact moments;
 //! - [`truncated_normal`]: the truncated normal, sampled exactly for any interval;
 //! - [`scale`]: the scale rules;
+//! - [`orthogonal`]: a layer's weights as gain × a Haar (semi-)orthogonal matrix, by QR;
+//! - [`lsuv`]: layer-sequential unit-variance rescaling of an orthogonal start, on a batch;
 //! - `resolve`: from family, rule and gain to a layer's distribution (variance correction, checks).
 
 pub mod distribution;
+pub mod lsuv;
+pub mod orthogonal;
 mod resolve;
 pub mod scale;
 pub mod truncated_normal;
@@ -18,6 +23,9 @@ pub mod truncated_normal;
 pub use distribution::Distribution;
 pub use scale::{RuleKind, ScaleRule, MAX_SCALE, MIN_SCALE};
 pub use truncated_normal::TruncatedStandardNormal;
+
+use crate::real::Real;
+use crate::rng::Rng;
 
 /// Where truncation bounds are given: in units of σ (Keras/JAX) or as absolute values (PyTorch trunc_normal_).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,19 +63,23 @@ pub enum FamilyKind {
     Uniform,
     Normal,
     TruncatedNormal,
+    Orthogonal,
+    Lsuv,
 }
 
 impl FamilyKind {
-    pub const ALL: [FamilyKind; 5] = [
+    pub const ALL: [FamilyKind; 7] = [
         FamilyKind::Zeros,
         FamilyKind::Constant,
         FamilyKind::Uniform,
         FamilyKind::Normal,
         FamilyKind::TruncatedNormal,
+        FamilyKind::Orthogonal,
+        FamilyKind::Lsuv,
     ];
 
     /// The URL names of [`FamilyKind::ALL`], in order: the choices of the `init` key.
-    pub const NAMES: [&'static str; 5] = names_of!(FamilyKind::ALL, |x| x.name());
+    pub const NAMES: [&'static str; 7] = names_of!(FamilyKind::ALL, |x| x.name());
 
     /// The name used in the URL and the config.
     pub const fn name(self) -> &'static str {
@@ -77,6 +89,8 @@ impl FamilyKind {
             FamilyKind::Uniform => "uniform",
             FamilyKind::Normal => "normal",
             FamilyKind::TruncatedNormal => "truncnormal",
+            FamilyKind::Orthogonal => "orthogonal",
+            FamilyKind::Lsuv => "lsuv",
         }
     }
 
@@ -105,6 +119,12 @@ pub enum Family {
         bounds: BoundsUnit,
         variance_corrected: bool,
     },
+    /// gain × a Haar-distributed (semi-)orthogonal matrix per layer (Saxe et al. 2014,
+    /// PyTorch's `orthogonal_`). No scale rule applies: orthogonality fixes the scale.
+    Orthogonal,
+    /// LSUV (Mishkin & Matas 2016): orthogonal at gain 1, then each layer in turn rescaled
+    /// until its pre-activations on a batch of training points have variance 1 ± 0.1.
+    Lsuv,
 }
 
 impl Family {
@@ -116,6 +136,8 @@ impl Family {
             Family::Uniform => FamilyKind::Uniform,
             Family::Normal => FamilyKind::Normal,
             Family::TruncatedNormal { .. } => FamilyKind::TruncatedNormal,
+            Family::Orthogonal => FamilyKind::Orthogonal,
+            Family::Lsuv => FamilyKind::Lsuv,
         }
     }
 }
@@ -137,7 +159,60 @@ pub struct LayerInit {
     pub sigma_used: f64,
     /// σ the scale rule asked for (the "requested" std). 0 for Zeros and Constant.
     pub sigma_requested: f64,
+    /// What the weights are drawn from, one by one. For an orthogonal layer, which is drawn
+    /// as a whole (see `draw`), the normal of the entries' exact mean 0 and variance
+    /// gain²/max(fan_in, fan_out): what its histogram is compared with, and what biases
+    /// drawn "like the weights" are drawn from.
     pub distribution: Distribution,
+    /// How the weights are drawn: one by one, or as one orthogonal matrix.
+    pub draw: Draw,
+    /// What LSUV did to this layer (`None` unless `init=lsuv`): filled by the experiment,
+    /// which has the data LSUV needs.
+    pub lsuv: Option<LsuvOutcome>,
+}
+
+/// What LSUV ([`lsuv`]) did to one layer.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct LsuvOutcome {
+    /// Rescalings of the layer's weights (0: Var(z) was already within 1 ± 0.1).
+    pub iterations: usize,
+    /// Var(z) over the batch's (point, unit) pairs after the last rescaling.
+    pub variance: f64,
+    /// Whether that variance is within 1 ± 0.1 (LSUV's tolerance); if not, the cap was reached
+    /// or z does not depend on the weights (every input 0) or too little to rescale without
+    /// overflow, and the layer stays as it ended.
+    pub converged: bool,
+    /// The product of the rescalings: the layer's weights are this times their orthogonal draw.
+    pub scale: f64,
+}
+
+/// How a layer's weights are drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Draw {
+    /// Each weight on its own from the layer's [`Distribution`].
+    Independent,
+    /// The whole matrix at once: `gain` × a Haar (semi-)orthogonal matrix ([`orthogonal::draw`]).
+    Orthogonal { gain: f64 },
+}
+
+impl LayerInit {
+    /// Draws a layer's weights into `out` (`rows` = fan_out × `cols` = fan_in, row-major, as
+    /// the engine lays them out), from `rng`, in order.
+    pub fn fill_weights(&self, out: &mut [Real], rows: usize, cols: usize, rng: &mut Rng) {
+        debug_assert_eq!(out.len(), rows * cols);
+        match self.draw {
+            Draw::Independent => {
+                for w in out.iter_mut() {
+                    *w = self.distribution.sample(rng) as Real;
+                }
+            }
+            Draw::Orthogonal { gain } => {
+                for (w, q) in out.iter_mut().zip(orthogonal::draw(rows, cols, gain, rng)) {
+                    *w = q as Real;
+                }
+            }
+        }
+    }
 }
 
 /// How biases start.

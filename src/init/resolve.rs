@@ -2,8 +2,8 @@
 //! a truncated normal, and the checks that stop settings which cannot work.
 
 use super::{
-    BoundsUnit, Distribution, Family, LayerInit, TruncatedStandardNormal, WeightInit, MAX_SCALE,
-    MIN_SCALE,
+    orthogonal, BoundsUnit, Distribution, Draw, Family, LayerInit, TruncatedStandardNormal,
+    WeightInit, MAX_SCALE, MIN_SCALE,
 };
 use crate::error::ErrorText;
 use crate::error::{show, show_pair};
@@ -34,12 +34,16 @@ impl WeightInit {
     /// resolves each layer once; this only refuses what would give no distribution at all.
     ///
     /// Zeros and Constant do not consult the scale rule (their σ fields are 0), so a bad σ or
-    /// gain is not reported for them; likewise `Manual` ignores the gain.
+    /// gain is not reported for them; likewise `Manual` ignores the gain. Orthogonal and LSUV
+    /// ignore the rule (and LSUV the gain too); they refuse a layer wider than
+    /// [`orthogonal::MAX_UNITS`], whose QR would hold the page too long.
     pub fn for_layer(&self, fan_in: usize, fan_out: usize) -> Result<LayerInit, ConfigError> {
         let with_sigma = |sigma_requested: f64, sigma_used: f64, distribution| LayerInit {
             sigma_used,
             sigma_requested,
             distribution,
+            draw: Draw::Independent,
+            lsuv: None,
         };
         match self.family {
             Family::Zeros => Ok(with_sigma(0.0, 0.0, Distribution::Zeros)),
@@ -81,6 +85,9 @@ impl WeightInit {
                     truncated(sigma, lo, hi, bounds, variance_corrected)?;
                 Ok(with_sigma(sigma, sigma_used, distribution))
             }
+            Family::Orthogonal => orthogonal_layer(self.gain, fan_in, fan_out),
+            // LSUV rescales every layer to unit output variance, so its start's gain is moot.
+            Family::Lsuv => orthogonal_layer(1.0, fan_in, fan_out),
         }
     }
 
@@ -109,6 +116,38 @@ impl WeightInit {
         }
         Ok(sigma)
     }
+}
+
+/// gain × a (semi-)orthogonal fan_out × fan_in matrix: its entries' std is
+/// gain/√max(fan_in, fan_out) (a unit vector of n entries has mean square 1/n).
+fn orthogonal_layer(gain: f64, fan_in: usize, fan_out: usize) -> Result<LayerInit, ConfigError> {
+    if !(gain.is_finite() && gain > 0.0) {
+        return Err(ConfigError::new(
+            "gain",
+            ErrorText::new("scale.gain")
+                .with("min", show(MIN_SCALE))
+                .with("max", show(MAX_SCALE))
+                .with("value", show(gain)),
+        ));
+    }
+    let widest = fan_in.max(fan_out);
+    if widest > orthogonal::MAX_UNITS {
+        return Err(ConfigError::new(
+            "layers",
+            ErrorText::new("orthogonal.tooWide")
+                .with("max", orthogonal::MAX_UNITS.to_string())
+                .with("fanIn", fan_in.to_string())
+                .with("fanOut", fan_out.to_string()),
+        ));
+    }
+    let sigma = gain / (widest.max(1) as f64).sqrt();
+    Ok(LayerInit {
+        sigma_used: sigma,
+        sigma_requested: sigma,
+        distribution: Distribution::Normal { std: sigma },
+        draw: Draw::Orthogonal { gain },
+        lsuv: None,
+    })
 }
 
 /// The truncated normal for a requested std σ: returns the parent σ' and the distribution.

@@ -220,6 +220,7 @@ mod tests {
             sum_gap: 0.0,
             nonzero_since: None,
             mass_log10: 0.0,
+            lsuv: None,
         }
     }
 

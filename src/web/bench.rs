@@ -98,4 +98,16 @@ impl BenchWorkload {
     pub fn archs() -> Vec<String> {
         ARCHS.iter().map(|a| a.to_string()).collect()
     }
+
+    /// Draws one `n` × `n` orthogonal layer (its QR: what `init=orthogonal` costs per
+    /// layer) and returns its first weight, so that the work cannot be optimised away.
+    #[wasm_bindgen(js_name = orthogonalDraw)]
+    pub fn orthogonal_draw(n: u32, seed: u32) -> f64 {
+        let mut rng = crate::rng::Rng::seed_from(seed as u64);
+        let n = n as usize;
+        crate::init::orthogonal::draw(n, n, 1.0, &mut rng)
+            .first()
+            .copied()
+            .unwrap_or(0.0)
+    }
 }

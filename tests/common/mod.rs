@@ -30,13 +30,15 @@ pub const XOR_221: [(&str, &str); 10] = [
 ];
 
 /// Paths of every number in the snapshot that is not finite: serde_json writes NaN and ±∞
-/// as null. `diverged_at` is left out, being null while the run is fine, and so is a layer's
-/// `nonzero_since`, null while its weights are all still 0.
+/// as null. `diverged_at` is left out, being null while the run is fine, and so are a layer's
+/// `nonzero_since`, null while its weights are all still 0, and `lsuv`, null unless init=lsuv.
 pub fn non_finite_paths(snapshot: &initlab::experiment::Snapshot) -> Vec<String> {
     fn walk(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
         match value {
             serde_json::Value::Null
-                if !path.ends_with("diverged_at") && !path.ends_with("nonzero_since") =>
+                if !path.ends_with("diverged_at")
+                    && !path.ends_with("nonzero_since")
+                    && !path.ends_with("lsuv") =>
             {
                 out.push(path)
             }
