@@ -39,6 +39,8 @@ pub struct Config {
     pub lesson: String,
     /// Bias init: a number, or "init" to draw biases like the weights.
     pub bias: String,
+    /// σ_b: the std of biases drawn from N(0, σ_b²); above 0 it overrides `bias`.
+    pub bsigma: f64,
     /// Hidden activation: sigmoid | tanh | relu | linear.
     pub act: String,
     /// Hidden layer widths, comma-separated, e.g. "8,8".
@@ -108,7 +110,8 @@ impl Config {
     /// Whether `key` changes anything under the other settings: σ, the gain and the rule do
     /// nothing for zero or constant weights, the constant only matters for `init=constant`,
     /// the cut only for a truncated normal; with no hidden layer (`layers=0`) the hidden
-    /// activation, the jitter and the shortcut have nothing to act on. The page hides the
+    /// activation, the jitter and the shortcut have nothing to act on; drawn biases (`bsigma` > 0)
+    /// leave `bias` unused. The page hides the
     /// keys that do not apply.
     pub fn applies(&self, key: &str) -> bool {
         use crate::init::{FamilyKind, RuleKind};
@@ -122,6 +125,8 @@ impl Config {
             "gain" => scaled && !manual,
             "lo" | "hi" | "bounds" | "correct" => family == Some(FamilyKind::TruncatedNormal),
             "act" | "jitter" | "shortcut" => self.has_hidden_layer(),
+            // Drawn biases (σ_b > 0) override the bias value.
+            "bias" => self.bsigma <= 0.0,
             _ => true,
         }
     }

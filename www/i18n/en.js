@@ -75,6 +75,7 @@ export const strings = {
   groupBias: "Biases",
   biasLabel: "Bias value",
   biasInitLabel: "Draw the biases like the weights",
+  bsigmaLabel: "σ_b: draw the biases from N(0, σ_b²) instead (0: off)",
   groupNetwork: "Network",
   actLabel: "Hidden activation",
   actSigmoid: "Sigmoid",

@@ -68,6 +68,7 @@ export const strings = {
   groupBias: "बायस",
   biasLabel: "बायस का मान",
   biasInitLabel: "बायस भी भारों की तरह यादृच्छिक चुनें",
+  bsigmaLabel: "σ_b: इसके बजाय बायस N(0, σ_b²) से यादृच्छिक चुनें (0: बंद)",
   groupNetwork: "नेटवर्क",
   actLabel: "छिपी परतों का सक्रियण",
   actSigmoid: "सिग्मॉइड",

@@ -68,6 +68,7 @@ export const strings = {
   groupBias: "Смещения",
   biasLabel: "Значение смещения",
   biasInitLabel: "Выбирать смещения так же, как веса",
+  bsigmaLabel: "σ_b: вместо этого выбирать смещения из N(0, σ_b²) (0: выкл.)",
   groupNetwork: "Сеть",
   actLabel: "Активация скрытых слоёв",
   actSigmoid: "Сигмоида",

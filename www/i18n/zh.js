@@ -68,6 +68,7 @@ export const strings = {
   groupBias: "偏置",
   biasLabel: "偏置值",
   biasInitLabel: "偏置与权重一样随机抽取",
+  bsigmaLabel: "σ_b：改为从 N(0, σ_b²) 随机抽取偏置（0：关闭）",
   groupNetwork: "网络",
   actLabel: "隐藏层激活函数",
   actSigmoid: "Sigmoid",
