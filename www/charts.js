@@ -13,7 +13,7 @@ import { layerName, text } from "./strings.js";
 const $ = (id) => document.getElementById(id);
 
 /** The charts a playing page redraws every SECONDARY_EVERY-th frame only (see forFrame). */
-const SECONDARY = ["network", "gradients", "depth", "landscape"];
+const SECONDARY = ["network", "gradients", "depth", "landscape", "phase"];
 const SECONDARY_EVERY = 3;
 
 
@@ -37,6 +37,7 @@ function chartCanvases() {
     landscape: $("chart-landscape"),
     depth: $("chart-depth"),
     gradients: $("chart-gradients"),
+    phase: $("chart-phase"),
   };
 }
 

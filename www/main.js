@@ -18,6 +18,7 @@ import { pageParamsQuery, querySets, readAddress } from "./page-params.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText, chartLabels, currentLanguage, languageInUrl, setEnglishErrors } from "./strings.js";
 import { view } from "./view.js";
+import { wirePhase } from "./phase.js";
 import { createViews } from "./views.js";
 
 // In a frame (course notes), the page talks to its parent: fetched at once, beside the language.
@@ -111,6 +112,7 @@ if (framed) messaging = (await messagesCode).createMessaging({ api, page });
 engine.then(({ lab }) => {
   diagramOnFirstUse(lab);
   diagramOnFirstUse(lab, "b");
+  wirePhase(document.getElementById("chart-phase"), lab, (partial) => api.configure(partial));
 }, () => {});
 api.ready.then(() => {
   enableShare();

@@ -12,7 +12,7 @@
 //! The files are layered so that none needs a file that needs it. The leaves know nothing of
 //! [`Lab`]: `js` (JS conversions), `side`, `outcome`, `options` (what a draw call carries),
 //! `views` (the landscape's budget), `start`, `language`, `catalogue`; `lab` holds the `Lab`
-//! struct and its core methods; `draw`, `compare`, `export`, `network`, `lessons` and
+//! struct and its core methods; `draw`, `compare`, `export`, `network`, `lessons`, `phase` and
 //! `restarts` add `#[wasm_bindgen] impl Lab` blocks above it, and nothing imports them.
 //! This file only declares the modules and re-exports.
 //!
@@ -32,6 +32,7 @@ mod lessons;
 mod network;
 mod options;
 mod outcome;
+mod phase;
 mod restarts;
 mod side;
 mod start;

@@ -11,7 +11,8 @@
 //! - [`network`]: the network itself, weights as edges and biases as rings.
 //! - [`landscape`]: the training loss over a plane through the weights, with contours;
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
-//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer.
+//! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer;
+//! - [`phase`]: mean-field theory's phase diagram, ξ_c over (σ_w, σ_b²), with the init's point.
 //!
 //! Most paint a model worked out natively in [`crate::plot`] (ranges, ticks, bars, legend
 //! entries as plain data, tested without a browser), whose ticks are handed to plotters as
@@ -33,6 +34,7 @@ pub mod gradients;
 pub mod landscape;
 pub mod loss;
 pub mod network;
+pub mod phase;
 pub mod restarts;
 mod style;
 mod theme;
