@@ -138,6 +138,22 @@ fn the_log_colour_scale_never_runs_backwards_and_infinity_is_its_top() {
 }
 
 #[test]
+fn a_grid_filled_a_few_columns_at_a_time_is_the_grid_computed_at_once() {
+    let mut grid = PhaseGrid::empty(Activation::Tanh);
+    assert!(grid.xi_c.iter().all(|x| x.is_nan()) && grid.critical_line().is_empty());
+    grid.fill(7);
+    assert_eq!(grid.filled, 7);
+    // The columns not computed yet are transparent in the image.
+    let image = grid.image(&XiScale::of(&grid));
+    assert_eq!(image[4 * 6 + 3], 255);
+    assert_eq!(image[4 * 7 + 3], 0);
+    while !grid.complete() {
+        grid.fill(10);
+    }
+    assert_eq!(&grid, tanh());
+}
+
+#[test]
 fn a_click_asks_for_the_point_under_it() {
     for act in [Activation::Tanh, Activation::Sigmoid] {
         let axes = Axes::of(act);

@@ -52,6 +52,8 @@ applyStaticText(document);
 /** The compact page's code, fetched only when embedded. */
 const embedCode = params.embed ? import("./embed-mode.js") : null;
 let updateEmbed = () => {};
+/** Draws the phase diagram again while its grid is being computed (phase.js, once loaded). */
+let refreshPhase = () => {};
 let messaging = null;
 
 /** The A/B panel's code (B's controls, Swap, Copy, Stop). */
@@ -95,6 +97,7 @@ const { api, page } = createApi(engine, {
   pageNotices: [...params.notices, ...languageNotices],
   course: params.course,
   onRender(snapshot, lesson) {
+    refreshPhase();
     updateEmbed();
     messaging?.observe(snapshot, lesson);
   },
@@ -112,7 +115,8 @@ if (framed) messaging = (await messagesCode).createMessaging({ api, page });
 engine.then(({ lab }) => {
   diagramOnFirstUse(lab);
   diagramOnFirstUse(lab, "b");
-  wirePhase(document.getElementById("chart-phase"), lab, (partial) => api.configure(partial));
+  const configure = (partial) => api.configure(partial);
+  refreshPhase = wirePhase(document.getElementById("chart-phase"), { lab, charts, configure });
 }, () => {});
 api.ready.then(() => {
   enableShare();

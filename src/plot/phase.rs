@@ -93,35 +93,54 @@ pub struct PhaseGrid {
     pub chi1: Vec<f64>,
     /// ξ_c at each point (+∞ where c^l does not approach c* exponentially).
     pub xi_c: Vec<f64>,
+    /// Columns of σ_w computed so far, from the left (NaN in the others).
+    pub filled: usize,
 }
 
 impl PhaseGrid {
-    /// Computes the [`SIDE`]² fixed points. Up each column of σ_w, Newton's search for q*
-    /// starts from the q* of the point below it, which is close (see
-    /// [`crate::mean_field::fixed_point_near`]).
+    /// The whole grid: the [`SIDE`]² fixed points.
     pub fn compute(act: Activation) -> PhaseGrid {
+        let mut grid = PhaseGrid::empty(act);
+        grid.fill(SIDE);
+        grid
+    }
+
+    /// The grid with nothing computed yet (every value NaN), to be filled by [`PhaseGrid::fill`].
+    pub fn empty(act: Activation) -> PhaseGrid {
         let axes = Axes::of(act);
-        let sigma_w = Axes::grid(axes.sigma_w);
-        let sigma_b2 = Axes::grid(axes.sigma_b2);
-        let mut chi1 = vec![0.0; SIDE * SIDE];
-        let mut xi_c = vec![0.0; SIDE * SIDE];
-        for (j, &w) in sigma_w.iter().enumerate() {
-            let mut q_guess = f64::NAN;
-            for (i, &b2) in sigma_b2.iter().enumerate() {
-                let point = fixed_point_near(act, w, b2.sqrt(), 1.0, 0.5, q_guess);
-                q_guess = point.q_star;
-                chi1[i * SIDE + j] = point.chi1;
-                xi_c[i * SIDE + j] = point.xi_c;
-            }
-        }
         PhaseGrid {
             act,
             axes,
-            sigma_w,
-            sigma_b2,
-            chi1,
-            xi_c,
+            sigma_w: Axes::grid(axes.sigma_w),
+            sigma_b2: Axes::grid(axes.sigma_b2),
+            chi1: vec![f64::NAN; SIDE * SIDE],
+            xi_c: vec![f64::NAN; SIDE * SIDE],
+            filled: 0,
         }
+    }
+
+    /// Whether every point is computed.
+    pub fn complete(&self) -> bool {
+        self.filled >= SIDE
+    }
+
+    /// Computes up to `columns` more columns of σ_w (a page spreads the grid over a few
+    /// frames this way). Up each column, Newton's search for q* starts from the q* of the
+    /// point below it, which is close (see [`crate::mean_field::fixed_point_near`]).
+    pub fn fill(&mut self, columns: usize) {
+        let end = (self.filled + columns).min(SIDE);
+        for j in self.filled..end {
+            let w = self.sigma_w[j];
+            let mut q_guess = f64::NAN;
+            for i in 0..SIDE {
+                let b2 = self.sigma_b2[i];
+                let point = fixed_point_near(self.act, w, b2.sqrt(), 1.0, 0.5, q_guess);
+                q_guess = point.q_star;
+                self.chi1[i * SIDE + j] = point.chi1;
+                self.xi_c[i * SIDE + j] = point.xi_c;
+            }
+        }
+        self.filled = end;
     }
 
     /// The critical line χ₁ = 1, as segments in (σ_w, σ_b²): where χ₁, interpolated
@@ -135,13 +154,18 @@ impl PhaseGrid {
         segments(field, 1.0)
     }
 
-    /// The heatmap: SIDE × SIDE RGBA pixels, rows top-down (the largest σ_b² first).
+    /// The heatmap: SIDE × SIDE RGBA pixels, rows top-down (the largest σ_b² first); the
+    /// columns not yet computed are transparent.
     pub fn image(&self, scale: &XiScale) -> Vec<u8> {
         let mut rgba = Vec::with_capacity(4 * SIDE * SIDE);
         for i in (0..SIDE).rev() {
-            for &xi in &self.xi_c[i * SIDE..(i + 1) * SIDE] {
-                let [r, g, b] = viridis_fast(scale.t(xi));
-                rgba.extend_from_slice(&[r, g, b, 255]);
+            for (j, &xi) in self.xi_c[i * SIDE..(i + 1) * SIDE].iter().enumerate() {
+                if j < self.filled {
+                    let [r, g, b] = viridis_fast(scale.t(xi));
+                    rgba.extend_from_slice(&[r, g, b, 255]);
+                } else {
+                    rgba.extend_from_slice(&[0, 0, 0, 0]);
+                }
             }
         }
         rgba

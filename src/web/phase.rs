@@ -8,11 +8,17 @@ use web_sys::HtmlCanvasElement;
 use super::charts::{self, Style};
 use super::js::to_js;
 use super::lab::Lab;
-use crate::plot::phase::{click, presets, Current, PhaseGrid};
+use crate::plot::phase::{click, presets, Current, PhaseGrid, SIDE};
+
+/// Columns of the 60 × 60 grid computed per draw until it is complete: 600 fixed points,
+/// about a sixth of the whole grid's time (tanh's, the slowest, is measured by `make bench`),
+/// so no draw is long and the page draws again on the next frame (`www/phase.js`).
+pub const PHASE_COLUMNS_PER_DRAW: usize = 10;
 
 impl Lab {
-    /// Draws the phase diagram of A's activation, computing its grid on the first draw
-    /// after the activation changed, and keeps where the map is for `phasePoint`.
+    /// Draws the phase diagram of A's activation, computing [`PHASE_COLUMNS_PER_DRAW`]
+    /// more columns of its grid while it is not complete (a new grid after the activation
+    /// changed; a complete one is kept), and keeps where the map is for `phasePoint`.
     pub(super) fn draw_phase(
         &mut self,
         canvas: &HtmlCanvasElement,
@@ -24,10 +30,11 @@ impl Lab {
             current: Current::of(spec),
             presets: &presets(spec),
         };
-        let grid = match self.views.phase.take() {
+        let mut grid = match self.views.phase.take() {
             Some(grid) if grid.act == act => grid,
-            _ => PhaseGrid::compute(act),
+            _ => PhaseGrid::empty(act),
         };
+        grid.fill(PHASE_COLUMNS_PER_DRAW);
         let drawn = charts::phase::draw(canvas, &grid, &marks, style);
         self.views.phase = Some(grid);
         let map = drawn?;
@@ -48,6 +55,18 @@ struct PhaseClick {
 
 #[wasm_bindgen]
 impl Lab {
+    /// The share of the phase diagram of A's activation computed, 0 … 1: below 1 the page
+    /// draws it again on the next frame (0 before its first draw or after the activation
+    /// changed).
+    #[wasm_bindgen(js_name = phaseProgress)]
+    pub fn phase_progress(&self) -> f64 {
+        let act = self.pair.a().spec().hidden;
+        match &self.views.phase {
+            Some(grid) if grid.act == act => grid.filled as f64 / SIDE as f64,
+            _ => 0.0,
+        }
+    }
+
     /// The init at the point (`x`, `y`) CSS pixels from the phase diagram canvas's top left,
     /// as settings for `configure`: `{init: "normal", scale: "lecun", gain: σ_w, bsigma: σ_b}`
     /// (LeCun's rule gives every layer σ_w = gain); `null` off the map or before it is drawn.

@@ -101,10 +101,17 @@ fn header(words: &Words, grid: &PhaseGrid, marks: &Marks, w: f64) -> f64 {
         (Swatch::Dot(PRESET_INK), labels.phase_presets),
     ];
     let mut top = pad + words.legend(&legend, (pad, pad), w - 2.0 * pad, false);
-    let pieces = [
+    let mut pieces = vec![
         current_words(grid, marks.current, style),
         labels.phase_colour.to_string(),
     ];
+    if !grid.complete() {
+        let (filled, all) = (grid.filled * grid.sigma_b2.len(), grid.xi_c.len());
+        pieces.push(fill(
+            labels.landscape_computing,
+            &[&filled.to_string(), &all.to_string()],
+        ));
+    }
     let caption = words.wrap(&pieces, w - 2.0 * pad, FONT);
     top += words.lines(&caption, (pad, top), FONT, words.t.fg) + style.px(4.0);
     top
