@@ -36,48 +36,51 @@ export async function phaseBench(page, repeats = 5) {
   }
   const baseline = median(overhead);
   const out = {};
-  for (const act of ACTIVATIONS) {
-    const whole = [];
-    const cpu = [];
-    const slices = [];
-    const warm = [];
-    for (let k = 0; k < repeats; k++) {
-      const before = await threadTime();
-      const run = await page.evaluate(async (a) => {
-        const wasm = await import("/pkg/initlab.js"); // the page's module, already initialised
-        const lab = new wasm.Lab(`?act=${a}`);
-        const canvases = { phase: document.getElementById("chart-phase") };
-        const options = { dpr: devicePixelRatio, live: false };
-        const times = [];
-        while (lab.phaseProgress() < 1) {
-          const start = performance.now();
-          lab.draw(canvases, options);
-          times.push(performance.now() - start);
-        }
-        const start = performance.now();
-        lab.draw(canvases, options);
-        const again = performance.now() - start;
-        lab.free();
-        return { times, again };
-      }, act);
-      cpu.push((await threadTime()) - before - baseline - run.again);
-      whole.push(run.times.reduce((a, b) => a + b, 0));
-      slices.push(Math.max(...run.times));
-      warm.push(run.again);
-    }
-    out[act] = {
-      whole_wall_median_ms: round(median(whole)),
-      // The least disturbed run: on a busy machine, the nearest to a quiet one.
-      whole_wall_min_ms: round(Math.min(...whole)),
-      whole_cpu_median_ms: round(median(cpu)),
-      slice_max_median_ms: round(median(slices)),
-      warm_median_ms: round(median(warm)),
-      cpu_overhead_taken_off_ms: round(baseline),
-      samples: repeats,
-    };
-  }
+  for (const act of ACTIVATIONS) out[act] = await timeActivation(page, threadTime, act, repeats, baseline);
   await cdp.detach();
   return out;
+}
+
+/** Times `repeats` whole grids of activation `act` (see the header); `baseline`: CPU ms to take off. */
+async function timeActivation(page, threadTime, act, repeats, baseline) {
+  const whole = [];
+  const cpu = [];
+  const slices = [];
+  const warm = [];
+  for (let k = 0; k < repeats; k++) {
+    const before = await threadTime();
+    const run = await page.evaluate(async (a) => {
+      const wasm = await import("/pkg/initlab.js"); // the page's module, already initialised
+      const lab = new wasm.Lab(`?act=${a}`);
+      const canvases = { phase: document.getElementById("chart-phase") };
+      const options = { dpr: devicePixelRatio, live: false };
+      const times = [];
+      while (lab.phaseProgress() < 1) {
+        const start = performance.now();
+        lab.draw(canvases, options);
+        times.push(performance.now() - start);
+      }
+      const start = performance.now();
+      lab.draw(canvases, options);
+      const again = performance.now() - start;
+      lab.free();
+      return { times, again };
+    }, act);
+    cpu.push((await threadTime()) - before - baseline - run.again);
+    whole.push(run.times.reduce((a, b) => a + b, 0));
+    slices.push(Math.max(...run.times));
+    warm.push(run.again);
+  }
+  return {
+    whole_wall_median_ms: round(median(whole)),
+    // The least disturbed run: on a busy machine, the nearest to a quiet one.
+    whole_wall_min_ms: round(Math.min(...whole)),
+    whole_cpu_median_ms: round(median(cpu)),
+    slice_max_median_ms: round(median(slices)),
+    warm_median_ms: round(median(warm)),
+    cpu_overhead_taken_off_ms: round(baseline),
+    samples: repeats,
+  };
 }
 
 /** The lines `make bench` prints for `report` (phaseBench's result). */
