@@ -722,7 +722,10 @@ fn the_phase_diagram_fills_over_draws_and_a_click_on_its_map_asks_for_that_init(
         assert!(draws <= 6, "60 columns, 10 per draw");
     }
     let bytes = pixels(&list[0].1);
-    assert!(bytes.chunks(4).any(|p| p != &bytes[..4]), "the diagram is drawn");
+    assert!(
+        bytes.chunks(4).any(|p| p != &bytes[..4]),
+        "the diagram is drawn"
+    );
     // The middle of the canvas is on the map: LeCun's rule, the gain and σ_b in range.
     let asked = side_a(lab.phase_point(300.0, 300.0));
     assert_eq!(get(&asked, "init").as_string().as_deref(), Some("normal"));
