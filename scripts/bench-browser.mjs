@@ -7,6 +7,7 @@
 //    statistics, their conversion to JS, the boundary grid + chart, the other charts);
 //  - the time from a σ-slider input event to the charts redrawn (all synchronous);
 //  - one whole loss landscape, initlab.landscape({n: 41, span: 1}), at the defaults;
+//  - the phase diagram's 60 × 60 grid per activation, whole and per draw (bench-phase.mjs);
 //  - the page's weight: html + js + css + wasm, each gzipped as a server would, against
 //    its size guards (issue #18: `ABOVE GUARD` where one is exceeded), weighed in dist/,
 //    what a static host serves (`make dist`: scripts and styles minified); the source
@@ -27,6 +28,7 @@ import { gzipSync } from "node:zlib";
 import { launchBrowser } from "./chromium.mjs";
 import { firstLoadFiles } from "./first-load.mjs";
 import { firstFrameLines, firstFramePhone } from "./first-frame.mjs";
+import { phaseBench, phaseLines } from "./bench-phase.mjs";
 import { startServer } from "./static-server.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -218,6 +220,9 @@ async function desktopBench(browser, server, report) {
   await page.goto(`${server.url}/?scale=manual`);
   await page.evaluate(() => window.initlab.drawn);
   report.slider_to_redraw = summary(await sliderLatency(page, SLIDER_MOVES));
+  process.stdout.write("timing the phase diagram, 60 × 60, tanh, sigmoid, relu… ");
+  report.phase_diagram = await phaseBench(page);
+  console.log("done");
   await context.close();
 }
 
@@ -244,6 +249,7 @@ function printDesktop(report) {
     `${"landscape n = 41, defaults (1,682 passes)".padEnd(34)} median ${String(report.landscape_n41.median_ms).padStart(7)} ms   ` +
       `p95 ${String(report.landscape_n41.p95_ms).padStart(7)} ms   (one initlab.landscape call; no target)`,
   );
+  for (const text of phaseLines(report.phase_diagram)) console.log(text);
   for (const name of ["default", "8x64", "20x64", "32x64"]) {
     const split = report[`frame_${name}`].split_median_ms;
     console.log(`  split (${name}, medians): ${Object.entries(split).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);

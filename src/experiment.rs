@@ -191,6 +191,9 @@ const BATCH_STREAM: u64 = 0xBA7C_4E50;
 /// The stream of the `jitter` noise, apart from the weights' own so that adding noise leaves
 /// the underlying draws as they were: B = A's init plus noise, weight for weight.
 const JITTER_STREAM: u64 = 0x0A15_E5EE;
+/// The stream of biases drawn from N(0, σ_b²) (`bsigma`), apart from the weights' own so
+/// that σ_b moves the network along the phase diagram's σ_b axis with the same weights.
+const BIAS_STREAM: u64 = 0xB1A5_5D0E;
 /// The stream of the loss landscape's two directions (the same for every step of a run).
 const LANDSCAPE_STREAM: u64 = 0x1A4D_5CA9;
 
@@ -221,10 +224,17 @@ impl Experiment {
         // Each layer's init was resolved from its true fans (the output of a shortcut net
         // has h + 2 inputs), in the order of the network's layers.
         let mut inits = spec.layers.clone();
+        let mut bias_rng = Rng::seed_from(spec.seed ^ BIAS_STREAM);
         for (shape, init) in mlp.layers.clone().into_iter().zip(&inits) {
             let weights = &mut mlp.params[shape.weights()];
             init.fill_weights(weights, shape.n_out, shape.n_in, &mut rng);
-            mlp.fill(shape.biases(), &spec.bias.distribution(init), &mut rng);
+            // Zero or constant biases draw nothing, so with bsigma = 0 (or an override-free
+            // link) every existing run stays bit for bit what it was.
+            let biases = match spec.bias {
+                crate::init::BiasInit::Normal { .. } => &mut bias_rng,
+                _ => &mut rng,
+            };
+            mlp.fill(shape.biases(), &spec.bias.distribution(init), biases);
         }
         if spec.jitter > 0.0 {
             // Noise on the weights only (the biases stay as `bias` says). With jitter = 0 no

@@ -21,6 +21,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ("correct", "1"),
     ("bias", "init"),
     ("bias", "0.1"),
+    ("bsigma", "0.3"),
     ("layers", "16,4,2"),
     ("shortcut", "1"),
     ("points", "1000"),

@@ -334,6 +334,7 @@ fn plausible_value(key: &str) -> BoxedStrategy<String> {
         "bias" => prop_oneof![1 => Just("init".to_string()), 3 => number_in(-2.0, 2.0)].boxed(),
         "const" | "lo" | "hi" => number_in(-5.0, 5.0).boxed(),
         "jitter" => number_in(-0.1, 1.0).boxed(),
+        "bsigma" => number_in(-0.1, 11.0).boxed(),
         "gain" | "sigma" => prop_oneof![log_uniform(1e-10, 200.0), number_in(0.0, 3.0)].boxed(),
         "points" => number_in(0.0, 6000.0).boxed(),
         "batch" => number_in(0.0, 100.0).boxed(),
@@ -584,6 +585,7 @@ fn good_value(key: &str) -> BoxedStrategy<String> {
         ]),
         "const" => (-3.0..3.0).prop_map(|x: f64| rounded(x, 3)).boxed(),
         "jitter" => prop_oneof![Just("0".to_string()), log_uniform(1e-4, 1.0)].boxed(),
+        "bsigma" => prop_oneof![Just("0".to_string()), log_uniform(1e-3, 1.0)].boxed(),
         "scale" => one_of(&["manual", "lecun", "glorot", "he"]),
         "gain" => log_uniform(0.01, 10.0).boxed(),
         "sigma" => log_uniform(1e-3, 10.0).boxed(),
@@ -676,6 +678,7 @@ fn bad_value(key: &str) -> BoxedStrategy<String> {
         .boxed(),
         "noise" => prop_oneof![one_of(&["-0.1", "1.5", "2"]), unreadable.boxed()].boxed(),
         "jitter" => prop_oneof![one_of(&["-0.001", "100.5", "1e3"]), unreadable.boxed()].boxed(),
+        "bsigma" => prop_oneof![one_of(&["-0.001", "10.5", "1e3"]), unreadable.boxed()].boxed(),
         "lr" => prop_oneof![
             one_of(&["0", "-0.03", "10.0001", "11", "1e308"]),
             unreadable.boxed()

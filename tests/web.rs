@@ -1333,3 +1333,40 @@ fn the_through_depth_view_paints_changes_with_the_points_and_names_a_bad_one() {
     js_sys::Reflect::set(&options, &"throughPoints".into(), &points).unwrap();
     assert_eq!(lab.draw_a(canvases, options), None);
 }
+
+#[wasm_bindgen_test]
+fn the_phase_diagram_fills_over_draws_and_a_click_on_its_map_asks_for_that_init() {
+    let mut lab = Lab::new("?act=tanh").unwrap();
+    assert_eq!(lab.phase_progress(), 0.0);
+    // Before any draw there is no map to click on.
+    assert!(side_a(lab.phase_point(100.0, 100.0)).is_null());
+    let (canvases, list) = canvases_for(&["phase"], (480, 420));
+    let mut draws = 0;
+    while lab.phase_progress() < 1.0 {
+        assert_eq!(lab.draw_a(canvases.clone(), draw_options(1.0)), None);
+        draws += 1;
+        assert!(draws <= 6, "60 columns, 10 per draw");
+    }
+    let bytes = pixels(&list[0].1);
+    assert!(
+        bytes.chunks(4).any(|p| p != &bytes[..4]),
+        "the diagram is drawn"
+    );
+    // The middle of the canvas is on the map: LeCun's rule, the gain and σ_b in range.
+    let asked = side_a(lab.phase_point(300.0, 300.0));
+    assert_eq!(get(&asked, "init").as_string().as_deref(), Some("normal"));
+    assert_eq!(get(&asked, "scale").as_string().as_deref(), Some("lecun"));
+    let gain = get(&asked, "gain").as_f64().unwrap();
+    let bsigma = get(&asked, "bsigma").as_f64().unwrap();
+    assert!((0.1..=4.0).contains(&gain) && (0.0..=0.3f64.sqrt()).contains(&bsigma));
+    // Off the map (the caption above it, outside the canvas): nothing.
+    assert!(side_a(lab.phase_point(2.0, 2.0)).is_null());
+    assert!(side_a(lab.phase_point(-50.0, 5000.0)).is_null());
+    // A new activation is a new grid, and no canvas is too small to draw on without a panic.
+    side_a(lab.configure(object("act", "relu".into()), A));
+    assert_eq!(lab.phase_progress(), 0.0);
+    for size in [(0, 0), (1, 1), (40, 30), (2000, 20), (20, 2000)] {
+        let (canvases, _) = canvases_for(&["phase"], size);
+        let _ = lab.draw_a(canvases, draw_options(1.0));
+    }
+}

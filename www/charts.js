@@ -13,7 +13,7 @@ import { layerName, text } from "./strings.js";
 const $ = (id) => document.getElementById(id);
 
 /** The charts a playing page redraws every SECONDARY_EVERY-th frame only (see forFrame). */
-const SECONDARY = ["network", "gradients", "depth", "landscape", "through"];
+const SECONDARY = ["network", "gradients", "depth", "landscape", "through", "phase"];
 const SECONDARY_EVERY = 3;
 
 
@@ -40,6 +40,7 @@ function chartCanvases() {
     depth: $("chart-depth"),
     gradients: $("chart-gradients"),
     through: $("chart-through"),
+    phase: $("chart-phase"),
   };
 }
 

@@ -19,6 +19,7 @@ import { pageParamsQuery, querySets, readAddress } from "./page-params.js";
 import { createRestarts } from "./restarts.js";
 import { applyStaticText, chartLabels, currentLanguage, languageInUrl, setEnglishErrors } from "./strings.js";
 import { view } from "./view.js";
+import { wirePhase } from "./phase.js";
 import { createViews } from "./views.js";
 
 // In a frame (course notes), the page talks to its parent: fetched at once, beside the language.
@@ -52,6 +53,8 @@ applyStaticText(document);
 /** The compact page's code, fetched only when embedded. */
 const embedCode = params.embed ? import("./embed-mode.js") : null;
 let updateEmbed = () => {};
+/** Draws the phase diagram again while its grid is being computed (phase.js, once loaded). */
+let refreshPhase = () => {};
 let messaging = null;
 
 /** The A/B panel's code (B's controls, Swap, Copy, Stop). */
@@ -99,6 +102,7 @@ const { api, page } = createApi(engine, {
   pageNotices: [...params.notices, ...languageNotices],
   course: params.course,
   onRender(snapshot, lesson) {
+    refreshPhase();
     updateEmbed();
     messaging?.observe(snapshot, lesson);
   },
@@ -116,6 +120,8 @@ if (framed) messaging = (await messagesCode).createMessaging({ api, page });
 engine.then(({ lab }) => {
   diagramOnFirstUse(lab);
   diagramOnFirstUse(lab, "b");
+  const configure = (partial) => api.configure(partial);
+  refreshPhase = wirePhase(document.getElementById("chart-phase"), { lab, charts, configure });
 }, () => {});
 api.ready.then(() => {
   enableShare();

@@ -190,7 +190,7 @@ function biasField(row, { send }) {
   return {
     elements: [
       fieldBox(row.key, [element("label", { for: "c-bias", text: labelId(row.key) }), value]),
-      fieldBox(null, [init, initLabel], "field check"),
+      fieldBox(row.key, [init, initLabel], "field check"),
     ],
     show(config) {
       init.checked = config.bias === "init";

@@ -23,5 +23,8 @@ pub const MAX_LR: f64 = 10.0;
 /// Truncation bounds (in σ units or absolute) are accepted within ±this. [40σ, 41σ] is
 /// already a tail no normal draw reaches once in 10³⁵⁰ tries.
 pub const MAX_BOUND: f64 = 1000.0;
+/// σ_b, the std of drawn biases, is accepted in [0, MAX_BIAS_SIGMA]: the range the
+/// mean-field theory's API takes (its phase diagram stops at σ_b² = 0.3).
+pub const MAX_BIAS_SIGMA: f64 = 10.0;
 /// Seeds are whole numbers that JavaScript represents exactly.
 pub const MAX_SEED: f64 = 9_007_199_254_740_991.0;

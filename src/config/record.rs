@@ -39,6 +39,8 @@ pub struct Config {
     pub lesson: String,
     /// Bias init: a number, or "init" to draw biases like the weights.
     pub bias: String,
+    /// σ_b: the std of biases drawn from N(0, σ_b²); above 0 it overrides `bias`.
+    pub bsigma: f64,
     /// Hidden activation: sigmoid | tanh | relu | linear.
     pub act: String,
     /// Hidden layer widths, comma-separated, e.g. "8,8".
@@ -113,7 +115,8 @@ impl Config {
     /// gain does) and none of the three for LSUV, the constant only matters for `init=constant`,
     /// the cut only for a truncated normal; with no hidden layer (`layers=0`) the hidden
     /// activation, the jitter and the shortcut have nothing to act on; the digits are read,
-    /// not generated (no `points`, no `noise`), and take no shortcut. The page hides the
+    /// not generated (no `points`, no `noise`), and take no shortcut; drawn biases
+    /// (`bsigma` > 0) leave `bias` unused. The page hides the
     /// keys that do not apply.
     pub fn applies(&self, key: &str) -> bool {
         use crate::init::{FamilyKind, RuleKind};
@@ -133,6 +136,8 @@ impl Config {
             "act" | "jitter" => self.has_hidden_layer(),
             "shortcut" => self.has_hidden_layer() && !self.is_digits(),
             "points" | "noise" => !self.is_digits(),
+            // Drawn biases (σ_b > 0) override the bias value.
+            "bias" => self.bsigma <= 0.0,
             _ => true,
         }
     }

@@ -7,7 +7,9 @@
 //! rows marked `init`), and the page's menus (the wasm `keys()` export). Adding a key means
 //! adding a row here and a field to [`Config`].
 
-use super::limits::{MAX_BOUND, MAX_LR, MAX_POINTS, MAX_SCALE, MAX_SEED, MIN_POINTS, MIN_SCALE};
+use super::limits::{
+    MAX_BIAS_SIGMA, MAX_BOUND, MAX_LR, MAX_POINTS, MAX_SCALE, MAX_SEED, MIN_POINTS, MIN_SCALE,
+};
 use super::presets;
 use super::record::Config;
 use super::text::{clip, fmt_num, number, parse_layers};
@@ -413,6 +415,23 @@ pub const TABLE: &[Key] = &[
         widget: widget(Group::Bias, Control::NumberOrInit { step: 0.01 }),
     },
     Key {
+        name: "bsigma",
+        default: "0",
+        kind: Kind::Number(slot!(bsigma)),
+        range: Some(Range::closed(0.0, MAX_BIAS_SIGMA)),
+        init: true,
+        description: "std σ_b of biases drawn from N(0, σ_b²), as mean-field theory assumes; \
+                      above 0 it overrides bias",
+        widget: widget(
+            Group::Bias,
+            Control::Slider {
+                min: 0.0,
+                max: 1.0,
+                step: 0.01,
+            },
+        ),
+    },
+    Key {
         name: "act",
         default: "tanh",
         kind: Kind::Choice(&Activation::NAMES, slot!(act)),
@@ -703,6 +722,7 @@ impl Default for Config {
             preset: String::new(),
             lesson: String::new(),
             bias: String::new(),
+            bsigma: 0.0,
             act: String::new(),
             layers: String::new(),
             shortcut: false,

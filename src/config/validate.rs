@@ -107,8 +107,20 @@ impl Config {
         )
     }
 
-    /// How the biases start: `init` (like the weights), 0, or another constant.
+    /// How the biases start: `init` (like the weights), 0, or another constant; drawn from
+    /// N(0, σ_b²) when `bsigma` > 0, which overrides `bias` (still checked, so that a link
+    /// never carries a bad value).
     fn bias_init(&self) -> Result<BiasInit, ConfigError> {
+        let constant = self.bias_constant()?;
+        Ok(if self.bsigma > 0.0 {
+            BiasInit::Normal { std: self.bsigma }
+        } else {
+            constant
+        })
+    }
+
+    /// How the biases start by the `bias` key alone.
+    fn bias_constant(&self) -> Result<BiasInit, ConfigError> {
         if self.bias == "init" {
             return Ok(BiasInit::SameAsWeights);
         }

@@ -222,6 +222,10 @@ pub enum BiasInit {
     Constant(f64),
     /// Drawn from the same distribution as the layer's weights.
     SameAsWeights,
+    /// Drawn from N(0, std²), whatever the weights: the σ_b of mean-field theory.
+    Normal {
+        std: f64,
+    },
 }
 
 impl BiasInit {
@@ -231,6 +235,7 @@ impl BiasInit {
             BiasInit::Zeros => Distribution::Zeros,
             BiasInit::Constant(c) => Distribution::Constant(c),
             BiasInit::SameAsWeights => weights.distribution,
+            BiasInit::Normal { std } => Distribution::Normal { std },
         }
     }
 }

@@ -115,6 +115,8 @@ fn truncation_alone(seen: &Seen) -> bool {
     one_of_each
         && seen.a.bias == "0"
         && b.bias == "0"
+        && seen.a.bsigma == 0.0
+        && b.bsigma == 0.0
         && seen.snapshot.step >= 100
         && (dead_share(seen.snapshot) - dead_share(b_snapshot)).abs() <= DEAD_SAME
 }

@@ -15,6 +15,7 @@
 //! - [`loss`]: train and test loss against the step (one network, or A and B), linear or log;
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
 //! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer, and its exact zeros;
+//! - [`phase`]: mean-field theory's phase diagram: ξ_c over (σ_w, σ_b²), the critical line, the init's point;
 //! - [`weights`]: one layer's weight histogram over the density it was drawn from;
 //! - [`digits`]: the views of an image task: the confusion matrix, the misclassified digits
 //!   and the first layer's receptive fields.
@@ -28,6 +29,7 @@ pub mod gradients;
 pub mod labels;
 pub mod landscape;
 pub mod loss;
+pub mod phase;
 pub mod weights;
 pub mod wrap;
 

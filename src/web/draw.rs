@@ -1,9 +1,9 @@
 //! `Lab.draw`: every chart of the page from one snapshot, into the canvases the page hands over.
 //!
 //! The page passes `{activation, loss, weights, boundary, network, landscape, depth,
-//! gradients}` canvases (any may be missing; for `data=digits` the boundary's canvas shows
-//! the confusion matrix, and `{mistakes, fields}` the misclassified digits and the first
-//! layer's receptive fields) and `{dpr, dark, logScale, weightLayer, live}`
+//! gradients, phase}` canvases (any may be missing; for `data=digits` the boundary's canvas
+//! shows the confusion matrix, and `{mistakes, fields}` the misclassified digits and the
+//! first layer's receptive fields) and `{dpr, dark, logScale, weightLayer, live}`
 //! (with `landscapeN`, `landscapeSpan`, `landscapeNow` and `landscapeAlone` for the
 //! landscape, see `views.rs`). `Lab.draw(…, "b")` draws B's own charts the same way. Each chart is one
 //! `charts::<name>::draw` call; a canvas with no pixels yet (hidden, not laid out) is
@@ -90,6 +90,10 @@ impl Lab {
         if let Some(canvas) = canvas(canvases, "landscape") {
             let result = self.draw_landscape(&canvas, &options.landscape, &style);
             report(&mut errors, "landscape", result);
+        }
+        if let Some(canvas) = canvas(canvases, "phase") {
+            let result = self.draw_phase(&canvas, &style);
+            report(&mut errors, "phase", result);
         }
         let (a, b) = self.pair.both_mut();
         let snapshot = self.snapshot.get_or_insert_with(|| a.snapshot());

@@ -13,7 +13,7 @@
 //! [`Lab`]: `js` (JS conversions), `side`, `outcome`, `options` (what a draw call carries),
 //! `views` (the landscape's budget), `start`, `language`, `catalogue`, `mean_field` (the theory's
 //! `meanField`, no Lab); `lab` holds the `Lab`
-//! struct and its core methods; `draw` (with `through_depth`, the through-depth view's), `compare`, `export`, `network`, `lessons` and
+//! struct and its core methods; `draw` (with `through_depth`, the through-depth view's), `compare`, `export`, `network`, `lessons`, `phase` and
 //! `restarts` add `#[wasm_bindgen] impl Lab` blocks above it, and nothing imports them.
 //! This file only declares the modules and re-exports.
 //!
@@ -35,6 +35,7 @@ mod mean_field;
 mod network;
 mod options;
 mod outcome;
+mod phase;
 mod restarts;
 mod side;
 mod start;

@@ -25,4 +25,10 @@ pub const LANDSCAPE_WORK_NOW: f64 = 2e8;
 pub(super) struct Views {
     /// Multiply-adds earned by the landscape and not yet spent.
     pub(super) credit: f64,
+    /// The phase diagram's grid, of the activation it was computed for: it depends on
+    /// nothing else, so it is computed once per activation (`phase.rs`).
+    pub(super) phase: Option<crate::plot::phase::PhaseGrid>,
+    /// Where the phase diagram's map was last drawn, in CSS pixels of its canvas: where a
+    /// click means a point.
+    pub(super) phase_map: Option<(f64, f64, f64, f64)>,
 }

@@ -77,6 +77,7 @@ export const strings = {
   groupBias: "Biases",
   biasLabel: "Bias value",
   biasInitLabel: "Draw the biases like the weights",
+  bsigmaLabel: "σ_b: draw the biases from N(0, σ_b²) instead (0: off)",
   groupNetwork: "Network",
   actLabel: "Hidden activation",
   actSigmoid: "Sigmoid",
@@ -244,6 +245,9 @@ export const strings = {
     "Both are unit vectors, so α and β are distances. The loss rises along d₂ and falls to both " +
     "sides along d₁: the lower point that shows θ is no minimum.",
   landscapeAlt: "Heatmap with contour lines of the training loss around the current weights",
+  phaseHeading: "Phase diagram: order, chaos and the edge between",
+  phaseHint: "Mean-field theory (Poole et al. 2016, Schoenholz et al. 2017) for a wide network with the current activation, weights N(0, σ_w²/fan_in) and biases N(0, σ_b²): how many layers two inputs stay told apart (ξ_c). Left of the black line the signals of all inputs merge (ordered); right of it the smallest change of input is scrambled (chaotic); on it, ξ_c has no bound. Click or tap a point to build that network: normal weights, LeCun rule, gain σ_w, bias std σ_b.",
+  phaseAlt: "Heatmap of the depth scale ξ_c over σ_w and σ_b², with the critical line, the current init and the LeCun, Glorot and He points",
   landscapeNLabel: "Grid",
   landscapeN21: "21 × 21 points",
   landscapeN41: "41 × 41 points",

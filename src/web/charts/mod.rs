@@ -16,6 +16,7 @@
 //!   matrix; [`mistakes`], the misclassified test digits; [`fields`], the first layer's
 //!   weights as 8×8 images.
 //! - [`through_depth`]: q^l and c^l measured against the mean-field theory's curves.
+//! - [`phase`]: mean-field theory's phase diagram, ξ_c over (σ_w, σ_b²), with the init's point.
 //!
 //! Most paint a model worked out natively in [`crate::plot`] (ranges, ticks, bars, legend
 //! entries as plain data, tested without a browser), whose ticks are handed to plotters as
@@ -40,6 +41,7 @@ pub mod landscape;
 pub mod loss;
 pub mod mistakes;
 pub mod network;
+pub mod phase;
 pub mod restarts;
 mod style;
 mod theme;
