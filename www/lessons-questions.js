@@ -223,7 +223,7 @@ export const QUESTIONS = {
     ],
     why: [
       "Each of A's layers shrinks the spread of z to about 0.08 of the layer before: almost nothing of the image reaches the output, and almost no error comes back.",
-      "A does not learn slowly, it does not learn: on seeds 1 to 8 its loss ended at 2.3025–2.3026, ln 10, and its accuracy at 10 %.",
+      "A does not learn slowly, it does not learn: on seeds 1 to 10 its loss ended at 2.3025–2.3026, ln 10, and its accuracy at 10 %.",
       "Six layers that each shrink the signal to 0.08 leave the softmax's ten outputs equal, while Glorot's σ passes the spread on: B reached 95.5–97.5 %.",
     ],
   },

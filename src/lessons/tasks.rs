@@ -208,7 +208,7 @@ fn gain_fixes_default(seen: &Seen) -> bool {
 
 /// digits-scale: A at σ = 3 (tanh units saturated, as in too-large) after the lesson's 2,000
 /// steps: its loss falls from the tens to about chance, but its test accuracy stays below
-/// 50 % while B (Glorot) passes 90 % (measured on seeds 1–8: A 10–23 %, B 95.5–97.5 %).
+/// 50 % while B (Glorot) passes 90 % (measured on seeds 1–10: A 10–28 %, B 95.5–97.5 %).
 fn saturated_barely_learns(seen: &Seen) -> bool {
     let Some((_, b)) = seen.b else { return false };
     let a = seen.snapshot;
