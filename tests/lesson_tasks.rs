@@ -49,8 +49,15 @@ fn every_lesson_has_one_or_two_tasks_and_every_task_belongs_to_a_lesson() {
     }
 }
 
+/// The digits lessons' settings train on the committed digits (the page fetches them).
+fn install_digits() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(initlab::digits::FILE);
+    initlab::digits::install(&std::fs::read(file).unwrap()).expect("the committed file reads");
+}
+
 /// Which of lesson `id`'s tasks are done after `steps` steps of the settings `query`.
 fn done_after(id: &str, query: &str, steps: usize) -> Vec<(&'static str, bool)> {
+    install_digits();
     let lesson = lessons::find(id).unwrap();
     let (config, notices) = Config::from_query(query);
     assert!(notices.is_empty(), "{query}: {notices:?}");
@@ -93,6 +100,7 @@ const MET_BY: &[(&str, &str, &str)] = &[
         "xor-2-1.random",
         "init=normal&scale=manual&sigma=1&bias=init",
     ),
+    ("digits-symmetry", "digits-symmetry.jitter", "jitter=0.01"),
     ("saddle", "saddle.linear", "act=linear"),
     ("xor-restarts", "xor-restarts.wider", "layers=4"),
     ("truncated", "truncated.sigma", "scale=manual&sigma=3"),
@@ -102,6 +110,7 @@ const MET_BY: &[(&str, &str, &str)] = &[
     ("too-large", "too-large.sigma", "sigma=0.1"),
     ("xavier", "xavier.equal", "layers=64,64,64,64"),
     ("he-relu", "he-relu.gain", "gain=1.4142"),
+    ("digits-scale", "digits-scale.sigma", "sigma=3"),
     (
         "in-practice",
         "in-practice.gain",

@@ -5,6 +5,12 @@ use initlab::compare::Comparison;
 use initlab::lessons::{self, judge_now, Judge, LESSONS};
 use initlab::Config;
 
+/// The digits lessons train on the committed digits (the page installs its download).
+fn install_digits() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(initlab::digits::FILE);
+    initlab::digits::install(&std::fs::read(file).unwrap()).expect("the committed file reads");
+}
+
 #[test]
 fn every_lesson_opens_a_valid_config_that_its_link_reproduces() {
     for lesson in LESSONS {
@@ -78,6 +84,7 @@ fn closing_the_lesson_keeps_its_settings() {
 
 #[test]
 fn every_lesson_judged_against_b_sets_up_b_and_says_it_needs_b_when_b_is_gone() {
+    install_digits();
     let against_b = LESSONS
         .iter()
         .filter(|lesson| matches!(lesson.judge, Judge::AgainstB(_)));
@@ -120,6 +127,7 @@ fn every_lesson_that_reads_the_snapshots_says_which_side_diverged_and_at_which_s
     // sigmoid and tanh nets saturate instead and stay finite. Every verdict of a diverged run
     // must say so rather than print its NaNs; xor-restarts judges the restarts panel's runs
     // and is left to them.
+    install_digits();
     let mut diverged = Vec::new();
     for lesson in LESSONS {
         let config = (lesson.config().unwrap())

@@ -97,6 +97,19 @@ export const QUESTIONS = {
       "The hidden unit gives the same value on all four points and XOR has no linear trend, so every gradient is exactly 0; random weights (B) solve it.",
     ],
   },
+  "digits-symmetry": {
+    text: "16 tanh units on the handwritten digits: every weight of A starts at 0.1, B's at random. After 2,000 steps, what are A's 16 receptive fields (each unit's 64 incoming weights as an 8×8 image)?",
+    choices: [
+      "16 different images: real images are varied enough to break the tie.",
+      "One image 16 times: A is a one-unit net, and it gets about a third of the digits right.",
+      "One image 16 times, but A scores as well as B: the output layer makes up for it.",
+    ],
+    why: [
+      "Every unit sees the same pixels and receives the same gradient, whatever the images: the units move together and stay copies.",
+      "The fields stay identical (to 10⁻⁶), so the ten classes are read off one number, and each class wins on at most one interval of it: 31–36 % on seeds 1 to 10, against B's 95–97 %.",
+      "The output layer sees 16 copies of one number: it can only cut that number into intervals, at most one per class, which left A at 31–36 %.",
+    ],
+  },
   "saddle": {
     text: "At zero init the 2-2-1 tanh XOR net's gradient is 0. Is that point a minimum?",
     choices: [
@@ -199,6 +212,19 @@ export const QUESTIONS = {
       "Glorot assumes units that pass their input on whole; ReLU passes on half of the second moment, so std(z) shrinks by 1/√2 a layer.",
       "E[ReLU(z)²] = ½·Var(z), and Var(w) = 2/n_in makes up for exactly that half.",
       "With Var(w) = 2/n_in the lost half is restored and std(z) stays level.",
+    ],
+  },
+  "digits-scale": {
+    text: "Six tanh layers of 64 on the handwritten digits: A's weights drawn with σ = 0.01, B's with Glorot's σ. Where are they after 2,000 steps?",
+    choices: [
+      "Both near 95 %: on real data a small start only delays learning.",
+      "A about halfway there, B near 95 %: small weights learn slowly.",
+      "A still guesses (10 % right, loss ln 10 ≈ 2.3), B near 95 %.",
+    ],
+    why: [
+      "Each of A's layers shrinks the spread of z to about 0.08 of the layer before: almost nothing of the image reaches the output, and almost no error comes back.",
+      "A does not learn slowly, it does not learn: on seeds 1 to 10 its loss ended at 2.3025–2.3026, ln 10, and its accuracy at 10 %.",
+      "Six layers that each shrink the signal to 0.08 leave the softmax's ten outputs equal, while Glorot's σ passes the spread on: B reached 95.5–97.5 %.",
     ],
   },
   "in-practice": {

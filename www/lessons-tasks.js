@@ -25,6 +25,9 @@ export const TASKS = {
   "xor-2-1": {
     random: "Give A the random start B has (init=normal, scale=manual, sigma=1, bias=init) and train 1000 steps or more: A solves XOR too (every point right, loss below 0.1).",
   },
+  "digits-symmetry": {
+    jitter: "Give A a little jitter (jitter=0.01) and run the 2,000 steps: its 16 units split apart, and A gets 90 % of the test images right or more, as B does.",
+  },
   "saddle": {
     linear: "Switch to linear units (act=linear): the search finds no lower point and the test stays inconclusive.",
   },
@@ -49,6 +52,9 @@ export const TASKS = {
   },
   "he-relu": {
     gain: "Give A's Glorot rule a gain of √2 (gain=1.414): on 64 → 64 layers that is He's variance, and A's std(z) stays level too (B takes the gain as well, and now grows).",
+  },
+  "digits-scale": {
+    sigma: "Go the other way: set A's σ to 3 (saturated tanh units) and run the 2,000 steps: A's loss falls from the tens to about ln 10, but it gets fewer than half of the test images right, while B passes 90 %.",
   },
   "in-practice": {
     gain: "Give B He's variance while keeping PyTorch's uniform: set B's gain to √2 (gain=1.414) and run the 200 steps: B's std(z) stops fading and its loss ends within 0.1 of A's.",

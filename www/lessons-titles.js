@@ -14,6 +14,7 @@ export const LESSON_TITLES = {
   "constant": "What if every weight starts at 1?",
   "break-symmetry": "How does a little noise break the symmetry?",
   "xor-2-1": "The smallest net that shows the danger",
+  "digits-symmetry": "On real images: does a constant start still hurt?",
   "saddle": "Why does gradient descent not move at all?",
   "xor-restarts": "Random init still gets stuck: what do restarts buy?",
   "truncated": "Why a truncated normal rather than a normal?",
@@ -22,6 +23,7 @@ export const LESSON_TITLES = {
   "too-large": "And when they are too large?",
   "xavier": "Var(w) = 1/n_in or 2/(n_in + n_out)? Why the average?",
   "he-relu": "Which rule for ReLU?",
+  "digits-scale": "On real images: does the scale still matter?",
   "in-practice": "What should I use in practice?",
 };
 

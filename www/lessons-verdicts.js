@@ -79,6 +79,16 @@ export const LESSON_VERDICTS = {
       "aMoves": "A's gradient norm is {grad}, not 0: A does not start on the stationary point (its loss is {lossA}).",
     },
   },
+  "digits-symmetry": {
+    verdicts: {
+      "holds": "After {step, plural, one {# step} other {# steps}}, A's hidden units are still {units_a, plural, one {# distinct unit} other {# distinct units}} of {size_a}: their receptive fields moved together, and reading the ten digits off one number A gets {test_a_pct} % of the test images right. B's first layer has {units_b, plural, one {# distinct unit} other {# distinct units}} of {size_b}, and B gets {test_b_pct} %.",
+      "notYet": "Step {step}: A's hidden units are {units_a, plural, one {# distinct unit} other {# distinct units}} of {size_a} ({test_a_pct} % of the test images right), B's first layer has {units_b, plural, one {# distinct unit} other {# distinct units}} of {size_b} ({test_b_pct} %). Run the 2,000 steps to see what each learns.",
+      "aSplit": "{layer} of A has {units_a, plural, one {# distinct unit} other {# distinct units}} of {size_a}: A's units are no longer copies of each other, so this is not the constant start any more.",
+      "bCopies": "B's first layer has only {units_b, plural, one {# distinct unit} other {# distinct units}} of {size_b}: B's units are copies too, so there is no random start to contrast with A.",
+      "bShort": "After {step, plural, one {# step} other {# steps}}, A's hidden units are one unit ({test_a_pct} % of the test images right), but B gets only {test_b_pct} %: below 90 %, B has not learned the digits either.",
+      "notDigits": "This lesson is about the handwritten digits (data=digits); on another data set its bounds mean nothing. Open the lesson again.",
+    },
+  },
   "saddle": {
     verdicts: {
       "holds": "Gradient norm {grad}: nothing to follow. Axes that curve up: {up} of {axes}; no direction curves down (the Hessian's lowest eigenvalue is {eigen}), which a flat minimum would show too. But at distance {distance} along d₁ the loss is {lower}, below {center} here: not a minimum, a degenerate saddle.",
@@ -144,6 +154,15 @@ export const LESSON_VERDICTS = {
       "fails": "At the start, last/first std(z) is {a_ratio} for A and {b_ratio} for B; the claim needs A below 0.5 and B between 0.5 and 2.",
       "notYet": "At the start, std(z) in the last hidden layer is {a_ratio} of the first's with Glorot (A) and {b_ratio} with He (B): Glorot's signal fades, He's keeps its size. Run the steps to see what training makes of it (step {step}: loss A {loss_a}, B {loss_b}).",
       "trainedAlike": "At the start Glorot's signal fades (last/first std(z) {a_ratio}) and He's keeps its size ({b_ratio}), but after {step, plural, one {# step} other {# steps}} the losses are A {loss_a} and B {loss_b} (accuracy {accuracy_a_pct} % and {accuracy_b_pct} %): training has not set them apart by 0.1 in loss or 10 points of accuracy.",
+    },
+  },
+  "digits-scale": {
+    verdicts: {
+      "holds": "After {step, plural, one {# step} other {# steps}}, A (σ = 0.01) is still at chance: a loss of {loss_a} (a uniform guess: {chance}) and {test_a_pct} % of the test images right. B (Glorot) has learned the digits: a loss of {loss_b} and {test_b_pct} % right.",
+      "notYet": "Step {step}: A's loss is {loss_a} ({test_a_pct} % of the test images right), B's {loss_b} ({test_b_pct} %). Run the 2,000 steps to see where each ends.",
+      "aLearns": "After {step, plural, one {# step} other {# steps}}, A has left chance: a loss of {loss_a} and {test_a_pct} % of the test images right (at chance means a loss of 2.2 or more and at most 20 % right). B: {loss_b}, {test_b_pct} %.",
+      "bShort": "After {step, plural, one {# step} other {# steps}}, A is at chance (a loss of {loss_a}, {test_a_pct} % right), but B gets only {test_b_pct} % of the test images right (loss {loss_b}): below 90 %, B has not learned the digits either.",
+      "notDigits": "This lesson is about the handwritten digits (data=digits); on another data set its bounds (a guess's loss ln 10, 10 % right) mean nothing. Open the lesson again.",
     },
   },
   "in-practice": {

@@ -13,6 +13,7 @@
 //!   and random restarts;
 //! - `no_hidden`: no hidden layer (logistic regression), where zero init is harmless;
 //! - [`scale`]: truncation, the ReLU bias, too small, too large, Glorot's average and He's rule.
+//! - `digits`: the scale and symmetry lessons again on the handwritten digits (ten classes);
 //! - `in_practice`: the closing lesson, what to use: a framework default against the rule;
 //! - [`parts`]: the course map, the lessons grouped into parts;
 //! - [`settings`]: every lesson's settings as plain data, which the link reader opens;
@@ -20,6 +21,7 @@
 //! - [`questions`]: each lesson's "predict first" question: its number of answers, the right one;
 //! - [`tasks`]: each lesson's "Try this" tasks, checked live.
 
+mod digits;
 mod hessian;
 mod in_practice;
 mod lesson;
@@ -31,6 +33,10 @@ pub mod settings;
 mod symmetry;
 pub mod tasks;
 
+pub use digits::{
+    CHANCE_ACCURACY_UP_TO, CHANCE_LOSS_FROM, DIGITS_SCALE_STEPS, DIGITS_SYMMETRY_STEPS,
+    LEARNED_ACCURACY,
+};
 pub use hessian::HESSIAN_MAX_PARAMS;
 pub use symmetry::{LOWER_BY, LOWER_REACH};
 
@@ -52,6 +58,7 @@ pub const LESSONS: &[Lesson] = &[
     symmetry::CONSTANT,
     symmetry::BREAK_SYMMETRY,
     symmetry::XOR_2_1,
+    digits::DIGITS_SYMMETRY,
     symmetry::SADDLE,
     symmetry::XOR_RESTARTS,
     scale::TRUNCATED,
@@ -60,6 +67,7 @@ pub const LESSONS: &[Lesson] = &[
     scale::TOO_LARGE,
     scale::XAVIER,
     scale::HE_RELU,
+    digits::DIGITS_SCALE,
     in_practice::IN_PRACTICE,
 ];
 

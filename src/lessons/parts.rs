@@ -24,6 +24,7 @@ pub const PARTS: &[Part] = &[
             settings::CONSTANT.id,
             settings::BREAK_SYMMETRY.id,
             settings::XOR_2_1.id,
+            settings::DIGITS_SYMMETRY.id,
         ],
     },
     Part {
@@ -39,6 +40,7 @@ pub const PARTS: &[Part] = &[
             settings::TOO_LARGE.id,
             settings::XAVIER.id,
             settings::HE_RELU.id,
+            settings::DIGITS_SCALE.id,
         ],
     },
     Part {

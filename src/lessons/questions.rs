@@ -31,6 +31,7 @@ const fn question(lesson: &'static str, choices: usize, correct: usize) -> Quest
 /// - constant: the units stay identical to each other;
 /// - break-symmetry: noise of 0.001 is enough, training widens it;
 /// - xor-2-1: every gradient is exactly 0, the net never leaves its start;
+/// - digits-symmetry: A's 16 receptive fields stay identical, and it stays far below B;
 /// - saddle: a lower point lies nearby, though no single axis curves down;
 /// - xor-restarts: stuck runs sit on plateaus, not in local minima;
 /// - truncated: neither net starts with saturated units (B cut and its std corrected);
@@ -39,6 +40,7 @@ const fn question(lesson: &'static str, choices: usize, correct: usize) -> Quest
 /// - too-large: most units sit in tanh's flat tails;
 /// - xavier: Glorot's average keeps both directions within 1.58× a layer;
 /// - he-relu: He's 2/n_in keeps std(z) level;
+/// - digits-scale: A stays at chance (10 %, loss ln 10) while B passes 90 %;
 /// - in-practice: He's rule trains far better than PyTorch's default here.
 pub const QUESTIONS: &[Question] = &[
     question("zero-tanh", 3, 1),
@@ -48,6 +50,7 @@ pub const QUESTIONS: &[Question] = &[
     question("constant", 3, 2),
     question("break-symmetry", 3, 0),
     question("xor-2-1", 3, 2),
+    question("digits-symmetry", 3, 1),
     question("saddle", 3, 2),
     question("xor-restarts", 3, 2),
     question("truncated", 3, 1),
@@ -56,6 +59,7 @@ pub const QUESTIONS: &[Question] = &[
     question("too-large", 3, 0),
     question("xavier", 3, 1),
     question("he-relu", 3, 1),
+    question("digits-scale", 3, 2),
     question("in-practice", 3, 2),
 ];
 

@@ -54,6 +54,15 @@ pub const XOR_2_1: Setup = Setup {
                &vs=init%3Dnormal%26scale%3Dmanual%26sigma%3D1%26bias%3Dinit",
 };
 
+/// The digits (64 pixels, ten classes), one hidden layer of 16 tanh units so that there are
+/// 16 receptive fields to draw: A from every weight 0.1, B from Glorot's random draw. Plain SGD
+/// at lr 0.1 in batches of 32, biases from 0 (tests/lesson_digits.rs).
+pub const DIGITS_SYMMETRY: Setup = Setup {
+    id: "digits-symmetry",
+    query: "data=digits&layers=16&act=tanh&init=constant&const=0.1&bias=0&lr=0.1&batch=32\
+               &vs=init%3Dnormal",
+};
+
 pub const SADDLE: Setup = Setup {
     id: "saddle",
     query: "data=xor4&layers=2&act=tanh&init=zeros&bias=0&lr=1&batch=4",
@@ -101,6 +110,14 @@ pub const HE_RELU: Setup = Setup {
     query: "layers=64,64,64,64,64,64,64,64&act=relu&init=normal&scale=glorot&lr=0.01&vs=scale%3Dhe",
 };
 
+/// Six tanh layers of 64 on the digits: A at σ = 0.01, B at Glorot's σ (1/√64 between the
+/// hidden layers). Plain SGD at lr 0.1 in batches of 32, biases from 0 (tests/lesson_digits.rs).
+pub const DIGITS_SCALE: Setup = Setup {
+    id: "digits-scale",
+    query: "data=digits&layers=64,64,64,64,64,64&act=tanh&init=normal&scale=manual&sigma=0.01\
+               &bias=0&lr=0.1&batch=32&vs=scale%3Dglorot",
+};
+
 /// He's rule on a deep ReLU net (A) against PyTorch's `nn.Linear` default (B), with the
 /// default data (xor), learning rate (0.03, plain SGD) and bias 0 for A.
 pub const IN_PRACTICE: Setup = Setup {
@@ -119,6 +136,7 @@ pub const ALL: &[Setup] = &[
     CONSTANT,
     BREAK_SYMMETRY,
     XOR_2_1,
+    DIGITS_SYMMETRY,
     SADDLE,
     XOR_RESTARTS,
     TRUNCATED,
@@ -127,6 +145,7 @@ pub const ALL: &[Setup] = &[
     TOO_LARGE,
     XAVIER,
     HE_RELU,
+    DIGITS_SCALE,
     IN_PRACTICE,
 ];
 
