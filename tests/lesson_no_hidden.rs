@@ -187,6 +187,7 @@ fn cross_entropy_is_convex_without_a_hidden_layer_and_not_with_one() {
 
 #[test]
 fn every_lesson_with_hidden_layers_says_so_at_layers_0_and_never_panics() {
+    common::install_digits();
     for lesson in LESSONS.iter().filter(|l| l.has_hidden_layers()) {
         let config = lesson
             .config()

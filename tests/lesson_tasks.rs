@@ -2,6 +2,8 @@
 //! one is in range, and every task is not yet done on its lesson's own settings and is done
 //! on a setting that meets it (the setting the task's words suggest, run for the lesson's steps).
 
+mod common;
+use common::install_digits;
 use initlab::compare::Comparison;
 use initlab::lessons::{self, judge_now, questions, tasks, Needs, RestartsSeen, LESSONS};
 use initlab::restarts::RestartPlan;
@@ -47,12 +49,6 @@ fn every_lesson_has_one_or_two_tasks_and_every_task_belongs_to_a_lesson() {
             assert!(task.id.starts_with(&format!("{id}.")), "{}", task.id);
         }
     }
-}
-
-/// The digits lessons' settings train on the committed digits (the page fetches them).
-fn install_digits() {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(initlab::digits::FILE);
-    initlab::digits::install(&std::fs::read(file).unwrap()).expect("the committed file reads");
 }
 
 /// Which of lesson `id`'s tasks are done after `steps` steps of the settings `query`.

@@ -1,15 +1,11 @@
 //! The lesson table and the `lesson` key: every lesson opens a valid config that its link
 //! reproduces, keys after the lesson refine it, and a bad id is refused with the lesson list.
 
+mod common;
+use common::install_digits;
 use initlab::compare::Comparison;
 use initlab::lessons::{self, judge_now, Judge, LESSONS};
 use initlab::Config;
-
-/// The digits lessons train on the committed digits (the page installs its download).
-fn install_digits() {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(initlab::digits::FILE);
-    initlab::digits::install(&std::fs::read(file).unwrap()).expect("the committed file reads");
-}
 
 #[test]
 fn every_lesson_opens_a_valid_config_that_its_link_reproduces() {

@@ -109,3 +109,10 @@ pub fn flat(grads: &baseline::Gradients) -> Vec<f64> {
     }
     out
 }
+
+/// Installs the committed digits file, as the page installs its download: the digits lessons
+/// and `data=digits` train on it.
+pub fn install_digits() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(initlab::digits::FILE);
+    initlab::digits::install(&std::fs::read(file).unwrap()).expect("the committed file reads");
+}
