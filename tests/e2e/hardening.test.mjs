@@ -17,8 +17,11 @@ const config = (page) => page.evaluate(() => window.initlab.config());
 
 /** Every number in the snapshot that is not finite (NaN and ±∞ turn into null in JSON). */
 function nonFinitePaths(value, path = "") {
-  // null is a number only where a number may be missing: no divergence yet, no B.
-  if (value === null) return path.endsWith("diverged_at") || path === ".compare" ? [] : [path];
+  // null is a number only where a number may be missing: no divergence yet, no B, no LSUV
+  // outcome (a layer's `lsuv` is null unless init=lsuv).
+  if (value === null) {
+    return path.endsWith("diverged_at") || path.endsWith(".lsuv") || path === ".compare" ? [] : [path];
+  }
   if (typeof value === "number") return Number.isFinite(value) ? [] : [path];
   if (typeof value !== "object") return [];
   return Object.entries(value).flatMap(([key, item]) => nonFinitePaths(item, `${path}.${key}`));

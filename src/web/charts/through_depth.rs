@@ -59,12 +59,20 @@ pub fn draw(
         .ceil()
         .max(1.0) as usize;
     let layer_label = |v: f64| (v.round() as usize + 1).to_string();
+    // Every `every`-th layer, and always the last: it takes the place of the tick before it
+    // when that one is nearer than `every` (20 layers on a phone: …, 17, 20, not 19 and 20 touching).
+    let mut ticks: Vec<usize> = (0..layers).step_by(every).collect();
+    if let Some(&before) = ticks.last() {
+        if before + 1 < layers {
+            if layers - 1 - before < every && ticks.len() > 1 {
+                ticks.pop();
+            }
+            ticks.push(layers - 1);
+        }
+    }
     let x = Axis {
         range: (-0.4, layers as f64 - 0.6),
-        ticks: (0..layers)
-            .filter(|i| i % every == 0 || i + 1 == layers)
-            .map(|i| i as f64)
-            .collect(),
+        ticks: ticks.into_iter().map(|i| i as f64).collect(),
         label: &layer_label,
         desc: labels.through_x_axis,
     };
