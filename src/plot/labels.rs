@@ -83,6 +83,8 @@ labels! {
     /// The output layer.
     output,
     one_unit,
+    /// The digits' softmax output panel: why it has no curve.
+    softmax_no_curve,
     units,
     z_std,
     saturated,
@@ -372,6 +374,7 @@ pub const EN: Labels = Labels {
     layer: "hidden {0}",
     output: "output",
     one_unit: "1 unit",
+    softmax_no_curve: "softmax: each p depends on all 10 z, no curve per unit",
     units: "{0} units",
     z_std: "z std {0}",
     saturated: "saturated {0}",

@@ -849,6 +849,7 @@ export const charts = {
   layer: "छिपी परत {0}",
   output: "आउटपुट",
   one_unit: "1 इकाई",
+  softmax_no_curve: "softmax: हर p सभी 10 z पर निर्भर है, एक इकाई का कोई वक्र नहीं",
   units: "{0} इकाइयाँ",
   z_std: "z का मानक विचलन {0}",
   saturated: "संतृप्त {0}",

@@ -849,6 +849,7 @@ export const charts = {
   layer: "скрытый {0}",
   output: "выход",
   one_unit: "1 нейрон",
+  softmax_no_curve: "softmax: каждое p зависит от всех 10 z, кривой для одного нейрона нет",
   units: "нейронов: {0}",
   z_std: "СКО z {0}",
   saturated: "насыщено {0}",

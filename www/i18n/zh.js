@@ -849,6 +849,7 @@ export const charts = {
   layer: "隐藏层 {0}",
   output: "输出层",
   one_unit: "1 个单元",
+  softmax_no_curve: "softmax：每个 p 取决于全部 10 个 z，单个单元没有曲线",
   units: "{0} 个单元",
   z_std: "z 标准差 {0}",
   saturated: "饱和 {0}",

@@ -77,7 +77,9 @@ fn legend_items(labels: &Labels, t: &Theme) -> [(Swatch, &'static str); 3] {
 }
 
 /// Draws one panel per entry of `layers` (hidden layers, whose activation is `hidden`,
-/// then the output layer, whose activation is the sigmoid), under a shared legend.
+/// then the output layer, whose activation is the sigmoid), under a shared legend. A softmax
+/// output (the digits) has no curve of one unit alone (each p_k depends on every z), so its
+/// panel shows the histogram of z without a curve or saturated tails, and says why.
 pub fn draw(
     canvas: &web_sys::HtmlCanvasElement,
     layers: &[LayerStats],
@@ -97,10 +99,12 @@ pub fn draw(
     let (pw, ph) = (w / cols as f64, (h - header).max(0.0) / rows as f64);
     for (i, layer) in layers.iter().enumerate() {
         let (x, y) = ((i % cols) as f64 * pw, header + (i / cols) as f64 * ph);
-        let act = if i + 1 == layers.len() {
-            Activation::Sigmoid
+        let act = if i + 1 < layers.len() {
+            Some(hidden)
+        } else if layer.activation == "softmax" {
+            None
         } else {
-            hidden
+            Some(Activation::Sigmoid)
         };
         let rect = (x, y, pw, ph - style.px(GUTTER));
         panel(&words, rect, layer, (i, layers.len()), act)?;
@@ -115,7 +119,7 @@ fn panel(
     (x, y, w, h): (f64, f64, f64, f64),
     layer: &LayerStats,
     (index, total): (usize, usize),
-    act: Activation,
+    act: Option<Activation>,
 ) -> Result<(), String> {
     let (style, t, labels) = (words.style, words.t, words.style.labels);
     let pad = style.px(4.0);
@@ -126,20 +130,32 @@ fn panel(
         return Ok(()); // no room for a plot: the caption alone says what matters
     }
     let area = words.area((x, y + used, w, h - used));
-    let model = ActivationPanel::new(act, &layer.z_hist, layer.z_std);
+    // A softmax layer's z spans what a linear unit's would: the histogram's range, no curve.
+    let model = ActivationPanel::new(
+        act.unwrap_or(Activation::Linear),
+        &layer.z_hist,
+        layer.z_std,
+    );
     let (zs, gs) = (model.z_range, model.g_range);
     let (z_label, g_label) = (
         |v: f64| tick_near_zero(style, v, zs),
         |v: f64| tick_near_zero(style, v, gs),
     );
-    let (zx, gy) = (Axis::linear(zs, 5, &z_label), Axis::linear(gs, 3, &g_label));
+    let (zx, mut gy) = (Axis::linear(zs, 5, &z_label), Axis::linear(gs, 3, &g_label));
+    if act.is_none() {
+        gy.ticks.clear(); // the vertical axis is g's, and there is no g to read
+    }
     let mut c = chart(&area, style, &zx, &gy)?;
     mesh(&mut c, style, &t, &zx, &gy)?;
-    let tails = model.saturated.iter().map(|&(a, b)| [(a, gs.0), (b, gs.1)]);
-    boxes(&mut c, tails.collect(), t.alarm.mix(0.14).filled())?;
+    if act.is_some() {
+        let tails = model.saturated.iter().map(|&(a, b)| [(a, gs.0), (b, gs.1)]);
+        boxes(&mut c, tails.collect(), t.alarm.mix(0.14).filled())?;
+    }
     let bars = model.bars.iter().map(|b| [(b.lo, gs.0), (b.hi, b.height)]);
     boxes(&mut c, bars.collect(), t.bars.filled())?;
-    line(&mut c, model.curve, stroke(style, t.fg, 2.0))?;
+    if act.is_some() {
+        line(&mut c, model.curve, stroke(style, t.fg, 2.0))?;
+    }
     if !model.known {
         words.message(plot_rect(&c), labels.z_not_finite, t.alarm);
     }
@@ -152,7 +168,7 @@ fn caption(
     layer: &LayerStats,
     index: usize,
     total: usize,
-    act: Activation,
+    act: Option<Activation>,
 ) -> Vec<String> {
     let labels = style.labels;
     let units = if layer.size == 1 {
@@ -167,8 +183,15 @@ fn caption(
         layer_name(labels, index, total),
         units,
         fill(labels.z_std, &[&or_dash(num(style, layer.z_std, 2))]),
-        fill(labels.saturated, &[&or_dash(percent(layer.saturated))]),
     ];
+    let Some(act) = act else {
+        pieces.push(labels.softmax_no_curve.to_string());
+        return pieces;
+    };
+    pieces.push(fill(
+        labels.saturated,
+        &[&or_dash(percent(layer.saturated))],
+    ));
     if act == Activation::Relu {
         pieces.push(fill(labels.dead, &[&or_dash(percent(layer.dead))]));
     }
