@@ -12,7 +12,7 @@ export const COMMON_VERDICTS = {
   "lesson.needsHidden": "This lesson is about hidden units, and layers=0 has none: give the network a hidden layer, or open the lesson again.",
   "lesson.diverged": "{side} diverged at step {step}: its loss or a weight stopped being a finite number, so there is nothing left to judge. Lower the learning rate or the momentum, or open the lesson again.",
   "lesson.divergedBoth": "A diverged at step {stepA} and B at step {stepB}: their losses or weights stopped being finite numbers, so there is nothing left to judge. Lower the learning rate or the momentum, or open the lesson again.",
-  "lesson.notLearned": "After {step, plural, one {# step} other {# steps}} {side} has not learned: its training accuracy is {accuracy_pct} %, less than 10 points above a coin toss, and its loss {loss} (losses A {loss_a} and B {loss_b}). There is nothing to compare yet: a learning rate far too high or too low does this; change back what you changed, or open the lesson again.",
+  "lesson.notLearned": "After {step, plural, one {# step} other {# steps}} {side} has not learned: its training accuracy is {accuracy_pct} %, less than 10 points above a blind guess among the classes, and its loss {loss} (losses A {loss_a} and B {loss_b}). There is nothing to compare yet: a learning rate far too high or too low does this; change back what you changed, or open the lesson again.",
   "lesson.reversed": "After {step, plural, one {# step} other {# steps}} this run goes against the lesson: {other} trained clearly better than {side} (losses A {loss_a} and B {loss_b}, accuracy {accuracy_a_pct} % and {accuracy_b_pct} %). Look at what you changed, or open the lesson again.",
   "lesson.pending": "(verdict not written yet)",
 };

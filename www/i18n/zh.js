@@ -389,7 +389,7 @@ export const verdicts = {
   "lesson.needsHidden": "这节课讲的是隐藏单元，而 layers=0 没有隐藏单元：请给网络加一个隐藏层，或重新打开这节课。",
   "lesson.diverged": "{side} 在第 {step} 步发散：它的损失或某个权重不再是有限数值，已无从判断。请降低学习率或动量，或重新打开这节课。",
   "lesson.divergedBoth": "A 在第 {stepA} 步发散，B 在第 {stepB} 步发散：它们的损失或权重不再是有限数值，已无从判断。请降低学习率或动量，或重新打开这节课。",
-  "lesson.notLearned": "训练 {step} 步后，{side} 仍未学会：它的训练准确率为 {accuracy_pct}%，比抛硬币高不到 10 个百分点，损失为 {loss}（A 的损失 {loss_a}，B 的损失 {loss_b}）。现在还无从比较：学习率过高或过低都会这样；请把改动改回去，或重新打开这节课。",
+  "lesson.notLearned": "训练 {step} 步后，{side} 仍未学会：它的训练准确率为 {accuracy_pct}%，比在各类别中盲猜高不到 10 个百分点，损失为 {loss}（A 的损失 {loss_a}，B 的损失 {loss_b}）。现在还无从比较：学习率过高或过低都会这样；请把改动改回去，或重新打开这节课。",
   "lesson.reversed": "训练 {step} 步后，这次运行与本课的结论相反：{other} 明显比 {side} 训练得更好（A 的损失 {loss_a}，B 的损失 {loss_b}；准确率 {accuracy_a_pct}% 和 {accuracy_b_pct}%）。请看看你改动了什么，或重新打开这节课。",
   "lesson.pending": "（结论尚未写好）",
 };
