@@ -20,8 +20,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 use web_sys::HtmlCanvasElement;
 
-/// Height of the colour bar, CSS pixels.
-const BAR: f64 = 10.0;
+/// Height of the colour bar, CSS pixels (the phase diagram's too).
+pub(super) const BAR: f64 = 10.0;
 /// Bands of the colour bar.
 const BAR_BANDS: usize = 64;
 
@@ -176,13 +176,7 @@ fn colour_bar(
 ) -> Result<(), String> {
     let style = words.style;
     let height = style.px(BAR);
-    let band = width / BAR_BANDS as f64;
-    for k in 0..BAR_BANDS {
-        let [r, g, b] = viridis_fast((k as f64 + 0.5) / BAR_BANDS as f64);
-        // Each band overlaps the next by a pixel, so no seam shows between them.
-        let left = x + k as f64 * band;
-        words.fill((left, y, band + 1.0, height), RGBColor(r, g, b).to_rgba());
-    }
+    viridis_bar(words, (x, y, width));
     if view.finite == 0 {
         return Ok(());
     }
@@ -211,4 +205,17 @@ fn colour_bar(
         last_right = from + 2.0 * half;
     }
     Ok(())
+}
+
+/// The viridis scale from 0 to 1 as a bar `width` wide and [`BAR`] high from `(x, y)`, in
+/// [`BAR_BANDS`] bands: the colour bar of every viridis heatmap (this one, the phase diagram).
+pub(super) fn viridis_bar(words: &Words, (x, y, width): (f64, f64, f64)) {
+    let height = words.style.px(BAR);
+    let band = width / BAR_BANDS as f64;
+    for k in 0..BAR_BANDS {
+        let [r, g, b] = viridis_fast((k as f64 + 0.5) / BAR_BANDS as f64);
+        // Each band overlaps the next by a pixel, so no seam shows between them.
+        let left = x + k as f64 * band;
+        words.fill((left, y, band + 1.0, height), RGBColor(r, g, b).to_rgba());
+    }
 }

@@ -5,21 +5,17 @@
 //! paints it, and returns where the map is so that a click can be read back.
 
 use super::canvas::{self, Rect};
+use super::landscape::{viridis_bar, BAR};
 use super::style::Style;
 use super::theme::{at, chart, lines, mesh, num, stroke, tick_near_zero, Axis, Chart, FONT, SMALL};
 use super::words::{Marker, Swatch, Words};
 use super::{begin, fill, Surface};
 use crate::mean_field::fixed_point;
-use crate::plot::colour::viridis_fast;
 use crate::plot::phase::{Current, PhaseGrid, Preset, XiScale};
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 use web_sys::HtmlCanvasElement;
 
-/// Height of the colour bar, CSS pixels.
-const BAR: f64 = 10.0;
-/// Bands of the colour bar.
-const BAR_BANDS: usize = 64;
 /// The critical line, cased in white.
 const LINE_INK: RGBColor = RGBColor(20, 20, 20);
 /// The rules' points: near black, ringed in white (they sit on the map's dark and light ends).
@@ -204,12 +200,7 @@ fn colour_bar(
 ) -> Result<(), String> {
     let style = words.style;
     let height = style.px(BAR);
-    let band = width / BAR_BANDS as f64;
-    for k in 0..BAR_BANDS {
-        let [r, g, b] = viridis_fast((k as f64 + 0.5) / BAR_BANDS as f64);
-        let left = x + k as f64 * band;
-        words.fill((left, y, band + 1.0, height), RGBColor(r, g, b).to_rgba());
-    }
+    viridis_bar(words, (x, y, width));
     let mut last_right = f64::NEG_INFINITY;
     for (t, label) in scale.ticks() {
         let at = x + t * width;
