@@ -5,7 +5,7 @@
 //  - warm: a second visit in the same context, once the first visit's service worker
 //    has taken over (as it has by the time a learner comes back).
 // Each is the median of RUNS visits whose renderer kept the 4× CPU throttle, which Chromium
-// sometimes loses for a visit (told by its main thread's CPU time: see rendererCpuMs); a visit
+// sometimes loses for a visit (its renderer then has no throttling thread: see renderers); a visit
 // that lost it is run again and listed apart. The site is served as static hosts serve it:
 // compressed, over HTTPS and HTTP/2 (scripts/static-server.mjs; a self-signed certificate
 // made by openssl for the run, which the browser is told to accept). Over plain HTTP/1.1 a browser opens 6
@@ -82,34 +82,59 @@ export async function timeToReady(page, url) {
   return Number((await line).text().slice(READY_LINE.length));
 }
 
+/** The parent process id of `pid` (from /proc), or 0 when it is gone. */
+function parentOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether process `pid` descends from this Node process (a renderer of our own browser). */
+function ours(pid) {
+  for (let up = Number(pid); up > 1; up = parentOf(up)) if (up === process.pid) return true;
+  return false;
+}
+
 /**
- * The CPU time (ms) of each Chromium renderer's main thread, by process id, read from /proc
- * (Linux). The 4× throttle makes the page's main thread busy-wait three times as long as it
- * runs, in a signal handler (Blink's ThreadCPUThrottler), so that thread's CPU time over a
- * visit is about four times the page's work; in 2 of 20 traced warm visits it was a quarter
- * of its siblings': the throttle had not applied to that visit's renderer.
+ * Our Chromium's renderers, by process id (Linux, from /proc): the CPU ms of each one's main
+ * thread, and whether it runs Blink's CPU throttling thread ("CPUThrottlingThread", which
+ * exists while a 4× rate is set in that process). Other programs' browsers on the host are
+ * left out.
  */
-export function rendererCpuMs() {
+export function renderers() {
   const tick = 1000 / 100; // USER_HZ: /proc counts CPU time in 1/100 s
-  const times = new Map();
+  const found = new Map();
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=renderer")) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=renderer") || !ours(pid)) continue;
       const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
       const [utime, stime] = stat.slice(stat.lastIndexOf(")") + 2).split(" ").slice(11, 13).map(Number);
-      times.set(pid, (utime + stime) * tick);
+      const threads = readdirSync(`/proc/${pid}/task`).map((task) => readFileSync(`/proc/${pid}/task/${task}/comm`, "utf8"));
+      found.set(pid, { cpuMs: (utime + stime) * tick, throttled: threads.some((name) => name.startsWith("CPUThrottling")) });
     } catch {
       // the process ended while it was read
     }
   }
-  return times;
+  return found;
 }
 
-/** The largest growth of one renderer's main-thread CPU ms from `before` to now: the visited page's. */
-export function visitCpuMs(before) {
-  let most = 0;
-  for (const [pid, ms] of rendererCpuMs()) most = Math.max(most, ms - (before.get(pid) ?? 0));
-  return most;
+/**
+ * The visited page's renderer since `before` (renderers()): the one whose main thread used
+ * the most CPU. {cpu_ms, throttled}: its CPU ms (about 4× the page's work when throttled,
+ * Blink's throttler busy-waiting 3× as long as the thread last ran), and whether it runs the
+ * throttling thread once `ready` is heard. In 2 of 20 traced warm visits the throttle had not
+ * applied: the main thread used a quarter of its siblings' CPU time.
+ */
+export function visitRenderer(before) {
+  let visited = { cpu_ms: 0, throttled: false };
+  for (const [pid, now] of renderers()) {
+    const cpu = now.cpuMs - (before.get(pid)?.cpuMs ?? 0);
+    if (cpu >= visited.cpu_ms) visited = { cpu_ms: cpu, throttled: now.throttled };
+  }
+  return visited;
 }
 
 /** Waits until the page's service worker controls it and has cached the site (or 60 s). */
@@ -156,19 +181,11 @@ export async function firstFramePhone(root) {
   }
 }
 
-/**
- * A visit's time kept if its renderer's main thread used at least LOST_THROTTLE of the median
- * CPU time of the visits of its kind: a visit below it ran without the 4× throttle (about a
- * quarter of the CPU time, as above) and is run again, up to RETRIES times in all.
- */
-const LOST_THROTTLE = 0.5;
+/** How many more visits are made when some lost their throttle, before the measurement fails. */
 const RETRIES = 4;
 
-/** The times of `visits` ({ms, cpu_ms}) whose CPU time shows the throttle applied. */
-function throttled(visits) {
-  const typical = median(visits.map((visit) => visit.cpu_ms));
-  return visits.filter((visit) => visit.cpu_ms >= LOST_THROTTLE * typical);
-}
+/** The visits of `visits` whose renderer ran with the throttle. */
+const throttled = (visits) => visits.filter((visit) => visit.throttled);
 
 /** A cold visit in a fresh context, then a warm one once its service worker took over. */
 async function coldThenWarm(browser, url) {
@@ -180,13 +197,13 @@ async function coldThenWarm(browser, url) {
   });
   try {
     const first = await throttledPage(context);
-    let before = rendererCpuMs();
-    const cold = { ms: await timeToReady(first, url), cpu_ms: visitCpuMs(before) };
+    let before = renderers();
+    const cold = { ms: await timeToReady(first, url), ...visitRenderer(before) };
     await serviceWorkerSettled(first);
     await first.close();
     const second = await throttledPage(context);
-    before = rendererCpuMs();
-    const warm = { ms: await timeToReady(second, url), cpu_ms: visitCpuMs(before) };
+    before = renderers();
+    const warm = { ms: await timeToReady(second, url), ...visitRenderer(before) };
     return { cold, warm };
   } finally {
     await context.close();
