@@ -5,12 +5,12 @@
 //  - warm: a second visit in the same context, once the first visit's service worker
 //    has taken over (as it has by the time a learner comes back).
 // Each is the median of RUNS visits whose renderer kept the 4× CPU throttle, which Chromium
-// sometimes loses for a visit (its renderer then has no throttling thread: see renderers); a visit
-// that lost it is run again and listed apart. The site is served as static hosts serve it:
-// compressed, over HTTPS and HTTP/2 (scripts/static-server.mjs; a self-signed certificate
-// made by openssl for the run, which the browser is told to accept). Over plain HTTP/1.1 a browser opens 6
-// connections per host and queues the rest, each request waiting a round trip: at 150 ms
-// that is not what a phone on a real host feels.
+// sometimes loses for a visit (its renderer then runs no throttling thread: see renderers);
+// a visit that lost it is run again and listed apart. The site is served as static hosts
+// serve it: compressed, over HTTPS and HTTP/2 (scripts/static-server.mjs; a self-signed
+// certificate made by openssl for the run, which the browser is told to accept). Over plain
+// HTTP/1.1 a browser opens 6 connections per host and queues the rest, each request waiting
+// a round trip: at 150 ms that is not what a phone on a real host feels.
 // Used by scripts/bench-browser.mjs (`make bench`), and alone by
 // `node scripts/bench-browser.mjs --only first-frame` after `make dist` (it measures dist/, the minified site a static host serves).
 
@@ -231,7 +231,7 @@ export async function measure(browser, url) {
   if (!enough()) throw new Error(`first frame: the CPU throttle was lost in too many visits (${JSON.stringify({ cold, warm })})`);
   // The kept visits: the first RUNS of each kind whose throttle held.
   const [keptCold, keptWarm] = [cold, warm].map((visits) => throttled(visits).slice(0, RUNS));
-  const lost = (visits) => visits.filter((visit) => !throttled(visits).includes(visit)).map(rounded);
+  const lost = (visits) => visits.filter((visit) => !visit.throttled).map(rounded);
   return {
     // The CPU throttle slows the page's main thread relative to the host's speed: on a host
     // already busy with other work, the times are longer (recorded beside them).
