@@ -128,6 +128,25 @@ function staticClosure(outputs, entry) {
   return seen;
 }
 
+/**
+ * V8's explicit compile hint (Chrome 136+): a script that starts with this line has all its
+ * functions compiled as it streams in, on a background thread, instead of each on the main
+ * thread at its first call. Only on the first-load scripts, whose code runs at start: in a
+ * traced warm visit the main thread's JS compile fell from 13 to 1 ms of CPU without the 4×
+ * throttle (~50 ms at 4×), and V8's code cache written during the visit grew by 2 ms.
+ * Browsers without it read a comment. scripts/minify.mjs keeps the line.
+ */
+export const COMPILE_HINT = "//# allFunctionsCalledOnLoad";
+
+/** Puts COMPILE_HINT at the top of each of `files` (paths under `root`). */
+function hintCompile(root, files) {
+  for (const file of files) {
+    const path = join(root, file);
+    const source = readFileSync(path, "utf8");
+    if (!source.startsWith(COMPILE_HINT)) writeFileSync(path, `${COMPILE_HINT}\n${source}`);
+  }
+}
+
 /** The first-load stylesheet of dist/: the source's stylesheets of index.html, in their order. */
 export const STYLESHEET = "www/first-load.css";
 
@@ -178,6 +197,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
   // main.js's static chunks, which the browser would otherwise find one level at a time.
   const chunks = firstLoad.filter((file) => file !== ENTRY);
   html = relinked(html, "modulepreload", chunks);
+  // The glue (www/main.js imports it by this path) is run at start as well.
+  hintCompile(root, [...firstLoad, join("www", GLUE)]);
   const sheets = linked(html, "stylesheet");
   await bundleStyles(root, sheets);
   html = relinked(html, "stylesheet", [STYLESHEET]);
