@@ -139,3 +139,23 @@ test("a click on the decision boundary picks the nearest training point for the 
     assert.match(await pickLine(), new RegExp(`#${picked} and #7.*as the first point`));
   });
 });
+
+test("while the digits run, the decision boundary's canvas shows their confusion matrix and a click on it picks nothing", async () => {
+  await withPage("?data=circles", async ({ page }) => {
+    const boundary = page.locator("#chart-boundary");
+    await boundary.scrollIntoViewIfNeeded();
+    const box = await boundary.boundingBox();
+    const centre = { x: 0.5 * box.width, y: 0.55 * box.height };
+    await boundary.click({ position: centre });
+    const picked = await page.inputValue("#through-a");
+    assert.notEqual(picked, "0", "on the plane a click picks a point");
+    await page.selectOption("#c-data", "digits");
+    await page.waitForFunction(() => window.initlab.config().data === "digits");
+    await page.evaluate(() => window.initlab.drawn);
+    const line = await page.textContent("#through-pick");
+    await boundary.click({ position: centre });
+    await boundary.click({ position: { x: 0.3 * box.width, y: 0.7 * box.height } });
+    assert.deepEqual([await page.inputValue("#through-a"), await page.inputValue("#through-b")], [picked, "1"]);
+    assert.equal(await page.textContent("#through-pick"), line);
+  });
+});
