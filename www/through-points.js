@@ -2,8 +2,8 @@
 // a click or tap there asks the engine which training point is drawn nearest to it
 // (Lab.throughPointAt: nothing for a click off the plot, or while the view shows the
 // digits), and that point becomes the first point, the next click's the second, in turn.
-// The two number fields stay the keyboard's way to pick; the line under them names both
-// points and says which one a click sets next.
+// The two number fields stay the keyboard's way to pick (the only one on the digits); the
+// line under them names both points and says which one a click sets next.
 
 import { text } from "./strings.js";
 
@@ -24,7 +24,9 @@ export function wireThroughPoints({ lab, pointOf, redraw }) {
   let next = 0;
 
   function show() {
-    const key = next === 0 ? "throughPickFirst" : "throughPickSecond";
+    // The digits' views take the plane's place (charts.js shows them): no point to click on.
+    const plane = $("digits-views").hidden;
+    const key = !plane ? "throughPickedDigits" : next === 0 ? "throughPickFirst" : "throughPickSecond";
     const words = text(key, { a: String(pointOf(0)), b: String(pointOf(1)) });
     if (line.textContent !== words) line.textContent = words;
   }

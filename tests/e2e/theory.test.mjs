@@ -140,7 +140,7 @@ test("a click on the decision boundary picks the nearest training point for the 
   });
 });
 
-test("while the digits run, the decision boundary's canvas shows their confusion matrix and a click on it picks nothing", async () => {
+test("while the digits run, a click on the decision boundary's canvas (their confusion matrix) picks nothing, and the line says to type the indices", async () => {
   await withPage("?data=circles", async ({ page }) => {
     const boundary = page.locator("#chart-boundary");
     await boundary.scrollIntoViewIfNeeded();
@@ -153,6 +153,7 @@ test("while the digits run, the decision boundary's canvas shows their confusion
     await page.waitForFunction(() => window.initlab.config().data === "digits");
     await page.evaluate(() => window.initlab.drawn);
     const line = await page.textContent("#through-pick");
+    assert.match(line, new RegExp(`#${picked} and #1 \\(the digits have no plane`));
     await boundary.click({ position: centre });
     await boundary.click({ position: { x: 0.3 * box.width, y: 0.7 * box.height } });
     assert.deepEqual([await page.inputValue("#through-a"), await page.inputValue("#through-b")], [picked, "1"]);

@@ -234,6 +234,7 @@ export const strings = {
   throughPointB: "second point (index)",
   throughPickFirst: "Compared: training points #{a} and #{b}, ringed on the decision boundary. A click or tap there picks the training point nearest to it as the first point; the next, as the second.",
   throughPickSecond: "Compared: training points #{a} and #{b}, ringed on the decision boundary. A click or tap there picks the training point nearest to it as the second point; the next, as the first.",
+  throughPickedDigits: "Compared: training points #{a} and #{b} (the digits have no plane to pick them on: type their indices).",
   throughAlt: "For each hidden layer, the measured length and correlation of two training points against the mean-field theory's curves",
   landscapeHeading: "Loss landscape",
   landscapeHint:
