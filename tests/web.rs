@@ -1337,12 +1337,22 @@ fn the_through_depth_view_paints_changes_with_the_points_and_names_a_bad_one() {
 #[wasm_bindgen_test]
 fn a_click_on_the_decision_boundary_picks_a_training_point_and_the_picked_two_are_ringed() {
     let mut lab = Lab::new("?data=circles").unwrap();
-    assert_eq!(lab.through_point_at(240.0, 260.0), None, "nothing drawn yet");
+    assert_eq!(
+        lab.through_point_at(240.0, 260.0),
+        None,
+        "nothing drawn yet"
+    );
     let (canvases, list) = canvases_for(&["boundary"], (480, 480));
     let options = draw_options(1.0);
     assert_eq!(lab.draw_a(canvases.clone(), options.clone()), None);
-    let picked = lab.through_point_at(240.0, 260.0).expect("a click on the plot picks a point");
-    assert_eq!(lab.through_point_at(2.0, 2.0), None, "the legend's corner is off the plot");
+    let picked = lab
+        .through_point_at(240.0, 260.0)
+        .expect("a click on the plot picks a point");
+    assert_eq!(
+        lab.through_point_at(2.0, 2.0),
+        None,
+        "the legend's corner is off the plot"
+    );
     assert_eq!(lab.through_point_at(f64::NAN, 260.0), None);
     // Ringing another pair changes the picture.
     let first = pixels(&list[0].1);
