@@ -1335,6 +1335,38 @@ fn the_through_depth_view_paints_changes_with_the_points_and_names_a_bad_one() {
 }
 
 #[wasm_bindgen_test]
+fn a_click_on_the_decision_boundary_picks_a_training_point_and_the_picked_two_are_ringed() {
+    let mut lab = Lab::new("?data=circles").unwrap();
+    assert_eq!(
+        lab.through_point_at(240.0, 260.0),
+        None,
+        "nothing drawn yet"
+    );
+    let (canvases, list) = canvases_for(&["boundary"], (480, 480));
+    let options = draw_options(1.0);
+    assert_eq!(lab.draw_a(canvases.clone(), options.clone()), None);
+    let picked = lab
+        .through_point_at(240.0, 260.0)
+        .expect("a click on the plot picks a point");
+    assert_eq!(
+        lab.through_point_at(2.0, 2.0),
+        None,
+        "the legend's corner is off the plot"
+    );
+    assert_eq!(lab.through_point_at(f64::NAN, 260.0), None);
+    // Ringing another pair changes the picture.
+    let first = pixels(&list[0].1);
+    let points = js_sys::Array::of2(&JsValue::from_f64(picked.into()), &JsValue::from_f64(1.0));
+    js_sys::Reflect::set(&options, &"throughPoints".into(), &points).unwrap();
+    assert_eq!(lab.draw_a(canvases, options.clone()), None);
+    assert_ne!(pixels(&list[0].1), first, "the picked point is ringed");
+    // A draw of another view alone keeps where the plane is.
+    let (depth, _) = canvases_for(&["depth"], (480, 480));
+    assert_eq!(lab.draw_a(depth, options), None);
+    assert_eq!(lab.through_point_at(240.0, 260.0), Some(picked));
+}
+
+#[wasm_bindgen_test]
 fn the_phase_diagram_fills_over_draws_and_a_click_on_its_map_asks_for_that_init() {
     let mut lab = Lab::new("?act=tanh").unwrap();
     assert_eq!(lab.phase_progress(), 0.0);

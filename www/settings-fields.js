@@ -103,6 +103,16 @@ function sliderScale(widget, wasm) {
   return { ...widget, value: (p) => p, position: (v) => v };
 }
 
+/** The string id of a slider's label for `config`: gain scales an orthogonal matrix, not a rule's σ, with init=orthogonal. */
+const labelFor = (key, config) => (key === "gain" && config.init === "orthogonal" ? "gainLabelOrthogonal" : labelId(key));
+
+/** Gives `span` the string `id` (kept on a language switch), if it has another. */
+function relabel(span, id) {
+  if (span.dataset.i18n === id) return;
+  span.dataset.i18n = id;
+  span.textContent = text(id);
+}
+
 /** A slider with its value shown in its label. */
 function sliderField(row, { wasm, send }) {
   const id = `c-${row.key}`;
@@ -115,6 +125,7 @@ function sliderField(row, { wasm, send }) {
   return {
     elements: [fieldBox(row.key, [label, input])],
     show(config) {
+      relabel(label.firstChild, labelFor(row.key, config));
       input.value = scale.position(config[row.key]);
       output.textContent = text(valueTemplate(row.key, config), { value: config[row.key] });
     },

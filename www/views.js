@@ -4,6 +4,7 @@
 // landscape again on the next animation frame until it is.
 
 import { text } from "./strings.js";
+import { wireThroughPoints } from "./through-points.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,6 +29,9 @@ function pointIndex(id, fallback) {
 
 /** The two training points the through-depth view compares, as the learner picked them. */
 const throughPoints = () => [pointIndex("through-a", 0), pointIndex("through-b", 1)];
+
+/** Point k (0: first, 1: second) as the view compares it. */
+const throughPoint = (k) => throughPoints()[k];
 
 /**
  * `lab` and `wasm` are the loaded engine; `charts` is createCharts' result; `redraw()`
@@ -60,6 +64,7 @@ export function createViews({ lab, wasm, charts, redraw }) {
 
   /** After each draw: while paused, keep drawing the landscape until it is of the current weights. */
   function afterDraw(live) {
+    showPicks();
     cancelAnimationFrame(frame);
     frame = 0;
     const pending = canvas.width > 0 && lab.landscapeProgress(grid()) < 1;
@@ -73,6 +78,7 @@ export function createViews({ lab, wasm, charts, redraw }) {
     });
   }
 
+  const showPicks = wireThroughPoints({ lab, pointOf: throughPoint, redraw });
   $("landscape-n").addEventListener("change", () => redraw());
   ["through-a", "through-b"].forEach((id) => $(id).addEventListener("change", () => redraw()));
   slider.addEventListener("input", () => {

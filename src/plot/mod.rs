@@ -16,6 +16,7 @@
 //! - [`depth`]: std(z), its prediction and std(δ) layer by layer, on a log axis;
 //! - [`gradients`]: one histogram of log₁₀ |∂L/∂w| per layer, and its exact zeros;
 //! - [`phase`]: mean-field theory's phase diagram: ξ_c over (σ_w, σ_b²), the critical line, the init's point;
+//! - [`pick`]: which training point a click on the data view means (the through-depth points);
 //! - [`weights`]: one layer's weight histogram over the density it was drawn from;
 //! - [`digits`]: the views of an image task: the confusion matrix, the misclassified digits
 //!   and the first layer's receptive fields.
@@ -30,6 +31,7 @@ pub mod labels;
 pub mod landscape;
 pub mod loss;
 pub mod phase;
+pub mod pick;
 pub mod weights;
 pub mod wrap;
 

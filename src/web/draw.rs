@@ -22,6 +22,7 @@ use super::views::{LANDSCAPE_WORK_ALONE, LANDSCAPE_WORK_NOW, LANDSCAPE_WORK_PER_
 use crate::experiment::{Experiment, Snapshot};
 use crate::landscape::{GridSpec, Plane};
 use crate::plot::digits::Mistake;
+use crate::plot::pick::PlotMap;
 
 /// Cells per side of the decision-boundary grid.
 pub const GRID_SIDE: usize = 48;
@@ -82,7 +83,6 @@ impl Lab {
     /// Draws A's charts, all from the same snapshot, and the loss chart with B's losses too
     /// while comparing; returns `undefined`, or a message naming each chart that failed.
     pub(super) fn draw_all(&mut self, canvases: &JsValue, options: &JsValue) -> Option<String> {
-        let options_js = options;
         let options = Options::from_js(options);
         let style = Style::new(options.dpr, options.dark);
         let mut errors: Vec<String> = Vec::new();
@@ -97,7 +97,11 @@ impl Lab {
         }
         let (a, b) = self.pair.both_mut();
         let snapshot = self.snapshot.get_or_insert_with(|| a.snapshot());
-        draw_side(a, snapshot, canvases, &options, &style, &mut errors);
+        let marks = options.through_points;
+        let drawn = draw_side(a, snapshot, canvases, &options, &marks, &style, &mut errors);
+        if let Some(map) = drawn {
+            self.views.data_map = map;
+        }
         let snapshot_b = b.map(|b| &*self.snapshot_b.get_or_insert_with(|| b.snapshot()));
         if let Some(canvas) = canvas(canvases, "depth") {
             let mut sides: Vec<(&str, &[_])> = vec![("A", &snapshot.layers)];
@@ -111,7 +115,8 @@ impl Lab {
             );
         }
         if let Some(canvas) = canvas(canvases, "through") {
-            let result = super::through_depth::draw(&canvas, a, snapshot, options_js, &style);
+            let points = options.through_points;
+            let result = super::through_depth::draw(&canvas, a, snapshot, points, &style);
             report(&mut errors, "through", result);
         }
         if let Some(canvas) = canvas(canvases, "loss") {
@@ -133,7 +138,7 @@ impl Lab {
         let (_, b) = self.pair.both_mut();
         let b = b?;
         let snapshot = self.snapshot_b.get_or_insert_with(|| b.snapshot());
-        draw_side(b, snapshot, canvases, &options, &style, &mut errors);
+        draw_side(b, snapshot, canvases, &options, &[], &style, &mut errors);
         (!errors.is_empty()).then(|| format!("B: {}", errors.join("; ")))
     }
 
@@ -160,17 +165,23 @@ fn report(errors: &mut Vec<String>, chart: &str, result: Result<(), String>) {
     }
 }
 
-/// One network's own charts (everything but the loss, which both sides share).
+/// One network's own charts (everything but the loss, which both sides share), with the
+/// training points `marks` ringed on the data view. Returns where the data view drew the
+/// input plane (`None` inside when it drew none: the digits, a failed draw), or `None`
+/// when it was not drawn this time (its canvas not handed over or hidden).
 fn draw_side(
     experiment: &mut Experiment,
     snapshot: &Snapshot,
     canvases: &JsValue,
     options: &Options,
+    marks: &[usize],
     style: &Style,
     errors: &mut Vec<String>,
-) {
+) -> Option<Option<PlotMap>> {
+    let mut drawn = None;
     if experiment.data().kind.is_digits() {
         draw_digits(experiment, snapshot, canvases, style, errors);
+        drawn = canvas(canvases, "boundary").map(|_| None);
     } else if let Some(canvas) = canvas(canvases, "boundary") {
         let cells = GRID_SIDE * GRID_SIDE;
         let budget = if options.live {
@@ -179,8 +190,10 @@ fn draw_side(
             cells
         };
         let grid = experiment.decision_grid_rolling(GRID_SIDE, budget).clone();
-        let result = charts::boundary::draw(&canvas, &grid, experiment.data(), style);
-        report(errors, "boundary", result);
+        let data = experiment.data();
+        let result = charts::boundary::draw(&canvas, &grid, data, marks, style);
+        drawn = Some(result.as_ref().ok().copied().flatten());
+        report(errors, "boundary", result.map(drop));
     }
     if let Some(canvas) = canvas(canvases, "activation") {
         let hidden = experiment.spec().hidden;
@@ -206,6 +219,7 @@ fn draw_side(
             report(errors, "weights", result);
         }
     }
+    drawn
 }
 
 /// The digits' views, in the boundary's place (a boundary over 64 pixels cannot be drawn):

@@ -1,7 +1,7 @@
 //! What a call of `Lab.draw` carries besides the canvases, read leniently from a JS object:
 //! a missing or wrong option is its default. A leaf: it knows nothing of [`super::Lab`].
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::js::property;
 use crate::landscape::{DEFAULT_LANDSCAPE_N, DEFAULT_LANDSCAPE_SPAN};
@@ -16,6 +16,8 @@ pub(super) struct Options {
     pub(super) live: bool,
     /// The loss landscape's grid and how much of it to compute now.
     pub(super) landscape: LandscapeOptions,
+    /// The two training points the through-depth view compares, ringed on A's data view.
+    pub(super) through_points: [usize; 2],
 }
 
 impl Options {
@@ -31,6 +33,7 @@ impl Options {
             weight_layer,
             live: property(options, "live").is_truthy(),
             landscape: LandscapeOptions::from_js(options),
+            through_points: through_points(options),
         }
     }
 }
@@ -57,4 +60,26 @@ impl LandscapeOptions {
             alone: property(options, "landscapeAlone").is_truthy(),
         }
     }
+}
+
+/// The points compared when the page names none: the first two training points.
+const DEFAULT_THROUGH_POINTS: [usize; 2] = [0, 1];
+
+/// `options.throughPoints` as two indices: each a whole number ≥ 0, else the default's
+/// (the page's number fields hold whole numbers; an index past the training set is drawn
+/// as a message naming it).
+fn through_points(options: &JsValue) -> [usize; 2] {
+    let list = property(options, "throughPoints");
+    let mut points = DEFAULT_THROUGH_POINTS;
+    if js_sys::Array::is_array(&list) {
+        let list: &js_sys::Array = list.unchecked_ref();
+        for (k, point) in points.iter_mut().enumerate() {
+            if let Some(x) = list.get(k as u32).as_f64() {
+                if x >= 0.0 && x.fract() == 0.0 && x < 1e9 {
+                    *point = x as usize;
+                }
+            }
+        }
+    }
+    points
 }

@@ -1,51 +1,44 @@
 //! The through-depth view's draw (issue #21): A's network measured against the mean-field
 //! theory at the two training points the page picked (`options.throughPoints`, `[i, j]`,
-//! default `[0, 1]`). The numbers are [`crate::through_depth`]'s, the painting
-//! [`super::charts::through_depth`]'s; this file only reads the points and joins the two.
+//! default `[0, 1]`, read in `options.rs`), and `Lab.throughPointAt`: the training point a
+//! click on A's data view picks. The numbers are [`crate::through_depth`]'s, the painting
+//! [`super::charts::through_depth`]'s, the pick [`crate::plot::pick`]'s.
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::charts::{self, Style};
-use super::js::property;
+use super::lab::Lab;
 use crate::experiment::{Experiment, Snapshot};
+use crate::plot::pick::nearest;
 use crate::through_depth::through_depth;
 
-/// The points compared when the page names none: the first two training points.
-const DEFAULT_POINTS: [usize; 2] = [0, 1];
-
-/// `options.throughPoints` as two indices: each a whole number ≥ 0, else the default's
-/// (the page's number fields hold whole numbers; an index past the training set is drawn
-/// as a message naming it).
-fn points(options: &JsValue) -> [usize; 2] {
-    let list = property(options, "throughPoints");
-    let mut points = DEFAULT_POINTS;
-    if js_sys::Array::is_array(&list) {
-        let list: &js_sys::Array = list.unchecked_ref();
-        for (k, point) in points.iter_mut().enumerate() {
-            if let Some(x) = list.get(k as u32).as_f64() {
-                if x >= 0.0 && x.fract() == 0.0 && x < 1e9 {
-                    *point = x as usize;
-                }
-            }
-        }
-    }
-    points
-}
-
-/// Draws the view of `experiment` from its `snapshot` on `canvas`.
+/// Draws the view of `experiment` from its `snapshot` on `canvas`, for training points `points`.
 pub(super) fn draw(
     canvas: &HtmlCanvasElement,
     experiment: &Experiment,
     snapshot: &Snapshot,
-    options: &JsValue,
+    points: [usize; 2],
     style: &Style,
 ) -> Result<(), String> {
     let view = through_depth(
         experiment.mlp(),
         &experiment.data().train,
         &snapshot.layers,
-        points(options),
+        points,
     );
     charts::through_depth::draw(canvas, &view, style)
+}
+
+#[wasm_bindgen]
+impl Lab {
+    /// The index of A's training point drawn nearest to the point (`x`, `y`) CSS pixels from
+    /// the data view canvas's top left, for the through-depth view; `undefined` for a click
+    /// off the plot, before it is drawn, or while it shows no plane (the digits).
+    #[wasm_bindgen(js_name = throughPointAt)]
+    pub fn through_point_at(&self, x: f64, y: f64) -> Option<u32> {
+        let map = self.views.data_map.as_ref()?;
+        let picked = nearest(map, &self.pair.a().data().train.raw, x, y)?;
+        u32::try_from(picked).ok()
+    }
 }

@@ -31,4 +31,7 @@ pub(super) struct Views {
     /// Where the phase diagram's map was last drawn, in CSS pixels of its canvas: where a
     /// click means a point.
     pub(super) phase_map: Option<(f64, f64, f64, f64)>,
+    /// Where A's data view last drew the input plane, in CSS pixels of its canvas: where a
+    /// click picks a through-depth point (`None` before, or while it shows the digits).
+    pub(super) data_map: Option<crate::plot::pick::PlotMap>,
 }

@@ -26,11 +26,15 @@ test("init=orthogonal: in the menu with its preset, the rule hidden, the gain ke
     assert.equal(await shown(page, "scale"), false, "no scale rule applies to an orthogonal matrix");
     assert.equal(await shown(page, "sigma"), false);
     assert.equal(await shown(page, "gain"), true, "the gain multiplies the matrix");
+    const gainLabel = () => page.locator('.field[data-key="gain"] label span').first().textContent();
+    assert.equal(await gainLabel(), "Gain (× orthogonal Q)", "the gain scales the matrix, not a rule's σ");
     // Entries of a 2→16 semi-orthogonal layer have mean square gain²/16: σ = 1.2/4 = 0.3.
     const sigmas = await page.evaluate(() => window.initlab.snapshot().layers.map((l) => l.sigma_used));
     assert.ok(Math.abs(sigmas[0] - 0.3) < 1e-12, String(sigmas));
     assert.match(await page.locator("#sigma-used").textContent(), /^0\.3 · 0\.3 · 0\.3 · 0\.424$/);
     await screenshot(page, "orthogonal-1280x800", { fullPage: false });
+    assert.equal((await page.evaluate(() => window.initlab.configure({ init: "normal" }))).ok, true);
+    assert.equal(await gainLabel(), "Gain (× the rule's σ)");
   });
 });
 
@@ -40,6 +44,13 @@ test("init=lsuv: the layer table gives each layer's rescalings, or says where LS
     const cells = await sigmaCells(page);
     assert.equal(cells.length, 4);
     for (const cell of cells) assert.match(cell, /^\d\.\d+ \(LSUV: 1 rescaling\)$/);
+    // LSUV's note wraps under σ: the table is no wider than with a plain σ in that column.
+    const tableWidth = () => page.evaluate(() => document.getElementById("layers").scrollWidth);
+    const withNote = await tableWidth();
+    assert.equal((await page.evaluate(() => window.initlab.configure({ init: "normal" }))).ok, true);
+    const plain = await tableWidth();
+    assert.ok(withNote <= plain + 24, `with LSUV's note the table is ${withNote} px wide, ${plain} px without`);
+    assert.equal((await page.evaluate(() => window.initlab.configure({ init: "lsuv" }))).ok, true);
     const layers = await page.evaluate(() => window.initlab.snapshot().layers);
     for (const layer of layers) assert.ok(Math.abs(layer.lsuv.variance - 1) < 0.1, JSON.stringify(layer.lsuv));
   }, { width: 390, height: 844 });

@@ -63,3 +63,100 @@ test("20 × 64 is built, its through-depth view paints and follows the picked po
     assert.match(refused.error, /at most 8 hidden layers when a layer has more than 64 units/);
   });
 });
+
+/** Keeps the pixels of canvas `id` in the page, for `changedNear` to compare with. */
+function keepPixels(page, id) {
+  return page.evaluate((canvasId) => {
+    const canvas = document.getElementById(canvasId);
+    window.__kept = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  }, id);
+}
+
+/** How many pixels of canvas `id` changed since `keepPixels`, in all and within `reach` CSS px of (x, y). */
+function changedNear(page, id, { x, y, reach }) {
+  return page.evaluate(
+    ({ canvasId, x, y, reach }) => {
+      const canvas = document.getElementById(canvasId);
+      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      const scale = canvas.width / canvas.getBoundingClientRect().width;
+      let all = 0;
+      let near = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] === window.__kept[i] && data[i + 1] === window.__kept[i + 1] && data[i + 2] === window.__kept[i + 2]) continue;
+        all += 1;
+        const px = ((i / 4) % canvas.width) / scale;
+        const py = Math.floor(i / 4 / canvas.width) / scale;
+        if (Math.hypot(px - x, py - y) <= reach) near += 1;
+      }
+      return { all, near };
+    },
+    { canvasId: id, x, y, reach },
+  );
+}
+
+test("a click on the decision boundary picks the nearest training point for the through-depth view, ringed there and named; a click off the plot does nothing", async () => {
+  await withPage("?data=circles", async ({ page }) => {
+    const value = (id) => page.inputValue(id);
+    const pickLine = () => page.textContent("#through-pick");
+    assert.deepEqual([await value("#through-a"), await value("#through-b")], ["0", "1"]);
+    assert.match(await pickLine(), /#0 and #1.*as the first point/);
+    const boundary = page.locator("#chart-boundary");
+    await boundary.scrollIntoViewIfNeeded();
+    const box = await boundary.boundingBox();
+    // Spots inside the square plot (centred in the canvas), until one picks a point other than 0.
+    const spots = [0.5, 0.35, 0.65].map((u) => ({ x: u * box.width, y: 0.55 * box.height }));
+    let picked = "0";
+    let spot;
+    let through;
+    for (spot of spots) {
+      through = await canvasHash(page, "chart-through");
+      await keepPixels(page, "chart-boundary");
+      await boundary.click({ position: spot });
+      picked = await value("#through-a");
+      if (picked !== "0") break;
+    }
+    assert.match(picked, /^\d+$/, "the first point is a training point's index");
+    assert.notEqual(picked, "0", "a click on the plot picks a point");
+    assert.equal(await value("#through-b"), "1", "the first click sets the first point only");
+    const ring = await changedNear(page, "chart-boundary", { ...spot, reach: 40 });
+    assert.ok(ring.near > 20, `the picked point is ringed near the click (${ring.near} of ${ring.all} changed pixels near it)`);
+    assert.notEqual((await canvasHash(page, "chart-through")).hash, through.hash, "the through-depth view redrew");
+    assert.match(await pickLine(), new RegExp(`#${picked} and #1.*as the second point`));
+    // The next click sets the second point, and the one after that the first again.
+    await boundary.click({ position: spots[0] });
+    const second = await value("#through-b");
+    assert.notEqual(second, "1");
+    assert.equal(await value("#through-a"), picked);
+    assert.match(await pickLine(), new RegExp(`#${picked} and #${second}.*as the first point`));
+    // Off the plot (the legend's corner): nothing is picked, nothing redrawn.
+    const still = await canvasHash(page, "chart-through");
+    await boundary.click({ position: { x: 2, y: 2 } });
+    assert.deepEqual([await value("#through-a"), await value("#through-b")], [picked, second]);
+    assert.equal((await canvasHash(page, "chart-through")).hash, still.hash);
+    // Keyboard: a typed index is the second point; the next click sets the first.
+    await page.fill("#through-b", "7");
+    await page.dispatchEvent("#through-b", "change");
+    assert.match(await pickLine(), new RegExp(`#${picked} and #7.*as the first point`));
+  });
+});
+
+test("while the digits run, a click on the decision boundary's canvas (their confusion matrix) picks nothing, and the line says to type the indices", async () => {
+  await withPage("?data=circles", async ({ page }) => {
+    const boundary = page.locator("#chart-boundary");
+    await boundary.scrollIntoViewIfNeeded();
+    const box = await boundary.boundingBox();
+    const centre = { x: 0.5 * box.width, y: 0.55 * box.height };
+    await boundary.click({ position: centre });
+    const picked = await page.inputValue("#through-a");
+    assert.notEqual(picked, "0", "on the plane a click picks a point");
+    await page.selectOption("#c-data", "digits");
+    await page.waitForFunction(() => window.initlab.config().data === "digits");
+    await page.evaluate(() => window.initlab.drawn);
+    const line = await page.textContent("#through-pick");
+    assert.match(line, new RegExp(`#${picked} and #1 \\(the digits have no plane`));
+    await boundary.click({ position: centre });
+    await boundary.click({ position: { x: 0.3 * box.width, y: 0.7 * box.height } });
+    assert.deepEqual([await page.inputValue("#through-a"), await page.inputValue("#through-b")], [picked, "1"]);
+    assert.equal(await page.textContent("#through-pick"), line);
+  });
+});

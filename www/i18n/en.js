@@ -62,6 +62,7 @@ export const strings = {
   scaleHintHe: "Var(w) = gain² · 2 / fan_in",
   sigmaLabel: "σ (std of the weights)",
   gainLabel: "Gain (× the rule's σ)",
+  gainLabelOrthogonal: "Gain (× orthogonal Q)",
   sigmaUsedLabel: "σ used per layer:",
   notUsed: "not used by {init}",
   groupTruncation: "Truncation",
@@ -231,6 +232,9 @@ export const strings = {
   throughHint: "Mean-field theory (Poole et al. 2016) predicts how a wide random network carries the length q of a signal (the mean of z²) and the correlation c of two inputs from layer to layer. Dots are this network, measured at two training points you pick; dashed lines are the theory run from its first hidden layer, with σ_w and σ_b read from its weights. In the ordered phase c climbs to 1 and the inputs become indistinguishable; in the chaotic phase it falls and they are scrambled.",
   throughPointA: "first point (index)",
   throughPointB: "second point (index)",
+  throughPickFirst: "Compared: training points #{a} and #{b}, ringed on the decision boundary. A click or tap there picks the training point nearest to it as the first point; the next, as the second.",
+  throughPickSecond: "Compared: training points #{a} and #{b}, ringed on the decision boundary. A click or tap there picks the training point nearest to it as the second point; the next, as the first.",
+  throughPickedDigits: "Compared: training points #{a} and #{b} (the digits have no plane to pick them on: type their indices).",
   throughAlt: "For each hidden layer, the measured length and correlation of two training points against the mean-field theory's curves",
   landscapeHeading: "Loss landscape",
   landscapeHint:

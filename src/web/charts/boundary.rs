@@ -8,12 +8,15 @@
 use super::canvas;
 use super::style::Style;
 use super::theme::dots;
+use super::theme::SMALL;
 use super::theme::{at, chart, mesh, stroke, tick_near_zero, Axis, Chart, Theme};
 use super::words::{Swatch, Words};
 use super::{begin, Surface};
 use crate::boundary::Grid;
 use crate::data::{Dataset, Split};
+use crate::plot::pick::PlotMap;
 use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
 use web_sys::HtmlCanvasElement;
 
 /// How far the heatmap moves from the background towards a class colour at p = 0 or 1:
@@ -21,26 +24,30 @@ use web_sys::HtmlCanvasElement;
 const TINT: f64 = 0.55;
 
 /// Draws `grid` as a heatmap (blue towards class 0, vermillion towards class 1, the
-/// background colour at p = ½) under the points of `data`, in raw input coordinates.
+/// background colour at p = ½) under the points of `data`, in raw input coordinates, with
+/// the training points `marks` ringed and named (#i: the through-depth view's two points).
+/// Returns where the plane was drawn, in CSS pixels, for a click to pick a point (`None`
+/// when no plot was drawn).
 pub fn draw(
     canvas: &HtmlCanvasElement,
     grid: &Grid,
     data: &Dataset,
+    marks: &[usize],
     style: &Style,
-) -> Result<(), String> {
+) -> Result<Option<PlotMap>, String> {
     let Surface { words, t, w, h, .. } = begin(canvas, style)?;
     let labels = style.labels;
     let finite = |r: [f64; 2]| r[0].is_finite() && r[1].is_finite() && r[0] < r[1];
     if grid.n == 0 || grid.p.len() != grid.n * grid.n || !finite(grid.x) || !finite(grid.y) {
         words.message((0.0, 0.0, w, h), labels.no_grid, t.muted);
-        return Ok(());
+        return Ok(None);
     }
     let top = legend(&words, w);
     // A square plot, centred: the same scale on both axes keeps circles round.
     let (extra_w, extra_h) = (style.px(66.0), style.px(38.0));
     let side = (w - extra_w).min(h - top - extra_h);
     if side < style.px(40.0) {
-        return Ok(());
+        return Ok(None);
     }
     let left = (0.5 * (w - side - extra_w)).max(0.0).floor();
     let area = words.area((left, top.floor(), side + extra_w, side + extra_h));
@@ -65,8 +72,55 @@ pub fn draw(
     });
     points(&mut c, &data.test, false, radius, style, &t, grid)?;
     points(&mut c, &data.train, true, radius, style, &t, grid)?;
+    let css = |v: f64| v / style.dpr;
+    let map = PlotMap::new(
+        (css(x0), css(y0), css(x1 - x0), css(y1 - y0)),
+        grid.x,
+        grid.y,
+    );
+    if let Some(map) = &map {
+        ring(&mut c, &words, map, &data.train, marks, radius)?;
+    }
     if grid.p.iter().all(|p| !p.is_finite()) {
         words.message(rect, labels.grid_not_finite, t.fg);
+    }
+    Ok(map)
+}
+
+/// Rings the training points `marks` (drawn on `map`) and names each "#i" beside its ring,
+/// as the through-depth view's caption names them; a point off the plot is not marked.
+fn ring(
+    c: &mut Chart,
+    words: &Words,
+    map: &PlotMap,
+    train: &Split,
+    marks: &[usize],
+    radius: i32,
+) -> Result<(), String> {
+    let (style, t) = (words.style, words.t);
+    let ring_px = radius + style.ipx(4.0);
+    let (size, height) = (SMALL, words.line_height(SMALL));
+    for &index in marks {
+        let Some(p) = train.raw.get(index).copied() else {
+            continue;
+        };
+        let Some((x, y)) = map.pixel(p) else {
+            continue;
+        };
+        // A light ring under a dark one: it reads over either class's tint.
+        dots(c, vec![(p[0], p[1])], ring_px, stroke(style, t.bg, 4.0))?;
+        dots(c, vec![(p[0], p[1])], ring_px, stroke(style, t.fg, 2.0))?;
+        let name = format!("#{index}");
+        let reach = 0.75 * f64::from(ring_px);
+        let corner = (style.px(x) + reach, style.px(y) - reach - height);
+        let back = (
+            corner.0 - style.px(1.0),
+            corner.1,
+            words.width(&name, size) + style.px(2.0),
+            height,
+        );
+        words.fill(back, t.bg.mix(0.85));
+        words.text(&name, corner, size, t.fg, HPos::Left);
     }
     Ok(())
 }

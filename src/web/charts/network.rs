@@ -402,7 +402,13 @@ fn captions(words: &Words, d: &Diagram) {
             } else {
                 short
             };
-            let at = (s.px(column.x), s.px(top + k as f64 * CAPTION_LINE));
+            // Centred under its column, but kept inside the canvas: the first and last
+            // columns of a deep network sit at its edges ("out" lost its "t" at 32 layers).
+            let half = 0.5 * words.width(text, SMALL);
+            let x = s
+                .px(column.x)
+                .clamp(half, (s.px(d.frame.width) - half).max(half));
+            let at = (x, s.px(top + k as f64 * CAPTION_LINE));
             words.text(text, at, SMALL, *colour, HPos::Center);
         }
     }
