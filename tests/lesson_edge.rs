@@ -87,10 +87,18 @@ fn a_sits_on_the_critical_line_and_b_in_the_chaotic_phase() {
     assert!((chi1(1.0, 0.05) - 0.93).abs() < 0.01);
     assert_eq!(b.gain, 2.5);
     assert!((chi1(b.gain, 0.05) - 1.61).abs() < 0.01);
-    // What the text says of B: c* near 0 and ξ_c under six layers.
+    // What the text says of B: q* ≈ 4, c* = 0.004 and ξ_c = 5.6 layers.
     let theory = mean_field(MeanFieldArgs::new(Activation::Tanh, 2.5, 0.05, 20)).unwrap();
-    assert!(theory.c_star.abs() < 0.01, "c* {}", theory.c_star);
-    assert!((5.0..6.0).contains(&theory.xi_c), "ξ_c {}", theory.xi_c);
+    assert!((theory.q_star - 4.0).abs() < 0.05, "q* {}", theory.q_star);
+    assert!(
+        (theory.c_star - 0.004).abs() < 0.0005,
+        "c* {}",
+        theory.c_star
+    );
+    assert!((theory.xi_c - 5.6).abs() < 0.05, "ξ_c {}", theory.xi_c);
+    // And of the ordered side: at σ_w = 1, ξ_c = −1/ln χ₁ is under A's 20 layers.
+    let ordered = mean_field(MeanFieldArgs::new(Activation::Tanh, 1.0, 0.05, 20)).unwrap();
+    assert!(ordered.xi_c < 20.0 && ordered.c_star == 1.0, "{ordered:?}");
 }
 
 #[test]
@@ -121,7 +129,7 @@ fn the_verdict_holds_on_seeds_1_to_10_as_opened() {
             number(&v, "j"),
             number(&v, "c1_a"),
             number(&v, "c1_b"),
-            number(&v, "layer"),
+            number(&v, "depth"),
             number(&v, "c_a"),
             number(&v, "th_a"),
             number(&v, "c_b"),
@@ -130,7 +138,7 @@ fn the_verdict_holds_on_seeds_1_to_10_as_opened() {
             v.message.args.get("xi_b"),
         );
         assert_verdict(&v, true, "edge-of-chaos.holds");
-        assert_eq!(number(&v, "layer"), 20.0);
+        assert_eq!(number(&v, "depth"), 20.0);
         assert!(number(&v, "c1_a") >= EDGE_START_FROM);
         assert!(number(&v, "c_a") >= EDGE_KEPT_FROM);
         assert!(number(&v, "c_b") < EDGE_FALLEN_BELOW);

@@ -110,7 +110,7 @@ fn edge_of_chaos(e: &Evidence, _b: &Snapshot) -> Verdict {
     let message = Message::new(&format!("edge-of-chaos.{name}"))
         .with("i", a.points[0])
         .with("j", a.points[1])
-        .with("layer", a.c.len())
+        .with("depth", a.c.len())
         .with("c1_a", first_a)
         .with("c1_b", first_b)
         .with("c_a", last_a)
