@@ -228,16 +228,16 @@ export const QUESTIONS = {
     ],
   },
   "edge-of-chaos": {
-    text: "Twenty tanh layers of 64, σ_b = 0.05. Two training points whose inputs have a cosine of about 0.9 go in. A's σ_w sits on the critical line (χ₁ = 1), B's is 2.5 (χ₁ = 1.61). What is their correlation c at layer 20?",
+    text: "Twenty tanh layers of 64. Two inputs with a cosine of about 0.9 go in; A's σ_w is on the critical line (χ₁ = 1), B's is 2.5 (χ₁ = 1.61). What is their correlation c at layer 20?",
     choices: [
       "About 0.9 in both: each init keeps the signal's size from layer to layer.",
-      "About 0.9 in A; in B it falls towards 0: the chaotic net scrambles the two inputs.",
+      "About 0.9 in A; in B it falls towards 0: the inputs are scrambled.",
       "Close to 1 in both: depth makes every input look alike.",
     ],
     why: [
       "Keeping the length of one signal is not keeping the correlation of two: B's length settles at q* ≈ 4, while its c falls over about 5.6 layers (ξ_c).",
-      "On the critical line ξ_c is unbounded and c leaves its start only slowly; in B it approaches c* = 0.004 over about 5.6 layers. Measured at 64 units, on seeds 1 to 10: A 0.64–0.995, B −0.40 to 0.34.",
-      "That is the ordered phase (χ₁ < 1, e.g. σ_w = 1: χ₁ = 0.93), where c climbs to 1. B is on the other side of the line, where c falls.",
+      "On the critical line ξ_c is unbounded and c leaves its start only slowly; in B it nears c* = 0.004 within about 5.6 layers.",
+      "That is the ordered phase (χ₁ < 1), where c climbs to 1; B lies on the chaotic side of the line, where c falls.",
     ],
   },
   "in-practice": {

@@ -167,7 +167,7 @@ export const LESSON_VERDICTS = {
   },
   "edge-of-chaos": {
     verdicts: {
-      "holds": "Points {i} and {j}: c = {c1_a} in A and {c1_b} in B at hidden layer 1. At layer {depth} A's is still {c_a} (theory {th_a}) and B's has fallen to {c_b} (theory {th_b}). The theory's ξ_c in layers, at the σ_w and σ_b read from the weights: A {xi_a}, B {xi_b}.",
+      "holds": "Points {i} and {j}: c = {c1_a} (A) and {c1_b} (B) at hidden layer 1; at layer {depth}, A {c_a} (theory {th_a}) and B {c_b} (theory {th_b}). The theory's ξ_c in layers, from the weights: A {xi_a}, B {xi_b}.",
       "lowStart": "Points {i} and {j} start at c = {c1_a} in A and {c1_b} in B at hidden layer 1: below {start}, too near where a chaotic net takes c for a fall to show (at layer {depth}: A {c_a}, B {c_b}). Open the lesson again for a pair that starts near 0.9.",
       "aShallow": "The theory's ξ_c for A, {xi_a} in layers, is no more than its number of hidden layers, {depth}: A is not near the critical line (B's ξ_c: {xi_b}). At layer {depth} c is {c_a} in A and {c_b} in B.",
       "bDeep": "The theory's ξ_c for B, {xi_b} in layers, is no less than its number of hidden layers: B is not chaotic enough to forget the pair within its depth (A's ξ_c: {xi_a}). At layer {depth} c is {c_a} in A and {c_b} in B.",

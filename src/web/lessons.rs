@@ -92,7 +92,7 @@ const LESSON_RESTART_RUNS: usize = 20;
 #[wasm_bindgen]
 impl Lab {
     /// The open lesson, `{id, steps, view, restarts, verdict: {holds, message: {id, args}},
-    /// question: {choices, correct}, tasks: [{id, done}]}`,
+    /// question: {choices, correct}, tasks: [{id, done}], points: [i, j] or null}`,
     /// with the verdict computed from the current snapshot(s); `null` in the explorer.
     pub fn lesson(&mut self) -> Result<JsValue, JsError> {
         let Some(lesson) = lessons::find(&self.pair.config().lesson) else {
