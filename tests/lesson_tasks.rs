@@ -108,6 +108,11 @@ const MET_BY: &[(&str, &str, &str)] = &[
     ("he-relu", "he-relu.gain", "gain=1.4142"),
     ("digits-scale", "digits-scale.sigma", "sigma=3"),
     (
+        "edge-of-chaos",
+        "edge-of-chaos.critical",
+        "bsigma=0.1&gain=1.1934",
+    ),
+    (
         "in-practice",
         "in-practice.gain",
         "vs=preset%3Dtorch-linear%26gain%3D1.4142",

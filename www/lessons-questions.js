@@ -227,6 +227,19 @@ export const QUESTIONS = {
       "Six layers that each shrink the signal to 0.08 leave the softmax's ten outputs equal, while Glorot's σ passes the spread on: B reached 95.5–97.5 %.",
     ],
   },
+  "edge-of-chaos": {
+    text: "Twenty tanh layers of 64. Two inputs with a cosine of about 0.9 go in; A's σ_w is on the critical line (χ₁ = 1), B's is 2.5 (χ₁ = 1.61). What is their correlation c at layer 20?",
+    choices: [
+      "About 0.9 in both: each init keeps the signal's size from layer to layer.",
+      "About 0.9 in A; in B it falls towards 0: the inputs are scrambled.",
+      "Close to 1 in both: depth makes every input look alike.",
+    ],
+    why: [
+      "Keeping the length of one signal is not keeping the correlation of two: B's length settles at q* ≈ 4, while its c falls over about 5.6 layers (ξ_c).",
+      "On the critical line ξ_c is unbounded and c leaves its start only slowly; in B it nears c* = 0.004 within about 5.6 layers.",
+      "That is the ordered phase (χ₁ < 1), where c climbs to 1; B lies on the chaotic side of the line, where c falls.",
+    ],
+  },
   "in-practice": {
     text: "Eight ReLU layers of 64: A follows He's rule, B PyTorch's nn.Linear default. What does training show?",
     choices: [

@@ -56,6 +56,9 @@ export const TASKS = {
   "digits-scale": {
     sigma: "Go the other way: set A's σ to 3 (saturated tanh units) and run the 2,000 steps: A's loss falls from the tens to about ln 10, but it gets fewer than half of the test images right, while B passes 90 %.",
   },
+  "edge-of-chaos": {
+    critical: "Find the critical line at σ_b = 0.1: set A's bsigma to 0.1 and move its gain (σ_w, with scale=lecun) until χ₁ is 1 to within 2 % (it is near 1.2; the through-depth view's header gives χ₁ for the weights drawn).",
+  },
   "in-practice": {
     gain: "Give B He's variance while keeping PyTorch's uniform: set B's gain to √2 (gain=1.414) and run the 200 steps: B's std(z) stops fading and its loss ends within 0.1 of A's.",
   },

@@ -24,6 +24,7 @@ export const LESSON_TITLES = {
   "xavier": "Var(w) = 1/n_in or 2/(n_in + n_out)? Why the average?",
   "he-relu": "Which rule for ReLU?",
   "digits-scale": "On real images: does the scale still matter?",
+  "edge-of-chaos": "The edge of chaos: what do 20 layers do to two similar inputs?",
   "in-practice": "What should I use in practice?",
 };
 

@@ -165,6 +165,17 @@ export const LESSON_VERDICTS = {
       "notDigits": "This lesson is about the handwritten digits (data=digits); on another data set its bounds (a guess's loss ln 10, 10 % right) mean nothing. Open the lesson again.",
     },
   },
+  "edge-of-chaos": {
+    verdicts: {
+      "holds": "Points {i} and {j}: c = {c1_a} (A) and {c1_b} (B) at hidden layer 1; at layer {depth}, A {c_a} (theory {th_a}) and B {c_b} (theory {th_b}). The theory's ξ_c in layers, from the weights: A {xi_a}, B {xi_b}.",
+      "lowStart": "Points {i} and {j} start at c = {c1_a} in A and {c1_b} in B at hidden layer 1: below {start}, too near where a chaotic net takes c for a fall to show (at layer {depth}: A {c_a}, B {c_b}). Open the lesson again for a pair that starts near 0.9.",
+      "aShallow": "The theory's ξ_c for A, {xi_a} in layers, is no more than its number of hidden layers, {depth}: A is not near the critical line (B's ξ_c: {xi_b}). At layer {depth} c is {c_a} in A and {c_b} in B.",
+      "bDeep": "The theory's ξ_c for B, {xi_b} in layers, is no less than its number of hidden layers: B is not chaotic enough to forget the pair within its depth (A's ξ_c: {xi_a}). At layer {depth} c is {c_a} in A and {c_b} in B.",
+      "aFalls": "At layer {depth} A's c is {c_a}, below {kept} (it started at {c1_a}; theory {th_a}): on this draw A did not keep the pair's correlation. B: {c_b}.",
+      "bKeeps": "At layer {depth} B's c is still {c_b}, {kept} or more (it started at {c1_b}; theory {th_b}): on this draw B did not scramble the pair. A: {c_a}.",
+      "noTheory": "The theory has no curve for one of the nets: it needs two hidden layers or more and weights it can read σ_w from. The through-depth view says why.",
+    },
+  },
   "in-practice": {
     verdicts: {
       "holds": "At step {step}, A (He) has loss {lossA} and {accA} % right, B (PyTorch's default) {lossB} and {accB} %; std(z) in the last hidden layer is {a_ratio} of the first's in A and {b_ratio} in B: the default's signal fades through the ReLU layers, and B barely learns.",

@@ -35,8 +35,9 @@ export function verdictText({ id, args }) {
 
 /*
  * The panel works on the lessons' state `L` (lesson-core.js), to which it adds `shownId`,
- * the lesson whose words the panel shows, and `openedId`, the lesson last opened (a relabel
- * shows it again as it was, folded or not).
+ * the lesson whose words the panel shows, `openedId`, the lesson last opened (a relabel
+ * shows it again as it was, folded or not), and `pointsShown`, the pair of points it last put
+ * in the through-depth view ("i,j", or null).
  */
 
 /** Previous / Next and "Course: 2 / 4" for the open lesson `id`. */
@@ -105,6 +106,22 @@ function asApi(L, lesson) {
   return { id: lesson.id, title: titleOf(lesson.id), steps: lesson.steps, view: lesson.view, verdict, question, tasks };
 }
 
+/**
+ * Puts the two training points the lesson's verdict compares (`points`, [i, j], or null) in
+ * the through-depth view's fields whenever the lesson's pair changes (a new seed draws new
+ * data), so that the view shows the pair the verdict reads; the learner may pick others.
+ */
+function showPoints(L, points) {
+  const pair = Array.isArray(points) ? points.join(",") : null;
+  if (pair === L.pointsShown) return;
+  L.pointsShown = pair;
+  if (pair === null) return;
+  const fields = [$("through-a"), $("through-b")];
+  fields.forEach((field, k) => (field.value = String(points[k])));
+  // Redrawn once this redraw is over (the view reads its fields when it draws).
+  queueMicrotask(() => fields[0].dispatchEvent(new Event("change")));
+}
+
 /** Hides the lesson's answer (explanation, verdict, Run it, tasks) until `shown`. */
 function showAnswerParts(shown) {
   for (const id of ["lesson-text", "lesson-look", "lesson-run", "lesson-why"]) $(id).hidden = !shown;
@@ -123,6 +140,7 @@ function show(L, raw = L.lab().lesson()) {
   if (!lesson) {
     L.shownId = null;
     L.openedId = null;
+    L.pointsShown = null;
     for (const el of document.querySelectorAll(".lesson-focus")) el.classList.remove("lesson-focus");
     stageView(null);
     return null;
@@ -131,6 +149,7 @@ function show(L, raw = L.lab().lesson()) {
     L.shownId = lesson.id;
     showOpened(L, lesson);
   }
+  showPoints(L, raw.points);
   // Predict first: nothing of the verdict is in the page until the learner has answered.
   const shown = revealed(L.question, raw);
   showQuestion(L.question, raw, (index) => L.answer(index));
@@ -187,6 +206,7 @@ function relabel(L) {
 export function createLessonPanel(L) {
   L.shownId = null;
   L.openedId = null;
+  L.pointsShown = null;
   $("lesson-run").addEventListener("click", () => run(L));
   wireWhy();
   $("lesson-show-me").addEventListener("click", () => L.answer(null));

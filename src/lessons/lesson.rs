@@ -6,6 +6,7 @@ use crate::error::Args;
 use crate::experiment::Snapshot;
 use crate::restarts::Restarts;
 use crate::stats::LayerStats;
+use crate::through_depth::ThroughDepth;
 use crate::ConfigError;
 use serde::Serialize;
 
@@ -22,6 +23,8 @@ pub enum View {
     Gradients,
     Restarts,
     Table,
+    /// The through-depth view: q^l and c^l measured against the mean-field theory.
+    Through,
 }
 
 /// Evidence a verdict needs beyond the snapshots, which the caller computes on request.
@@ -36,6 +39,8 @@ pub enum Needs {
     /// The snapshots of A (and B) at step 0 of the current settings, besides the current ones:
     /// a lesson that judges the init and what training made of it.
     Start,
+    /// A's (and B's) correlation of two training points through depth ([`Evidence::through`]).
+    ThroughDepth,
 }
 
 /// The training loss around A's current weights along each parameter axis.
@@ -99,6 +104,9 @@ pub struct Evidence<'a> {
     pub restarts: Option<&'a RestartsSeen>,
     /// Present when the lesson [`Needs::Start`]: A's (and B's) snapshot at step 0.
     pub start: Option<(&'a Snapshot, Option<&'a Snapshot>)>,
+    /// Present when the lesson [`Needs::ThroughDepth`]: A's (and B's) through-depth view at
+    /// the lesson's pair of training points ([`super::edge_points`]).
+    pub through: Option<(&'a ThroughDepth, Option<&'a ThroughDepth>)>,
 }
 
 /// One argument of a message: a number (the page formats it), a name (a layer's name,

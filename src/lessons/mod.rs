@@ -14,6 +14,7 @@
 //! - `no_hidden`: no hidden layer (logistic regression), where zero init is harmless;
 //! - [`scale`]: truncation, the ReLU bias, too small, too large, Glorot's average and He's rule.
 //! - `digits`: the scale and symmetry lessons again on the handwritten digits (ten classes);
+//! - `edge`: the edge of chaos, two points' correlation through depth on and off the critical line;
 //! - `in_practice`: the closing lesson, what to use: a framework default against the rule;
 //! - [`parts`]: the course map, the lessons grouped into parts;
 //! - [`settings`]: every lesson's settings as plain data, which the link reader opens;
@@ -22,6 +23,7 @@
 //! - [`tasks`]: each lesson's "Try this" tasks, checked live.
 
 mod digits;
+mod edge;
 mod hessian;
 mod in_practice;
 mod lesson;
@@ -37,6 +39,7 @@ pub use digits::{
     CHANCE_ACCURACY_UP_TO, CHANCE_LOSS_FROM, DIGITS_SCALE_STEPS, DIGITS_SYMMETRY_STEPS,
     LEARNED_ACCURACY,
 };
+pub use edge::{edge_points, EDGE_FALLEN_BELOW, EDGE_KEPT_FROM, EDGE_PAIR_COS, EDGE_START_FROM};
 pub use hessian::HESSIAN_MAX_PARAMS;
 pub use symmetry::{LOWER_BY, LOWER_REACH};
 
@@ -48,6 +51,7 @@ pub use lesson::{
 use crate::compare::Comparison;
 use crate::config::Config;
 use crate::experiment::{Experiment, Snapshot};
+use crate::through_depth::ThroughDepth;
 
 /// Every lesson, in the order a learner meets them.
 pub const LESSONS: &[Lesson] = &[
@@ -68,6 +72,7 @@ pub const LESSONS: &[Lesson] = &[
     scale::XAVIER,
     scale::HE_RELU,
     digits::DIGITS_SCALE,
+    edge::EDGE_OF_CHAOS,
     in_practice::IN_PRACTICE,
 ];
 
@@ -115,12 +120,41 @@ pub fn judge_now(
         .then(|| start(pair.config()))
         .flatten();
     let (a, b) = pair.snapshots();
+    let through = (lesson.needs == Needs::ThroughDepth)
+        .then(|| through_depth(pair, &a, b.as_ref()))
+        .flatten();
     let evidence = Evidence {
         a: &a,
         b: b.as_ref(),
         curvature: curvature.as_ref(),
         restarts: restarts.filter(|_| lesson.needs == Needs::Restarts),
         start: start.as_ref().map(|(a, b)| (a, b.as_ref())),
+        through: through.as_ref().map(|(a, b)| (a, b.as_ref())),
     };
     lesson.verdict(&evidence)
+}
+
+/// A's (and B's) correlation through depth, as the through-depth view measures it
+/// ([`crate::through_depth`]), at each side's pair of [`edge_points`]; `a` and `b` are the
+/// pair's snapshots now. `None` when A has no hidden layer (B's is then `None` alone).
+pub fn through_depth(
+    pair: &Comparison,
+    a: &Snapshot,
+    b: Option<&Snapshot>,
+) -> Option<(ThroughDepth, Option<ThroughDepth>)> {
+    let view = |experiment: &Experiment, snapshot: &Snapshot| {
+        let train = &experiment.data().train;
+        crate::through_depth::through_depth(
+            experiment.mlp(),
+            train,
+            &snapshot.layers,
+            edge_points(train),
+        )
+        .ok()
+    };
+    let b = pair
+        .b()
+        .zip(b)
+        .and_then(|(experiment, b)| view(experiment, b));
+    view(pair.a(), a).map(|a| (a, b))
 }

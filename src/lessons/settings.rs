@@ -118,6 +118,16 @@ pub const DIGITS_SCALE: Setup = Setup {
                &bias=0&lr=0.1&batch=32&vs=scale%3Dglorot",
 };
 
+/// Twenty tanh layers of 64 with biases from N(0, 0.05²) (issue #21): A at σ_w = 1.1225, on
+/// the critical line χ₁ = 1 (the engine's mean field puts it at 1.12254; tests/lesson_edge.rs
+/// checks χ₁ at this gain), B at σ_w = 2.5, in the chaotic phase (χ₁ = 1.61). The default
+/// data (xor) and learning rate; the verdict judges the draw, so the lesson runs no step.
+pub const EDGE_OF_CHAOS: Setup = Setup {
+    id: "edge-of-chaos",
+    query: "layers=64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64&act=tanh\
+               &init=normal&scale=lecun&gain=1.1225&bsigma=0.05&vs=gain%3D2.5",
+};
+
 /// He's rule on a deep ReLU net (A) against PyTorch's `nn.Linear` default (B), with the
 /// default data (xor), learning rate (0.03, plain SGD) and bias 0 for A.
 pub const IN_PRACTICE: Setup = Setup {
@@ -146,6 +156,7 @@ pub const ALL: &[Setup] = &[
     XAVIER,
     HE_RELU,
     DIGITS_SCALE,
+    EDGE_OF_CHAOS,
     IN_PRACTICE,
 ];
 

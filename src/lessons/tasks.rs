@@ -5,8 +5,10 @@
 //! checks the outcome the task asks for, not merely the setting it suggests.
 
 use super::lesson::Verdict;
+use crate::activation::Activation;
 use crate::config::Config;
 use crate::experiment::Snapshot;
+use crate::mean_field::{mean_field, MeanFieldArgs};
 
 /// What a task may look at: both networks' settings and state, and the verdict now.
 pub struct Seen<'a> {
@@ -237,6 +239,27 @@ fn jitter_learns_digits(seen: &Seen) -> bool {
         && a.test_accuracy >= 0.9
 }
 
+/// edge-of-chaos: the σ_b the task asks for, within half a step of the bsigma slider (0.01).
+const TASK_BSIGMA: f64 = 0.1;
+const TASK_BSIGMA_WITHIN: f64 = 0.005;
+/// How near 1 χ₁ must be: 2 % (the check). χ₁ grows about as σ_w², so that is about
+/// 1 % in σ_w: at σ_b = 0.1 the line is at σ_w = 1.1934 (the engine's mean field), and the gain
+/// slider's step nearest it, 1.2023, is within (tests/lesson_edge.rs).
+pub const CRITICAL_WITHIN: f64 = 0.02;
+
+/// edge-of-chaos: put A's tanh net on the critical line at σ_b = 0.1: with init=normal and
+/// scale=lecun, gain is σ_w, and the engine's mean field at A's gain and bsigma gives
+/// |χ₁ − 1| ≤ [`CRITICAL_WITHIN`].
+fn critical_at_bsigma(seen: &Seen) -> bool {
+    let a = seen.a;
+    let args = MeanFieldArgs::new(Activation::Tanh, a.gain, a.bsigma, 1);
+    a.act == "tanh"
+        && a.init == "normal"
+        && a.scale == "lecun"
+        && (a.bsigma - TASK_BSIGMA).abs() <= TASK_BSIGMA_WITHIN
+        && mean_field(args).is_ok_and(|theory| (theory.chi1 - 1.0).abs() <= CRITICAL_WITHIN)
+}
+
 /// Every lesson's tasks, by lesson id.
 pub const TASKS: &[(&str, &[Task])] = &[
     ("zero-tanh", &[task("zero-tanh.biasOnly", bias_only)]),
@@ -279,6 +302,10 @@ pub const TASKS: &[(&str, &[Task])] = &[
     (
         "digits-scale",
         &[task("digits-scale.sigma", saturated_barely_learns)],
+    ),
+    (
+        "edge-of-chaos",
+        &[task("edge-of-chaos.critical", critical_at_bsigma)],
     ),
     (
         "in-practice",

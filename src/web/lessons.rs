@@ -9,6 +9,7 @@ use super::lab::Lab;
 use crate::lessons::{
     self, questions, tasks, Evidence, Needs, RestartsSeen, Verdict, View, LESSONS,
 };
+use crate::through_depth::ThroughDepth;
 
 /// One entry of the lessons menu.
 #[derive(Serialize)]
@@ -50,6 +51,9 @@ struct OpenLesson<'a> {
     question: Option<QuestionAsk>,
     /// The lesson's tasks now: `[{id, done}]`.
     tasks: Vec<TaskNow>,
+    /// The two training points its verdict compares through depth (`[i, j]`), which the page
+    /// puts in the through-depth view's fields; `null` for a lesson that reads no such pair.
+    points: Option<[usize; 2]>,
 }
 
 #[derive(Serialize)]
@@ -72,13 +76,23 @@ struct RestartAsk {
     first_seed: u64,
 }
 
+impl Lab {
+    /// A's (and B's) through-depth views at the open lesson's pair of points, from the
+    /// current snapshots.
+    fn through_now(&mut self) -> Option<(ThroughDepth, Option<ThroughDepth>)> {
+        let _ = self.current_both();
+        let a = self.snapshot.as_ref()?;
+        lessons::through_depth(&self.pair, a, self.snapshot_b.as_ref())
+    }
+}
+
 /// The restarts lesson asks for seeds 1 to 20 at its `steps`.
 const LESSON_RESTART_RUNS: usize = 20;
 
 #[wasm_bindgen]
 impl Lab {
     /// The open lesson, `{id, steps, view, restarts, verdict: {holds, message: {id, args}},
-    /// question: {choices, correct}, tasks: [{id, done}]}`,
+    /// question: {choices, correct}, tasks: [{id, done}], points: [i, j] or null}`,
     /// with the verdict computed from the current snapshot(s); `null` in the explorer.
     pub fn lesson(&mut self) -> Result<JsValue, JsError> {
         let Some(lesson) = lessons::find(&self.pair.config().lesson) else {
@@ -104,6 +118,9 @@ impl Lab {
             self.pair.config().clone(),
             self.pair.b().map(|b| b.config().clone()),
         );
+        let through = (lesson.needs == Needs::ThroughDepth)
+            .then(|| self.through_now())
+            .flatten();
         let (a, b) = self.current_both();
         let verdict = lesson.verdict(&Evidence {
             a,
@@ -111,6 +128,7 @@ impl Lab {
             curvature: curvature.as_ref(),
             restarts: restarts.as_ref(),
             start: start.as_ref().map(|(_, a, b)| (a, b.as_ref())),
+            through: through.as_ref().map(|(a, b)| (a, b.as_ref())),
         });
         let seen = tasks::Seen {
             a: &a_config,
@@ -140,6 +158,7 @@ impl Lab {
                 correct: q.correct,
             }),
             tasks,
+            points: through.as_ref().map(|(a, _)| a.points),
         })
     }
 

@@ -187,7 +187,7 @@ test("an unknown id in course= is named in a notice and the known ones are kept;
  * The views whose chart needs its height to show anything, so no size shortens it: one panel
  * per layer, stacked (activation, gradients), and the landscape's map under its legend.
  */
-const TALL = ["activation", "gradients", "landscape"];
+const TALL = ["activation", "gradients", "landscape", "through"];
 
 const SIZES = [
   { name: "desktop", viewport: { width: 1280, height: 800 }, query: "" },
