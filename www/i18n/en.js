@@ -135,6 +135,8 @@ export const strings = {
   boundaryHeading: "Decision boundary",
   boundaryAlt: "The network's output over the input plane, with the data points",
   digitsHeading: "Test digits: answers and first-layer weights",
+  boundaryDigitsHeading: "A: decision boundary · B: test digits",
+  digitsBoundaryHeading: "A: test digits · B: decision boundary",
   confusionAlt: "The confusion matrix of the test digits: true class by row, the network's answer by column",
   mistakesAlt: "Test digits the network gets wrong, each with its true class and the network's answer",
   fieldsAlt: "The first layer's incoming weights of up to 16 units, each drawn as an 8×8 image on one colour scale",

@@ -124,6 +124,8 @@ export const strings = {
   boundaryHeading: "决策边界",
   boundaryAlt: "网络在输入平面上的输出，以及数据点",
   digitsHeading: "测试数字：回答与第一层权重",
+  boundaryDigitsHeading: "A：决策边界 · B：测试数字",
+  digitsBoundaryHeading: "A：测试数字 · B：决策边界",
   confusionAlt: "测试数字的混淆矩阵：行为真实类别，列为网络的回答",
   mistakesAlt: "网络分错的测试数字，各附真实类别和网络的回答",
   fieldsAlt: "第一层最多 16 个单元的输入权重，各画成一幅 8×8 图像，共用一个色标",
