@@ -869,6 +869,7 @@ export const charts = {
   diverged_at: "चरण {0} पर अपसरित",
   side_diverged_at: "{0} चरण {1} पर अपसरित",
   side_losses: "{0}: प्रशिक्षण (मोटी), परीक्षण (पतली)",
+  chance_level: "संयोग: ln 10 = {0}",
   no_history: "अभी कोई चरण नहीं",
   no_finite_loss: "हानि एक सीमित संख्या नहीं है",
   weights_of: "{0} के भार",

@@ -869,6 +869,7 @@ export const charts = {
   diverged_at: "расхождение на шаге {0}",
   side_diverged_at: "{0}: расхождение на шаге {1}",
   side_losses: "{0}: обучение (толстая), тест (тонкая)",
+  chance_level: "угадывание: ln 10 = {0}",
   no_history: "шагов ещё нет",
   no_finite_loss: "потери не являются конечным числом",
   weights_of: "веса: {0}",

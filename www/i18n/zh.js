@@ -869,6 +869,7 @@ export const charts = {
   diverged_at: "在第 {0} 步发散",
   side_diverged_at: "{0} 在第 {1} 步发散",
   side_losses: "{0}：训练（粗线），测试（细线）",
+  chance_level: "随机猜测：ln 10 = {0}",
   no_history: "还没有训练步",
   no_finite_loss: "损失不是有限数值",
   weights_of: "{0} 的权重",
