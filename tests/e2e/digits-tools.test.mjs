@@ -5,6 +5,7 @@
 //   the digits' goal (solved at a test accuracy ≥ 90 %, stuck at a loss ≥ 2, near ln 10).
 // - The landscape's centre is the snapshot's loss, exactly, on the digits too.
 // - The exports hold a 64-input, 10-output network, and the digits' history and settings.
+// - Bad links: loss=bce and shortcut=1 are notices naming their cause; layers=0 is valid.
 // Run alone with `node --test tests/e2e/digits-tools.test.mjs`.
 
 import { test } from "node:test";
@@ -79,5 +80,36 @@ test("the exports on the digits: 64 inputs, 10 outputs, the history with test ac
     const settings = JSON.parse(await page.evaluate(() => window.initlab.export("json-config")));
     assert.equal(settings.config.data, "digits");
     assert.equal(settings.config.loss, "ce");
+  });
+});
+
+/** The notices the page shows, and the settings it kept. */
+const noticesAndConfig = (page) =>
+  page.evaluate(() => ({
+    notices: [...document.querySelectorAll("#notice-list li")].map((li) => li.textContent),
+    config: window.initlab.config(),
+  }));
+
+test("bad links on the digits: loss=bce and shortcut=1 are notices naming the cause; layers=0 is valid", async () => {
+  // bce is refused with its reason; the digits stay, with their own loss (ce).
+  await withPage("?data=digits&loss=bce&lr=0.2", async ({ page }) => {
+    const { notices, config } = await noticesAndConfig(page);
+    assert.equal(notices.length, 1, notices.join(" | "));
+    assert.match(notices[0], /^loss: bce is the loss of one sigmoid output.*loss=ce/);
+    assert.deepEqual([config.data, config.loss, config.lr], ["digits", "ce", 0.2]);
+  });
+  // The shortcut cannot apply to the digits: it is refused, naming why; the digits stay.
+  await withPage("?data=digits&shortcut=1&lr=0.2", async ({ page }) => {
+    const { notices, config } = await noticesAndConfig(page);
+    assert.equal(notices.length, 1, notices.join(" | "));
+    assert.match(notices[0], /^shortcut: .*the digits, with 64 pixels and 10 outputs, take no shortcut/);
+    assert.deepEqual([config.data, config.shortcut, config.lr], ["digits", false, 0.2]);
+  });
+  // No hidden layer: multinomial logistic regression, 64 pixels straight to 10 softmax outputs.
+  await withPage("?data=digits&layers=0", async ({ page }) => {
+    const s = await page.evaluate(() => window.initlab.step(100));
+    assert.equal(await page.locator("#notices").isHidden(), true);
+    assert.deepEqual(s.layers.map((layer) => [layer.name, layer.fan_in, layer.size]), [["output", 64, 10]]);
+    assert.ok(s.test_accuracy > 0.3, `a linear softmax learns: ${s.test_accuracy}`);
   });
 });
