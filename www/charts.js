@@ -281,6 +281,7 @@ function classesChanged(state, classes, classesB) {
   state.digits = digits;
   $("digits-views").hidden = !digits[0];
   $("digits-views-b").hidden = !digits[1];
+  $("digits-credit").hidden = !digits[0] && !digits[1];
   const words = [
     ["boundary-heading", "i18n", boundaryHeading(digits[0], classesB === undefined ? digits[0] : digits[1])],
     ["chart-boundary", "i18nAria", digits[0] ? "confusionAlt" : "boundaryAlt"],

@@ -51,6 +51,9 @@ async function assertViews(page, digitsOnA) {
   const planeSuffix = digitsOnA ? "-b" : "";
   assert.equal(seen.shown[`chart-mistakes${planeSuffix}`], false);
   assert.equal(seen.shown[`chart-fields${planeSuffix}`], false);
+  // The data's credit (issue #20 §1) is under the panel while either side shows the digits.
+  assert.equal(await page.locator("#digits-credit").isVisible(), true);
+  assert.match(await textOf(page, "digits-credit"), /Alpaydin.*1998.*CC BY 4\.0/);
 }
 
 for (const [query, digitsOnA] of [
@@ -97,6 +100,12 @@ for (const [query, digitsOnA] of [
       assert.equal(swapped.classes, digitsOnA ? 2 : 10);
       assert.equal(swapped.compare.classes, digitsOnA ? 10 : 2);
       await assertViews(page, !digitsOnA);
+
+      // Stop comparing with A in the plane: no digits left, no credit.
+      if (digitsOnA) {
+        await page.click("#compare-stop");
+        assert.equal(await page.locator("#digits-credit").isHidden(), true);
+      }
     });
   });
 }

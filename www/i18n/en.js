@@ -137,6 +137,7 @@ export const strings = {
   digitsHeading: "Test digits: answers and first-layer weights",
   boundaryDigitsHeading: "A: decision boundary · B: test digits",
   digitsBoundaryHeading: "A: test digits · B: decision boundary",
+  digitsCredit: "Digits: the test set of UCI’s “Optical Recognition of Handwritten Digits” (E. Alpaydin, C. Kaynak, 1998), licensed CC BY 4.0.",
   confusionAlt: "The confusion matrix of the test digits: true class by row, the network's answer by column",
   mistakesAlt: "Test digits the network gets wrong, each with its true class and the network's answer",
   fieldsAlt: "The first layer's incoming weights of up to 16 units, each drawn as an 8×8 image on one colour scale",

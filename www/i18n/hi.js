@@ -126,6 +126,7 @@ export const strings = {
   digitsHeading: "परीक्षण अंक: उत्तर और पहली परत के भार",
   boundaryDigitsHeading: "A: निर्णय सीमा · B: परीक्षण अंक",
   digitsBoundaryHeading: "A: परीक्षण अंक · B: निर्णय सीमा",
+  digitsCredit: "अंक: UCI के “Optical Recognition of Handwritten Digits” का परीक्षण सेट (E. Alpaydin, C. Kaynak, 1998), CC BY 4.0 लाइसेंस के अधीन।",
   confusionAlt: "परीक्षण अंकों की कन्फ़्यूज़न मैट्रिक्स: पंक्ति में असली वर्ग, स्तंभ में नेटवर्क का उत्तर",
   mistakesAlt: "वे परीक्षण अंक जिन्हें नेटवर्क गलत पहचानता है, हर एक अपने असली वर्ग और नेटवर्क के उत्तर के साथ",
   fieldsAlt: "पहली परत की अधिकतम 16 इकाइयों के आने वाले भार, हर एक एक ही रंग पैमाने पर 8×8 छवि के रूप में",

@@ -126,6 +126,7 @@ export const strings = {
   digitsHeading: "Тестовые цифры: ответы и веса первого слоя",
   boundaryDigitsHeading: "A: граница решений · B: тестовые цифры",
   digitsBoundaryHeading: "A: тестовые цифры · B: граница решений",
+  digitsCredit: "Цифры: тестовый набор UCI «Optical Recognition of Handwritten Digits» (E. Alpaydin, C. Kaynak, 1998), лицензия CC BY 4.0.",
   confusionAlt: "Матрица ошибок на тестовых цифрах: по строкам истинный класс, по столбцам ответ сети",
   mistakesAlt: "Тестовые цифры, на которых сеть ошибается, с истинным классом и ответом сети",
   fieldsAlt: "Входные веса до 16 нейронов первого слоя, каждый нейрон — картинка 8×8 в одной цветовой шкале",

@@ -126,6 +126,7 @@ export const strings = {
   digitsHeading: "测试数字：回答与第一层权重",
   boundaryDigitsHeading: "A：决策边界 · B：测试数字",
   digitsBoundaryHeading: "A：测试数字 · B：决策边界",
+  digitsCredit: "数字：UCI「Optical Recognition of Handwritten Digits」的测试集（E. Alpaydin、C. Kaynak，1998），采用 CC BY 4.0 许可。",
   confusionAlt: "测试数字的混淆矩阵：行为真实类别，列为网络的回答",
   mistakesAlt: "网络分错的测试数字，各附真实类别和网络的回答",
   fieldsAlt: "第一层最多 16 个单元的输入权重，各画成一幅 8×8 图像，共用一个色标",
