@@ -281,7 +281,8 @@ function classesChanged(state, classes, classesB) {
   state.digits = digits;
   $("digits-views").hidden = !digits[0];
   $("digits-views-b").hidden = !digits[1];
-  $("digits-credit").hidden = !digits[0] && !digits[1];
+  // On the digits the training figures are of a fixed subset (src/data.rs MEASURED_DIGITS): said under the loss.
+  for (const id of ["digits-credit", "digits-measured"]) $(id).hidden = !digits[0] && !digits[1];
   const words = [
     ["boundary-heading", "i18n", boundaryHeading(digits[0], classesB === undefined ? digits[0] : digits[1])],
     ["chart-boundary", "i18nAria", digits[0] ? "confusionAlt" : "boundaryAlt"],

@@ -54,6 +54,9 @@ async function assertViews(page, digitsOnA) {
   // The data's credit (issue #20 §1) is under the panel while either side shows the digits.
   assert.equal(await page.locator("#digits-credit").isVisible(), true);
   assert.match(await textOf(page, "digits-credit"), /Alpaydin.*1998.*CC BY 4\.0/);
+  // The loss chart's caption says the digits' training figures are of a fixed subset.
+  assert.equal(await page.locator("#digits-measured").isVisible(), true);
+  assert.match(await textOf(page, "digits-measured"), /256 of the 1,438 training images/);
 }
 
 for (const [query, digitsOnA] of [
@@ -105,6 +108,7 @@ for (const [query, digitsOnA] of [
       if (digitsOnA) {
         await page.click("#compare-stop");
         assert.equal(await page.locator("#digits-credit").isHidden(), true);
+        assert.equal(await page.locator("#digits-measured").isHidden(), true);
       }
     });
   });

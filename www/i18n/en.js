@@ -138,6 +138,7 @@ export const strings = {
   boundaryDigitsHeading: "A: decision boundary · B: test digits",
   digitsBoundaryHeading: "A: test digits · B: decision boundary",
   digitsCredit: "Digits: the test set of UCI’s “Optical Recognition of Handwritten Digits” (E. Alpaydin, C. Kaynak, 1998), licensed CC BY 4.0.",
+  digitsMeasured: "On the digits the training loss, the training accuracy and every layer statistic (charts and table) are measured on one fixed set of 256 of the 1,438 training images, 25 or 26 of each digit, so that a frame stays short. Training steps draw from all 1,438; the test figures use all 359 test images.",
   confusionAlt: "The confusion matrix of the test digits: true class by row, the network's answer by column",
   mistakesAlt: "Test digits the network gets wrong, each with its true class and the network's answer",
   fieldsAlt: "The first layer's incoming weights of up to 16 units, each drawn as an 8×8 image on one colour scale",

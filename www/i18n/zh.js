@@ -127,6 +127,7 @@ export const strings = {
   boundaryDigitsHeading: "A：决策边界 · B：测试数字",
   digitsBoundaryHeading: "A：测试数字 · B：决策边界",
   digitsCredit: "数字：UCI「Optical Recognition of Handwritten Digits」的测试集（E. Alpaydin、C. Kaynak，1998），采用 CC BY 4.0 许可。",
+  digitsMeasured: "在手写数字上，训练损失、训练准确率和每层的统计量（图表和表格）都只在固定的 256 张训练图像上测量（共 1,438 张，每个数字 25 或 26 张），以便每帧保持短小。训练步骤从全部 1,438 张中抽取；测试数字使用全部 359 张测试图像。",
   confusionAlt: "测试数字的混淆矩阵：行为真实类别，列为网络的回答",
   mistakesAlt: "网络分错的测试数字，各附真实类别和网络的回答",
   fieldsAlt: "第一层最多 16 个单元的输入权重，各画成一幅 8×8 图像，共用一个色标",
