@@ -4,7 +4,8 @@
 // bce). Both train together, step for step, and each side draws its own views: the digits'
 // side the confusion matrix, the misclassified digits and the receptive fields, the plane's
 // side its decision boundary; the panel's heading names each side's view. The link fetches
-// the digits before the first frame; Play runs both; Swap trades the views with the sides.
+// the digits before the first frame; Play runs both; Swap trades the views with the sides;
+// `compare({data: "digits"})` before they are here is refused and starts their download.
 // Run alone with `node --test tests/e2e/digits-compare.test.mjs`.
 
 import { test } from "node:test";
@@ -130,5 +131,31 @@ test("digits on B only at 390×844: B's views stack under A's, within the width,
       assert.match(await textOf(page, "boundary-heading"), /тестовые цифры/);
     },
     PHONE,
+  );
+});
+
+test("compare({data: 'digits'}) before the digits are here: refused naming data, the download starts, and the same call then succeeds", async () => {
+  // Service workers blocked, so that the page's own fetch is the one that brings the file.
+  await withPage(
+    "",
+    async ({ page }) => {
+      const first = await page.evaluate(() => window.initlab.compare({ data: "digits" }));
+      assert.equal(first.ok, false);
+      assert.equal(first.field, "data");
+      assert.match(first.error, /have not arrived yet.*choose it again once they have arrived/);
+      // The refusal's promise holds: the page fetches them now, without another call.
+      // (Polled here: waitForFunction takes an async check's promise for true.)
+      const installed = () => page.evaluate(async () => (await import("/pkg/initlab.js")).digitsInstalled());
+      for (const end = Date.now() + 20_000; !(await installed()); await page.waitForTimeout(100)) {
+        assert.ok(Date.now() < end, "the digits were not fetched after the refusal");
+      }
+      assert.deepEqual(await page.evaluate(() => window.initlab.compare({ data: "digits" })), { ok: true });
+      const s = await page.evaluate(() => window.initlab.step(10));
+      assert.deepEqual([s.classes, s.compare.classes], [2, 10]);
+      assert.match(page.url(), /[?&]vs=data%3Ddigits(&|$)/);
+      await assertViews(page, false);
+    },
+    undefined,
+    { serviceWorkers: "block" },
   );
 });
