@@ -329,6 +329,34 @@ fn statistics_are_measured_on_one_fixed_subset_and_the_equalities_hold() {
     assert_eq!(rolled.loss, landscape.loss);
 }
 
+/// The page's caption under the loss chart (`digitsMeasured`, www/i18n/en.js) states the
+/// subset's size and the splits' sizes: they are the engine's numbers.
+#[test]
+fn the_pages_caption_names_the_measured_subset_and_the_splits_as_they_are() {
+    let exp = experiment(&[]);
+    let (train, test) = (exp.data().train.len(), exp.data().test.len());
+    let thousands = |n: usize| format!("{},{:03}", n / 1000, n % 1000);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/i18n/en.js");
+    let english = std::fs::read_to_string(path).expect("the English strings");
+    let caption = english
+        .lines()
+        .find(|line| line.trim_start().starts_with("digitsMeasured:"))
+        .expect("the caption");
+    let subset = format!(
+        "{MEASURED_DIGITS} of the {} training images",
+        thousands(train)
+    );
+    assert!(caption.contains(&subset), "{caption} / {subset}");
+    assert!(
+        caption.contains(&format!("all {}", thousands(train))),
+        "{caption}"
+    );
+    assert!(
+        caption.contains(&format!("all {test} test images")),
+        "{caption}"
+    );
+}
+
 #[test]
 fn restarts_on_the_digits_are_solved_by_test_accuracy_and_stuck_near_chance() {
     let run = |loss: f64, test_accuracy: f64| RestartRun {

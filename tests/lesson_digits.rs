@@ -258,6 +258,20 @@ fn digits_symmetry_flips_when_a_side_changes_and_waits_for_its_steps() {
     assert_verdict(&v, false, "digits-symmetry.notDigits");
 }
 
+/// `bShort` is said only of a B that is below 90 %, and says no more: with a learning rate a
+/// hundred times smaller (lr 0.001 on both sides), 2,000 steps leave the random B short of 90 %
+/// while A is still one unit, and the verdict carries B's accuracy, under 90.
+#[test]
+fn digits_symmetry_a_slow_b_short_of_ninety_percent_is_bshort() {
+    install();
+    let lesson = lesson("digits-symmetry");
+    let (_, v) = run(lesson, &config(lesson, &[("lr", "0.001")]), lesson.steps);
+    assert_verdict(&v, false, "digits-symmetry.bShort");
+    assert_eq!(number(&v, "units_a"), 1.0);
+    assert_eq!(number(&v, "units_b"), 16.0);
+    assert!(number(&v, "test_b_pct") < 100.0 * LEARNED_ACCURACY, "{v:?}");
+}
+
 #[test]
 fn digits_symmetry_task_jitter_splits_the_units_and_learns() {
     install();

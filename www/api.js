@@ -216,6 +216,9 @@ function experimentsApi(s) {
     compare(partial) {
       const outcome = localized(need(s).compare(partial));
       if (outcome.ok) changed(s);
+      // A B on the digits before they are here: the refusal says to choose again once they
+      // have arrived, so fetch them now (the note counts the bytes; a fault is said there).
+      if (outcome.text?.id === "data.digitsMissing") s.loadDigits().catch(() => {});
       // A refusal is shown in the panel, fetched for it if need be; an acceptance clears it.
       if (s.compare || !outcome.ok) s.loadCompare().then((panel) => panel.showError(outcome), warn("The A/B panel"));
       return outcome;

@@ -281,8 +281,10 @@ function classesChanged(state, classes, classesB) {
   state.digits = digits;
   $("digits-views").hidden = !digits[0];
   $("digits-views-b").hidden = !digits[1];
+  // On the digits the training figures are of a fixed subset (src/data.rs MEASURED_DIGITS): said under the loss.
+  for (const id of ["digits-credit", "digits-measured"]) $(id).hidden = !digits[0] && !digits[1];
   const words = [
-    ["boundary-heading", "i18n", digits[0] ? "digitsHeading" : "boundaryHeading"],
+    ["boundary-heading", "i18n", boundaryHeading(digits[0], classesB === undefined ? digits[0] : digits[1])],
     ["chart-boundary", "i18nAria", digits[0] ? "confusionAlt" : "boundaryAlt"],
     ["chart-boundary-b", "i18nAria", digits[1] ? "confusionAltB" : "boundaryAltB"],
   ];
@@ -292,6 +294,12 @@ function classesChanged(state, classes, classesB) {
     if (kind === "i18n") el.textContent = text(key);
     else el.setAttribute("aria-label", text(key));
   }
+}
+
+/** The boundary panel's heading: one view's name, or each side's when A and B differ (one on the digits). */
+function boundaryHeading(digitsA, digitsB) {
+  if (digitsA === digitsB) return digitsA ? "digitsHeading" : "boundaryHeading";
+  return digitsA ? "digitsBoundaryHeading" : "boundaryDigitsHeading";
 }
 
 /** Rebuilds the weight-layer picker for the snapshot's `layers` (hidden ones, then the output). */

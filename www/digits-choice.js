@@ -26,6 +26,15 @@ export function loadDigits(wasm, near = null) {
   return loaderCode().then((code) => code.loadDigits(wasm, near));
 }
 
+/**
+ * The digits file's bytes for another engine (the restarts' worker) when `query` picks the
+ * digits and they are installed: a Promise of a Uint8Array, or of null.
+ */
+export function digitsFor(wasm, query) {
+  if (!wasm.digitsInstalled() || !wasm.picksDigits(query)) return Promise.resolve(null);
+  return loaderCode().then((code) => code.installedDigits());
+}
+
 /** Counts the changes asked: a download that ends later applies its change only if no other came since. */
 let latest = 0;
 

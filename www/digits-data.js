@@ -154,6 +154,11 @@ async function install(wasm, bytes) {
 
 /** The download under way, shared by every caller; null when none is. */
 let loading = null;
+/** The bytes installed, kept for the restarts' worker, which runs an engine of its own. */
+let installedBytes = null;
+
+/** The digits file's bytes as installed by `loadDigits`, or null before. */
+export const installedDigits = () => installedBytes;
 /** The last download brought a broken file: the next asks past every cache (the service worker's too). */
 let lastWasCorrupt = false;
 
@@ -161,6 +166,7 @@ async function fetchAndInstall(wasm) {
   try {
     const bytes = await download(wasm, lastWasCorrupt);
     await install(wasm, bytes);
+    installedBytes = bytes;
     lastWasCorrupt = false;
     hideNote();
   } catch (error) {

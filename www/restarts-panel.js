@@ -4,6 +4,7 @@
 // button that loads that seed into the page. The engine checks every argument. Loaded on
 // first use by restarts.js, which holds the panel until then.
 
+import { digitsFor } from "./digits-choice.js";
 import { fixed, significant } from "./numbers.js";
 import { localizedError, text } from "./strings.js";
 
@@ -92,8 +93,12 @@ function showResult(r, request, result) {
   }));
 }
 
-/** Starts a checked request `{query, runs, steps, firstSeed}`; resolves with the result. */
-function start(r, request) {
+/**
+ * Starts a checked request `{query, runs, steps, firstSeed}`; resolves with the result.
+ * `digits`: the digits file's bytes when the query trains on them (the worker's engine
+ * installs them: it shares no memory with the page's).
+ */
+function start(r, request, digits) {
   if (r.current) {
     r.current.reject(new Error(text("restartsSuperseded")));
     finish(r);
@@ -120,7 +125,7 @@ function start(r, request) {
       say(r, () => text("restartsFailed", { error: event.message ?? "" }));
       reject(new Error(r.words()));
     };
-    worker.postMessage({ query: request.query, options: request });
+    worker.postMessage({ query: request.query, options: request, digits });
   });
 }
 
@@ -134,7 +139,7 @@ function run(r, options) {
     say(r, () => localizedError(error).message);
     return Promise.reject(error);
   }
-  return start(r, request);
+  return digitsFor(r.wasm, request.query).then((digits) => start(r, request, digits));
 }
 
 /** Runs what the panel's fields ask for; the panel shows the outcome (or the refusal) itself. */

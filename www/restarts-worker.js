@@ -2,16 +2,21 @@
 // animating and answering while dozens of runs train. It loads its own copy of the engine
 // and drives a RestartRunner (src/web/restarts.rs) one run at a time.
 
-import init, { RestartRunner } from "../pkg/initlab.js";
+import init, { RestartRunner, digitsInstalled, installDigits } from "../pkg/initlab.js";
 
 /** Longest stretch of training between two progress messages, in ms. */
 const REPORT_EVERY_MS = 100;
 
 const ready = init();
 
-/** Trains every run of one request: `{query, options}` → progress messages, then the result. */
-async function train({ query, options }) {
+/**
+ * Trains every run of one request: `{query, options, digits}` → progress messages, then the
+ * result. `digits`, the digits file's bytes when the runs train on them, is installed in
+ * this worker's engine first (the page checked its SHA-256; the engine reads every byte).
+ */
+async function train({ query, options, digits }) {
   await ready;
+  if (digits && !digitsInstalled()) installDigits(digits);
   const runner = new RestartRunner(query, options);
   try {
     let reported = performance.now();

@@ -105,6 +105,8 @@ labels! {
     side_diverged_at,
     /// The legend of one side's losses in a comparison: its name.
     side_losses,
+    /// The digits' chance line: a uniform guess's loss over the ten classes, ln 10 (formatted).
+    chance_level,
     no_history,
     no_finite_loss,
     weights_of,
@@ -392,6 +394,7 @@ pub const EN: Labels = Labels {
     diverged_at: "diverged at step {0}",
     side_diverged_at: "{0} diverged at step {1}",
     side_losses: "{0}: train (thick), test (thin)",
+    chance_level: "chance: ln 10 = {0}",
     no_history: "no steps yet",
     no_finite_loss: "the loss is not a finite number",
     weights_of: "weights of {0}",

@@ -5,7 +5,8 @@
 //! colour and one dash (A solid, B dashed, told apart without colour too), its train loss
 //! thick and its test loss thin. A loss that cannot be shown (not finite, or ≤ 0 on a log
 //! axis) breaks its line rather than ending the chart. A side that diverged is marked at the
-//! step where it did.
+//! step where it did. On the digits the loss of a uniform guess over the ten classes, ln 10,
+//! is a level line (issue #20): a run that stays on it has learned nothing.
 
 use super::{pad, span};
 use crate::experiment::History;
@@ -21,6 +22,9 @@ pub struct Curves<'a> {
     pub name: Option<&'static str>,
     pub history: &'a History,
     pub diverged_at: Option<usize>,
+    /// The loss of a uniform guess over its classes (the snapshot's `chance_loss`: ln 10 on
+    /// the digits), drawn as a level line; `None` in the plane.
+    pub chance: Option<f64>,
 }
 
 /// One line of the chart.
@@ -66,12 +70,18 @@ pub struct LossModel {
     pub markers: Vec<(usize, Option<&'static str>)>,
     /// No side has recorded a step yet.
     pub no_history: bool,
+    /// The chance level to draw (every side on the digits has the same, ln 10), inside
+    /// `y_range`; `None` when no side has one or it cannot be shown (≤ 0 on a log axis).
+    pub chance: Option<f64>,
 }
 
 impl LossModel {
     pub fn new(sides: &[Curves], log_scale: bool) -> LossModel {
         let shown = |v: f64| v.is_finite() && (!log_scale || v > 0.0);
         let (lines, legend) = lines(sides, shown);
+        let chance = sides
+            .iter()
+            .find_map(|side| side.chance.filter(|&c| shown(c)));
         let values = || {
             lines
                 .iter()
@@ -81,6 +91,11 @@ impl LossModel {
         let (lo, hi) = values().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(v), hi.max(v))
         });
+        // The axis holds the chance line too, once there is a loss to set it beside.
+        let (axis_lo, axis_hi) = match chance {
+            Some(c) if lo.is_finite() => (lo.min(c), hi.max(c)),
+            _ => (lo, hi),
+        };
         let last = sides
             .iter()
             .flat_map(|side| {
@@ -96,10 +111,10 @@ impl LossModel {
         let y_range = if !lo.is_finite() {
             (0.0, 1.0)
         } else if log_scale {
-            log_axis(lo, hi)
+            log_axis(axis_lo, axis_hi)
         } else {
-            let ys = pad(span(lo.min(0.0), hi, (0.0, 1.0)), MARGIN_LINEAR);
-            (ys.0.max(lo.min(0.0)), ys.1)
+            let ys = pad(span(axis_lo.min(0.0), axis_hi, (0.0, 1.0)), MARGIN_LINEAR);
+            (ys.0.max(axis_lo.min(0.0)), ys.1)
         };
         LossModel {
             lines,
@@ -113,6 +128,7 @@ impl LossModel {
                 .filter_map(|side| Some((side.diverged_at?, side.name)))
                 .collect(),
             no_history: sides.iter().all(|side| side.history.steps.is_empty()),
+            chance: chance.filter(|_| lo.is_finite()),
         }
     }
 }
@@ -242,6 +258,7 @@ mod tests {
             name: None,
             history: h,
             diverged_at: None,
+            chance: None,
         }
     }
 
@@ -283,11 +300,13 @@ mod tests {
                 name: Some("A"),
                 history: &a,
                 diverged_at: None,
+                chance: None,
             },
             Curves {
                 name: Some("B"),
                 history: &b,
                 diverged_at: Some(7),
+                chance: None,
             },
         ];
         let model = LossModel::new(&sides, false);
@@ -303,6 +322,58 @@ mod tests {
             [Label::Side("A"), Label::Side("B")]
         );
         assert_eq!(model.markers, [(7, Some("B"))]);
+    }
+
+    /// On the digits the chance level ln 10 is drawn, inside the axis even when every loss is
+    /// far below it; in a comparison with one side on the digits it is that side's; in the
+    /// plane there is none, and with nothing drawn there is none either.
+    #[test]
+    fn the_digits_chance_level_is_drawn_inside_the_axis() {
+        let chance = 10f64.ln();
+        let h = history(&[0, 10, 20], &[0.3, 0.1, 0.05], &[0.3, 0.12, 0.08]);
+        for log_scale in [false, true] {
+            let digits = Curves {
+                chance: Some(chance),
+                ..alone(&h)
+            };
+            let model = LossModel::new(&[digits], log_scale);
+            assert_eq!(model.chance, Some(chance));
+            let (lo, hi) = model.y_range;
+            assert!(lo <= 0.05 && hi >= chance, "{log_scale}: {lo} … {hi}");
+            assert_eq!(
+                model.values,
+                Some((0.05, 0.3)),
+                "the losses drawn, not the level"
+            );
+        }
+        let plane = LossModel::new(&[alone(&h)], true);
+        assert_eq!(plane.chance, None);
+        assert!(
+            plane.y_range.1 < chance,
+            "the plane's axis is not stretched"
+        );
+        let digits_b = Curves {
+            name: Some("B"),
+            chance: Some(chance),
+            ..alone(&h)
+        };
+        let mixed = LossModel::new(
+            &[
+                Curves {
+                    name: Some("A"),
+                    ..alone(&h)
+                },
+                digits_b,
+            ],
+            false,
+        );
+        assert_eq!(mixed.chance, Some(chance));
+        let empty = history(&[], &[], &[]);
+        let nothing = Curves {
+            chance: Some(chance),
+            ..alone(&empty)
+        };
+        assert_eq!(LossModel::new(&[nothing], false).chance, None);
     }
 
     #[test]

@@ -155,6 +155,7 @@ fn curves<'s>(name: Option<&'static str>, snapshot: &'s Snapshot) -> charts::los
         name,
         history: &snapshot.history,
         diverged_at: snapshot.diverged_at,
+        chance: snapshot.chance_loss,
     }
 }
 

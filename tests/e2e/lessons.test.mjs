@@ -90,6 +90,7 @@ for (const id of ids) {
       assert.equal(await page.locator("#lesson-verdict.holds").count(), 1);
       assert.match(lesson.verdict.text, /\d/, "the verdict carries its number");
       assert.doesNotMatch(lesson.verdict.text, /\{\w+\}/, "no unfilled placeholder");
+      await ownClaims[id]?.(page, lesson);
 
       // The view the lesson is about is marked and scrolled into sight (once the smooth scroll settles).
       await scrollSettled(page);
@@ -110,6 +111,61 @@ async function panelFits(page, id, size) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.ok(overflow <= 0, `${id} at ${size}: ${overflow}px too wide`);
 }
+
+/** The digits' test images (20 % of 1,797, stratified): what a confusion matrix counts. */
+const DIGITS_TEST_IMAGES = 359;
+
+/** A side's test accuracy in % as its confusion matrix counts it (its diagonal over its total). */
+function confusionAccuracy(snapshot) {
+  const classes = Math.sqrt(snapshot.confusion.length);
+  const total = snapshot.confusion.reduce((sum, n) => sum + n, 0);
+  const right = snapshot.confusion.filter((_, i) => i % (classes + 1) === 0).reduce((sum, n) => sum + n, 0);
+  assert.equal(total, DIGITS_TEST_IMAGES);
+  return (100 * right) / total;
+}
+
+/** The verdict's text shows `pct` as the page writes a percentage (one decimal). */
+const showsPercent = (text, pct) => text.includes(pct.toFixed(1)) || text.includes(pct.toFixed(0));
+
+/**
+ * After Run it at 1280×800, what the page's own run shows beside the verdict, checked against
+ * the claims src/lessons/digits.rs makes natively (tests/lesson_digits.rs): the snapshots of
+ * A and B, not the verdict's words, so a verdict that said "holds" of other numbers fails.
+ */
+const ownClaims = {
+  "digits-scale": async (page, lesson) => {
+    const s = await page.evaluate(() => window.initlab.snapshot());
+    assert.equal(s.step, 2000);
+    assert.equal(s.compare.step, 2000);
+    // A (σ = 0.01) at chance: loss ≥ 2.2 (ln 10 = 2.303 is a uniform guess), ≤ 20 % right.
+    assert.ok(s.loss >= 2.2, `A's loss ${s.loss}`);
+    assert.ok(s.test_accuracy <= 0.2, `A's test accuracy ${s.test_accuracy}`);
+    // B (Glorot) ≥ 90 % on the 359 test images; its confusion matrix counts the same.
+    assert.ok(s.compare.test_accuracy >= 0.9, `B's test accuracy ${s.compare.test_accuracy}`);
+    assert.ok(Math.abs(confusionAccuracy(s.compare) - 100 * s.compare.test_accuracy) < 1e-9);
+    assert.ok(showsPercent(lesson.verdict.text, 100 * s.compare.test_accuracy), lesson.verdict.text);
+    // Both sides' digits views are on screen: a confusion matrix each.
+    assert.equal(await page.locator("#digits-views").isVisible(), true);
+    assert.equal(await page.locator("#digits-views-b").isVisible(), true);
+  },
+  "digits-symmetry": async (page, lesson) => {
+    const s = await page.evaluate(() => window.initlab.snapshot());
+    assert.equal(s.step, 2000);
+    // A (every weight 0.1): each hidden layer is one distinct unit; B (random): all 16 distinct.
+    for (const layer of s.layers.slice(0, -1)) assert.equal(layer.distinct_units, 1, `A's ${layer.name}`);
+    const first = s.compare.layers[0];
+    assert.equal(first.distinct_units, first.size);
+    assert.ok(s.compare.test_accuracy >= 0.9, `B's test accuracy ${s.compare.test_accuracy}`);
+    // A reads ten classes off one number: above a guess's 20 %, far below B (31–36 % natively).
+    assert.ok(s.test_accuracy > 0.2 && s.compare.test_accuracy - s.test_accuracy >= 0.5, `A ${s.test_accuracy}`);
+    assert.ok(showsPercent(lesson.verdict.text, 100 * s.test_accuracy), lesson.verdict.text);
+    // A's 16 receptive fields are one image: the first layer's rows are equal to 1e-6.
+    const [layer] = await page.evaluate(() => window.initlab.weights());
+    const rows = Array.from({ length: layer.n_out }, (_, j) => layer.w.slice(j * layer.n_in, (j + 1) * layer.n_in));
+    const gap = Math.max(...rows.flatMap((row) => row.map((w, i) => Math.abs(w - rows[0][i]))));
+    assert.ok(gap <= 1e-6, `A's fields differ by ${gap}`);
+  },
+};
 
 test("an unknown lesson is a notice naming `lesson`, and the explorer opens", async () => {
   await withPage("?lesson=no-such-lesson&act=relu", async ({ page }) => {

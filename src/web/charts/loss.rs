@@ -7,10 +7,13 @@
 //! In an A/B comparison both networks share the chart: A in blue with solid lines, B in
 //! orange with dashed ones (told apart without colour too); each side's test loss is the
 //! thin line of its colour and dash.
+//!
+//! On the digits a dotted grey level marks chance, ln 10 (a uniform guess over ten classes):
+//! a curve that stays on it has learned nothing.
 
 use super::style::Style;
 use super::theme::{
-    at, chart, mesh, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
+    at, chart, local, mesh, plot_rect, stroke, tick, tick_near_zero, Axis, Chart, Theme, FONT,
 };
 use super::theme::{dashed, dots, line as solid};
 use super::words::{Swatch, Words};
@@ -70,10 +73,14 @@ pub fn draw(
     let mut c = chart(&root, style, &x, &y)?;
     mesh(&mut c, style, &words.t, &x, &y)?;
     let scale = |v: f64| if log_scale { v.log10() } else { v };
+    let chance = match model.chance {
+        Some(level) => Some(chance_line(&mut c, &words, level, scale(level), xs)?),
+        None => None,
+    };
     for line in &model.lines {
         series(&mut c, line, style, &words.t, &scale)?;
     }
-    marks(&mut c, &words, &model, &markers)
+    marks(&mut c, &words, &model, &markers, chance)
 }
 
 /// The legend, and a marker (with its text in `markers`) where a side diverged.
@@ -82,9 +89,10 @@ fn marks(
     words: &Words,
     model: &LossModel,
     markers: &[String],
+    chance: Option<(f64, String)>,
 ) -> Result<(), String> {
     let (style, t) = (words.style, words.t);
-    let (left, top, width, _) = plot_rect(c);
+    let (left, top, width, height) = plot_rect(c);
     let right = left + width;
     let gap = style.px(6.0);
     let legend: Vec<(Swatch, String)> = model
@@ -94,6 +102,17 @@ fn marks(
         .collect();
     let legend: Vec<(Swatch, &str)> = legend.iter().map(|(s, l)| (*s, l.as_str())).collect();
     let mut below = top + words.legend(&legend, (right - gap, top + gap), width, true);
+    if let Some((py, text)) = chance {
+        // The legend's box: from `top + gap`, its backdrop 3 px past its widest entry.
+        let widest = legend
+            .iter()
+            .map(|(_, l)| style.px(33.0) + words.width(l, FONT))
+            .fold(0.0, f64::max);
+        let legend_box = (right - gap - widest, below + gap + style.px(3.0));
+        let plot = (left, top, width, height);
+        let (x, place, h) = chance_label_at(words, &text, py, plot, legend_box);
+        words.text(&text, (x, place), FONT, t.muted, h);
+    }
     let y = c.y_range();
     for (&(step, _), text) in model.markers.iter().zip(markers) {
         let x = step as f64;
@@ -124,6 +143,65 @@ fn marks(
         below += words.line_height(FONT) + gap;
     }
     Ok(())
+}
+
+/// The chance level `level` (drawn at `y` on the axis's scale) across the steps `xs`: a
+/// dotted grey line under the curves. Returns its pixel row and its name, which `marks`
+/// writes beside it once the legend is placed.
+fn chance_line(
+    c: &mut Chart,
+    words: &Words,
+    level: f64,
+    y: f64,
+    xs: (f64, f64),
+) -> Result<(f64, String), String> {
+    let (style, t) = (words.style, words.t);
+    let ink = stroke(style, t.muted, 1.0);
+    dashed(
+        c,
+        vec![(xs.0, y), (xs.1, y)],
+        (style.ipx(2.0), style.ipx(3.0)),
+        ink,
+    )?;
+    let (_, py) = at(c, xs.0, y);
+    let text = fill(
+        style.labels.chance_level,
+        &[&local(style, format!("{level:.3}"))],
+    );
+    Ok((py, text))
+}
+
+/// Where the chance line's name goes: its anchor (left or right end, top) in device pixels
+/// and its alignment. Just above the line at the chart's left; else just below it at the
+/// right, where the falling curves have left room; else below it at the left; the first
+/// that stays inside the plot (`left, top, width, height`) and clear of the legend's box
+/// (its left edge, its bottom); else under the legend's box.
+fn chance_label_at(
+    words: &Words,
+    text: &str,
+    py: f64,
+    (left, top, width, height): (f64, f64, f64, f64),
+    (legend_left, legend_bottom): (f64, f64),
+) -> (f64, f64, HPos) {
+    let (gap, tall) = (words.style.px(3.0), words.line_height(FONT));
+    let wide = words.width(text, FONT);
+    let (x_left, x_right) = (left + gap, left + width - gap);
+    let fits = |(x, y, h): (f64, f64, HPos)| {
+        let (from, to) = match h {
+            HPos::Right => (x - wide, x),
+            _ => (x, x + wide),
+        };
+        let inside = y >= top && y + tall <= top + height && from >= left;
+        inside && (y >= legend_bottom || to < legend_left)
+    };
+    [
+        (x_left, py - gap - tall, HPos::Left),
+        (x_right, py + gap, HPos::Right),
+        (x_left, py + gap, HPos::Left),
+    ]
+    .into_iter()
+    .find(|&spot| fits(spot))
+    .unwrap_or((x_left, legend_bottom + gap, HPos::Left))
 }
 
 /// "diverged at step 40", or "B diverged at step 40" in a comparison.
