@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::error::Args;
 use crate::experiment::Snapshot;
 use crate::restarts::Restarts;
+use crate::spectrum::{Spectrum, SpectrumError};
 use crate::stats::LayerStats;
 use crate::ConfigError;
 use serde::Serialize;
@@ -22,6 +23,8 @@ pub enum View {
     Gradients,
     Restarts,
     Table,
+    /// The Jacobian's singular values (src/web/charts/spectrum.rs).
+    Spectrum,
 }
 
 /// Evidence a verdict needs beyond the snapshots, which the caller computes on request.
@@ -36,6 +39,17 @@ pub enum Needs {
     /// The snapshots of A (and B) at step 0 of the current settings, besides the current ones:
     /// a lesson that judges the init and what training made of it.
     Start,
+    /// The Jacobian's spectrum of A (and B) at step 0 of the current settings ([`Spectra`]).
+    Spectrum,
+}
+
+/// The spectrum of the Jacobian from the first to the last hidden layer of A (and B), at
+/// training point 0 of the step-0 draw, or why there is none (too shallow, too wide).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spectra {
+    pub a: Result<Spectrum, SpectrumError>,
+    /// B's while the settings compare.
+    pub b: Option<Result<Spectrum, SpectrumError>>,
 }
 
 /// The training loss around A's current weights along each parameter axis.
@@ -99,6 +113,8 @@ pub struct Evidence<'a> {
     pub restarts: Option<&'a RestartsSeen>,
     /// Present when the lesson [`Needs::Start`]: A's (and B's) snapshot at step 0.
     pub start: Option<(&'a Snapshot, Option<&'a Snapshot>)>,
+    /// Present when the lesson [`Needs::Spectrum`].
+    pub spectra: Option<&'a Spectra>,
 }
 
 /// One argument of a message: a number (the page formats it), a name (a layer's name,

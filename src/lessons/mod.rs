@@ -14,6 +14,7 @@
 //! - `no_hidden`: no hidden layer (logistic regression), where zero init is harmless;
 //! - [`scale`]: truncation, the ReLU bias, too small, too large, Glorot's average and He's rule.
 //! - `digits`: the scale and symmetry lessons again on the handwritten digits (ten classes);
+//! - `isometry`: orthogonal against Gaussian init through 32 layers, told apart by the Jacobian's spectrum;
 //! - `in_practice`: the closing lesson, what to use: a framework default against the rule;
 //! - [`parts`]: the course map, the lessons grouped into parts;
 //! - [`settings`]: every lesson's settings as plain data, which the link reader opens;
@@ -24,6 +25,7 @@
 mod digits;
 mod hessian;
 mod in_practice;
+mod isometry;
 mod lesson;
 mod no_hidden;
 pub mod parts;
@@ -38,11 +40,12 @@ pub use digits::{
     LEARNED_ACCURACY,
 };
 pub use hessian::HESSIAN_MAX_PARAMS;
+pub use isometry::{ISOMETRIC_UP_TO, SPECTRUM_POINT, WIDER_BY};
 pub use symmetry::{LOWER_BY, LOWER_REACH};
 
 pub use lesson::{
     Arg, Curvature, Evidence, Judge, LayerVariance, Lesson, LowerPoint, Message, Needs,
-    RestartsSeen, Verdict, View,
+    RestartsSeen, Spectra, Verdict, View,
 };
 
 use crate::compare::Comparison;
@@ -68,6 +71,7 @@ pub const LESSONS: &[Lesson] = &[
     scale::XAVIER,
     scale::HE_RELU,
     digits::DIGITS_SCALE,
+    isometry::ORTHOGONAL_DEPTH,
     in_practice::IN_PRACTICE,
 ];
 
@@ -102,6 +106,17 @@ pub fn start(config: &Config) -> Option<(Snapshot, Option<Snapshot>)> {
         .map(|mut pair| pair.snapshots())
 }
 
+/// The Jacobian's spectra of A and B at step 0 of `config` (training point
+/// [`SPECTRUM_POINT`]): what the `orthogonal-depth` verdict reads (`None` if `config` is refused).
+pub fn spectra(config: &Config) -> Option<Spectra> {
+    let pair = Comparison::new(config).ok()?;
+    let of = |e: &Experiment| crate::spectrum::spectrum(e.mlp(), &e.data().train, SPECTRUM_POINT);
+    Some(Spectra {
+        a: of(pair.a()),
+        b: pair.b().map(of),
+    })
+}
+
 /// The verdict of `lesson` on a pair as it is now: computes the snapshots and whatever else
 /// the lesson needs (`restarts` is the restarts panel's result, if any). The page computes the
 /// same from the snapshots it already holds.
@@ -114,6 +129,9 @@ pub fn judge_now(
     let start = (lesson.needs == Needs::Start)
         .then(|| start(pair.config()))
         .flatten();
+    let spectra = (lesson.needs == Needs::Spectrum)
+        .then(|| spectra(pair.config()))
+        .flatten();
     let (a, b) = pair.snapshots();
     let evidence = Evidence {
         a: &a,
@@ -121,6 +139,7 @@ pub fn judge_now(
         curvature: curvature.as_ref(),
         restarts: restarts.filter(|_| lesson.needs == Needs::Restarts),
         start: start.as_ref().map(|(a, b)| (a, b.as_ref())),
+        spectra: spectra.as_ref(),
     };
     lesson.verdict(&evidence)
 }

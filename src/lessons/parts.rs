@@ -41,6 +41,7 @@ pub const PARTS: &[Part] = &[
             settings::XAVIER.id,
             settings::HE_RELU.id,
             settings::DIGITS_SCALE.id,
+            settings::ORTHOGONAL_DEPTH.id,
         ],
     },
     Part {

@@ -41,6 +41,8 @@ const fn question(lesson: &'static str, choices: usize, correct: usize) -> Quest
 /// - xavier: Glorot's average keeps both directions within 1.58× a layer;
 /// - he-relu: He's 2/n_in keeps std(z) level;
 /// - digits-scale: A stays at chance (10 %, loss ln 10) while B passes 90 %;
+/// - orthogonal-depth: the std(δ) ratios hardly differ, the singular values' spreads differ by
+///   six orders of magnitude or more;
 /// - in-practice: He's rule trains far better than PyTorch's default here.
 pub const QUESTIONS: &[Question] = &[
     question("zero-tanh", 3, 1),
@@ -60,6 +62,7 @@ pub const QUESTIONS: &[Question] = &[
     question("xavier", 3, 1),
     question("he-relu", 3, 1),
     question("digits-scale", 3, 2),
+    question("orthogonal-depth", 3, 1),
     question("in-practice", 3, 2),
 ];
 

@@ -118,6 +118,16 @@ pub const DIGITS_SCALE: Setup = Setup {
                &bias=0&lr=0.1&batch=32&vs=scale%3Dglorot",
 };
 
+/// Dynamical isometry: 32 linear layers of 64, A orthogonal (gain 1), B Gaussian at LeCun's
+/// σ = 1/√64 (the same mean square through every layer). Nothing is trained: the lesson judges
+/// the draw (tests/lesson_orthogonal_depth.rs).
+pub const ORTHOGONAL_DEPTH: Setup = Setup {
+    id: "orthogonal-depth",
+    query:
+        "layers=64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,\
+               64,64,64,64,64,64&act=linear&init=orthogonal&bias=0&vs=init%3Dnormal%26scale%3Dlecun",
+};
+
 /// He's rule on a deep ReLU net (A) against PyTorch's `nn.Linear` default (B), with the
 /// default data (xor), learning rate (0.03, plain SGD) and bias 0 for A.
 pub const IN_PRACTICE: Setup = Setup {
@@ -146,6 +156,7 @@ pub const ALL: &[Setup] = &[
     XAVIER,
     HE_RELU,
     DIGITS_SCALE,
+    ORTHOGONAL_DEPTH,
     IN_PRACTICE,
 ];
 
