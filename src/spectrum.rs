@@ -377,3 +377,61 @@ fn forward_point(mlp: &Mlp, x: &[f64], hidden: usize) -> Vec<(Vec<f64>, Vec<f64>
     }
     layers
 }
+
+/// The histogram of one or more spectra on a shared log axis: what the spectrum view draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogHistogram {
+    /// The axis, in log10 σ: whole decades around every resolved σ (at least one decade).
+    pub lo: f64,
+    pub hi: f64,
+    /// Per spectrum, the resolved σ per bin (bins of equal width in log10 σ).
+    pub counts: Vec<Vec<u32>>,
+    /// Per spectrum, the σ below σ_1·[`RESOLUTION`] (or 0), which have no place on the axis.
+    pub unresolved: Vec<usize>,
+}
+
+/// The σ of `s` that are resolved, as log10 σ.
+fn resolved_logs(s: &Spectrum) -> impl Iterator<Item = f64> + '_ {
+    let floor = s.largest() * RESOLUTION;
+    (s.singular.iter())
+        .filter(move |&&v| v > 0.0 && v >= floor && v.is_finite())
+        .map(|&v| v.log10())
+}
+
+/// `spectra` binned into `bins` bins over one log axis.
+pub fn log_histogram(spectra: &[&Spectrum], bins: usize) -> LogHistogram {
+    let bins = bins.max(1);
+    let (min, max) = (spectra.iter())
+        .flat_map(|s| resolved_logs(s))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    let (lo, hi) = if !min.is_finite() {
+        (-1.0, 1.0)
+    } else if max - min < 0.5 {
+        // One value, or a narrow band: a decade centred on it.
+        let mid = 0.5 * (min + max);
+        (mid - 0.5, mid + 0.5)
+    } else {
+        (min.floor(), max.ceil())
+    };
+    let counts = (spectra.iter())
+        .map(|s| {
+            let mut counts = vec![0u32; bins];
+            for v in resolved_logs(s) {
+                let k = ((v - lo) / (hi - lo) * bins as f64).floor();
+                counts[(k.max(0.0) as usize).min(bins - 1)] += 1;
+            }
+            counts
+        })
+        .collect();
+    let unresolved = (spectra.iter())
+        .map(|s| s.singular.len() - resolved_logs(s).count())
+        .collect();
+    LogHistogram {
+        lo,
+        hi,
+        counts,
+        unresolved,
+    }
+}

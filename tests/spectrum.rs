@@ -282,3 +282,29 @@ fn a_seed_gives_the_same_spectrum_bits_every_time() {
     let pairs = deep(12, "act=tanh&init=normal&scale=lecun&seed=4");
     assert_eq!(spectrum_of(&pairs).singular, spectrum_of(&pairs).singular);
 }
+
+#[test]
+fn the_views_histogram_counts_every_singular_value_once() {
+    use initlab::spectrum::{log_histogram, Spectrum};
+    let at = |singular: Vec<f64>| Spectrum {
+        singular,
+        depth: 1,
+        point: 0,
+    };
+    // An isometry: every σ in one bin, the axis a decade centred on it.
+    let flat = at(vec![2.0; 64]);
+    let h = log_histogram(&[&flat], 20);
+    assert!((h.lo + h.hi - 2.0 * 2f64.log10()).abs() < 1e-12 && (h.hi - h.lo - 1.0).abs() < 1e-12);
+    assert_eq!(h.counts[0].iter().filter(|&&c| c > 0).count(), 1);
+    assert_eq!(h.counts[0].iter().sum::<u32>(), 64);
+    // From 20 down to 1e-6: 1e-5 and 1e-6 lie below σ_1·RESOLUTION = 2e-5, unresolved.
+    let wide = at(vec![20.0, 1.0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6]);
+    let h = log_histogram(&[&flat, &wide], 12);
+    assert_eq!(h.unresolved, vec![0, 2]);
+    assert_eq!(h.counts[1].iter().sum::<u32>(), 6);
+    assert_eq!(
+        (h.lo, h.hi),
+        (-4.0, 2.0),
+        "whole decades around both spectra"
+    );
+}

@@ -24,6 +24,7 @@ export const LESSON_TITLES = {
   "xavier": "Var(w) = 1/n_in or 2/(n_in + n_out)? Why the average?",
   "he-relu": "Which rule for ReLU?",
   "digits-scale": "On real images: does the scale still matter?",
+  "orthogonal-depth": "Orthogonal or Gaussian: what std(δ) cannot see",
   "in-practice": "What should I use in practice?",
 };
 

@@ -31,4 +31,6 @@ pub(super) struct Views {
     /// Where the phase diagram's map was last drawn, in CSS pixels of its canvas: where a
     /// click means a point.
     pub(super) phase_map: Option<(f64, f64, f64, f64)>,
+    /// The spectrum view's last computation (`spectrum.rs`).
+    pub(super) spectrum: Option<super::spectrum::Computed>,
 }
