@@ -52,9 +52,12 @@ fn orthogonal_depth(e: &Evidence, b: &Snapshot) -> Verdict {
         );
     };
     let ((kappa_a, _), (kappa_b, b_resolved)) = (kappa(sa), kappa(sb));
-    let name = if !(kappa_a <= ISOMETRIC_UP_TO) {
+    // Written so that a NaN is neither isometric nor wider.
+    let isometric = kappa_a <= ISOMETRIC_UP_TO;
+    let wider = kappa_b >= WIDER_BY * kappa_a;
+    let name = if !isometric {
         "aSpread"
-    } else if !(kappa_b >= WIDER_BY * kappa_a) {
+    } else if !wider {
         "bTight"
     } else if b_resolved {
         "holds"

@@ -98,7 +98,7 @@ impl Lab {
             self.start = lessons::start(self.pair.config()).map(|(a, b)| (query.clone(), a, b));
         }
         // Computed once per settings (~10–30 ms at 32 × 64), not per frame.
-        if lesson.needs == Needs::Spectrum && !self.spectra.as_ref().is_some_and(|s| s.0 == query) {
+        if lesson.needs == Needs::Spectrum && self.spectra.as_ref().is_none_or(|s| s.0 != query) {
             self.spectra = lessons::spectra(self.pair.config()).map(|s| (query.clone(), s));
         }
         let spectra = (self.spectra.as_ref())
