@@ -384,8 +384,11 @@ pub struct LogHistogram {
     /// The axis, in log10 σ: whole decades around every resolved σ (at least one decade).
     pub lo: f64,
     pub hi: f64,
-    /// Per spectrum, the resolved σ per bin (bins of equal width in log10 σ).
+    /// Per spectrum, the resolved σ per bin: bin k is centred on `lo + k·width` (a whole decade
+    /// is a bin's centre, never an edge, so an isometry at σ = 1 fills one bin).
     pub counts: Vec<Vec<u32>>,
+    /// A bin's width in log10 σ.
+    pub width: f64,
     /// Per spectrum, the σ below σ_1·[`RESOLUTION`] (or 0), which have no place on the axis.
     pub unresolved: Vec<usize>,
 }
@@ -398,7 +401,8 @@ fn resolved_logs(s: &Spectrum) -> impl Iterator<Item = f64> + '_ {
         .map(|&v| v.log10())
 }
 
-/// `spectra` binned into `bins` bins over one log axis.
+/// `spectra` binned over one log axis from `lo` to `hi`, `bins` bins wide (plus one: the
+/// bins are centred on `lo` … `hi`).
 pub fn log_histogram(spectra: &[&Spectrum], bins: usize) -> LogHistogram {
     let bins = bins.max(1);
     let (min, max) = (spectra.iter())
@@ -415,12 +419,13 @@ pub fn log_histogram(spectra: &[&Spectrum], bins: usize) -> LogHistogram {
     } else {
         (min.floor(), max.ceil())
     };
+    let width = (hi - lo) / bins as f64;
     let counts = (spectra.iter())
         .map(|s| {
-            let mut counts = vec![0u32; bins];
+            let mut counts = vec![0u32; bins + 1];
             for v in resolved_logs(s) {
-                let k = ((v - lo) / (hi - lo) * bins as f64).floor();
-                counts[(k.max(0.0) as usize).min(bins - 1)] += 1;
+                let k = ((v - lo) / width + 0.5).floor();
+                counts[(k.max(0.0) as usize).min(bins)] += 1;
             }
             counts
         })
@@ -432,6 +437,7 @@ pub fn log_histogram(spectra: &[&Spectrum], bins: usize) -> LogHistogram {
         lo,
         hi,
         counts,
+        width,
         unresolved,
     }
 }

@@ -296,6 +296,15 @@ fn the_views_histogram_counts_every_singular_value_once() {
     let h = log_histogram(&[&flat], 20);
     assert!((h.lo + h.hi - 2.0 * 2f64.log10()).abs() < 1e-12 && (h.hi - h.lo - 1.0).abs() < 1e-12);
     assert_eq!(h.counts[0].iter().filter(|&&c| c > 0).count(), 1);
+    // σ = 1 ± rounding, a decade exactly: one bin, not split across an edge.
+    let near_one = at((0..64).map(|k| 1.0 + (k as f64 - 32.0) * 1e-9).collect());
+    let h = log_histogram(&[&near_one, &at(vec![10.0, 0.1])], 48);
+    assert_eq!(
+        h.counts[0].iter().filter(|&&c| c > 0).count(),
+        1,
+        "{:?}",
+        h.counts[0]
+    );
     assert_eq!(h.counts[0].iter().sum::<u32>(), 64);
     // From 20 down to 1e-6: 1e-5 and 1e-6 lie below σ_1·RESOLUTION = 2e-5, unresolved.
     let wide = at(vec![20.0, 1.0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6]);

@@ -54,7 +54,10 @@ pub fn draw(
     let x_label = |v: f64| power_of_ten(v.round() as i32);
     let most = (w / style.px(60.0)).clamp(2.0, 10.0) as usize;
     let x = Axis {
-        range: (histogram.lo, histogram.hi),
+        range: (
+            histogram.lo - histogram.width / 2.0,
+            histogram.hi + histogram.width / 2.0,
+        ),
         ticks: decades(histogram.lo, histogram.hi, most)
             .into_iter()
             .map(f64::from)
@@ -69,13 +72,16 @@ pub fn draw(
     let y = Axis::linear(y_range, most_y, &y_label).titled(labels.spectrum_y_axis);
     let area = words.area((0.0, top, w, h - top));
     let mut c = chart(&area, style, &x, &y)?;
-    let width = (histogram.hi - histogram.lo) / BINS as f64;
+    let width = histogram.width;
     for (k, counts) in histogram.counts.iter().enumerate() {
         let bars: Vec<Corners> = (counts.iter().enumerate())
             .filter(|(_, &n)| n > 0)
             .map(|(i, &n)| {
-                let x0 = histogram.lo + i as f64 * width;
-                [(x0, 0.0), (x0 + width, f64::from(n))]
+                let centre = histogram.lo + i as f64 * width;
+                [
+                    (centre - width / 2.0, 0.0),
+                    (centre + width / 2.0, f64::from(n)),
+                ]
             })
             .collect();
         boxes(&mut c, bars, colours[k % 2].mix(0.6).filled())?;
