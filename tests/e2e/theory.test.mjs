@@ -63,3 +63,26 @@ test("20 × 64 is built, its through-depth view paints and follows the picked po
     assert.match(refused.error, /at most 8 hidden layers when a layer has more than 64 units/);
   });
 });
+
+test("orthogonal-depth: the spectrum view paints A's and B's singular values, follows the settings, and refuses wide layers in words", async () => {
+  await withPage("?lesson=orthogonal-depth", async ({ page }) => {
+    const panel = page.locator('section[data-view="spectrum"]');
+    await panel.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    const linear = await canvasHash(page, "chart-spectrum");
+    assert.ok(linear.width > 200 && linear.height > 150, `${linear.width}×${linear.height}`);
+    assert.ok(linear.painted > 0.01 * linear.width * linear.height, `only ${linear.painted} painted pixels`);
+    mkdirSync(OUTPUT, { recursive: true });
+    await panel.screenshot({ path: join(OUTPUT, "theory-spectrum-32x64-1280x800.png") });
+    await page.evaluate(() => window.initlab.configure({ act: "tanh" }));
+    await page.waitForTimeout(300);
+    const tanh = await canvasHash(page, "chart-spectrum");
+    assert.notEqual(tanh.hash, linear.hash, "tanh spreads A's singular values: the bars move");
+    const lesson = await page.evaluate(() => window.initlab.lesson());
+    assert.equal(lesson.verdict.holds, true, lesson.verdict.text);
+    await page.evaluate(() => window.initlab.configure({ layers: "128,128" }));
+    await page.waitForTimeout(300);
+    const wide = await canvasHash(page, "chart-spectrum");
+    assert.notEqual(wide.hash, tanh.hash, "a refusal in words replaces the bars");
+  });
+});
