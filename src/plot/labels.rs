@@ -530,7 +530,7 @@ pub const EN: Labels = Labels {
     through_no_start: "no theory: the first hidden layer has no length or correlation to start from (its z are 0 or not numbers)",
     through_out_of_range: "no theory: the weights read as σ_w = {0}, σ_b = {1}, outside its ranges σ_w ∈ (0, 10], σ_b ∈ [0, 10]",
     spectrum_header: "singular values σ of the Jacobian from the first to the last hidden layer ({0} layers of weights), at training point #{1}",
-    spectrum_kappa: "{0}: κ = σ_max/σ_min = {1}",
+    spectrum_kappa: "{0}: condition number κ = σ_max/σ_min = {1}",
     spectrum_beyond: "{0}: {1} of {2} σ lie below {3}·σ_max, beyond the resolution (not drawn): κ > {4}",
     spectrum_x_axis: "singular value σ (log scale)",
     spectrum_y_axis: "count",

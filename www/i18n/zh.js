@@ -1020,7 +1020,7 @@ export const charts = {
   through_no_start: "没有理论曲线：第一隐藏层没有可作起点的长度或相关系数（其 z 为 0 或不是数值）",
   through_out_of_range: "没有理论曲线：从权重读出 σ_w = {0}、σ_b = {1}，超出其范围 σ_w ∈ (0, 10]、σ_b ∈ [0, 10]",
   spectrum_header: "从第一个到最后一个隐藏层的雅可比矩阵的奇异值 σ（{0} 层权重），在训练点 #{1}",
-  spectrum_kappa: "{0}：κ = σ_max/σ_min = {1}",
+  spectrum_kappa: "{0}：条件数 κ = σ_max/σ_min = {1}",
   spectrum_beyond: "{0}：{2} 个 σ 中有 {1} 个低于 {3}·σ_max，超出分辨率（未画出）：κ > {4}",
   spectrum_x_axis: "奇异值 σ（对数刻度）",
   spectrum_y_axis: "个数",
