@@ -70,6 +70,7 @@ fn orthogonal_depth(e: &Evidence, b: &Snapshot) -> Verdict {
         .with("max_a", sa.largest())
         .with("min_a", sa.smallest())
         .with("max_b", sb.largest())
+        // κ's floor when B is unresolved; the sentences write it as 10⁶ (1/RESOLUTION).
         .with("floor", 1.0 / RESOLUTION)
         .with("delta_a", delta_ratio(e.a))
         .with("delta_b", delta_ratio(b))
