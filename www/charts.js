@@ -15,6 +15,8 @@ const $ = (id) => document.getElementById(id);
 /** The charts a playing page redraws every SECONDARY_EVERY-th frame only (see forFrame). */
 const SECONDARY = ["network", "gradients", "depth", "landscape", "through", "spectrum", "phase"];
 const SECONDARY_EVERY = 3;
+/** The views that cost more than a frame to compute (the Jacobian's spectrum): skipped off screen (see waitOffscreen). */
+const COSTLY = ["spectrum"];
 
 /** The page's chart canvases, by the key the wasm `Lab.draw` knows them by. */
 function chartCanvases() {
@@ -71,7 +73,26 @@ function drawAll(state, live, comparing) {
   let sides = [["a", forFrame(state, state.canvases, live)]];
   if (comparing) sides.push(["b", forFrame(state, state.canvasesB, live)]);
   if (!state.drewFirst) sides = deferOffscreen(state, sides);
+  else sides = waitOffscreen(state, sides);
   return drawSides(state, sides, options, live);
+}
+
+/**
+ * Leaves the COSTLY views out of a draw while they are off screen: each waits as a pending
+ * chart does, drawn when it comes within a screen's height of the screen (drawPending).
+ */
+function waitOffscreen(state, sides) {
+  return sides.map(([side, canvases]) => {
+    const kept = { ...canvases };
+    for (const key of COSTLY) {
+      const canvas = kept[key];
+      if (!canvas || onScreen(state, canvas)) continue;
+      delete kept[key];
+      state.pending.set(canvas, { side, key });
+      state.nearing.observe(canvas);
+    }
+    return [side, kept];
+  });
 }
 
 /** The options of every chart's draw: pixel ratio, colour scheme, the inputs they read. */
