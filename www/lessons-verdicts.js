@@ -171,7 +171,7 @@ export const LESSON_VERDICTS = {
       "holds": "At the draw, A's singular values run from {min_a} to {max_a} (κ = {kappa_a}), while B's spread over κ = {kappa_b}, more than 100 times A's. Yet std(δ) in the first hidden layer over the last's is {delta_a} in A and {delta_b} in B: the error's size does not tell them apart.",
       "aSpread": "A's singular values spread over κ = {kappa_a} or more (from {min_a} to {max_a}; B: κ = {kappa_b}): above 10, A is no longer close to an isometry. An orthogonal init keeps it tight with linear or tanh units; open the lesson again.",
       "bTight": "A's κ is {kappa_a} and B's {kappa_b}: B's spectrum is not 100 times wider than A's, so here the two inits are not told apart. The lesson's B is a Gaussian init (init=normal).",
-      "noSpectrum": "The spectrum is computed for two hidden layers or more, none wider than {max} units: open the lesson again.",
+      "noSpectrum": "The spectrum is computed for two hidden layers or more, none wider than {max, plural, one {# unit} other {# units}}: open the lesson again.",
     },
   },
   "in-practice": {
