@@ -16,21 +16,12 @@ use web_sys::HtmlCanvasElement;
 
 use super::charts::{self, Style};
 use super::lab::Lab;
+use super::views::SpectrumComputed as Computed;
 use crate::lessons::SPECTRUM_POINT;
-use crate::spectrum::{spectrum, Spectrum, SpectrumError};
+use crate::spectrum::spectrum;
 
 /// Draws of the view, while playing, between two computations of the spectra.
 pub const REFRESH_EVERY: usize = 10;
-
-/// The spectra last computed, what they were computed for, and the draws since.
-#[derive(Clone, Debug)]
-pub(super) struct Computed {
-    /// The settings (a query) and A's and B's steps.
-    key: (String, usize, Option<usize>),
-    a: Result<Spectrum, SpectrumError>,
-    b: Option<Result<Spectrum, SpectrumError>>,
-    draws_since: usize,
-}
 
 impl Lab {
     /// The settings and steps the spectra of the current weights belong to.

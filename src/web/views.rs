@@ -32,5 +32,16 @@ pub(super) struct Views {
     /// click means a point.
     pub(super) phase_map: Option<(f64, f64, f64, f64)>,
     /// The spectrum view's last computation (`spectrum.rs`).
-    pub(super) spectrum: Option<super::spectrum::Computed>,
+    pub(super) spectrum: Option<SpectrumComputed>,
+}
+
+/// The spectrum view's spectra last computed (`spectrum.rs` decides when), what they were
+/// computed for, and the draws since.
+#[derive(Clone, Debug)]
+pub(super) struct SpectrumComputed {
+    /// The settings (a query) and A's and B's steps.
+    pub(super) key: (String, usize, Option<usize>),
+    pub(super) a: Result<crate::spectrum::Spectrum, crate::spectrum::SpectrumError>,
+    pub(super) b: Option<Result<crate::spectrum::Spectrum, crate::spectrum::SpectrumError>>,
+    pub(super) draws_since: usize,
 }
