@@ -21,6 +21,7 @@
 //! - [`compare`]: two networks, A and B = A with a few settings changed, trained together;
 //! - [`restarts`]: the same settings from many seeds, and where each run ends;
 //! - [`lessons`]: the guided lessons, their settings and their live verdicts;
+//! - [`spectrum`]: the Jacobian from the first to the last hidden layer and its singular values (dynamical isometry);
 //! - [`mean_field`]: signal propagation in the wide-network limit: q*, χ₁, ξ_c, the phase diagram's maths;
 //! - [`plot`]: the models of the charts (ranges, bars, ticks, legends, contours, colour
 //!   scales, log axes), worked out as plain data for the page to paint.
@@ -72,6 +73,7 @@ pub mod real;
 pub mod restarts;
 pub mod rng;
 pub mod special;
+pub mod spectrum;
 pub mod stats;
 pub mod through_depth;
 

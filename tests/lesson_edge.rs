@@ -72,7 +72,7 @@ fn a_sits_on_the_critical_line_and_b_in_the_chaotic_phase() {
     let pair = Comparison::new(&config).unwrap();
     let b = pair.b().expect("the lesson compares").config();
     assert_eq!(config.act, "tanh");
-    assert_eq!(config.layers, vec!["64"; 20].join(","));
+    assert_eq!(config.layers, ["64"; 20].join(","));
     assert_eq!((config.bsigma, b.bsigma), (0.05, 0.05));
     // The line at σ_b = 0.05 by the engine's quadrature: 1.12254; the lesson's 1.1225 is
     // within 1e-4 of χ₁ = 1 (an error in the 4th digit of σ_w moves χ₁ by about 2e-4).

@@ -107,6 +107,7 @@ const MET_BY: &[(&str, &str, &str)] = &[
     ("xavier", "xavier.equal", "layers=64,64,64,64"),
     ("he-relu", "he-relu.gain", "gain=1.4142"),
     ("digits-scale", "digits-scale.sigma", "sigma=3"),
+    ("orthogonal-depth", "orthogonal-depth.tanh", "act=tanh"),
     (
         "edge-of-chaos",
         "edge-of-chaos.critical",

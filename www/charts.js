@@ -1,6 +1,5 @@
-// The chart canvases: sized to their CSS box × devicePixelRatio (so they stay crisp at
-// any zoom and density), resized with their container, and drawn by the wasm Lab from
-// one snapshot per frame. The drawing itself is Rust (src/web/charts/).
+// The chart canvases: sized to their CSS box × devicePixelRatio (chart-sizes.js), resized
+// with their container, and drawn by the wasm Lab from one snapshot per frame. The drawing itself is Rust (src/web/charts/).
 //
 // The page's first frame draws only the charts on the first screen: a chart's
 // first draw is its slowest (the engine's drawing code is compiled on first use), and on
@@ -8,23 +7,16 @@
 // frame after the paint, and at once when one comes near the screen; `drawn` resolves
 // when every chart has been drawn once (see deferOffscreen).
 
+import { fitAll, fitOne, observe, onResize } from "./chart-sizes.js";
 import { layerName, text } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
 /** The charts a playing page redraws every SECONDARY_EVERY-th frame only (see forFrame). */
-const SECONDARY = ["network", "gradients", "depth", "landscape", "through", "phase"];
+const SECONDARY = ["network", "gradients", "depth", "landscape", "through", "spectrum", "phase"];
 const SECONDARY_EVERY = 3;
-
-
-/**
- * A CSS length in device pixels: the exact count the browser reported when it agrees
- * with the ratio (some emulators report CSS pixels there), else the rounded product.
- */
-function devicePixels(reported, css, dpr) {
-  const estimate = Math.round(css * dpr);
-  return reported !== undefined && Math.abs(reported - estimate) <= 1 ? reported : estimate;
-}
+/** The views that cost more than a frame to compute (the Jacobian's spectrum): skipped off screen (see waitOffscreen). */
+const COSTLY = ["spectrum"];
 
 /** The page's chart canvases, by the key the wasm `Lab.draw` knows them by. */
 function chartCanvases() {
@@ -40,6 +32,7 @@ function chartCanvases() {
     depth: $("chart-depth"),
     gradients: $("chart-gradients"),
     through: $("chart-through"),
+    spectrum: $("chart-spectrum"),
     phase: $("chart-phase"),
   };
 }
@@ -57,49 +50,9 @@ function chartCanvasesB() {
   };
 }
 
-/** Records each canvas's new size (CSS pixels, and device pixels when known), then redraws. */
-function onResize(state, entries) {
-  for (const entry of entries) {
-    const css = entry.contentBoxSize?.[0];
-    const device = entry.devicePixelContentBoxSize?.[0];
-    state.sizes.set(entry.target, {
-      width: css?.inlineSize ?? entry.contentRect.width,
-      height: css?.blockSize ?? entry.contentRect.height,
-      deviceWidth: device?.inlineSize,
-      deviceHeight: device?.blockSize,
-    });
-  }
-  for (const entry of entries) state.adopted.get(entry.target)?.();
-  const resized = entries.some((entry) => !state.adopted.has(entry.target) && !drawnAtSize(state, entry.target));
-  if (state.lab && resized) state.redraw();
-}
-
-/**
- * Whether a chart is already drawn at its observed size: the first frame gives the
- * activation and gradient charts their heights itself, and the observer's report of
- * them then needs no second full redraw (~60-250 ms of a phone's first paint at 4x CPU).
- */
-function drawnAtSize(state, canvas) {
-  const size = state.sizes.get(canvas);
-  const dpr = window.devicePixelRatio || 1;
-  return (
-    canvas.width === devicePixels(size.deviceWidth, size.width, dpr) &&
-    canvas.height === devicePixels(size.deviceHeight, size.height, dpr)
-  );
-}
-
-/** Watches a canvas's size, in device pixels where the browser can. */
-function observe(state, canvas) {
-  try {
-    state.observer.observe(canvas, { box: "device-pixel-content-box" });
-  } catch {
-    state.observer.observe(canvas); // browsers without device-pixel boxes
-  }
-}
-
 /**
  * The canvases to draw this frame. While playing, the slower views (the network diagram,
- * gradients, depth, landscape, through depth) are drawn every SECONDARY_EVERY-th frame only (20 times a
+ * gradients, depth, landscape, through depth, spectrum) are drawn every SECONDARY_EVERY-th frame only (20 times a
  * second): next to the loss and the histograms they change slowly, and skipping them
  * keeps a deep network's frame within budget. Any other redraw draws everything.
  */
@@ -108,49 +61,6 @@ function forFrame(state, all, live) {
   if (all === state.canvases) state.liveFrames += 1;
   if (state.liveFrames % SECONDARY_EVERY === 0) return all;
   return Object.fromEntries(Object.entries(all).filter(([key]) => !SECONDARY.includes(key)));
-}
-
-/**
- * A canvas's observed size, unless the observer last saw it with no area (hidden, as B's
- * charts are until there is a B): then undefined, and the caller asks the browser.
- */
-function knownSize(state, canvas) {
-  const size = state.sizes.get(canvas);
-  return size?.width > 0 && size?.height > 0 ? size : undefined;
-}
-
-/** Gives a canvas the CSS height `heightFor(its CSS width)` (its layers' panels need). */
-function fitHeight(state, core, heightFor) {
-  const coreWidth = knownSize(state, core)?.width ?? core.clientWidth;
-  const height = `${heightFor(coreWidth)}px`;
-  if (core.style.height !== height) {
-    core.style.height = height;
-    // Its new size, without asking the browser for a layout now; the observer reports the
-    // exact device pixels after the frame's layout.
-    state.sizes.set(core, { width: coreWidth, height: heightFor(coreWidth) });
-  }
-}
-
-/** Sizes every canvas of A (and of B when comparing) for this draw; returns the pixel ratio. */
-function fitAll(state, comparing) {
-  const dpr = window.devicePixelRatio || 1;
-  const sides = comparing ? [["a", state.canvases], ["b", state.canvasesB]] : [["a", state.canvases]];
-  for (const [side, canvases] of sides) {
-    fitHeight(state, canvases.activation, (width) => state.lab.activationHeight(width, side));
-    fitHeight(state, canvases.gradients, (width) => state.lab.gradientsHeight(width, side));
-    Object.values(canvases).forEach((canvas) => fitOne(state, canvas, dpr));
-  }
-  return dpr;
-}
-
-/** Gives one canvas a backing store of its on-screen size in device pixels. */
-function fitOne(state, canvas, dpr = window.devicePixelRatio || 1) {
-  const size = knownSize(state, canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
-  const width = devicePixels(size.deviceWidth, size.width, dpr);
-  const height = devicePixels(size.deviceHeight, size.height, dpr);
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
-  return dpr;
 }
 
 /**
@@ -163,7 +73,26 @@ function drawAll(state, live, comparing) {
   let sides = [["a", forFrame(state, state.canvases, live)]];
   if (comparing) sides.push(["b", forFrame(state, state.canvasesB, live)]);
   if (!state.drewFirst) sides = deferOffscreen(state, sides);
+  else sides = waitOffscreen(state, sides);
   return drawSides(state, sides, options, live);
+}
+
+/**
+ * Leaves the COSTLY views out of a draw while they are off screen: each waits as a pending
+ * chart does, drawn when it comes within a screen's height of the screen (drawPending).
+ */
+function waitOffscreen(state, sides) {
+  return sides.map(([side, canvases]) => {
+    const kept = { ...canvases };
+    for (const key of COSTLY) {
+      const canvas = kept[key];
+      if (!canvas || onScreen(state, canvas)) continue;
+      delete kept[key];
+      state.pending.set(canvas, { side, key });
+      state.nearing.observe(canvas);
+    }
+    return [side, kept];
+  });
 }
 
 /** The options of every chart's draw: pixel ratio, colour scheme, the inputs they read. */

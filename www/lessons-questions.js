@@ -240,6 +240,19 @@ export const QUESTIONS = {
       "That is the ordered phase (χ₁ < 1), where c climbs to 1; B lies on the chaotic side of the line, where c falls.",
     ],
   },
+  "orthogonal-depth": {
+    text: "Thirty-two linear layers of 64: A orthogonal, B Gaussian (LeCun). Both keep std(δ) through the layers. What tells them apart?",
+    choices: [
+      "Nothing: the same mean square means the same network, up to a rotation.",
+      "The Jacobian's singular values: A's all at 1, B's spread over more than six orders of magnitude.",
+      "std(z): B's signal fades through 32 layers.",
+    ],
+    why: [
+      "The mean square averages over directions; the Jacobian's singular values show each direction, and B's differ by a factor above a million.",
+      "A product of orthogonal matrices is orthogonal; a product of Gaussian ones stretches a few directions and crushes the rest.",
+      "LeCun's Var(w) = 1/64 keeps the mean square of z from layer to layer; what it does not keep is the directions.",
+    ],
+  },
   "in-practice": {
     text: "Eight ReLU layers of 64: A follows He's rule, B PyTorch's nn.Linear default. What does training show?",
     choices: [

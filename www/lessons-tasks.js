@@ -59,6 +59,9 @@ export const TASKS = {
   "edge-of-chaos": {
     critical: "Find the critical line at σ_b = 0.1: set A's bsigma to 0.1 and move its gain (σ_w, with scale=lecun) until χ₁ is 1 to within 2 % (it is near 1.2; the through-depth view's header gives χ₁ for the weights drawn).",
   },
+  "orthogonal-depth": {
+    tanh: "Switch both nets to tanh (act=tanh): A's singular values spread a little, tanh's slopes being below 1, but stay within a factor 10 (2.0–6.2 on seeds 1 to 10), while B's still span more than six decades: the verdict still holds.",
+  },
   "in-practice": {
     gain: "Give B He's variance while keeping PyTorch's uniform: set B's gain to √2 (gain=1.414) and run the 200 steps: B's std(z) stops fading and its loss ends within 0.1 of A's.",
   },

@@ -25,6 +25,7 @@ export const LESSON_TITLES = {
   "he-relu": "Which rule for ReLU?",
   "digits-scale": "On real images: does the scale still matter?",
   "edge-of-chaos": "The edge of chaos: what do 20 layers do to two similar inputs?",
+  "orthogonal-depth": "Orthogonal or Gaussian: what std(δ) cannot see",
   "in-practice": "What should I use in practice?",
 };
 

@@ -176,6 +176,15 @@ export const LESSON_VERDICTS = {
       "noTheory": "The theory has no curve for one of the nets: it needs two hidden layers or more and weights it can read σ_w from. The through-depth view says why.",
     },
   },
+  "orthogonal-depth": {
+    verdicts: {
+      "holdsBeyond": "At the draw, A's Jacobian from the first to the last hidden layer ({depth, plural, one {# layer} other {# layers}} of weights) stretches every direction alike: its singular values run from {min_a} to {max_a}, κ = σ_max/σ_min = {kappa_a}. B's smallest lie below a millionth of its largest ({max_b}): κ is above 10⁶, beyond what the page resolves. Yet std(δ) in the first hidden layer over the last's is {delta_a} in A and {delta_b} in B: the error's size does not tell them apart.",
+      "holds": "At the draw, A's singular values run from {min_a} to {max_a} (κ = {kappa_a}), while B's spread over κ = {kappa_b}, more than 100 times A's. Yet std(δ) in the first hidden layer over the last's is {delta_a} in A and {delta_b} in B: the error's size does not tell them apart.",
+      "aSpread": "A's singular values spread over κ = {kappa_a} or more (from {min_a} to {max_a}; B: κ = {kappa_b}): above 10, A is no longer close to an isometry. An orthogonal init keeps it tight with linear or tanh units; open the lesson again.",
+      "bTight": "A's κ is {kappa_a} and B's {kappa_b}: B's spectrum is not 100 times wider than A's, so here the two inits are not told apart. The lesson's B is a Gaussian init (init=normal).",
+      "noSpectrum": "The spectrum is computed for two hidden layers or more, none wider than {max, plural, one {# unit} other {# units}}: open the lesson again.",
+    },
+  },
   "in-practice": {
     verdicts: {
       "holds": "At step {step}, A (He) has loss {lossA} and {accA} % right, B (PyTorch's default) {lossB} and {accB} %; std(z) in the last hidden layer is {a_ratio} of the first's in A and {b_ratio} in B: the default's signal fades through the ReLU layers, and B barely learns.",

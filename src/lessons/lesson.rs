@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::error::Args;
 use crate::experiment::Snapshot;
 use crate::restarts::Restarts;
+use crate::spectrum::{Spectrum, SpectrumError};
 use crate::stats::LayerStats;
 use crate::through_depth::ThroughDepth;
 use crate::ConfigError;
@@ -25,6 +26,8 @@ pub enum View {
     Table,
     /// The through-depth view: q^l and c^l measured against the mean-field theory.
     Through,
+    /// The Jacobian's singular values (src/web/charts/spectrum.rs).
+    Spectrum,
 }
 
 /// Evidence a verdict needs beyond the snapshots, which the caller computes on request.
@@ -41,6 +44,17 @@ pub enum Needs {
     Start,
     /// A's (and B's) correlation of two training points through depth ([`Evidence::through`]).
     ThroughDepth,
+    /// The Jacobian's spectrum of A (and B) at step 0 of the current settings ([`Spectra`]).
+    Spectrum,
+}
+
+/// The spectrum of the Jacobian from the first to the last hidden layer of A (and B), at
+/// training point 0 of the step-0 draw, or why there is none (too shallow, too wide).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spectra {
+    pub a: Result<Spectrum, SpectrumError>,
+    /// B's while the settings compare.
+    pub b: Option<Result<Spectrum, SpectrumError>>,
 }
 
 /// The training loss around A's current weights along each parameter axis.
@@ -107,6 +121,8 @@ pub struct Evidence<'a> {
     /// Present when the lesson [`Needs::ThroughDepth`]: A's (and B's) through-depth view at
     /// the lesson's pair of training points ([`super::edge_points`]).
     pub through: Option<(&'a ThroughDepth, Option<&'a ThroughDepth>)>,
+    /// Present when the lesson [`Needs::Spectrum`].
+    pub spectra: Option<&'a Spectra>,
 }
 
 /// One argument of a message: a number (the page formats it), a name (a layer's name,

@@ -15,6 +15,7 @@
 //! - [`scale`]: truncation, the ReLU bias, too small, too large, Glorot's average and He's rule.
 //! - `digits`: the scale and symmetry lessons again on the handwritten digits (ten classes);
 //! - `edge`: the edge of chaos, two points' correlation through depth on and off the critical line;
+//! - `isometry`: orthogonal against Gaussian init through 32 layers, told apart by the Jacobian's spectrum;
 //! - `in_practice`: the closing lesson, what to use: a framework default against the rule;
 //! - [`parts`]: the course map, the lessons grouped into parts;
 //! - [`settings`]: every lesson's settings as plain data, which the link reader opens;
@@ -26,6 +27,7 @@ mod digits;
 mod edge;
 mod hessian;
 mod in_practice;
+mod isometry;
 mod lesson;
 mod no_hidden;
 pub mod parts;
@@ -41,11 +43,12 @@ pub use digits::{
 };
 pub use edge::{edge_points, EDGE_FALLEN_BELOW, EDGE_KEPT_FROM, EDGE_PAIR_COS, EDGE_START_FROM};
 pub use hessian::HESSIAN_MAX_PARAMS;
+pub use isometry::{ISOMETRIC_UP_TO, SPECTRUM_POINT, WIDER_BY};
 pub use symmetry::{LOWER_BY, LOWER_REACH};
 
 pub use lesson::{
     Arg, Curvature, Evidence, Judge, LayerVariance, Lesson, LowerPoint, Message, Needs,
-    RestartsSeen, Verdict, View,
+    RestartsSeen, Spectra, Verdict, View,
 };
 
 use crate::compare::Comparison;
@@ -73,6 +76,7 @@ pub const LESSONS: &[Lesson] = &[
     scale::HE_RELU,
     digits::DIGITS_SCALE,
     edge::EDGE_OF_CHAOS,
+    isometry::ORTHOGONAL_DEPTH,
     in_practice::IN_PRACTICE,
 ];
 
@@ -107,6 +111,17 @@ pub fn start(config: &Config) -> Option<(Snapshot, Option<Snapshot>)> {
         .map(|mut pair| pair.snapshots())
 }
 
+/// The Jacobian's spectra of A and B at step 0 of `config` (training point
+/// [`SPECTRUM_POINT`]): what the `orthogonal-depth` verdict reads (`None` if `config` is refused).
+pub fn spectra(config: &Config) -> Option<Spectra> {
+    let pair = Comparison::new(config).ok()?;
+    let of = |e: &Experiment| crate::spectrum::spectrum(e.mlp(), &e.data().train, SPECTRUM_POINT);
+    Some(Spectra {
+        a: of(pair.a()),
+        b: pair.b().map(of),
+    })
+}
+
 /// The verdict of `lesson` on a pair as it is now: computes the snapshots and whatever else
 /// the lesson needs (`restarts` is the restarts panel's result, if any). The page computes the
 /// same from the snapshots it already holds.
@@ -119,6 +134,9 @@ pub fn judge_now(
     let start = (lesson.needs == Needs::Start)
         .then(|| start(pair.config()))
         .flatten();
+    let spectra = (lesson.needs == Needs::Spectrum)
+        .then(|| spectra(pair.config()))
+        .flatten();
     let (a, b) = pair.snapshots();
     let through = (lesson.needs == Needs::ThroughDepth)
         .then(|| through_depth(pair, &a, b.as_ref()))
@@ -130,6 +148,7 @@ pub fn judge_now(
         restarts: restarts.filter(|_| lesson.needs == Needs::Restarts),
         start: start.as_ref().map(|(a, b)| (a, b.as_ref())),
         through: through.as_ref().map(|(a, b)| (a, b.as_ref())),
+        spectra: spectra.as_ref(),
     };
     lesson.verdict(&evidence)
 }

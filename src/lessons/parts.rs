@@ -42,6 +42,7 @@ pub const PARTS: &[Part] = &[
             settings::HE_RELU.id,
             settings::DIGITS_SCALE.id,
             settings::EDGE_OF_CHAOS.id,
+            settings::ORTHOGONAL_DEPTH.id,
         ],
     },
     Part {

@@ -42,6 +42,8 @@ const fn question(lesson: &'static str, choices: usize, correct: usize) -> Quest
 /// - he-relu: He's 2/n_in keeps std(z) level;
 /// - digits-scale: A stays at chance (10 %, loss ln 10) while B passes 90 %;
 /// - edge-of-chaos: A keeps the two points' correlation, B's falls towards 0;
+/// - orthogonal-depth: the std(δ) ratios hardly differ, the singular values' spreads differ by
+///   six orders of magnitude or more;
 /// - in-practice: He's rule trains far better than PyTorch's default here.
 pub const QUESTIONS: &[Question] = &[
     question("zero-tanh", 3, 1),
@@ -62,6 +64,7 @@ pub const QUESTIONS: &[Question] = &[
     question("he-relu", 3, 1),
     question("digits-scale", 3, 2),
     question("edge-of-chaos", 3, 1),
+    question("orthogonal-depth", 3, 1),
     question("in-practice", 3, 2),
 ];
 

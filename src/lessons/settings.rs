@@ -128,6 +128,16 @@ pub const EDGE_OF_CHAOS: Setup = Setup {
                &init=normal&scale=lecun&gain=1.1225&bsigma=0.05&vs=gain%3D2.5",
 };
 
+/// Dynamical isometry: 32 linear layers of 64, A orthogonal (gain 1), B Gaussian at LeCun's
+/// σ = 1/√64 (the same mean square through every layer). Nothing is trained: the lesson judges
+/// the draw (tests/lesson_orthogonal_depth.rs).
+pub const ORTHOGONAL_DEPTH: Setup = Setup {
+    id: "orthogonal-depth",
+    query:
+        "layers=64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,64,\
+               64,64,64,64,64,64&act=linear&init=orthogonal&bias=0&vs=init%3Dnormal%26scale%3Dlecun",
+};
+
 /// He's rule on a deep ReLU net (A) against PyTorch's `nn.Linear` default (B), with the
 /// default data (xor), learning rate (0.03, plain SGD) and bias 0 for A.
 pub const IN_PRACTICE: Setup = Setup {
@@ -157,6 +167,7 @@ pub const ALL: &[Setup] = &[
     HE_RELU,
     DIGITS_SCALE,
     EDGE_OF_CHAOS,
+    ORTHOGONAL_DEPTH,
     IN_PRACTICE,
 ];
 

@@ -266,6 +266,19 @@ labels! {
     through_no_start,
     /// σ_w ({0}) or σ_b ({1}) read from the weights outside the theory's ranges.
     through_out_of_range,
+    // The Jacobian's spectrum (orthogonal-depth).
+    /// Layers of weights in the product ({0}) and the training point ({1}).
+    spectrum_header,
+    /// A side ({0}) and its condition number κ ({1}).
+    spectrum_kappa,
+    /// A side ({0}), its unresolved σ ({1} of {2}), the resolution ({3}) and κ's floor ({4}).
+    spectrum_beyond,
+    spectrum_x_axis,
+    spectrum_y_axis,
+    spectrum_too_shallow,
+    /// The widest layer computed ({0}) and this network's widest ({1}).
+    spectrum_too_wide,
+    spectrum_not_finite,
     // Gradients per layer.
     gradients_header,
     gradients_weights,
@@ -519,6 +532,14 @@ pub const EN: Labels = Labels {
     through_one_layer: "one hidden layer: the theory has no layer above the first to predict",
     through_no_start: "no theory: the first hidden layer has no length or correlation to start from (its z are 0 or not numbers)",
     through_out_of_range: "no theory: the weights read as σ_w = {0}, σ_b = {1}, outside its ranges σ_w ∈ (0, 10], σ_b ∈ [0, 10]",
+    spectrum_header: "singular values σ of the Jacobian from the first to the last hidden layer ({0} layers of weights), at training point #{1}",
+    spectrum_kappa: "{0}: condition number κ = σ_max/σ_min = {1}",
+    spectrum_beyond: "{0}: {1} of {2} σ lie below {3}·σ_max, beyond the resolution (not drawn): κ > {4}",
+    spectrum_x_axis: "singular value σ (log scale)",
+    spectrum_y_axis: "count",
+    spectrum_too_shallow: "needs two hidden layers or more: the Jacobian runs from the first to the last",
+    spectrum_too_wide: "computed for hidden layers of up to {0} units (this network has {1})",
+    spectrum_not_finite: "the weights are not numbers: the run diverged",
     gradients_header: "|∂L/∂w| of each weight, log scale, the same axis in every panel",
     gradients_weights: "{0} weights",
     gradients_norm: "gradient norm {0}",

@@ -95,6 +95,10 @@ impl Lab {
             let result = self.draw_phase(&canvas, &style);
             report(&mut errors, "phase", result);
         }
+        if let Some(canvas) = canvas(canvases, "spectrum") {
+            let result = self.draw_spectrum(&canvas, options.live, &style);
+            report(&mut errors, "spectrum", result);
+        }
         let (a, b) = self.pair.both_mut();
         let snapshot = self.snapshot.get_or_insert_with(|| a.snapshot());
         let marks = options.through_points;

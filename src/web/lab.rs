@@ -125,6 +125,8 @@ pub struct Lab {
     pub(super) restarts_seen: Option<(String, crate::lessons::RestartsSeen)>,
     /// A lesson's step-0 snapshots of A and B, and the settings (a query) they were drawn for.
     pub(super) start: Option<(String, Snapshot, Option<Snapshot>)>,
+    /// A lesson's Jacobian spectra of A and B at step 0, and the settings they were drawn for.
+    pub(super) spectra: Option<(String, crate::lessons::Spectra)>,
 }
 
 #[wasm_bindgen]
@@ -155,6 +157,7 @@ impl Lab {
             curvature: None,
             restarts_seen: None,
             start: None,
+            spectra: None,
         })
     }
 

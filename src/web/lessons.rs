@@ -111,6 +111,13 @@ impl Lab {
         if lesson.needs == Needs::Start && !self.start.as_ref().is_some_and(fresh) {
             self.start = lessons::start(self.pair.config()).map(|(a, b)| (query.clone(), a, b));
         }
+        // Computed once per settings (~10–30 ms at 32 × 64), not per frame.
+        if lesson.needs == Needs::Spectrum && self.spectra.as_ref().is_none_or(|s| s.0 != query) {
+            self.spectra = lessons::spectra(self.pair.config()).map(|s| (query.clone(), s));
+        }
+        let spectra = (self.spectra.as_ref())
+            .filter(|s| s.0 == query)
+            .map(|s| s.1.clone());
         // Taken out while the verdict borrows the snapshots, and put back after.
         let start = self.start.take().filter(fresh);
         let curvature = self.curvature.clone();
@@ -129,6 +136,7 @@ impl Lab {
             restarts: restarts.as_ref(),
             start: start.as_ref().map(|(_, a, b)| (a, b.as_ref())),
             through: through.as_ref().map(|(a, b)| (a, b.as_ref())),
+            spectra: spectra.as_ref(),
         });
         let seen = tasks::Seen {
             a: &a_config,

@@ -38,6 +38,7 @@ mod outcome;
 mod phase;
 mod restarts;
 mod side;
+mod spectrum;
 mod start;
 mod through_depth;
 mod views;

@@ -34,4 +34,17 @@ pub(super) struct Views {
     /// Where A's data view last drew the input plane, in CSS pixels of its canvas: where a
     /// click picks a through-depth point (`None` before, or while it shows the digits).
     pub(super) data_map: Option<crate::plot::pick::PlotMap>,
+    /// The spectrum view's last computation (`spectrum.rs`).
+    pub(super) spectrum: Option<SpectrumComputed>,
+}
+
+/// The spectrum view's spectra last computed (`spectrum.rs` decides when), what they were
+/// computed for, and the draws since.
+#[derive(Clone, Debug)]
+pub(super) struct SpectrumComputed {
+    /// The settings (a query) and A's and B's steps.
+    pub(super) key: (String, usize, Option<usize>),
+    pub(super) a: Result<crate::spectrum::Spectrum, crate::spectrum::SpectrumError>,
+    pub(super) b: Option<Result<crate::spectrum::Spectrum, crate::spectrum::SpectrumError>>,
+    pub(super) draws_since: usize,
 }

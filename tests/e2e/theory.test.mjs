@@ -160,3 +160,32 @@ test("while the digits run, a click on the decision boundary's canvas (their con
     assert.equal(await page.textContent("#through-pick"), line);
   });
 });
+
+test("orthogonal-depth: the spectrum view paints A's and B's singular values, follows the settings, and refuses wide layers in words", async () => {
+  await withPage("?lesson=orthogonal-depth", async ({ page }) => {
+    const panel = page.locator('section[data-view="spectrum"]');
+    await panel.scrollIntoViewIfNeeded();
+    const linear = await canvasUntil(page, "chart-spectrum", (c) => c.painted > 0.01 * c.width * c.height);
+    assert.ok(linear.width > 200 && linear.height > 150, `${linear.width}×${linear.height}`);
+    assert.ok(linear.painted > 0.01 * linear.width * linear.height, `only ${linear.painted} painted pixels`);
+    mkdirSync(OUTPUT, { recursive: true });
+    await panel.screenshot({ path: join(OUTPUT, "theory-spectrum-32x64-1280x800.png") });
+    await page.evaluate(() => window.initlab.configure({ act: "tanh" }));
+    const tanh = await canvasUntil(page, "chart-spectrum", (c) => c.hash !== linear.hash);
+    assert.notEqual(tanh.hash, linear.hash, "tanh spreads A's singular values: the bars move");
+    const lesson = await page.evaluate(() => window.initlab.lesson());
+    assert.equal(lesson.verdict.holds, true, lesson.verdict.text);
+    await page.evaluate(() => window.initlab.configure({ layers: "128,128" }));
+    const wide = await canvasUntil(page, "chart-spectrum", (c) => c.hash !== tanh.hash);
+    assert.notEqual(wide.hash, tanh.hash, "a refusal in words replaces the bars");
+  });
+});
+
+/** Polls canvas `id`'s fingerprint until `ready(it)` (the view draws on its own schedule), for up to 10 s. */
+async function canvasUntil(page, id, ready) {
+  for (const started = Date.now(); ; ) {
+    const seen = await canvasHash(page, id);
+    if (ready(seen) || Date.now() - started > 10_000) return seen;
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+  }
+}

@@ -240,6 +240,9 @@ export const strings = {
   throughPickSecond: "Compared: training points #{a} and #{b}, ringed on the decision boundary. A click or tap there picks the training point nearest to it as the second point; the next, as the first.",
   throughPickedDigits: "Compared: training points #{a} and #{b} (the digits have no plane to pick them on: type their indices).",
   throughAlt: "For each hidden layer, the measured length and correlation of two training points against the mean-field theory's curves",
+  spectrumHeading: "The Jacobian's spectrum: how each direction travels through depth",
+  spectrumHint: "The Jacobian J = ∂a_L/∂a_1 says how a small change of the first hidden layer reaches the last, and its singular values σ how much it stretches each direction. Shown here: their histogram on a log axis, at training point 0, for the current weights (computed only while this view is on screen). All σ at one value is an isometry (Saxe et al. 2014); a spread over decades means a few directions carry everything and the rest are lost.",
+  spectrumAlt: "Histogram of the singular values of the Jacobian from the first to the last hidden layer, on a log axis, for A and B",
   landscapeHeading: "Loss landscape",
   landscapeHint:
     "The training loss on a plane through the current weights θ (the centre), along two random " +

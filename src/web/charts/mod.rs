@@ -43,6 +43,7 @@ pub mod mistakes;
 pub mod network;
 pub mod phase;
 pub mod restarts;
+pub mod spectrum;
 mod style;
 mod theme;
 pub mod through_depth;
