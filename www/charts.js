@@ -9,12 +9,9 @@
 // when every chart has been drawn once (see deferOffscreen).
 
 import { layerName, text } from "./strings.js";
+import { createViewPieces } from "./view-pieces.js";
 
 const $ = (id) => document.getElementById(id);
-
-/** The charts a playing page redraws every SECONDARY_EVERY-th frame only (see forFrame). */
-const SECONDARY = ["network", "gradients", "depth", "landscape", "through", "phase"];
-const SECONDARY_EVERY = 3;
 
 
 /**
@@ -98,19 +95,6 @@ function observe(state, canvas) {
 }
 
 /**
- * The canvases to draw this frame. While playing, the slower views (the network diagram,
- * gradients, depth, landscape, through depth) are drawn every SECONDARY_EVERY-th frame only (20 times a
- * second): next to the loss and the histograms they change slowly, and skipping them
- * keeps a deep network's frame within budget. Any other redraw draws everything.
- */
-function forFrame(state, all, live) {
-  if (!live) return all;
-  if (all === state.canvases) state.liveFrames += 1;
-  if (state.liveFrames % SECONDARY_EVERY === 0) return all;
-  return Object.fromEntries(Object.entries(all).filter(([key]) => !SECONDARY.includes(key)));
-}
-
-/**
  * A canvas's observed size, unless the observer last saw it with no area (hidden, as B's
  * charts are until there is a B): then undefined, and the caller asks the browser.
  */
@@ -160,10 +144,20 @@ function fitOne(state, canvas, dpr = window.devicePixelRatio || 1) {
  */
 function drawAll(state, live, comparing) {
   const options = drawOptions(state, fitAll(state, comparing), live);
-  let sides = [["a", forFrame(state, state.canvases, live)]];
-  if (comparing) sides.push(["b", forFrame(state, state.canvasesB, live)]);
+  let sides = comparing ? [["a", state.canvases], ["b", state.canvasesB]] : [["a", state.canvases]];
+  // While playing, the slower views are drawn after, each a piece of its own (view-pieces.js).
+  if (live) sides = state.views.split(sides);
+  else state.views.clear();
   if (!state.drewFirst) sides = deferOffscreen(state, sides);
   return drawSides(state, sides, options, live);
+}
+
+/** Draws the next view a live redraw left for a piece of its own; returns an error message or undefined. */
+function drawNextView(state) {
+  if (!state.lab) return undefined;
+  return state.views.drawNext((side, key, canvas) =>
+    drawSides(state, [[side, { [key]: canvas }]], drawOptions(state, fitOne(state, canvas), true), true),
+  );
 }
 
 /** The options of every chart's draw: pixel ratio, colour scheme, the inputs they read. */
@@ -335,7 +329,7 @@ function listen(state) {
 /**
  * `redraw()` is called when a canvas changed size or a chart option changed; `showError(message)`
  * shows the failure of a chart drawn after the first frame.
- * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), drawn, extend(hooks),
+ * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), drawNextView(), viewsPending(), drawn, extend(hooks),
  * layersChanged(layers), classesChanged(classes, classesB)}; `drawn` is a Promise resolved once every chart has been drawn once.
  */
 export function createCharts(redraw, showError = () => {}) {
@@ -348,8 +342,8 @@ export function createCharts(redraw, showError = () => {}) {
     sizes: new Map(),
     dark: matchMedia("(prefers-color-scheme: dark)"),
     lab: null,
-    /** Frames drawn while playing, to pace the slower views. */
-    liveFrames: 0,
+    /** The slower views while playing: each a piece of its own, paced by its cost. */
+    views: createViewPieces(),
     /** The layers the weight-layer picker offers, by name. */
     layerNames: "",
     /** Options other parts of the page add to every draw, and what they do after one (views.js). */
@@ -388,6 +382,9 @@ export function createCharts(redraw, showError = () => {}) {
     adopt: (canvas, redrawOne) => adopt(state, canvas, redrawOne),
     draw: (live = false, comparing = false) => drawAll(state, live, comparing),
     drawOnly: (key) => drawOnly(state, key),
+    /** The next view a live draw left for later (an error message or undefined), and whether any is left. */
+    drawNextView: () => drawNextView(state),
+    viewsPending: () => state.views.pending(),
     drawn,
     /** Lets the views add `options()` to every draw and hear `afterDraw(live)` after each. */
     extend(hooks) {
