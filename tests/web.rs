@@ -105,7 +105,7 @@ fn a_lab_from_a_clean_url_has_no_notices_and_trains() {
 /// a second Lab of the same settings computes in one call.
 #[wasm_bindgen_test]
 fn a_deep_snapshot_prepared_in_pieces_is_the_snapshot_in_one_call() {
-    let query = format!("?layers={}", vec!["64"; 20].join(","));
+    let query = format!("?layers={}", ["64"; 20].join(","));
     let (mut spread, mut whole) = (Lab::new(&query).unwrap(), Lab::new(&query).unwrap());
     let per_piece = spread.steps_per_piece();
     assert!(
