@@ -1,10 +1,15 @@
 // The browser half of `make bench`: the built page in headless Chromium.
 //
 //  - one animation frame's work while playing (10 training steps, the snapshot, every
-//    chart redrawn, the readouts and table updated): median and p95, at the default
-//    settings and at 8, 20 and 32 hidden layers × 64 units (issue #21 holds the deeper two to
-//    the 8 × 64 budget), and where that time goes (steps, the
-//    statistics, their conversion to JS, the boundary grid + chart, the other charts);
+//    chart redrawn, the readouts and table updated; a deep network spreads that cycle over
+//    frames, www/frames.js): median and p95, at the default settings and at 8, 20 and 32
+//    hidden layers × 64 units (issue #21 holds the deeper two to the 8 × 64 budget), at
+//    20 × 64 with the through-depth view on screen (issue #21 §5), and at 6 tanh layers of
+//    64 on the digits (issue #20 §5, once their on-demand download is installed); each also
+//    in main-thread CPU per frame (the trace's FireAnimationFrame thread time: on a machine
+//    shared with other jobs the wall clock counts their time too); and where that time goes
+//    (steps, the statistics, their conversion to JS, the boundary grid + chart, the other
+//    charts, the views, the through-depth view, the network diagram);
 //  - the time from a σ-slider input event to the charts redrawn (all synchronous);
 //  - one whole loss landscape, initlab.landscape({n: 41, span: 1}), at the defaults;
 //  - the phase diagram's 60 × 60 grid per activation, whole and per draw (bench-phase.mjs);
@@ -41,6 +46,8 @@ const DEEP = "64,64,64,64,64,64,64,64";
 // Issue #21's deeper networks: 20 and 32 hidden layers of 64, held to the 8 × 64 frame budget.
 const DEEP_20 = Array(20).fill(64).join(",");
 const DEEP_32 = Array(32).fill(64).join(",");
+// Issue #20 §5's digits frame: 6 tanh layers of 64 on the digits, p95 ≤ 16 ms.
+const DIGITS_6 = "?data=digits&layers=64,64,64,64,64,64&act=tanh";
 // Issue #10's frame target is at 8 hidden layers × 64: median ≤ 12 ms and p95 ≤ 16 ms.
 const TARGETS = { frameDefaultMs: 8, frameDeepMs: 12, frameDeepP95Ms: 16, sliderMs: 16, restartsMs: 1000 };
 /** Issue #18's size guards, gzip bytes: they stop regressions, they are not goals. */
@@ -71,8 +78,22 @@ function summary(ms) {
   return { median_ms: round(at(0.5)), p95_ms: round(at(0.95)), samples: sorted.length };
 }
 
-/** Times the page's own animation loop: the work inside each requestAnimationFrame callback. */
+/**
+ * Times the page's own animation loop: the work inside each requestAnimationFrame callback,
+ * in wall-clock ms and, from a trace of the same frames, in main-thread CPU ms.
+ */
 async function frameWork(page, frames) {
+  await page.context().browser().startTracing(page, { categories: ["devtools.timeline"] });
+  const work = await frameWall(page, frames);
+  const trace = JSON.parse((await page.context().browser().stopTracing()).toString());
+  const cpu = trace.traceEvents
+    .filter((e) => e.name === "FireAnimationFrame" && e.ph === "X" && e.tdur !== undefined)
+    .map((e) => e.tdur / 1000);
+  return { ...work, cpu: cpu.slice(10) }; // the first frames warm up, as in frameWall
+}
+
+/** The wall-clock half of frameWork. */
+async function frameWall(page, frames) {
   return page.evaluate(async (n) => {
     const times = [];
     const raf = window.requestAnimationFrame.bind(window);
@@ -105,9 +126,11 @@ async function frameSplit(page, query, frames) {
       const canvas = (id) => document.getElementById(id);
       const others = { activation: canvas("chart-activation"), loss: canvas("chart-loss"), weights: canvas("chart-weights") };
       const boundary = { boundary: canvas("chart-boundary") };
-      const views = { landscape: canvas("chart-landscape"), depth: canvas("chart-depth"), gradients: canvas("chart-gradients"), through: canvas("chart-through") };
-      const options = { dpr: devicePixelRatio, logScale: true, weightLayer: 0, live: true };
-      const parts = { steps: [], stats_and_to_js: [], to_js: [], boundary: [], other_charts: [], views: [] };
+      const views = { landscape: canvas("chart-landscape"), depth: canvas("chart-depth"), gradients: canvas("chart-gradients") };
+      const through = { through: canvas("chart-through") };
+      const network = { network: canvas("chart-network") };
+      const options = { dpr: devicePixelRatio, logScale: true, weightLayer: 0, live: true, throughPoints: [0, 1] };
+      const parts = { steps: [], stats_and_to_js: [], to_js: [], boundary: [], other_charts: [], views: [], through: [], network: [] };
       const time = (key, f) => {
         const start = performance.now();
         f();
@@ -120,6 +143,8 @@ async function frameSplit(page, query, frames) {
         time("boundary", () => lab.draw(boundary, options));
         time("other_charts", () => lab.draw(others, options));
         time("views", () => lab.draw(views, options));
+        time("through", () => lab.draw(through, options));
+        time("network", () => lab.draw(network, options));
         if (i % 8 === 0) await new Promise((r) => setTimeout(r, 0));
       }
       lab.free();
@@ -175,15 +200,23 @@ async function desktopBench(browser, server, report) {
     ["20x64", `?layers=${DEEP_20}`],
     ["32x64", `?layers=${DEEP_32}`],
     // An A/B comparison trains and draws two networks (B a copy of A: the same work as any B).
+    // The through-depth view on screen (issue #21 §5): scrolled into view while it plays.
+    ["20x64_through", `?layers=${DEEP_20}`, (p) => p.evaluate(() => document.getElementById("chart-through").scrollIntoView())],
+    // The digits (issue #20 §5): their download, fetched on demand, installed before timing.
+    ["digits_6x64", DIGITS_6, (p) => p.waitForFunction(() => window.initlab.config().data === "digits", null, { timeout: 60_000 })],
     ["compare_default", "?vs=same"],
     ["compare_8x64", `?layers=${DEEP}&vs=same`],
   ];
-  for (const [name, query] of frames) {
+  for (const [name, query, ready] of frames) {
     await page.goto(`${server.url}/${query}`);
     await page.evaluate(() => window.initlab.drawn);
+    await ready?.(page);
     process.stdout.write(`timing the animation frame (${name})… `);
-    const { times, stepsPerFrame } = await frameWork(page, FRAMES);
+    const { times, stepsPerFrame, cpu } = await frameWork(page, FRAMES);
     const frame = summary(times);
+    const cpuSummary = summary(cpu);
+    frame.cpu_median_ms = cpuSummary.median_ms;
+    frame.cpu_p95_ms = cpuSummary.p95_ms;
     frame.steps_per_frame = Math.round(stepsPerFrame * 100) / 100;
     const parts = await frameSplit(page, query, Math.min(FRAMES, 120));
     frame.split_median_ms = Object.fromEntries(
@@ -231,9 +264,10 @@ function printDesktop(report) {
   const mark = (ok) => (ok ? "ok" : "ABOVE TARGET");
   const line = (label, s, target, p95Target) => {
     const p95 = p95Target === undefined ? "" : `, ≤ ${p95Target} ms p95: ${mark(s.p95_ms <= p95Target)}`;
+    const cpu = s.cpu_p95_ms === undefined ? "" : `   CPU median ${s.cpu_median_ms} ms, p95 ${s.cpu_p95_ms} ms`;
     console.log(
       `${label.padEnd(34)} median ${String(s.median_ms).padStart(7)} ms   p95 ${String(s.p95_ms).padStart(7)} ms   ` +
-        `(target ≤ ${target} ms median: ${mark(s.median_ms <= target)}${p95})`,
+        `(target ≤ ${target} ms median: ${mark(s.median_ms <= target)}${p95})${cpu}`,
     );
   };
   console.log("\nbrowser (headless Chromium, 1280×800, DPR 1)\n");
@@ -241,6 +275,8 @@ function printDesktop(report) {
   line("frame work, 8 hidden layers × 64", report.frame_8x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("frame work, 20 hidden layers × 64", report.frame_20x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("frame work, 32 hidden layers × 64", report.frame_32x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
+  line("frame work, 20 × 64, through-depth", report.frame_20x64_through, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
+  line("frame work, digits, 6 tanh × 64", report.frame_digits_6x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("frame work, A/B at the defaults", report.frame_compare_default, TARGETS.frameDefaultMs);
   line("frame work, A/B at 8 × 64", report.frame_compare_8x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("σ slider input → charts redrawn", report.slider_to_redraw, TARGETS.sliderMs);
@@ -250,7 +286,7 @@ function printDesktop(report) {
       `p95 ${String(report.landscape_n41.p95_ms).padStart(7)} ms   (one initlab.landscape call; no target)`,
   );
   for (const text of phaseLines(report.phase_diagram)) console.log(text);
-  for (const name of ["default", "8x64", "20x64", "32x64"]) {
+  for (const name of ["default", "8x64", "20x64", "32x64", "digits_6x64"]) {
     const split = report[`frame_${name}`].split_median_ms;
     console.log(`  split (${name}, medians): ${Object.entries(split).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);
   }

@@ -11,7 +11,7 @@ use crate::mlp::{Mlp, NonFinite, Trainer};
 use crate::real::Real;
 use crate::rng::Rng;
 pub use crate::stats::Misclassified;
-use crate::stats::{Classified, Evaluator, LayerStats, Score};
+use crate::stats::{Classified, Evaluator, LayerStats, LayerStatsPass, Score};
 use crate::ConfigError;
 use serde::Serialize;
 
@@ -164,6 +164,17 @@ pub struct Experiment {
     rolling_landscape: RollingLandscape,
     /// The training state as of the last full check, to replay from when a run diverges.
     checkpoint: Option<Checkpoint>,
+    /// A snapshot being computed a piece at a time ([`Experiment::snapshot_piece`]).
+    pieces: Option<Box<SnapshotPieces>>,
+}
+
+/// [`Experiment::snapshot_piece`]'s state between calls: its own scratch (so that any other
+/// evaluation meanwhile leaves the pass alone), the pass, and the step it is of.
+#[derive(Clone, Debug)]
+struct SnapshotPieces {
+    evaluator: Evaluator,
+    pass: Option<LayerStatsPass>,
+    at: (usize, Option<usize>),
 }
 
 /// The training state at a step where every training and test point's forward pass was
@@ -271,6 +282,7 @@ impl Experiment {
             rolling_grid: crate::boundary::RollingGrid::new(),
             rolling_landscape: RollingLandscape::new(),
             checkpoint: None,
+            pieces: None,
         };
         experiment.note_nonzero_weights();
         experiment.record();
@@ -527,12 +539,54 @@ impl Experiment {
     /// ([`Dataset::measured`]: all of them for the sets in the plane) and the whole test set
     /// at the current weights.
     pub fn snapshot(&mut self) -> Snapshot {
-        let (mut layers, train) = self.evaluator.layer_stats(
+        let (layers, train) = self.evaluator.layer_stats(
             &self.mlp,
             &self.inits,
             self.data.measured(),
             self.spec.loss,
         );
+        self.snapshot_from(layers, train)
+    }
+
+    /// [`Experiment::snapshot`] spread over calls, so that a deep network's animation frame
+    /// stays short: each call does about `work` multiply-adds of the pass over the training
+    /// points (whole layers of a chunk, at least one) and returns `None` until the pass is
+    /// done; the call that finishes it also scores the test set and returns the snapshot.
+    /// The pass adds the same numbers in the same order as `snapshot`, so the result is the
+    /// same bit for bit. A step taken between calls starts the pass again.
+    pub fn snapshot_piece(&mut self, work: f64) -> Option<Snapshot> {
+        let at = (self.steps, self.diverged_at);
+        let pieces = match self.pieces.take() {
+            Some(pieces) if pieces.at == at && pieces.pass.is_some() => pieces,
+            old => {
+                let mut evaluator = old.map_or_else(|| self.evaluator.clone(), |p| p.evaluator);
+                let pass = Some(evaluator.begin_layer_stats(&self.mlp));
+                Box::new(SnapshotPieces {
+                    evaluator,
+                    pass,
+                    at,
+                })
+            }
+        };
+        let mut pieces = pieces;
+        let (train, loss) = (self.data.measured(), self.spec.loss);
+        let pass = pieces.pass.as_mut().expect("a pass was started above");
+        let done = (pieces.evaluator).advance_layer_stats(pass, &self.mlp, train, loss, work);
+        if !done {
+            self.pieces = Some(pieces);
+            return None;
+        }
+        let pass = pieces.pass.take().expect("a pass was started above");
+        let n = train.len();
+        let (layers, train) =
+            (pieces.evaluator).finish_layer_stats(pass, &self.mlp, &self.inits, n);
+        self.pieces = Some(pieces); // its scratch, for the next pass
+        Some(self.snapshot_from(layers, train))
+    }
+
+    /// The snapshot from the training statistics of the current weights: adds the test
+    /// set's scores and the full check that a pass over every measured point makes.
+    fn snapshot_from(&mut self, mut layers: Vec<LayerStats>, train: Score) -> Snapshot {
         for (layer, &since) in layers.iter_mut().zip(&self.nonzero_since) {
             layer.nonzero_since = since;
         }

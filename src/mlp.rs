@@ -343,10 +343,26 @@ impl Mlp {
     /// Fails when some z of the loaded samples is not finite (the buffers are filled all the same).
     pub fn forward(&self, ws: &mut Workspace) -> Result<(), NonFinite> {
         let mut finite = true;
+        for l in 0..self.layers.len() {
+            finite &= self.forward_layer(ws, l);
+        }
+        if finite {
+            Ok(())
+        } else {
+            Err(NonFinite::Forward)
+        }
+    }
+
+    /// Weight layer `l`'s share of [`Mlp::forward`] (layers 0 … l − 1 done): z_{l+1} and
+    /// a_{l+1}; false when some z of the loaded samples is not finite. A pass spread over
+    /// frames stops between layers.
+    pub fn forward_layer(&self, ws: &mut Workspace, l: usize) -> bool {
+        let mut finite = true;
         // Padding samples ride along: each loop below runs over whole SIMD groups.
         let (cap, count, samples) = (ws.capacity, ws.lanes, ws.count);
         let top = self.layers.len();
-        for (l, shape) in self.layers.iter().enumerate() {
+        let shape = self.layers[l];
+        {
             if self.shortcut && l + 1 == top {
                 // [a_{L-1} ; x]: copy the input rows after the last hidden layer's rows.
                 let (inputs, above) = ws.a.split_at_mut(ws.row_at[1]);
@@ -396,11 +412,7 @@ impl Mlp {
                 finite &= all_finite(&z[j * cap..j * cap + samples]); // padding aside
             }
         }
-        if finite {
-            Ok(())
-        } else {
-            Err(NonFinite::Forward)
-        }
+        finite
     }
 
     /// Σ_s loss_s over the loaded chunk, after [`Mlp::forward`] (in f64 from the f32 logits;
@@ -437,9 +449,16 @@ impl Mlp {
         scale: f64,
         grads: &mut [Real],
     ) {
+        self.backward_output(ws, head, scale);
+        for l in (0..self.layers.len()).rev() {
+            self.backward_layer(ws, l, grads);
+        }
+    }
+
+    /// The start of [`Mlp::backward`]: δ_L = scale · ∂loss/∂z_L of the output layer.
+    pub fn backward_output(&self, ws: &mut Workspace, head: impl Into<Head>, scale: f64) {
         let (cap, count, lanes) = (ws.capacity, ws.count, ws.lanes);
         let top = self.layers.len();
-        // δ_L = scale · ∂loss/∂z_L
         match self.checked(head) {
             Head::Sigmoid(loss) => {
                 let at = ws.row_at[top];
@@ -468,7 +487,14 @@ impl Mlp {
                 }
             }
         }
-        for l in (0..top).rev() {
+    }
+
+    /// Weight layer `l`'s share of [`Mlp::backward`] (layers above it done): adds its
+    /// gradient into `grads` and, below the first layer, fills δ_l. A pass spread over
+    /// frames stops between layers.
+    pub fn backward_layer(&self, ws: &mut Workspace, l: usize, grads: &mut [Real]) {
+        let (cap, count, lanes) = (ws.capacity, ws.count, ws.lanes);
+        {
             let shape = self.layers[l];
             let (prev, this) = (ws.row_at[l], ws.row_at[l + 1]);
             // ∂/∂W[j][i] += Σ_s δ_j[s] · a_i[s];  ∂/∂b_j += Σ_s δ_j[s]   (summed in the order s = 0, 1, …)
@@ -521,7 +547,7 @@ impl Mlp {
                 );
             }
             if l == 0 {
-                break; // no δ for the inputs
+                return; // no δ for the inputs
             }
             // δ_{l-1}[i] = g'(z_{l-1}[i]) · Σ_j W[j][i] · δ_l[j], accumulated in the order j = 0, 1, …
             // for the units i of layer l-1 only: a shortcut's copied inputs (the last rows of

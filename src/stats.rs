@@ -289,6 +289,7 @@ fn for_each_chunk(
 }
 
 /// Running sums over the training points for one weight layer.
+#[derive(Clone, Debug)]
 struct LayerSums {
     z_hist: Histogram,
     a_hist: Histogram,
@@ -309,6 +310,7 @@ struct LayerSums {
 }
 
 /// Everything one pass over the training split adds up.
+#[derive(Clone, Debug)]
 struct Sums {
     /// Σ x² of the inputs over (feature, point) pairs.
     input_sq: f64,
@@ -350,54 +352,58 @@ impl Sums {
         }
     }
 
-    /// Adds what the forward pass of the loaded chunk computed: z, a and the predictions.
-    fn add_forward(&mut self, mlp: &Mlp, ws: &Workspace) {
-        for i in 0..mlp.sizes[0] {
-            let x = ws.unit(&ws.a, 0, i);
-            self.input_sq += x.iter().map(|&x| x as f64 * x as f64).sum::<f64>();
-        }
-        for (l, sums) in self.layers.iter_mut().enumerate() {
-            let g = mlp.activation_of(l);
-            for (j, alive) in sums.alive.iter_mut().enumerate() {
-                let (zs, as_) = (ws.unit(&ws.z, l + 1, j), ws.unit(&ws.a, l + 1, j));
-                sums.z_hist.add_reals(zs);
-                sums.a_hist.add_reals(as_);
-                for (&z, &a) in zs.iter().zip(as_) {
-                    let (z, a) = (z as f64, a as f64);
-                    sums.z_sum += z;
-                    sums.z_sq += z * z;
-                    sums.a_sq += a * a;
-                    sums.saturated += usize::from(g.is_saturated(z, a));
-                    *alive |= a != 0.0;
-                }
+    /// Adds what the forward pass computed for weight layer `l` of the loaded chunk: its z
+    /// and a, with the first layer the inputs, with the last the predictions. Each layer's
+    /// sums are its own, so a pass that stops between layers ([`LayerStatsPass`]) adds the
+    /// same numbers in the same order as one that does not.
+    fn add_forward_layer(&mut self, mlp: &Mlp, ws: &Workspace, l: usize) {
+        if l == 0 {
+            for i in 0..mlp.sizes[0] {
+                let x = ws.unit(&ws.a, 0, i);
+                self.input_sq += x.iter().map(|&x| x as f64 * x as f64).sum::<f64>();
             }
         }
-        for (s, &y) in ws.y[..ws.count].iter().enumerate() {
-            self.correct += usize::from(predicted_class(mlp, ws, s) as f64 == y);
+        let (g, sums) = (mlp.activation_of(l), &mut self.layers[l]);
+        for (j, alive) in sums.alive.iter_mut().enumerate() {
+            let (zs, as_) = (ws.unit(&ws.z, l + 1, j), ws.unit(&ws.a, l + 1, j));
+            sums.z_hist.add_reals(zs);
+            sums.a_hist.add_reals(as_);
+            for (&z, &a) in zs.iter().zip(as_) {
+                let (z, a) = (z as f64, a as f64);
+                sums.z_sum += z;
+                sums.z_sq += z * z;
+                sums.a_sq += a * a;
+                sums.saturated += usize::from(g.is_saturated(z, a));
+                *alive |= a != 0.0;
+            }
         }
-        self.add_sum_gaps(mlp, ws);
+        if l + 1 == mlp.layers.len() {
+            for (s, &y) in ws.y[..ws.count].iter().enumerate() {
+                self.correct += usize::from(predicted_class(mlp, ws, s) as f64 == y);
+            }
+        }
+        self.add_sum_gap(mlp, ws, l);
     }
 
-    /// Widens each layer's [`LayerStats::sum_gap`] with the loaded chunk, in f64 (a sum of f32
-    /// values cannot overflow there). g(Σ inputs) is the same for every unit of a point, so it
-    /// costs n_in additions and n_out comparisons per point.
-    fn add_sum_gaps(&mut self, mlp: &Mlp, ws: &Workspace) {
+    /// Widens weight layer `l`'s [`LayerStats::sum_gap`] with the loaded chunk, in f64 (a sum
+    /// of f32 values cannot overflow there). g(Σ inputs) is the same for every unit of a
+    /// point, so it costs n_in additions and n_out comparisons per point.
+    fn add_sum_gap(&mut self, mlp: &Mlp, ws: &Workspace, l: usize) {
         let sums = &mut self.input_sums[..ws.count];
-        for (l, (shape, layer)) in mlp.layers.iter().zip(&mut self.layers).enumerate() {
-            let g = mlp.activation_of(l);
-            sums.fill(0.0);
-            for i in 0..shape.n_in {
-                for (sum, &a) in sums.iter_mut().zip(ws.unit(&ws.a, l, i)) {
-                    *sum += a as f64;
-                }
+        let (shape, layer) = (mlp.layers[l], &mut self.layers[l]);
+        let g = mlp.activation_of(l);
+        sums.fill(0.0);
+        for i in 0..shape.n_in {
+            for (sum, &a) in sums.iter_mut().zip(ws.unit(&ws.a, l, i)) {
+                *sum += a as f64;
             }
-            for sum in sums.iter_mut() {
-                *sum = g.apply(*sum);
-            }
-            for j in 0..shape.n_out {
-                for (&a, &expected) in ws.unit(&ws.a, l + 1, j).iter().zip(sums.iter()) {
-                    layer.sum_gap = layer.sum_gap.max((a as f64 - expected).abs());
-                }
+        }
+        for sum in sums.iter_mut() {
+            *sum = g.apply(*sum);
+        }
+        for j in 0..shape.n_out {
+            for (&a, &expected) in ws.unit(&ws.a, l + 1, j).iter().zip(sums.iter()) {
+                layer.sum_gap = layer.sum_gap.max((a as f64 - expected).abs());
             }
         }
     }
@@ -627,18 +633,60 @@ impl Evaluator {
         train: &Split,
         head: impl Into<Head>,
     ) -> (Vec<LayerStats>, Score) {
-        let (n, loss) = (train.len(), head.into());
-        let mut sums = Sums::new(mlp);
-        let Evaluator { ws, grads } = self;
-        grads.fill(0.0);
-        for_each_chunk(ws, mlp, train, |ws, finite| {
-            sums.add_forward(mlp, ws);
-            sums.loss.add(mlp, ws, loss, finite);
-            mlp.backward(ws, loss, 1.0 / n as f64, grads);
-            sums.add_deltas(mlp, ws, n as f64);
-        });
+        let head = head.into();
+        let mut pass = self.begin_layer_stats(mlp);
+        self.advance_layer_stats(&mut pass, mlp, train, head, f64::INFINITY);
+        self.finish_layer_stats(pass, mlp, inits, train.len())
+    }
+
+    /// Starts [`Evaluator::layer_stats`]'s pass, to be advanced a piece at a time with
+    /// [`Evaluator::advance_layer_stats`] (the weights unchanged meanwhile) and ended with
+    /// [`Evaluator::finish_layer_stats`].
+    pub fn begin_layer_stats(&mut self, mlp: &Mlp) -> LayerStatsPass {
+        self.grads.fill(0.0);
+        LayerStatsPass {
+            sums: Sums::new(mlp),
+            stage: Stage::Load(0),
+            chunk: 0,
+            finite: true,
+        }
+    }
+
+    /// Advances `pass` by whole pieces (one layer of one chunk, forward or backward) until
+    /// about `work` multiply-adds are done (at least one piece) or the pass is; returns
+    /// whether it is. The pieces are the one-call pass's steps in its order.
+    pub fn advance_layer_stats(
+        &mut self,
+        pass: &mut LayerStatsPass,
+        mlp: &Mlp,
+        train: &Split,
+        head: impl Into<Head>,
+        work: f64,
+    ) -> bool {
+        let head = head.into();
+        let mut done = 0.0;
+        while pass.stage != Stage::Done {
+            if done >= work {
+                return false;
+            }
+            done += pass.piece(mlp, &mut self.ws, &mut self.grads, train, head);
+        }
+        true
+    }
+
+    /// The statistics and the training score of a finished pass (see
+    /// [`Evaluator::begin_layer_stats`]) over `n` training points.
+    pub fn finish_layer_stats(
+        &self,
+        pass: LayerStatsPass,
+        mlp: &Mlp,
+        inits: &[LayerInit],
+        n: usize,
+    ) -> (Vec<LayerStats>, Score) {
+        debug_assert!(pass.stage == Stage::Done, "the pass is not finished");
+        let sums = &pass.sums;
         let stats = (0..mlp.layers.len())
-            .map(|l| summarise(mlp, l, &inits[l], &sums, grads, n))
+            .map(|l| summarise(mlp, l, &inits[l], sums, &self.grads, n))
             .collect();
         let score = Score {
             loss: sums.loss.mean(),
@@ -646,6 +694,86 @@ impl Evaluator {
         };
         (stats, score)
     }
+}
+
+/// Where a pass over the training split stands: its next piece of work.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Stage {
+    /// Load the chunk that starts at this point (past the last point: the pass is done).
+    Load(usize),
+    /// Weight layer `l` of the loaded chunk, forward (its statistics added after it).
+    Forward(usize),
+    /// Weight layer `l` of the loaded chunk, backward.
+    Backward(usize),
+    Done,
+}
+
+/// [`Evaluator::layer_stats`]'s pass, stopped between two pieces: the sums so far and the
+/// next piece. The workspace and the gradient stay in the evaluator, so nothing else may
+/// use that evaluator until the pass is finished.
+#[derive(Clone, Debug)]
+pub struct LayerStatsPass {
+    sums: Sums,
+    stage: Stage,
+    /// The first point of the loaded chunk.
+    chunk: usize,
+    /// Whether every z of the loaded chunk so far was finite.
+    finite: bool,
+}
+
+impl LayerStatsPass {
+    /// Does the next piece; returns its multiply-adds (the matrix products').
+    fn piece(
+        &mut self,
+        mlp: &Mlp,
+        ws: &mut Workspace,
+        grads: &mut [Real],
+        train: &Split,
+        head: Head,
+    ) -> f64 {
+        let (n, top) = (train.len(), mlp.layers.len());
+        match self.stage {
+            Stage::Load(start) if start >= n => {
+                self.stage = Stage::Done;
+                0.0
+            }
+            Stage::Load(start) => {
+                ws.load(&train.x, &train.y, start..(start + ws.capacity).min(n));
+                (self.chunk, self.finite) = (start, true);
+                self.stage = Stage::Forward(0);
+                0.0
+            }
+            Stage::Forward(l) => {
+                self.finite &= mlp.forward_layer(ws, l);
+                self.sums.add_forward_layer(mlp, ws, l);
+                self.stage = if l + 1 < top {
+                    Stage::Forward(l + 1)
+                } else {
+                    self.sums.loss.add(mlp, ws, head, self.finite);
+                    mlp.backward_output(ws, head, 1.0 / n as f64);
+                    Stage::Backward(top - 1)
+                };
+                layer_work(mlp, l, ws)
+            }
+            Stage::Backward(l) => {
+                mlp.backward_layer(ws, l, grads);
+                self.stage = if l > 0 {
+                    Stage::Backward(l - 1)
+                } else {
+                    self.sums.add_deltas(mlp, ws, n as f64);
+                    Stage::Load(self.chunk + ws.capacity)
+                };
+                2.0 * layer_work(mlp, l, ws)
+            }
+            Stage::Done => 0.0,
+        }
+    }
+}
+
+/// Multiply-adds of weight layer `l`'s product over the loaded chunk.
+fn layer_work(mlp: &Mlp, l: usize, ws: &Workspace) -> f64 {
+    let shape = mlp.layers[l];
+    (shape.n_in * shape.n_out * ws.lanes) as f64
 }
 
 /// Weight layer `l`'s statistics from the sums of a pass over `n` training points and the

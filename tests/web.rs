@@ -100,6 +100,39 @@ fn a_lab_from_a_clean_url_has_no_notices_and_trains() {
     assert!(lab.max_steps_per_call() >= 10.0);
 }
 
+/// The animation loop's pieces at 20 layers of 64 (issue #21 §5): training a few steps per
+/// piece, the snapshot in several `prepareSnapshot` calls, which add up to the very snapshot
+/// a second Lab of the same settings computes in one call.
+#[wasm_bindgen_test]
+fn a_deep_snapshot_prepared_in_pieces_is_the_snapshot_in_one_call() {
+    let query = format!("?layers={}", ["64"; 20].join(","));
+    let (mut spread, mut whole) = (Lab::new(&query).unwrap(), Lab::new(&query).unwrap());
+    let per_piece = spread.steps_per_piece();
+    assert!(
+        (1.0..10.0).contains(&per_piece),
+        "{per_piece} steps per piece"
+    );
+    assert!(
+        Lab::new("?layers=64,64,64,64,64,64,64,64")
+            .unwrap()
+            .steps_per_piece()
+            >= 10.0
+    );
+    for lab in [&mut spread, &mut whole] {
+        lab.train(10.0).unwrap();
+    }
+    let mut calls = 1;
+    while !spread.prepare_snapshot() {
+        calls += 1;
+    }
+    assert!(calls > 2, "the snapshot took {calls} calls");
+    let text = |lab: &mut Lab| js_sys::JSON::stringify(&lab.snapshot().unwrap()).unwrap();
+    assert_eq!(
+        String::from(text(&mut spread)),
+        String::from(text(&mut whole))
+    );
+}
+
 /// The native test that writes `tests/golden/reference_checksum.txt` runs this same
 /// config for the same number of steps: equal checksums mean the wasm loss history
 /// equals the native one bit for bit.

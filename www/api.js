@@ -97,17 +97,31 @@ function tick(s) {
 
 /** A heavy cycle (train, snapshot, redraw) spreads over several frames; see frames.js. */
 function frameCycle(s) {
+  /** The step this cycle trains to: STEPS_PER_FRAME steps on, or where play() stops. */
+  let target = 0;
   return createFrameCycle({
-    // A huge network may allow fewer steps per call than a frame would like.
-    train: () => {
-      const left = Math.max(0, s.stopAt - s.lab.stepsDone());
-      need(s).train(Math.min(STEPS_PER_FRAME, s.lab.maxStepsPerCall(), left));
+    // A deep network trains the cycle's steps a few per piece (a huge one may allow fewer
+    // steps per call than a cycle would like); done at the target, or when a diverged run
+    // trained fewer steps than asked.
+    train(first) {
+      const lab = need(s);
+      if (first) target = Math.min(lab.stepsDone() + STEPS_PER_FRAME, s.stopAt);
+      const before = lab.stepsDone();
+      const n = Math.max(0, Math.min(target - before, lab.stepsPerPiece(), lab.maxStepsPerCall()));
+      lab.train(n);
+      return lab.stepsDone() >= target || lab.stepsDone() - before < n;
     },
     prepare: () => s.lab.prepareSnapshot(),
     draw() {
       const snapshot = s.lab.snapshot();
       if (finished(snapshot) || snapshot.step >= s.stopAt) stop(s);
       render(s, snapshot, s.playing);
+    },
+    // The slower views a live redraw left, one per piece, from the same snapshot (view-pieces.js).
+    drawView() {
+      const error = s.charts.drawNextView();
+      if (error) view.showChartError(error);
+      return !s.charts.viewsPending();
     },
   });
 }

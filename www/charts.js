@@ -9,12 +9,10 @@
 
 import { fitAll, fitOne, observe, onResize } from "./chart-sizes.js";
 import { layerName, text } from "./strings.js";
+import { createViewPieces } from "./view-pieces.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** The charts a playing page redraws every SECONDARY_EVERY-th frame only (see forFrame). */
-const SECONDARY = ["network", "gradients", "depth", "landscape", "through", "spectrum", "phase"];
-const SECONDARY_EVERY = 3;
 /** The views that cost more than a frame to compute (the Jacobian's spectrum): skipped off screen (see waitOffscreen). */
 const COSTLY = ["spectrum"];
 
@@ -51,16 +49,6 @@ function chartCanvasesB() {
 }
 
 /**
- * The canvases to draw this frame. While playing, the slower views (the network diagram,
- * gradients, depth, landscape, through depth, spectrum) are drawn every SECONDARY_EVERY-th frame only (20 times a
- * second): next to the loss and the histograms they change slowly, and skipping them
- * keeps a deep network's frame within budget. Any other redraw draws everything.
- */
-function forFrame(state, all, live) {
-  if (!live) return all;
-  if (all === state.canvases) state.liveFrames += 1;
-  if (state.liveFrames % SECONDARY_EVERY === 0) return all;
-  return Object.fromEntries(Object.entries(all).filter(([key]) => !SECONDARY.includes(key)));
 }
 
 /**
@@ -70,10 +58,13 @@ function forFrame(state, all, live) {
  */
 function drawAll(state, live, comparing) {
   const options = drawOptions(state, fitAll(state, comparing), live);
-  let sides = [["a", forFrame(state, state.canvases, live)]];
-  if (comparing) sides.push(["b", forFrame(state, state.canvasesB, live)]);
+  let sides = comparing ? [["a", state.canvases], ["b", state.canvasesB]] : [["a", state.canvases]];
   if (!state.drewFirst) sides = deferOffscreen(state, sides);
   else sides = waitOffscreen(state, sides);
+  // While playing, the slower views are drawn after, each a piece of its own (view-pieces.js);
+  // a costly view off screen has already been left to wait for the screen.
+  if (live) sides = state.views.split(sides);
+  else state.views.clear();
   return drawSides(state, sides, options, live);
 }
 
@@ -93,6 +84,14 @@ function waitOffscreen(state, sides) {
     }
     return [side, kept];
   });
+}
+
+/** Draws the next view a live redraw left for a piece of its own; returns an error message or undefined. */
+function drawNextView(state) {
+  if (!state.lab) return undefined;
+  return state.views.drawNext((side, key, canvas) =>
+    drawSides(state, [[side, { [key]: canvas }]], drawOptions(state, fitOne(state, canvas), true), true),
+  );
 }
 
 /** The options of every chart's draw: pixel ratio, colour scheme, the inputs they read. */
@@ -272,7 +271,7 @@ function listen(state) {
 /**
  * `redraw()` is called when a canvas changed size or a chart option changed; `showError(message)`
  * shows the failure of a chart drawn after the first frame.
- * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), drawn, extend(hooks),
+ * Returns {attach(lab), adopt(canvas, redrawOne), draw(), drawOnly(key), drawNextView(), viewsPending(), drawn, extend(hooks),
  * layersChanged(layers), classesChanged(classes, classesB)}; `drawn` is a Promise resolved once every chart has been drawn once.
  */
 export function createCharts(redraw, showError = () => {}) {
@@ -285,8 +284,8 @@ export function createCharts(redraw, showError = () => {}) {
     sizes: new Map(),
     dark: matchMedia("(prefers-color-scheme: dark)"),
     lab: null,
-    /** Frames drawn while playing, to pace the slower views. */
-    liveFrames: 0,
+    /** The slower views while playing: each a piece of its own, paced by its cost. */
+    views: createViewPieces(),
     /** The layers the weight-layer picker offers, by name. */
     layerNames: "",
     /** Options other parts of the page add to every draw, and what they do after one (views.js). */
@@ -325,6 +324,9 @@ export function createCharts(redraw, showError = () => {}) {
     adopt: (canvas, redrawOne) => adopt(state, canvas, redrawOne),
     draw: (live = false, comparing = false) => drawAll(state, live, comparing),
     drawOnly: (key) => drawOnly(state, key),
+    /** The next view a live draw left for later (an error message or undefined), and whether any is left. */
+    drawNextView: () => drawNextView(state),
+    viewsPending: () => state.views.pending(),
     drawn,
     /** Lets the views add `options()` to every draw and hear `afterDraw(live)` after each. */
     extend(hooks) {

@@ -5,33 +5,42 @@
 // least one). Small networks fit the whole cycle into every frame, as before.
 //
 // It schedules; it computes nothing: the pieces are the Lab's train and prepareSnapshot
-// calls and the page's redraw.
+// calls and the page's redraw. A deep network (20 or 32 layers of 64) trains its steps and
+// computes its snapshot in several pieces each (Lab.stepsPerPiece, Lab.prepareSnapshot), so
+// that no piece is longer than a frame should be.
 
 /** Work per frame the loop aims for, leaving the rest of 16.7 ms to the browser. */
 export const FRAME_BUDGET_MS = 12;
 
 /**
- * A loop of `train()`, then `prepare()` until it returns true (the snapshot is complete),
- * then `draw()`. `runFrame()` does the next pieces that fit in one frame and returns true
- * when it ended a cycle with a redraw.
+ * A loop of `train(first)` until it returns true (the cycle's steps are done; `first` is
+ * true for a cycle's first piece), then `prepare()` until it returns true (the snapshot is
+ * complete), then `draw()` (the core charts), then `drawView()` until it returns true (the
+ * slower views, one per piece). `runFrame()` does the next pieces that fit in one frame and
+ * returns true when it ended a cycle.
  */
-export function createFrameCycle({ train, prepare, draw, now = () => performance.now() }) {
+export function createFrameCycle({ train, prepare, draw, drawView = () => true, now = () => performance.now() }) {
   /** Last measured milliseconds of each kind of piece: the prediction for the next one. */
-  const lastMs = { train: 0, prepare: 0, draw: 0 };
+  const lastMs = { train: 0, prepare: 0, draw: 0, view: 0 };
   let next = "train";
+  /** Whether the next train piece starts a cycle. */
+  let first = true;
 
   /** Runs one piece, times it, and says which piece comes after it. */
   function runPiece(piece) {
     const start = now();
     let after;
     if (piece === "train") {
-      train();
-      after = "prepare";
+      after = train(first) ? "prepare" : "train";
+      first = false;
     } else if (piece === "prepare") {
       after = prepare() ? "draw" : "prepare";
-    } else {
+    } else if (piece === "draw") {
       draw();
-      after = "train";
+      after = "view";
+    } else {
+      after = drawView() ? "train" : "view";
+      first = after === "train";
     }
     lastMs[piece] = now() - start;
     return after;
@@ -44,13 +53,14 @@ export function createFrameCycle({ train, prepare, draw, now = () => performance
       do {
         const piece = next;
         next = runPiece(piece);
-        drew = piece === "draw";
+        drew = piece === "view" && next === "train";
       } while (!drew && now() - start + lastMs[next] <= FRAME_BUDGET_MS);
       return drew;
     },
     /** Starts the next cycle from training (after a pause, a change or a redraw elsewhere). */
     restart() {
       next = "train";
+      first = true;
     },
   };
 }

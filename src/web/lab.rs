@@ -24,6 +24,13 @@ use crate::{Config, ConfigError};
 pub const MAX_WORK_PER_CALL: f64 = 4e9;
 pub const MAX_STEPS_PER_CALL: f64 = 100_000.0;
 
+/// Multiply-adds of one piece of the animation loop's training ([`Lab::steps_per_piece`]) and
+/// of its snapshot ([`Lab::prepare_snapshot`]), a few milliseconds in a browser: a deep
+/// network's cycle (20 or 32 layers of 64) then spreads over frames in pieces that each fit
+/// (`www/frames.js`), while up to 8 layers of 64 still train their 10 steps in one piece.
+pub const TRAIN_WORK_PER_PIECE: f64 = 1e7;
+pub const SNAPSHOT_WORK_PER_PIECE: f64 = 8e6;
+
 /// One notice or error as the page sees it: the English sentence, and `text` (`{id, args}`)
 /// for the page to word in the learner's language.
 #[derive(Serialize)]
@@ -248,6 +255,15 @@ impl Lab {
             .clamp(1.0, MAX_STEPS_PER_CALL)
     }
 
+    /// The steps of about [`TRAIN_WORK_PER_PIECE`] multiply-adds (at least 1): the animation
+    /// loop trains a deep network's steps of a frame in pieces of this many.
+    #[wasm_bindgen(js_name = stepsPerPiece)]
+    pub fn steps_per_piece(&self) -> f64 {
+        (TRAIN_WORK_PER_PIECE / self.pair.step_cost())
+            .floor()
+            .max(1.0)
+    }
+
     /// Statistics of every layer over all training points at the current weights,
     /// plus the loss history (see `initlab::stats::Snapshot`); while comparing, B's
     /// snapshot (the same shape) under `compare`, else `compare: null`.
@@ -263,18 +279,21 @@ impl Lab {
         Ok(snapshot)
     }
 
-    /// Computes the next missing part of the snapshot (A's statistics, then B's) and says
-    /// whether it is now complete: the animation loop spreads a heavy snapshot over frames
-    /// with it. [`Lab::snapshot`] computes whatever is still missing, so it is always exact.
+    /// Computes the next piece of the snapshot, about [`SNAPSHOT_WORK_PER_PIECE`]
+    /// multiply-adds (A's statistics, then B's), and says whether it is now complete: the
+    /// animation loop spreads a heavy snapshot over frames with it. The pieces add up to the
+    /// very snapshot [`Lab::snapshot`] computes at once (`Experiment::snapshot_piece`), which
+    /// computes whatever is still missing, so it is always exact.
     #[wasm_bindgen(js_name = prepareSnapshot)]
     pub fn prepare_snapshot(&mut self) -> bool {
         let (a, b) = self.pair.both_mut();
         if self.snapshot.is_none() {
-            self.snapshot = Some(a.snapshot());
-            return b.is_none() || self.snapshot_b.is_some();
+            self.snapshot = a.snapshot_piece(SNAPSHOT_WORK_PER_PIECE);
+            return self.snapshot.is_some() && (b.is_none() || self.snapshot_b.is_some());
         }
-        if let Some(b) = b {
-            self.snapshot_b.get_or_insert_with(|| b.snapshot());
+        if let (Some(b), None) = (b, &self.snapshot_b) {
+            self.snapshot_b = b.snapshot_piece(SNAPSHOT_WORK_PER_PIECE);
+            return self.snapshot_b.is_some();
         }
         true
     }

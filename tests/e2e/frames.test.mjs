@@ -6,16 +6,26 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FRAME_BUDGET_MS, createFrameCycle } from "../../www/frames.js";
 
-/** A cycle whose pieces advance a fake clock by the given ms; `prepareParts` calls complete a snapshot. */
-function simulated({ trainMs, prepareMs, prepareParts, drawMs }) {
+/**
+ * A cycle whose pieces advance a fake clock by the given ms; `trainParts` calls train a
+ * cycle's steps, `prepareParts` calls complete a snapshot.
+ */
+function simulated({ trainMs, trainParts = 1, prepareMs, prepareParts, drawMs }) {
   let clock = 0;
   let parts = 0;
+  let trained = 0;
   const log = [];
+  const firsts = [];
   const cycle = createFrameCycle({
     now: () => clock,
-    train() {
+    train(first) {
       clock += trainMs;
       log.push("train");
+      firsts.push(first);
+      trained += 1;
+      if (trained < trainParts) return false;
+      trained = 0;
+      return true;
     },
     prepare() {
       clock += prepareMs;
@@ -36,7 +46,7 @@ function simulated({ trainMs, prepareMs, prepareParts, drawMs }) {
     const drew = cycle.runFrame();
     return { ms: clock - start, drew };
   };
-  return { frame, log };
+  return { frame, log, firsts };
 }
 
 test("a cheap cycle trains, completes the snapshot and draws in every frame", () => {
@@ -65,4 +75,47 @@ test("a piece longer than the budget still runs, alone in its frame", () => {
   const frames = Array.from({ length: 6 }, sim.frame);
   assert.ok(frames.some((f) => f.ms === 30), JSON.stringify(frames));
   assert.ok(frames.every((f) => f.ms === 30 || f.ms <= FRAME_BUDGET_MS), JSON.stringify(frames));
+});
+
+test("a deep network's cycle, its steps and its snapshot in pieces, keeps every frame within the budget", () => {
+  // Roughly 32 × 64: 10 steps as 5 pieces of 3 ms, the snapshot as 12 pieces of 2.5 ms, the redraw 8 ms.
+  const sim = simulated({ trainMs: 3, trainParts: 5, prepareMs: 2.5, prepareParts: 12, drawMs: 8 });
+  const frames = Array.from({ length: 60 }, sim.frame);
+  for (const { ms } of frames.slice(4)) assert.ok(ms <= FRAME_BUDGET_MS, `a frame did ${ms} ms of work`);
+  const cycle = `${"train,".repeat(5)}${"prepare,".repeat(12)}draw,`;
+  assert.match(sim.log.join(","), new RegExp(`^(${cycle})+`));
+  // Only a cycle's first train piece is told it starts the cycle (it sets the cycle's target step).
+  assert.deepEqual(sim.firsts.slice(0, 10), [true, false, false, false, false, true, false, false, false, false]);
+});
+
+test("the slower views are pieces of their own, after the core charts and before the next training", () => {
+  let clock = 0;
+  const log = [];
+  let views = [];
+  const cycle = createFrameCycle({
+    now: () => clock,
+    train: () => (log.push("train"), (clock += 3), true),
+    prepare: () => (log.push("prepare"), (clock += 3), true),
+    draw() {
+      log.push("draw");
+      clock += 6;
+      views = ["network", "gradients"];
+    },
+    drawView() {
+      const view = views.shift();
+      if (view) {
+        log.push(view);
+        clock += view === "network" ? 9 : 2;
+      }
+      return views.length === 0;
+    },
+  });
+  const frames = [];
+  for (let i = 0; i < 12; i += 1) {
+    const start = clock;
+    cycle.runFrame();
+    frames.push(clock - start);
+  }
+  assert.match(log.join(","), /^(train,prepare,draw,network,gradients,)+/);
+  for (const ms of frames.slice(2)) assert.ok(ms <= FRAME_BUDGET_MS, `a frame did ${ms} ms: ${frames}`);
 });
