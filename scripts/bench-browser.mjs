@@ -190,10 +190,8 @@ function pageWeight(root) {
   return { raw_bytes: raw, gzip_bytes: gzip, files: sizes };
 }
 
-/** The desktop measurements (1280×800): frames, restarts, the landscape, the σ slider. */
-async function desktopBench(browser, server, report) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+/** The animation frame's time at each workload of the page (desktop): `frame_<name>` of `report`. */
+async function frameBench(page, server, report) {
   const frames = [
     ["default", "?"],
     ["8x64", `?layers=${DEEP}`],
@@ -225,6 +223,13 @@ async function desktopBench(browser, server, report) {
     report[`frame_${name}`] = frame;
     console.log(`median ${frame.median_ms} ms, ${frame.steps_per_frame} steps per frame`);
   }
+}
+
+/** The desktop measurements (1280×800): frames, restarts, the landscape, the σ slider. */
+async function desktopBench(browser, server, report) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await frameBench(page, server, report);
   await page.goto(`${server.url}/${XOR_221}`);
   await page.evaluate(() => window.initlab.drawn);
   process.stdout.write("timing 100 restarts of XOR 2-2-1 × 2,000 epochs… ");

@@ -268,6 +268,24 @@ function listen(state) {
   });
 }
 
+/** Keeps `state.onScreen` (which charts are on the screen, known before the first frame asks) and draws a pending chart as it nears the screen. */
+function watchScreen(state) {
+  // undefined: seen hidden.
+  state.onScreen = new Map();
+  const screen = new IntersectionObserver((entries) =>
+    entries.forEach((entry) => {
+      const hidden = entry.boundingClientRect.width === 0 || entry.boundingClientRect.height === 0;
+      state.onScreen.set(entry.target, hidden ? undefined : entry.isIntersecting);
+    }),
+  );
+  [...Object.values(state.canvases), ...Object.values(state.canvasesB)].forEach((canvas) => screen.observe(canvas));
+  // A pending chart within a screen's height of the screen is drawn at once.
+  state.nearing = new IntersectionObserver(
+    (entries) => drawPending(state, entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target)),
+    { rootMargin: "100% 0px" },
+  );
+}
+
 /**
  * `redraw()` is called when a canvas changed size or a chart option changed; `showError(message)`
  * shows the failure of a chart drawn after the first frame.
@@ -298,20 +316,7 @@ export function createCharts(redraw, showError = () => {}) {
     pending: new Map(),
   };
   const drawn = new Promise((resolve) => (state.drawnDone = resolve));
-  // Which charts are on the screen, known before the first frame asks (undefined: seen hidden).
-  state.onScreen = new Map();
-  const screen = new IntersectionObserver((entries) =>
-    entries.forEach((entry) => {
-      const hidden = entry.boundingClientRect.width === 0 || entry.boundingClientRect.height === 0;
-      state.onScreen.set(entry.target, hidden ? undefined : entry.isIntersecting);
-    }),
-  );
-  [...Object.values(state.canvases), ...Object.values(state.canvasesB)].forEach((canvas) => screen.observe(canvas));
-  // A pending chart within a screen's height of the screen is drawn at once.
-  state.nearing = new IntersectionObserver(
-    (entries) => drawPending(state, entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target)),
-    { rootMargin: "100% 0px" },
-  );
+  watchScreen(state);
   state.observer = new ResizeObserver((entries) => onResize(state, entries));
   Object.values(state.canvases).forEach((canvas) => observe(state, canvas));
   // Each chart's 2D context made now, while the engine loads, not in the first frame
