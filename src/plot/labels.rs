@@ -536,7 +536,7 @@ pub const EN: Labels = Labels {
     spectrum_kappa: "{0}: condition number κ = σ_max/σ_min = {1}",
     spectrum_beyond: "{0}: {1} of {2} σ lie below {3}·σ_max, beyond the resolution (not drawn): κ > {4}",
     spectrum_x_axis: "singular value σ (log scale)",
-    spectrum_y_axis: "count",
+    spectrum_y_axis: "count (√ scale)",
     spectrum_too_shallow: "needs two hidden layers or more: the Jacobian runs from the first to the last",
     spectrum_too_wide: "computed for hidden layers of up to {0} units (this network has {1})",
     spectrum_not_finite: "the weights are not numbers: the run diverged",

@@ -1059,7 +1059,7 @@ export const charts = {
   spectrum_kappa: "{0}: प्रतिबंध संख्या (condition number) κ = σ_max/σ_min = {1}",
   spectrum_beyond: "{0}: {2} में से {1} σ, {3}·σ_max से नीचे हैं, विभेदन से परे (नहीं खींचे गए): κ > {4}",
   spectrum_x_axis: "एकल मान σ (लॉग पैमाना)",
-  spectrum_y_axis: "संख्या",
+  spectrum_y_axis: "संख्या (√ पैमाना)",
   spectrum_too_shallow: "दो या अधिक छिपी परतें चाहिए: जैकोबियन पहली से अंतिम परत तक जाता है",
   spectrum_too_wide: "{0} इकाइयों तक की छिपी परतों के लिए गणना होती है (इस नेटवर्क में {1})",
   spectrum_not_finite: "भार संख्याएँ नहीं हैं: प्रशिक्षण विचलित हो गया",

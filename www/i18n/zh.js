@@ -1059,7 +1059,7 @@ export const charts = {
   spectrum_kappa: "{0}：条件数 κ = σ_max/σ_min = {1}",
   spectrum_beyond: "{0}：{2} 个 σ 中有 {1} 个低于 {3}·σ_max，超出分辨率（未画出）：κ > {4}",
   spectrum_x_axis: "奇异值 σ（对数刻度）",
-  spectrum_y_axis: "个数",
+  spectrum_y_axis: "个数（√ 刻度）",
   spectrum_too_shallow: "需要两个或更多隐藏层：雅可比矩阵从第一个隐藏层通向最后一个",
   spectrum_too_wide: "只计算不超过 {0} 个单元的隐藏层（这个网络有 {1} 个）",
   spectrum_not_finite: "权重不是数：训练已发散",

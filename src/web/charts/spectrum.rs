@@ -65,11 +65,24 @@ pub fn draw(
         label: &x_label,
         desc: labels.spectrum_x_axis,
     };
+    // Bar heights on a square-root scale of the count: an isometry puts all 64 σ in one bar
+    // and a Gaussian spreads them one or two per bin, which a linear axis drew 1/64 as tall,
+    // next to invisible on a phone. Ticks at 0 and the powers of 4 from 4 up to the tallest bar
+    // (1 sat on top of 0 on a phone).
     let tallest = (histogram.counts.iter().flatten().copied().max()).unwrap_or(1);
-    let y_range = (0.0, f64::from(tallest) * 1.1);
-    let y_label = |v: f64| num(style, v, 0);
-    let most_y = (h / style.px(30.0)).clamp(2.0, 6.0) as usize;
-    let y = Axis::linear(y_range, most_y, &y_label).titled(labels.spectrum_y_axis);
+    let y_label = |v: f64| num(style, (v * v).round(), 0);
+    let mut ticks = vec![0.0];
+    ticks.extend(
+        (0..)
+            .map(|k| 2f64.powi(k + 1))
+            .take_while(|&r| r * r <= f64::from(tallest)),
+    );
+    let y = Axis {
+        range: (0.0, f64::from(tallest).sqrt() * 1.08),
+        ticks,
+        label: &y_label,
+        desc: labels.spectrum_y_axis,
+    };
     let area = words.area((0.0, top, w, h - top));
     let mut c = chart(&area, style, &x, &y)?;
     let width = histogram.width;
@@ -80,7 +93,7 @@ pub fn draw(
                 let centre = histogram.lo + i as f64 * width;
                 [
                     (centre - width / 2.0, 0.0),
-                    (centre + width / 2.0, f64::from(n)),
+                    (centre + width / 2.0, f64::from(n).sqrt()),
                 ]
             })
             .collect();
