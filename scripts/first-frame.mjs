@@ -187,14 +187,19 @@ const RETRIES = 4;
 /** The visits of `visits` whose renderer ran with the throttle. */
 const throttled = (visits) => visits.filter((visit) => visit.throttled);
 
-/** A cold visit in a fresh context, then a warm one once its service worker took over. */
-async function coldThenWarm(browser, url) {
-  const context = await browser.newContext({
+/** A fresh browser context of the emulated phone (its screen, density, touch): one per visit pair. */
+export function phoneContext(browser) {
+  return browser.newContext({
     viewport: PHONE.viewport,
     deviceScaleFactor: PHONE.deviceScaleFactor,
     isMobile: true,
     hasTouch: true,
   });
+}
+
+/** A cold visit in a fresh context, then a warm one once its service worker took over. */
+async function coldThenWarm(browser, url) {
+  const context = await phoneContext(browser);
   try {
     const first = await throttledPage(context);
     let before = renderers();

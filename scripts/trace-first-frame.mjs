@@ -17,7 +17,7 @@ import { loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchBrowser } from "./chromium.mjs";
-import { PHONE, selfSignedCertificate, serviceWorkerSettled, throttledPage, timeToReady } from "./first-frame.mjs";
+import { phoneContext, selfSignedCertificate, serviceWorkerSettled, throttledPage, timeToReady } from "./first-frame.mjs";
 import { startServer } from "./static-server.mjs";
 
 const SITES = process.argv.length > 4 ? process.argv.slice(4).map((site) => resolve(site)) : [resolve(dirname(fileURLToPath(import.meta.url)), "..")];
@@ -149,12 +149,7 @@ function report({ ms, events }) {
 
 /** One cold visit, or a warm one (after a cold visit whose service worker took over), traced. */
 async function visit(browser, url) {
-  const context = await browser.newContext({
-    viewport: PHONE.viewport,
-    deviceScaleFactor: PHONE.deviceScaleFactor,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const context = await phoneContext(browser);
   try {
     let page = await throttledPage(context);
     if (WHICH === "warm") {

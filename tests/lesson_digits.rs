@@ -17,7 +17,6 @@ mod common;
 use common::{assert_verdict, number};
 use initlab::compare::Comparison;
 use initlab::digits::{Digits, CLASSES, PIXELS};
-use initlab::lessons::tasks::{self, Seen};
 use initlab::lessons::{
     find, judge_now, Lesson, Verdict, CHANCE_ACCURACY_UP_TO, CHANCE_LOSS_FROM, LEARNED_ACCURACY,
 };
@@ -65,18 +64,7 @@ fn run(lesson: &Lesson, config: &Config, steps: usize) -> (Comparison, Verdict) 
 /// Whether the lesson's task `name` counts as done on `pair` now (as tests/lesson_tasks.rs
 /// and the page see it).
 fn task_done(lesson: &Lesson, name: &str, pair: &mut Comparison, verdict: &Verdict) -> bool {
-    let task = tasks::of(lesson.id)
-        .iter()
-        .find(|t| t.id == format!("{}.{name}", lesson.id))
-        .expect("the task");
-    let (a, b) = pair.snapshots();
-    let b_config = pair.b().map(|b| b.config().clone());
-    (task.done)(&Seen {
-        a: pair.config(),
-        b: b_config.as_ref().zip(b.as_ref()),
-        snapshot: &a,
-        verdict,
-    })
+    common::task_done(lesson.id, &format!("{}.{name}", lesson.id), pair, verdict)
 }
 
 #[test]

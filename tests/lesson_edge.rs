@@ -12,7 +12,6 @@ mod common;
 use common::{assert_verdict, number};
 use initlab::activation::Activation;
 use initlab::compare::Comparison;
-use initlab::lessons::tasks::{self, Seen};
 use initlab::lessons::{
     edge_points, find, judge_now, Lesson, Verdict, EDGE_FALLEN_BELOW, EDGE_KEPT_FROM,
     EDGE_PAIR_COS, EDGE_START_FROM,
@@ -176,17 +175,7 @@ fn the_verdict_flips_when_a_side_leaves_its_phase_or_the_pair_starts_apart() {
 /// Whether the lesson's task counts as done on the pair `config` draws.
 fn task_done(config: &Config) -> bool {
     let (mut pair, verdict) = verdict(config);
-    let task = (tasks::of(lesson().id).iter())
-        .find(|t| t.id == "edge-of-chaos.critical")
-        .expect("the task");
-    let (a, b) = pair.snapshots();
-    let b_config = pair.b().map(|b| b.config().clone());
-    (task.done)(&Seen {
-        a: pair.config(),
-        b: b_config.as_ref().zip(b.as_ref()),
-        snapshot: &a,
-        verdict: &verdict,
-    })
+    common::task_done(lesson().id, "edge-of-chaos.critical", &mut pair, &verdict)
 }
 
 #[test]

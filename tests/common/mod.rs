@@ -116,3 +116,24 @@ pub fn install_digits() {
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(initlab::digits::FILE);
     initlab::digits::install(&std::fs::read(file).unwrap()).expect("the committed file reads");
 }
+
+/// Whether task `task_id` of lesson `lesson_id` counts as done on `pair` now, judged as the
+/// page judges it (the pair's settings and snapshots, and the lesson's current verdict).
+pub fn task_done(
+    lesson_id: &str,
+    task_id: &str,
+    pair: &mut initlab::compare::Comparison,
+    verdict: &initlab::lessons::Verdict,
+) -> bool {
+    let task = (initlab::lessons::tasks::of(lesson_id).iter())
+        .find(|t| t.id == task_id)
+        .expect("the task");
+    let (a, b) = pair.snapshots();
+    let b_config = pair.b().map(|b| b.config().clone());
+    (task.done)(&initlab::lessons::tasks::Seen {
+        a: pair.config(),
+        b: b_config.as_ref().zip(b.as_ref()),
+        snapshot: &a,
+        verdict,
+    })
+}
