@@ -4,10 +4,11 @@
 //! wall-clock times mislead: run one mode and one activation under `/usr/bin/time` and divide
 //! its user time by 21 (the first diagram builds the grids, then 20 are timed).
 use initlab::activation::Activation;
-use initlab::mean_field::{fixed_point, fixed_point_near};
+use initlab::mean_field::{diagram_fixed_point, fixed_point};
 
 /// One 60 × 60 diagram; returns the sum of the finite ξ_c so nothing is optimised away.
-/// With `warm`, each pixel's Newton search for q* starts at its neighbour's q*.
+/// With `warm`, as the page: each pixel's Newton search for q* starts at its neighbour's q*,
+/// on the diagram's coarser grids.
 fn diagram(act: Activation, top: f64, warm: bool) -> f64 {
     let mut sum = 0.0;
     for i in 0..60 {
@@ -16,7 +17,7 @@ fn diagram(act: Activation, top: f64, warm: bool) -> f64 {
         for j in 0..60 {
             let sigma_b = (0.3 * j as f64 / 59.0).sqrt();
             let point = if warm {
-                fixed_point_near(act, sigma_w, sigma_b, 1.0, 0.5, q_guess)
+                diagram_fixed_point(act, sigma_w, sigma_b, q_guess, 0)
             } else {
                 fixed_point(act, sigma_w, sigma_b, 1.0, 0.5)
             };

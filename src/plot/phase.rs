@@ -26,7 +26,7 @@ use super::{decades, power_of_ten};
 use crate::activation::Activation;
 use crate::config::Spec;
 use crate::init::{BiasInit, Distribution};
-use crate::mean_field::fixed_point_near;
+use crate::mean_field::diagram_fixed_point;
 
 /// Grid points per side.
 pub const SIDE: usize = 60;
@@ -126,7 +126,8 @@ impl PhaseGrid {
 
     /// Computes up to `columns` more columns of σ_w (a page spreads the grid over a few
     /// frames this way). Up each column, Newton's search for q* starts from the q* of the
-    /// point below it, which is close (see [`crate::mean_field::fixed_point_near`]).
+    /// point below it, which is close, on the diagram's coarser grids (see
+    /// [`crate::mean_field::diagram_fixed_point`]).
     pub fn fill(&mut self, columns: usize) {
         let end = (self.filled + columns).min(SIDE);
         for j in self.filled..end {
@@ -134,7 +135,7 @@ impl PhaseGrid {
             let mut q_guess = f64::NAN;
             for i in 0..SIDE {
                 let b2 = self.sigma_b2[i];
-                let point = fixed_point_near(self.act, w, b2.sqrt(), 1.0, 0.5, q_guess);
+                let point = diagram_fixed_point(self.act, w, b2.sqrt(), q_guess, 0);
                 q_guess = point.q_star;
                 self.chi1[i * SIDE + j] = point.chi1;
                 self.xi_c[i * SIDE + j] = point.xi_c;
