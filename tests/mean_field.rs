@@ -224,31 +224,7 @@ fn few_nodes_match_a_fine_quadrature_over_the_phase_diagram() {
     // subgrid of both diagrams. Measured worst relative errors: q* 5e-10, χ₁ 4e-8, c* 2e-9
     // (absolute), ξ_c 3e-7; the bounds leave a factor of 20 to 50. (Mehler's truncation is
     // the same at both; `chaotic_fixed_point_solves_the_direct_2d_correlation_map` checks it.)
-    let mut worst = [0.0f64; 4];
-    for (act, sigma_w, sigma_b) in diagram_points() {
-        let fast = fixed_point(act, sigma_w, sigma_b, 1.0, 0.5);
-        let fine = fixed_point_with(act, sigma_w, sigma_b, 1.0, 0.5, 3);
-        let relative = |a: f64, b: f64| {
-            if a == b {
-                0.0
-            } else {
-                (a - b).abs() / a.abs().max(b.abs())
-            }
-        };
-        let errors = [
-            relative(fast.q_star, fine.q_star),
-            relative(fast.chi1, fine.chi1),
-            (fast.c_star - fine.c_star).abs(),
-            relative(fast.xi_c, fine.xi_c),
-        ];
-        for (w, e) in worst.iter_mut().zip(errors) {
-            *w = w.max(e);
-        }
-        assert!(
-            fast.xi_c.is_infinite() == fine.xi_c.is_infinite(),
-            "{act:?} σ_w={sigma_w} σ_b={sigma_b}: {fast:?} vs {fine:?}"
-        );
-    }
+    let worst = worst_errors_against_fine(|act, w, b| fixed_point(act, w, b, 1.0, 0.5));
     println!("worst relative errors q*, χ₁, c* (absolute), ξ_c: {worst:?}");
     assert!(worst[0] < 1e-8, "q*: {}", worst[0]);
     assert!(worst[1] < 1e-6, "χ₁: {}", worst[1]);
@@ -262,31 +238,7 @@ fn the_diagrams_coarser_grids_keep_its_colours_and_its_critical_line() {
     // 3e-7) against grids 8 times finer than the page's, over the same 12 × 6 subgrids.
     // Measured worst relative errors: q* 4e-7, χ₁ 2e-5, c* 8e-8 (absolute), ξ_c 4e-5: on a
     // log colour scale of ξ_c, far below one shade. The bounds leave a factor of 5 to 20.
-    let mut worst = [0.0f64; 4];
-    for (act, sigma_w, sigma_b) in diagram_points() {
-        let coarse = diagram_fixed_point(act, sigma_w, sigma_b, f64::NAN, 0);
-        let fine = fixed_point_with(act, sigma_w, sigma_b, 1.0, 0.5, 3);
-        let relative = |a: f64, b: f64| {
-            if a == b {
-                0.0
-            } else {
-                (a - b).abs() / a.abs().max(b.abs())
-            }
-        };
-        let errors = [
-            relative(coarse.q_star, fine.q_star),
-            relative(coarse.chi1, fine.chi1),
-            (coarse.c_star - fine.c_star).abs(),
-            relative(coarse.xi_c, fine.xi_c),
-        ];
-        for (w, e) in worst.iter_mut().zip(errors) {
-            *w = w.max(e);
-        }
-        assert!(
-            coarse.xi_c.is_infinite() == fine.xi_c.is_infinite(),
-            "{act:?} σ_w={sigma_w} σ_b={sigma_b}: {coarse:?} vs {fine:?}"
-        );
-    }
+    let worst = worst_errors_against_fine(|act, w, b| diagram_fixed_point(act, w, b, f64::NAN, 0));
     println!("diagram: worst relative errors q*, χ₁, c* (absolute), ξ_c: {worst:?}");
     assert!(worst[0] < 1e-5, "q*: {}", worst[0]);
     assert!(worst[1] < 1e-4, "χ₁: {}", worst[1]);
@@ -1016,4 +968,36 @@ fn a_request_is_read_with_its_defaults_and_refused_by_the_argument_at_fault() {
         Given::Missing,
     );
     assert_eq!(id, "meanField.act");
+}
+
+/// The worst errors of `fast`'s fixed points against grids 8 times finer over the diagram's
+/// subgrid (`diagram_points`): relative for q*, χ₁ and ξ_c, absolute for c*; both must agree
+/// on whether ξ_c is infinite.
+fn worst_errors_against_fine(fast: impl Fn(Activation, f64, f64) -> FixedPoint) -> [f64; 4] {
+    let relative = |a: f64, b: f64| {
+        if a == b {
+            0.0
+        } else {
+            (a - b).abs() / a.abs().max(b.abs())
+        }
+    };
+    let mut worst = [0.0f64; 4];
+    for (act, sigma_w, sigma_b) in diagram_points() {
+        let fast = fast(act, sigma_w, sigma_b);
+        let fine = fixed_point_with(act, sigma_w, sigma_b, 1.0, 0.5, 3);
+        let errors = [
+            relative(fast.q_star, fine.q_star),
+            relative(fast.chi1, fine.chi1),
+            (fast.c_star - fine.c_star).abs(),
+            relative(fast.xi_c, fine.xi_c),
+        ];
+        for (w, e) in worst.iter_mut().zip(errors) {
+            *w = w.max(e);
+        }
+        assert!(
+            fast.xi_c.is_infinite() == fine.xi_c.is_infinite(),
+            "{act:?} σ_w={sigma_w} σ_b={sigma_b}: {fast:?} vs {fine:?}"
+        );
+    }
+    worst
 }
