@@ -169,7 +169,13 @@ function trainingApi(s) {
     config: () => need(s).config("a"),
 
     /** Validates and applies settings: {ok: true} or {ok: false, field, error}. */
-    configure: (partial) => configureFrom(s, partial, null),
+    configure(partial) {
+      const outcome = configureFrom(s, partial, null);
+      // The digits before they are here: the refusal says to choose again once they have
+      // arrived, so fetch them now, as for compare (the note counts; a fault is said there).
+      if (outcome.text?.id === "data.digitsMissing") s.loadDigits().catch(() => {});
+      return outcome;
+    },
 
     /** Fetches the handwritten digits once: a Promise, resolved once `data: "digits"` can be used. */
     loadDigits: () => s.loadDigits(),

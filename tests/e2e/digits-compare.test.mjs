@@ -5,7 +5,8 @@
 // side the confusion matrix, the misclassified digits and the receptive fields, the plane's
 // side its decision boundary; the panel's heading names each side's view. The link fetches
 // the digits before the first frame; Play runs both; Swap trades the views with the sides;
-// `compare({data: "digits"})` before they are here is refused and starts their download.
+// `compare({data: "digits"})` or `configure({data: "digits"})` before they are here is
+// refused and starts their download.
 // Run alone with `node --test tests/e2e/digits-compare.test.mjs`.
 
 import { test } from "node:test";
@@ -131,6 +132,28 @@ test("digits on B only at 390×844: B's views stack under A's, within the width,
       assert.match(await textOf(page, "boundary-heading"), /тестовые цифры/);
     },
     PHONE,
+  );
+});
+
+test("configure({data: 'digits'}) before the digits are here: refused naming data, the download starts, and the same call then succeeds", async () => {
+  await withPage(
+    "",
+    async ({ page }) => {
+      const before = await page.evaluate(() => window.initlab.config());
+      const first = await page.evaluate(() => window.initlab.configure({ data: "digits" }));
+      assert.equal(first.ok, false);
+      assert.equal(first.field, "data");
+      assert.match(first.error, /have not arrived yet.*choose it again once they have arrived/);
+      assert.deepEqual(await page.evaluate(() => window.initlab.config()), before, "nothing changed");
+      const installed = () => page.evaluate(async () => (await import("/pkg/initlab.js")).digitsInstalled());
+      for (const end = Date.now() + 20_000; !(await installed()); await page.waitForTimeout(100)) {
+        assert.ok(Date.now() < end, "the digits were not fetched after the refusal");
+      }
+      assert.deepEqual(await page.evaluate(() => window.initlab.configure({ data: "digits" })), { ok: true });
+      assert.equal((await page.evaluate(() => window.initlab.step(1))).classes, 10);
+    },
+    undefined,
+    { serviceWorkers: "block" },
   );
 });
 
