@@ -3,6 +3,8 @@
 // a lesson the slider and the chart are on one screen; dragging σ with a finger changes
 // the histograms (z_std) without scrolling the page; sliders are at least 44 px tall and
 // pinch-zoom stays allowed. On a wide screen the same controls are back in the settings.
+// In every language at 390×844 no label, button, heading or menu of the settings (A's and
+// B's) and of a lesson's panel is cut off, and the page does not scroll sideways.
 // Run by `make test`, or alone with `node --test tests/e2e/phone.test.mjs`.
 
 import { test } from "node:test";
@@ -116,3 +118,85 @@ test("on a wide screen σ and the distribution are back in the settings panel", 
     assert.deepEqual(order, ["preset", "init", "const", "jitter", "scale"]);
   });
 });
+
+/**
+ * In the page: every shown piece of text under `selector` that is cut off, as
+ * "element: why «text»". Text is cut when its box clips it (overflow other than visible and
+ * scrollWidth > clientWidth), when it runs outside the box it is laid out in, when its box
+ * or its text reaches past the screen's edges, or when a menu's choice is wider than the
+ * menu and does not end in "…". A box that scrolls sideways (the layer table's) is exempt:
+ * what it hides is a swipe away.
+ */
+function cutTexts(selector) {
+  const screenWidth = document.documentElement.clientWidth;
+  const scrollsSideways = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth;
+  const layoutBox = (el) => {
+    while (["inline", "contents"].includes(getComputedStyle(el).display)) el = el.parentElement;
+    return el.getBoundingClientRect();
+  };
+  /** A menu's choice wider than the menu: a copy of the menu sized to its choice. */
+  const choiceTooWide = (menu) => {
+    const copy = menu.cloneNode(false);
+    copy.append(new Option(menu.selectedOptions[0]?.textContent ?? ""));
+    Object.assign(copy.style, { width: "auto", minWidth: "0", position: "absolute", visibility: "hidden" });
+    menu.after(copy);
+    const wider = copy.offsetWidth > menu.offsetWidth + 1;
+    copy.remove();
+    return wider && getComputedStyle(menu).textOverflow !== "ellipsis";
+  };
+  const cut = [];
+  let checked = 0;
+  for (const el of document.querySelectorAll(`:is(${selector}) *`)) {
+    if (!el.checkVisibility({ visibilityProperty: true }) || el.closest(".visually-hidden")) continue;
+    let at = el.parentElement;
+    while (at && !scrollsSideways(at)) at = at.parentElement;
+    if (at) continue;
+    const texts = [...el.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+    const isMenu = el.tagName === "SELECT";
+    if (!texts.length && !isMenu && el.tagName !== "BUTTON") continue;
+    checked += 1;
+    const key = el.closest("[data-key]")?.dataset.key;
+    const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${key ? ` [${key}]` : ""}`;
+    const words = (isMenu ? el.selectedOptions[0]?.textContent : el.textContent)?.trim();
+    const report = (why) => cut.push(`${name}: ${why} «${words}»`);
+    const box = el.getBoundingClientRect();
+    if (box.left < -0.5 || box.right > screenWidth + 0.5) report(`box ${box.left}..${box.right} leaves the screen`);
+    if (getComputedStyle(el).overflowX !== "visible" && !isMenu && el.scrollWidth > el.clientWidth + 1)
+      report(`clipped: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
+    if (isMenu && choiceTooWide(el)) report("choice wider than the menu, cut without an ellipsis");
+    const outer = layoutBox(el);
+    for (const node of texts) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const line of range.getClientRects()) {
+        if (line.left < Math.max(outer.left, 0) - 1 || line.right > Math.min(outer.right, screenWidth) + 1)
+          report(`text ${line.left}..${line.right} outside its box ${outer.left}..${outer.right}`);
+      }
+    }
+  }
+  return { cut: [...new Set(cut)], checked, pageWidth: document.scrollingElement.scrollWidth };
+}
+
+/** What each language is checked on: Settings A, Settings B, and three lessons' panels. */
+const CUT_CHECKS = [
+  ["Settings A", "", "#settings-body, #core-quick, .transport"],
+  ["Settings B", "?vs=act%3Dtanh", "#b-settings, .compare, #core-quick"],
+  ["edge-of-chaos, its question", "?lesson=edge-of-chaos", "#lesson-stage, #core-quick"],
+  ["orthogonal-depth", "?lesson=orthogonal-depth&predict=0", "#lesson-stage, #lesson-tasks, #core-quick"],
+  ["digits-scale", "?lesson=digits-scale&predict=0", "#lesson-stage, #lesson-tasks, #core-quick"],
+];
+
+for (const lang of ["en", "zh", "ru", "hi"]) {
+  test(`${lang}, 390×844: no label, button, heading or menu in the settings and the lesson is cut off`, async () => {
+    for (const [what, query, selector] of CUT_CHECKS) {
+      const url = `${query}${query ? "&" : "?"}lang=${lang}`;
+      await withPage(url, async ({ page }) => {
+        if (!query.includes("lesson=")) await page.click("#settings-toggle");
+        const { cut, checked, pageWidth } = await page.evaluate(cutTexts, `${selector}, #settings-body`);
+        assert.ok(checked >= 10, `${what} (${url}): only ${checked} texts on screen to check`);
+        assert.deepEqual(cut, [], `${what} (${url})`);
+        assert.ok(pageWidth <= 390, `${what} (${url}): the page scrolls sideways, ${pageWidth} px wide`);
+      }, { width: 390, height: 844 }, TOUCH);
+    }
+  });
+}
