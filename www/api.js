@@ -135,6 +135,17 @@ function configureFrom(s, partial, control) {
   return outcome;
 }
 
+/**
+ * `initlab.configure`: as configureFrom. The digits before they are here: the refusal says to
+ * choose again once they have arrived, so fetch them now, as compare does (the note counts;
+ * a fault is said there).
+ */
+function configureFromApi(s, partial) {
+  const outcome = configureFrom(s, partial, null);
+  if (outcome.text?.id === "data.digitsMissing") s.loadDigits().catch(() => {});
+  return outcome;
+}
+
 /** A refusal with its `error` in the page's language ("field: message"). */
 function localized(outcome) {
   if (!outcome.ok && outcome.text) outcome.error = errorText(outcome);
@@ -169,13 +180,7 @@ function trainingApi(s) {
     config: () => need(s).config("a"),
 
     /** Validates and applies settings: {ok: true} or {ok: false, field, error}. */
-    configure(partial) {
-      const outcome = configureFrom(s, partial, null);
-      // The digits before they are here: the refusal says to choose again once they have
-      // arrived, so fetch them now, as for compare (the note counts; a fault is said there).
-      if (outcome.text?.id === "data.digitsMissing") s.loadDigits().catch(() => {});
-      return outcome;
-    },
+    configure: (partial) => configureFromApi(s, partial),
 
     /** Fetches the handwritten digits once: a Promise, resolved once `data: "digits"` can be used. */
     loadDigits: () => s.loadDigits(),
