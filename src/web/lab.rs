@@ -134,6 +134,9 @@ pub struct Lab {
     pub(super) start: Option<(String, Snapshot, Option<Snapshot>)>,
     /// A lesson's Jacobian spectra of A and B at step 0, and the settings they were drawn for.
     pub(super) spectra: Option<(String, crate::lessons::Spectra)>,
+    /// Through-depth measurements at the current weights, per side and pair of points: the
+    /// edge-of-chaos verdict and the through-depth view read the same one (`through_depth.rs`).
+    pub(super) through: Vec<super::through_depth::Measured>,
 }
 
 #[wasm_bindgen]
@@ -165,6 +168,7 @@ impl Lab {
             restarts_seen: None,
             start: None,
             spectra: None,
+            through: Vec::new(),
         })
     }
 
@@ -383,6 +387,7 @@ impl Lab {
         self.snapshot = None;
         self.snapshot_b = None;
         self.curvature = None;
+        self.through.clear();
     }
 
     /// Validates the changes against the current settings, then applies them; on any
