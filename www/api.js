@@ -124,6 +124,7 @@ function frameCycle(s) {
       if (error) view.showChartError(error);
       return !s.charts.viewsPending();
     },
+    viewMs: () => s.charts.nextViewMs(),
   });
 }
 

@@ -16,12 +16,22 @@ export const FRAME_BUDGET_MS = 12;
  * A loop of `train(first)` until it returns true (the cycle's steps are done; `first` is
  * true for a cycle's first piece), then `prepare()` until it returns true (the snapshot is
  * complete), then `draw()` (the core charts), then `drawView()` until it returns true (the
- * slower views, one per piece). `runFrame()` does the next pieces that fit in one frame and
- * returns true when it ended a cycle.
+ * slower views and B's core charts, one per piece; `viewMs()` is the next one's own last
+ * duration, if known). `runFrame()` does the next pieces that fit in one frame and returns
+ * true when it ended a cycle.
  */
-export function createFrameCycle({ train, prepare, draw, drawView = () => true, now = () => performance.now() }) {
+export function createFrameCycle({
+  train,
+  prepare,
+  draw,
+  drawView = () => true,
+  viewMs = () => undefined,
+  now = () => performance.now(),
+}) {
   /** Last measured milliseconds of each kind of piece: the prediction for the next one. */
   const lastMs = { train: 0, prepare: 0, draw: 0, view: 0 };
+  /** A view's own last duration where known (a network diagram and a histogram differ 20-fold). */
+  const predict = (piece) => (piece === "view" ? (viewMs() ?? lastMs.view) : lastMs[piece]);
   let next = "train";
   /** Whether the next train piece starts a cycle. */
   let first = true;
@@ -54,7 +64,7 @@ export function createFrameCycle({ train, prepare, draw, drawView = () => true, 
         const piece = next;
         next = runPiece(piece);
         drew = piece === "view" && next === "train";
-      } while (!drew && now() - start + lastMs[next] <= FRAME_BUDGET_MS);
+      } while (!drew && now() - start + predict(next) <= FRAME_BUDGET_MS);
       return drew;
     },
     /** Starts the next cycle from training (after a pause, a change or a redraw elsewhere). */

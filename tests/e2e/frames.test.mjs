@@ -119,3 +119,36 @@ test("the slower views are pieces of their own, after the core charts and before
   assert.match(log.join(","), /^(train,prepare,draw,network,gradients,)+/);
   for (const ms of frames.slice(2)) assert.ok(ms <= FRAME_BUDGET_MS, `a frame did ${ms} ms: ${frames}`);
 });
+
+test("a view's own last duration plans its frame: a long one after a short one is not squeezed in", () => {
+  // B's core charts (7 ms) after a quick view (1 ms): the kind's last duration would say 1 ms.
+  let clock = 0;
+  const log = [];
+  let views = [];
+  const own = { quick: 1, "b-core": 7 };
+  const cycle = createFrameCycle({
+    now: () => clock,
+    train: () => (log.push("train"), (clock += 1), true),
+    prepare: () => (log.push("prepare"), (clock += 1), true),
+    draw() {
+      log.push("draw");
+      clock += 8;
+      views = ["b-core", "quick"];
+    },
+    drawView() {
+      const view = views.shift();
+      log.push(view);
+      clock += own[view];
+      return views.length === 0;
+    },
+    viewMs: () => (views.length > 0 ? own[views[0]] : undefined),
+  });
+  const frames = [];
+  for (let i = 0; i < 12; i += 1) {
+    const start = clock;
+    cycle.runFrame();
+    frames.push(clock - start);
+  }
+  assert.match(log.join(","), /^(train,prepare,draw,b-core,quick,)+/);
+  for (const ms of frames) assert.ok(ms <= FRAME_BUDGET_MS, `a frame did ${ms} ms: ${frames}`);
+});
