@@ -391,9 +391,29 @@ pub fn spectrum(mlp: &Mlp, train: &Split, point: usize) -> Result<Spectrum, Spec
 #[derive(Clone, Debug)]
 pub struct SpectrumWork {
     point: usize,
-    /// Each hidden layer's (n_out, n_in), weights and slopes, as [`forward_point`] made them.
-    layers: Vec<((usize, usize), Vec<f64>, Vec<f64>)>,
+    /// Each hidden layer's weights and slopes, as [`forward_point`] made them.
+    layers: Vec<OwnedFactor>,
     stage: Stage,
+}
+
+/// A [`Factor`] that owns its numbers.
+#[derive(Clone, Debug)]
+struct OwnedFactor {
+    rows: usize,
+    cols: usize,
+    weights: Vec<f64>,
+    slopes: Vec<f64>,
+}
+
+impl OwnedFactor {
+    fn factor(&self) -> Factor<'_> {
+        Factor {
+            rows: self.rows,
+            cols: self.cols,
+            weights: &self.weights,
+            slopes: &self.slopes,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -440,12 +460,16 @@ impl SpectrumWork {
         {
             return Err(SpectrumError::NotFinite);
         }
-        let shapes = mlp.layers[..hidden].iter().map(|l| (l.n_out, l.n_in));
+        let shapes = mlp.layers[..hidden].iter();
         Ok(SpectrumWork {
             point,
-            layers: shapes
-                .zip(layers)
-                .map(|(shape, (w, s))| (shape, w, s))
+            layers: (shapes.zip(layers))
+                .map(|(shape, (weights, slopes))| OwnedFactor {
+                    rows: shape.n_out,
+                    cols: shape.n_in,
+                    weights,
+                    slopes,
+                })
                 .collect(),
             stage: Stage::Chain {
                 j: Matrix::identity(mlp.sizes[1]),
@@ -463,16 +487,10 @@ impl SpectrumWork {
                 Stage::Done(_) => return true,
                 _ if spent > 0.0 && spent >= work => return false,
                 Stage::Chain { j, next } if *next < self.layers.len() => {
-                    let ((rows, cols), weights, slopes) = &self.layers[*next];
-                    let factor = Factor {
-                        rows: *rows,
-                        cols: *cols,
-                        weights,
-                        slopes,
-                    };
+                    let factor = self.layers[*next].factor();
                     *j = chain_step(j, &factor);
                     *next += 1;
-                    spent += (rows * cols * j.cols) as f64;
+                    spent += (factor.rows * factor.cols * j.cols) as f64;
                 }
                 Stage::Chain { j, .. } => {
                     spent += (j.rows * j.cols * j.rows.min(j.cols)) as f64 / 2.0;
