@@ -38,7 +38,7 @@ fn checksum(s: &Spectrum) -> u64 {
 #[test]
 fn a_spectrum_in_pieces_equals_the_spectrum_in_one_call() {
     let pair = lesson_pair();
-    let mut tanh = experiment(&[("layers", &vec!["64"; 12].join(",")), ("act", "tanh")]);
+    let mut tanh = experiment(&[("layers", &["64"; 12].join(",")), ("act", "tanh")]);
     tanh.step(25);
     let sides = [pair.a(), pair.b().expect("the lesson compares"), &tanh];
     for (k, e) in sides.into_iter().enumerate() {
@@ -59,7 +59,7 @@ fn a_spectrum_in_pieces_equals_the_spectrum_in_one_call() {
 
 #[test]
 fn training_between_pieces_leaves_the_spectrum_of_the_weights_it_started_from() {
-    let mut e = experiment(&[("layers", &vec!["64"; 16].join(",")), ("act", "tanh")]);
+    let mut e = experiment(&[("layers", &["64"; 16].join(",")), ("act", "tanh")]);
     e.step(5);
     let before = spectrum(e.mlp(), &e.data().train, 0).expect("a spectrum");
     let mut pending = SpectrumWork::start(e.mlp(), &e.data().train, 0).expect("a spectrum");
