@@ -336,7 +336,7 @@ export function createCharts(redraw, showError = () => {}) {
     /** The next view a live draw left for later (an error message or undefined), and whether any is left. */
     drawNextView: () => drawNextView(state),
     viewsPending: () => state.views.pending(),
-    nextViewMs: () => state.views.nextMs(),
+    nextViewId: () => state.views.nextId(),
     drawn,
     /** Lets the views add `options()` to every draw and hear `afterDraw(live)` after each. */
     extend(hooks) {

@@ -10,7 +10,7 @@
 // not fit one frame. Any other redraw (paused, a change) draws every chart at once.
 //
 // It schedules; it draws nothing: charts.js draws what `drawNext()` hands out, and the
-// animation loop (frames.js) plans a frame with `nextMs()`, the next piece's own last duration.
+// animation loop (frames.js) plans a frame by the next piece's own last duration (`nextId()`).
 
 /** The charts a live redraw leaves to pieces of their own. */
 export const SECONDARY = ["network", "gradients", "depth", "landscape", "through", "spectrum", "phase"];
@@ -68,8 +68,8 @@ export function createViewPieces(now = () => performance.now()) {
     },
     /** Whether pieces are queued. */
     pending: () => queue.length > 0,
-    /** The next piece's last duration in ms (undefined when none is queued or it never ran). */
-    nextMs: () => (queue.length > 0 ? lastMs.get(queue[0][2]) : undefined),
+    /** The next piece's id (`side:key`, `b:core`), or undefined when none is queued. */
+    nextId: () => queue[0]?.[2],
     /** A redraw of everything: nothing is left for later. */
     clear() {
       queue = [];

@@ -268,6 +268,19 @@ impl Lab {
             .max(1.0)
     }
 
+    /// The steps until the next one that records the loss history (a pass of every training
+    /// and test point, of A and of B: far more than a step at depth), 1 when the next does:
+    /// the animation loop plans the training piece that ends on it by its own duration.
+    #[wasm_bindgen(js_name = stepsToRecord)]
+    pub fn steps_to_record(&self) -> f64 {
+        let to_record = |e: &Experiment| {
+            let every = e.history().every.max(1);
+            every - e.steps_done() % every
+        };
+        let a = to_record(self.pair.a());
+        self.pair.b().map_or(a, |b| a.min(to_record(b))) as f64
+    }
+
     /// Statistics of every layer over all training points at the current weights,
     /// plus the loss history (see `initlab::stats::Snapshot`); while comparing, B's
     /// snapshot (the same shape) under `compare`, else `compare: null`.
