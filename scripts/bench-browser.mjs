@@ -130,7 +130,11 @@ async function frameSplit(page, query, frames) {
       const through = { through: canvas("chart-through") };
       const network = { network: canvas("chart-network") };
       const options = { dpr: devicePixelRatio, logScale: true, weightLayer: 0, live: true, throughPoints: [0, 1] };
-      const parts = { steps: [], stats_and_to_js: [], to_js: [], boundary: [], other_charts: [], views: [], through: [], network: [] };
+      const spectrum = { spectrum: canvas("chart-spectrum") };
+      const parts = {
+        ...{ steps: [], stats_and_to_js: [], to_js: [], boundary: [], other_charts: [], views: [], through: [] },
+        ...{ network: [], spectrum: [], lesson: [] },
+      };
       const time = (key, f) => {
         const start = performance.now();
         f();
@@ -145,6 +149,8 @@ async function frameSplit(page, query, frames) {
         time("views", () => lab.draw(views, options));
         time("through", () => lab.draw(through, options));
         time("network", () => lab.draw(network, options));
+        time("spectrum", () => lab.draw(spectrum, options));
+        time("lesson", () => lab.lesson()); // the open lesson's verdict (null in the explorer)
         if (i % 8 === 0) await new Promise((r) => setTimeout(r, 0));
       }
       lab.free();
@@ -190,6 +196,13 @@ function pageWeight(root) {
   return { raw_bytes: raw, gzip_bytes: gzip, files: sizes };
 }
 
+/** Scrolls the canvas `id` into view and waits until it has been drawn (it has pixels). */
+async function showView(page, id) {
+  await page.evaluate((canvas) => document.getElementById(canvas).scrollIntoView(), id);
+  await page.waitForFunction((canvas) => document.getElementById(canvas).width > 0, id);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+}
+
 /** The animation frame's time at each workload of the page (desktop): `frame_<name>` of `report`. */
 async function frameBench(page, server, report) {
   const frames = [
@@ -202,6 +215,12 @@ async function frameBench(page, server, report) {
     ["20x64_through", `?layers=${DEEP_20}`, (p) => p.evaluate(() => document.getElementById("chart-through").scrollIntoView())],
     // The digits (issue #20 §5): their download, fetched on demand, installed before timing.
     ["digits_6x64", DIGITS_6, (p) => p.waitForFunction(() => window.initlab.config().data === "digits", null, { timeout: 60_000 })],
+    // Two lessons with their costly view on screen and the verdict shown (predict=0), A and B:
+    // the Jacobian's spectrum at 32 × 64 (its verdict's spectra are computed once per settings,
+    // the view's again while playing) and the through-depth view at 20 tanh layers of 64,
+    // which the verdict (Lab.lesson, every redraw) measures too.
+    ["lesson_orthogonal_depth", "?lesson=orthogonal-depth&predict=0", (p) => showView(p, "chart-spectrum")],
+    ["lesson_edge_of_chaos", "?lesson=edge-of-chaos&predict=0", (p) => showView(p, "chart-through")],
     ["compare_default", "?vs=same"],
     ["compare_8x64", `?layers=${DEEP}&vs=same`],
   ];
@@ -282,6 +301,8 @@ function printDesktop(report) {
   line("frame work, 32 hidden layers × 64", report.frame_32x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("frame work, 20 × 64, through-depth", report.frame_20x64_through, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("frame work, digits, 6 tanh × 64", report.frame_digits_6x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
+  line("frame work, lesson orthogonal-depth", report.frame_lesson_orthogonal_depth, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
+  line("frame work, lesson edge-of-chaos", report.frame_lesson_edge_of_chaos, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("frame work, A/B at the defaults", report.frame_compare_default, TARGETS.frameDefaultMs);
   line("frame work, A/B at 8 × 64", report.frame_compare_8x64, TARGETS.frameDeepMs, TARGETS.frameDeepP95Ms);
   line("σ slider input → charts redrawn", report.slider_to_redraw, TARGETS.sliderMs);
@@ -291,7 +312,7 @@ function printDesktop(report) {
       `p95 ${String(report.landscape_n41.p95_ms).padStart(7)} ms   (one initlab.landscape call; no target)`,
   );
   for (const text of phaseLines(report.phase_diagram)) console.log(text);
-  for (const name of ["default", "8x64", "20x64", "32x64", "digits_6x64"]) {
+  for (const name of ["default", "8x64", "20x64", "32x64", "digits_6x64", "lesson_orthogonal_depth", "lesson_edge_of_chaos"]) {
     const split = report[`frame_${name}`].split_median_ms;
     console.log(`  split (${name}, medians): ${Object.entries(split).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);
   }

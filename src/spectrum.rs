@@ -22,6 +22,12 @@
 //! order, using only +, −, ×, ÷ and √, so a network gives the same bits natively and in
 //! WebAssembly. At the page's 64 units it costs about ten sweeps of 2,016 rotations.
 //!
+//! **In pieces.** At 32 layers of 64 one spectrum is a few milliseconds natively and several
+//! times that in a browser: more than an animation frame. [`SpectrumWork`] is the same
+//! computation stopped and resumed between pieces of a bounded number of multiply-adds (the
+//! product a factor at a time, Jacobi a rotation at a time), every sum in the same order, so
+//! its singular values are [`spectrum`]'s bit for bit (which is [`SpectrumWork`] run whole).
+//!
 //! **Resolution.** J is formed in f64, and the eigenvalues of JᵀJ carry an absolute error of
 //! about n·ε·σ_1² (ε = 2.2e-16). A singular value below σ_1·[`RESOLUTION`] is therefore not
 //! resolved: its digits are rounding. [`Spectrum::spread`] says when the spread reaches that floor,
@@ -114,36 +120,104 @@ pub fn symmetric_eigen(a: &Matrix) -> Eigen {
 /// [`symmetric_eigen`], with the eigenvectors accumulated only when `vectors` (the singular
 /// values need none: a third of the work saved).
 fn jacobi(a: &Matrix, vectors: bool) -> Eigen {
-    let n = a.rows;
-    let mut a = a.data.clone();
-    let mut v = Matrix::identity(if vectors { n } else { 0 });
-    let mut sweeps = 0;
-    while sweeps < MAX_SWEEPS {
-        sweeps += 1;
-        let mut rotated = false;
-        for p in 0..n {
-            for q in p + 1..n {
-                let apq = a[p * n + q];
-                let (app, aqq) = (a[p * n + p], a[q * n + q]);
-                if apq == 0.0 || apq.abs() <= f64::EPSILON * (app * aqq).abs().sqrt() {
-                    continue;
-                }
-                rotated = true;
-                let (c, s) = rotation(app, aqq, apq);
-                rotate(&mut a, n, p, q, c, s);
-                if vectors {
-                    rotate_columns(&mut v.data, n, p, q, c, s);
-                }
-            }
-        }
-        if !rotated {
-            break;
+    let mut state = Jacobi::new(a.clone(), vectors);
+    state.advance(f64::INFINITY);
+    state.eigen()
+}
+
+/// The cyclic Jacobi method between two rotations: where the sweep is, and whether it has
+/// rotated yet. [`Jacobi::advance`] goes on from there, so any split into pieces does the
+/// very rotations, in the very order, of one call.
+#[derive(Clone, Debug)]
+struct Jacobi {
+    n: usize,
+    a: Vec<f64>,
+    /// V (n × n) when the eigenvectors are wanted, else 0 × 0.
+    v: Matrix,
+    sweeps: usize,
+    /// The next pair of the current sweep (p < q); p = n once a sweep is over.
+    p: usize,
+    q: usize,
+    /// Whether the current sweep has rotated so far.
+    rotated: bool,
+    done: bool,
+}
+
+impl Jacobi {
+    fn new(a: Matrix, vectors: bool) -> Jacobi {
+        let n = a.rows;
+        Jacobi {
+            n,
+            a: a.data,
+            v: Matrix::identity(if vectors { n } else { 0 }),
+            sweeps: 0,
+            p: n,
+            q: n,
+            rotated: false,
+            done: false,
         }
     }
-    Eigen {
-        values: (0..n).map(|i| a[i * n + i]).collect(),
-        vectors: v,
-        sweeps,
+
+    /// Multiply-adds of one rotation (rows and columns of A, and V's columns if kept).
+    fn rotation_work(&self) -> f64 {
+        (4 * self.n + 2 * self.v.rows) as f64
+    }
+
+    /// Visits pairs until about `work` multiply-adds are spent (at least one pair) or the
+    /// method has stopped; returns whether it has.
+    fn advance(&mut self, work: f64) -> bool {
+        let n = self.n;
+        let mut spent = 0.0;
+        while !self.done {
+            if self.p + 1 >= n {
+                // A sweep is over (or none began): stop after one with no rotation.
+                if (self.sweeps > 0 && !self.rotated) || self.sweeps == MAX_SWEEPS {
+                    self.done = true;
+                    break;
+                }
+                self.sweeps += 1;
+                self.rotated = false;
+                (self.p, self.q) = (0, 1);
+                if n < 2 {
+                    continue;
+                }
+            }
+            let (p, q, a) = (self.p, self.q, &mut self.a);
+            let apq = a[p * n + q];
+            let (app, aqq) = (a[p * n + p], a[q * n + q]);
+            spent += 1.0;
+            if !(apq == 0.0 || apq.abs() <= f64::EPSILON * (app * aqq).abs().sqrt()) {
+                self.rotated = true;
+                let (c, s) = rotation(app, aqq, apq);
+                rotate(a, n, p, q, c, s);
+                if self.v.rows > 0 {
+                    rotate_columns(&mut self.v.data, n, p, q, c, s);
+                }
+                spent += self.rotation_work();
+            }
+            self.q += 1;
+            if self.q == n {
+                self.p += 1;
+                self.q = self.p + 1;
+            }
+            if spent >= work {
+                break;
+            }
+        }
+        self.done
+    }
+
+    /// The diagonal: the eigenvalues once the method has stopped.
+    fn values(&self) -> Vec<f64> {
+        (0..self.n).map(|i| self.a[i * self.n + i]).collect()
+    }
+
+    fn eigen(self) -> Eigen {
+        Eigen {
+            values: self.values(),
+            vectors: self.v,
+            sweeps: self.sweeps,
+        }
     }
 }
 
@@ -183,11 +257,12 @@ fn rotate_columns(m: &mut [f64], n: usize, p: usize, q: usize, c: f64, s: f64) {
 /// The singular values of `j`, largest first: √ of the eigenvalues of its smaller Gram
 /// matrix (an eigenvalue that rounding made slightly negative counts as 0).
 pub fn singular_values(j: &Matrix) -> Vec<f64> {
-    let mut values: Vec<f64> = jacobi(&j.gram(), false)
-        .values
-        .into_iter()
-        .map(|l| l.max(0.0).sqrt())
-        .collect();
+    singular_from(jacobi(&j.gram(), false).values)
+}
+
+/// σ_1 ≥ … ≥ σ_n from the Gram matrix's eigenvalues (a negative one, rounding's, counts as 0).
+fn singular_from(eigenvalues: Vec<f64>) -> Vec<f64> {
+    let mut values: Vec<f64> = eigenvalues.into_iter().map(|l| l.max(0.0).sqrt()).collect();
     values.sort_by(|x, y| y.total_cmp(x));
     values
 }
@@ -204,27 +279,30 @@ pub struct Factor<'a> {
 /// J = D_L W_L ⋯ D_2 W_2 from the factors in order (the layer just above a_1 first), starting
 /// from the identity on a_1's `width` units.
 pub fn chain(width: usize, factors: &[Factor]) -> Matrix {
-    let mut j = Matrix::identity(width);
-    for f in factors {
-        let mut next = vec![0.0; f.rows * j.cols];
-        for r in 0..f.rows {
-            let row = &mut next[r * j.cols..(r + 1) * j.cols];
-            for k in 0..f.cols {
-                let w = f.weights[r * f.cols + k];
-                if w != 0.0 {
-                    let below = &j.data[k * j.cols..(k + 1) * j.cols];
-                    row.iter_mut().zip(below).for_each(|(x, b)| *x += w * b);
-                }
+    factors
+        .iter()
+        .fold(Matrix::identity(width), |j, f| chain_step(&j, f))
+}
+
+/// D·W·J: the product so far, `j`, carried through one more layer.
+fn chain_step(j: &Matrix, f: &Factor) -> Matrix {
+    let mut next = vec![0.0; f.rows * j.cols];
+    for r in 0..f.rows {
+        let row = &mut next[r * j.cols..(r + 1) * j.cols];
+        for k in 0..f.cols {
+            let w = f.weights[r * f.cols + k];
+            if w != 0.0 {
+                let below = &j.data[k * j.cols..(k + 1) * j.cols];
+                row.iter_mut().zip(below).for_each(|(x, b)| *x += w * b);
             }
-            row.iter_mut().for_each(|x| *x *= f.slopes[r]);
         }
-        j = Matrix {
-            rows: f.rows,
-            cols: j.cols,
-            data: next,
-        };
+        row.iter_mut().for_each(|x| *x *= f.slopes[r]);
     }
-    j
+    Matrix {
+        rows: f.rows,
+        cols: j.cols,
+        data: next,
+    }
 }
 
 /// Why a network has no spectrum to show.
@@ -303,52 +381,143 @@ impl Spectrum {
 
 /// The spectrum of `mlp`'s Jacobian from its first to its last hidden layer at training point
 /// `point` of `train`: one forward pass of that point in f64 for the slopes φ′(z_l), then the
-/// product and its singular values.
+/// product and its singular values ([`SpectrumWork`] run in one piece).
 pub fn spectrum(mlp: &Mlp, train: &Split, point: usize) -> Result<Spectrum, SpectrumError> {
-    let hidden = mlp.sizes.len().saturating_sub(2);
-    if hidden < 2 {
-        return Err(SpectrumError::TooShallow { hidden });
+    Ok(SpectrumWork::start(mlp, train, point)?.finish())
+}
+
+/// A spectrum being computed a piece at a time (the module's "In pieces"): the weights and
+/// slopes it started from (owned, so training may go on meanwhile), and how far it got.
+#[derive(Clone, Debug)]
+pub struct SpectrumWork {
+    point: usize,
+    /// Each hidden layer's weights and slopes, as [`forward_point`] made them.
+    layers: Vec<OwnedFactor>,
+    stage: Stage,
+}
+
+/// A [`Factor`] that owns its numbers.
+#[derive(Clone, Debug)]
+struct OwnedFactor {
+    rows: usize,
+    cols: usize,
+    weights: Vec<f64>,
+    slopes: Vec<f64>,
+}
+
+impl OwnedFactor {
+    fn factor(&self) -> Factor<'_> {
+        Factor {
+            rows: self.rows,
+            cols: self.cols,
+            weights: &self.weights,
+            slopes: &self.slopes,
+        }
     }
-    if let Some(&width) = mlp.sizes[1..=hidden]
-        .iter()
-        .max()
-        .filter(|&&w| w > MAX_WIDTH)
-    {
-        return Err(SpectrumError::TooWide {
-            width,
-            max: MAX_WIDTH,
-        });
-    }
-    let count = train.len();
-    if point >= count {
-        return Err(SpectrumError::PointOutOfRange {
-            index: point,
-            count,
-        });
-    }
-    let n_in = mlp.sizes[0];
-    let x = &train.x[point * n_in..(point + 1) * n_in];
-    let layers = forward_point(mlp, x, hidden);
-    if layers
-        .iter()
-        .any(|(w, s)| !w.iter().chain(s).all(|v| v.is_finite()))
-    {
-        return Err(SpectrumError::NotFinite);
-    }
-    let factors: Vec<Factor> = (1..hidden)
-        .map(|l| Factor {
-            rows: mlp.layers[l].n_out,
-            cols: mlp.layers[l].n_in,
-            weights: &layers[l].0,
-            slopes: &layers[l].1,
+}
+
+#[derive(Clone, Debug)]
+enum Stage {
+    /// The product so far, and the next hidden layer to carry it through (from 1).
+    Chain { j: Matrix, next: usize },
+    /// Jacobi on J's smaller Gram matrix.
+    Eigen(Jacobi),
+    /// σ_1 ≥ … ≥ σ_n.
+    Done(Vec<f64>),
+}
+
+impl SpectrumWork {
+    /// Checks that `mlp` has a spectrum at `point` of `train` and does the forward pass (a
+    /// small part of the work); [`SpectrumWork::advance`] does the rest.
+    pub fn start(mlp: &Mlp, train: &Split, point: usize) -> Result<SpectrumWork, SpectrumError> {
+        let hidden = mlp.sizes.len().saturating_sub(2);
+        if hidden < 2 {
+            return Err(SpectrumError::TooShallow { hidden });
+        }
+        if let Some(&width) = mlp.sizes[1..=hidden]
+            .iter()
+            .max()
+            .filter(|&&w| w > MAX_WIDTH)
+        {
+            return Err(SpectrumError::TooWide {
+                width,
+                max: MAX_WIDTH,
+            });
+        }
+        let count = train.len();
+        if point >= count {
+            return Err(SpectrumError::PointOutOfRange {
+                index: point,
+                count,
+            });
+        }
+        let n_in = mlp.sizes[0];
+        let x = &train.x[point * n_in..(point + 1) * n_in];
+        let layers = forward_point(mlp, x, hidden);
+        if layers
+            .iter()
+            .any(|(w, s)| !w.iter().chain(s).all(|v| v.is_finite()))
+        {
+            return Err(SpectrumError::NotFinite);
+        }
+        let shapes = mlp.layers[..hidden].iter();
+        Ok(SpectrumWork {
+            point,
+            layers: (shapes.zip(layers))
+                .map(|(shape, (weights, slopes))| OwnedFactor {
+                    rows: shape.n_out,
+                    cols: shape.n_in,
+                    weights,
+                    slopes,
+                })
+                .collect(),
+            stage: Stage::Chain {
+                j: Matrix::identity(mlp.sizes[1]),
+                next: 1,
+            },
         })
-        .collect();
-    let j = chain(mlp.sizes[1], &factors);
-    Ok(Spectrum {
-        singular: singular_values(&j),
-        depth: hidden - 1,
-        point,
-    })
+    }
+
+    /// Goes on for about `work` multiply-adds (at least one factor of the product or one pair
+    /// of a Jacobi sweep); returns whether the spectrum is complete.
+    pub fn advance(&mut self, work: f64) -> bool {
+        let mut spent = 0.0;
+        loop {
+            match &mut self.stage {
+                Stage::Done(_) => return true,
+                _ if spent > 0.0 && spent >= work => return false,
+                Stage::Chain { j, next } if *next < self.layers.len() => {
+                    let factor = self.layers[*next].factor();
+                    *j = chain_step(j, &factor);
+                    *next += 1;
+                    spent += (factor.rows * factor.cols * j.cols) as f64;
+                }
+                Stage::Chain { j, .. } => {
+                    spent += (j.rows * j.cols * j.rows.min(j.cols)) as f64 / 2.0;
+                    self.stage = Stage::Eigen(Jacobi::new(j.gram(), false));
+                }
+                Stage::Eigen(jacobi) => {
+                    if jacobi.advance(work - spent) {
+                        self.stage = Stage::Done(singular_from(jacobi.values()));
+                    }
+                    spent = work;
+                }
+            }
+        }
+    }
+
+    /// The spectrum, computing whatever is still missing.
+    pub fn finish(mut self) -> Spectrum {
+        self.advance(f64::INFINITY);
+        let Stage::Done(singular) = self.stage else {
+            unreachable!("advance without a bound completes the spectrum")
+        };
+        Spectrum {
+            singular,
+            depth: self.layers.len() - 1,
+            point: self.point,
+        }
+    }
 }
 
 /// Each hidden layer's weights in f64 and the slopes φ′(z_l) at the input `x`, computed plainly

@@ -100,15 +100,19 @@ function tick(s) {
 function frameCycle(s) {
   /** The step this cycle trains to: STEPS_PER_FRAME steps on, or where play() stops. */
   let target = 0;
+  const targetOf = (lab, first) => (first ? Math.min(lab.stepsDone() + STEPS_PER_FRAME, s.stopAt) : target);
+  /** The steps of the next training piece: a deep network's a few at a time. */
+  const pieceSteps = (lab, first) =>
+    Math.max(0, Math.min(targetOf(lab, first) - lab.stepsDone(), lab.stepsPerPiece(), lab.maxStepsPerCall()));
   return createFrameCycle({
     // A deep network trains the cycle's steps a few per piece (a huge one may allow fewer
     // steps per call than a cycle would like); done at the target, or when a diverged run
     // trained fewer steps than asked.
     train(first) {
       const lab = need(s);
-      if (first) target = Math.min(lab.stepsDone() + STEPS_PER_FRAME, s.stopAt);
+      const n = pieceSteps(lab, first);
+      target = targetOf(lab, first);
       const before = lab.stepsDone();
-      const n = Math.max(0, Math.min(target - before, lab.stepsPerPiece(), lab.maxStepsPerCall()));
       lab.train(n);
       return lab.stepsDone() >= target || lab.stepsDone() - before < n;
     },
@@ -123,6 +127,13 @@ function frameCycle(s) {
       const error = s.charts.drawNextView();
       if (error) view.showChartError(error);
       return !s.charts.viewsPending();
+    },
+    // Pieces that cost their own: each view, and the training piece whose last step records
+    // the loss history (every training and test point through A and B).
+    tagOf(piece, first) {
+      if (piece === "view") return `view:${s.charts.nextViewId()}`;
+      if (piece !== "train" || !s.lab) return piece;
+      return s.lab.stepsToRecord() <= pieceSteps(s.lab, first) ? "train:record" : "train";
     },
   });
 }

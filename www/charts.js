@@ -86,12 +86,16 @@ function waitOffscreen(state, sides) {
   });
 }
 
-/** Draws the next view a live redraw left for a piece of its own; returns an error message or undefined. */
+/**
+ * Draws the next piece a live redraw left (B's core charts, or a view); returns an error
+ * message or undefined.
+ */
 function drawNextView(state) {
   if (!state.lab) return undefined;
-  return state.views.drawNext((side, key, canvas) =>
-    drawSides(state, [[side, { [key]: canvas }]], drawOptions(state, fitOne(state, canvas), true), true),
-  );
+  return state.views.drawNext((side, canvases) => {
+    const dpr = Object.values(canvases).map((canvas) => fitOne(state, canvas)).pop();
+    return drawSides(state, [[side, canvases]], drawOptions(state, dpr, true), true);
+  });
 }
 
 /** The options of every chart's draw: pixel ratio, colour scheme, the inputs they read. */
@@ -332,6 +336,7 @@ export function createCharts(redraw, showError = () => {}) {
     /** The next view a live draw left for later (an error message or undefined), and whether any is left. */
     drawNextView: () => drawNextView(state),
     viewsPending: () => state.views.pending(),
+    nextViewId: () => state.views.nextId(),
     drawn,
     /** Lets the views add `options()` to every draw and hear `afterDraw(live)` after each. */
     extend(hooks) {

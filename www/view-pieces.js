@@ -5,9 +5,12 @@
 // same snapshot. A view is due every SECONDARY_EVERY-th cycle at most (next to the loss and
 // the histograms they change slowly), and less often when its last draw took long: a deep
 // network's diagram (~20 ms at 20 layers of 64) would otherwise take a frame of its own
-// every few frames. Any other redraw (paused, a change) draws every chart at once.
+// every few frames. While comparing, B's core charts are a piece of their own too, the first
+// after A's, every cycle: two deep networks' core charts (~7 ms each at 32 layers of 64) do
+// not fit one frame. Any other redraw (paused, a change) draws every chart at once.
 //
-// It schedules; it draws nothing: charts.js draws what `next()` hands out.
+// It schedules; it draws nothing: charts.js draws what `drawNext()` hands out, and the
+// animation loop (frames.js) plans a frame by the next piece's own last duration (`nextId()`).
 
 /** The charts a live redraw leaves to pieces of their own. */
 export const SECONDARY = ["network", "gradients", "depth", "landscape", "through", "spectrum", "phase"];
@@ -17,11 +20,11 @@ const SECONDARY_EVERY = 3;
 const VIEW_MS_PER_CYCLE = 2;
 
 export function createViewPieces(now = () => performance.now()) {
-  /** Per view (`side:key`): its last draw's ms and the cycle it was drawn in. */
+  /** Per piece (`side:key` of a view, `b:core` for B's core charts): its last draw's ms and cycle. */
   const lastMs = new Map();
   const drawnAt = new Map();
   let cycle = 0;
-  /** The views due in this cycle and not yet drawn: [side, key, canvas]. */
+  /** The pieces due in this cycle and not yet drawn: [side, {key: canvas}, id]. */
   let queue = [];
 
   /** Whether the view `id` is due in this cycle. */
@@ -32,34 +35,41 @@ export function createViewPieces(now = () => performance.now()) {
 
   return {
     /**
-     * A live redraw of `sides` ([[side, {key: canvas}]]): returns them without the views,
-     * and queues those that are due.
+     * A live redraw of `sides` ([[side, {key: canvas}]], A first): returns A's core charts,
+     * and queues B's core charts and the views that are due.
      */
     split(sides) {
       cycle += 1;
       queue = [];
-      return sides.map(([side, canvases]) => {
-        const core = Object.entries(canvases).filter(([key, canvas]) => {
-          if (!SECONDARY.includes(key)) return true;
-          if (due(`${side}:${key}`)) queue.push([side, key, canvas]);
-          return false;
-        });
-        return [side, Object.fromEntries(core)];
+      const views = [];
+      const kept = sides.map(([side, canvases], index) => {
+        const core = {};
+        for (const [key, canvas] of Object.entries(canvases)) {
+          if (!SECONDARY.includes(key)) core[key] = canvas;
+          else if (due(`${side}:${key}`)) views.push([side, { [key]: canvas }, `${side}:${key}`]);
+        }
+        if (index === 0 || Object.keys(core).length === 0) return [side, core];
+        queue.push([side, core, `${side}:core`]);
+        return [side, {}];
       });
+      queue.push(...views);
+      return kept;
     },
-    /** Draws the next queued view with `drawOne(side, key, canvas)`; returns what it returned. */
+    /** Draws the next queued piece with `drawOne(side, {key: canvas})`; returns what it returned. */
     drawNext(drawOne) {
       const next = queue.shift();
       if (!next) return undefined;
-      const [side, key] = next;
+      const [side, canvases, id] = next;
       const start = now();
-      const result = drawOne(...next);
-      lastMs.set(`${side}:${key}`, now() - start);
-      drawnAt.set(`${side}:${key}`, cycle);
+      const result = drawOne(side, canvases);
+      lastMs.set(id, now() - start);
+      drawnAt.set(id, cycle);
       return result;
     },
-    /** Whether views are queued for pieces of their own. */
+    /** Whether pieces are queued. */
     pending: () => queue.length > 0,
+    /** The next piece's id (`side:key`, `b:core`), or undefined when none is queued. */
+    nextId: () => queue[0]?.[2],
     /** A redraw of everything: nothing is left for later. */
     clear() {
       queue = [];

@@ -99,6 +99,13 @@ impl Lab {
             let result = self.draw_spectrum(&canvas, options.live, &style);
             report(&mut errors, "spectrum", result);
         }
+        if let Some(canvas) = canvas(canvases, "through") {
+            let view = self.through_of(Side::A, options.through_points);
+            let result = view.map_or(Err("no snapshot".into()), |view| {
+                charts::through_depth::draw(&canvas, view, &style)
+            });
+            report(&mut errors, "through", result);
+        }
         let (a, b) = self.pair.both_mut();
         let snapshot = self.snapshot.get_or_insert_with(|| a.snapshot());
         let marks = options.through_points;
@@ -117,11 +124,6 @@ impl Lab {
                 "depth",
                 charts::depth::draw(&canvas, &sides, &style),
             );
-        }
-        if let Some(canvas) = canvas(canvases, "through") {
-            let points = options.through_points;
-            let result = super::through_depth::draw(&canvas, a, snapshot, points, &style);
-            report(&mut errors, "through", result);
         }
         if let Some(canvas) = canvas(canvases, "loss") {
             let sides = match snapshot_b {

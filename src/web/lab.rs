@@ -134,6 +134,9 @@ pub struct Lab {
     pub(super) start: Option<(String, Snapshot, Option<Snapshot>)>,
     /// A lesson's Jacobian spectra of A and B at step 0, and the settings they were drawn for.
     pub(super) spectra: Option<(String, crate::lessons::Spectra)>,
+    /// Through-depth measurements at the current weights, per side and pair of points: the
+    /// edge-of-chaos verdict and the through-depth view read the same one (`through_depth.rs`).
+    pub(super) through: Vec<super::through_depth::Measured>,
 }
 
 #[wasm_bindgen]
@@ -165,6 +168,7 @@ impl Lab {
             restarts_seen: None,
             start: None,
             spectra: None,
+            through: Vec::new(),
         })
     }
 
@@ -262,6 +266,19 @@ impl Lab {
         (TRAIN_WORK_PER_PIECE / self.pair.step_cost())
             .floor()
             .max(1.0)
+    }
+
+    /// The steps until the next one that records the loss history (a pass of every training
+    /// and test point, of A and of B: far more than a step at depth), 1 when the next does:
+    /// the animation loop plans the training piece that ends on it by its own duration.
+    #[wasm_bindgen(js_name = stepsToRecord)]
+    pub fn steps_to_record(&self) -> f64 {
+        let to_record = |e: &Experiment| {
+            let every = e.history().every.max(1);
+            every - e.steps_done() % every
+        };
+        let a = to_record(self.pair.a());
+        self.pair.b().map_or(a, |b| a.min(to_record(b))) as f64
     }
 
     /// Statistics of every layer over all training points at the current weights,
@@ -383,6 +400,7 @@ impl Lab {
         self.snapshot = None;
         self.snapshot_b = None;
         self.curvature = None;
+        self.through.clear();
     }
 
     /// Validates the changes against the current settings, then applies them; on any

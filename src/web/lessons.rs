@@ -6,6 +6,8 @@ use wasm_bindgen::prelude::*;
 
 use super::js::{property, to_js};
 use super::lab::Lab;
+use super::side::Side;
+use crate::experiment::Experiment;
 use crate::lessons::{
     self, questions, tasks, Evidence, Needs, RestartsSeen, Verdict, View, LESSONS,
 };
@@ -77,12 +79,15 @@ struct RestartAsk {
 }
 
 impl Lab {
-    /// A's (and B's) through-depth views at the open lesson's pair of points, from the
-    /// current snapshots.
+    /// A's (and B's) through-depth views at each side's pair of the lesson's points
+    /// ([`lessons::edge_points`]), as [`lessons::through_depth`] measures them, from the
+    /// measurements kept per weights (the view at those points draws the same).
     fn through_now(&mut self) -> Option<(ThroughDepth, Option<ThroughDepth>)> {
-        let _ = self.current_both();
-        let a = self.snapshot.as_ref()?;
-        lessons::through_depth(&self.pair, a, self.snapshot_b.as_ref())
+        let points = |e: &Experiment| lessons::edge_points(&e.data().train);
+        let (a_points, b_points) = (points(self.pair.a()), self.pair.b().map(points));
+        let a = self.through_of(Side::A, a_points)?.clone().ok()?;
+        let b = b_points.and_then(|p| self.through_of(Side::B, p)?.clone().ok());
+        Some((a, b))
     }
 }
 

@@ -1,33 +1,49 @@
 //! The through-depth view's draw (issue #21): A's network measured against the mean-field
 //! theory at the two training points the page picked (`options.throughPoints`, `[i, j]`,
-//! default `[0, 1]`, read in `options.rs`), and `Lab.throughPointAt`: the training point a
+//! default `[0, 1]`, read in `options.rs`), the measurement kept per weights and shared with
+//! the edge-of-chaos verdict ([`Lab::through_of`]), and `Lab.throughPointAt`: the training point a
 //! click on A's data view picks. The numbers are [`crate::through_depth`]'s, the painting
 //! [`super::charts::through_depth`]'s, the pick [`crate::plot::pick`]'s.
 
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
-use super::charts::{self, Style};
 use super::lab::Lab;
-use crate::experiment::{Experiment, Snapshot};
+use super::side::Side;
 use crate::plot::pick::nearest;
-use crate::through_depth::through_depth;
+use crate::through_depth::{through_depth, ThroughDepth, ThroughDepthError};
 
-/// Draws the view of `experiment` from its `snapshot` on `canvas`, for training points `points`.
-pub(super) fn draw(
-    canvas: &HtmlCanvasElement,
-    experiment: &Experiment,
-    snapshot: &Snapshot,
+/// One side's measurement at one pair of training points, at the current weights.
+#[derive(Clone, Debug)]
+pub(super) struct Measured {
+    side: Side,
     points: [usize; 2],
-    style: &Style,
-) -> Result<(), String> {
-    let view = through_depth(
-        experiment.mlp(),
-        &experiment.data().train,
-        &snapshot.layers,
-        points,
-    );
-    charts::through_depth::draw(canvas, &view, style)
+    view: Result<ThroughDepth, ThroughDepthError>,
+}
+
+impl Lab {
+    /// `side`'s through-depth measurement at `points` from its current snapshot (`None` for B
+    /// when not comparing), computed once per weights: the edge-of-chaos verdict asks for it
+    /// on every redraw, and the view draws the same (A's, at the lesson's points).
+    pub(super) fn through_of(
+        &mut self,
+        side: Side,
+        points: [usize; 2],
+    ) -> Option<&Result<ThroughDepth, ThroughDepthError>> {
+        let known = |m: &Measured| m.side == side && m.points == points;
+        if let Some(k) = self.through.iter().position(known) {
+            return Some(&self.through[k].view);
+        }
+        let (a, b) = self.pair.both_mut();
+        let (experiment, snapshot) = match side {
+            Side::A => (a, &mut self.snapshot),
+            Side::B => (b?, &mut self.snapshot_b),
+        };
+        let snapshot = &*snapshot.get_or_insert_with(|| experiment.snapshot());
+        let train = &experiment.data().train;
+        let view = through_depth(experiment.mlp(), train, &snapshot.layers, points);
+        self.through.push(Measured { side, points, view });
+        self.through.last().map(|m| &m.view)
+    }
 }
 
 #[wasm_bindgen]

@@ -34,8 +34,10 @@ pub(super) struct Views {
     /// Where A's data view last drew the input plane, in CSS pixels of its canvas: where a
     /// click picks a through-depth point (`None` before, or while it shows the digits).
     pub(super) data_map: Option<crate::plot::pick::PlotMap>,
-    /// The spectrum view's last computation (`spectrum.rs`).
+    /// The spectrum view's last complete computation, which it shows (`spectrum.rs`).
     pub(super) spectrum: Option<SpectrumComputed>,
+    /// … and the next, under way while the page plays.
+    pub(super) spectrum_next: Option<SpectrumPending>,
 }
 
 /// The spectrum view's spectra last computed (`spectrum.rs` decides when), what they were
@@ -47,4 +49,16 @@ pub(super) struct SpectrumComputed {
     pub(super) a: Result<crate::spectrum::Spectrum, crate::spectrum::SpectrumError>,
     pub(super) b: Option<Result<crate::spectrum::Spectrum, crate::spectrum::SpectrumError>>,
     pub(super) draws_since: usize,
+}
+
+/// The spectrum view's next spectra, computed a piece per draw while playing (`spectrum.rs`).
+#[derive(Clone, Debug)]
+pub(super) struct SpectrumPending {
+    /// The settings (a query) and A's and B's steps they started from.
+    pub(super) key: (String, usize, Option<usize>),
+    /// A's and B's, each under way, or refused at the start.
+    pub(super) a: Result<crate::spectrum::SpectrumWork, crate::spectrum::SpectrumError>,
+    pub(super) b: Option<Result<crate::spectrum::SpectrumWork, crate::spectrum::SpectrumError>>,
+    /// Draws of the view it has had pieces in.
+    pub(super) draws: usize,
 }

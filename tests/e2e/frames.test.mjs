@@ -119,3 +119,82 @@ test("the slower views are pieces of their own, after the core charts and before
   assert.match(log.join(","), /^(train,prepare,draw,network,gradients,)+/);
   for (const ms of frames.slice(2)) assert.ok(ms <= FRAME_BUDGET_MS, `a frame did ${ms} ms: ${frames}`);
 });
+
+test("a piece's own last duration plans its frame: a long view after a short one is not squeezed in", () => {
+  // B's core charts (7 ms) after a quick view (1 ms): the kind's last duration would say 1 ms.
+  let clock = 0;
+  const log = [];
+  let views = [];
+  const own = { quick: 1, "b-core": 7 };
+  const cycle = createFrameCycle({
+    now: () => clock,
+    train: () => (log.push("train"), (clock += 1), true),
+    prepare: () => (log.push("prepare"), (clock += 1), true),
+    draw() {
+      log.push("draw");
+      clock += 8;
+      views = ["b-core", "quick"];
+    },
+    drawView() {
+      const view = views.shift();
+      log.push(view);
+      clock += own[view];
+      return views.length === 0;
+    },
+    tagOf: (piece) => (piece === "view" ? views[0] : piece),
+  });
+  const frames = [];
+  for (let i = 0; i < 12; i += 1) {
+    const start = clock;
+    cycle.runFrame();
+    frames.push(clock - start);
+  }
+  assert.match(log.join(","), /^(train,prepare,draw,b-core,quick,)+/);
+  // Once each piece has run (the first cycle), every frame keeps to the budget.
+  for (const ms of frames.slice(2)) assert.ok(ms <= FRAME_BUDGET_MS, `a frame did ${ms} ms: ${frames}`);
+});
+
+test("the training piece that records the loss history is planned by its own duration", () => {
+  // 20 × 64, A and B: 5 pieces of 2 steps, 1.3 ms each, the last recording the history (+10 ms).
+  let clock = 0;
+  let piece = 0;
+  const cycle = createFrameCycle({
+    now: () => clock,
+    train() {
+      piece += 1;
+      clock += piece % 5 === 0 ? 11.3 : 1.3;
+      return piece % 5 === 0;
+    },
+    prepare: () => ((clock += 2), true),
+    draw: () => (clock += 9),
+    tagOf: (kind) => (kind === "train" && (piece + 1) % 5 === 0 ? "train:record" : kind),
+  });
+  const frames = Array.from({ length: 40 }, () => {
+    const start = clock;
+    cycle.runFrame();
+    return clock - start;
+  });
+  for (const ms of frames.slice(6)) assert.ok(ms <= FRAME_BUDGET_MS, `a frame did ${ms} ms: ${frames}`);
+});
+
+test("each piece is planned by the one at its place in the cycle before: the snapshot's longer last piece too", () => {
+  // 32 × 64, A and B: eight snapshot pieces of 1 ms, then the one that completes it, 6 ms.
+  let clock = 0;
+  let parts = 0;
+  const cycle = createFrameCycle({
+    now: () => clock,
+    train: () => ((clock += 3), true),
+    prepare() {
+      parts += 1;
+      clock += parts % 9 === 0 ? 6 : 1;
+      return parts % 9 === 0;
+    },
+    draw: () => (clock += 9),
+  });
+  const frames = Array.from({ length: 40 }, () => {
+    const start = clock;
+    cycle.runFrame();
+    return clock - start;
+  });
+  for (const ms of frames.slice(4)) assert.ok(ms <= FRAME_BUDGET_MS, `a frame did ${ms} ms: ${frames}`);
+});

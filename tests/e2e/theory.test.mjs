@@ -181,6 +181,45 @@ test("orthogonal-depth: the spectrum view paints A's and B's singular values, fo
   });
 });
 
+test("while playing, the spectra are computed a piece per draw, the last ones shown meanwhile, then the very bars a draw at once shows", async () => {
+  await withPage("?lesson=orthogonal-depth&predict=0", async ({ page }) => {
+    await page.locator('section[data-view="spectrum"]').scrollIntoViewIfNeeded();
+    await canvasUntil(page, "chart-spectrum", (c) => c.painted > 0);
+    const seen = await page.evaluate(async () => {
+      const wasm = await import("/pkg/initlab.js"); // the page's module, already initialised
+      const canvas = { spectrum: document.getElementById("chart-spectrum") };
+      const context = canvas.spectrum.getContext("2d");
+      const hash = () => {
+        const { data } = context.getImageData(0, 0, canvas.spectrum.width, canvas.spectrum.height);
+        return data.reduce((h, v) => Math.imul(h ^ v, 16777619) >>> 0, 2166136261);
+      };
+      // tanh units: training moves the spectra, so a refresh shows.
+      const query = "?lesson=orthogonal-depth&act=tanh&lr=0.5";
+      const [lab, whole] = [new wasm.Lab(query), new wasm.Lab(query)];
+      lab.draw(canvas, { dpr: 1, live: false });
+      const start = hash();
+      lab.train(5);
+      whole.train(5);
+      const hashes = [];
+      for (let draw = 0; draw < 200 && (hashes.at(-1) ?? start) === start; draw += 1) {
+        lab.draw(canvas, { dpr: 1, live: true });
+        hashes.push(hash());
+      }
+      whole.draw(canvas, { dpr: 1, live: false });
+      const atOnce = hash();
+      lab.free();
+      whole.free();
+      return { start, hashes, atOnce };
+    });
+    const draws = seen.hashes.length;
+    // The refresh starts at the 10th draw (REFRESH_EVERY), then goes on in pieces of 6·10⁶ multiply-adds.
+    assert.ok(draws > 12 && draws < 200, `the bars changed at draw ${draws}`);
+    assert.ok(seen.hashes.slice(0, -1).every((h) => h === seen.start), "the last spectra stay until the next are complete");
+    assert.notEqual(seen.atOnce, seen.start, "five steps of tanh moved the spectra");
+    assert.equal(seen.hashes.at(-1), seen.atOnce, "the spectra of the weights drawn at once, bar for bar");
+  });
+});
+
 /** Polls canvas `id`'s fingerprint until `ready(it)` (the view draws on its own schedule), for up to 10 s. */
 async function canvasUntil(page, id, ready) {
   for (const started = Date.now(); ; ) {
