@@ -7,13 +7,8 @@ use initlab::init::orthogonal;
 use initlab::rng::Rng;
 use std::time::Instant;
 
-/// Nanoseconds this thread has run on a CPU (0 where /proc is missing).
-fn cpu_ns() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-        .unwrap_or(0.0)
-}
+mod common;
+use common::cpu_ns;
 
 fn main() {
     for n in [64, 256, 1024] {

@@ -2,14 +2,8 @@
 //! (data/digits.bin), in CPU time: `cargo run --release --example snapshot`.
 use initlab::{Config, Experiment};
 
-/// Nanoseconds this thread has run on a CPU (Linux's /proc/thread-self/schedstat), so that
-/// a machine busy with other work does not inflate the figures; 0 where it cannot be read.
-fn cpu_ns() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0.0)
-}
+mod common;
+use common::cpu_ns;
 
 /// Mean CPU milliseconds of `runs` snapshots of `exp`.
 fn time_snapshots(exp: &mut Experiment, runs: usize) -> f64 {

@@ -5,13 +5,8 @@
 use initlab::lessons::SPECTRUM_POINT;
 use initlab::spectrum::spectrum;
 
-/// Nanoseconds this thread has run on a CPU (0 where /proc is missing).
-fn cpu_ns() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-        .unwrap_or(0.0)
-}
+mod common;
+use common::cpu_ns;
 
 fn main() {
     let setup = initlab::lessons::settings::ORTHOGONAL_DEPTH;
