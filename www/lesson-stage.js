@@ -32,7 +32,7 @@ const VERDICT_MIN_LINES = 2;
 const TEXT_MIN_LINES = 5;
 const SPARE = 8;
 /** The views whose chart keeps its height at every size: only its top must be on screen (lessons.css, embed.css). */
-const TALL = ["activation", "gradients", "landscape", "through"];
+const TALL = ["activation", "gradients", "landscape", "through", "spectrum"];
 const TALL_TOP = 120;
 
 /** Puts the moved panel back in its place among the charts. */

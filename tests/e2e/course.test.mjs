@@ -185,9 +185,10 @@ test("an unknown id in course= is named in a notice and the known ones are kept;
 
 /**
  * The views whose chart needs its height to show anything, so no size shortens it: one panel
- * per layer, stacked (activation, gradients), and the landscape's map under its legend.
+ * per layer, stacked (activation, gradients), the landscape's map under its legend, and
+ * through depth's panels and the spectrum's histogram under headers that wrap on a phone.
  */
-const TALL = ["activation", "gradients", "landscape", "through"];
+const TALL = ["activation", "gradients", "landscape", "through", "spectrum"];
 
 const SIZES = [
   { name: "desktop", viewport: { width: 1280, height: 800 }, query: "" },

@@ -181,6 +181,33 @@ test("orthogonal-depth: the spectrum view paints A's and B's singular values, fo
   });
 });
 
+test("on a phone the orthogonal-depth lesson's spectrum keeps its height: under its six-line header, its bars are drawn", async () => {
+  await withPage(
+    "?lesson=orthogonal-depth&predict=0",
+    async ({ page }) => {
+      await page.locator('section[data-view="spectrum"]').scrollIntoViewIfNeeded();
+      await canvasUntil(page, "chart-spectrum", (c) => c.painted > 0);
+      // A's 64 singular values at 1 make one tall bar; the header and legend sit in the
+      // canvas's top. Bar pixels (blue or orange, over white) in its lower 30 %: a canvas
+      // capped to the screen's room (169 px) had only its header and legend (whose swatches
+      // ended at 70 % of its height), and a blank strip below.
+      const seen = await page.evaluate(() => {
+        const canvas = document.getElementById("chart-spectrum");
+        const from = Math.floor(canvas.height * 0.7);
+        const { data } = canvas.getContext("2d").getImageData(0, from, canvas.width, canvas.height - from);
+        let bars = 0;
+        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - data[i + 2]) > 60) bars += 1;
+        const box = canvas.getBoundingClientRect();
+        return { bars, height: box.height, css: parseFloat(getComputedStyle(canvas).height), rem: parseFloat(getComputedStyle(document.documentElement).fontSize) };
+      });
+      assert.ok(seen.height >= 20 * seen.rem, `the spectrum is ${seen.height} px tall, squashed to fit the screen`);
+      assert.ok(seen.bars > 2000, `only ${seen.bars} bar pixels in the canvas's lower 30 %`);
+    },
+    { width: 390, height: 844 },
+    { isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  );
+});
+
 test("while playing, the spectra are computed a piece per draw, the last ones shown meanwhile, then the very bars a draw at once shows", async () => {
   await withPage("?lesson=orthogonal-depth&predict=0", async ({ page }) => {
     await page.locator('section[data-view="spectrum"]').scrollIntoViewIfNeeded();
