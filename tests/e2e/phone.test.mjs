@@ -4,7 +4,8 @@
 // the histograms (z_std) without scrolling the page; sliders are at least 44 px tall and
 // pinch-zoom stays allowed. On a wide screen the same controls are back in the settings.
 // In every language at 390×844 no label, button, heading or menu of the settings (A's and
-// B's) and of a lesson's panel is cut off, and the page does not scroll sideways.
+// B's) and of a lesson's panel is cut off, and the page does not scroll sideways; the sticky
+// transport bar keeps its buttons on one row and takes at most a quarter of the screen.
 // Run by `make test`, or alone with `node --test tests/e2e/phone.test.mjs`.
 
 import { test } from "node:test";
@@ -200,3 +201,29 @@ for (const lang of ["en", "zh", "ru", "hi"]) {
     }
   });
 }
+
+test("390×844, every language, with and without B: the sticky transport bar's five buttons are one row, and it takes at most a quarter of the screen", async () => {
+  for (const lang of ["en", "zh", "ru", "hi"]) {
+    for (const query of [`?lang=${lang}`, `?lang=${lang}&vs=act%3Dtanh`]) {
+      await withPage(query, async ({ page }) => {
+        await page.evaluate(() => window.scrollTo(0, 2000));
+        const bar = await page.evaluate(() => {
+          const transport = document.querySelector(".transport");
+          const buttons = [...transport.querySelectorAll(".buttons button")].filter((b) => b.checkVisibility());
+          return {
+            sticky: getComputedStyle(transport).position,
+            top: transport.getBoundingClientRect().top,
+            height: transport.getBoundingClientRect().height,
+            rows: new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size,
+            buttons: buttons.length,
+          };
+        });
+        assert.equal(bar.sticky, "sticky", query);
+        assert.equal(bar.top, 0, `${query}: the bar stays at the top`);
+        assert.equal(bar.buttons, 5, `${query}: Play, Step, Step ×10, Reset, Share`);
+        assert.equal(bar.rows, 1, `${query}: the buttons take ${bar.rows} rows`);
+        assert.ok(bar.height <= 844 / 4, `${query}: the bar is ${bar.height} px of the screen's 844`);
+      }, { width: 390, height: 844 }, TOUCH);
+    }
+  }
+});
