@@ -1,7 +1,7 @@
 //! `orthogonal-depth` (dynamical isometry), run in the engine as the page runs it: on its own
 //! settings (32 linear layers of 64, A orthogonal, B LeCun's Gaussian) the verdict holds on
 //! seeds 1–10, std(δ) hardly tells the two apart, the tanh task is met on seeds 1–10, and
-//! changing what the lesson is about flips the verdict.
+//! changing what the lesson is about flips the verdict; played, B diverges on most seeds.
 
 mod common;
 
@@ -98,4 +98,31 @@ fn a_network_too_wide_for_the_spectrum_says_so() {
     let (_, v) = open(&[("layers", "128,128")]);
     assert_verdict(&v, false, "orthogonal-depth.noSpectrum");
     assert_eq!(number(&v, "max"), 64.0);
+}
+
+/// The lesson's text says what Play shows (what was measured): at the default learning rate
+/// B's training diverges within 21 steps on 7 of seeds 1–10 (steps 5–21), A's on none in 300
+/// steps, and A, linear, cannot learn XOR: its loss stays near ln 2.
+#[test]
+fn playing_b_diverges_on_most_seeds_and_a_stays_near_ln2() {
+    let mut b_diverged_early = 0;
+    for seed in 1..=10 {
+        let (mut pair, _) = open(&[("seed", &seed.to_string())]);
+        pair.step(300);
+        let b = pair.b().expect("the lesson compares");
+        if b.diverged_at().is_some_and(|step| step <= 21) {
+            b_diverged_early += 1;
+        }
+        let a = pair.a_mut().snapshot();
+        assert_eq!(a.diverged_at, None, "seed {seed}: A diverged");
+        assert!(
+            (a.loss - std::f64::consts::LN_2).abs() < 0.01,
+            "seed {seed}: A's loss {} is not near ln 2",
+            a.loss
+        );
+    }
+    assert!(
+        b_diverged_early >= 7,
+        "B diverged within 21 steps on only {b_diverged_early} of seeds 1-10"
+    );
 }
