@@ -202,7 +202,7 @@ for (const lang of ["en", "zh", "ru", "hi"]) {
   });
 }
 
-test("390×844, every language, with and without B: the sticky transport bar's five buttons are one row, and it takes at most a quarter of the screen", async () => {
+test("390×844, every language, with and without B: the sticky transport bar's five buttons are one row, it takes at most a quarter of the screen, and B's numbers stand under A's", async () => {
   for (const lang of ["en", "zh", "ru", "hi"]) {
     for (const query of [`?lang=${lang}`, `?lang=${lang}&vs=act%3Dtanh`]) {
       await withPage(query, async ({ page }) => {
@@ -223,6 +223,16 @@ test("390×844, every language, with and without B: the sticky transport bar's f
         assert.equal(bar.buttons, 5, `${query}: Play, Step, Step ×10, Reset, Share`);
         assert.equal(bar.rows, 1, `${query}: the buttons take ${bar.rows} rows`);
         assert.ok(bar.height <= 844 / 4, `${query}: the bar is ${bar.height} px of the screen's 844`);
+        if (query.includes("vs=")) {
+          // B's numbers stand under A's: loss under loss, accuracy under accuracy.
+          const lefts = await page.evaluate(() =>
+            ["loss", "test-loss", "accuracy", "test-accuracy"].map((id) => [
+              document.getElementById(id).getBoundingClientRect().left,
+              document.getElementById(`b-${id}`).getBoundingClientRect().left,
+            ]),
+          );
+          for (const [a, b] of lefts) assert.ok(Math.abs(a - b) < 1, `${query}: B's number at ${b} px, A's at ${a}`);
+        }
       }, { width: 390, height: 844 }, TOUCH);
     }
   }
