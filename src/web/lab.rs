@@ -136,7 +136,7 @@ pub struct Lab {
     pub(super) spectra: Option<(String, crate::lessons::Spectra)>,
     /// Through-depth measurements at the current weights, per side and pair of points: the
     /// edge-of-chaos verdict and the through-depth view read the same one (`through_depth.rs`).
-    pub(super) through: Vec<super::through_depth::Measured>,
+    pub(super) through: Vec<super::views::ThroughMeasured>,
 }
 
 #[wasm_bindgen]

@@ -9,16 +9,9 @@ use wasm_bindgen::prelude::*;
 
 use super::lab::Lab;
 use super::side::Side;
+use super::views::ThroughMeasured;
 use crate::plot::pick::nearest;
 use crate::through_depth::{through_depth, ThroughDepth, ThroughDepthError};
-
-/// One side's measurement at one pair of training points, at the current weights.
-#[derive(Clone, Debug)]
-pub(super) struct Measured {
-    side: Side,
-    points: [usize; 2],
-    view: Result<ThroughDepth, ThroughDepthError>,
-}
 
 impl Lab {
     /// `side`'s through-depth measurement at `points` from its current snapshot (`None` for B
@@ -29,7 +22,7 @@ impl Lab {
         side: Side,
         points: [usize; 2],
     ) -> Option<&Result<ThroughDepth, ThroughDepthError>> {
-        let known = |m: &Measured| m.side == side && m.points == points;
+        let known = |m: &ThroughMeasured| m.side == side && m.points == points;
         if let Some(k) = self.through.iter().position(known) {
             return Some(&self.through[k].view);
         }
@@ -41,7 +34,7 @@ impl Lab {
         let snapshot = &*snapshot.get_or_insert_with(|| experiment.snapshot());
         let train = &experiment.data().train;
         let view = through_depth(experiment.mlp(), train, &snapshot.layers, points);
-        self.through.push(Measured { side, points, view });
+        self.through.push(ThroughMeasured { side, points, view });
         self.through.last().map(|m| &m.view)
     }
 }

@@ -1,5 +1,5 @@
-//! The loss landscape's pacing between calls of `Lab.draw` (`draw.rs` spends it). A leaf:
-//! it knows nothing of [`super::Lab`].
+//! What the views keep between draws, and the loss landscape's pacing (`draw.rs` spends
+//! it). A leaf: it knows nothing of [`super::Lab`].
 //!
 //! A landscape costs n² + 1 forward passes over the training set: for a deep network far
 //! more than one animation frame can spend. So every draw earns the landscape a budget of
@@ -61,4 +61,15 @@ pub(super) struct SpectrumPending {
     pub(super) b: Option<Result<crate::spectrum::SpectrumWork, crate::spectrum::SpectrumError>>,
     /// Draws of the view it has had pieces in.
     pub(super) draws: usize,
+}
+
+/// One side's through-depth measurement at one pair of training points, at the current
+/// weights (`through_depth.rs` computes it once per weights; kept here, in a leaf, so that
+/// `lab.rs` can hold it without importing the module that adds to `Lab`).
+#[derive(Clone, Debug)]
+pub(super) struct ThroughMeasured {
+    pub(super) side: super::side::Side,
+    pub(super) points: [usize; 2],
+    pub(super) view:
+        Result<crate::through_depth::ThroughDepth, crate::through_depth::ThroughDepthError>,
 }
