@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{assert_verdict, number};
+use common::{assert_verdict, number, tanh_chi1 as chi1, tanh_critical_sigma_w as critical};
 use initlab::activation::Activation;
 use initlab::compare::Comparison;
 use initlab::lessons::{
@@ -21,28 +21,6 @@ use initlab::{Config, Experiment};
 
 fn lesson() -> &'static Lesson {
     find("edge-of-chaos").expect("the lesson")
-}
-
-/// χ₁ of tanh at (σ_w, σ_b), by the engine's mean field.
-fn chi1(sigma_w: f64, sigma_b: f64) -> f64 {
-    mean_field(MeanFieldArgs::new(Activation::Tanh, sigma_w, sigma_b, 1))
-        .expect("in range")
-        .chi1
-}
-
-/// The σ_w where χ₁ = 1 at `sigma_b`, by bisection on the engine's χ₁ (which grows with σ_w).
-fn critical(sigma_b: f64) -> f64 {
-    let (mut lo, mut hi) = (0.5, 3.0);
-    assert!(chi1(lo, sigma_b) < 1.0 && chi1(hi, sigma_b) > 1.0);
-    for _ in 0..60 {
-        let mid = 0.5 * (lo + hi);
-        if chi1(mid, sigma_b) < 1.0 {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    0.5 * (lo + hi)
 }
 
 /// The lesson's config with A's keys changed (B follows: `vs` lists only B's differences).

@@ -1,6 +1,9 @@
 //! The mean-field theory of signal propagation (`src/mean_field.rs`) against closed forms,
 //! against independent quadratures, and against the engine's own wide networks.
 
+mod common;
+
+use common::{tanh_chi1 as chi1, tanh_critical_sigma_w as critical};
 use initlab::activation::Activation;
 use initlab::init::{Distribution, Family, ScaleRule, WeightInit};
 use initlab::mean_field::*;
@@ -366,7 +369,6 @@ fn chaotic_fixed_point_solves_the_direct_2d_correlation_map() {
 fn tanh_numbers_of_the_issue_are_reproduced() {
     // Issue #21: at σ_b = 0.05, χ₁ ≈ 0.93 at σ_w = 1 and 1.61 at σ_w = 2.5, critical σ_w ≈ 1.12;
     // at σ_b = 0.1 critical ≈ 1.19. Ours: 0.9341, 1.6064, 1.1225 and 1.1934.
-    let chi1 = |sigma_w, sigma_b| fixed_point(Activation::Tanh, sigma_w, sigma_b, 1.0, 0.5).chi1;
     assert!(
         (chi1(1.0, 0.05) - 0.93).abs() < 0.005,
         "{}",
@@ -377,18 +379,6 @@ fn tanh_numbers_of_the_issue_are_reproduced() {
         "{}",
         chi1(2.5, 0.05)
     );
-    let critical = |sigma_b| {
-        let (mut lo, mut hi) = (0.5, 3.0);
-        for _ in 0..50 {
-            let mid = 0.5 * (lo + hi);
-            if chi1(mid, sigma_b) < 1.0 {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
-    };
     assert!((critical(0.05) - 1.12).abs() < 0.005, "{}", critical(0.05));
     assert!((critical(0.1) - 1.19).abs() < 0.005, "{}", critical(0.1));
     // ξ_c diverges at the line: within 1e-4 of it on either side it exceeds 1000 layers.

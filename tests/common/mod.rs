@@ -137,3 +137,31 @@ pub fn task_done(
         verdict,
     })
 }
+
+/// χ₁ of tanh at (σ_w, σ_b), by the engine's mean field.
+pub fn tanh_chi1(sigma_w: f64, sigma_b: f64) -> f64 {
+    initlab::mean_field::fixed_point(
+        initlab::activation::Activation::Tanh,
+        sigma_w,
+        sigma_b,
+        1.0,
+        0.5,
+    )
+    .chi1
+}
+
+/// The σ_w in (0.5, 3) where tanh's χ₁ = 1 at `sigma_b`, by bisection on the engine's χ₁
+/// (which grows with σ_w): the critical line the edge-of-chaos lesson and its task use.
+pub fn tanh_critical_sigma_w(sigma_b: f64) -> f64 {
+    let (mut lo, mut hi) = (0.5, 3.0);
+    assert!(tanh_chi1(lo, sigma_b) < 1.0 && tanh_chi1(hi, sigma_b) > 1.0);
+    for _ in 0..60 {
+        let mid = 0.5 * (lo + hi);
+        if tanh_chi1(mid, sigma_b) < 1.0 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    0.5 * (lo + hi)
+}
